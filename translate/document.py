@@ -1,0 +1,213 @@
+"""Articles as paragraphs, lines and sentences: splitting and reassembly that never loses a paragraph.
+
+A paragraph is a blank-line separated block (a fenced code block is one paragraph even with blank lines inside).
+Inside a paragraph, each Markdown line unit (heading, list item, quote) keeps its markup verbatim and only its
+text is translated; hard-wrapped lines of running text are joined into one unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+# --- verbatim material ---------------------------------------------------------------------------------------------
+
+_URL = r"(?:https?://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]}»”’]"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_HASHTAG = r"(?<![\w#&])#[^\W_][\w-]*"
+_HANDLE = r"(?<![\w@.])@[A-Za-z0-9_]{1,30}"
+_NUMBER = r"(?<![\w.,])[+-]?\d+(?:[.,:/\u00a0\u202f]\d+)*(?:%|\b)"
+VERBATIM_SPAN = re.compile("|".join(f"(?:{p})" for p in (_URL, _EMAIL, _HASHTAG, _HANDLE, _NUMBER)))
+
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def verbatim_spans(text: str) -> list[str]:
+    """URLs, e-mail addresses, hashtags, @handles and numbers that must appear unchanged in a translation."""
+    return [m.group(0) for m in VERBATIM_SPAN.finditer(text)]
+
+
+def has_words(text: str) -> bool:
+    """True when `text` has something to translate once URLs, hashtags, handles and numbers are set aside."""
+    return bool(_LETTERS.search(VERBATIM_SPAN.sub(" ", text)))
+
+
+# --- paragraphs and line units -------------------------------------------------------------------------------------
+
+# Markup that starts a line unit and is kept as written: headings, list items, block quotes (possibly nested).
+_MARKUP = re.compile(r"^[ \t]*(?:(?:>[ \t]?)+(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?|#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+)")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_QUOTE_ONLY = re.compile(r"^[ \t]*(?:>[ \t]?)+$")
+
+
+@dataclass(frozen=True)
+class LineUnit:
+    """One translatable unit of a paragraph: the markup kept verbatim and the text to translate."""
+
+    markup: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    source: str  # the paragraph exactly as written (newlines normalised to \n)
+    units: tuple[LineUnit, ...]
+    is_code: bool = False
+
+    @property
+    def text(self) -> str:
+        """The translatable text of the paragraph, without markup (used for language detection)."""
+        return " ".join(u.text for u in self.units)
+
+    @property
+    def has_words(self) -> bool:
+        return not self.is_code and any(has_words(u.text) for u in self.units)
+
+
+def normalise_newlines(text: str) -> str:
+    text = text[1:] if text.startswith("\ufeff") else text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _blocks(lines: list[str]) -> Iterator[tuple[list[str], bool]]:
+    """Group lines into blank-line separated blocks; a fenced code block stays whole."""
+    block: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        match = _FENCE.match(line)
+        if fence is not None:
+            block.append(line)
+            if match and match.group(1) == fence:
+                yield block, True
+                block, fence = [], None
+            continue
+        if match:
+            if block:
+                yield block, False
+            block, fence = [line], match.group(1)
+        elif line.strip():
+            block.append(line)
+        elif block:
+            yield block, False
+            block = []
+    if block:
+        yield block, fence is not None
+
+
+def _units(lines: list[str]) -> tuple[LineUnit, ...]:
+    units: list[LineUnit] = []
+    for line in lines:
+        match = _MARKUP.match(line)
+        markup = match.group(0) if match else ""
+        text = line[len(markup):].strip()
+        previous = units[-1] if units else None
+        continues = previous is not None and not previous.markup.lstrip().startswith("#") and (
+            markup == "" or (_QUOTE_ONLY.match(markup) and markup.strip() == previous.markup.strip())
+        )
+        if continues and previous is not None:
+            units[-1] = LineUnit(previous.markup, f"{previous.text} {text}".strip())
+        else:
+            units.append(LineUnit(markup, text))
+    return tuple(units)
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Split an article into paragraphs. Whitespace-only input gives an empty list."""
+    lines = normalise_newlines(text).split("\n")
+    paragraphs = []
+    for index, (block, is_code) in enumerate(_blocks(lines)):
+        units = (LineUnit("", "\n".join(block)),) if is_code else _units(block)
+        paragraphs.append(Paragraph(index, "\n".join(block), units, is_code))
+    return paragraphs
+
+
+def join_unit(unit: LineUnit, translated: str) -> str:
+    return f"{unit.markup}{translated}" if translated or not unit.markup else unit.markup.rstrip()
+
+
+# --- sentences -----------------------------------------------------------------------------------------------------
+
+# Abbreviations after which a period does not end a sentence (lower-case, without the period).
+_ABBREVIATIONS = {
+    "en": set(
+        "mr mrs ms dr prof gen lt col maj capt sgt cpl adm brig cmdr gov sen rep rev st mt ft jr sr inc ltd co corp "
+        "no nos vol fig vs v approx est dept univ jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu "
+        "fri sat sun e.g i.e a.m p.m u.s u.k u.n".split()
+    ),
+    "rw": set(
+        "dr prof gen lt col maj capt sgt brig nyak hon mgr padiri mme mlle mr mrs bwana no nr n° art "
+        "mut mata kan wer gic kam nya kan ukw uku ugu ugushyingo".split()
+    ),
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-ZÀ-Ý0-9])")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$", re.UNICODE)
+
+
+def _is_abbreviation(text_before: str, lang: str) -> bool:
+    match = _WORD_BEFORE.search(text_before)
+    if not match:
+        return False
+    word = match.group(1)
+    if len(word) == 1 and word.isupper():  # an initial: "J. Kirby"
+        return True
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):  # U.S, e.g, a.m
+        return True
+    known = _ABBREVIATIONS.get(lang, set()) | _ABBREVIATIONS["en"]
+    return word.lower() in known
+
+
+def split_sentences(text: str, lang: str = "en") -> list[str]:
+    """Split running text into sentences; never inside URLs, numbers or after known abbreviations."""
+    protected = [(m.start(), m.end()) for m in VERBATIM_SPAN.finditer(text)]
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if any(a <= match.start() < b for a, b in protected):
+            continue
+        if match.group(0).startswith(".") and _is_abbreviation(text[start:match.start() + 1], lang):
+            continue
+        piece = text[start:end].strip()
+        if piece:
+            sentences.append(piece)
+        start = end
+    rest = text[start:].strip()
+    if rest:
+        sentences.append(rest)
+    return sentences
+
+
+# --- sentences longer than the model's input -----------------------------------------------------------------------
+
+# Where to cut a too-long sentence, best first: clause punctuation before commas before any space.
+# The flag says whether the matched punctuation stays with the left piece (";") or starts the right one ("—").
+_CUT_PATTERNS = (
+    (re.compile(r"[;:]\s+"), True),
+    (re.compile(r"\s+[—–-]\s+"), False),
+    (re.compile(r",\s+"), True),
+    (re.compile(r"\s+"), True),
+)
+
+
+def _cut_near_middle(text: str) -> tuple[str, str]:
+    middle = len(text) / 2
+    for pattern, keep_left in _CUT_PATTERNS:
+        cuts = [m for m in pattern.finditer(text) if 0 < m.start() and m.end() < len(text)]
+        if cuts:
+            best = min(cuts, key=lambda m: abs(m.start() - middle))
+            cut = best.end() if keep_left else best.start()
+            return text[:cut].strip(), text[cut:].strip()
+    cut = len(text) // 2  # one unbroken token longer than the model input: cut it, nothing is dropped
+    return text[:cut], text[cut:]
+
+
+def split_to_fit(sentence: str, token_count: Callable[[str], int], max_tokens: int) -> list[str]:
+    """Split `sentence` into consecutive pieces whose token counts fit `max_tokens`; their join is the sentence."""
+    if token_count(sentence) <= max_tokens or len(sentence) < 2:
+        return [sentence]
+    left, right = _cut_near_middle(sentence)
+    if not left or not right:
+        return [sentence]
+    return split_to_fit(left, token_count, max_tokens) + split_to_fit(right, token_count, max_tokens)

@@ -1,0 +1,106 @@
+"""Which model translates which direction, and where it comes from (the Hub or a local folder)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from translate.errors import ModelError
+
+DEFAULT_MODELS: dict[tuple[str, str], str] = {
+    ("en", "rw"): "Helsinki-NLP/opus-mt-en-rw",
+    ("rw", "en"): "Helsinki-NLP/opus-mt-rw-en",
+}
+NLLB_MODEL = "facebook/nllb-200-distilled-600M"
+SUPPORTED_TYPES = {"marian": "marian", "m2m_100": "m2m100"}  # config.model_type -> family (NLLB is m2m_100)
+
+
+@dataclass(frozen=True)
+class ModelSource:
+    ref: str  # as the user gave it
+    local_dir: Path | None  # a folder on disk, or None for a Hub id
+
+    @property
+    def is_local(self) -> bool:
+        return self.local_dir is not None
+
+
+def default_model(source: str, target: str) -> str:
+    return DEFAULT_MODELS[(source, target)]
+
+
+def _looks_like_path(ref: str) -> bool:
+    # Hub ids are "name" or "org/name"; anything else can only be meant as a folder.
+    return ref.startswith((".", "/", "~")) or ref.count("/") > 1 or "\\" in ref
+
+
+def resolve_model(ref: str) -> ModelSource:
+    """Tell a local model folder from a Hub id, with a clear error for a folder that is not a model."""
+    path = Path(ref).expanduser()
+    if path.is_dir():
+        if not (path / "config.json").is_file():
+            raise ModelError(f"{ref}: not a model folder (no config.json); pass a folder saved by save_pretrained")
+        return ModelSource(ref, path.resolve())
+    if path.exists():
+        raise ModelError(f"{ref}: is a file; --model takes a Hugging Face model id or a model folder")
+    if _looks_like_path(ref):
+        raise ModelError(f"{ref}: no such model folder")
+    return ModelSource(ref, None)
+
+
+def read_model_type(folder: Path) -> str:
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{folder / 'config.json'}: cannot read the model config ({exc})") from None
+    return str(config.get("model_type", ""))
+
+
+def model_family(model_type: str, ref: str) -> str:
+    try:
+        return SUPPORTED_TYPES[model_type]
+    except KeyError:
+        raise ModelError(
+            f"{ref}: unsupported model type {model_type!r} (supported: Marian/opus-mt and M2M100/NLLB-200)"
+        ) from None
+
+
+def folder_fingerprint(folder: Path) -> str:
+    """A short content hash of a local model folder, for the run signature.
+
+    Small files are hashed whole; large weight files by size plus their first and last MiB, which changes
+    whenever the weights do without reading gigabytes at every start.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode())
+        size = path.stat().st_size
+        digest.update(str(size).encode())
+        with path.open("rb") as handle:
+            if size <= 4 << 20:
+                digest.update(handle.read())
+            else:
+                digest.update(handle.read(1 << 20))
+                handle.seek(-(1 << 20), os.SEEK_END)
+                digest.update(handle.read())
+    return digest.hexdigest()[:12]
+
+
+def offline_message(ref: str) -> str:
+    return (
+        f"model {ref!r} is not in the local cache and the Hugging Face Hub is unreachable; "
+        f"download it on a connected machine with `hf download {ref}` (the cache is ~/.cache/huggingface), "
+        f"or pass --model PATH to a local model folder (there is no folder named {ref!r} here)"
+    )
+
+
+def is_demo_model(ref: str) -> bool:
+    """True for a folder built by `inkuru models build-demo` (its config carries a marker)."""
+    config = Path(ref).expanduser() / "config.json"
+    try:
+        return bool(json.loads(config.read_text(encoding="utf-8")).get("inkuru_demo"))
+    except (OSError, ValueError):
+        return False

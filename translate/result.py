@@ -1,0 +1,115 @@
+"""The one canonical result of a translation run, its JSON round trip, and the run's signature string.
+
+Every output format (text, Markdown, JSON, and the review renderers) is rendered from a `Result`, and a Result
+saved as JSON loads back unchanged, so a run can be reviewed or re-rendered later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from translate import __version__
+from translate.errors import InputError
+
+RESULT_FORMAT = "inkuru-result"
+RESULT_VERSION = 1
+
+# Paragraph actions.
+TRANSLATED, PASSED_THROUGH, KEPT = "translated", "passed_through", "kept"
+ACTIONS = (TRANSLATED, PASSED_THROUGH, KEPT)
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What makes a run reproducible, printed sacrebleu-style: `model:…|rev:…|backend:hf|…|v:0.1.0`."""
+
+    model: str
+    revision: str
+    backend: str
+    direction: str  # "en-rw", "rw-en", or "auto-rw" when detected per paragraph
+    beam: int
+    glossary: str = "none"  # the glossary hash (and version) of the loaded files
+    version: str = __version__
+
+    def format(self) -> str:
+        fields = (
+            ("model", self.model), ("rev", self.revision), ("backend", self.backend),
+            ("dir", self.direction), ("beam", str(self.beam)), ("glossary", self.glossary),
+        )
+        # The version always comes last, as in sacrebleu.
+        return "|".join(f"{key}:{value}" for key, value in fields) + f"|v:{self.version}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+@dataclass
+class Segment:
+    """One sentence (or piece of a sentence that was too long for the model) and its translation."""
+
+    source: str
+    target: str
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParagraphResult:
+    id: int  # 1-based position in the document
+    source: str
+    target: str
+    source_lang: str | None
+    action: str
+    terms: list[dict[str, Any]] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    edited: bool = False
+    approved: bool = False
+
+
+@dataclass
+class Result:
+    document: str  # the input's file name, or "-" for standard input
+    source_lang: str  # the document's main source language
+    target_lang: str
+    signature: Signature
+    paragraphs: list[ParagraphResult]
+
+    @property
+    def target_text(self) -> str:
+        """The translated article: one output paragraph per source paragraph, blank-line separated."""
+        return "\n\n".join(p.target for p in self.paragraphs) + "\n"
+
+    def counts(self) -> dict[str, int]:
+        counts = {action: 0 for action in ACTIONS}
+        for paragraph in self.paragraphs:
+            counts[paragraph.action] += 1
+        counts["flagged"] = sum(1 for p in self.paragraphs if p.flags)
+        counts["paragraphs"] = len(self.paragraphs)
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": RESULT_FORMAT,
+            "format_version": RESULT_VERSION,
+            "signature": self.signature.format(),
+            "run": asdict(self.signature),
+            "document": self.document,
+            "source_lang": self.source_lang,
+            "target_lang": self.target_lang,
+            "paragraphs": [asdict(p) for p in self.paragraphs],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], name: str = "result") -> Result:
+        """Load a result saved by `to_dict`; a file of another shape gives an InputError naming it."""
+        if not isinstance(data, dict) or data.get("format") != RESULT_FORMAT:
+            raise InputError(f"{name}: not an Inkuru result (expected \"format\": \"{RESULT_FORMAT}\")")
+        try:
+            paragraphs = [
+                ParagraphResult(**{**p, "segments": [Segment(**s) for s in p.get("segments", [])]})
+                for p in data["paragraphs"]
+            ]
+            return cls(data["document"], data["source_lang"], data["target_lang"], Signature(**data["run"]), paragraphs)
+        except (KeyError, TypeError) as exc:
+            raise InputError(f"{name}: malformed Inkuru result ({exc})") from None
