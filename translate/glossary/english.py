@@ -1,0 +1,126 @@
+"""English term matching: case-insensitive, plural and possessive forms, hyphen = space, acronyms.
+
+Inflection sits on the last word of an English term (morphology notes §1.8): drone/drones, factory/factories,
+spokesman/spokesmen, and possessives ('s, ’s, s') extend a match without being part of the pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+from translate.glossary.entries import Entry, Glossary
+from translate.glossary.matching import Pattern, PatternIndex, TermMatch
+from translate.glossary.textnorm import Token, tokenize
+
+# Words ending in -man that are not compounds of "man" (human -> humans, not humen).
+_MAN_EXCEPTIONS = frozenset({"human", "german", "roman", "shaman", "talisman", "caiman", "ottoman", "walkman"})
+_IRREGULAR = {"crisis": "crises", "person": "people", "child": "children", "analysis": "analyses",
+              "aircraft": "aircraft", "personnel": "personnel", "series": "series", "news": "news"}
+_IRREGULAR_SINGULAR = {v: k for k, v in _IRREGULAR.items()}
+_POSSESSIVE = re.compile(r"['\u2019](?:s\b)?", re.IGNORECASE)
+
+
+def plural(word: str) -> str:
+    """Regular English plural of one word, keeping the word's case pattern."""
+    low = word.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low.endswith("man") and low not in _MAN_EXCEPTIONS:
+        return word[:-2] + "en"
+    if re.search(r"[^aeiou]y$", low):
+        return word[:-1] + "ies"
+    if re.search(r"(s|x|z|ch|sh)$", low):
+        return word + "es"
+    return word + "s"
+
+
+def singular(word: str) -> str | None:
+    """The singular of a plural-looking word, or None ("peacekeepers" -> "peacekeeper")."""
+    low = word.lower()
+    if low in _IRREGULAR_SINGULAR:
+        return _IRREGULAR_SINGULAR[low]
+    if low.endswith("men") and low[:-3] + "man" not in _MAN_EXCEPTIONS and len(low) > 4:
+        return low[:-3] + "man"
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes")):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        return low[:-1]
+    return None
+
+
+def is_acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 6 and letters.isalnum() and letters.isupper() and " " not in text
+
+
+def _inflects(entry: Entry) -> bool:
+    return entry.type == "term"
+
+
+def _last_word_forms(word: str, entry: Entry) -> frozenset[str]:
+    forms = {word}
+    if _inflects(entry):
+        forms.add(plural(word).lower())
+        single = singular(word)
+        if single:
+            forms.add(single)
+    return frozenset(forms)
+
+
+def english_patterns(entry: Entry) -> list[Pattern]:
+    patterns: list[Pattern] = []
+    for variant in entry.en:
+        words = [t.norm for t in tokenize(variant)]
+        if not words:
+            continue
+        if is_acronym(variant):
+            forms = {words[0], words[0] + "s"} if _inflects(entry) and len(words) == 1 else set(words[:1])
+            slots = (frozenset(forms),) + tuple(frozenset({w}) for w in words[1:])
+            patterns.append(Pattern(entry.id, slots, upper=frozenset(range(len(words)))))
+            continue
+        slots = tuple(frozenset({w}) for w in words[:-1]) + (_last_word_forms(words[-1], entry),)
+        patterns.append(Pattern(entry.id, slots))
+    return patterns
+
+
+def english_index(glossary: Glossary) -> PatternIndex:
+    return glossary.cached(("en",), lambda: PatternIndex(p for e in glossary for p in english_patterns(e)))
+
+
+def _possessive_end(text: str, end: int) -> int:
+    match = _POSSESSIVE.match(text, end)
+    if not match:
+        return end
+    if match.group().lower().endswith("s"):
+        return match.end()
+    # A bare apostrophe is a possessive only after an s (United States', drones').
+    return match.end() if text[end - 1:end].lower() == "s" and not text[match.end():match.end() + 1].isalpha() \
+        else end
+
+
+def find_english(text: str, glossary: Glossary) -> list[TermMatch]:
+    tokens: list[Token] = tokenize(text)
+    matches = []
+    for pattern, i, j in english_index(glossary).scan(tokens):
+        start, end = tokens[i].start, tokens[j - 1].end
+        if len(tokens[j - 1].norm) == 1 and j - i > 1 and tokens[j - 1].gap == "." and text[end:end + 1] == ".":
+            end += 1  # the closing dot of U.S. / U.K.
+        end = _possessive_end(text, end)
+        matches.append(TermMatch(pattern.entry, text[start:end], start, end, "term", []))
+    return matches
+
+
+def english_surface_forms(entry: Entry) -> list[str]:
+    """Each English variant, then its hyphen-as-space spelling and (for terms) its plural."""
+    forms: list[str] = []
+    for variant in entry.en:
+        forms.append(variant)
+        if "-" in variant:
+            forms.append(variant.replace("-", " "))
+        if _inflects(entry):
+            last = re.split(r"[\s-]", variant)[-1]
+            inflected = last + "s" if is_acronym(last) else plural(last)
+            forms.append(variant[: len(variant) - len(last)] + inflected)
+    return list(dict.fromkeys(forms))

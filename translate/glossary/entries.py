@@ -1,0 +1,286 @@
+"""Glossary entries and the canonical TSV format: read, validate, write (sorted, diff-friendly), load.
+
+One entry per line, tab-separated, with a header row; several values in one cell are separated by '|'.
+Every problem in a file is reported as `path:line: column 'name': what is wrong`. See glossaries/README.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import translate
+from translate.errors import GlossaryError, InkuruError
+from translate.fileio import read_text
+from translate.glossary.morphology import guess_class, is_prefixless, parse_class_spec, split_noun
+
+COLUMNS = (
+    "id", "type", "status", "en", "rw", "rw_forbidden", "verbatim",
+    "rw_class", "rw_partner", "rw_related", "note", "source",
+)
+REQUIRED_COLUMNS = ("id", "type", "status", "en", "rw")
+LIST_COLUMNS = frozenset({"en", "rw", "rw_forbidden", "rw_partner", "rw_related"})
+TYPES = ("person", "place", "organisation", "term")
+STATUSES = ("approved", "proposed")
+SEPARATOR = "|"
+_ID = re.compile(r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary concept: an English term with its Kinyarwanda rendering and the morphology to match it."""
+
+    id: str
+    type: str
+    status: str
+    en: tuple[str, ...]  # preferred first, then variants and acronyms
+    rw: tuple[str, ...]  # preferred rendering first, then accepted variants
+    rw_forbidden: tuple[str, ...] = ()
+    verbatim: bool = False  # a name kept as is in translation (White House, Reuters)
+    rw_class: str = ""  # class of the preferred rendering's head noun, optionally '/partner class': '11/10'
+    rw_partner: tuple[str, ...] = ()  # the other number of the head: uruganda <-> inganda
+    rw_related: tuple[str, ...] = ()  # derived words reported as 'related', not as the term (Abarusiya)
+    note: str = ""
+    source: str = ""
+    file: str = field(default="", compare=False)  # where it was read from, for messages
+    line: int = field(default=0, compare=False)
+
+    @property
+    def head_class(self) -> str:
+        spec = parse_class_spec(self.rw_class)
+        return spec[0] if spec else guess_class(self.rw[0].split()[0])
+
+    @property
+    def partner_class(self) -> str:
+        spec = parse_class_spec(self.rw_class)
+        if spec and spec[1]:
+            return spec[1]
+        return guess_class(self.rw_partner[0].split()[0]) if self.rw_partner else ""
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}" if self.file else self.id
+
+    def to_row(self) -> dict[str, str]:
+        """The entry as TSV cells (lists joined with '|')."""
+        row: dict[str, str] = {}
+        for column in COLUMNS:
+            value = getattr(self, column)
+            if column in LIST_COLUMNS:
+                row[column] = SEPARATOR.join(value)
+            elif column == "verbatim":
+                row[column] = "yes" if value else "no"
+            else:
+                row[column] = value
+        return row
+
+    def to_dict(self) -> dict[str, Any]:
+        return {c: (list(getattr(self, c)) if c in LIST_COLUMNS else getattr(self, c)) for c in COLUMNS}
+
+
+@dataclass
+class Glossary:
+    """Entries loaded from one or more files; matchers compiled from it are cached on the object."""
+
+    entries: tuple[Entry, ...]
+    sources: list[Path] = field(default_factory=list)
+    _by_id: dict[str, Entry] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _cache: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {e.id: e for e in self.entries}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.entries)
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self._by_id.get(entry_id)
+
+    @property
+    def signature(self) -> str:
+        """'glossary:<8 hex>' — sha256 of the canonical TSV of all entries, so CRLF/BOM/row order do not matter."""
+        if "signature" not in self._cache:
+            digest = hashlib.sha256(format_tsv(self.entries).encode("utf-8")).hexdigest()
+            self._cache["signature"] = f"glossary:{digest[:8]}"
+        return self._cache["signature"]
+
+    def cached(self, key: Any, build: Any) -> Any:
+        """Return the cached value for key, building it once (used for compiled matchers)."""
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
+
+
+def _fail(name: str, line: int, column: str | None, message: str) -> GlossaryError:
+    where = f"{name}:{line}: " + (f"column '{column}': " if column else "")
+    return GlossaryError(where + message)
+
+
+def _split_list(value: str, name: str, line: int, column: str) -> tuple[str, ...]:
+    if not value:
+        return ()
+    parts = [" ".join(p.split()) for p in value.split(SEPARATOR)]
+    if any(not p for p in parts):
+        raise _fail(name, line, column, f"empty value in '{value}' (two '|' in a row, or a '|' at an end)")
+    if len(set(parts)) != len(parts):
+        dup = next(p for p in parts if parts.count(p) > 1)
+        raise _fail(name, line, column, f"'{dup}' is listed twice")
+    return tuple(parts)
+
+
+def _check_choice(value: str, allowed: Sequence[str], name: str, line: int, column: str) -> str:
+    if value not in allowed:
+        raise _fail(name, line, column, f"unknown {column} '{value}' (expected one of: {', '.join(allowed)})")
+    return value
+
+
+def _check_class_fits(words: tuple[str, ...], cls: str, name: str, line: int, what: str) -> None:
+    """The head noun (first word; 'u X' counts as one) must be spelt like a noun of its class."""
+    if not words or is_prefixless(cls):
+        return
+    parts = words[0].lower().split()
+    head = parts[0] + parts[1] if parts[0] == "u" and len(parts) > 1 else parts[0]
+    if split_noun(head.replace("'", ""), cls) is None:
+        raise _fail(name, line, "rw_class", f"{what} '{words[0]}' is not spelt like a class {cls} noun "
+                    f"(augment + prefix); use 9a for a prefixless name or loan")
+
+
+def entry_from_row(row: Mapping[str, str], name: str, line: int) -> Entry:
+    """Validate one row (cells by column name) and build an Entry; raises GlossaryError naming file:line."""
+    cells = {c: " ".join(row.get(c, "").split()) for c in COLUMNS}
+    for column in REQUIRED_COLUMNS:
+        if not cells[column]:
+            raise _fail(name, line, column, "required field is empty")
+    if not _ID.match(cells["id"]):
+        raise _fail(name, line, "id", f"'{cells['id']}' is not a valid id (lower-case letters, digits and . _ -,"
+                    " e.g. 'place.russia')")
+    lists = {c: _split_list(cells[c], name, line, c) for c in LIST_COLUMNS}
+    verbatim = cells["verbatim"].lower() or "no"
+    if verbatim not in ("yes", "no"):
+        raise _fail(name, line, "verbatim", f"'{cells['verbatim']}' must be 'yes' or 'no'")
+    try:
+        spec = parse_class_spec(cells["rw_class"])
+    except ValueError as exc:
+        raise _fail(name, line, "rw_class", str(exc)) from None
+    if spec and spec[1] and not lists["rw_partner"]:
+        raise _fail(name, line, "rw_class", f"partner class {spec[1]} given but 'rw_partner' is empty")
+    if lists["rw_partner"] and spec and not spec[1]:
+        raise _fail(name, line, "rw_class", "'rw_partner' is set, so give its class too, e.g. '11/10'")
+    if spec:
+        _check_class_fits(lists["rw"], spec[0], name, line, "rendering")
+        if spec[1]:
+            _check_class_fits(lists["rw_partner"], spec[1], name, line, "partner")
+    return Entry(
+        id=cells["id"],
+        type=_check_choice(cells["type"], TYPES, name, line, "type"),
+        status=_check_choice(cells["status"], STATUSES, name, line, "status"),
+        en=lists["en"], rw=lists["rw"], rw_forbidden=lists["rw_forbidden"], verbatim=verbatim == "yes",
+        rw_class=cells["rw_class"].replace(" ", ""), rw_partner=lists["rw_partner"],
+        rw_related=lists["rw_related"], note=cells["note"], source=cells["source"], file=name, line=line,
+    )
+
+
+def parse_header(fields: list[str], name: str) -> list[str]:
+    header = [f.strip() for f in fields]
+    for column in header:
+        if column not in COLUMNS:
+            raise _fail(name, 1, None, f"unknown column '{column}' in the header (known: {', '.join(COLUMNS)})")
+    duplicates = {c for c in header if header.count(c) > 1}
+    if duplicates:
+        raise _fail(name, 1, None, f"column '{sorted(duplicates)[0]}' appears twice in the header")
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise _fail(name, 1, None, f"the header lacks required column(s): {', '.join(missing)}")
+    return header
+
+
+def parse_tsv(text: str, name: str) -> list[Entry]:
+    """Parse glossary TSV text (BOM and CRLF accepted); raises GlossaryError at the first bad line."""
+    lines = text.removeprefix("\ufeff").split("\n")
+    if not lines[0].strip():
+        raise _fail(name, 1, None, "empty file: the first line must be the header (" + "\\t".join(COLUMNS) + ")")
+    header = parse_header(lines[0].rstrip("\r").split("\t"), name)
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(lines[1:], start=2):
+        raw = raw.rstrip("\r")
+        if not raw.strip():
+            continue
+        fields = raw.split("\t")
+        if len(fields) != len(header):
+            raise _fail(name, number, None, f"expected {len(header)} tab-separated fields, found {len(fields)}")
+        entry = entry_from_row(dict(zip(header, fields)), name, number)
+        if entry.id in seen:
+            raise _fail(name, number, "id", f"duplicate id '{entry.id}' (first defined on line {seen[entry.id]})")
+        seen[entry.id] = number
+        entries.append(entry)
+    return entries
+
+
+def read_tsv(path: str | Path) -> list[Entry]:
+    try:
+        return parse_tsv(read_text(path), str(path))
+    except GlossaryError:
+        raise
+    except InkuruError as exc:
+        raise GlossaryError(str(exc)) from None
+
+
+def format_tsv(entries: Iterable[Entry]) -> str:
+    """Canonical TSV text: header, all columns, rows sorted by id, '\\n' line ends."""
+    lines = ["\t".join(COLUMNS)]
+    for entry in sorted(entries, key=lambda e: e.id):
+        row = entry.to_row()
+        for column, value in row.items():
+            if "\t" in value or "\n" in value or "\r" in value:
+                raise GlossaryError(f"{entry.id}: column '{column}': a value cannot contain a tab or line break")
+        lines.append("\t".join(row[c] for c in COLUMNS))
+    return "\n".join(lines) + "\n"
+
+
+def shipped_glossary_dir() -> Path:
+    """The glossaries installed with the package, or the checkout's glossaries/ folder (editable installs)."""
+    package_dir = Path(translate.__file__).resolve().parent
+    installed = package_dir / "_glossaries"
+    return installed if installed.is_dir() else package_dir.parent / "glossaries"
+
+
+def glossary_files(paths: Sequence[str | Path] | None) -> list[Path]:
+    """Expand --glossary arguments: a folder means every *.tsv in it (sorted); no arguments = shipped ones."""
+    files: list[Path] = []
+    for raw in paths or [shipped_glossary_dir()]:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(path.glob("*.tsv"))
+            if not found:
+                raise GlossaryError(f"{path}: folder contains no glossary (*.tsv) files")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise GlossaryError(f"{path}: no such glossary file or folder")
+    unique: dict[Path, Path] = {}
+    for path in files:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+def load_glossaries(paths: Sequence[str | Path] | None = None) -> Glossary:
+    """Load and merge glossary files; an id defined in two files is an error naming both."""
+    files = glossary_files(paths)
+    entries: dict[str, Entry] = {}
+    for path in files:
+        for entry in read_tsv(path):
+            if entry.id in entries:
+                first = entries[entry.id]
+                raise GlossaryError(f"{entry.where}: column 'id': duplicate id '{entry.id}' "
+                                    f"(also defined at {first.where})")
+            entries[entry.id] = entry
+    return Glossary(tuple(sorted(entries.values(), key=lambda e: e.id)), files)

@@ -1,0 +1,330 @@
+"""Kinyarwanda term matching generated from each entry's morphology (rule table R1-R5, morphology notes §1.6).
+
+For every rendering the generator builds token patterns for:
+- R1 the augmented form (Uburusiya), the free-augment spelling of country names (u Burusiya) and the
+  augmentless form, which only counts after mu/ku/i/kwa/nta/buri or a full connective (mu Burusiya, bya gisirikare);
+- R2 the plural/singular partner (uruganda <-> inganda), compiled the same way;
+- R3 prefixless names as written, with any elided connective in front (z'Amerika, n'Ukraine);
+- R4 multi-word terms anchored on the head noun, dependents matched by stem with any agreeing concord
+  (itagira/zitagira) and connectives generalised (za Amerika = z'Amerika), allowing one short modifier after
+  the head (indege nto zitagira abapilote);
+- derived words (Abarusiya, Abanya-Ukraine) as `related`.
+R5 grammar warnings are added after matching (`_warnings`). Elided connectives are split off by the tokenizer,
+so every apostrophe variant, with or without a following space, is handled in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from translate.glossary.entries import Entry, Glossary
+from translate.glossary.matching import ANY_SHORT_WORD, Pattern, PatternIndex, TermMatch
+from translate.glossary.morphology import (
+    CLITICS, DIALECT_CLITICS, DIALECT_CONNECTIVES, DIALECT_O_CONNECTIVES, DIALECT_SPELLINGS, FULL_CONNECTIVES,
+    LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, VOWELS, concord_forms, guess_class, is_prefixless,
+    split_noun, strip_concord, subject_classes,
+)
+from translate.glossary.textnorm import Token, fold, tokenize
+
+DEMONYM_PREFIXES = frozenset({"umunya", "abanya", "umunyakazi", "abanyakazi"})
+SUBJECT_OPENERS = frozenset({"ko", "kandi", "ariko", "ubwo", "none", "naho"})
+# Elided forms offered to constrained decoding, most frequent connectives first.
+SURFACE_CLITICS = ("y", "w", "z", "n", "by", "cy", "bw", "rw", "ry", "b", "k", "tw", "kw", "h", "nk")
+
+
+@dataclass(frozen=True)
+class Form:
+    """What a pattern stands for, so that warnings can explain themselves."""
+
+    cls: str  # noun class of this form (drives agreement)
+    kind: str  # augmented | free | augmentless | name | glued | dialect | forbidden | related
+    preferred: str = ""  # the entry's preferred rendering (for 'use X instead')
+    proper: bool = False  # a name: glued locatives need a capital (muBurusiya, not mubu...)
+
+
+@dataclass(frozen=True)
+class _Rendering:
+    text: str
+    cls: str
+    concord_classes: tuple[str, ...]
+
+
+def _clitics(dialects: bool) -> frozenset[str]:
+    return CLITICS | DIALECT_CLITICS if dialects else CLITICS
+
+
+def _connective_slot(dialects: bool) -> frozenset[str]:
+    words = FULL_CONNECTIVES | O_CONNECTIVES | {c + "'" for c in CLITICS}
+    if dialects:
+        words |= DIALECT_CONNECTIVES | DIALECT_O_CONNECTIVES | {c + "'" for c in DIALECT_CLITICS}
+    return frozenset(words)
+
+
+def augmentless_triggers(dialects: bool) -> frozenset[str]:
+    return LOCATIVES | FULL_CONNECTIVES | (DIALECT_CONNECTIVES if dialects else frozenset())
+
+
+def _renderings(entry: Entry) -> list[_Rendering]:
+    """Preferred rendering, variants and partners, each with its class and the classes its modifiers agree with."""
+    head_cls, partner_cls = entry.head_class, entry.partner_class
+    concord = tuple(dict.fromkeys(c for c in (head_cls, partner_cls) if c))
+    first_head = _head_word(entry.rw[0])
+    out = [_Rendering(entry.rw[0], head_cls, concord)]
+    for variant in entry.rw[1:]:
+        cls = head_cls if _head_word(variant) == first_head else guess_class(_head_word(variant))
+        out.append(_Rendering(variant, cls, tuple(dict.fromkeys((cls, *concord[1:])))))
+    rest = entry.rw[0].split()[1:]
+    first_partner = _head_word(entry.rw_partner[0]) if entry.rw_partner else ""
+    for partner in entry.rw_partner:
+        text = " ".join([partner, *rest]) if len(partner.split()) == 1 and rest else partner
+        cls = partner_cls if _head_word(partner) == first_partner else _plural_guess(partner, partner_cls)
+        out.append(_Rendering(text, cls, concord))
+    return out
+
+
+def _plural_guess(partner: str, partner_cls: str) -> str:
+    """Class of a further partner: a class 9 look-alike of a class 10 partner is class 10 (indege / drones)."""
+    guess = guess_class(_head_word(partner))
+    if partner_cls in ("10", "10a") and guess in ("9", "9a"):
+        return "10" if guess == "9" else "10a"
+    return guess
+
+
+def _head_word(text: str) -> str:
+    words = fold(text).split()
+    return words[0] + words[1] if words[0] == "u" and len(words) > 1 else words[0]
+
+
+def _dependent_slots(words: list[Token], concord: tuple[str, ...], target: str, dialects: bool,
+                     ) -> tuple[list[frozenset[str]], bool]:
+    """Slots for the words after the head, with agreeing modifiers put in class `target`
+    (a modifier whose concord belongs to one of `concord`), and whether any modifier agrees."""
+    slots = []
+    agrees = False
+    conn = _connective_slot(dialects)
+    for token in words:
+        word = token.norm
+        if token.clitic or word in FULL_CONNECTIVES or word in O_CONNECTIVES:
+            slots.append(conn)
+            continue
+        forms = {word}
+        stem = strip_concord(word, concord)
+        if stem:
+            forms = set(concord_forms(stem, (target,)))
+            agrees = True
+        if dialects and word in DIALECT_SPELLINGS:
+            forms.add(DIALECT_SPELLINGS[word])
+        slots.append(frozenset(forms))
+    return slots, agrees
+
+
+def _head_alternatives(tokens: list[Token], cls: str, entry: Entry, dialects: bool,
+                       ) -> tuple[list[tuple[tuple[frozenset[str], ...], str]], int]:
+    """(head slots, form kind) alternatives for a rendering, and how many tokens the written head used."""
+    free = tokens[0].norm == "u" and len(tokens) > 1 and not is_prefixless(cls)
+    head = tokens[0].norm + tokens[1].norm if free else tokens[0].norm
+    used = 2 if free else 1
+    parts = None if is_prefixless(cls) else split_noun(head, cls)
+    if parts is None or not parts[0]:
+        alts = [((frozenset({head}),), "name")]
+        if dialects and head in DIALECT_SPELLINGS:
+            alts.append(((frozenset({DIALECT_SPELLINGS[head]}),), "dialect"))
+        return alts, used
+    rest = head[len(parts[0]):]
+    alts = [((frozenset({head}),), "augmented"), ((frozenset({rest}),), "augmentless")]
+    if parts[0] == "u" and entry.type == "place":
+        alts.append(((frozenset({"u"}), frozenset({rest})), "free"))
+    if dialects:
+        alts.append(((frozenset({"mu" + rest, "ku" + rest}),), "glued"))
+    return alts, used
+
+
+def _agreement_variants(words: list[Token], rendering: _Rendering, dialects: bool,
+                        ) -> list[tuple[str, list[frozenset[str]]]]:
+    """Dependent slots per agreeing class: 'indege itagira' is class 9, 'indege zitagira' class 10."""
+    classes = rendering.concord_classes or (rendering.cls,)
+    # The rendering's own class first, so that its written concord is always generated.
+    ordered = tuple(dict.fromkeys((rendering.cls, *classes)))
+    first, agrees = _dependent_slots(words, ordered, rendering.cls, dialects)
+    out = [(rendering.cls, first)]
+    if agrees:
+        out += [(cls, _dependent_slots(words, ordered, cls, dialects)[0]) for cls in ordered[1:]]
+    return out
+
+
+def rendering_patterns(entry: Entry, dialects: bool = False) -> list[Pattern]:
+    patterns: list[Pattern] = []
+    preferred = entry.rw[0]
+    proper = entry.type != "term"
+    for rendering in _renderings(entry):
+        tokens = tokenize(rendering.text, _clitics(dialects))
+        if not tokens:
+            continue
+        alts, used = _head_alternatives(tokens, rendering.cls, entry, dialects)
+        upper = frozenset({0}) if len(tokens) == 1 and rendering.text.isupper() and len(rendering.text) > 1 \
+            else frozenset()
+        for cls, deps in _agreement_variants(tokens[used:], rendering, dialects):
+            windows = [deps, [ANY_SHORT_WORD, *deps]] if deps and entry.type == "term" else [deps]
+            for head_slots, kind in alts:
+                for dep in windows:
+                    form = Form(cls, kind, preferred, proper)
+                    patterns.append(Pattern(entry.id, (*head_slots, *dep), "term", 1, upper, form))
+    patterns.extend(_forbidden_and_related(entry, dialects))
+    return patterns
+
+
+def _literal(text: str, dialects: bool) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset({t.norm}) for t in tokenize(text, _clitics(dialects)) if not t.clitic)
+
+
+def _forbidden_and_related(entry: Entry, dialects: bool) -> list[Pattern]:
+    out = []
+    for text in entry.rw_forbidden:
+        out.append(Pattern(entry.id, _literal(text, dialects), "term", 2, data=Form("", "forbidden", entry.rw[0])))
+    for text in (*entry.rw_related, *derived_words(entry)):
+        slots = _literal(text, dialects)
+        if slots:
+            out.append(Pattern(entry.id, slots, "related", 0, data=Form("", "related", entry.rw[0])))
+    return out
+
+
+def derived_words(entry: Entry) -> list[str]:
+    """People and language words built on a place name's stem: Umurusiya, Abarusiya, Ikirusiya, Abanyamerika."""
+    if entry.type != "place" or len(entry.rw[0].split()) > 2:
+        return []
+    head, cls = _head_word(entry.rw[0]), entry.head_class
+    if " " in entry.rw[0] and not entry.rw[0].lower().startswith("u "):
+        return []
+    if is_prefixless(cls):
+        name = head[1:] if head[0] == "a" else head
+        return [] if name[0] in VOWELS else ["umunya" + name, "abanya" + name]
+    parts = split_noun(head, cls)
+    if not parts or cls not in ("11", "14"):
+        return []
+    rest = head[1:]
+    nya = ["umunya" + rest, "abanya" + rest, "ikinya" + rest]  # Abanyarwanda, Ikinyarwanda, Abanyaburayi
+    if cls == "11":
+        return nya  # u Rwanda's stem is -anda: *umwanda* is another word
+    stem = parts[2]
+    vowel = stem[0] in VOWELS
+    people = ["umw" + stem, "ab" + stem, "icy" + stem] if vowel else ["umu" + stem, "aba" + stem, "iki" + stem]
+    return people + nya
+
+
+def kinyarwanda_index(glossary: Glossary, dialects: bool) -> PatternIndex:
+    def build() -> PatternIndex:
+        return PatternIndex(p for e in glossary for p in rendering_patterns(e, dialects))
+    return glossary.cached(("rw", dialects), build)
+
+
+def _accept(dialects: bool):  # type: ignore[no-untyped-def]
+    triggers = augmentless_triggers(dialects)
+
+    def accept(pattern: Pattern, tokens: list[Token], i: int, j: int) -> bool:
+        form: Form = pattern.data
+        if form.kind == "augmentless":
+            # R1: the augment only drops after a locative, nta/buri or a full connective.
+            return i > 0 and tokens[i].joined and tokens[i - 1].norm in triggers
+        if form.kind == "glued" and form.proper:
+            return tokens[i].orig[2:3].isupper()  # muBurusiya, but not every word that starts with mu-
+        return True
+    return accept
+
+
+def _rest_display(tokens: list[Token], i: int, form: Form) -> str:
+    """The augmentless spelling of a matched augmented head, cased like the text: Uburusiya -> Burusiya."""
+    if form.kind == "free":
+        return tokens[i + 1].orig
+    word = tokens[i].orig
+    return word[1:2].upper() + word[2:] if word[:1].isupper() else word[1:]
+
+
+def _subject_position(tokens: list[Token], i: int) -> bool:
+    if i == 0 or tokens[i].after_sentence_break:
+        return True
+    return tokens[i].joined and tokens[i - 1].norm in SUBJECT_OPENERS
+
+
+def _agreement_warning(tokens: list[Token], i: int, j: int, form: Form, surface: str) -> str | None:
+    """R5: the verb after a subject must carry the subject's class concord (Uburusiya bw-agabye)."""
+    if not form.cls or j >= len(tokens) or not tokens[j].joined or not _subject_position(tokens, i):
+        return None
+    verb = tokens[j]
+    found = subject_classes(verb.norm)
+    expected = NOUN_CLASSES[form.cls].agreement
+    if found is None or expected in found[1]:
+        return None
+    onset = found[0]
+    concords = NOUN_CLASSES[expected].concords
+    glide = next((c for c in concords if c[-1] not in VOWELS), concords[-1])
+    return (f"subject agreement: '{surface} {verb.orig}': a class {expected} subject takes "
+            f"{'-/'.join(concords)}- on the verb ('{glide}{verb.orig[len(onset):]}')")
+
+
+def _warnings(tokens: list[Token], i: int, j: int, form: Form, surface: str, entry: Entry | None) -> list[str]:
+    warnings: list[str] = []
+    prev = tokens[i - 1] if i > 0 and tokens[i].joined else None
+    if form.kind == "forbidden":
+        warnings.append(f"forbidden rendering '{surface}'; use '{form.preferred}'")
+    elif form.kind in ("augmented", "free") and prev is not None:
+        if prev.norm in NAME_LOCATIVES:
+            loc = prev.norm[:2]
+            warnings.append(f"'{prev.orig} {surface}': a class noun loses its augment after a locative; "
+                            f"write '{loc} {_rest_display(tokens, i, form)}'")
+        elif prev.norm in LOCATIVES and prev.norm not in ("nta", "buri"):
+            warnings.append(f"'{prev.orig} {surface}': drop the augment after '{prev.orig}'; "
+                            f"write '{prev.orig} {_rest_display(tokens, i, form)}'")
+    elif form.kind == "name" and prev is not None and prev.norm in ("mu", "ku") and entry is not None \
+            and entry.type == "place" and tokens[i].norm[0] in VOWELS:
+        warnings.append(f"'{prev.orig} {surface}': a prefixless name takes {prev.norm}ri; "
+                        f"write '{prev.orig}ri {surface}'")
+    elif form.kind == "glued":
+        warnings.append(f"locative written joined (Kirundi/Kinyamulenge style): write "
+                        f"'{surface[:2]} {surface[2:]}'")
+    elif form.kind == "dialect":
+        warnings.append(f"Kirundi spelling '{surface}'; Kinyarwanda writes '{form.preferred}'")
+    if form.kind != "related":
+        agreement = _agreement_warning(tokens, i, j, form, surface)
+        if agreement:
+            warnings.append(agreement)
+    return warnings
+
+
+def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
+    tokens = tokenize(text, _clitics(dialects))
+    matches: list[TermMatch] = []
+    for pattern, i, j in kinyarwanda_index(glossary, dialects).scan(tokens, _accept(dialects)):
+        form: Form = pattern.data
+        start, end, kind = tokens[i].start, tokens[j - 1].end, pattern.kind
+        if i > 0 and tokens[i - 1].clitic:
+            start = tokens[i - 1].start  # the elided connective is part of the written word: y'Uburusiya
+        elif i > 0 and tokens[i].joined and tokens[i - 1].norm in DEMONYM_PREFIXES and form.kind != "forbidden":
+            start, kind = tokens[i - 1].start, "related"  # Abanya-Ukraine: people of Ukraine, not Ukraine
+        surface = text[tokens[i].start:end]
+        warnings = [] if kind == "related" else _warnings(tokens, i, j, form, surface, glossary.get(pattern.entry))
+        matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))
+    return matches
+
+
+def kinyarwanda_surface_forms(entry: Entry) -> list[str]:
+    """Concrete strings that count as the term: as written, u-X/UX spelling, augmentless, then elided forms."""
+    forbidden = {fold(f) for f in entry.rw_forbidden}
+    forms: list[str] = []
+    for rendering in _renderings(entry):
+        words = rendering.text.split()
+        free = words[0].lower() == "u" and len(words) > 1 and not is_prefixless(rendering.cls)
+        head = words[0] + words[1] if free else words[0]
+        tail = words[2:] if free else words[1:]
+        written = [rendering.text]
+        bare: list[str] = []
+        parts = None if is_prefixless(rendering.cls) else split_noun(fold(head), rendering.cls)
+        if parts and parts[0]:
+            rest = head[1:2].upper() + head[2:] if head[:1].isupper() else head[1:]
+            joined = " ".join([head[0].upper() + head[1:2].lower() + head[2:] if free else head, *tail])
+            spaced = " ".join(["u " + rest, *tail]) if parts[0] == "u" and entry.type == "place" else ""
+            written += [w for w in (joined, spaced) if w]
+            bare.append(" ".join([rest, *tail]))
+        written = [w for w in written if fold(w) not in forbidden]
+        elided = [f"{c}'{w}" for c in SURFACE_CLITICS for w in written if w[:1].lower() in VOWELS]
+        forms += written + bare + elided
+    return [f for f in dict.fromkeys(forms) if fold(f) not in forbidden]

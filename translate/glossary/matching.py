@@ -1,0 +1,106 @@
+"""The language-neutral matching engine: token patterns indexed by their first word, longest match wins.
+
+Each glossary form becomes a `Pattern`: a sequence of slots, each slot the set of normalised words allowed at
+that position. Patterns are indexed by every word their first slot allows, so a paragraph costs one dict
+lookup per token, however large the glossary (no loop over entries, no giant alternation regex).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from translate.glossary.textnorm import Token
+
+Kind = Literal["term", "related"]
+ANY_SHORT_WORD = None  # a slot that accepts one short modifier ("indege nto zitagira abapilote")
+_SHORT = 5
+
+
+@dataclass
+class TermMatch:
+    """One glossary term found in a text: the entry id, the text as written and its character span."""
+
+    entry: str
+    surface: str
+    start: int
+    end: int
+    kind: Kind = "term"
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"entry": self.entry, "surface": self.surface, "start": self.start, "end": self.end,
+                "kind": self.kind, "warnings": list(self.warnings)}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    entry: str
+    slots: tuple[frozenset[str] | None, ...]
+    kind: Kind = "term"
+    priority: int = 1  # among equally long matches: forbidden (2) > term (1) > related (0)
+    upper: frozenset[int] = frozenset()  # slots that must be written in capitals (acronyms: US is not 'us')
+    data: Any = None  # language-specific facts the checker needs (class, number, form type)
+
+
+def _acronym_ok(token: Token) -> bool:
+    letters = token.orig[:-1] if token.orig.endswith("s") and len(token.orig) > 2 else token.orig
+    return letters.isupper()
+
+
+class PatternIndex:
+    """Patterns indexed by first word; `scan` returns non-overlapping longest matches left to right."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        first: dict[str, list[Pattern]] = defaultdict(list)
+        for pattern in patterns:
+            head = pattern.slots[0]
+            assert head is not None, "a pattern cannot start with a wildcard"
+            for word in head:
+                first[word].append(pattern)
+        self.first = dict(first)
+        self.size = sum(len(v) for v in self.first.values())
+
+    @staticmethod
+    def _continues(previous: Token, token: Token) -> bool:
+        # Same phrase: only spaces/one hyphen between, an elided connective, or the dot of "U.S.".
+        return token.joined or previous.clitic or (token.gap == "." and len(previous.norm) == 1)
+
+    def match_at(self, pattern: Pattern, tokens: list[Token], i: int) -> int:
+        """End token index (exclusive) if `pattern` matches at token i, else 0."""
+        if i + len(pattern.slots) > len(tokens):
+            return 0
+        for k, slot in enumerate(pattern.slots):
+            token = tokens[i + k]
+            if k and not self._continues(tokens[i + k - 1], token):
+                return 0
+            if slot is ANY_SHORT_WORD:
+                if len(token.norm) > _SHORT or token.clitic:
+                    return 0
+            elif token.norm not in slot:
+                return 0
+            if k in pattern.upper and not _acronym_ok(token):
+                return 0
+        return i + len(pattern.slots)
+
+    def scan(self, tokens: list[Token],
+             accept: Callable[[Pattern, list[Token], int, int], bool] | None = None,
+             ) -> list[tuple[Pattern, int, int]]:
+        found: list[tuple[Pattern, int, int]] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            best: tuple[Pattern, int, int] | None = None
+            for pattern in self.first.get(tokens[i].norm, ()):
+                j = self.match_at(pattern, tokens, i)
+                if not j or (best and (j, pattern.priority) <= (best[2], best[0].priority)):
+                    continue
+                if accept is None or accept(pattern, tokens, i, j):
+                    best = (pattern, i, j)
+            if best:
+                found.append(best)
+                i = best[2]
+            else:
+                i += 1
+        return found

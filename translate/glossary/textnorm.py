@@ -1,0 +1,93 @@
+"""Text normalisation with an offset map, and the word tokenizer both matchers share.
+
+Matching happens on a normalised copy of the text (lower case, one apostrophe, no tone accents), but every
+reported span must point into the original text. `normalise` therefore returns, for each normalised
+character, the index of the original character it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Apostrophe look-alikes seen in Kinyarwanda news (morphology notes §1.4) and English typography.
+APOSTROPHES = "\u2019\u2018`\u00b4\u02bc\u2032"
+HYPHENS = "\u2010\u2011\u2012\u2013\u2014"
+_TRANSLATE = {ord(c): "'" for c in APOSTROPHES} | {ord(c): "-" for c in HYPHENS} | {0xA0: " "}
+_NEEDS_SLOW_PATH = re.compile(r"[^\x00-\x7f\u2019\u2018\u00b4\u02bc\u2032\u2010-\u2014\u00a0]")
+
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_PUNCT = re.compile(r"[.!?:;\"“”«»()\[\]]")
+
+
+def fold(text: str) -> str:
+    """The comparison key of a short string: the normalised text without the offset map."""
+    return normalise(text)[0]
+
+
+def normalise(text: str) -> tuple[str, list[int] | None]:
+    """Lower-case, map apostrophes/hyphens, strip combining accents; return (text, offsets or None).
+
+    Offsets is None when the normalised text has the same length as the input (the common, fast case), so
+    index i of the normalised text is index i of the original.
+    """
+    mapped = text.translate(_TRANSLATE)
+    if not _NEEDS_SLOW_PATH.search(mapped):
+        return mapped.lower(), None
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(mapped):
+        for part in unicodedata.normalize("NFD", char):
+            if unicodedata.combining(part):
+                continue  # tone accents (â, ê) and decomposed diacritics
+            for low in part.lower():
+                chars.append(low)
+                offsets.append(index)
+    return "".join(chars), offsets
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text: its normalised form, original span, and what separates it from the previous word."""
+
+    norm: str
+    start: int  # in the original text
+    end: int
+    orig: str
+    gap: str  # normalised text between the previous token and this one
+    clitic: bool = False  # an elided connective such as y' n' z' (the apostrophe is part of the token)
+
+    @property
+    def joined(self) -> bool:
+        """True when only spaces, one hyphen or one slash separate this token from the previous one (AFC/M23)."""
+        return not self.gap.strip(" \t\n-/") and self.gap.count("-") + self.gap.count("/") <= 1
+
+    @property
+    def after_sentence_break(self) -> bool:
+        return bool(_SENTENCE_PUNCT.search(self.gap))
+
+
+def tokenize(text: str, clitics: frozenset[str] = frozenset()) -> list[Token]:
+    """Split text into word tokens; a word in `clitics` followed by an apostrophe becomes a clitic token."""
+    norm, offsets = normalise(text)
+
+    def orig_span(start: int, end: int) -> tuple[int, int]:
+        if offsets is None:
+            return start, end
+        return offsets[start], offsets[end - 1] + 1
+
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _WORD.finditer(norm):
+        word, start, end = match.group(), match.start(), match.end()
+        is_clitic = False
+        if word in clitics and norm.startswith("'", end):
+            rest = norm[end + 1:end + 3]
+            if rest[:1].isalpha() or (rest[:1] == " " and rest[1:2].isalpha()):
+                is_clitic, end = True, end + 1
+                word += "'"
+        ostart, oend = orig_span(start, end)
+        tokens.append(Token(word, ostart, oend, text[ostart:oend], norm[previous_end:start], is_clitic))
+        previous_end = end
+    return tokens
