@@ -64,6 +64,11 @@ def augmentless_triggers(dialects: bool) -> frozenset[str]:
     return LOCATIVES | FULL_CONNECTIVES | (DIALECT_CONNECTIVES if dialects else frozenset())
 
 
+def rendering_texts(entry: Entry) -> list[str]:
+    """The complete Kinyarwanda forms an entry defines: renderings, then partners (expanded)."""
+    return [r.text for r in _renderings(entry)]
+
+
 def _renderings(entry: Entry) -> list[_Rendering]:
     """Preferred rendering, variants and partners, each with its class and the classes its modifiers agree with."""
     head_cls, partner_cls = entry.head_class, entry.partner_class
@@ -75,8 +80,9 @@ def _renderings(entry: Entry) -> list[_Rendering]:
         out.append(_Rendering(variant, cls, tuple(dict.fromkeys((cls, *concord[1:])))))
     rest = entry.rw[0].split()[1:]
     first_partner = _head_word(entry.rw_partner[0]) if entry.rw_partner else ""
-    for partner in entry.rw_partner:
-        text = " ".join([partner, *rest]) if len(partner.split()) == 1 and rest else partner
+    for index, partner in enumerate(entry.rw_partner):
+        # The first partner may give just the head noun of a longer rendering: 'inganda' for 'uruganda rukora drones'.
+        text = " ".join([partner, *rest]) if index == 0 and len(partner.split()) == 1 and rest else partner
         cls = partner_cls if _head_word(partner) == first_partner else _plural_guess(partner, partner_cls)
         out.append(_Rendering(text, cls, concord))
     return out
@@ -102,13 +108,14 @@ def _dependent_slots(words: list[Token], concord: tuple[str, ...], target: str, 
     slots = []
     agrees = False
     conn = _connective_slot(dialects)
-    for token in words:
+    for position, token in enumerate(words):
         word = token.norm
         if token.clitic or word in FULL_CONNECTIVES or word in O_CONNECTIVES:
             slots.append(conn)
             continue
         forms = {word}
-        stem = strip_concord(word, concord)
+        # Only the word right after the head agrees with it; later words agree with their own nouns.
+        stem = strip_concord(word, concord) if position == 0 else None
         if stem:
             forms = set(concord_forms(stem, (target,)))
             agrees = True

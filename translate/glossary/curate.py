@@ -1,0 +1,312 @@
+"""Curation checks for the editors who keep the glossary: lint, suggest (missing terms), stats (coverage)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from translate.errors import GlossaryError
+from translate.glossary.entries import Entry, Glossary, glossary_files, read_tsv
+from translate.glossary.kinyarwanda import rendering_texts
+from translate.glossary.terms import find_terms
+from translate.glossary.textnorm import fold
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class LintIssue:
+    severity: Severity
+    where: str  # path:line of the entry (or of the bad line)
+    entry: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.severity}: {self.message}"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"severity": self.severity, "where": self.where, "entry": self.entry, "message": self.message}
+
+
+def lint_paths(paths: Sequence[str | Path] | None) -> list[LintIssue]:
+    """Lint glossary files; a file that does not parse is reported as an error instead of stopping the run."""
+    entries: list[Entry] = []
+    issues: list[LintIssue] = []
+    for path in glossary_files(paths):
+        try:
+            entries.extend(read_tsv(path))
+        except GlossaryError as exc:
+            located = re.match(r"^(.*?:\d+): (.*)$", str(exc), re.S)
+            where, message = located.groups() if located else (str(path), str(exc))
+            issues.append(LintIssue("error", where, "", message))
+    return issues + lint(entries)
+
+
+def lint(entries: Sequence[Entry]) -> list[LintIssue]:
+    """All checks over a set of entries (possibly from several files), errors and warnings, in file order."""
+    issues: list[LintIssue] = []
+    unique = _duplicate_ids(entries, issues)
+    glossary = Glossary(tuple(unique.values()))
+    for check in (_duplicates, _shared_english, _shared_kinyarwanda):
+        issues.extend(check(list(unique.values())))
+    for entry in unique.values():
+        issues.extend(_fields(entry))
+        issues.extend(_reachability(entry, glossary))
+    return sorted(issues, key=lambda i: (i.severity != "error", i.where))
+
+
+def _issue(entry: Entry, severity: Severity, message: str) -> LintIssue:
+    return LintIssue(severity, entry.where, entry.id, f"{entry.id}: {message}")
+
+
+def _duplicate_ids(entries: Sequence[Entry], issues: list[LintIssue]) -> dict[str, Entry]:
+    unique: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.id in unique:
+            issues.append(_issue(entry, "error", f"duplicate id (also at {unique[entry.id].where})"))
+        else:
+            unique[entry.id] = entry
+    return unique
+
+
+def _duplicates(entries: list[Entry]) -> Iterable[LintIssue]:
+    seen: dict[tuple[str, str, str], Entry] = {}
+    for entry in entries:
+        key = (entry.type, fold(entry.en[0]), fold(entry.rw[0]))
+        if key in seen:
+            yield _issue(entry, "error", f"duplicate of {seen[key].id} (same English and Kinyarwanda term)")
+        seen.setdefault(key, entry)
+
+
+def _owners(entries: list[Entry], values: callable) -> dict[str, list[Entry]]:  # type: ignore[valid-type]
+    owners: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for value in dict.fromkeys(fold(v) for v in values(entry)):
+            owners[value].append(entry)
+    return owners
+
+
+def _shared_english(entries: list[Entry]) -> Iterable[LintIssue]:
+    for term, owners in _owners(entries, lambda e: e.en).items():
+        for other in owners[1:]:
+            first = owners[0]
+            if fold(first.rw[0]) != fold(other.rw[0]):
+                yield _issue(other, "error", f"English term '{term}' has two preferred renderings: "
+                             f"'{first.rw[0]}' ({first.id}) and '{other.rw[0]}' ({other.id})")
+            else:
+                yield _issue(other, "error", f"English variant '{term}' is shared with {first.id}")
+
+
+def _shared_kinyarwanda(entries: list[Entry]) -> Iterable[LintIssue]:
+    for term, owners in _owners(entries, rendering_texts).items():
+        for other in owners[1:]:
+            yield _issue(other, "error", f"Kinyarwanda variant '{term}' is shared with {owners[0].id}")
+
+
+def _fields(entry: Entry) -> Iterable[LintIssue]:
+    if not entry.rw_class:
+        yield _issue(entry, "error", "missing required field 'rw_class' (noun class, or 9a for a prefixless name)")
+    if not entry.source:
+        if entry.status == "approved":
+            yield _issue(entry, "error", "missing required field 'source' (where the rendering is attested)")
+        else:
+            yield _issue(entry, "warning", "proposed entry without a source")
+    if entry.status == "proposed" and not entry.note:
+        yield _issue(entry, "warning", "proposed entry without a note saying what is uncertain")
+    accepted = {fold(v) for v in rendering_texts(entry)}
+    for bad in entry.rw_forbidden:
+        if fold(bad) in accepted:
+            yield _issue(entry, "error", f"'{bad}' is both accepted and forbidden")
+    if entry.verbatim and not accepted & {fold(v) for v in entry.en}:
+        yield _issue(entry, "warning", "verbatim entry, but no rendering is spelt like the English name")
+
+
+def _reachability(entry: Entry, glossary: Glossary) -> Iterable[LintIssue]:
+    """Every variant must be found as its own entry; otherwise another entry's variant matches inside it."""
+    for lang, values in (("en", entry.en), ("rw", rendering_texts(entry))):
+        for value in values:
+            matches = [m for m in find_terms(value, lang, glossary) if m.kind == "term"]  # type: ignore[arg-type]
+            if any(m.entry == entry.id and m.start == 0 and m.end == len(value) for m in matches):
+                continue
+            others = ", ".join(f"'{m.surface}' ({m.entry})" for m in matches if m.entry != entry.id)
+            why = f"another entry's variant matches inside it: {others}" if others else "the matcher cannot find it"
+            yield _issue(entry, "error", f"{lang} variant '{value}' is not matched as this entry ({why}; "
+                         "check rw_class and the variants)")
+
+
+# ----------------------------------------------------------------------------------------------- suggest
+
+_STOP_EN = frozenset("""a an the and or but of in on at to for from by with as is are was were be been it its this that
+these those he she they we you i his her their our your said says say after before over under into about than
+then there here when while where who whom which what why how not no also more most new other some such only one two
+three four five all any each both if so up out may might will would can could should has have had do does did
+mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+september october november december""".split())
+_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "la", "al"})
+_DOMAIN = frozenset("""drone drones missile missiles attack attacks military troops weapons forces army defense defence
+security sanctions war ceasefire rebels strike strikes air border peace factory facility plant zone satellite
+invasion navy soldiers soldier militia fighters helicopter helicopters radar bomb bombs rocket rockets ammunition
+shelling artillery operation operations""".split())
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019-]*")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
+_SENTENCE_END = re.compile(r"[.!?]\s*$|^\s*$|[\n\"“(:]\s*$")
+
+
+@dataclass
+class Candidate:
+    """A name or term an article uses that the glossary lacks."""
+
+    text: str
+    kind: str  # name | acronym | phrase
+    count: int = 0
+    contexts: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        weight = {"name": 3.0 if " " in self.text else 2.0, "acronym": 2.0, "phrase": 1.0}[self.kind]
+        return self.count * weight
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "kind": self.kind, "count": self.count, "score": self.score,
+                "contexts": self.contexts}
+
+
+def _context(text: str, start: int, end: int, width: int = 40) -> str:
+    left = text[max(0, start - width):start].split("\n")[-1]
+    right = text[end:end + width].split("\n")[0]
+    return " ".join(f"…{left}[{text[start:end]}]{right}…".split())
+
+
+def _spans(text: str) -> Iterable[tuple[str, str, int, int]]:
+    """(kind, candidate, start, end) for capitalised name runs, acronyms and domain phrases."""
+    words = list(_WORD.finditer(text))
+    run: list[re.Match[str]] = []
+    for index, word in enumerate(words + [None]):  # type: ignore[list-item]
+        token = word.group() if word else ""
+        initial = word is not None and bool(_SENTENCE_END.search(text[:word.start()][-3:] or ""))
+        capital = word is not None and token[0].isupper() and not (initial and token.lower() in _STOP_EN)
+        if capital and _ACRONYM.match(token):
+            yield "acronym", token.rstrip("s") if token[-1] == "s" and token[:-1].isupper() else token, \
+                word.start(), word.end()
+        elif capital or (run and token.lower() in _CONNECTORS and word is not None):
+            run.append(word)
+            continue
+        while run and run[-1].group().lower() in _CONNECTORS:
+            run.pop()
+        if run and not (len(run) == 1 and bool(_SENTENCE_END.search(text[:run[0].start()][-3:] or ""))):
+            yield "name", text[run[0].start():run[-1].end()], run[0].start(), run[-1].end()
+        run = []
+    yield from _phrases(text, words)
+
+
+def _phrases(text: str, words: list[re.Match[str]]) -> Iterable[tuple[str, str, int, int]]:
+    for size in (2, 3):
+        for i in range(len(words) - size + 1):
+            group = words[i:i + size]
+            lowered = [w.group().lower() for w in group]
+            gaps = [text[a.end():b.start()] for a, b in zip(group, group[1:])]
+            if any(g.strip(" -") for g in gaps) or lowered[0] in _STOP_EN or lowered[-1] in _STOP_EN:
+                continue
+            if any(w.group()[0].isupper() for w in group) or not set(lowered) & _DOMAIN:
+                continue
+            yield "phrase", " ".join(lowered), group[0].start(), group[-1].end()
+
+
+def suggest(articles: Sequence[tuple[str, str]], glossary: Glossary, lang: str = "en",
+            min_phrase_count: int = 2) -> list[Candidate]:
+    """Candidate names/terms in (name, text) articles that no glossary entry covers, best first."""
+    found: dict[tuple[str, str], Candidate] = {}
+    for _name, text in articles:
+        covered = [(m.start, m.end) for m in find_terms(text, lang, glossary)]  # type: ignore[arg-type]
+        for kind, candidate, start, end in _spans(text):
+            if kind == "phrase" and lang != "en":
+                continue
+            if any(start < e and s < end for s, e in covered):
+                continue
+            item = found.setdefault((kind, candidate.lower() if kind == "phrase" else candidate),
+                                    Candidate(candidate, kind))
+            item.count += 1
+            if len(item.contexts) < 2:
+                item.contexts.append(_context(text, start, end))
+    ranked = [c for c in found.values() if c.kind != "phrase" or c.count >= min_phrase_count]
+    # A shorter phrase inside a longer candidate with the same count adds nothing.
+    ranked = [c for c in ranked if not any(o is not c and o.count >= c.count and f" {c.text.lower()} "
+                                           in f" {o.text.lower()} " for o in ranked)]
+    return sorted(ranked, key=lambda c: (-c.score, -c.count, c.text))
+
+
+@dataclass
+class Coverage:
+    articles: int
+    covered: int  # occurrences of glossary terms
+    uncovered: int  # occurrences of candidate names/terms the glossary lacks
+    missing: list[Candidate]
+
+    @property
+    def share(self) -> float:
+        total = self.covered + self.uncovered
+        return self.covered / total if total else 1.0
+
+
+@dataclass
+class GlossaryStats:
+    total: int
+    by_type_status: dict[str, dict[str, int]]
+    coverage: Coverage | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"total": self.total, "by_type_status": self.by_type_status}
+        if self.coverage:
+            c = self.coverage
+            out["coverage"] = {"articles": c.articles, "covered": c.covered, "uncovered": c.uncovered,
+                               "share": round(c.share, 4), "missing": [m.to_dict() for m in c.missing[:20]]}
+        return out
+
+
+def stats(glossary: Glossary, articles: Sequence[tuple[str, str]] = (), lang: str = "en") -> GlossaryStats:
+    table: dict[str, dict[str, int]] = defaultdict(dict)
+    counts = Counter((e.type, e.status) for e in glossary)
+    for (kind, status), n in sorted(counts.items()):
+        table[kind][status] = n
+    result = GlossaryStats(len(glossary), dict(table))
+    if articles:
+        covered = sum(1 for _n, t in articles for m in find_terms(t, lang, glossary)  # type: ignore[arg-type]
+                      if m.kind == "term")
+        missing = suggest(articles, glossary, lang)
+        result.coverage = Coverage(len(articles), covered, sum(c.count for c in missing), missing)
+    return result
+
+
+def search(glossary: Glossary, query: str, limit: int = 20) -> list[tuple[float, Entry, str]]:
+    """Entries whose id, English or Kinyarwanda forms resemble `query` (accent/case-insensitive, typo-tolerant).
+
+    Kinyarwanda forms include the generated ones, so "Burusiya" finds Uburusiya. Returns (score, entry, text).
+    """
+    from difflib import SequenceMatcher
+
+    from translate.glossary.kinyarwanda import kinyarwanda_surface_forms
+
+    q = fold(query).strip()
+    results = []
+    for entry in glossary:
+        texts = [entry.id, *entry.en, *rendering_texts(entry), *entry.rw_related,
+                 *kinyarwanda_surface_forms(entry)[:12]]
+        best, best_text = 0.0, ""
+        for text in texts:
+            t = fold(text)
+            if t == q:
+                score = 1.0
+            elif q and q in t:
+                score = 0.9 - 0.1 * (len(t) - len(q)) / max(len(t), 1)
+            else:
+                ratio = max((SequenceMatcher(None, q, word).ratio() for word in [t, *t.split()]), default=0)
+                score = 0.7 * ratio if ratio >= 0.75 else 0.0
+            if score > best:
+                best, best_text = score, text
+        if best:
+            results.append((best, entry, best_text))
+    return sorted(results, key=lambda r: (-r[0], r[1].id))[:limit]
