@@ -145,7 +145,7 @@ these those he she they we you i his her their our your said says say after befo
 then there here when while where who whom which what why how not no also more most new other some such only one two
 three four five all any each both if so up out may might will would can could should has have had do does did
 mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april june july august
-september october november december""".split())
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "la", "al"})
 _DOMAIN = frozenset("""drone drones missile missiles attack attacks military troops weapons forces army defense defence
 security sanctions war ceasefire rebels strike strikes air border peace factory facility plant zone satellite
@@ -153,7 +153,7 @@ invasion navy soldiers soldier militia fighters helicopter helicopters radar bom
 shelling artillery operation operations""".split())
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019-]*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
-_SENTENCE_END = re.compile(r"[.!?]\s*$|^\s*$|[\n\"“(:]\s*$")
+_SENTENCE_END = re.compile(r"(?:[.!?\"“(:]|^|\n\s*[-*#>]*)\s*$")
 
 
 @dataclass
@@ -181,25 +181,46 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
     return " ".join(f"…{left}[{text[start:end]}]{right}…".split())
 
 
+def _starts_sentence(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, start - 6):start]))
+
+
+def _name_span(text: str, run: list[re.Match[str]]) -> tuple[str, str, int, int] | None:
+    """A capitalised run minus leading function words (The, In) and trailing connectors, if still a name."""
+    while run and (run[0].group().lower() in _STOP_EN or run[0].group().lower() in _CONNECTORS):
+        run = run[1:]
+    while run and run[-1].group().lower() in _CONNECTORS:
+        run = run[:-1]
+    if not run or (len(run) == 1 and _starts_sentence(text, run[0].start())):
+        return None  # a lone capitalised word at a sentence start is just a sentence start
+    return "name", text[run[0].start():run[-1].end()], run[0].start(), run[-1].end()
+
+
 def _spans(text: str) -> Iterable[tuple[str, str, int, int]]:
     """(kind, candidate, start, end) for capitalised name runs, acronyms and domain phrases."""
     words = list(_WORD.finditer(text))
     run: list[re.Match[str]] = []
-    for index, word in enumerate(words + [None]):  # type: ignore[list-item]
-        token = word.group() if word else ""
-        initial = word is not None and bool(_SENTENCE_END.search(text[:word.start()][-3:] or ""))
-        capital = word is not None and token[0].isupper() and not (initial and token.lower() in _STOP_EN)
-        if capital and _ACRONYM.match(token):
-            yield "acronym", token.rstrip("s") if token[-1] == "s" and token[:-1].isupper() else token, \
-                word.start(), word.end()
-        elif capital or (run and token.lower() in _CONNECTORS and word is not None):
+    for word in words:
+        token = word.group()
+        same_phrase = bool(run) and text[run[-1].end():word.start()] in (" ", "-")
+        if _ACRONYM.match(token) and not token.istitle():
+            acronym = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
+            yield "acronym", acronym, word.start(), word.end()
+        elif token[0].isupper() or (same_phrase and token.lower() in _CONNECTORS):
+            if run and not same_phrase:
+                span = _name_span(text, run)
+                if span:
+                    yield span
+                run = []
             run.append(word)
             continue
-        while run and run[-1].group().lower() in _CONNECTORS:
-            run.pop()
-        if run and not (len(run) == 1 and bool(_SENTENCE_END.search(text[:run[0].start()][-3:] or ""))):
-            yield "name", text[run[0].start():run[-1].end()], run[0].start(), run[-1].end()
+        span = _name_span(text, run)
+        if span:
+            yield span
         run = []
+    span = _name_span(text, run)
+    if span:
+        yield span
     yield from _phrases(text, words)
 
 

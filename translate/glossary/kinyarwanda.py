@@ -37,7 +37,8 @@ class Form:
     """What a pattern stands for, so that warnings can explain themselves."""
 
     cls: str  # noun class of this form (drives agreement)
-    kind: str  # augmented | free | augmentless | name | glued | dialect | forbidden | related
+    guessed: bool = False
+    kind: str = "augmented"  # augmented | free | augmentless | name | glued | dialect | forbidden | related
     preferred: str = ""  # the entry's preferred rendering (for 'use X instead')
     proper: bool = False  # a name: glued locatives need a capital (muBurusiya, not mubu...)
 
@@ -47,6 +48,7 @@ class _Rendering:
     text: str
     cls: str
     concord_classes: tuple[str, ...]
+    guessed: bool = False  # class guessed from spelling: 9 and 10 (1 and 3) look alike
 
 
 def _clitics(dialects: bool) -> frozenset[str]:
@@ -76,15 +78,23 @@ def _renderings(entry: Entry) -> list[_Rendering]:
     first_head = _head_word(entry.rw[0])
     out = [_Rendering(entry.rw[0], head_cls, concord)]
     for variant in entry.rw[1:]:
-        cls = head_cls if _head_word(variant) == first_head else guess_class(_head_word(variant))
-        out.append(_Rendering(variant, cls, tuple(dict.fromkeys((cls, *concord[1:])))))
+        guessed = False
+        if _head_word(variant) == first_head:
+            cls = head_cls
+        elif is_prefixless(head_cls) and len(variant.split()) == 1:
+            # A one-word variant of a name is a name (America is not a class 6 noun like amenyo).
+            cls = "1a" if head_cls == "1a" else "9a"
+        else:
+            cls, guessed = guess_class(_head_word(variant)), True
+        out.append(_Rendering(variant, cls, tuple(dict.fromkeys((cls, *concord[1:]))), guessed))
     rest = entry.rw[0].split()[1:]
     first_partner = _head_word(entry.rw_partner[0]) if entry.rw_partner else ""
     for index, partner in enumerate(entry.rw_partner):
         # The first partner may give just the head noun of a longer rendering: 'inganda' for 'uruganda rukora drones'.
         text = " ".join([partner, *rest]) if index == 0 and len(partner.split()) == 1 and rest else partner
-        cls = partner_cls if _head_word(partner) == first_partner else _plural_guess(partner, partner_cls)
-        out.append(_Rendering(text, cls, concord))
+        same = _head_word(partner) == first_partner
+        cls = partner_cls if same else _plural_guess(partner, partner_cls)
+        out.append(_Rendering(text, cls, concord, guessed=not same))
     return out
 
 
@@ -174,24 +184,24 @@ def rendering_patterns(entry: Entry, dialects: bool = False) -> list[Pattern]:
             windows = [deps, [ANY_SHORT_WORD, *deps]] if deps and entry.type == "term" else [deps]
             for head_slots, kind in alts:
                 for dep in windows:
-                    form = Form(cls, kind, preferred, proper)
+                    form = Form(cls, rendering.guessed, kind, preferred, proper)
                     patterns.append(Pattern(entry.id, (*head_slots, *dep), "term", 1, upper, form))
     patterns.extend(_forbidden_and_related(entry, dialects))
     return patterns
 
 
 def _literal(text: str, dialects: bool) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset({t.norm}) for t in tokenize(text, _clitics(dialects)) if not t.clitic)
+    return tuple(frozenset({t.norm}) for t in tokenize(text, _clitics(dialects)))
 
 
 def _forbidden_and_related(entry: Entry, dialects: bool) -> list[Pattern]:
     out = []
     for text in entry.rw_forbidden:
-        out.append(Pattern(entry.id, _literal(text, dialects), "term", 2, data=Form("", "forbidden", entry.rw[0])))
+        out.append(Pattern(entry.id, _literal(text, dialects), "term", 2, data=Form("", False, "forbidden", entry.rw[0])))
     for text in (*entry.rw_related, *derived_words(entry)):
         slots = _literal(text, dialects)
         if slots:
-            out.append(Pattern(entry.id, slots, "related", 0, data=Form("", "related", entry.rw[0])))
+            out.append(Pattern(entry.id, slots, "related", 0, data=Form("", False, "related", entry.rw[0])))
     return out
 
 
@@ -246,6 +256,9 @@ def _rest_display(tokens: list[Token], i: int, form: Form) -> str:
     return word[1:2].upper() + word[2:] if word[:1].isupper() else word[1:]
 
 
+_LOOKALIKES = {"9": "10", "10": "9", "1": "3", "3": "1"}  # same prefixes, different agreement
+
+
 def _subject_position(tokens: list[Token], i: int) -> bool:
     if i == 0 or tokens[i].after_sentence_break:
         return True
@@ -259,7 +272,8 @@ def _agreement_warning(tokens: list[Token], i: int, j: int, form: Form, surface:
     verb = tokens[j]
     found = subject_classes(verb.norm)
     expected = NOUN_CLASSES[form.cls].agreement
-    if found is None or expected in found[1]:
+    lookalike = _LOOKALIKES.get(expected) if form.guessed else None
+    if found is None or expected in found[1] or lookalike in found[1]:
         return None
     onset = found[0]
     concords = NOUN_CLASSES[expected].concords

@@ -65,8 +65,8 @@ NAME_LOCATIVES = frozenset({"muri", "kuri"})
 # Kirundi spellings of whole words that the dialect option accepts (Reta zunze ubumwe = Leta zunze ubumwe).
 DIALECT_SPELLINGS = {"leta": "reta"}
 
-# A verb right after a subject starts with its concord; in the past tense the concord glides before -a-
-# ("bwagabye", "yagabye"). Only these unambiguous glide+a onsets are checked, longest first; k-/h- are left
+# A verb right after a subject starts with its concord, which glides before a vowel-initial tense or stem
+# ("bwagabye", "yemeye"). Only these unambiguous glide+a onsets are checked, longest first; k-/h- are left
 # out because kandi/hari/hano would trigger false alarms.
 GLIDE_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
     ("ry", frozenset({"5"})),
@@ -171,6 +171,7 @@ def subject_classes(verb: str) -> tuple[str, frozenset[str]] | None:
     if len(verb) < 4:
         return None
     for glide, classes in GLIDE_CLASSES:
-        if verb.startswith(glide) and verb[len(glide)] == "a":
+        # glide + a/e/o: bwagabye, yemeye, zose; glide + i/u would be a CV concord of another class (buri).
+        if verb.startswith(glide) and verb[len(glide)] in "aeo":
             return glide, classes
     return None

@@ -1,0 +1,389 @@
+"""Kinyarwanda matcher tables, run against the shipped glossaries.
+
+Expected matches are written compactly: "entry=surface" for a term, "~entry=surface" for a related form,
+and "entry=surface!fragment" when a warning containing `fragment` is expected. A case lists every match in
+order; a match without "!" must carry no warning. Sentences are the team's own, written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from translate.glossary import find_terms, load_glossaries
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_glossaries(None)
+
+
+def _expect(spec: str) -> tuple[str, str, str, str | None]:
+    kind = "related" if spec.startswith("~") else "term"
+    spec = spec.lstrip("~")
+    spec, _, warning = spec.partition("!")
+    entry, _, surface = spec.partition("=")
+    return entry, surface, kind, warning or None
+
+
+def _check(text: str, expected: list[str], glossary, dialects: bool = False) -> None:
+    found = find_terms(text, "rw", glossary, dialects=dialects)
+    wanted = [_expect(s) for s in expected]
+    assert [(m.entry, m.surface, m.kind) for m in found] == [w[:3] for w in wanted], [m.to_dict() for m in found]
+    for match, (_e, _s, _k, warning) in zip(found, wanted):
+        if warning is None:
+            assert match.warnings == [], match.warnings
+        else:
+            assert any(warning in w for w in match.warnings), match.warnings
+        assert text[match.start:match.end] == match.surface
+
+
+POSITIVE = [
+    ("Uburusiya bwatangaje ibihano bishya.", ["place.russia=Uburusiya", "term.sanctions=ibihano"]),
+    ("U Burusiya bwohereje ingabo nyinshi.", ["place.russia=U Burusiya", "term.armed-forces=ingabo"]),
+    ("uburusiya ntibwabyemeye", ["place.russia=uburusiya"]),
+    ("UBURUSIYA BWAVUZE", ["place.russia=UBURUSIYA"]),
+    ("Ubûrusiya bwemeje amasezerano.", ["place.russia=Ubûrusiya"]),
+    ("ni u Burusiya bwabikoze", ["place.russia=u Burusiya"]),
+    ("u Rwanda rwohereje abasirikare.", ["place.rwanda=u Rwanda", "term.soldier=abasirikare"]),
+    ("U Rwanda rwakiriye inama.", ["place.rwanda=U Rwanda"]),
+    ("u Burundi bwahawe ubuyobozi", ["place.burundi=u Burundi"]),
+    ("Uburundi n'u Rwanda", ["place.burundi=Uburundi", "place.rwanda=n'u Rwanda"]),
+    ("Ukraine yagabye igitero.", ["place.ukraine=Ukraine", "term.attack=igitero"]),
+    ("Iran yemeye ko yohereje drones.", ["place.iran=Iran", "term.drone=drones"]),
+    ("Irani ihakana ibyo birego.", ["place.iran=Irani"]),
+    ("Leta Zunze Ubumwe za Amerika zafatiye ibihano", ["place.united-states=Leta Zunze Ubumwe za Amerika",
+                                                      "term.sanctions=ibihano"]),
+    ("Leta zunze ubumwe z'Amerika", ["place.united-states=Leta zunze ubumwe z'Amerika"]),
+    ("Amerika izakomeza gufasha", ["place.united-states=Amerika"]),
+    ("abayobozi bo muri America", ["place.united-states=America"]),
+    ("Kyiv yarashwe", ["place.kyiv=Kyiv"]),
+    ("i Kiev habaye ibitero", ["place.kyiv=Kiev", "term.attack=ibitero"]),
+    ("mu murwa mukuru Kyiv", ["place.kyiv=Kyiv"]),
+    ("White House yatangaje", ["org.white-house=White House"]),
+    ("ibiro bya Perezida wa Amerika", ["org.white-house=ibiro bya Perezida wa Amerika"]),
+    ("ibiro ntaramakuru Reuters", ["org.reuters=Reuters"]),
+    ("John Kirby yavuze ko", ["person.john-kirby=John Kirby"]),
+    ("Umuvugizi John Kirby", ["term.spokesman=Umuvugizi", "person.john-kirby=John Kirby"]),
+    ("muri Tatarstan", ["place.tatarstan=Tatarstan"]),
+    ("i Alabuga", ["place.alabuga=Alabuga"]),
+    ("Inyanja ya Kaspiya", ["place.caspian-sea=Inyanja ya Kaspiya"]),
+    ("Inyanja y'Umukara", ["place.black-sea=Inyanja y'Umukara"]),
+    ("Repubulika Iharanira Demokarasi ya Congo", ["place.dr-congo=Repubulika Iharanira Demokarasi ya Congo"]),
+    ("Repubulika Iharanira Demokarasi ya Kongo", ["place.dr-congo=Repubulika Iharanira Demokarasi ya Kongo"]),
+    ("RDC yavuze", ["place.dr-congo=RDC"]),
+    ("ingabo za RDC", ["org.fardc=ingabo za RDC"]),
+    ("muri RD Congo", ["place.dr-congo=RD Congo"]),
+    ("Kivu y'Amajyaruguru", ["place.north-kivu=Kivu y'Amajyaruguru"]),
+    ("Kivu ya Ruguru", ["place.north-kivu=Kivu ya Ruguru"]),
+    ("Intara ya Kivu y'Amajyepfo", ["place.south-kivu=Intara ya Kivu y'Amajyepfo"]),
+    ("Kivu y’Amajyepfo", ["place.south-kivu=Kivu y’Amajyepfo"]),
+    ("ikiyaga cya Kivu", ["place.lake-kivu=ikiyaga cya Kivu"]),
+    ("ikiyaga cya Tanganyika", ["place.lake-tanganyika=ikiyaga cya Tanganyika"]),
+    ("Intara ya Tanganyika", ["place.tanganyika-province=Intara ya Tanganyika"]),
+    ("Umuryango w'Abibumbye", ["org.un=Umuryango w'Abibumbye"]),
+    ("Umuryango wa Abibumbye", ["org.un=Umuryango wa Abibumbye"]),
+    ("ingabo za Loni", ["term.armed-forces=ingabo", "org.un=Loni"]),
+    ("Umuryango w'Afurika y'Iburasirazuba (EAC)", ["org.eac=Umuryango w'Afurika y'Iburasirazuba", "org.eac=EAC"]),
+    ("Umuryango w'Afurika Yunze Ubumwe", ["org.african-union=Umuryango w'Afurika Yunze Ubumwe"]),
+    ("Umuryango w'Ubumwe bw'u Burayi", ["org.european-union=Umuryango w'Ubumwe bw'u Burayi"]),
+    ("Umuvugizi wa OTAN", ["term.spokesman=Umuvugizi", "org.nato=OTAN"]),
+    ("ihuriro AFC/M23", ["org.m23=AFC/M23"]),
+    ("MONUSCO izagenzura", ["org.monusco=MONUSCO"]),
+    ("Ingabo z'u Rwanda (RDF)", ["org.rdf=Ingabo z'u Rwanda", "org.rdf=RDF"]),
+    ("Minisitiri w'Ingabo yavuze", ["term.defence-minister=Minisitiri w'Ingabo"]),
+    ("Banki y'Isi", ["org.world-bank=Banki y'Isi"]),
+    ("Ikigega Mpuzamahanga cy'Imari", ["org.imf=Ikigega Mpuzamahanga cy'Imari"]),
+    ("Croix-Rouge", ["org.red-cross=Croix-Rouge"]),
+    ("i Goma no mu Bukavu", ["place.goma=Goma", "place.bukavu=Bukavu"]),
+    ("mu Minembwe", ["place.minembwe=Minembwe"]),
+    ("Teritwari ya Uvira", ["place.uvira=Teritwari ya Uvira"]),
+    ("Afurika n'u Burayi", ["place.africa=Afurika", "place.europe=n'u Burayi"]),
+    ("Uburasirazuba bwo Hagati", ["place.middle-east=Uburasirazuba bwo Hagati"]),
+    ("u Bushinwa n'u Bufaransa", ["place.china=u Bushinwa", "place.france=n'u Bufaransa"]),
+    ("Ubwongereza bwatangaje", ["place.united-kingdom=Ubwongereza"]),
+    ("Isiraheli ivuga", ["place.israel=Isiraheli"]),
+]
+
+TERMS = [
+    ("igisirikare cy'u Burusiya", ["term.military=igisirikare", "place.russia=cy'u Burusiya"]),
+    ("igisilikare", ["term.military=igisilikare"]),
+    ("uruganda rushya", ["term.factory=uruganda"]),
+    ("uruganda rukora drones", ["term.drone-factory=uruganda rukora drones"]),
+    ("uruganda rukora indege zitagira abapilote", ["term.drone-factory=uruganda rukora indege zitagira abapilote"]),
+    ("umuvugizi wa Leta", ["term.spokesman=umuvugizi"]),
+    ("itangazo ryasohotse", ["term.statement=itangazo"]),
+    ("indege itagira abapilote", ["term.drone=indege itagira abapilote"]),
+    ("indege itagira abapiloti", ["term.drone=indege itagira abapiloti"]),
+    ("indege itagira abadereva", ["term.drone=indege itagira abadereva"]),
+    ("indege nto itagira abapilote", ["term.drone=indege nto itagira abapilote"]),
+    ("drone yaguye", ["term.drone=drone"]),
+    ("amadrone menshi", ["term.drone=amadrone"]),
+    ("UAV", ["term.drone=UAV"]),
+    ("drone z'ubwiyahuzi", ["term.one-way-attack-drone=drone z'ubwiyahuzi"]),
+    ("drone za kamikaze", ["term.one-way-attack-drone=drone za kamikaze"]),
+    ("drones z'ubwiyahuzi", ["term.one-way-attack-drone=drones z'ubwiyahuzi"]),
+    ("ubwirinzi bwo mu kirere", ["term.air-defense=ubwirinzi bwo mu kirere"]),
+    ("Air defense za Irani", ["term.air-defense=Air defense", "place.iran=Irani"]),
+    ("misile", ["term.missile=misile"]),
+    ("za misile", ["term.missile=misile"]),
+    ("ibisasu bya misile", ["term.missile=ibisasu bya misile"]),
+    ("roketi", ["term.rocket=roketi"]),
+    ("kajugujugu", ["term.helicopter=kajugujugu"]),
+    ("indege ya kajugujugu", ["term.helicopter=indege ya kajugujugu"]),
+    ("za radar", ["term.radar=radar"]),
+    ("igitero cy'indege", ["term.air-strike=igitero cy'indege"]),
+    ("ibitero byo mu kirere", ["term.air-strike=ibitero byo mu kirere"]),
+    ("ingabo zirwanira mu kirere", ["term.air-force=ingabo zirwanira mu kirere"]),
+    ("ingabo zirwanira mu mazi", ["term.navy=ingabo zirwanira mu mazi"]),
+    ("ingabo zibungabunga amahoro", ["term.peacekeepers=ingabo zibungabunga amahoro"]),
+    ("agahenge karambye", ["term.ceasefire=agahenge"]),
+    ("amasezerano yo guhagarika imirwano", ["term.ceasefire=amasezerano yo guhagarika imirwano"]),
+    ("ibiganiro by'amahoro", ["term.peace-talks=ibiganiro by'amahoro"]),
+    ("umutwe witwaje intwaro", ["term.armed-group=umutwe witwaje intwaro"]),
+    ("intwaro ziremereye", ["term.weapons=intwaro"]),
+    ("amasasu menshi", ["term.ammunition=amasasu"]),
+    ("igifaru", ["term.tank=igifaru"]),
+    ("indege y'intambara", ["term.fighter-jet=indege y'intambara"]),
+    ("ubwato bw'intambara", ["term.warship=ubwato bw'intambara"]),
+    ("intambara yeruye", ["term.invasion=intambara yeruye"]),
+    ("intambara", ["term.war=intambara"]),
+    ("impunzi", ["term.refugees=impunzi"]),
+    ("abavanywe mu byabo", ["term.displaced-people=abavanywe mu byabo"]),
+    ("ingwate", ["term.hostage=ingwate"]),
+    ("umupaka", ["term.border=umupaka"]),
+    ("inyeshyamba", ["term.rebels=inyeshyamba"]),
+    ("umugaba w'ingabo", ["term.commander=umugaba", "term.armed-forces=w'ingabo"]),
+    ("iperereza", ["term.intelligence=iperereza"]),
+    ("ahantu hihariye h'ubukungu", ["term.special-economic-zone=ahantu hihariye h'ubukungu"]),
+    ("icyanya cyahariwe inganda", ["term.special-economic-zone=icyanya cyahariwe inganda"]),
+    ("amashusho ya satellite", ["term.satellite-images=amashusho ya satellite"]),
+    ("ubufatanye mu bya gisirikare", ["term.defense-cooperation=ubufatanye mu bya gisirikare"]),
+    ("ubufatanye mu by'umutekano", ["term.defense-cooperation=ubufatanye mu by'umutekano"]),
+    ("umutekano", ["term.security=umutekano"]),
+]
+
+AUGMENTLESS = [
+    ("mu Burusiya hari imbeho", ["place.russia=Burusiya"]),
+    ("ku Burusiya", ["place.russia=Burusiya"]),
+    ("i Burusiya", ["place.russia=Burusiya"]),
+    ("mu Rwanda", ["place.rwanda=Rwanda"]),
+    ("i Burundi", ["place.burundi=Burundi"]),
+    ("mu Bwongereza", ["place.united-kingdom=Bwongereza"]),
+    ("ibikorwa bya gisirikare", ["term.military=gisirikare"]),
+    ("indege za gisirikare", ["term.military=gisirikare"]),
+    ("igitero cya gisirikare", ["term.attack=igitero", "term.military=gisirikare"]),
+    ("mu bya gisirikare", ["term.military=gisirikare"]),
+    ("mu ruganda", ["term.factory=ruganda"]),
+    ("ku ruganda rukora drones", ["term.drone-factory=ruganda rukora drones"]),
+    ("mu nganda", ["term.factory=nganda"]),
+    ("mu gitero", ["term.attack=gitero"]),
+    ("mu bihano", ["term.sanctions=bihano"]),
+    ("nta gihano", ["term.sanctions=gihano"]),
+    ("ku basirikare", ["term.soldier=basirikare"]),
+    ("ku ngabo", ["term.armed-forces=ngabo"]),
+    ("mu ndege itagira abapilote", ["term.drone=ndege itagira abapilote"]),
+    ("ku mupaka", ["term.border=mupaka"]),
+    ("mu ntambara", ["term.war=ntambara"]),
+    ("ku mashusho ya satellite", ["term.satellite-images=mashusho ya satellite"]),
+    ("mu matangazo", ["term.statement=matangazo"]),
+    ("mu itangazo", ["term.statement=itangazo"]),
+    ("buri gitero", ["term.attack=gitero"]),
+    ("mu Ntara ya Kivu y'Amajyaruguru", ["place.north-kivu=Ntara ya Kivu y'Amajyaruguru"]),
+    ("mu kiyaga cya Kivu", ["place.lake-kivu=kiyaga cya Kivu"]),
+    ("mu bwirinzi bwo mu kirere", ["term.air-defense=bwirinzi bwo mu kirere"]),
+    ("kwa muvugizi", ["term.spokesman=muvugizi"]),
+]
+
+ELIDED = [
+    ("Perezida w'Uburusiya", ["term.president=Perezida", "place.russia=w'Uburusiya"]),
+    ("Perezida w’u Burusiya", ["term.president=Perezida", "place.russia=w’u Burusiya"]),
+    ("ingabo z‘Uburusiya", ["term.armed-forces=ingabo", "place.russia=z‘Uburusiya"]),
+    ("ingabo z`Uburusiya", ["term.armed-forces=ingabo", "place.russia=z`Uburusiya"]),
+    ("ingabo z´Uburusiya", ["term.armed-forces=ingabo", "place.russia=z´Uburusiya"]),
+    ("ingabo zʼUburusiya", ["term.armed-forces=ingabo", "place.russia=zʼUburusiya"]),
+    ("ingabo z' Uburusiya", ["term.armed-forces=ingabo", "place.russia=z' Uburusiya"]),
+    ("ingabo z’ u Burusiya", ["term.armed-forces=ingabo", "place.russia=z’ u Burusiya"]),
+    ("n'Uburusiya", ["place.russia=n'Uburusiya"]),
+    ("nk'Uburusiya", ["place.russia=nk'Uburusiya"]),
+    ("by'u Burusiya", ["place.russia=by'u Burusiya"]),
+    ("imisozi y'u Rwanda", ["place.rwanda=y'u Rwanda"]),
+    ("rw'u Burundi", ["place.burundi=rw'u Burundi"]),
+    ("n'Ukraine", ["place.ukraine=n'Ukraine"]),
+    ("hagati y'u Rwanda na Ukraine", ["place.rwanda=y'u Rwanda", "place.ukraine=Ukraine"]),
+    ("ingabo z'Amerika", ["term.armed-forces=ingabo", "place.united-states=z'Amerika"]),
+    ("Leta Zunze Ubumwe z’ Amerika", ["place.united-states=Leta Zunze Ubumwe z’ Amerika"]),
+    ("ry'itangazo", ["term.statement=ry'itangazo"]),
+    ("n'umuvugizi", ["term.spokesman=n'umuvugizi"]),
+    ("cy'igisirikare", ["term.military=cy'igisirikare"]),
+    ("z'Umuryango w'Abibumbye", ["org.un=z'Umuryango w'Abibumbye"]),
+    ("n'inyeshyamba", ["term.rebels=n'inyeshyamba"]),
+]
+
+PLURAL = [
+    ("inganda zikora drones", ["term.drone-factory=inganda zikora drones"]),
+    ("inganda", ["term.factory=inganda"]),
+    ("abavugizi", ["term.spokesman=abavugizi"]),
+    ("amatangazo", ["term.statement=amatangazo"]),
+    ("igihano", ["term.sanctions=igihano"]),
+    ("ibitero", ["term.attack=ibitero"]),
+    ("ibitero by'indege", ["term.air-strike=ibitero by'indege"]),
+    ("abasirikare", ["term.soldier=abasirikare"]),
+    ("abasilikare", ["term.soldier=abasilikare"]),
+    ("indege zitagira abapilote", ["term.drone=indege zitagira abapilote"]),
+    ("indege zitagira abapiloti", ["term.drone=indege zitagira abapiloti"]),
+    ("indege nto zitagira abapilote", ["term.drone=indege nto zitagira abapilote"]),
+    ("utudege tutagira abadereva", ["term.drone=utudege tutagira abadereva"]),
+    ("drones", ["term.drone=drones"]),
+    ("imipaka", ["term.border=imipaka"]),
+    ("imitwe yitwaje intwaro", ["term.armed-group=imitwe yitwaje intwaro"]),
+    ("ibisasu", ["term.bomb=ibisasu"]),
+    ("ibifaru", ["term.tank=ibifaru"]),
+    ("indege z'intambara", ["term.fighter-jet=indege z'intambara"]),
+    ("amato y'intambara", ["term.warship=amato y'intambara"]),
+    ("ishusho ya satellite", ["term.satellite-images=ishusho ya satellite"]),
+    ("ikiganiro cy'amahoro", ["term.peace-talks=ikiganiro cy'amahoro"]),
+    ("isasu", ["term.ammunition=isasu"]),
+    ("abagaba", ["term.commander=abagaba"]),
+]
+
+RELATED = [
+    ("Abarusiya benshi", ["~place.russia=Abarusiya"]),
+    ("Umurusiya", ["~place.russia=Umurusiya"]),
+    ("Ikirusiya n'Icyongereza", ["~place.russia=Ikirusiya", "~place.united-kingdom=n'Icyongereza"]),
+    ("Ikirusiya", ["~place.russia=Ikirusiya"]),
+    ("n'Abarusiya", ["~place.russia=n'Abarusiya"]),
+    ("Abanyarwanda", ["~place.rwanda=Abanyarwanda"]),
+    ("Umunyarwanda", ["~place.rwanda=Umunyarwanda"]),
+    ("Ikinyarwanda", ["~place.rwanda=Ikinyarwanda"]),
+    ("Abarundi", ["~place.burundi=Abarundi"]),
+    ("Ikirundi", ["~place.burundi=Ikirundi"]),
+    ("Abanya-Ukraine", ["~place.ukraine=Abanya-Ukraine"]),
+    ("Umunya-Ukraine", ["~place.ukraine=Umunya-Ukraine"]),
+    ("Abanya Ukraine", ["~place.ukraine=Abanya Ukraine"]),
+    ("Abanyamerika", ["~place.united-states=Abanyamerika"]),
+    ("Abanyakenya", ["~place.kenya=Abanyakenya"]),
+    ("Abanyekongo", ["~place.dr-congo=Abanyekongo"]),
+    ("Abongereza", ["~place.united-kingdom=Abongereza"]),
+    ("Abashinwa", ["~place.china=Abashinwa"]),
+    ("Abanyaburayi", ["~place.europe=Abanyaburayi"]),
+    ("Abanyafurika", ["~place.africa=Abanyafurika"]),
+]
+
+NEGATIVE = [
+    ("Burusiya", []),
+    ("Burusiya bwavuze", []),
+    ("gisirikare", []),
+    ("ruganda", []),
+    ("ndege", []),
+    ("indege", []),
+    ("indege, itagira abapilote", []),
+    ("Kivu", []),
+    ("Ubumwe", []),
+    ("Umuryango", []),
+    ("tangazo", []),
+    ("umwanda", []),
+    ("rdc", []),
+    ("uav", []),
+    ("Ukrainee", []),
+    ("Irania", []),
+    ("urugamba", []),
+    ("Umurusiyakazi", []),
+    ("ubururusiya", []),
+]
+
+WARNINGS = [
+    ("muri Uburusiya", ["place.russia=Uburusiya!write 'mu Burusiya'"]),
+    ("kuri Uburusiya", ["place.russia=Uburusiya!write 'ku Burusiya'"]),
+    ("muri u Burusiya", ["place.russia=u Burusiya!write 'mu Burusiya'"]),
+    ("mu Uburusiya", ["place.russia=Uburusiya!drop the augment"]),
+    ("muri Urwanda", ["place.rwanda=Urwanda!forbidden rendering"]),
+    ("Urwanda", ["place.rwanda=Urwanda!forbidden rendering 'Urwanda'; use 'u Rwanda'"]),
+    ("Ikerene", ["place.ukraine=Ikerene!forbidden"]),
+    ("mu Ukraine", ["place.ukraine=Ukraine!write 'muri Ukraine'"]),
+    ("ku Ukraine", ["place.ukraine=Ukraine!write 'kuri Ukraine'"]),
+    ("mu Amerika", ["place.united-states=Amerika!muri Amerika"]),
+    ("Kivu y'Amajyaraguru", ["place.north-kivu=Kivu y'Amajyaraguru!forbidden"]),
+    ("Uburusiya yagabye igitero.", ["place.russia=Uburusiya!('bwagabye')", "term.attack=igitero"]),
+    ("U Rwanda yatangaje", ["place.rwanda=U Rwanda!('rwatangaje')"]),
+    ("Yavuze ko Uburusiya yemeye.", ["place.russia=Uburusiya!class 14"]),
+    ("Ukraine bwagabye", ["place.ukraine=Ukraine!class 9"]),
+    ("Abasirikare yatashye", ["term.soldier=Abasirikare!class 2"]),
+    ("indege nto zitagira abapilote yaguye", ["term.drone=indege nto zitagira abapilote!class 10"]),
+    ("Leta Zunze Ubumwe za Amerika yafatiye", ["place.united-states=Leta Zunze Ubumwe za Amerika!class 10"]),
+]
+
+AGREEMENT_OK = [
+    ("Uburusiya bwagabye igitero.", ["place.russia=Uburusiya", "term.attack=igitero"]),
+    ("Yavuze ko Uburusiya bwemeye.", ["place.russia=Uburusiya"]),
+    ("Perezida w'Uburusiya yavuze", ["term.president=Perezida", "place.russia=w'Uburusiya"]),
+    ("Ukraine yagabye", ["place.ukraine=Ukraine"]),
+    ("Amerika yafatiye", ["place.united-states=Amerika"]),
+    ("Leta zunze ubumwe z'Amerika zafatiye", ["place.united-states=Leta zunze ubumwe z'Amerika"]),
+    ("Abasirikare bapfuye", ["term.soldier=Abasirikare"]),
+    ("Ingabo zacu", ["term.armed-forces=Ingabo"]),
+    ("indege nto zitagira abapilote zaguye", ["term.drone=indege nto zitagira abapilote"]),
+    ("Uburusiya kandi bwemeye", ["place.russia=Uburusiya"]),
+]
+
+DIALECT = [
+    ("igihugu c'u Burundi", ["place.burundi=c'u Burundi"]),
+    ("ibihugu vy'Uburusiya", ["place.russia=vy'Uburusiya"]),
+    ("mw'itangazo", ["term.statement=mw'itangazo"]),
+    ("ibikorwa vya gisirikare", ["term.military=gisirikare"]),
+    ("Reta Zunze Ubumwe z'Amerika", ["place.united-states=Reta Zunze Ubumwe z'Amerika!Kirundi spelling"]),
+    ("muBurusiya", ["place.russia=muBurusiya!locative written joined"]),
+    ("mungabo", ["term.armed-forces=mungabo!write 'mu ngabo'"]),
+    ("mubihano", ["term.sanctions=mubihano!locative written joined"]),
+    ("u burundi", ["place.burundi=u burundi"]),
+]
+
+STANDARD_ONLY = [
+    ("ibikorwa vya gisirikare", []),
+    ("muBurusiya", []),
+    ("Reta Zunze Ubumwe z'Amerika", ["place.united-states=z'Amerika"]),
+    ("igihugu c'u Burundi", ["place.burundi=u Burundi"]),
+    ("mwarimu", []),
+]
+
+SENTENCES = [
+    ("Uburusiya bwakiriye drones zirenga 1,700 zaturutse muri Irani kuva muri Kanama.",
+     ["place.russia=Uburusiya", "term.drone=drones", "place.iran=Irani"]),
+    ("Amashusho ya satellite agaragaza uruganda rushya i Alabuga, muri Tatarstan.",
+     ["term.satellite-images=Amashusho ya satellite", "term.factory=uruganda", "place.alabuga=Alabuga",
+      "place.tatarstan=Tatarstan"]),
+    ("Umuvugizi w'Inama Ishinzwe Umutekano w'Igihugu, John Kirby, yavuze ko ibihano bizakomeza.",
+     ["term.spokesman=Umuvugizi", "org.nsc=w'Inama Ishinzwe Umutekano w'Igihugu", "person.john-kirby=John Kirby",
+      "term.sanctions=ibihano"]),
+    ("Ibiro bya Perezida wa Amerika (White House) byasohoye itangazo.",
+     ["org.white-house=Ibiro bya Perezida wa Amerika", "org.white-house=White House", "term.statement=itangazo"]),
+    ("Ingabo z'Umuryango w'Afurika y'Iburasirazuba zageze i Goma.",
+     ["term.armed-forces=Ingabo", "org.eac=z'Umuryango w'Afurika y'Iburasirazuba", "place.goma=Goma"]),
+]
+
+ALL = [*POSITIVE, *TERMS, *AUGMENTLESS, *ELIDED, *PLURAL, *RELATED, *NEGATIVE, *WARNINGS, *AGREEMENT_OK,
+       *SENTENCES]
+
+
+@pytest.mark.parametrize(("text", "expected"), ALL, ids=[t for t, _ in ALL])
+def test_kinyarwanda_matcher(shipped, text, expected):
+    _check(text, expected, shipped)
+
+
+@pytest.mark.parametrize(("text", "expected"), DIALECT, ids=[t for t, _ in DIALECT])
+def test_kinyarwanda_dialect_option(shipped, text, expected):
+    _check(text, expected, shipped, dialects=True)
+
+
+@pytest.mark.parametrize(("text", "expected"), STANDARD_ONLY, ids=[t for t, _ in STANDARD_ONLY])
+def test_dialect_forms_need_the_option(shipped, text, expected):
+    _check(text, expected, shipped, dialects=False)
+
+
+def test_case_count_meets_the_bar():
+    assert len(ALL) + len(DIALECT) + len(STANDARD_ONLY) >= 150
+
+
+def test_spans_point_into_text_with_combining_accents(shipped):
+    text = "Ingabo z\u2019Uburu\u0301siya zageze mu Rwanda."
+    found = find_terms(text, "rw", shipped)
+    assert [text[m.start:m.end] for m in found] == ["Ingabo", "z\u2019Uburu\u0301siya", "Rwanda"]
