@@ -75,7 +75,10 @@ def tokenize(text: str, clitics: frozenset[str] = frozenset()) -> list[Token]:
     def orig_span(start: int, end: int) -> tuple[int, int]:
         if offsets is None:
             return start, end
-        return offsets[start], offsets[end - 1] + 1
+        oend = offsets[end - 1] + 1
+        while oend < len(text) and unicodedata.combining(text[oend]):
+            oend += 1  # keep a trailing tone accent with its letter
+        return offsets[start], oend
 
     tokens: list[Token] = []
     previous_end = 0

@@ -1,0 +1,153 @@
+"""English matcher tables against the shipped glossaries: case, plurals, possessives, hyphens, acronyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from translate.glossary import find_terms, load_glossaries
+from translate.glossary.english import plural, singular
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_glossaries(None)
+
+
+CASES = [
+    # names: case-insensitive, possessive, never pluralised
+    ("Russia", ["place.russia=Russia"]),
+    ("russia", ["place.russia=russia"]),
+    ("RUSSIA", ["place.russia=RUSSIA"]),
+    ("Russia's army", ["place.russia=Russia's", "term.military=army"]),
+    ("Russia’s drones", ["place.russia=Russia’s", "term.drone=drones"]),
+    ("the Russian Federation", ["place.russia=Russian Federation"]),
+    ("Russian", []),
+    ("Russians", []),
+    ("Iran-backed groups", ["place.iran=Iran"]),
+    ("the Russia-Ukraine war", ["place.russia=Russia", "place.ukraine=Ukraine", "term.war=war"]),
+    ("United States", ["place.united-states=United States"]),
+    ("the United States' allies", ["place.united-states=United States'"]),
+    ("the US said", ["place.united-states=US"]),
+    ("the U.S. said", ["place.united-states=U.S."]),
+    ("USA", ["place.united-states=USA"]),
+    ("told us", []),
+    ("White House", ["org.white-house=White House"]),
+    ("the white house", ["org.white-house=white house"]),
+    ("White House's statement", ["org.white-house=White House's", "term.statement=statement"]),
+    ("Alabuga Special Economic Zone", ["place.alabuga=Alabuga Special Economic Zone"]),
+    ("a special economic zone", ["term.special-economic-zone=special economic zone"]),
+    ("Tatarstan", ["place.tatarstan=Tatarstan"]),
+    ("the Caspian Sea", ["place.caspian-sea=Caspian Sea"]),
+    ("Kyiv and Kiev", ["place.kyiv=Kyiv", "place.kyiv=Kiev"]),
+    ("(Reuters)", ["org.reuters=Reuters"]),
+    ("National Security Council spokesman John Kirby",
+     ["org.nsc=National Security Council", "term.spokesman=spokesman", "person.john-kirby=John Kirby"]),
+    ("Kirby's remarks", ["person.john-kirby=Kirby's"]),
+    ("DR Congo", ["place.dr-congo=DR Congo"]),
+    ("the Democratic Republic of the Congo", ["place.dr-congo=Democratic Republic of the Congo"]),
+    ("DRC", ["place.dr-congo=DRC"]),
+    ("drc", []),
+    ("East African Community (EAC)", ["org.eac=East African Community", "org.eac=EAC"]),
+    ("the African Union", ["org.african-union=African Union"]),
+    ("the AU", ["org.african-union=AU"]),
+    ("the United Nations", ["org.un=United Nations"]),
+    ("the UN and the U.N.", ["org.un=UN", "org.un=U.N."]),
+    ("un ballon", []),
+    ("NATO's", ["org.nato=NATO's"]),
+    ("the EU's sanctions", ["org.european-union=EU's", "term.sanctions=sanctions"]),
+    ("North Kivu", ["place.north-kivu=North Kivu"]),
+    ("Lake Kivu", ["place.lake-kivu=Lake Kivu"]),
+    ("M23 rebels", ["org.m23=M23", "term.rebels=rebels"]),
+    ("UN Security Council", ["org.un-security-council=UN Security Council"]),
+    # terms: plurals, singulars, possessives, hyphen = space
+    ("drone", ["term.drone=drone"]),
+    ("drones", ["term.drone=drones"]),
+    ("Drones", ["term.drone=Drones"]),
+    ("the drone's wing", ["term.drone=drone's"]),
+    ("the drones' range", ["term.drone=drones'"]),
+    ("UAV", ["term.drone=UAV"]),
+    ("UAVs", ["term.drone=UAVs"]),
+    ("uav", []),
+    ("unmanned aerial vehicles", ["term.drone=unmanned aerial vehicles"]),
+    ("one-way attack drone", ["term.one-way-attack-drone=one-way attack drone"]),
+    ("one way attack drones", ["term.one-way-attack-drone=one way attack drones"]),
+    ("One-Way Attack Drones", ["term.one-way-attack-drone=One-Way Attack Drones"]),
+    ("one-way  attack drone", ["term.one-way-attack-drone=one-way  attack drone"]),
+    ("kamikaze drones", ["term.one-way-attack-drone=kamikaze drones"]),
+    ("spokesman", ["term.spokesman=spokesman"]),
+    ("spokesmen", ["term.spokesman=spokesmen"]),
+    ("spokeswoman", ["term.spokesman=spokeswoman"]),
+    ("factory", ["term.factory=factory"]),
+    ("factories", ["term.factory=factories"]),
+    ("the factory's output", ["term.factory=factory's"]),
+    ("drone manufacturing facility", ["term.drone-factory=drone manufacturing facility"]),
+    ("drone factories", ["term.drone-factory=drone factories"]),
+    ("helicopters", ["term.helicopter=helicopters"]),
+    ("radars", ["term.radar=radars"]),
+    ("ballistic missiles", ["term.missile=ballistic missiles"]),
+    ("missile", ["term.missile=missile"]),
+    ("air defense", ["term.air-defense=air defense"]),
+    ("air defences", ["term.air-defense=air defences"]),
+    ("air-defense systems", ["term.air-defense=air-defense systems"]),
+    ("sanctions", ["term.sanctions=sanctions"]),
+    ("a sanction", ["term.sanctions=sanction"]),
+    ("militaries", ["term.military=militaries"]),
+    ("defence cooperation", ["term.defense-cooperation=defence cooperation"]),
+    ("satellite images", ["term.satellite-images=satellite images"]),
+    ("a satellite image", ["term.satellite-images=satellite image"]),
+    ("full-scale invasion", ["term.invasion=full-scale invasion"]),
+    ("statements", ["term.statement=statements"]),
+    ("armed forces", ["term.armed-forces=armed forces"]),
+    ("troops", ["term.armed-forces=troops"]),
+    ("cease-fire", ["term.ceasefire=cease-fire"]),
+    ("cease fire", ["term.ceasefire=cease fire"]),
+    ("peacekeepers", ["term.peacekeepers=peacekeepers"]),
+    ("a peacekeeper", ["term.peacekeepers=peacekeeper"]),
+    ("weapons", ["term.weapons=weapons"]),
+    ("hostages", ["term.hostage=hostages"]),
+    ("IDPs", ["term.displaced-people=IDPs"]),
+    ("armed groups", ["term.armed-group=armed groups"]),
+    ("dronesque", []),
+    ("factoryline", []),
+    ("Iranian", []),
+    ("air, defense", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[t for t, _ in CASES])
+def test_english_matcher(shipped, text, expected):
+    found = find_terms(text, "en", shipped)
+    assert [f"{m.entry}={m.surface}" for m in found] == expected
+    for m in found:
+        assert text[m.start:m.end] == m.surface and m.kind == "term" and m.warnings == []
+
+
+def test_english_case_count():
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("drone", "drones"), ("factory", "factories"), ("spokesman", "spokesmen"), ("box", "boxes"),
+    ("crisis", "crises"), ("day", "days"), ("human", "humans"), ("church", "churches"),
+])
+def test_plural(word, expected):
+    assert plural(word) == expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("drones", "drone"), ("factories", "factory"), ("spokesmen", "spokesman"), ("boxes", "box"),
+    ("status", None), ("gas", None), ("crises", "crisis"),
+])
+def test_singular(word, expected):
+    assert singular(word) == expected
+
+
+def test_matches_are_sorted_and_do_not_overlap(shipped):
+    text = ("WASHINGTON (Reuters) - The White House said Iran's one-way attack drones and UAVs reached Russia "
+            "via the Caspian Sea, and U.S. sanctions followed.")
+    found = find_terms(text, "en", shipped)
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert [m.entry for m in found] == [
+        "org.reuters", "org.white-house", "place.iran", "term.one-way-attack-drone", "term.drone",
+        "place.russia", "place.caspian-sea", "place.united-states", "term.sanctions"]
