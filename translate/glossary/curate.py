@@ -147,6 +147,10 @@ three four five all any each both if so up out may might will would can could sh
 mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april june july august
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "la", "al"})
+# Titles before a name are not part of it ("Governor Oleh Syniehubov" -> "Oleh Syniehubov").
+_TITLES = frozenset("""governor president minister general gen spokesman spokeswoman commander colonel col major maj
+lieutenant lt captain capt prime secretary ambassador senator mayor chief deputy brig sergeant pope king queen
+prince dr mr mrs ms""".split())
 _DOMAIN = frozenset("""drone drones missile missiles attack attacks military troops weapons forces army defense defence
 security sanctions war ceasefire rebels strike strikes air border peace factory facility plant zone satellite
 invasion navy soldiers soldier militia fighters helicopter helicopters radar bomb bombs rocket rockets ammunition
@@ -187,7 +191,7 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 def _name_span(text: str, run: list[re.Match[str]]) -> tuple[str, str, int, int] | None:
     """A capitalised run minus leading function words (The, In) and trailing connectors, if still a name."""
-    while run and (run[0].group().lower() in _STOP_EN or run[0].group().lower() in _CONNECTORS):
+    while run and run[0].group().lower() in _STOP_EN | _CONNECTORS | _TITLES:
         run = run[1:]
     while run and run[-1].group().lower() in _CONNECTORS:
         run = run[:-1]
@@ -225,16 +229,24 @@ def _spans(text: str) -> Iterable[tuple[str, str, int, int]]:
 
 
 def _phrases(text: str, words: list[re.Match[str]]) -> Iterable[tuple[str, str, int, int]]:
-    for size in (2, 3):
-        for i in range(len(words) - size + 1):
-            group = words[i:i + size]
-            lowered = [w.group().lower() for w in group]
-            gaps = [text[a.end():b.start()] for a, b in zip(group, group[1:])]
-            if any(g.strip(" -") for g in gaps) or lowered[0] in _STOP_EN or lowered[-1] in _STOP_EN:
-                continue
-            if any(w.group()[0].isupper() for w in group) or not set(lowered) & _DOMAIN:
-                continue
-            yield "phrase", " ".join(lowered), group[0].start(), group[-1].end()
+    """Lower-case 2-3 word n-grams from sentences about the domain (a defense word in the sentence)."""
+    sentences: list[list[re.Match[str]]] = [[]]
+    for word in words:
+        if sentences[-1] and _starts_sentence(text, word.start()):
+            sentences.append([])
+        sentences[-1].append(word)
+    for sentence in sentences:
+        lowered = [w.group().lower() for w in sentence]
+        if not set(lowered) & _DOMAIN:
+            continue
+        for size in (2, 3):
+            for i in range(len(sentence) - size + 1):
+                group, low = sentence[i:i + size], lowered[i:i + size]
+                capital = any(w.group()[0].isupper() for w in group[1 if i == 0 else 0:])
+                gaps = [text[a.end():b.start()] for a, b in zip(group, group[1:])]
+                if capital or any(g.strip(" -") for g in gaps) or any(w in _STOP_EN for w in low):
+                    continue
+                yield "phrase", " ".join(low), group[0].start(), group[-1].end()
 
 
 def suggest(articles: Sequence[tuple[str, str]], glossary: Glossary, lang: str = "en",

@@ -1,0 +1,153 @@
+"""lint, suggest, stats and search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from translate.glossary import COLUMNS, load_glossaries
+from translate.glossary.curate import lint, lint_paths, search, stats, suggest
+from translate.glossary.entries import entry_from_row
+
+HEADER = "\t".join(COLUMNS)
+
+
+def make(entry_id: str, **cells: str):
+    base = {"id": entry_id, "type": "term", "status": "approved", "en": entry_id.split(".")[-1],
+            "rw": entry_id.split(".")[-1], "rw_class": "9a", "source": "test"}
+    base.update(cells)
+    return entry_from_row(base, "t.tsv", 2)
+
+
+def messages(entries, severity="error"):
+    return [i.message for i in lint(entries) if i.severity == severity]
+
+
+def test_shipped_glossaries_pass_lint():
+    issues = lint_paths(None)
+    assert [str(i) for i in issues if i.severity == "error"] == []
+
+
+def test_lint_duplicate_ids_across_files(tmp_path: Path):
+    line = "\t".join({"id": "term.x", "type": "term", "status": "approved", "en": "x", "rw": "x",
+                      "rw_class": "9a", "source": "s"}.get(c, "") for c in COLUMNS)
+    for name in ("a.tsv", "b.tsv"):
+        (tmp_path / name).write_text(f"{HEADER}\n{line}\n", encoding="utf-8")
+    issues = lint_paths([tmp_path])
+    assert any("duplicate id (also at" in i.message and i.where.endswith("b.tsv:2") for i in issues)
+
+
+def test_lint_reports_unparsable_file_as_error(tmp_path: Path):
+    (tmp_path / "bad.tsv").write_text(f"{HEADER}\nonly\tthree\tfields\n", encoding="utf-8")
+    issues = lint_paths([tmp_path])
+    assert [(i.severity, i.where) for i in issues] == [("error", f"{tmp_path / 'bad.tsv'}:2")]
+
+
+def test_lint_duplicate_entry():
+    found = messages([make("term.a", en="radar", rw="radar"), make("term.b", en="radar", rw="radar")])
+    assert any("duplicate of term.a" in m for m in found)
+
+
+def test_lint_english_term_with_two_preferred_renderings():
+    found = messages([make("term.a", en="tank", rw="igifaru", rw_class="7"),
+                      make("term.b", en="tank|armoured car", rw="tanki")])
+    assert any("English term 'tank' has two preferred renderings: 'igifaru' (term.a) and 'tanki' (term.b)" in m
+               for m in found)
+
+
+def test_lint_variant_shared_by_two_entries():
+    found = messages([make("term.troops", en="troops", rw="ingabo", rw_class="10"),
+                      make("term.army", en="army", rw="igisirikare|ingabo", rw_class="7")])
+    assert any("Kinyarwanda variant 'ingabo' is shared with term.troops" in m for m in found)
+
+
+def test_lint_variant_shadowed_by_another_entry():
+    # "ingabo za Loni" is read as 'ingabo' + 'Loni' only if both exist and nothing covers the whole phrase;
+    # here the peacekeeping entry's own English variant is swallowed by a longer entry.
+    found = messages([make("term.peace", en="peace|peace talks", rw="amahoro", rw_class="6"),
+                      make("term.talks", en="peace talks|negotiations", rw="ibiganiro", rw_class="8")])
+    assert any("en variant 'peace talks' is not matched as this entry" in m for m in found)
+
+
+def test_lint_missing_fields_and_sources():
+    entries = [make("term.a", rw_class=""), make("term.b", source=""),
+               make("term.c", status="proposed", source="", note=""),
+               make("term.d", rw="ikintu|ikindi", rw_forbidden="ikindi", rw_class="7")]
+    errors, warnings = messages(entries), messages(entries, "warning")
+    assert any("term.a: missing required field 'rw_class'" in m for m in errors)
+    assert any("term.b: missing required field 'source'" in m for m in errors)
+    assert any("term.c: proposed entry without a source" in m for m in warnings)
+    assert any("term.c: proposed entry without a note" in m for m in warnings)
+    assert any("'ikindi' is both accepted and forbidden" in m for m in errors)
+
+
+def test_lint_verbatim_name_must_keep_its_spelling():
+    warnings = messages([make("org.x", type="organisation", en="White Hall", rw="Inzu y'Umweru",
+                              rw_class="9", verbatim="yes")], "warning")
+    assert any("verbatim entry" in m for m in warnings)
+
+
+ARTICLE = """Drone strikes hit Kharkiv
+
+KHARKIV, Nov 3 (Reuters) - Russia launched Shahed drones at Kharkiv overnight, the Ukrainian Air Force said.
+Governor Oleh Syniehubov said the drone strikes damaged a power station. The IAEA urged restraint.
+Officials in Kharkiv said drone strikes had intensified. The IAEA will send a team, the Ukrainian Air Force said.
+"""
+
+
+def test_suggest_finds_missing_names_acronyms_and_phrases():
+    glossary = load_glossaries(None)
+    candidates = suggest([("a.txt", ARTICLE)], glossary)
+    by_text = {c.text: c for c in candidates}
+    assert by_text["Kharkiv"].count == 3 and by_text["Kharkiv"].kind == "name"
+    assert by_text["Oleh Syniehubov"].kind == "name"
+    assert by_text["IAEA"].kind == "acronym" and by_text["IAEA"].count == 2
+    assert by_text["Shahed"].kind == "name"
+    assert not any("Air Force" in t for t in by_text)  # 'air force' is a glossary term
+    assert "power station" not in by_text  # not in a defense context twice
+    assert "Russia" not in by_text and "Reuters" not in by_text  # covered by the glossary
+    assert "drone strikes" not in by_text  # 'drone' is a glossary term; overlapping spans are covered
+    assert "Officials" not in by_text and "The" not in by_text and "Nov" not in by_text
+    assert candidates == sorted(candidates, key=lambda c: (-c.score, -c.count, c.text))
+    assert "[Kharkiv]" in by_text["Kharkiv"].contexts[0]
+
+
+def test_suggest_domain_phrases():
+    text = ("The army deployed mortar units near the border. Mortar units fired again. "
+            "Witnesses saw mortar units and fresh troops. The weather was fine.")
+    candidates = suggest([("b.txt", text)], load_glossaries(None))
+    phrases = [c.text for c in candidates if c.kind == "phrase"]
+    assert "mortar units" in phrases
+    assert "weather was fine" not in phrases
+
+
+def test_stats_counts_and_coverage():
+    glossary = load_glossaries(None)
+    result = stats(glossary, [("a.txt", ARTICLE)])
+    assert result.total == len(glossary)
+    assert sum(n for counts in result.by_type_status.values() for n in counts.values()) == len(glossary)
+    assert result.by_type_status["term"]["approved"] >= 30
+    coverage = result.coverage
+    assert coverage is not None and 0 < coverage.share < 1
+    assert coverage.covered == sum(1 for m in __import__("translate.glossary", fromlist=["find_terms"])
+                                   .find_terms(ARTICLE, "en", glossary) if m.kind == "term")
+    assert stats(glossary).coverage is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Kirby", "person.john-kirby"),
+    ("Burusiya", "place.russia"),
+    ("burusya", "place.russia"),
+    ("Ukrain", "place.ukraine"),
+    ("inganda", "term.factory"),
+    ("term.drone", "term.drone"),
+    ("peacekeeper", "term.peacekeepers"),
+])
+def test_search_is_fuzzy_in_both_languages(query, expected):
+    results = search(load_glossaries(None), query)
+    assert results and results[0][1].id == expected
+
+
+def test_search_without_results():
+    assert search(load_glossaries(None), "qqqqzzzz") == []
