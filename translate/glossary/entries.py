@@ -154,7 +154,9 @@ def _check_class_fits(words: tuple[str, ...], cls: str, name: str, line: int, wh
 
 def entry_from_row(row: Mapping[str, str], name: str, line: int) -> Entry:
     """Validate one row (cells by column name) and build an Entry; raises GlossaryError naming file:line."""
-    cells = {c: " ".join(row.get(c, "").split()) for c in COLUMNS}
+    # Terms are whitespace-normalised (they are matched); free text (note, source) is only trimmed.
+    cells = {c: row.get(c, "").strip() if c in ("note", "source") else " ".join(row.get(c, "").split())
+             for c in COLUMNS}
     for column in REQUIRED_COLUMNS:
         if not cells[column]:
             raise _fail(name, line, column, "required field is empty")

@@ -321,6 +321,8 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
             start = tokens[i - 1].start  # the elided connective is part of the written word: y'Uburusiya
         elif i > 0 and tokens[i].joined and tokens[i - 1].norm in DEMONYM_PREFIXES and form.kind != "forbidden":
             start, kind = tokens[i - 1].start, "related"  # Abanya-Ukraine: people of Ukraine, not Ukraine
+            if i > 1 and tokens[i - 2].clitic:
+                start = tokens[i - 2].start  # n'Abanya-Ukraine
         surface = text[tokens[i].start:end]
         warnings = [] if kind == "related" else _warnings(tokens, i, j, form, surface, glossary.get(pattern.entry))
         matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))
