@@ -25,7 +25,8 @@ CONSONANTS = "bdfghjkmnprstvyz"
 VOWELS = "aeiou"
 # (class spec, singular prefix, partner prefix); partners as in the real glossary (uruganda <-> inganda).
 CLASS_SHAPES = [("14", "ubu", ""), ("11/10", "uru", "in"), ("7/8", "igi", "ibi"), ("1/2", "umu", "aba"),
-                ("3/4", "umu", "imi"), ("5/6", "i", "ama"), ("9/10", "in", "in"), ("12/13", "aka", "utu"), ("9a", "", "")]
+                ("3/4", "umu", "imi"), ("5/6", "i", "ama"), ("9/10", "in", "in"), ("12/13", "aka", "utu"),
+                ("9a", "", "")]
 FILLER = ("kandi ariko yavuze ko abantu benshi bari mu nama ejo hashize none ubu the said that and of in a on "
           "was were officials reported yesterday with from").split()
 

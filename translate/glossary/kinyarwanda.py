@@ -197,7 +197,8 @@ def _literal(text: str, dialects: bool) -> tuple[frozenset[str], ...]:
 def _forbidden_and_related(entry: Entry, dialects: bool) -> list[Pattern]:
     out = []
     for text in entry.rw_forbidden:
-        out.append(Pattern(entry.id, _literal(text, dialects), "term", 2, data=Form("", False, "forbidden", entry.rw[0])))
+        form = Form("", False, "forbidden", entry.rw[0])
+        out.append(Pattern(entry.id, _literal(text, dialects), "term", 2, data=form))
     for text in (*entry.rw_related, *derived_words(entry)):
         slots = _literal(text, dialects)
         if slots:
