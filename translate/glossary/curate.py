@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -82,7 +82,7 @@ def _duplicates(entries: list[Entry]) -> Iterable[LintIssue]:
         seen.setdefault(key, entry)
 
 
-def _owners(entries: list[Entry], values: callable) -> dict[str, list[Entry]]:  # type: ignore[valid-type]
+def _owners(entries: list[Entry], values: Callable[[Entry], Iterable[str]]) -> dict[str, list[Entry]]:
     owners: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         for value in dict.fromkeys(fold(v) for v in values(entry)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,9 @@ class Entry:
     @property
     def head_class(self) -> str:
         spec = parse_class_spec(self.rw_class)
-        return spec[0] if spec else guess_class(self.rw[0].split()[0])
+        words = self.rw[0].lower().split()
+        head = words[0] + words[1] if words[0] == "u" and len(words) > 1 else words[0]
+        return spec[0] if spec else guess_class(head)
 
     @property
     def partner_class(self) -> str:
@@ -97,7 +99,7 @@ class Glossary:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
 
     def get(self, entry_id: str) -> Entry | None:

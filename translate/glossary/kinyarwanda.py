@@ -15,6 +15,7 @@ so every apostrophe variant, with or without a following space, is handled in on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from translate.glossary.entries import Entry, Glossary
@@ -76,7 +77,7 @@ def _renderings(entry: Entry) -> list[_Rendering]:
     head_cls, partner_cls = entry.head_class, entry.partner_class
     concord = tuple(dict.fromkeys(c for c in (head_cls, partner_cls) if c))
     first_head = _head_word(entry.rw[0])
-    out = [_Rendering(entry.rw[0], head_cls, concord)]
+    out = [_Rendering(entry.rw[0], head_cls, concord, guessed=not entry.rw_class)]
     for variant in entry.rw[1:]:
         guessed = False
         if _head_word(variant) == first_head:
@@ -235,7 +236,7 @@ def kinyarwanda_index(glossary: Glossary, dialects: bool) -> PatternIndex:
     return glossary.cached(("rw", dialects), build)
 
 
-def _accept(dialects: bool):  # type: ignore[no-untyped-def]
+def _accept(dialects: bool) -> Callable[[Pattern, list[Token], int, int], bool]:
     triggers = augmentless_triggers(dialects)
 
     def accept(pattern: Pattern, tokens: list[Token], i: int, j: int) -> bool:
