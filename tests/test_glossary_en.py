@@ -111,6 +111,10 @@ CASES = [
     ("factoryline", []),
     ("Iranian", []),
     ("air, defense", []),
+    ("see https://www.example.org/white-house/iran-drones", []),
+    ("write to drones@russia.example", []),
+    ("www.iran.example and Iran", ["place.iran=Iran"]),
+    ("#Ukraine", ["place.ukraine=Ukraine"]),
 ]
 
 
@@ -149,5 +153,5 @@ def test_matches_are_sorted_and_do_not_overlap(shipped):
     assert [m.start for m in found] == sorted(m.start for m in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     assert [m.entry for m in found] == [
-        "org.reuters", "org.white-house", "place.iran", "term.one-way-attack-drone", "term.drone",
+        "place.washington", "org.reuters", "org.white-house", "place.iran", "term.one-way-attack-drone", "term.drone",
         "place.russia", "place.caspian-sea", "place.united-states", "term.sanctions"]

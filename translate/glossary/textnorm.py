@@ -18,6 +18,8 @@ _TRANSLATE = {ord(c): "'" for c in APOSTROPHES} | {ord(c): "-" for c in HYPHENS}
 _NEEDS_SLOW_PATH = re.compile(r"[^\x00-\x7f\u2019\u2018\u00b4\u02bc\u2032\u2010-\u2014\u00a0]")
 
 _WORD = re.compile(r"[^\W_]+")
+# Web addresses and e-mail addresses are not prose: ".../white-house/iran-russia-drones" names no term.
+_NOT_PROSE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SENTENCE_PUNCT = re.compile(r"[.!?:;\"“”«»()\[\]]")
 
 
@@ -82,8 +84,13 @@ def tokenize(text: str, clitics: frozenset[str] = frozenset()) -> list[Token]:
 
     tokens: list[Token] = []
     previous_end = 0
+    skipped = [(m.start(), m.end()) for m in _NOT_PROSE.finditer(norm)] if "@" in norm or "ww" in norm \
+        or "://" in norm else []
     for match in _WORD.finditer(norm):
         word, start, end = match.group(), match.start(), match.end()
+        if skipped and any(a <= start < b for a, b in skipped):
+            previous_end = end
+            continue
         is_clitic = False
         if word in clitics and norm.startswith("'", end):
             rest = norm[end + 1:end + 3]
