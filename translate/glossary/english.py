@@ -21,7 +21,7 @@ _POSSESSIVE = re.compile(r"['\u2019](?:s\b)?", re.IGNORECASE)
 
 
 def plural(word: str) -> str:
-    """Regular English plural of one word, keeping the word's case pattern."""
+    """Regular English plural of one word (the suffix is added in lower case)."""
     low = word.lower()
     if low in _IRREGULAR:
         return _IRREGULAR[low]
