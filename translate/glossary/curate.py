@@ -200,31 +200,41 @@ def _name_span(text: str, run: list[re.Match[str]]) -> tuple[str, str, int, int]
     return "name", text[run[0].start():run[-1].end()], run[0].start(), run[-1].end()
 
 
-def _spans(text: str) -> Iterable[tuple[str, str, int, int]]:
-    """(kind, candidate, start, end) for capitalised name runs, acronyms and domain phrases."""
-    words = list(_WORD.finditer(text))
+def _is_acronym(token: str) -> bool:
+    return bool(_ACRONYM.match(token)) and not token.istitle()
+
+
+def _capital_runs(text: str, words: list[re.Match[str]]) -> Iterable[list[re.Match[str]]]:
+    """Runs of capitalised words separated by single spaces/hyphens, with 'of', 'the', 'and' allowed inside."""
     run: list[re.Match[str]] = []
     for word in words:
         token = word.group()
-        same_phrase = bool(run) and text[run[-1].end():word.start()] in (" ", "-")
-        if _ACRONYM.match(token) and not token.istitle():
-            acronym = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
-            yield "acronym", acronym, word.start(), word.end()
-        elif token[0].isupper() or (same_phrase and token.lower() in _CONNECTORS):
-            if run and not same_phrase:
-                span = _name_span(text, run)
-                if span:
-                    yield span
+        joined = bool(run) and text[run[-1].end():word.start()] in (" ", "-")
+        if (token[0].isupper() and not _is_acronym(token)) or (joined and token.lower() in _CONNECTORS):
+            if run and not joined:
+                yield run
                 run = []
             run.append(word)
-            continue
+        else:
+            if run:
+                yield run
+            run = []
+    if run:
+        yield run
+
+
+def _spans(text: str) -> Iterable[tuple[str, str, int, int]]:
+    """(kind, candidate, start, end) for acronyms, capitalised names and domain phrases."""
+    words = list(_WORD.finditer(text))
+    for word in words:
+        token = word.group()
+        if _is_acronym(token):
+            acronym = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
+            yield "acronym", acronym, word.start(), word.end()
+    for run in _capital_runs(text, words):
         span = _name_span(text, run)
         if span:
             yield span
-        run = []
-    span = _name_span(text, run)
-    if span:
-        yield span
     yield from _phrases(text, words)
 
 
