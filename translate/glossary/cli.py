@@ -48,6 +48,8 @@ def _handle_errors(func: F) -> F:
 
 def _read_input(path: str) -> str:
     if path == "-":
+        if sys.stdin.isatty():
+            _note("reading the text from standard input (end with Ctrl-D)")
         return decode_utf8(sys.stdin.buffer.read(), "<stdin>")
     return read_text(path)
 

@@ -50,10 +50,6 @@ def _write(path: Path, entries: list[Entry]) -> None:
     atomic_write_text(path, format_tsv(entries))
 
 
-def _line_of(entry_id: str, entries: Sequence[Entry]) -> int:
-    return sorted(e.id for e in entries).index(entry_id) + 2
-
-
 def add_entry(path: Path, row: Mapping[str, str], others: Sequence[Entry] = ()) -> Entry:
     """Add a new entry (cells by column name) to `path`; `others` are entries of the other loaded files."""
     with locked(path):
@@ -63,7 +59,7 @@ def add_entry(path: Path, row: Mapping[str, str], others: Sequence[Entry] = ()) 
         if clash is not None:
             raise GlossaryError(f"{path}: column 'id': '{entry_id}' already exists ({clash.where}); "
                                 "use 'edit' to change it")
-        line = _line_of(entry_id, [*entries, Entry(entry_id, "term", "proposed", ("x",), ("x",))])
+        line = 2 + sum(1 for e in entries if e.id < entry_id)  # where the sorted write will put it
         entry = entry_from_row(row, str(path), line)
         entries.append(entry)
         _check_new_errors(entry, entries, others)
