@@ -1,0 +1,33 @@
+# Quick start: `make demo` and `make test`. Each sets up its own virtual environment in .venv/.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+DEMO_MODEL := .cache/demo-en-rw
+DEMO_INPUT := examples/iran-drones-en.txt
+
+.PHONY: install demo test bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	# torch is pinned to 2.13.0 in pyproject.toml: the CPU build; anything looser pulls a multi-GB CUDA build.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+$(DEMO_MODEL)/config.json: $(STAMP) translate/demo.py translate/data/demo_corpus.tsv
+	$(BIN)/inkuru models build-demo $(DEMO_MODEL) --direction en-rw --force
+
+demo: $(DEMO_MODEL)/config.json
+	$(BIN)/inkuru translate $(DEMO_INPUT) --to rw --model $(DEMO_MODEL) --format text --format json --format markdown -o out/
+	@echo
+	@echo "Demo output (EN->RW with the shipped glossaries, demo model = a toy, not real translation):"
+	@ls -1 out/ | sed 's|^|  out/|'
+
+test: $(STAMP)
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
+
+clean:
+	rm -rf out .cache .pytest_cache
