@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 DEMO_MODEL := .cache/demo-en-rw
 DEMO_INPUT := examples/iran-drones-en.txt
+# The review page's browser test drives Debian's Chromium (Playwright cannot download its own browser here).
+BROWSER := /usr/bin/chromium
 
 .PHONY: install demo test bench clean
 
@@ -26,7 +28,12 @@ demo: $(DEMO_MODEL)/config.json
 	@echo "Demo output (EN->RW with the shipped glossaries, demo model = a toy, not real translation):"
 	@ls -1 out/ | sed 's|^|  out/|'
 
-test: $(STAMP)
+$(BROWSER):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "note: $(BROWSER) missing and not root; the browser test will be skipped"; fi
+
+test: $(STAMP) $(BROWSER)
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
 
 clean:

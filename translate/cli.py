@@ -20,8 +20,12 @@ from translate.errors import InkuruError
 # name -> "module:attribute" of subcommands defined in other modules, imported on first use.
 LAZY_COMMANDS = {
     "glossary": "translate.glossary.cli:glossary",
+    "review": "translate.review.cli:review",
 }
 TEXT_SUFFIXES = (".txt", ".md")
+# Output formats and the file name ending each gets in an output folder ("" = the input's own suffix).
+OUTPUT_ENDINGS = {"text": "", "markdown": ".review.md", "json": ".json", "html": ".html", "tsv": ".tsv",
+                  "xliff": ".xlf", "terminal": ".txt"}
 
 
 class LazyGroup(click.Group):
@@ -73,8 +77,7 @@ def expand_inputs(inputs: tuple[str, ...]) -> list[str]:
 
 def output_name(input_name: str, target: str, fmt: str) -> str:
     stem, suffix = ("stdin", ".txt") if input_name == "-" else (Path(input_name).stem, Path(input_name).suffix or ".txt")
-    return {"text": f"{stem}.{target}{suffix}", "json": f"{stem}.{target}.json",
-            "markdown": f"{stem}.{target}.review.md"}[fmt]
+    return f"{stem}.{target}{OUTPUT_ENDINGS[fmt] or suffix}"
 
 
 def plan_outputs(files: list[str], output: str | None, formats: tuple[str, ...], target: str) -> list[dict[str, str]]:

@@ -1,0 +1,53 @@
+"""Shared fixtures: the demo models, built once per test session (and reused while their inputs are unchanged)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def _models_dir() -> Path:
+    """A cache folder keyed by everything that determines the demo models' weights."""
+    import torch
+    import transformers
+
+    from translate import demo
+
+    digest = hashlib.sha256()
+    for path in (Path(demo.__file__), demo.CORPUS_PATH):
+        digest.update(path.read_bytes())
+    digest.update(f"{torch.__version__}|{transformers.__version__}".encode())
+    return ROOT / ".cache" / "test-models" / digest.hexdigest()[:12]
+
+
+def _build(name: str, **options: str) -> Path:
+    from translate.demo import build_demo_model
+
+    folder = _models_dir() / name
+    if not (folder / "model.safetensors").is_file():
+        build_demo_model(folder, force=True, **options)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def marian_en_rw() -> Path:
+    return _build("marian-en-rw", direction="en-rw")
+
+
+@pytest.fixture(scope="session")
+def marian_rw_en() -> Path:
+    return _build("marian-rw-en", direction="rw-en")
+
+
+@pytest.fixture(scope="session")
+def nllb_demo() -> Path:
+    return _build("nllb", family="nllb")
