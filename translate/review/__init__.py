@@ -1,7 +1,8 @@
-"""Renderers: every output format is a function of one Result (text, JSON, Markdown; more in later modules)."""
+"""Renderers: every output format is a function of one Result. `RENDERERS` maps a format name to `(Result) -> str`."""
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable
 
@@ -20,30 +21,26 @@ def render_json(result: Result) -> str:
     return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _quote(text: str) -> str:
-    return "\n".join(f"> {line}" if line else ">" for line in text.split("\n"))
+def _lazy(module: str, name: str) -> Renderer:
+    """A renderer imported on first use, so `inkuru --help` and text output never import rich or the page assets."""
+
+    def renderer(result: Result) -> str:
+        return getattr(importlib.import_module(module), name)(result)
+
+    renderer.__name__ = name
+    return renderer
 
 
-def render_markdown(result: Result) -> str:
-    """A review document: run header, then each paragraph's source and translation one under the other."""
-    counts = result.counts()
-    lines = [
-        f"# {result.document}: {result.source_lang} → {result.target_lang}",
-        "",
-        f"`{result.signature.format()}`",
-        "",
-        f"{counts['paragraphs']} paragraphs: {counts['translated']} translated, "
-        f"{counts['passed_through']} passed through, {counts['kept']} kept, {counts['flagged']} flagged.",
-    ]
-    for paragraph in result.paragraphs:
-        status = paragraph.action.replace("_", " ")
-        flags = f" — flags: {', '.join(f'`{f}`' for f in paragraph.flags)}" if paragraph.flags else ""
-        lines += ["", f"## ¶{paragraph.id} ({status}){flags}", "", _quote(paragraph.source), ""]
-        lines.append(paragraph.target if paragraph.action == "translated" else "*(unchanged)*")
-    return "\n".join(lines) + "\n"
+render_markdown = _lazy("translate.review.tables", "render_markdown")
+render_tsv = _lazy("translate.review.tables", "render_tsv")
+render_html = _lazy("translate.review.html", "render_html")
+render_terminal = _lazy("translate.review.terminal", "render_terminal")
+render_xliff = _lazy("translate.review.xliff", "render_xliff")
 
-
-RENDERERS: dict[str, Renderer] = {"text": render_text, "json": render_json, "markdown": render_markdown}
+RENDERERS: dict[str, Renderer] = {
+    "text": render_text, "json": render_json, "markdown": render_markdown, "html": render_html, "tsv": render_tsv,
+    "terminal": render_terminal, "xliff": render_xliff,
+}
 
 
 def render(result: Result, fmt: str) -> str:
