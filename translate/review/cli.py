@@ -1,0 +1,60 @@
+"""`inkuru review RESULT.json|EDITED.xlf [-o OUT] [--format …]`: render a saved result for editors."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from translate.errors import InkuruError
+
+FORMATS = ("html", "markdown", "tsv", "terminal", "xliff", "json", "text")
+
+
+@click.command()
+@click.argument("result_file", metavar="RESULT")
+@click.option("-o", "--output", metavar="FILE", help="Write here (atomically) instead of standard output.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
+              help="html: the review page; text: the final article; json: the normalised result.")
+@click.option("--glossary", "glossaries", multiple=True, metavar="PATH",
+              help="Glossary TSV file or folder for term details (repeatable) [default: the shipped glossaries].")
+def review(result_file: str, output: str | None, fmt: str, glossaries: tuple[str, ...]) -> None:
+    """Render a translation result (.json) or a post-edited XLIFF export (.xlf) for review.
+
+    RESULT is the JSON written by `inkuru translate --format json` (or exported from the review page), or an
+    XLIFF file written by `--format xliff` and edited in a CAT tool; - reads standard input.
+    """
+    if output and result_file != "-" and Path(output).resolve() == Path(result_file).resolve():
+        raise click.UsageError(f"{output}: the output would overwrite the input")
+    try:
+        from translate.fileio import atomic_write_text
+        from translate.review.inputs import read_result
+
+        result = read_result(result_file)
+        text = _render(result, fmt, glossaries, to_terminal=output is None and sys.stdout.isatty())
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            atomic_write_text(output, text)
+    except InkuruError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _render(result: object, fmt: str, glossaries: tuple[str, ...], to_terminal: bool) -> str:
+    from translate.review import render
+
+    if fmt == "terminal":
+        from translate.review.terminal import render_terminal
+
+        width = shutil.get_terminal_size((120, 40)).columns if to_terminal else 120
+        return render_terminal(result, color=to_terminal, width=width)  # type: ignore[arg-type]
+    if fmt in ("html", "xliff") and glossaries:
+        from translate.glossary import load_glossaries
+        from translate.review.html import render_html
+        from translate.review.xliff import render_xliff
+
+        renderer = render_html if fmt == "html" else render_xliff
+        return renderer(result, load_glossaries(list(glossaries)))  # type: ignore[arg-type]
+    return render(result, fmt)  # type: ignore[arg-type]
