@@ -2,7 +2,8 @@
 
 `drones.result.json` is examples/iran-drones-en.txt translated with the demo corpus as a lookup engine, its
 `terms` filled from the glossary matcher the way the glossary-aware pipeline will (source match paired with a
-target match of the same entry), plus hand-made cases: a missing term, a forbidden rendering, a warning, flags.
+target match of the same entry), plus hand-made cases: a missing term, a forbidden rendering, a warning, flags. `glossary.tsv` holds the
+entries it mentions.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 from pathlib import Path
 
 from translate.engines.base import EngineInfo, Hypothesis
-from translate.glossary import find_terms, load_glossaries
+from translate.glossary import find_terms, format_tsv, load_glossaries
 from translate.pipeline import TranslateOptions, translate_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,6 +73,10 @@ def main() -> None:
                         "status": "forbidden", "message": "'air defense' left in English; use 'ubwirinzi bwo mu kirere'",
                         "source_span": None, "target_span": None})
     (HERE / "drones.result.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    # The entries the fixture mentions, frozen so golden files do not change when the shipped glossary does.
+    ids = sorted({t["entry"] for p in data["paragraphs"] for t in p["terms"]})
+    entries = [entry for i in ids if (entry := glossary.get(i)) is not None]
+    (HERE / "glossary.tsv").write_text(format_tsv(entries), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -14,11 +14,17 @@ from translate.review.view import (
 # never as raw HTML, links or emphasis.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>&|])")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+=~-]|\d+[.)])", re.MULTILINE)
+_SAFE_CODE = re.compile(r"[\w.:|()/@+-]+")
 TSV_COLUMNS = ("id", "source", "target", "action", "terms", "flags")
 
 
 def md_escape(text: str) -> str:
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _MD_INLINE.sub(r"\\\1", text))
+
+
+def _code(text: str) -> str:
+    """A code span for ids and signatures; anything that could end the span is escaped text instead."""
+    return f"`{text}`" if _SAFE_CODE.fullmatch(text) else md_escape(text)
 
 
 def _quote(text: str) -> str:
@@ -38,7 +44,7 @@ def render_markdown(result: Result) -> str:
     lines = [
         f"# {md_escape(result.document)}: {_language(result.source_lang)} → {_language(result.target_lang)}",
         "",
-        f"`{result.signature.format()}`",
+        _code(result.signature.format()),
         "",
         f"{counts['paragraphs']} paragraphs: {counts['translated']} translated, "
         f"{counts['passed_through']} passed through, {counts['kept']} kept, {counts['flagged']} flagged. "
@@ -57,7 +63,7 @@ def render_markdown(result: Result) -> str:
         if found:
             lines += ["", "Terms: " + "; ".join(
                 f"{STATUS_SYMBOLS[t.status]} {md_escape(t.source_surface or t.entry)} → "
-                f"{md_escape(t.target_surface) if t.target_surface else '—'} (`{t.entry}`, {t.status})"
+                f"{md_escape(t.target_surface) if t.target_surface else '—'} ({_code(t.entry)}, {t.status})"
                 for t in found)]
         issues = problems(paragraph, found)
         if issues:

@@ -53,16 +53,22 @@ def flag_label(flag: str) -> str:
     return f"{detail!r} {label}" if detail else label
 
 
-def _locate(text: str, surface: str, span: Any, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The given span if it covers `surface`, else the first free occurrence of `surface` (case-insensitive)."""
+def _valid_span(text: str, surface: str, span: Any) -> tuple[int, int] | None:
+    if not surface or not (isinstance(span, (list, tuple)) and len(span) == 2):
+        return None
+    start, end = span
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text) \
+            and text[start:end].casefold() == surface.casefold():
+        return start, end
+    return None
+
+
+def _find(text: str, surface: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first occurrence of `surface` (case-insensitive) that overlaps no span already taken."""
     if not surface:
         return None
-    if isinstance(span, (list, tuple)) and len(span) == 2 and all(isinstance(x, int) for x in span):
-        start, end = span
-        if 0 <= start < end <= len(text) and text[start:end].casefold() == surface.casefold():
-            return start, end
     lowered, needle, position = text.casefold(), surface.casefold(), 0
-    if len(lowered) != len(text):  # casefold changed lengths (ß -> ss): offsets would drift, match exactly
+    if len(lowered) != len(text) or len(needle) != len(surface):  # ß -> ss would shift offsets: match exactly
         lowered, needle = text, surface
     while (found := lowered.find(needle, position)) >= 0:
         candidate = (found, found + len(needle))
@@ -72,28 +78,41 @@ def _locate(text: str, surface: str, span: Any, taken: list[tuple[int, int]]) ->
     return None
 
 
+def _spans(text: str, wanted: list[tuple[str, Any]]) -> list[tuple[int, int] | None]:
+    """Spans for (surface, given span) pairs: valid given spans first, then the others looked up around them."""
+    spans = [_valid_span(text, surface, span) for surface, span in wanted]
+    taken: list[tuple[int, int]] = []
+    for i, span in enumerate(spans):
+        if span and any(span[0] < end and start < span[1] for start, end in taken):
+            spans[i] = None  # two terms claim overlapping text: the later one is looked up again
+        elif span:
+            taken.append(span)
+    for i, (surface, _) in enumerate(wanted):
+        if spans[i] is None and (found := _find(text, surface, taken)):
+            spans[i] = found
+            taken.append(found)
+    return spans
+
+
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
 def paragraph_terms(paragraph: ParagraphResult) -> list[Term]:
     """The paragraph's terms, tolerant of missing keys, with spans checked or found (None when not found)."""
-    terms: list[Term] = []
-    source_taken: list[tuple[int, int]] = []
-    target_taken: list[tuple[int, int]] = []
-    for index, raw in enumerate(paragraph.terms):
-        if not isinstance(raw, dict):
-            continue
-        source_surface, target_surface = _text(raw.get("source_surface")), raw.get("target_surface")
-        target_surface = target_surface if isinstance(target_surface, str) and target_surface else None
-        status = raw.get("status") if raw.get("status") in TERM_STATUSES else WARNING
-        source_span = _locate(paragraph.source, source_surface, raw.get("source_span"), source_taken)
-        target_span = _locate(paragraph.target, target_surface or "", raw.get("target_span"), target_taken)
-        source_taken += [source_span] if source_span else []
-        target_taken += [target_span] if target_span else []
-        terms.append(Term(index, _text(raw.get("entry")) or "?", status, source_surface, target_surface,
-                          _text(raw.get("message")), source_span, target_span))
-    return terms
+    raw_terms = [(i, raw) for i, raw in enumerate(paragraph.terms) if isinstance(raw, dict)]
+    sources = [_text(raw.get("source_surface")) for _, raw in raw_terms]
+    targets = [_text(raw.get("target_surface")) or None for _, raw in raw_terms]
+    source_spans = _spans(paragraph.source, [(s, raw.get("source_span")) for s, (_, raw) in zip(sources, raw_terms)])
+    target_spans = _spans(paragraph.target, [(t or "", raw.get("target_span")) for t, (_, raw) in
+                                             zip(targets, raw_terms)])
+    return [
+        Term(index, _text(raw.get("entry")) or "?",
+             raw["status"] if raw.get("status") in TERM_STATUSES else WARNING,
+             source, target, _text(raw.get("message")), source_span, target_span)
+        for (index, raw), source, target, source_span, target_span
+        in zip(raw_terms, sources, targets, source_spans, target_spans)
+    ]
 
 
 def pieces(text: str, marks: Iterable[tuple[tuple[int, int], Any]]) -> list[tuple[str, Any]]:
