@@ -7,6 +7,8 @@ import copy
 import json
 import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -325,6 +327,17 @@ def test_review_errors_are_one_line_and_name_the_file(tmp_path: Path) -> None:
     assert "no such file" in _review([str(tmp_path / "missing.json")]).output
     same = _review([str(other), "-o", str(other)])
     assert same.exit_code == 2 and "would overwrite the input" in same.output
+
+
+def test_review_command_does_not_import_the_model_stack(tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom translate.cli import cli\n"
+        f"try:\n    cli.main(['review', {str(DATA / 'drones.result.json')!r}, '--format', 'html', '-o', "
+        f"{str(tmp_path / 'p.html')!r}], prog_name='inkuru')\nexcept SystemExit as exit:\n    assert not exit.code\n"
+        "print(','.join(m for m in ('torch', 'transformers') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "" and (tmp_path / "p.html").is_file()
 
 
 def test_parse_result_sniffs_xliff_from_content() -> None:
