@@ -26,11 +26,10 @@ from translate.review.view import Term, default_glossary, paragraph_terms, piece
 XLF = "urn:oasis:names:tc:xliff:document:2.0"
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
 GLS = "urn:oasis:names:tc:xliff:glossary:2.0"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 RUN_GROUP, PARAGRAPH_GROUP = "inkuru-result", "inkuru-paragraph"
 APPROVED_STATE = "final"
-for _prefix, _uri in (("", XLF), ("mda", MDA), ("gls", GLS)):
-    ET.register_namespace(_prefix, _uri)
+# Written with literal prefixes, not ElementTree's process-wide namespace registry (which other modules change).
+_PREFIXES = {XLF: "", MDA: "mda:", GLS: "gls:"}
 
 # Characters XML 1.0 cannot carry (and CR, which parsers turn into LF): written as <cp hex="…"/>.
 _NOT_XML = re.compile("[^\t\n\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -42,7 +41,7 @@ def _q(namespace: str, name: str) -> str:
 
 
 def _sub(parent: ET.Element, namespace: str, tag: str, **attrs: str) -> ET.Element:
-    return ET.SubElement(parent, _q(namespace, tag), attrs)
+    return ET.SubElement(parent, _PREFIXES[namespace] + tag, attrs)
 
 
 def _append_text(element: ET.Element, text: str) -> None:
@@ -85,7 +84,7 @@ def _glossary_entries(unit: ET.Element, terms: list[tuple[str, Term]], glossary:
 
 def _unit(file: ET.Element, paragraph: ParagraphResult, glossary: Glossary | None) -> None:
     unit = _sub(file, XLF, "unit", id=f"p{paragraph.id}", name=f"paragraph {paragraph.id}")
-    unit.set(XML_SPACE, "preserve")
+    unit.set("xml:space", "preserve")
     _metadata(unit, PARAGRAPH_GROUP, {
         "id": paragraph.id, "action": paragraph.action, "source_lang": paragraph.source_lang,
         "edited": paragraph.edited, "exported_target": paragraph.target, "flags": paragraph.flags,
@@ -111,7 +110,7 @@ def _unit(file: ET.Element, paragraph: ParagraphResult, glossary: Glossary | Non
 
 def _indent(element: ET.Element, level: int = 0) -> None:
     """Pretty-print the structure only: text-bearing elements keep their content byte for byte."""
-    if element.tag in {_q(XLF, "source"), _q(XLF, "target")} or not len(element):
+    if element.tag in ("source", "target") or not len(element):
         return
     element.text = "\n" + "  " * (level + 1)
     for child in element:
@@ -123,8 +122,8 @@ def _indent(element: ET.Element, level: int = 0) -> None:
 def render_xliff(result: Result, glossary: Glossary | None = _UNSET) -> str:
     """XLIFF 2.1 for a CAT tool; `glossary` fills the glossary-module entries (default: the shipped glossaries)."""
     glossary = default_glossary() if glossary is _UNSET else glossary
-    root = ET.Element(_q(XLF, "xliff"), {"version": "2.1", "srcLang": result.source_lang,
-                                          "trgLang": result.target_lang})
+    root = ET.Element("xliff", {"xmlns": XLF, "xmlns:mda": MDA, "xmlns:gls": GLS, "version": "2.1",
+                                "srcLang": result.source_lang, "trgLang": result.target_lang})
     file = _sub(root, XLF, "file", id="f1", original=_NOT_XML.sub("", result.document), canResegment="no")
     _metadata(file, RUN_GROUP, {
         "format_version": RESULT_VERSION, "document": result.document, "source_lang": result.source_lang,
