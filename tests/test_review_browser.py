@@ -130,6 +130,14 @@ def test_review_page_edit_approve_reload_export(browser, tmp_path: Path) -> None
     assert Result.from_dict(exported).target_text.split("\n\n")[2] == edited
     page.screenshot(path=str(OUTPUT / "desktop.png"), full_page=False)
 
+    # The exported file reopened in the same browser: its own values show, the local edits agree with them.
+    reopened = context.new_page()
+    reopened.goto(_write_page(tmp_path, Result.from_dict(exported), "drones.review.html", glossary()).as_uri())
+    assert reopened.locator("#p3 .view").inner_text() == edited
+    assert reopened.locator("#p2 .approve").get_attribute("aria-pressed") == "true"
+    assert "older version" not in reopened.locator("#status").inner_text()
+    reopened.close()
+
     # Discard (two clicks, no dialog) brings back the file's translation.
     page.locator("#discard").click()
     page.locator("#discard").click()

@@ -25,18 +25,28 @@
       setStatus("This browser cannot keep edits (no local storage); export before closing the page.");
     }
     if (!saved || typeof saved.paragraphs !== "object" || saved.paragraphs === null) return;
+    var stale = 0;
     Object.keys(saved.paragraphs).forEach(function (key) {
       var s = saved.paragraphs[key], mine = state[key];
       if (!mine || typeof s !== "object" || s === null) return;
+      // An edit made on another version of this paragraph (the file was edited since) is not applied.
+      if (typeof s.base === "string" && s.base !== byId[key].target) {
+        if (s.target !== byId[key].target) stale += 1;
+        return;
+      }
       if (typeof s.target === "string") mine.target = s.target;
       if (typeof s.approved === "boolean") mine.approved = s.approved;
     });
+    if (stale) setStatus(stale + " edit(s) kept in this browser were made on an older version of the file and were not applied.");
   }
   function save() {
     var changed = {}, any = false;
     result.paragraphs.forEach(function (p) {
       var s = state[p.id];
-      if (s.target !== p.target || s.approved !== !!p.approved) { changed[p.id] = s; any = true; }
+      if (s.target !== p.target || s.approved !== !!p.approved) {
+        changed[p.id] = { target: s.target, approved: s.approved, base: p.target };
+        any = true;
+      }
     });
     try {
       if (any) localStorage.setItem(storageKey, JSON.stringify({ version: 1, paragraphs: changed }));
@@ -123,7 +133,7 @@
   function toggleApprove(row) {
     var s = state[idOf(row)];
     s.approved = !s.approved;
-    paint(row); count(); save();
+    paint(row); count(); save(); applyFilter();
   }
   function startEdit(row) {
     var existing = row.querySelector("textarea");
