@@ -183,7 +183,7 @@ def test_hostile_article_runs_nothing(browser, tmp_path: Path) -> None:  # noqa:
     context.close()
 
 
-def test_hostile_article_runs_nothing_even_without_the_content_security_policy(browser, tmp_path: Path) -> None:  # noqa: ANN001
+def test_hostile_article_inert_without_the_content_security_policy(browser, tmp_path: Path) -> None:  # noqa: ANN001
     # The policy is a second line of defence: escaping alone must already keep the article inert.
     page_file = _write_page(tmp_path, hostile_result(), "hostile-no-csp.html", hostile_glossary())
     text = page_file.read_text(encoding="utf-8")

@@ -2,8 +2,8 @@
 
 `drones.result.json` is examples/iran-drones-en.txt translated with the demo corpus as a lookup engine, its
 `terms` filled from the glossary matcher the way the glossary-aware pipeline will (source match paired with a
-target match of the same entry), plus hand-made cases: a missing term, a forbidden rendering, a warning, flags. `glossary.tsv` holds the
-entries it mentions.
+target match of the same entry), plus hand-made cases: a missing term, a forbidden rendering, a warning,
+flags. `glossary.tsv` holds the entries it mentions.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ class CorpusEngine:
 
     def __init__(self) -> None:
         with open(ROOT / "translate/data/demo_corpus.tsv", encoding="utf-8") as handle:
-            self.table = {row["en"]: row["rw"] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
+            rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            self.table = {row["en"]: row["rw"] for row in rows}
 
     def translate_batch(self, sentences: list[str], source: str, target: str, **_: object) -> list[Hypothesis]:
         return [Hypothesis(self.table.get(s, s), 0.0, True) for s in sentences]

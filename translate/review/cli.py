@@ -5,10 +5,14 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from translate.errors import InkuruError
+
+if TYPE_CHECKING:
+    from translate.result import Result
 
 FORMATS = ("html", "markdown", "tsv", "terminal", "xliff", "json", "text")
 
@@ -42,19 +46,19 @@ def review(result_file: str, output: str | None, fmt: str, glossaries: tuple[str
         raise click.ClickException(str(error)) from None
 
 
-def _render(result: object, fmt: str, glossaries: tuple[str, ...], to_terminal: bool) -> str:
+def _render(result: Result, fmt: str, glossaries: tuple[str, ...], to_terminal: bool) -> str:
     from translate.review import render
 
     if fmt == "terminal":
         from translate.review.terminal import render_terminal
 
         width = shutil.get_terminal_size((120, 40)).columns if to_terminal else 120
-        return render_terminal(result, color=to_terminal, width=width)  # type: ignore[arg-type]
+        return render_terminal(result, color=to_terminal, width=width)
     if fmt in ("html", "xliff") and glossaries:
         from translate.glossary import load_glossaries
         from translate.review.html import render_html
         from translate.review.xliff import render_xliff
 
         renderer = render_html if fmt == "html" else render_xliff
-        return renderer(result, load_glossaries(list(glossaries)))  # type: ignore[arg-type]
-    return render(result, fmt)  # type: ignore[arg-type]
+        return renderer(result, load_glossaries(list(glossaries)))
+    return render(result, fmt)

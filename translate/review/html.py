@@ -16,11 +16,10 @@ from importlib.resources import files
 from typing import Any
 
 from translate.glossary import Glossary
-from translate.languages import get_language
 from translate.result import ParagraphResult, Result
 from translate.review.view import (
-    STATUS_SYMBOLS, TERM_STATUSES, Term, default_glossary, entries_for, flag_label, paragraph_terms, pieces,
-    problems, status_note, term_counts,
+    STATUS_SYMBOLS, TERM_STATUSES, Term, default_glossary, entries_for, flag_label, language_name, paragraph_terms,
+    pieces, problems, status_note, term_counts,
 )
 
 _UNSET: Any = object()
@@ -41,15 +40,10 @@ def _json_for_script(data: Any) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def _language_name(code: str | None) -> str:
-    try:
-        return get_language(code).name if code else "?"
-    except Exception:  # an unknown code in a hand-made result: show the code itself
-        return str(code)
-
-
 def _attrs(**values: str | None) -> str:
-    return "".join(f' {name.rstrip("_").replace("_", "-")}="{escape(value)}"' for name, value in values.items() if value is not None)
+    # `class_` -> class, `data_term` -> data-term
+    return "".join(f' {name.rstrip("_").replace("_", "-")}="{escape(value)}"'
+                   for name, value in values.items() if value is not None)
 
 
 def _mark(text: str, term: Term, paragraph_id: int, side: str) -> str:
@@ -95,7 +89,8 @@ def _row(paragraph: ParagraphResult, result: Result) -> str:
         f'<article class="row" id="p{pid}" data-id="{pid}" data-action="{escape(paragraph.action)}"'
         f' data-problem="{int(problem)}" tabindex="-1" aria-labelledby="p{pid}-h">'
         f'<div class="meta"><h2 id="p{pid}-h">¶{pid}</h2>'
-        f'<span class="terms-count">{escape(summary)}</span>{_badges(paragraph, terms, _language_name(result.target_lang))}'
+        f'<span class="terms-count">{escape(summary)}</span>'
+        f'{_badges(paragraph, terms, language_name(result.target_lang))}'
         f'<div class="controls"><button type="button" class="edit" aria-label="Edit paragraph {pid}">Edit</button>'
         f'<button type="button" class="approve" aria-pressed="false" aria-label="Approve paragraph {pid}">'
         f"Approve</button></div></div>"
@@ -108,13 +103,14 @@ def _row(paragraph: ParagraphResult, result: Result) -> str:
 
 def _header(result: Result) -> str:
     counts, terms = result.counts(), term_counts(result)
-    direction = f"{_language_name(result.source_lang)} → {_language_name(result.target_lang)}"
+    direction = f"{language_name(result.source_lang)} → {language_name(result.target_lang)}"
     run = result.signature
     facts = [("Direction", f"{direction} ({run.direction})"), ("Model", f"{run.model} @ {run.revision} ({run.backend}, "
              f"beam {run.beam})"), ("Glossary", run.glossary), ("Inkuru", run.version)]
     numbers = [("paragraphs", counts["paragraphs"]), ("translated", counts["translated"]),
                ("passed through", counts["passed_through"]), ("kept", counts["kept"]),
-               ("flagged", counts["flagged"])] + [(f"terms {s}" if s != "warning" else "term warnings", terms[s]) for s in TERM_STATUSES]
+               ("flagged", counts["flagged"])]
+    numbers += [(f"terms {s}" if s != "warning" else "term warnings", terms[s]) for s in TERM_STATUSES]
     return (
         f'<header class="top"><h1><span class="doc">{escape(result.document)}</span>'
         f' <span class="dir">{escape(direction)}</span></h1>'
@@ -137,8 +133,8 @@ def render_html(result: Result, glossary: Glossary | None = _UNSET) -> str:
     css, js = _asset("page.css"), _asset("page.js")
     policy = (f"default-src 'none'; style-src {_sha256(css)}; script-src {_sha256(js)}; img-src data:; "
               "base-uri 'none'; form-action 'none'")
-    columns = (f'<div class="colheads" aria-hidden="true"><div>{escape(_language_name(result.source_lang))} '
-               f'(source)</div><div>{escape(_language_name(result.target_lang))} (translation)</div></div>')
+    columns = (f'<div class="colheads" aria-hidden="true"><div>{escape(language_name(result.source_lang))} '
+               f'(source)</div><div>{escape(language_name(result.target_lang))} (translation)</div></div>')
     return "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="en"><head><meta charset="utf-8">',

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from translate.languages import get_language
 from translate.result import TRANSLATED, Result
 from translate.review.view import (
-    STATUS_SYMBOLS, TERM_STATUSES, paragraph_terms, problems, status_note, term_counts, term_summary,
+    STATUS_SYMBOLS, TERM_STATUSES, language_name, paragraph_terms, problems, status_note, term_counts,
+    term_summary,
 )
 
 # CommonMark punctuation that could start markup inside article text: escaped so text renders as text,
@@ -31,18 +31,12 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in md_escape(text).split("\n"))
 
 
-def _language(code: str) -> str:
-    try:
-        return get_language(code).name
-    except Exception:  # a hand-made result with an unknown code: show the code
-        return code
-
-
 def render_markdown(result: Result) -> str:
     """Run header and counts, then per paragraph: status, source (quoted), translation, terms and problems."""
     counts, terms = result.counts(), term_counts(result)
     lines = [
-        f"# {md_escape(result.document)}: {_language(result.source_lang)} → {_language(result.target_lang)}",
+        "# " + md_escape(f"{result.document}: {language_name(result.source_lang)} → "
+                         f"{language_name(result.target_lang)}"),
         "",
         _code(result.signature.format()),
         "",
@@ -59,7 +53,7 @@ def render_markdown(result: Result) -> str:
         if paragraph.action == TRANSLATED or paragraph.edited:
             lines.append(md_escape(paragraph.target) if paragraph.target.strip() else "*(empty)*")
         else:
-            lines.append(f"*({status_note(paragraph, _language(result.target_lang))})*")
+            lines.append(f"*({md_escape(status_note(paragraph, language_name(result.target_lang)))})*")
         if found:
             lines += ["", "Terms: " + "; ".join(
                 f"{STATUS_SYMBOLS[t.status]} {md_escape(t.source_surface or t.entry)} → "

@@ -12,6 +12,7 @@ from typing import Any
 
 from translate.errors import InkuruError
 from translate.glossary import Entry, Glossary
+from translate.languages import get_language
 from translate.result import KEPT, PASSED_THROUGH, ParagraphResult, Result
 
 SATISFIED, MISSING, FORBIDDEN, WARNING = "satisfied", "missing", "forbidden", "warning"
@@ -44,6 +45,14 @@ class Term:
     @property
     def is_problem(self) -> bool:
         return self.status in PROBLEM_STATUSES
+
+
+def language_name(code: str | None) -> str:
+    """'Kinyarwanda' for 'rw'; an unknown code (a hand-made result) is shown as is."""
+    try:
+        return get_language(code).name if code else "?"
+    except InkuruError:
+        return str(code)
 
 
 def flag_label(flag: str) -> str:
