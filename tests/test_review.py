@@ -99,6 +99,14 @@ def test_every_format_is_registered_and_renders() -> None:
         render(load(), "pdf")
 
 
+def test_render_uses_the_glossary_given() -> None:
+    page = render(hostile_result(), "html", hostile_glossary())
+    assert "\\u003cb\\u003eUburusiya" in page  # the given entry's preferred rendering, JSON-escaped
+    xliff = render(load(), "xliff", hostile_glossary())
+    assert '<gls:translation source="inkuru glossary">&lt;b&gt;Uburusiya&lt;/b&gt;</gls:translation>' in xliff
+    assert render(load(), "tsv", hostile_glossary()) == render(load(), "tsv")
+
+
 # --- XLIFF round trip and import ----------------------------------------------------------------------------------
 
 

@@ -103,6 +103,9 @@ def test_review_page_edit_approve_reload_export(browser, tmp_path: Path) -> None
     page.keyboard.press("Escape")
     page.keyboard.press("k")
     assert page.evaluate("document.activeElement.id") == "p1"
+    page.keyboard.press("n")  # the next paragraph with a problem
+    first_problem = next(p.id for p in result.paragraphs if problems(p, paragraph_terms(p)))
+    assert page.evaluate("document.activeElement.id") == f"p{first_problem}"
 
     # The edits survive a reload (local storage keyed by signature + file).
     page.reload()
@@ -152,6 +155,9 @@ def test_review_page_at_phone_width(browser, tmp_path: Path) -> None:  # noqa: A
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
     source, target = page.locator("#p3 .src").bounding_box(), page.locator("#p3 .tgt").bounding_box()
     assert target["y"] >= source["y"] + source["height"]  # stacked: translation under its source
+    assert not page.locator(".keys").is_visible()  # keyboard help is for keyboards
+    button = page.locator("#p3 .approve").bounding_box()
+    assert button["height"] >= 40 and button["width"] >= 100  # touch-sized
     page.screenshot(path=str(OUTPUT / "phone.png"), full_page=False)
     page.locator("#p4").scroll_into_view_if_needed()
     page.screenshot(path=str(OUTPUT / "phone-p4.png"), full_page=False)

@@ -5,9 +5,13 @@ from __future__ import annotations
 import importlib
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from translate.errors import InkuruError
 from translate.result import Result
+
+if TYPE_CHECKING:
+    from translate.glossary import Glossary
 
 Renderer = Callable[[Result], str]
 
@@ -43,8 +47,15 @@ RENDERERS: dict[str, Renderer] = {
 }
 
 
-def render(result: Result, fmt: str) -> str:
-    try:
-        return RENDERERS[fmt](result)
-    except KeyError:
-        raise InkuruError(f"unknown format {fmt!r} (choices: {', '.join(RENDERERS)})") from None
+# Formats that show glossary entries (tooltips, XLIFF glossary module): they take the run's own Glossary.
+GLOSSARY_FORMATS = {"html": ("translate.review.html", "render_html"), "xliff": ("translate.review.xliff", "render_xliff")}
+
+
+def render(result: Result, fmt: str, glossary: Glossary | None = None) -> str:
+    """Render `result` as `fmt`; `glossary` (the one the run used) supplies entry details, else the shipped one."""
+    if fmt not in RENDERERS:
+        raise InkuruError(f"unknown format {fmt!r} (choices: {', '.join(RENDERERS)})")
+    if glossary is not None and fmt in GLOSSARY_FORMATS:
+        module, name = GLOSSARY_FORMATS[fmt]
+        return getattr(importlib.import_module(module), name)(result, glossary)
+    return RENDERERS[fmt](result)

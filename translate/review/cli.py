@@ -54,11 +54,8 @@ def _render(result: Result, fmt: str, glossaries: tuple[str, ...], to_terminal: 
 
         width = shutil.get_terminal_size((120, 40)).columns if to_terminal else 120
         return render_terminal(result, color=to_terminal, width=width)
-    if fmt in ("html", "xliff") and glossaries:
+    if glossaries:
         from translate.glossary import load_glossaries
-        from translate.review.html import render_html
-        from translate.review.xliff import render_xliff
 
-        renderer = render_html if fmt == "html" else render_xliff
-        return renderer(result, load_glossaries(list(glossaries)))
+        return render(result, fmt, load_glossaries(list(glossaries)))
     return render(result, fmt)

@@ -190,6 +190,10 @@
       var step = event.key === "j" || event.key === "ArrowDown" ? 1 : -1;
       var next = list[Math.min(list.length - 1, Math.max(0, at < 0 ? 0 : at + step))];
       if (next) { event.preventDefault(); focusRow(next); }
+    } else if (event.key === "n") {
+      var after = list.slice(at + 1).concat(list.slice(0, at + 1));
+      var problem = after.filter(function (r) { return r.getAttribute("data-problem") === "1"; })[0];
+      if (problem) { event.preventDefault(); focusRow(problem); }
     } else if (row && t === row && (event.key === "e" || event.key === "Enter")) {
       event.preventDefault(); startEdit(row);
     } else if (row && (t === row || t.tagName === "MARK") && event.key === "a") {
