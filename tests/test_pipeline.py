@@ -39,7 +39,7 @@ Iyi nkuru yahinduwe mu Kinyarwanda n'abanditsi ba Inkuru, kandi ibitekerezo byan
 class UpperEngine(IdentityEngine):
     """Upper-cases sentences so tests can see what went through the model."""
 
-    def translate_batch(self, sentences, source, target, *, avoid_repetition=False):  # type: ignore[override]
+    def translate_batch(self, sentences, source, target, *, avoid_repetition=False, **options):  # type: ignore[override]
         self.calls = getattr(self, "calls", []) + [list(sentences)]
         return [Hypothesis(s.upper(), len(s.split())) for s in sentences]
 
@@ -51,7 +51,7 @@ class LoopingEngine(IdentityEngine):
         super().__init__()
         self.stubborn = stubborn
 
-    def translate_batch(self, sentences, source, target, *, avoid_repetition=False):  # type: ignore[override]
+    def translate_batch(self, sentences, source, target, *, avoid_repetition=False, **options):  # type: ignore[override]
         if avoid_repetition and not self.stubborn:
             return [Hypothesis(f"fixed {s}", 3) for s in sentences]
         return [Hypothesis("ingabo " * 12, 12, finished=False) for _ in sentences]
@@ -95,7 +95,7 @@ def test_long_sentences_are_split_not_truncated() -> None:
 
 def test_missing_verbatim_spans_are_flagged() -> None:
     class DropNumbers(IdentityEngine):
-        def translate_batch(self, sentences, source, target, *, avoid_repetition=False):  # type: ignore[override]
+        def translate_batch(self, sentences, source, target, *, avoid_repetition=False, **options):  # type: ignore[override]
             return [Hypothesis(s.replace("1,700", "many"), 3) for s in sentences]
 
     (paragraph,) = _result("Iran sent 1,700 drones, says https://x.org/a.", DropNumbers()).paragraphs
@@ -115,7 +115,7 @@ def test_persisting_repetition_is_flagged() -> None:
 
 def test_empty_model_output_keeps_the_source_and_flags_it() -> None:
     class Silent(IdentityEngine):
-        def translate_batch(self, sentences, source, target, *, avoid_repetition=False):  # type: ignore[override]
+        def translate_batch(self, sentences, source, target, *, avoid_repetition=False, **options):  # type: ignore[override]
             return [Hypothesis("", 0) for _ in sentences]
 
     (paragraph,) = _result("The army moved.", Silent()).paragraphs
@@ -157,9 +157,9 @@ def test_empty_input_is_an_error() -> None:
 
 
 def test_result_json_round_trip_and_signature() -> None:
-    result = _result(ARTICLE, glossary_signature="glossary:0123abcd")
+    result = _result(ARTICLE)
     data = json.loads(render(result, "json"))
-    assert data["signature"] == "model:identity|rev:0|backend:identity|dir:auto(en)-rw|beam:1|glossary:glossary:0123abcd|v:0.1.0"
+    assert data["signature"] == "model:identity|rev:0|backend:identity|dir:auto(en)-rw|beam:1|glossary:none|v:0.1.0"
     assert [p["action"] for p in data["paragraphs"]][3:] == ["kept", "passed_through"]
     assert all(p["terms"] == [] for p in data["paragraphs"])
     assert Result.from_dict(data) == result

@@ -24,8 +24,8 @@ LAZY_COMMANDS = {
 }
 TEXT_SUFFIXES = (".txt", ".md")
 # Output formats and the file name ending each gets in an output folder ("" = the input's own suffix).
-OUTPUT_ENDINGS = {"text": "", "markdown": ".review.md", "json": ".json", "html": ".html", "tsv": ".tsv",
-                  "xliff": ".xlf", "terminal": ".txt"}
+OUTPUT_ENDINGS = {"text": "", "markdown": ".review.md", "json": ".json", "html": ".review.html",
+                  "tsv": ".review.tsv", "xliff": ".xlf"}
 
 
 class LazyGroup(click.Group):
@@ -156,12 +156,19 @@ class Progress:
               help="Split sentences longer than this many tokens [default: the model's limit].")
 @click.option("--glossary", "glossaries", multiple=True, metavar="PATH",
               help="Glossary TSV file or folder (repeatable) [default: the shipped glossaries].")
-@click.option("--format", "formats", type=click.Choice(["text", "markdown", "json"]), multiple=True,
+@click.option("--glossary-mode", type=click.Choice(["prefer", "strict", "check"]), default="prefer",
+              show_default=True,
+              help="prefer: sentences missing a term are decoded again steered toward it, kept if still fluent "
+                   "(names kept verbatim are always required); strict: every term must appear, even at the cost of "
+                   "fluency; check: no steering. Every mode reports each term.")
+@click.option("--no-glossary", is_flag=True, help="Translate without a glossary (no steering, no term report).")
+@click.option("--format", "formats", type=click.Choice(list(OUTPUT_ENDINGS)), multiple=True,
               help="Output format (repeatable with -o FOLDER) [default: text].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
 def translate(inputs: tuple[str, ...], output: str | None, target: str, source: str, model: str | None,
               backend: str, device: str, beam: int, batch_size: int, max_input_tokens: int | None,
-              glossaries: tuple[str, ...], formats: tuple[str, ...], quiet: bool) -> None:
+              glossaries: tuple[str, ...], glossary_mode: str, no_glossary: bool, formats: tuple[str, ...],
+              quiet: bool) -> None:
     """Translate articles (.txt/.md files, folders of them, or - for stdin) paragraph by paragraph."""
     if source == target:
         raise click.UsageError(f"--from and --to are both {target}")
@@ -177,12 +184,12 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
         from translate.review import render
 
         model_ref = model or default_model(other_language(target) if source == "auto" else source, target)
-        glossary_signature = _glossary_signature(glossaries)
+        glossary = None if no_glossary else _load_glossary(glossaries)
         engine = load_engine(backend, model_ref, device=device, beam=beam, max_input_tokens=max_input_tokens)
         if is_demo_model(model_ref) and not quiet:
             click.echo("note: this is the Inkuru demo model, a toy for trying the pipeline, not for real "
                        "translation", err=True)
-        options = TranslateOptions(target, source, batch_size, glossary_signature)
+        options = TranslateOptions(target, source, batch_size, glossary, glossary_mode)
         for name, paths in zip(files, outputs):
             started, progress = time.perf_counter(), Progress(not quiet)
             progress.start(f"translating {name}")
@@ -191,7 +198,7 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
             finally:
                 progress.stop()
             for fmt, path in paths.items():
-                _write(path, render(result, fmt))
+                _write(path, render(result, fmt, glossary))
             if not quiet:
                 _summary(result, paths, time.perf_counter() - started)
     except InkuruError as error:
@@ -205,10 +212,10 @@ def _read(name: str) -> str:
         raise fail(error) from None
 
 
-def _glossary_signature(paths: tuple[str, ...]) -> str:
+def _load_glossary(paths: tuple[str, ...]) -> Any:
     from translate.glossary import load_glossaries
 
-    return load_glossaries(list(paths) or None).signature
+    return load_glossaries(list(paths) or None)
 
 
 def _write(path: str, text: str) -> None:
@@ -221,6 +228,8 @@ def _write(path: str, text: str) -> None:
 
 
 def _summary(result: Any, paths: dict[str, str], seconds: float) -> None:
+    from translate.glossary.apply import summarize
+
     counts = result.counts()
     written = ", ".join(p for p in paths.values() if p != "-")
     click.echo(
@@ -229,6 +238,9 @@ def _summary(result: Any, paths: dict[str, str], seconds: float) -> None:
         f"in {seconds:.1f} s" + (f" -> {written}" if written else ""),
         err=True,
     )
+    terms = [term for paragraph in result.paragraphs for term in paragraph.terms]
+    if result.signature.glossary != "none":
+        click.echo(summarize(terms), err=True)
 
 
 # --- models --------------------------------------------------------------------------------------------------------

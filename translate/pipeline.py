@@ -9,13 +9,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from translate.document import Paragraph, has_words, join_unit, split_paragraphs, split_sentences, split_to_fit
 from translate.document import verbatim_spans
-from translate.engines.base import Engine, Hypothesis
+from translate.engines.base import Engine, Hypothesis, TermConstraint
 from translate.errors import InkuruError, InputError
 from translate.languages import detect_language, get_language, other_language
 from translate.result import KEPT, PASSED_THROUGH, TRANSLATED, ParagraphResult, Result, Segment, Signature
+
+if TYPE_CHECKING:
+    from translate.glossary import Glossary
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -25,6 +29,9 @@ FLAG_REPETITION_FIXED = "repetition_retried"  # degenerate output fixed by a ret
 FLAG_REPETITION = "repetition"  # output still repeats itself after the retry: needs an editor
 FLAG_VERBATIM = "missing_verbatim"  # a URL, number, hashtag … of the source is not in the output ("…:<span>")
 FLAG_EMPTY = "empty_output"  # the model returned nothing; the source text is kept so nothing is lost
+FLAG_UNSPELLABLE = "term_not_enforced"  # "…:<entry>": the model cannot spell the term, or it did not fit
+FLAG_LOCATIVE = "locative_fixed"  # "mu Ukraine" corrected to "muri Ukraine" after decoding
+FLAG_ENFORCED = "terms_enforced"  # decoded again with glossary constraints (the first output lacked terms)
 
 
 @dataclass(frozen=True)
@@ -32,7 +39,12 @@ class TranslateOptions:
     target: str
     source: str = "auto"  # "auto" detects the language of each paragraph
     batch_size: int = 16
-    glossary_signature: str = "none"
+    glossary: Glossary | None = None
+    glossary_mode: str = "strict"  # strict: hard constraints; prefer: soft; check: report only
+
+    @property
+    def glossary_signature(self) -> str:
+        return f"{self.glossary.signature}+{self.glossary_mode}" if self.glossary is not None else "none"
 
 
 @dataclass
@@ -43,6 +55,7 @@ class _Piece:
     split: bool
     hypothesis: Hypothesis | None = None
     flags: list[str] = field(default_factory=list)
+    output: str = ""  # the hypothesis text after post-decoding fixes
 
 
 def max_repeat_run(words: list[str], longest_ngram: int = 6) -> int:
@@ -88,10 +101,20 @@ def _classify(paragraph: Paragraph, source: str, target: str) -> tuple[str, str 
 class _Translator:
     """Runs the unique pieces of a document through the engine in length-sorted batches."""
 
-    def __init__(self, engine: Engine, source: str, target: str, batch_size: int,
+    def __init__(self, engine: Engine, source: str, target: str, options: TranslateOptions,
                  progress: ProgressCallback | None) -> None:
         self.engine, self.source, self.target = engine, source, target
-        self.batch_size, self.progress = max(1, batch_size), progress
+        self.batch_size, self.progress = max(1, options.batch_size), progress
+        self.glossary = options.glossary
+        self.enforce = options.glossary is not None and options.glossary_mode != "check"
+        self.strict = options.glossary_mode == "strict"
+
+    def constraints(self, text: str) -> list[TermConstraint]:
+        if not self.enforce or self.glossary is None:
+            return []
+        from translate.glossary.apply import term_constraints
+
+        return term_constraints(text, self.source, self.target, self.glossary)
 
     def pieces_of(self, sentence: str) -> list[_Piece]:
         limit = self.engine.max_input_tokens
@@ -112,26 +135,79 @@ class _Translator:
                 if not is_degenerate(text, again[text]):
                     hypotheses[text] = again[text]
                     fixed.add(text)
+        enforced = self._enforce_terms(unique, hypotheses) if self.enforce else set()
         for piece in pieces:
-            piece.hypothesis = hypotheses[piece.text]
-            if piece.split:
-                piece.flags.append(FLAG_SPLIT)
-            if piece.text in fixed:
-                piece.flags.append(FLAG_REPETITION_FIXED)
-            elif is_degenerate(piece.text, piece.hypothesis):
-                piece.flags.append(FLAG_REPETITION)
-            if not piece.hypothesis.text.strip():
-                piece.flags.append(FLAG_EMPTY)
-                piece.hypothesis = Hypothesis(piece.text, 0, piece.hypothesis.finished)
-            piece.flags += [f"{FLAG_VERBATIM}:{s}" for s in verbatim_spans(piece.text) if s not in piece.hypothesis.text]
+            self._finish(piece, hypotheses[piece.text], piece.text in fixed)
+            if piece.text in enforced:
+                piece.flags.append(FLAG_ENFORCED)
 
-    def _translate_all(self, texts: list[str], avoid_repetition: bool = False) -> dict[str, Hypothesis]:
+    def _enforce_terms(self, texts: list[str], hypotheses: dict[str, Hypothesis]) -> set[str]:
+        """Decode again, with constraints, only the sentences whose translation lacks glossary terms.
+
+        Most sentences come out with their terms (any accepted form counts), so constraining them all would only
+        cost time and risk forcing a form the model did not need. A constrained output replaces the first one
+        when it has more of the terms; in prefer mode only if it does not loop either (strict mode keeps the
+        terms and lets the repetition flag tell the editor).
+        """
+        missing = {text: terms for text in texts if (terms := self._missing(text, hypotheses[text].text))}
+        enforced: set[str] = set()
+        # First require only the missing terms (the model produced the others by itself and usually will
+        # again); where that trades one term for another, require all of the sentence's terms.
+        for attempt in (missing, {text: self.constraints(text) for text in missing}):
+            pending = {text: terms for text, terms in attempt.items() if self._missing(text, hypotheses[text].text)}
+            if not pending:
+                break
+            forced = self._translate_all(list(pending), constraints=pending)
+            for text, hypothesis in forced.items():
+                better = len(self._missing(text, hypothesis.text)) < len(self._missing(text, hypotheses[text].text))
+                if better and (self.strict or not is_degenerate(text, hypothesis)):
+                    hypotheses[text] = hypothesis
+                    enforced.add(text)
+        return enforced
+
+    def _missing(self, text: str, output: str) -> list[TermConstraint]:
+        """The constraints of `text` that `output` does not satisfy (the glossary matcher decides)."""
+        from translate.glossary.apply import satisfied_entries
+
+        assert self.glossary is not None
+        constraints = self.constraints(text)
+        if not constraints:
+            return []
+        present = satisfied_entries(output, self.target, self.glossary, constraints)
+        return [c for c in constraints if c.key not in present]
+
+    def _finish(self, piece: _Piece, hypothesis: Hypothesis, retried: bool) -> None:
+        piece.hypothesis = hypothesis
+        if piece.split:
+            piece.flags.append(FLAG_SPLIT)
+        if retried:
+            piece.flags.append(FLAG_REPETITION_FIXED)
+        elif is_degenerate(piece.text, hypothesis):
+            piece.flags.append(FLAG_REPETITION)
+        # Model output never spans lines: a newline in it would break the paragraph structure.
+        piece.output = " ".join(hypothesis.text.split())
+        if not piece.output:
+            piece.flags.append(FLAG_EMPTY)
+            piece.output = piece.text
+        piece.flags += [f"{FLAG_UNSPELLABLE}:{key}" for key in hypothesis.unspellable]
+        if self.glossary is not None and self.target == "rw":
+            from translate.glossary.apply import fix_locatives
+
+            piece.output, fixes = fix_locatives(piece.output, self.glossary)
+            if fixes:
+                piece.flags.append(FLAG_LOCATIVE)
+        piece.flags += [f"{FLAG_VERBATIM}:{s}" for s in verbatim_spans(piece.text) if s not in piece.output]
+
+    def _translate_all(self, texts: list[str], avoid_repetition: bool = False,
+                       constraints: dict[str, list[TermConstraint]] | None = None) -> dict[str, Hypothesis]:
         out: dict[str, Hypothesis] = {}
         for start in range(0, len(texts), self.batch_size):
             batch = texts[start:start + self.batch_size]
-            results = self.engine.translate_batch(batch, self.source, self.target, avoid_repetition=avoid_repetition)
+            results = self.engine.translate_batch(
+                batch, self.source, self.target, avoid_repetition=avoid_repetition,
+                constraints=[constraints[t] for t in batch] if constraints else None, strict=self.strict)
             out.update(zip(batch, results))
-            if self.progress and not avoid_repetition:
+            if self.progress and not avoid_repetition and not constraints:
                 self.progress(min(start + self.batch_size, len(texts)), len(texts))
         return out
 
@@ -162,7 +238,7 @@ def translate_document(
             f"{name}: the text is already in {get_language(target).name}; "
             f"use --to {other_language(target)} to translate it the other way"
         )
-    translator = _Translator(engine, source, target, options.batch_size, progress)
+    translator = _Translator(engine, source, target, options, progress)
     # paragraph index -> unit index -> sentence pieces (None for sentences kept verbatim)
     layout: dict[int, list[list[list[_Piece] | str]]] = {}
     for paragraph, (action, _) in zip(paragraphs, plan):
@@ -176,6 +252,8 @@ def translate_document(
     results = [
         _paragraph_result(p, action, lang, layout.get(p.index)) for p, (action, lang) in zip(paragraphs, plan)
     ]
+    if options.glossary is not None:
+        _report_terms(results, source, target, options.glossary)
     direction = f"{source}-{target}" if options.source != "auto" else f"auto({source})-{target}"
     signature = Signature(engine.info.model, engine.info.revision, engine.info.backend, direction,
                           int(engine.info.options.get("beam", 1)), options.glossary_signature)
@@ -195,11 +273,19 @@ def _paragraph_result(paragraph: Paragraph, action: str, lang: str | None,
                 segments.append(Segment(sentence, sentence))
                 outputs.append(sentence)
                 continue
-            # Model output never spans lines: a newline in it would break the paragraph structure.
-            translated = " ".join(" ".join(p.hypothesis.text.split()) for p in sentence if p.hypothesis)
+            translated = " ".join(p.output for p in sentence)
             flags = _unique([flag for p in sentence for flag in p.flags])
             segments.append(Segment(" ".join(p.text for p in sentence), translated, flags))
             outputs.append(translated)
         lines.append(join_unit(unit, " ".join(o for o in outputs if o)))
     flags = _unique([flag for s in segments for flag in s.flags])
     return ParagraphResult(paragraph.index + 1, paragraph.source, "\n".join(lines), lang, action, [], flags, segments)
+
+
+def _report_terms(results: list[ParagraphResult], source: str, target: str, glossary: Glossary) -> None:
+    from translate.glossary.apply import verify_terms
+
+    for paragraph in results:
+        if paragraph.action == TRANSLATED:
+            reports = verify_terms(paragraph.source, paragraph.target, source, target, glossary)
+            paragraph.terms = [report.to_dict() for report in reports]

@@ -1,8 +1,8 @@
 """Translation engines. Each wraps one model and translates batches of sentences; heavy imports stay inside."""
 
-from translate.engines.base import Engine, EngineInfo, Hypothesis, IdentityEngine
+from translate.engines.base import Engine, EngineInfo, Hypothesis, IdentityEngine, TermConstraint
 
-__all__ = ["Engine", "EngineInfo", "Hypothesis", "IdentityEngine", "load_engine", "BACKENDS"]
+__all__ = ["Engine", "EngineInfo", "Hypothesis", "IdentityEngine", "TermConstraint", "load_engine", "BACKENDS"]
 
 # Backend name -> "module:factory", imported only when that backend is used (torch is never imported by --help).
 BACKENDS = {"hf": "translate.engines.hf:HFEngine"}

@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Callable, Protocol
+
+
+@dataclass(frozen=True)
+class TermConstraint:
+    """A glossary term the output must contain: any one of `forms` (target-language surface strings) will do."""
+
+    key: str  # the glossary entry id
+    forms: tuple[str, ...]  # most preferred first
+    hard: bool = False  # required even when the search is not strict (names kept verbatim)
+    # Optional: tells whether a text satisfies the term in context (the glossary matcher); engines that can
+    # use it make their notion of "present" agree with the term report.
+    check: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -12,6 +24,8 @@ class Hypothesis:
     tokens: int  # number of output tokens (without special tokens)
     finished: bool = True  # False when decoding stopped at the length limit instead of end-of-sentence
     score: float | None = None
+    unmet: tuple[str, ...] = ()  # constraint keys the search could not satisfy
+    unspellable: tuple[str, ...] = ()  # constraint keys dropped: the model cannot spell them, or no room
 
 
 @dataclass(frozen=True)
@@ -30,9 +44,20 @@ class Engine(Protocol):
     max_input_tokens: int
 
     def translate_batch(
-        self, sentences: list[str], source: str, target: str, *, avoid_repetition: bool = False
+        self,
+        sentences: list[str],
+        source: str,
+        target: str,
+        *,
+        avoid_repetition: bool = False,
+        constraints: list[list[TermConstraint]] | None = None,
+        strict: bool = True,
     ) -> list[Hypothesis]:
-        """Translate `sentences` from `source` to `target` (language codes "en"/"rw"), one hypothesis each."""
+        """Translate `sentences` from `source` to `target` (language codes "en"/"rw"), one hypothesis each.
+
+        `constraints[i]` lists the terms sentence i's translation must contain (hard when `strict`, else
+        preferred); an engine that cannot enforce them returns the hypothesis with those keys in `unmet`.
+        """
         ...
 
     def count_tokens(self, sentences: list[str], source: str) -> list[int]:
@@ -48,9 +73,18 @@ class IdentityEngine:
         self.max_input_tokens = max_input_tokens
 
     def translate_batch(
-        self, sentences: list[str], source: str, target: str, *, avoid_repetition: bool = False
+        self,
+        sentences: list[str],
+        source: str,
+        target: str,
+        *,
+        avoid_repetition: bool = False,
+        constraints: list[list[TermConstraint]] | None = None,
+        strict: bool = True,
     ) -> list[Hypothesis]:
-        return [Hypothesis(s, len(s.split())) for s in sentences]
+        unmet = [tuple(c.key for c in cs if not any(f in s for f in c.forms))
+                 for s, cs in zip(sentences, constraints or [[] for _ in sentences])]
+        return [Hypothesis(s, len(s.split()), unmet=u) for s, u in zip(sentences, unmet)]
 
     def count_tokens(self, sentences: list[str], source: str) -> list[int]:
         return [len(s.split()) for s in sentences]

@@ -11,7 +11,8 @@ import os
 import warnings
 from typing import Any
 
-from translate.engines.base import EngineInfo, Hypothesis
+from translate.engines.base import EngineInfo, Hypothesis, TermConstraint
+from translate.engines.constrained import ConstrainedSearch, SearchSettings, TokenConstraint
 from translate.errors import EngineError, ModelError
 from translate.languages import get_language
 from translate.models import (
@@ -92,6 +93,7 @@ class HFEngine:
         self.info = EngineInfo("hf", model, revision, self.family, {"beam": str(beam), "device": device})
         self.max_input_tokens = max_input_tokens or self._model_input_limit(config)
         self._max_positions = int(getattr(config, "max_position_embeddings", 512) or 512)
+        self._piece_text: list[str] | None = None
 
     def _family_of(self, family: str) -> str:
         if family == "m2m100" and "kin_Latn" in self.tokenizer.get_vocab():
@@ -146,34 +148,116 @@ class HFEngine:
         return [len(ids) for ids in encoded]
 
     def translate_batch(
-        self, sentences: list[str], source: str, target: str, *, avoid_repetition: bool = False
+        self,
+        sentences: list[str],
+        source: str,
+        target: str,
+        *,
+        avoid_repetition: bool = False,
+        constraints: list[list[TermConstraint]] | None = None,
+        strict: bool = True,
     ) -> list[Hypothesis]:
         if not sentences:
             return []
         self._check_direction(source, target)
+        constraints = constraints or [[] for _ in sentences]
+        constrained = [i for i, c in enumerate(constraints) if c]
+        plain = [i for i, c in enumerate(constraints) if not c]
+        results: dict[int, Hypothesis] = {}
+        if plain:
+            hypotheses = self._generate([sentences[i] for i in plain], source, target, avoid_repetition)
+            results.update(zip(plain, hypotheses))
+        if constrained:
+            hypotheses = self._search([sentences[i] for i in constrained], [constraints[i] for i in constrained],
+                                      source, target, avoid_repetition, strict)
+            results.update(zip(constrained, hypotheses))
+        return [results[i] for i in range(len(sentences))]
+
+    def _encode(self, sentences: list[str], source: str, target: str) -> tuple[dict[str, Any], dict[str, Any], int]:
         texts, extra = self._prepare(sentences, source, target)
-        torch = self._torch
         batch = self.tokenizer(texts, return_tensors="pt", padding=True)
         input_length = int(batch["input_ids"].shape[1])
         if input_length > self._max_positions:
             raise EngineError(f"a segment of {input_length} tokens exceeds the model's {self._max_positions}")
         max_new = min(self._max_positions - 1, int(input_length * _OUTPUT_RATIO) + _OUTPUT_SLACK)
+        return {k: v.to(self.device) for k, v in batch.items()}, extra, max_new
+
+    def _generate(self, sentences: list[str], source: str, target: str, avoid_repetition: bool) -> list[Hypothesis]:
+        batch, extra, max_new = self._encode(sentences, source, target)
         options: dict[str, Any] = {"num_beams": self.beam, "max_new_tokens": max_new, "do_sample": False}
         if avoid_repetition:
             options.update(no_repeat_ngram_size=3, repetition_penalty=1.3)
-        batch = {k: v.to(self.device) for k, v in batch.items()}
         try:
-            with torch.inference_mode():
+            with self._torch.inference_mode():
                 output = self.model.generate(**batch, **options, **extra)
         except RuntimeError as exc:
             raise EngineError(f"generation failed: {exc}") from None
-        return [self._hypothesis(row) for row in output]
+        return [self._hypothesis(row.tolist()) for row in output]
 
-    def _hypothesis(self, row: Any) -> Hypothesis:
-        ids = row.tolist()
+    def _token_constraint(self, constraint: TermConstraint) -> TokenConstraint | None:
+        """Token sequences of every form the target tokenizer can spell (sentence-initial capitals included)."""
+        forms = list(dict.fromkeys([*constraint.forms, *(f[:1].upper() + f[1:] for f in constraint.forms)]))
+        encoded = self.tokenizer(text_target=forms, add_special_tokens=False)["input_ids"]
+        unk = self.tokenizer.unk_token_id
+        alternatives = tuple(dict.fromkeys(tuple(ids) for ids in encoded if ids and unk not in ids))
+        if not alternatives:
+            return None
+        return TokenConstraint(constraint.key, alternatives, constraint.forms, constraint.check, constraint.hard)
+
+    def _search(self, sentences: list[str], constraints: list[list[TermConstraint]], source: str, target: str,
+                avoid_repetition: bool, strict: bool) -> list[Hypothesis]:
+        batch, extra, max_new = self._encode(sentences, source, target)
+        token_constraints: list[list[TokenConstraint]] = []
+        dropped: list[tuple[str, ...]] = []
+        for terms in constraints:
+            encoded = [(term.key, self._token_constraint(term)) for term in terms]
+            usable = [c for _, c in encoded if c is not None]
+            # Constraints that cannot fit the length budget are dropped: the sentence is still translated.
+            while usable and sum(min(len(a) for a in c.alternatives) for c in usable) > max_new // 2:
+                usable.pop()
+            token_constraints.append(usable)
+            dropped.append(tuple(key for key, _ in encoded if key not in {c.key for c in usable}))
+        config = self.model.generation_config
+        # Room for the terms on top of the usual budget: forcing them must not crowd out the translation.
+        extra_room = max((sum(c.length for c in cs) for cs in token_constraints), default=0)
+        settings = SearchSettings(
+            beam=max(self.beam, 2), max_new_tokens=min(self._max_positions - 1, max_new + extra_room), decoder_start=int(config.decoder_start_token_id),
+            eos=self._eos_ids()[0], banned=tuple(self._banned_ids()), forced_first=extra.get("forced_bos_token_id"),
+            strict=strict, no_repeat_ngram=3 if avoid_repetition else 0,
+        )
+        try:
+            found = ConstrainedSearch(self.model, settings, token_constraints, self._pieces()).run(
+                batch["input_ids"], batch["attention_mask"])
+        except RuntimeError as exc:
+            raise EngineError(f"constrained decoding failed: {exc}") from None
+        hypotheses = []
+        for result, skipped in zip(found, dropped):
+            base = self._hypothesis(result.tokens, result.finished)
+            hypotheses.append(Hypothesis(base.text, base.tokens, base.finished, None, tuple(result.unmet), skipped))
+        return hypotheses
+
+    def _pieces(self) -> list[str]:
+        """Token id -> text, so the search can see terms in the decoded output (sentencepiece: ▁ = space)."""
+        if self._piece_text is None:
+            special = set(self.tokenizer.all_special_ids)
+            tokens = self.tokenizer.convert_ids_to_tokens(list(range(len(self.tokenizer))))
+            self._piece_text = ["" if i in special or t is None else t.replace("\u2581", " ")
+                                for i, t in enumerate(tokens)]
+        return self._piece_text
+
+    def _eos_ids(self) -> list[int]:
         eos = self.model.generation_config.eos_token_id
-        eos_ids = set(eos if isinstance(eos, list) else [eos])
+        return list(eos) if isinstance(eos, list) else [int(eos)]
+
+    def _banned_ids(self) -> list[int]:
+        banned = [ids[0] for ids in (self.model.generation_config.bad_words_ids or []) if len(ids) == 1]
+        pad = self.tokenizer.pad_token_id
+        return sorted(set(banned + ([pad] if pad is not None else [])))
+
+    def _hypothesis(self, ids: list[int], finished: bool | None = None) -> Hypothesis:
+        eos_ids = set(self._eos_ids())
         special = set(self.tokenizer.all_special_ids)
-        finished = any(i in eos_ids for i in ids[1:])
+        if finished is None:
+            finished = any(i in eos_ids for i in ids[1:])
         text = self.tokenizer.decode(ids, skip_special_tokens=True).strip()
         return Hypothesis(text, sum(1 for i in ids if i not in special), finished)

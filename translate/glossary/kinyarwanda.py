@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.matching import ANY_SHORT_WORD, Pattern, PatternIndex, TermMatch
 from translate.glossary.morphology import (
-    CLITICS, DIALECT_CLITICS, DIALECT_CONNECTIVES, DIALECT_O_CONNECTIVES, DIALECT_SPELLINGS, FULL_CONNECTIVES,
+    CLITICS, DEMONSTRATIVES, DIALECT_CLITICS, DIALECT_CONNECTIVES, DIALECT_O_CONNECTIVES, DIALECT_SPELLINGS,
+    FULL_CONNECTIVES,
     LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, VOWELS, concord_forms, guess_class, is_prefixless,
     split_noun, strip_concord, subject_classes,
 )
@@ -64,7 +65,7 @@ def _connective_slot(dialects: bool) -> frozenset[str]:
 
 
 def augmentless_triggers(dialects: bool) -> frozenset[str]:
-    return LOCATIVES | FULL_CONNECTIVES | (DIALECT_CONNECTIVES if dialects else frozenset())
+    return LOCATIVES | FULL_CONNECTIVES | DEMONSTRATIVES | (DIALECT_CONNECTIVES if dialects else frozenset())
 
 
 def rendering_texts(entry: Entry) -> list[str]:

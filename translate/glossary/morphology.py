@@ -61,6 +61,11 @@ DIALECT_CONNECTIVES = frozenset("ca vya".split())
 O_CONNECTIVES = frozenset("wo bo yo ryo cyo byo zo rwo ko two bwo kwo ho".split())
 DIALECT_O_CONNECTIVES = frozenset("co vyo".split())
 LOCATIVES = frozenset("mu ku i kwa nta buri".split())
+# Demonstratives (this/that, by class) also take an augmentless noun: "urwo ruganda", "ibyo bitero", "izo ndege".
+DEMONSTRATIVES = frozenset(
+    "uyu uwo aba abo iyi iyo iri iryo aya ayo iki icyo ibi ibyo izi izo uru urwo aka ako utu utwo ubu ubwo "
+    "uku ukwo".split()
+)
 NAME_LOCATIVES = frozenset({"muri", "kuri"})
 # Kirundi spellings of whole words that the dialect option accepts (Reta zunze ubumwe = Leta zunze ubumwe).
 DIALECT_SPELLINGS = {"leta": "reta"}

@@ -1,0 +1,284 @@
+"""Glossary-aware translation: constraints, the constrained search, locative fixes, term reports, and modes."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES
+from translate.cli import cli
+from translate.engines.base import Hypothesis, IdentityEngine, TermConstraint
+from translate.engines.constrained import ConstraintState, TokenConstraint
+from translate.glossary import load_glossaries
+from translate.glossary.apply import fix_locatives, summarize, term_constraints, verify_terms
+from translate.pipeline import FLAG_ENFORCED, FLAG_LOCATIVE, TranslateOptions, translate_document
+
+GLOSSARY = load_glossaries(None)
+
+
+# --- constraints from the glossary ---------------------------------------------------------------------------------
+
+
+def test_constraints_are_disjunctive_and_morphological() -> None:
+    constraints = {c.key: c for c in term_constraints("Russia sent drones to Kyiv.", "en", "rw", GLOSSARY)}
+    assert set(constraints) == {"place.russia", "term.drone", "place.kyiv"}
+    assert {"Uburusiya", "u Burusiya", "y'u Burusiya", "n'Uburusiya"} <= set(constraints["place.russia"].forms)
+    assert {"drones", "indege zitagira abapilote"} <= set(constraints["term.drone"].forms)
+    assert not constraints["place.russia"].hard
+
+
+def test_verbatim_names_must_appear_as_written() -> None:
+    (white_house,) = [c for c in term_constraints("The White House spoke.", "en", "rw", GLOSSARY)
+                      if c.key == "org.white-house"]
+    assert white_house.forms[0] == "White House" and white_house.hard
+    assert all("White House" in form for form in white_house.forms)
+
+
+def test_same_term_twice_is_one_constraint_and_longest_match_wins() -> None:
+    keys = [c.key for c in term_constraints("Drones, more drones and one-way attack drones.", "en", "rw", GLOSSARY)]
+    assert keys.count("term.drone") == 1
+    assert "term.one-way-attack-drone" in keys
+
+
+def test_constraints_work_from_kinyarwanda_to_english() -> None:
+    constraints = {c.key: c for c in term_constraints("Ingabo z'u Burusiya zageze mu Burusiya.", "rw", "en", GLOSSARY)}
+    assert "Russia" in constraints["place.russia"].forms
+    assert "troops" in constraints["term.armed-forces"].forms or "armed forces" in constraints["term.armed-forces"].forms
+
+
+# --- the search's constraint bookkeeping ---------------------------------------------------------------------------
+
+
+PIECES = {1: " mu", 2: " Bu", 3: "rusiya", 4: " u", 5: " Burusiya", 6: " ingabo"}
+
+
+def _advance(state: ConstraintState, constraints: list[TokenConstraint], tokens: list[int]) -> ConstraintState:
+    for token in tokens:
+        state = state.advance(constraints, token, PIECES[token])
+    return state
+
+
+def test_any_alternative_satisfies_a_disjunctive_constraint() -> None:
+    russia = TokenConstraint("place.russia", ((4, 5), (2, 3)), ("u Burusiya", "Burusiya"))
+    state = ConstraintState.start([russia])
+    assert state.next_tokens([russia]) == (set(), {4, 2})
+    state = _advance(state, [russia], [1, 2])
+    assert not state.all_met and state.next_tokens([russia])[0] == {3}
+    state = _advance(state, [russia], [3])
+    assert not state.all_met  # the word may go on ("Burusiyaa"): terms are confirmed when it ends
+    closed = state.close([russia])
+    assert closed.all_met and closed.bank == 2
+    assert _advance(state, [russia], [6]).all_met  # a new word starts: confirmed
+
+
+def test_a_form_met_with_another_segmentation_counts() -> None:
+    russia = TokenConstraint("place.russia", ((2, 3),), ("burusiya",))
+    state = _advance(ConstraintState.start([russia]), [russia], [1, 5])  # " mu" " Burusiya": one piece, not two
+    assert state.close([russia]).all_met
+
+
+def test_confirm_callback_can_reject_a_string_match() -> None:
+    russia = TokenConstraint("place.russia", ((2, 3),), ("burusiya",), confirm=lambda text: "mu" not in text)
+    state = _advance(ConstraintState.start([russia]), [russia], [1, 2, 3])
+    assert not state.close([russia]).all_met
+
+
+# --- post-decoding fixes and the term report -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed", "count"),
+    [
+        ("Ingabo zageze mu Ukraine.", "Ingabo zageze muri Ukraine.", 1),
+        ("Yagiye ku Kenya no mu Uganda.", "Yagiye kuri Kenya no muri Uganda.", 2),
+        ("Ingabo zageze mu Burusiya.", "Ingabo zageze mu Burusiya.", 0),
+        ("Ingabo zageze muri Ukraine.", "Ingabo zageze muri Ukraine.", 0),
+    ],
+)
+def test_prefixless_names_take_muri_and_kuri(text: str, fixed: str, count: int) -> None:
+    assert fix_locatives(text, GLOSSARY) == (fixed, count)
+
+
+def test_term_report_statuses() -> None:
+    source = "The White House said Russia sent drones to Rwanda and Ukraine."
+    target = "Maison Blanche yavuze ko muri Uburusiya bwohereje drones mu Rwanda."
+    reports = {r.entry: r for r in verify_terms(source, target, "en", "rw", GLOSSARY)}
+    assert reports["org.white-house"].status == "forbidden"
+    assert reports["place.russia"].status == "warning" and "mu Burusiya" in reports["place.russia"].message
+    assert reports["term.drone"].status == "satisfied" and reports["term.drone"].target_surface == "drones"
+    assert reports["place.rwanda"].status == "satisfied"
+    assert reports["place.ukraine"].status == "missing" and reports["place.ukraine"].target_span is None
+    start, end = reports["term.drone"].source_span
+    assert source[start:end] == "drones"
+    assert set(reports["term.drone"].to_dict()) == {
+        "entry", "source_surface", "target_surface", "status", "message", "source_span", "target_span"}
+    assert summarize(list(reports.values())) == "5 terms: 2 satisfied, 1 missing, 1 forbidden, 1 warning"
+
+
+def test_verbatim_name_translated_is_not_satisfied() -> None:
+    (report,) = [r for r in verify_terms("John Kirby spoke.", "Yohani Kirubi yavuze.", "en", "rw", GLOSSARY)
+                 if r.entry == "person.john-kirby"]
+    assert report.status == "missing"
+
+
+# --- the pipeline's modes, with a scripted engine ------------------------------------------------------------------
+
+
+class ScriptedEngine(IdentityEngine):
+    """Unconstrained: a translation without the term; constrained: one with it (optionally looping)."""
+
+    def __init__(self, looping: bool = False) -> None:
+        super().__init__()
+        self.looping, self.constrained_calls = looping, 0
+
+    def translate_batch(self, sentences, source, target, *, avoid_repetition=False, constraints=None,  # type: ignore[override]
+                        strict=True):
+        if not constraints:
+            return [Hypothesis("Ingabo zageze mu Ukraine.", 5) for _ in sentences]
+        self.constrained_calls += 1
+        text = ("Ingabo ingabo ingabo ingabo z'u Burusiya zageze muri Ukraine." if self.looping
+                else "Ingabo z'u Burusiya zageze mu Ukraine.")
+        return [Hypothesis(text, 6) for _ in sentences]
+
+
+def _run(mode: str, engine: ScriptedEngine) -> dict:
+    options = TranslateOptions("rw", "en", glossary=GLOSSARY, glossary_mode=mode)
+    (paragraph,) = translate_document("Russian troops reached Ukraine and Russia.", engine, options).paragraphs
+    return {"target": paragraph.target, "flags": paragraph.flags,
+            "status": {t["entry"]: t["status"] for t in paragraph.terms}}
+
+
+def test_check_mode_reports_without_steering() -> None:
+    engine = ScriptedEngine()
+    result = _run("check", engine)
+    assert engine.constrained_calls == 0
+    assert result["status"]["place.russia"] == "missing" and result["status"]["place.ukraine"] == "satisfied"
+    assert result["target"] == "Ingabo zageze muri Ukraine." and FLAG_LOCATIVE in result["flags"]
+
+
+def test_prefer_mode_decodes_again_only_where_terms_are_missing() -> None:
+    result = _run("prefer", ScriptedEngine())
+    assert result["status"]["place.russia"] == "satisfied" and FLAG_ENFORCED in result["flags"]
+
+
+def test_prefer_mode_rejects_a_looping_constrained_output() -> None:
+    result = _run("prefer", ScriptedEngine(looping=True))
+    assert result["status"]["place.russia"] == "missing" and FLAG_ENFORCED not in result["flags"]
+
+
+def test_strict_mode_keeps_the_terms_and_flags_the_loop() -> None:
+    result = _run("strict", ScriptedEngine(looping=True))
+    assert result["status"]["place.russia"] == "satisfied" and "repetition" in result["flags"]
+
+
+# --- on the demo models ----------------------------------------------------------------------------------------------
+
+
+def _json(args: list[str]) -> dict:
+    result = CliRunner().invoke(cli, ["translate", *args, "--format", "json", "-q"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _terms(data: dict) -> list[dict]:
+    return [t for p in data["paragraphs"] for t in p["terms"]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("fixture", "article", "target"),
+    [("marian_en_rw", "iran-drones-en.txt", "rw"), ("marian_en_rw", "eac-summit-en.md", "rw"),
+     ("marian_rw_en", "kivu-ceasefire-rw.txt", "en"), ("nllb_demo", "iran-drones-en.txt", "rw"),
+     ("nllb_demo", "kivu-ceasefire-rw.txt", "en")],
+)
+def test_strict_mode_satisfies_every_term_and_keeps_names_verbatim(fixture: str, article: str, target: str,
+                                                                   request: pytest.FixtureRequest) -> None:
+    model = request.getfixturevalue(fixture)
+    data = _json([str(EXAMPLES / article), "--to", target, "--model", str(model), "--glossary-mode", "strict"])
+    terms = _terms(data)
+    assert len(terms) > 20 and all(t["status"] == "satisfied" for t in terms), [
+        t for t in terms if t["status"] != "satisfied"]
+    for paragraph in data["paragraphs"]:
+        for term in paragraph["terms"]:
+            entry = GLOSSARY.get(term["entry"])
+            if entry is not None and entry.verbatim:
+                assert term["source_surface"] in paragraph["target"]
+    assert "+strict|" in data["signature"]
+
+
+@pytest.mark.slow
+def test_modes_rank_by_term_satisfaction(marian_en_rw: Path) -> None:
+    rates = {}
+    for mode in ("check", "prefer", "strict"):
+        terms = _terms(_json([str(EXAMPLES / "iran-drones-en.txt"), "--to", "rw", "--model", str(marian_en_rw),
+                              "--glossary-mode", mode]))
+        rates[mode] = sum(t["status"] == "satisfied" for t in terms) / len(terms)
+    assert rates["check"] < rates["prefer"] <= rates["strict"] == 1.0
+
+
+def _random_wrong_glossary(folder: Path, seed: int = 7) -> Path:
+    """WMT-terminology style: real source terms mapped to random, wrong Kinyarwanda words."""
+    rng = random.Random(seed)
+    wrong = ["igikombe", "umuceri", "inkweto", "ikaramu", "amata", "ibishyimbo", "umugati", "inzovu"]
+    rows = ["id\ttype\tstatus\ten\trw\trw_forbidden\tverbatim\trw_class\trw_partner\trw_related\tnote\tsource"]
+    english = ["drone", "factory", "satellite image", "sanctions", "radar", "missile"]
+    for index, (term, rendering) in enumerate(zip(english, rng.sample(wrong, len(english)))):
+        rows.append(f"term.w{index}\tterm\tproposed\t{term}\t{rendering}\t\tno\t\t\t\trandom\ttest")
+    path = folder / "wrong.tsv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_random_wrong_glossary_is_inserted_by_strict_and_reported_by_check(marian_en_rw: Path,
+                                                                          tmp_path: Path) -> None:
+    wrong = _random_wrong_glossary(tmp_path)
+    article = str(EXAMPLES / "iran-drones-en.txt")
+    source_paragraphs = (EXAMPLES / "iran-drones-en.txt").read_text(encoding="utf-8").strip().count("\n\n") + 1
+    results = {}
+    for mode in ("check", "strict"):
+        data = _json([article, "--to", "rw", "--model", str(marian_en_rw), "--glossary", str(wrong),
+                      "--glossary-mode", mode])
+        assert len(data["paragraphs"]) == source_paragraphs  # no sentence or paragraph lost in any mode
+        terms = _terms(data)
+        results[mode] = sum(t["status"] == "satisfied" for t in terms) / len(terms)
+    assert results["check"] == 0.0  # the model never produces the random words by itself
+    assert results["strict"] == 1.0  # strict inserts them, as asked
+
+
+@pytest.mark.slow
+def test_search_without_constraints_matches_transformers_beam_search(marian_en_rw: Path) -> None:
+    from translate.demo import read_corpus
+    from translate.engines.hf import HFEngine
+
+    engine = HFEngine(str(marian_en_rw), beam=4)
+    sentences = [pair[0] for pair in read_corpus()[:24]]
+    reference = engine.translate_batch(sentences, "en", "rw")
+    ours = engine._search(sentences, [[] for _ in sentences], "en", "rw", avoid_repetition=False, strict=True)
+    assert [h.text for h in ours] == [h.text for h in reference]
+
+
+@pytest.mark.slow
+def test_unspellable_and_oversized_constraints_do_not_crash(marian_en_rw: Path) -> None:
+    from translate.engines.hf import HFEngine
+
+    engine = HFEngine(str(marian_en_rw), beam=2)
+    constraints = [[TermConstraint("cjk", ("漢字",)), TermConstraint("long", ("ingabo " * 200,))]]
+    (hypothesis,) = engine.translate_batch(["Troops arrived in Goma."], "en", "rw", constraints=constraints)
+    assert hypothesis.text and set(hypothesis.unspellable) == {"cjk", "long"}
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "surface"),
+    [("Abayobozi bavuze ko urwo ruganda rwubatswe.", "term.factory", "ruganda"),
+     ("Ibyinshi muri ibyo bitero byabereye i Kyiv.", "term.attack", "bitero"),
+     ("Izo ndege zitagira abapilote zarashwe.", "term.drone", "ndege zitagira abapilote")],
+)
+def test_demonstratives_take_augmentless_nouns(text: str, entry: str, surface: str) -> None:
+    from translate.glossary import find_terms
+
+    assert (entry, surface) in [(m.entry, m.surface) for m in find_terms(text, "rw", GLOSSARY)]

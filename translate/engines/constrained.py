@@ -1,0 +1,315 @@
+"""Lexically constrained beam search for Hugging Face seq2seq models (Marian, M2M100/NLLB).
+
+transformers 5 moved constrained beam search to the Hub (it needs trust_remote_code and a download), so Inkuru
+owns a small decoding loop: batched, with a KV cache, and dynamic beam allocation (Post & Vilar 2018). Each
+constraint is *disjunctive*: any one of its token sequences satisfies it, so a glossary term can be met by any of
+its accepted surface forms (Uburusiya | u Burusiya | mu Burusiya …). Hypotheses are grouped into banks by how
+many constraint tokens they have produced and the beam is shared across banks, so hypotheses that have started a
+term are not crowded out by ones that have not.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+NEG_INF = float("-inf")
+_TAIL = 4000  # characters of decoded output kept per hypothesis (whole sentences, for the matcher)
+_LONGEST_FORM = 120  # forms are searched this far back from the newest piece
+_BOUNDARY = r" '’\-\"(«“"
+_TRAILING = " .,;:!?)»”\"'’"  # what may follow a form inside the same piece
+
+
+@dataclass(frozen=True)
+class TokenConstraint:
+    """One required term: met when any of its forms appears in the output.
+
+    `alternatives` (token id sequences) guide the search; `forms` (lower-cased strings) detect the term in the
+    decoded text too, so a term the model produces with another segmentation than ours still counts once.
+    """
+
+    key: str
+    alternatives: tuple[tuple[int, ...], ...]
+    forms: tuple[str, ...] = ()
+    # Confirms a string match in context (e.g. the glossary matcher: an augmentless form only counts after
+    # mu/ku/a demonstrative), so the search and the final term report agree.
+    confirm: Callable[[str], bool] | None = field(default=None, compare=False)
+    hard: bool = False  # blocks end-of-sentence until met, even in a search that is not strict
+
+    def __post_init__(self) -> None:
+        # Lookup tables for the inner loop: which alternatives start with a token, and one regex for all forms.
+        starts: dict[int, list[int]] = {}
+        for index, sequence in enumerate(self.alternatives):
+            starts.setdefault(sequence[0], []).append(index)
+        object.__setattr__(self, "starts", {token: tuple(ids) for token, ids in starts.items()})
+        object.__setattr__(self, "_length", max(len(a) for a in self.alternatives))
+        pattern = "|".join(re.escape(f) for f in sorted(self.forms, key=len, reverse=True))
+        object.__setattr__(self, "pattern", re.compile(
+            f"(?:^|(?<=[{_BOUNDARY}]))(?:{pattern})", re.IGNORECASE) if pattern else None)
+
+    @property
+    def length(self) -> int:
+        return self._length  # type: ignore[attr-defined,no-any-return]
+
+    def ends(self, text: str) -> bool:
+        """True when a form ends `text` (give it whole words: it is checked at word boundaries only, so
+        'amata' in 'amatarwondege' does not count) and the confirm callback, if any, agrees in context."""
+        if self.pattern is None:  # type: ignore[attr-defined]
+            return False
+        window = max(0, len(text) - _LONGEST_FORM)
+        if not any(not text[m.end():].strip(_TRAILING)
+                   for m in self.pattern.finditer(text, window)):  # type: ignore[attr-defined]
+            return False
+        return self.confirm is None or self.confirm(text)
+
+
+@dataclass(frozen=True)
+class ConstraintState:
+    """Per hypothesis: which constraints are met and which alternatives are part-way through."""
+
+    met: tuple[bool, ...]
+    progress: tuple[frozenset[tuple[int, int]], ...]  # per constraint: (alternative, tokens matched so far)
+    tail: str = " "  # the end of the decoded output, for string matching of forms
+    bank: int = 0  # constraint tokens produced so far (met constraints count in full)
+
+    @classmethod
+    def start(cls, constraints: list[TokenConstraint]) -> ConstraintState:
+        return cls(tuple(False for _ in constraints), tuple(frozenset() for _ in constraints))
+
+    def advance(self, constraints: list[TokenConstraint], token: int, piece: str = "") -> ConstraintState:
+        """The state after `token` (whose text is `piece`). Terms are confirmed when a word ends: at a piece
+        that starts a new word, or at the end of the output (`close`)."""
+        met, progress = list(self.met), list(self.progress)
+        if not piece[:1].isalnum():
+            for index, constraint in enumerate(constraints):
+                if not met[index] and constraint.ends(self.tail):
+                    met[index], progress[index] = True, frozenset()
+        tail = (self.tail + piece)[-_TAIL:]
+        for index, constraint in enumerate(constraints):
+            if met[index]:
+                continue
+            moved = set()
+            candidates = list(progress[index]) + [(a, 0) for a in constraint.starts.get(token, ())]  # type: ignore[attr-defined]
+            for alternative, position in candidates:
+                sequence = constraint.alternatives[alternative]
+                if position < len(sequence) and sequence[position] == token:
+                    moved.add((alternative, position + 1))  # a completed one waits for the word to end
+            progress[index] = frozenset(moved)
+        return ConstraintState(tuple(met), tuple(progress), tail, _bank(constraints, met, progress))
+
+    def close(self, constraints: list[TokenConstraint]) -> ConstraintState:
+        """The state if the output ended here."""
+        return self.advance(constraints, -1, "")
+
+    def next_tokens(self, constraints: list[TokenConstraint]) -> tuple[set[int], set[int]]:
+        """(tokens that continue a started alternative, tokens that start one of an unmet constraint)."""
+        continuing: set[int] = set()
+        starting: set[int] = set()
+        for index, constraint in enumerate(constraints):
+            if self.met[index]:
+                continue
+            continuing.update(constraint.alternatives[a][p] for a, p in self.progress[index]
+                              if p < len(constraint.alternatives[a]))
+            starting.update(constraint.starts)  # type: ignore[attr-defined]
+        return continuing, starting
+
+    @property
+    def all_met(self) -> bool:
+        return all(self.met)
+
+    def hard_met(self, constraints: list[TokenConstraint]) -> bool:
+        return all(met or not c.hard for met, c in zip(self.met, constraints))
+
+
+def _bank(constraints: list[TokenConstraint], met: list[bool], progress: list[frozenset[tuple[int, int]]]) -> int:
+    total = 0
+    for index, constraint in enumerate(constraints):
+        if met[index]:
+            total += constraint.length
+        else:
+            total += min(max((p for _, p in progress[index]), default=0), constraint.length - 1)
+    return total
+
+
+@dataclass
+class _Hypothesis:
+    tokens: list[int]
+    score: float
+    state: ConstraintState
+    parent_row: int = 0
+    finished: bool = False
+
+    def normalized(self, length_penalty: float) -> float:
+        return self.score / max(1, len(self.tokens) - 1) ** length_penalty
+
+
+@dataclass
+class SearchResult:
+    tokens: list[int]  # output ids including the decoder start token
+    finished: bool
+    met: list[str] = field(default_factory=list)
+    unmet: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    beam: int
+    max_new_tokens: int
+    decoder_start: int
+    eos: int
+    banned: tuple[int, ...] = ()
+    forced_first: int | None = None  # NLLB: the target language code
+    strict: bool = True  # hard constraints: end-of-sentence is blocked until every constraint is met
+    length_penalty: float = 1.0
+    no_repeat_ngram: int = 0
+    prefer_margin: float = 0.15  # prefer mode: accept a term-satisfying output this much worse per token
+
+
+def _repeated_ngram_bans(tokens: list[int], n: int) -> set[int]:
+    """Tokens that would complete an n-gram already present (no_repeat_ngram_size, as in HF)."""
+    if n <= 0 or len(tokens) < n:
+        return set()
+    prefix = tuple(tokens[len(tokens) - n + 1:])
+    return {tokens[i + n - 1] for i in range(len(tokens) - n + 1) if tuple(tokens[i:i + n - 1]) == prefix}
+
+
+class ConstrainedSearch:
+    """One batched search over `len(constraints)` source sentences."""
+
+    def __init__(self, model: Any, settings: SearchSettings, constraints: list[list[TokenConstraint]],
+                 pieces: list[str]) -> None:
+        self.model, self.settings, self.constraints = model, settings, constraints
+        self.pieces = pieces  # token id -> its text ("" for special tokens), for string matching of forms
+        self.constrained = any(constraints)
+        self._cache_name = "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
+
+    def run(self, input_ids: Any, attention_mask: Any) -> list[SearchResult]:
+        import torch
+
+        s = self.settings
+        with torch.inference_mode():
+            encoder = self.model.get_encoder()(input_ids=input_ids, attention_mask=attention_mask)
+            hidden = encoder.last_hidden_state
+            live = [[_Hypothesis([s.decoder_start], 0.0, ConstraintState.start(c))] for c in self.constraints]
+            finished: list[list[_Hypothesis]] = [[] for _ in self.constraints]
+            cache = None
+            for step in range(s.max_new_tokens):
+                active = [i for i in range(len(live)) if live[i] and not self._done(live[i], finished[i])]
+                if not active:
+                    break
+                rows = [(i, h) for i in active for h in live[i]]
+                sentence_index = torch.tensor([i for i, _ in rows])
+                if cache is not None:
+                    cache.reorder_cache(torch.tensor([h.parent_row for _, h in rows]))
+                output = self.model(
+                    encoder_outputs=(hidden[sentence_index],), attention_mask=attention_mask[sentence_index],
+                    decoder_input_ids=torch.tensor([[h.tokens[-1]] for _, h in rows]),
+                    use_cache=True, **{self._cache_name: cache},
+                )
+                cache = getattr(output, self._cache_name)
+                log_probs = torch.log_softmax(output.logits[:, -1, :].float(), dim=-1)
+                self._mask(log_probs, rows, step)
+                self._select(active, rows, log_probs, live, finished)
+        return [self._best(live[i], finished[i], self.constraints[i]) for i in range(len(live))]
+
+    def _done(self, live: list[_Hypothesis], finished: list[_Hypothesis]) -> bool:
+        """As transformers' beam search (early_stopping=False): stop once `beam` outputs are finished and no
+        live hypothesis can still beat the worst of them."""
+        s = self.settings
+        if len(finished) < (1 if s.strict and self.constrained else s.beam):
+            return False
+        finished.sort(key=lambda h: h.normalized(s.length_penalty), reverse=True)
+        del finished[s.beam:]
+        best_live = max(h.normalized(s.length_penalty) for h in live)
+        return best_live < finished[-1].normalized(s.length_penalty)
+
+    def _mask(self, log_probs: Any, rows: list[tuple[int, _Hypothesis]], step: int) -> None:
+        s = self.settings
+        if s.banned:
+            log_probs[:, list(s.banned)] = NEG_INF
+        if step == 0 and s.forced_first is not None:
+            forced = log_probs[:, s.forced_first].clone()
+            log_probs.fill_(NEG_INF)
+            log_probs[:, s.forced_first] = forced
+        for row, (sentence, hypothesis) in enumerate(rows):
+            if not self.constraints[sentence]:
+                continue
+            closed = hypothesis.state.close(self.constraints[sentence])
+            if not (closed.all_met if s.strict else closed.hard_met(self.constraints[sentence])):
+                log_probs[row, s.eos] = NEG_INF
+            for token in _repeated_ngram_bans(hypothesis.tokens, s.no_repeat_ngram):
+                log_probs[row, token] = NEG_INF
+
+    def _select(self, active: list[int], rows: list[tuple[int, _Hypothesis]], log_probs: Any,
+                live: list[list[_Hypothesis]], finished: list[list[_Hypothesis]]) -> None:
+        s = self.settings
+        top_scores, top_tokens = log_probs.topk(min(s.beam * 2, log_probs.shape[-1]), dim=-1)
+        top_scores, top_tokens = top_scores.tolist(), top_tokens.tolist()
+        candidates: dict[int, dict[tuple[int, int], _Hypothesis]] = {i: {} for i in active}
+        for row, (sentence, hypothesis) in enumerate(rows):
+            constraints = self.constraints[sentence]
+            scores = dict(zip(top_tokens[row], top_scores[row]))
+            continuing, starting = hypothesis.state.next_tokens(constraints)
+            if continuing:  # every started term may go on
+                extra = sorted(continuing - scores.keys())
+                scores.update(zip(extra, log_probs[row, extra].tolist()))
+            if starting - scores.keys():  # but only the likeliest few terms may start here
+                extra = sorted(starting - scores.keys())
+                values = log_probs[row, extra]
+                best = values.topk(min(s.beam, len(extra)))
+                scores.update(zip([extra[i] for i in best.indices.tolist()], best.values.tolist()))
+            for token, score in scores.items():
+                if score == NEG_INF:
+                    continue
+                state = hypothesis.state.close(constraints) if token == s.eos else hypothesis.state.advance(
+                    constraints, token, self.pieces[token] if token < len(self.pieces) else "")
+                candidates[sentence][(row, token)] = _Hypothesis(
+                    hypothesis.tokens + [token], hypothesis.score + score, state, row, token == s.eos)
+        for sentence in active:
+            live[sentence] = self._allocate(list(candidates[sentence].values()), self.constraints[sentence],
+                                            finished[sentence])
+
+    def _allocate(self, candidates: list[_Hypothesis], constraints: list[TokenConstraint],
+                  finished: list[_Hypothesis]) -> list[_Hypothesis]:
+        """Keep the best candidates by score, but reserve part of the beam for those furthest along the
+        constraints (the highest banks), so a term can be completed even where the model would not choose it.
+
+        Classic DBA shares the beam equally across all banks; with a beam of 4 and several multi-token terms
+        that leaves no room for the model's own hypotheses, and outputs fill up with terms dumped at the start.
+        """
+        beam = self.settings.beam
+        ranked = sorted(candidates, key=lambda h: h.score, reverse=True)
+        reserved = 0 if not constraints else max(1, beam // 2)
+        chosen: list[_Hypothesis] = []
+        kept = 0
+        for candidate in ranked:
+            if kept >= beam - reserved:
+                break
+            chosen.append(candidate)
+            kept += not candidate.finished
+        if reserved:
+            rest = [h for h in ranked if h not in chosen and not h.finished]
+            rest.sort(key=lambda h: (h.state.bank, h.score), reverse=True)
+            chosen += rest[:reserved]
+        finished.extend(h for h in chosen if h.finished)
+        return [h for h in chosen if not h.finished]
+
+    def _best(self, live: list[_Hypothesis], finished: list[_Hypothesis],
+              constraints: list[TokenConstraint]) -> SearchResult:
+        s = self.settings
+        for hypothesis in live:  # outputs cut by the length budget end here
+            hypothesis.state = hypothesis.state.close(constraints)
+        # Without a finished output (the length budget ran out), the live one that met most terms wins.
+        pool = finished or [h for h in live if sum(h.state.met) == max(sum(x.state.met) for x in live)]
+        best = max(pool, key=lambda h: h.normalized(s.length_penalty))
+        if not s.strict and constraints:
+            most = max(sum(h.state.met) for h in pool)
+            satisfying = [h for h in pool if sum(h.state.met) == most]
+            candidate = max(satisfying, key=lambda h: h.normalized(s.length_penalty))
+            if candidate.normalized(s.length_penalty) >= best.normalized(s.length_penalty) - s.prefer_margin:
+                best = candidate
+        met = [c.key for c, ok in zip(constraints, best.state.met) if ok]
+        unmet = [c.key for c, ok in zip(constraints, best.state.met) if not ok]
+        return SearchResult(best.tokens, bool(finished), met, unmet)
