@@ -152,8 +152,9 @@ class _Translator:
         missing = {text: terms for text in texts if (terms := self._missing(text, hypotheses[text].text))}
         enforced: set[str] = set()
         # First require only the missing terms (the model produced the others by itself and usually will
-        # again); where that trades one term for another, require all of the sentence's terms.
-        for attempt in (missing, {text: self.constraints(text) for text in missing}):
+        # again); in strict mode, where that trades one term for another, require all of the sentence's terms.
+        attempts = [missing, {text: self.constraints(text) for text in missing}] if self.strict else [missing]
+        for attempt in attempts:
             pending = {text: terms for text, terms in attempt.items() if self._missing(text, hypotheses[text].text)}
             if not pending:
                 break

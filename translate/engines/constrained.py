@@ -83,9 +83,8 @@ class ConstraintState:
         that starts a new word, or at the end of the output (`close`)."""
         met, progress = list(self.met), list(self.progress)
         if not piece[:1].isalnum():
-            for index, constraint in enumerate(constraints):
-                if not met[index] and constraint.ends(self.tail):
-                    met[index], progress[index] = True, frozenset()
+            for index in self._ending(constraints):
+                met[index], progress[index] = True, frozenset()
         tail = (self.tail + piece)[-_TAIL:]
         for index, constraint in enumerate(constraints):
             if met[index]:
@@ -98,6 +97,15 @@ class ConstraintState:
                     moved.add((alternative, position + 1))  # a completed one waits for the word to end
             progress[index] = frozenset(moved)
         return ConstraintState(tuple(met), tuple(progress), tail, _bank(constraints, met, progress))
+
+    def _ending(self, constraints: list[TokenConstraint]) -> tuple[int, ...]:
+        """Unmet constraints whose form ends the output so far; the same for every candidate extending this
+        hypothesis, so it is computed once per hypothesis."""
+        cached = self.__dict__.get("_ending_cache")
+        if cached is None:
+            cached = tuple(i for i, c in enumerate(constraints) if not self.met[i] and c.ends(self.tail))
+            object.__setattr__(self, "_ending_cache", cached)
+        return cached
 
     def close(self, constraints: list[TokenConstraint]) -> ConstraintState:
         """The state if the output ended here."""
@@ -146,6 +154,17 @@ class _Hypothesis:
 
 
 @dataclass
+class _Candidate:
+    """A possible extension of a hypothesis, before its constraint state is computed."""
+
+    score: float
+    row: int
+    token: int
+    parent: _Hypothesis
+    steers: bool  # the token continues or starts a term
+
+
+@dataclass
 class SearchResult:
     tokens: list[int]  # output ids including the decoder start token
     finished: bool
@@ -182,7 +201,6 @@ class ConstrainedSearch:
                  pieces: list[str]) -> None:
         self.model, self.settings, self.constraints = model, settings, constraints
         self.pieces = pieces  # token id -> its text ("" for special tokens), for string matching of forms
-        self.constrained = any(constraints)
         self._cache_name = "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
 
     def run(self, input_ids: Any, attention_mask: Any) -> list[SearchResult]:
@@ -196,7 +214,7 @@ class ConstrainedSearch:
             finished: list[list[_Hypothesis]] = [[] for _ in self.constraints]
             cache = None
             for step in range(s.max_new_tokens):
-                active = [i for i in range(len(live)) if live[i] and not self._done(live[i], finished[i])]
+                active = [i for i in range(len(live)) if live[i] and not self._done(live[i], finished[i], i)]
                 if not active:
                     break
                 rows = [(i, h) for i in active for h in live[i]]
@@ -214,11 +232,13 @@ class ConstrainedSearch:
                 self._select(active, rows, log_probs, live, finished)
         return [self._best(live[i], finished[i], self.constraints[i]) for i in range(len(live))]
 
-    def _done(self, live: list[_Hypothesis], finished: list[_Hypothesis]) -> bool:
+    def _done(self, live: list[_Hypothesis], finished: list[_Hypothesis], sentence: int) -> bool:
         """As transformers' beam search (early_stopping=False): stop once `beam` outputs are finished and no
-        live hypothesis can still beat the worst of them."""
+        live hypothesis can still beat the worst of them; with constraints, one finished output that meets
+        them all is enough."""
         s = self.settings
-        if len(finished) < (1 if s.strict and self.constrained else s.beam):
+        satisfied = bool(self.constraints[sentence]) and any(h.state.all_met for h in finished)
+        if len(finished) < (1 if satisfied else s.beam):
             return False
         finished.sort(key=lambda h: h.normalized(s.length_penalty), reverse=True)
         del finished[s.beam:]
@@ -247,31 +267,33 @@ class ConstrainedSearch:
         s = self.settings
         top_scores, top_tokens = log_probs.topk(min(s.beam * 2, log_probs.shape[-1]), dim=-1)
         top_scores, top_tokens = top_scores.tolist(), top_tokens.tolist()
-        candidates: dict[int, dict[tuple[int, int], _Hypothesis]] = {i: {} for i in active}
+        candidates: dict[int, list[_Candidate]] = {i: [] for i in active}
         for row, (sentence, hypothesis) in enumerate(rows):
-            constraints = self.constraints[sentence]
             scores = dict(zip(top_tokens[row], top_scores[row]))
-            continuing, starting = hypothesis.state.next_tokens(constraints)
+            continuing, starting = hypothesis.state.next_tokens(self.constraints[sentence])
             if continuing:  # every started term may go on
                 extra = sorted(continuing - scores.keys())
                 scores.update(zip(extra, log_probs[row, extra].tolist()))
             if starting - scores.keys():  # but only the likeliest few terms may start here
                 extra = sorted(starting - scores.keys())
-                values = log_probs[row, extra]
-                best = values.topk(min(s.beam, len(extra)))
+                best = log_probs[row, extra].topk(min(s.beam, len(extra)))
                 scores.update(zip([extra[i] for i in best.indices.tolist()], best.values.tolist()))
-            for token, score in scores.items():
-                if score == NEG_INF:
-                    continue
-                state = hypothesis.state.close(constraints) if token == s.eos else hypothesis.state.advance(
-                    constraints, token, self.pieces[token] if token < len(self.pieces) else "")
-                candidates[sentence][(row, token)] = _Hypothesis(
-                    hypothesis.tokens + [token], hypothesis.score + score, state, row, token == s.eos)
+            steering = continuing | starting
+            candidates[sentence] += [
+                _Candidate(hypothesis.score + score, row, token, hypothesis, token in steering)
+                for token, score in scores.items() if score != NEG_INF
+            ]
         for sentence in active:
-            live[sentence] = self._allocate(list(candidates[sentence].values()), self.constraints[sentence],
-                                            finished[sentence])
+            live[sentence] = self._allocate(candidates[sentence], self.constraints[sentence], finished[sentence])
 
-    def _allocate(self, candidates: list[_Hypothesis], constraints: list[TokenConstraint],
+    def _build(self, candidate: _Candidate, constraints: list[TokenConstraint]) -> _Hypothesis:
+        """The hypothesis a candidate makes; built only for candidates that may be kept (it is the costly part)."""
+        token, parent, eos = candidate.token, candidate.parent, self.settings.eos
+        piece = self.pieces[token] if token < len(self.pieces) else ""
+        state = parent.state.close(constraints) if token == eos else parent.state.advance(constraints, token, piece)
+        return _Hypothesis(parent.tokens + [token], candidate.score, state, candidate.row, token == eos)
+
+    def _allocate(self, candidates: list[_Candidate], constraints: list[TokenConstraint],
                   finished: list[_Hypothesis]) -> list[_Hypothesis]:
         """Keep the best candidates by score, but reserve part of the beam for those furthest along the
         constraints (the highest banks), so a term can be completed even where the model would not choose it.
@@ -280,19 +302,25 @@ class ConstrainedSearch:
         that leaves no room for the model's own hypotheses, and outputs fill up with terms dumped at the start.
         """
         beam = self.settings.beam
-        ranked = sorted(candidates, key=lambda h: h.score, reverse=True)
+        ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
         reserved = 0 if not constraints else max(1, beam // 2)
         chosen: list[_Hypothesis] = []
         kept = 0
-        for candidate in ranked:
+        for position, candidate in enumerate(ranked):
             if kept >= beam - reserved:
                 break
-            chosen.append(candidate)
-            kept += not candidate.finished
+            chosen.append(self._build(candidate, constraints))
+            kept += not chosen[-1].finished
+        else:
+            position = len(ranked)
         if reserved:
-            rest = [h for h in ranked if h not in chosen and not h.finished]
-            rest.sort(key=lambda h: (h.state.bank, h.score), reverse=True)
-            chosen += rest[:reserved]
+            # Built when the bank can change: steering tokens, and tokens that may break a term in progress;
+            # any other token keeps its parent's bank (a word end can only add to it).
+            rest = [(self._build(c, constraints) if c.steers or any(c.parent.state.progress) else c)
+                    for c in ranked[position:] if c.token != self.settings.eos]
+            rest.sort(key=lambda h: (h.state.bank if isinstance(h, _Hypothesis) else h.parent.state.bank,
+                                     h.score), reverse=True)
+            chosen += [h if isinstance(h, _Hypothesis) else self._build(h, constraints) for h in rest[:reserved]]
         finished.extend(h for h in chosen if h.finished)
         return [h for h in chosen if not h.finished]
 

@@ -218,10 +218,15 @@ class HFEngine:
             token_constraints.append(usable)
             dropped.append(tuple(key for key, _ in encoded if key not in {c.key for c in usable}))
         config = self.model.generation_config
-        # Room for the terms on top of the usual budget: forcing them must not crowd out the translation.
+        # Room for the terms on top of the usual budget. Without strict, a forced output far longer than its
+        # source is a runaway that will be rejected anyway: twice the source bounds the cost of a term the model
+        # cannot place.
         extra_room = max((sum(c.length for c in cs) for cs in token_constraints), default=0)
+        budget = max_new + extra_room
+        if not strict:
+            budget = min(budget, int(batch["input_ids"].shape[1] * 2) + extra_room + 8)
         settings = SearchSettings(
-            beam=max(self.beam, 2), max_new_tokens=min(self._max_positions - 1, max_new + extra_room), decoder_start=int(config.decoder_start_token_id),
+            beam=max(self.beam, 2), max_new_tokens=min(self._max_positions - 1, budget), decoder_start=int(config.decoder_start_token_id),
             eos=self._eos_ids()[0], banned=tuple(self._banned_ids()), forced_first=extra.get("forced_bos_token_id"),
             strict=strict, no_repeat_ngram=3 if avoid_repetition else 0,
         )
