@@ -23,10 +23,12 @@ $(DEMO_MODEL)/config.json: $(STAMP) translate/demo.py translate/data/demo_corpus
 	$(BIN)/inkuru models build-demo $(DEMO_MODEL) --direction en-rw --force
 
 demo: $(DEMO_MODEL)/config.json
-	$(BIN)/inkuru translate $(DEMO_INPUT) --to rw --model $(DEMO_MODEL) --format text --format json --format markdown -o out/
+	$(BIN)/inkuru translate $(DEMO_INPUT) --to rw --model $(DEMO_MODEL) -o out/ \
+		--format text --format json --format html --format markdown --format tsv --format xliff
 	@echo
-	@echo "Demo output (EN->RW with the shipped glossaries, demo model = a toy, not real translation):"
-	@ls -1 out/ | sed 's|^|  out/|'
+	@echo "Demo output (EN->RW with the shipped glossaries; the demo model is a toy, not real translation):"
+	@ls -1 out/*.* | sed 's|^|  |'
+	@echo "Open out/iran-drones-en.rw.review.html in a browser to review, edit and approve the translation."
 
 $(BROWSER):
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

@@ -30,7 +30,8 @@ def _imports_after(args: list[str]) -> set[str]:
 
 @pytest.mark.parametrize(
     "args",
-    [["--help"], ["translate", "--help"], ["models", "--help"], ["glossary", "--help"], ["glossary", "list"]],
+    [["--help"], ["translate", "--help"], ["models", "--help"], ["glossary", "--help"], ["glossary", "list"],
+     ["review", "--help"]],
 )
 def test_help_and_glossary_commands_do_not_import_torch(args: list[str]) -> None:
     assert _imports_after(args) == set()
@@ -39,7 +40,7 @@ def test_help_and_glossary_commands_do_not_import_torch(args: list[str]) -> None
 def test_help_lists_the_commands() -> None:
     result = CliRunner().invoke(cli, ["--help"])
     assert result.exit_code == 0
-    for command in ("translate", "models", "glossary"):
+    for command in ("translate", "models", "glossary", "review"):
         assert command in result.output
 
 
