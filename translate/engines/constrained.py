@@ -210,6 +210,7 @@ class ConstrainedSearch:
         with torch.inference_mode():
             encoder = self.model.get_encoder()(input_ids=input_ids, attention_mask=attention_mask)
             hidden = encoder.last_hidden_state
+            device = hidden.device
             live = [[_Hypothesis([s.decoder_start], 0.0, ConstraintState.start(c))] for c in self.constraints]
             finished: list[list[_Hypothesis]] = [[] for _ in self.constraints]
             cache = None
@@ -218,16 +219,17 @@ class ConstrainedSearch:
                 if not active:
                     break
                 rows = [(i, h) for i in active for h in live[i]]
-                sentence_index = torch.tensor([i for i, _ in rows])
+                sentence_index = torch.tensor([i for i, _ in rows], device=device)
                 if cache is not None:
-                    cache.reorder_cache(torch.tensor([h.parent_row for _, h in rows]))
+                    cache.reorder_cache(torch.tensor([h.parent_row for _, h in rows], device=device))
                 output = self.model(
                     encoder_outputs=(hidden[sentence_index],), attention_mask=attention_mask[sentence_index],
-                    decoder_input_ids=torch.tensor([[h.tokens[-1]] for _, h in rows]),
+                    decoder_input_ids=torch.tensor([[h.tokens[-1]] for _, h in rows], device=device),
                     use_cache=True, **{self._cache_name: cache},
                 )
                 cache = getattr(output, self._cache_name)
-                log_probs = torch.log_softmax(output.logits[:, -1, :].float(), dim=-1)
+                # Candidate selection is per-row Python work: do it on the CPU whatever device the model is on.
+                log_probs = torch.log_softmax(output.logits[:, -1, :].float(), dim=-1).cpu()
                 self._mask(log_probs, rows, step)
                 self._select(active, rows, log_probs, live, finished)
         return [self._best(live[i], finished[i], self.constraints[i]) for i in range(len(live))]
