@@ -156,13 +156,15 @@ def test_check_mode_reports_without_steering() -> None:
     engine = ScriptedEngine()
     result = _run("check", engine)
     assert engine.constrained_calls == 0
-    assert result["status"]["place.russia"] == "missing" and result["status"]["place.ukraine"] == "satisfied"
-    assert result["target"] == "Ingabo zageze muri Ukraine." and FLAG_LOCATIVE in result["flags"]
+    assert result["target"] == "Ingabo zageze mu Ukraine." and result["flags"] == []  # output left as is
+    assert result["status"] == {"term.armed-forces": "satisfied", "place.ukraine": "warning",  # mu -> muri
+                                "place.russia": "missing"}
 
 
 def test_prefer_mode_decodes_again_only_where_terms_are_missing() -> None:
     result = _run("prefer", ScriptedEngine())
     assert result["status"]["place.russia"] == "satisfied" and FLAG_ENFORCED in result["flags"]
+    assert result["target"] == "Ingabo z'u Burusiya zageze muri Ukraine." and FLAG_LOCATIVE in result["flags"]
 
 
 def test_prefer_mode_rejects_a_looping_constrained_output() -> None:

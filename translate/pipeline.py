@@ -108,13 +108,17 @@ class _Translator:
         self.glossary = options.glossary
         self.enforce = options.glossary is not None and options.glossary_mode != "check"
         self.strict = options.glossary_mode == "strict"
+        self._constraints: dict[str, list[TermConstraint]] = {}
 
     def constraints(self, text: str) -> list[TermConstraint]:
+        """The glossary terms `text` must carry into the translation (cached: asked for several times)."""
         if not self.enforce or self.glossary is None:
             return []
-        from translate.glossary.apply import term_constraints
+        if text not in self._constraints:
+            from translate.glossary.apply import term_constraints
 
-        return term_constraints(text, self.source, self.target, self.glossary)
+            self._constraints[text] = term_constraints(text, self.source, self.target, self.glossary)
+        return self._constraints[text]
 
     def pieces_of(self, sentence: str) -> list[_Piece]:
         limit = self.engine.max_input_tokens
@@ -137,7 +141,7 @@ class _Translator:
                     fixed.add(text)
         enforced = self._enforce_terms(unique, hypotheses) if self.enforce else set()
         for piece in pieces:
-            self._finish(piece, hypotheses[piece.text], piece.text in fixed)
+            self._finish(piece, hypotheses[piece.text], piece.text in fixed - enforced)
             if piece.text in enforced:
                 piece.flags.append(FLAG_ENFORCED)
 
@@ -191,7 +195,7 @@ class _Translator:
             piece.flags.append(FLAG_EMPTY)
             piece.output = piece.text
         piece.flags += [f"{FLAG_UNSPELLABLE}:{key}" for key in hypothesis.unspellable]
-        if self.glossary is not None and self.target == "rw":
+        if self.enforce and self.glossary is not None and self.target == "rw":
             from translate.glossary.apply import fix_locatives
 
             piece.output, fixes = fix_locatives(piece.output, self.glossary)
