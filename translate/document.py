@@ -7,6 +7,7 @@ text is translated; hard-wrapped lines of running text are joined into one unit.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 # --- verbatim material ---------------------------------------------------------------------------------------------
 
 _URL = r"(?:https?://|www\.)[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]}»”’]"
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# The lookbehind makes the scan linear: without it a long run of word characters is retried from every position.
+_EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _HASHTAG = r"(?<![\w#&])#[^\W_][\w-]*"
 _HANDLE = r"(?<![\w@.])@[A-Za-z0-9_]{1,30}"
 _NUMBER = r"(?<![\w.,])[+-]?\d+(?:[.,:/\u00a0\u202f]\d+)*(?:%|\b)"
@@ -160,12 +162,14 @@ def _is_abbreviation(text_before: str, lang: str) -> bool:
 
 def split_sentences(text: str, lang: str = "en") -> list[str]:
     """Split running text into sentences; never inside URLs, numbers or after known abbreviations."""
-    protected = [(m.start(), m.end()) for m in VERBATIM_SPAN.finditer(text)]
+    spans = [(m.start(), m.end()) for m in VERBATIM_SPAN.finditer(text)]
+    starts = [start for start, _ in spans]
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        if any(a <= match.start() < b for a, b in protected):
+        inside = bisect.bisect_right(starts, match.start()) - 1  # the last span starting at or before it
+        if inside >= 0 and match.start() < spans[inside][1]:
             continue
         if match.group(0).startswith(".") and _is_abbreviation(text[start:match.start() + 1], lang):
             continue

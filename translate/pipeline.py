@@ -6,6 +6,7 @@ model -> unique pieces batched by length -> engine -> repetition check and retry
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from translate.glossary import Glossary
 
 ProgressCallback = Callable[[int, int], None]
+
+_LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 # Flags a segment or paragraph can carry.
 FLAG_SPLIT = "long_sentence_split"  # a sentence longer than the model input was translated in pieces
@@ -189,8 +192,9 @@ class _Translator:
             piece.flags.append(FLAG_REPETITION_FIXED)
         elif is_degenerate(piece.text, hypothesis):
             piece.flags.append(FLAG_REPETITION)
-        # Model output never spans lines: a newline in it would break the paragraph structure.
-        piece.output = " ".join(hypothesis.text.split())
+        # Model output never spans lines: a line break in it would break the paragraph structure. Other
+        # whitespace (a no-break space inside "6 000") is kept.
+        piece.output = _LINE_BREAKS.sub(" ", hypothesis.text).strip()
         if not piece.output:
             piece.flags.append(FLAG_EMPTY)
             piece.output = piece.text
