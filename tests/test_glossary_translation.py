@@ -38,6 +38,15 @@ def test_verbatim_names_must_appear_as_written() -> None:
     assert all("White House" in form for form in white_house.forms)
 
 
+def test_possessive_is_not_part_of_a_verbatim_name() -> None:
+    text = "Kirby's statement and Reuters' report"
+    forms = {c.key: c.forms[0] for c in term_constraints(text, "en", "rw", GLOSSARY)}
+    assert forms["person.john-kirby"] == "Kirby" and forms["org.reuters"] == "Reuters"
+    reports = {r.entry: r.status for r in verify_terms(text, "Itangazo rya Kirby n'inkuru ya Reuters.", "en", "rw",
+                                                       GLOSSARY)}
+    assert reports["person.john-kirby"] == reports["org.reuters"] == "satisfied"
+
+
 def test_same_term_twice_is_one_constraint_and_longest_match_wins() -> None:
     keys = [c.key for c in term_constraints("Drones, more drones and one-way attack drones.", "en", "rw", GLOSSARY)]
     assert keys.count("term.drone") == 1

@@ -77,8 +77,8 @@ class HFEngine:
             self.model = transformers.AutoModelForSeq2SeqLM.from_pretrained(location, local_files_only=local_only)
         except ModelError:
             raise
-        except (OSError, ValueError, EnvironmentError) as exc:
-            if source.local_dir is not None and read_model_type(source.local_dir) not in ("marian", "m2m_100"):
+        except (OSError, ValueError) as exc:
+            if source.local_dir is not None:  # an unknown model_type makes AutoConfig fail: say which
                 model_family(read_model_type(source.local_dir), model)
             raise _load_error(model, exc) from None
         self._torch = torch

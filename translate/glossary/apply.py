@@ -50,6 +50,14 @@ def _source_terms(text: str, lang: str, glossary: Glossary) -> list[tuple[TermMa
     return found
 
 
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
+
+def _bare_name(surface: str, lang: str) -> str:
+    """A name as it must appear in any language: without the English possessive (Kirby's, Reuters')."""
+    return _POSSESSIVE.sub("", surface) if lang == "en" else surface
+
+
 def _verbatim_forms(surface: str, entry: Entry, target: str) -> tuple[str, ...]:
     """The name exactly as written, plus its elided forms (n'Ukraine) where the target language has them."""
     forms = [f for f in target_surface_forms(entry, target) if f.endswith(surface)]
@@ -62,7 +70,7 @@ def term_constraints(text: str, source: str, target: str, glossary: Glossary) ->
     for match, entry in _source_terms(text, source, glossary):
         if entry.id in constraints:
             continue
-        forms = _verbatim_forms(match.surface, entry, target) if entry.verbatim else tuple(
+        forms = _verbatim_forms(_bare_name(match.surface, source), entry, target) if entry.verbatim else tuple(
             target_surface_forms(entry, target))
         if forms:
             constraint = TermConstraint(entry.id, forms)
@@ -137,7 +145,8 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
     for match, entry in _source_terms(source_text, source, glossary):
         candidates = target_matches.get(entry.id, [])
         if not candidates:
-            preferred = (entry.rw[0] if target == "rw" else entry.en[0]) if not entry.verbatim else match.surface
+            preferred = (entry.rw[0] if target == "rw" else entry.en[0]) if not entry.verbatim else _bare_name(
+                match.surface, source)
             reports.append(TermReport(entry.id, match.surface, None, MISSING,
                                       f"no rendering of {entry.id} in the translation (expected e.g. {preferred!r})",
                                       (match.start, match.end), None))
@@ -145,7 +154,7 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
         index = used[entry.id]
         used[entry.id] += 1
         paired = candidates[min(index, len(candidates) - 1)]
-        status, message = _status(paired, entry, match.surface)
+        status, message = _status(paired, entry, _bare_name(match.surface, source))
         if index >= len(candidates) and status == SATISFIED:
             message = f"used {index + 1} times in the source, {len(candidates)} in the translation"
         reports.append(TermReport(entry.id, match.surface, paired.surface, status, message,
