@@ -112,6 +112,7 @@ class _Translator:
         self.enforce = options.glossary is not None and options.glossary_mode != "check"
         self.strict = options.glossary_mode == "strict"
         self._constraints: dict[str, list[TermConstraint]] = {}
+        self._missing_cache: dict[tuple[str, str], list[TermConstraint]] = {}
 
     def constraints(self, text: str) -> list[TermConstraint]:
         """The glossary terms `text` must carry into the translation (cached: asked for several times)."""
@@ -174,15 +175,17 @@ class _Translator:
         return enforced
 
     def _missing(self, text: str, output: str) -> list[TermConstraint]:
-        """The constraints of `text` that `output` does not satisfy (the glossary matcher decides)."""
+        """The constraints of `text` that `output` does not satisfy (the glossary matcher decides; cached, as
+        the same output is compared several times while terms are enforced)."""
         from translate.glossary.apply import satisfied_entries
 
         assert self.glossary is not None
-        constraints = self.constraints(text)
-        if not constraints:
-            return []
-        present = satisfied_entries(output, self.target, self.glossary, constraints)
-        return [c for c in constraints if c.key not in present]
+        key = (text, output)
+        if key not in self._missing_cache:
+            constraints = self.constraints(text)
+            present = satisfied_entries(output, self.target, self.glossary, constraints) if constraints else set()
+            self._missing_cache[key] = [c for c in constraints if c.key not in present]
+        return self._missing_cache[key]
 
     def _finish(self, piece: _Piece, hypothesis: Hypothesis, retried: bool) -> None:
         piece.hypothesis = hypothesis
