@@ -26,7 +26,7 @@ _TRAILING = " .,;:!?)»”\"'’"  # what may follow a form inside the same piec
 class TokenConstraint:
     """One required term: met when any of its forms appears in the output.
 
-    `alternatives` (token id sequences) guide the search; `forms` (lower-cased strings) detect the term in the
+    `alternatives` (token id sequences) guide the search; `forms` (strings, matched ignoring case) detect it in the
     decoded text too, so a term the model produces with another segmentation than ours still counts once.
     """
 
@@ -108,8 +108,12 @@ class ConstraintState:
         return cached
 
     def close(self, constraints: list[TokenConstraint]) -> ConstraintState:
-        """The state if the output ended here."""
-        return self.advance(constraints, -1, "")
+        """The state if the output ended here (asked for by both the end-of-sentence mask and its candidate)."""
+        closed = self.__dict__.get("_closed")
+        if closed is None:
+            closed = self.advance(constraints, -1, "")
+            object.__setattr__(self, "_closed", closed)
+        return closed
 
     def next_tokens(self, constraints: list[TokenConstraint]) -> tuple[set[int], set[int]]:
         """(tokens that continue a started alternative, tokens that start one of an unmet constraint)."""
