@@ -9,6 +9,11 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# The translation memory and converted models go to a throwaway folder, never the user's ~/.cache/inkuru.
+if "INKURU_CACHE_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["INKURU_CACHE_DIR"] = tempfile.mkdtemp(prefix="inkuru-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

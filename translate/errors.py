@@ -29,3 +29,7 @@ class EngineError(InkuruError):
 
 class GlossaryError(InkuruError):
     """A glossary file or entry that is invalid; the message names the file, line and column."""
+
+
+class CacheError(InkuruError):
+    """The translation memory cannot be opened, read or written (corrupt, locked, read-only)."""

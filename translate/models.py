@@ -104,3 +104,42 @@ def is_demo_model(ref: str) -> bool:
         return bool(json.loads(config.read_text(encoding="utf-8")).get("inkuru_demo"))
     except (OSError, ValueError):
         return False
+
+
+def cache_dir() -> Path:
+    """Inkuru's own cache (converted models, translation memory): $INKURU_CACHE_DIR or ~/.cache/inkuru."""
+    configured = os.environ.get("INKURU_CACHE_DIR")
+    return Path(configured).expanduser() if configured else Path.home() / ".cache" / "inkuru"
+
+
+PICKLE_RISK = (
+    "pickle weights can run arbitrary code when loaded; pass --allow-pickle only for a model you trust "
+    "(or convert it once to safetensors on a trusted machine)"
+)
+
+
+def check_weights(folder: Path, ref: str, allow_pickle: bool) -> None:
+    """Refuse a model folder whose only weights are pickle files unless the user allows them."""
+    if any(folder.glob("*.safetensors")) or allow_pickle:
+        return
+    pickles = sorted(p.name for p in folder.iterdir() if p.suffix in (".bin", ".pt", ".pth", ".ckpt", ".pkl"))
+    if pickles:
+        raise ModelError(f"{ref}: the model has only pickle weights ({', '.join(pickles)}), no .safetensors; "
+                         + PICKLE_RISK)
+
+
+def local_snapshot(ref: str) -> Path:
+    """The folder holding model `ref`: the folder itself, or the Hub snapshot (downloaded unless offline)."""
+    source = resolve_model(ref)
+    if source.local_dir is not None:
+        return source.local_dir
+    from huggingface_hub import snapshot_download
+
+    offline = os.environ.get("HF_HUB_OFFLINE") == "1"
+    try:
+        return Path(snapshot_download(ref, local_files_only=offline))
+    except Exception as exc:  # the hub client raises many types (offline, not found, HTTP): name the case
+        text = str(exc).lower()
+        if "not found" in text or "404" in text:
+            raise ModelError(f"model {ref!r} was not found on the Hugging Face Hub (check the id)") from None
+        raise ModelError(offline_message(ref)) from None

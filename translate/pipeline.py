@@ -44,6 +44,7 @@ class TranslateOptions:
     batch_size: int = 16
     glossary: Glossary | None = None
     glossary_mode: str = "strict"  # strict: hard constraints; prefer: soft; check: report only
+    max_batch_tokens: int | None = None  # also cap a batch's padded input size (sentences x longest)
 
     @property
     def glossary_signature(self) -> str:
@@ -108,6 +109,8 @@ class _Translator:
                  progress: ProgressCallback | None) -> None:
         self.engine, self.source, self.target = engine, source, target
         self.batch_size, self.progress = max(1, options.batch_size), progress
+        self.max_batch_tokens = options.max_batch_tokens
+        self._token_counts: dict[str, int] = {}
         self.glossary = options.glossary
         self.enforce = options.glossary is not None and options.glossary_mode != "check"
         self.strict = options.glossary_mode == "strict"
@@ -124,13 +127,35 @@ class _Translator:
             self._constraints[text] = term_constraints(text, self.source, self.target, self.glossary)
         return self._constraints[text]
 
+    def token_count(self, text: str) -> int:
+        if text not in self._token_counts:
+            self._token_counts[text] = self.engine.count_tokens([text], self.source)[0]
+        return self._token_counts[text]
+
     def pieces_of(self, sentence: str) -> list[_Piece]:
         limit = self.engine.max_input_tokens
-        (count,) = self.engine.count_tokens([sentence], self.source)
-        if count <= limit:
+        if self.token_count(sentence) <= limit:
             return [_Piece(sentence, False)]
-        token_count = lambda text: self.engine.count_tokens([text], self.source)[0]  # noqa: E731
-        return [_Piece(text, True) for text in split_to_fit(sentence, token_count, limit)]
+        return [_Piece(text, True) for text in split_to_fit(sentence, self.token_count, limit)]
+
+    def batches(self, texts: list[str]) -> list[list[str]]:
+        """Consecutive batches of `texts` (sorted by length): at most batch_size sentences and, with a token
+        budget, at most max_batch_tokens padded tokens (a sentence over the budget goes alone)."""
+        batches: list[list[str]] = []
+        current: list[str] = []
+        longest = 0
+        for text in texts:
+            tokens = self.token_count(text) if self.max_batch_tokens else 0
+            widest = max(longest, tokens)
+            over_budget = self.max_batch_tokens is not None and widest * (len(current) + 1) > self.max_batch_tokens
+            if current and (len(current) >= self.batch_size or over_budget):
+                batches.append(current)
+                current, widest = [], tokens
+            current.append(text)
+            longest = widest
+        if current:
+            batches.append(current)
+        return batches
 
     def run(self, pieces: list[_Piece]) -> None:
         unique = sorted({p.text for p in pieces}, key=len)
@@ -213,14 +238,13 @@ class _Translator:
     def _translate_all(self, texts: list[str], avoid_repetition: bool = False,
                        constraints: dict[str, list[TermConstraint]] | None = None) -> dict[str, Hypothesis]:
         out: dict[str, Hypothesis] = {}
-        for start in range(0, len(texts), self.batch_size):
-            batch = texts[start:start + self.batch_size]
+        for batch in self.batches(texts):
             results = self.engine.translate_batch(
                 batch, self.source, self.target, avoid_repetition=avoid_repetition,
                 constraints=[constraints[t] for t in batch] if constraints else None, strict=self.strict)
             out.update(zip(batch, results))
             if self.progress and not avoid_repetition and not constraints:
-                self.progress(min(start + self.batch_size, len(texts)), len(texts))
+                self.progress(len(out), len(texts))
         return out
 
 

@@ -13,6 +13,7 @@ class TermConstraint:
     key: str  # the glossary entry id
     forms: tuple[str, ...]  # most preferred first
     hard: bool = False  # required even when the search is not strict (names kept verbatim)
+    source: str = ""  # the term as the source sentence has it (engines may align it to place the term)
     # Optional: tells whether a text satisfies the term in context (the glossary matcher); engines that can
     # use it make their notion of "present" agree with the term report.
     check: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)

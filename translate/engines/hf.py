@@ -16,6 +16,8 @@ from translate.engines.constrained import ConstrainedSearch, SearchSettings, Tok
 from translate.errors import EngineError, ModelError
 from translate.languages import get_language
 from translate.models import (
+    PICKLE_RISK,
+    check_weights,
     folder_fingerprint,
     model_family,
     offline_message,
@@ -61,8 +63,11 @@ class HFEngine:
         device: str = "cpu",
         beam: int = 4,
         max_input_tokens: int | None = None,
+        allow_pickle: bool = False,
     ) -> None:
         source = resolve_model(model)
+        if source.local_dir is not None:
+            check_weights(source.local_dir, model, allow_pickle)
         transformers = _import_transformers()
         import torch
 
@@ -74,10 +79,15 @@ class HFEngine:
             config = transformers.AutoConfig.from_pretrained(location, local_files_only=local_only)
             family = model_family(config.model_type, model)
             self.tokenizer = transformers.AutoTokenizer.from_pretrained(location, local_files_only=local_only)
-            self.model = transformers.AutoModelForSeq2SeqLM.from_pretrained(location, local_files_only=local_only)
+            # safetensors only, unless the user accepts pickle weights (they can run code when loaded).
+            self.model = transformers.AutoModelForSeq2SeqLM.from_pretrained(
+                location, local_files_only=local_only, use_safetensors=None if allow_pickle else True)
         except ModelError:
             raise
         except (OSError, ValueError) as exc:
+            if not allow_pickle and "safetensors" in str(exc).lower() and not source.is_local:
+                raise ModelError(f"{model}: the model has no .safetensors weights, only pickle; "
+                                 + PICKLE_RISK) from None
             if source.local_dir is not None:  # an unknown model_type makes AutoConfig fail: say which
                 model_family(read_model_type(source.local_dir), model)
             raise _load_error(model, exc) from None

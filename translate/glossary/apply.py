@@ -75,7 +75,8 @@ def term_constraints(text: str, source: str, target: str, glossary: Glossary) ->
         if forms:
             constraint = TermConstraint(entry.id, forms)
             check = partial(_satisfies, target=target, glossary=glossary, constraint=constraint)
-            constraints[entry.id] = TermConstraint(entry.id, forms, hard=entry.verbatim, check=check)
+            constraints[entry.id] = TermConstraint(entry.id, forms, hard=entry.verbatim, source=match.surface,
+                                                   check=check)
     return list(constraints.values())
 
 

@@ -1,0 +1,176 @@
+"""Translation memory: a local SQLite cache of engine outputs, so a re-run translates only what changed.
+
+`CachedEngine` wraps any engine (argos-translate style: engines wrap one another). Each sentence's entry is keyed
+by the engine's signature (backend, model, revision, beam …), the direction, the decoding options and the
+glossary terms required of that sentence, plus the normalised sentence. So editing a paragraph re-translates
+only its sentences, and a glossary change re-translates only the sentences whose terms changed (the term report
+is always recomputed from the current glossary).
+
+Each batch is committed as soon as it is translated: an interrupted run loses at most the batch in flight, and
+the next run resumes from the memory. SQLite's write-ahead log keeps two concurrent runs safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+import unicodedata
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from translate.engines.base import Engine, Hypothesis, TermConstraint
+from translate.errors import CacheError
+from translate.models import cache_dir
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS translations (
+    key TEXT PRIMARY KEY,      -- sha256 of the engine signature, options, terms and normalised sentence
+    engine TEXT NOT NULL,      -- the engine signature, for stats and selective clearing
+    source TEXT NOT NULL,      -- the normalised sentence (for people inspecting the file)
+    hypothesis TEXT NOT NULL,  -- the engine's output as JSON
+    created REAL NOT NULL
+)
+"""
+
+
+def default_memory_path() -> Path:
+    return cache_dir() / "memory.sqlite"
+
+
+def normalize_sentence(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@dataclass(frozen=True)
+class MemoryStats:
+    path: str
+    entries: int
+    engines: int
+    size_bytes: int
+
+
+class TranslationMemory:
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_memory_path()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA busy_timeout=30000")
+            self._db.execute(SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise self._error("cannot open", exc) from None
+
+    def _error(self, action: str, exc: Exception) -> CacheError:
+        return CacheError(f"{self.path}: {action} the translation memory ({exc}); run `inkuru cache clear` "
+                            f"or translate with --no-cache")
+
+    def get_many(self, keys: list[str]) -> dict[str, Hypothesis]:
+        found: dict[str, Hypothesis] = {}
+        try:
+            for start in range(0, len(keys), 500):  # SQLite limits the number of bound parameters
+                chunk = keys[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(f"SELECT key, hypothesis FROM translations WHERE key IN ({marks})", chunk)
+                for key, payload in rows:
+                    found[key] = _hypothesis_from_json(payload)
+        except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
+            raise self._error("cannot read", exc) from None
+        return found
+
+    def put_many(self, engine: str, items: list[tuple[str, str, Hypothesis]]) -> None:
+        """Store (key, normalised sentence, hypothesis) rows in one transaction."""
+        now = time.time()
+        rows = [(key, engine, source, json.dumps(asdict(h), ensure_ascii=False), now) for key, source, h in items]
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            raise self._error("cannot write", exc) from None
+
+    def stats(self) -> MemoryStats:
+        try:
+            entries, engines = self._db.execute(
+                "SELECT COUNT(*), COUNT(DISTINCT engine) FROM translations").fetchone()
+        except sqlite3.Error as exc:
+            raise self._error("cannot read", exc) from None
+        size = sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*") if p.is_file())
+        return MemoryStats(str(self.path), int(entries), int(engines), size)
+
+    def clear(self) -> int:
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                removed = self._db.execute("DELETE FROM translations").rowcount
+            self._db.execute("VACUUM")
+        except sqlite3.Error as exc:
+            raise self._error("cannot clear", exc) from None
+        return int(removed)
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _hypothesis_from_json(payload: str) -> Hypothesis:
+    data = json.loads(payload)
+    return Hypothesis(str(data["text"]), int(data["tokens"]), bool(data["finished"]), data.get("score"),
+                      tuple(data.get("unmet", ())), tuple(data.get("unspellable", ())))
+
+
+def engine_signature(engine: Engine) -> str:
+    info = engine.info
+    options = ",".join(f"{k}={v}" for k, v in sorted(info.options.items()))
+    return f"{info.backend}|{info.model}|{info.revision}|{options}"
+
+
+def _terms_key(terms: list[TermConstraint]) -> list[list[object]]:
+    return [[t.key, list(t.forms), t.hard, t.source] for t in terms]
+
+
+class CachedEngine:
+    """An engine that answers from the translation memory and asks the wrapped engine only for the rest."""
+
+    def __init__(self, engine: Engine, memory: TranslationMemory) -> None:
+        self.engine, self.memory = engine, memory
+        self.info = engine.info
+        self.max_input_tokens = engine.max_input_tokens
+        self.signature = engine_signature(engine)
+        self.hits = 0
+        self.misses = 0
+
+    def count_tokens(self, sentences: list[str], source: str) -> list[int]:
+        return self.engine.count_tokens(sentences, source)
+
+    def _key(self, sentence: str, source: str, target: str, avoid_repetition: bool, strict: bool,
+             terms: list[TermConstraint]) -> str:
+        options = [self.signature, source, target, avoid_repetition, strict if terms else None, _terms_key(terms),
+                   normalize_sentence(sentence)]
+        return hashlib.sha256(json.dumps(options, ensure_ascii=False).encode()).hexdigest()
+
+    def translate_batch(
+        self,
+        sentences: list[str],
+        source: str,
+        target: str,
+        *,
+        avoid_repetition: bool = False,
+        constraints: list[list[TermConstraint]] | None = None,
+        strict: bool = True,
+    ) -> list[Hypothesis]:
+        constraints = constraints or [[] for _ in sentences]
+        keys = [self._key(s, source, target, avoid_repetition, strict, c) for s, c in zip(sentences, constraints)]
+        known = self.memory.get_many(keys)
+        todo = [i for i, key in enumerate(keys) if key not in known]
+        self.hits += len(sentences) - len(todo)
+        self.misses += len(todo)
+        if todo:
+            fresh = self.engine.translate_batch(
+                [sentences[i] for i in todo], source, target, avoid_repetition=avoid_repetition,
+                constraints=[constraints[i] for i in todo] if any(constraints) else None, strict=strict)
+            self.memory.put_many(self.signature, [(keys[i], normalize_sentence(sentences[i]), h)
+                                                  for i, h in zip(todo, fresh)])
+            known.update((keys[i], h) for i, h in zip(todo, fresh))
+        return [known[key] for key in keys]
