@@ -147,11 +147,15 @@ class Progress:
               help="Source language; auto detects it per paragraph.")
 @click.option("--model", metavar="ID_OR_PATH",
               help="Hugging Face model id or local folder [default: Helsinki-NLP/opus-mt-en-rw or -rw-en].")
-@click.option("--backend", type=click.Choice(["hf"]), default="hf", show_default=True)
+@click.option("--backend", type=click.Choice(["auto", "hf", "ct2"]), default="auto", show_default=True,
+              help="ct2: a CTranslate2 model (fast on CPU, see `inkuru models convert`); hf: transformers; auto: "
+                   "ct2 when --model is a converted model or one was converted into the cache, else hf.")
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), default="cpu", show_default=True)
 @click.option("--beam", type=click.IntRange(1, 16), default=4, show_default=True, help="Beam size.")
 @click.option("--batch-size", type=click.IntRange(1, 512), default=16, show_default=True,
               help="Sentences per model call.")
+@click.option("--max-batch-tokens", type=click.IntRange(16, 1_000_000), default=None,
+              help="Also cap a batch at this many padded input tokens (bounds memory on long sentences).")
 @click.option("--max-input-tokens", type=click.IntRange(8, 4096), default=None,
               help="Split sentences longer than this many tokens [default: the model's limit].")
 @click.option("--glossary", "glossaries", multiple=True, metavar="PATH",
@@ -164,11 +168,17 @@ class Progress:
 @click.option("--no-glossary", is_flag=True, help="Translate without a glossary (no steering, no term report).")
 @click.option("--format", "formats", type=click.Choice(list(OUTPUT_ENDINGS)), multiple=True,
               help="Output format (repeatable with -o FOLDER) [default: text].")
+@click.option("--no-cache", is_flag=True,
+              help="Do not use the translation memory (by default, sentences translated before with the same "
+                   "model, options and terms are reused; see `inkuru cache`).")
+@click.option("--allow-pickle", is_flag=True,
+              help="Load a model that ships only pickle weights (.bin). Pickle can run code when loaded: "
+                   "use it only for a model you trust.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
 def translate(inputs: tuple[str, ...], output: str | None, target: str, source: str, model: str | None,
-              backend: str, device: str, beam: int, batch_size: int, max_input_tokens: int | None,
-              glossaries: tuple[str, ...], glossary_mode: str, no_glossary: bool, formats: tuple[str, ...],
-              quiet: bool) -> None:
+              backend: str, device: str, beam: int, batch_size: int, max_batch_tokens: int | None,
+              max_input_tokens: int | None, glossaries: tuple[str, ...], glossary_mode: str, no_glossary: bool,
+              formats: tuple[str, ...], no_cache: bool, allow_pickle: bool, quiet: bool) -> None:
     """Translate articles (.txt/.md files, folders of them, or - for stdin) paragraph by paragraph."""
     if source == target:
         raise click.UsageError(f"--from and --to are both {target}")
@@ -185,11 +195,16 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
 
         model_ref = model or default_model(other_language(target) if source == "auto" else source, target)
         glossary = None if no_glossary else _load_glossary(glossaries)
-        engine = load_engine(backend, model_ref, device=device, beam=beam, max_input_tokens=max_input_tokens)
+        engine = load_engine(backend, model_ref, device=device, beam=beam, max_input_tokens=max_input_tokens,
+                             allow_pickle=allow_pickle)
         if is_demo_model(model_ref) and not quiet:
             click.echo("note: this is the Inkuru demo model, a toy for trying the pipeline, not for real "
                        "translation", err=True)
-        options = TranslateOptions(target, source, batch_size, glossary, glossary_mode)
+        if not no_cache:
+            from translate.memory import CachedEngine, TranslationMemory
+
+            engine = CachedEngine(engine, TranslationMemory())
+        options = TranslateOptions(target, source, batch_size, glossary, glossary_mode, max_batch_tokens)
         for name, paths in zip(files, outputs):
             started, progress = time.perf_counter(), Progress(not quiet)
             progress.start(f"translating {name}")
@@ -200,7 +215,7 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
             for fmt, path in paths.items():
                 _write(path, render(result, fmt, glossary))
             if not quiet:
-                _summary(result, paths, time.perf_counter() - started)
+                _summary(result, paths, time.perf_counter() - started, engine)
     except InkuruError as error:
         raise fail(error) from None
 
@@ -227,15 +242,20 @@ def _write(path: str, text: str) -> None:
         atomic_write_text(path, text)
 
 
-def _summary(result: Any, paths: dict[str, str], seconds: float) -> None:
+def _summary(result: Any, paths: dict[str, str], seconds: float, engine: Any) -> None:
     from translate.glossary.apply import summarize
 
     counts = result.counts()
     written = ", ".join(p for p in paths.values() if p != "-")
+    reused = ""
+    if hasattr(engine, "hits"):  # the translation memory: report this document's share, then start afresh
+        if engine.hits:
+            reused = f", {engine.hits} of {engine.hits + engine.misses} model calls from the translation memory"
+        engine.hits = engine.misses = 0
     click.echo(
         f"{result.document}: {counts['paragraphs']} paragraphs ({counts['translated']} translated, "
         f"{counts['passed_through']} passed through, {counts['kept']} kept, {counts['flagged']} flagged) "
-        f"in {seconds:.1f} s" + (f" -> {written}" if written else ""),
+        f"in {seconds:.1f} s{reused}" + (f" -> {written}" if written else ""),
         err=True,
     )
     terms = [term for paragraph in result.paragraphs for term in paragraph.terms]
@@ -248,7 +268,29 @@ def _summary(result: Any, paths: dict[str, str], seconds: float) -> None:
 
 @cli.group()
 def models() -> None:
-    """Model utilities (offline demo model)."""
+    """Model utilities: convert a model for the fast CPU backend, build the offline demo model."""
+
+
+@models.command("convert")
+@click.argument("model", metavar="MODEL_OR_PATH")
+@click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False),
+              help="Output folder [default: Inkuru's cache, where --backend auto finds it].")
+@click.option("--quantization", type=click.Choice(["int8", "float32"]), default="int8", show_default=True,
+              help="int8: about 4x smaller and faster on CPU; float32: the original weights.")
+@click.option("--force", is_flag=True, help="Replace an existing output folder.")
+@click.option("--allow-pickle", is_flag=True, help="Accept a model with only pickle (.bin) weights (trusted only).")
+def convert(model: str, output_dir: str | None, quantization: str, force: bool, allow_pickle: bool) -> None:
+    """Convert a Marian (opus-mt) or NLLB/M2M100 model to CTranslate2 for `--backend ct2`, offline."""
+    from translate.convert import convert_model
+
+    try:
+        report = convert_model(model, output_dir, quantization=quantization, force=force,
+                               allow_pickle=allow_pickle)
+    except InkuruError as error:
+        raise fail(error) from None
+    click.echo(f"converted {model} ({report.family}, {report.quantization}, {report.size_bytes / 1e6:.1f} MB) "
+               f"in {report.seconds:.1f} s -> {report.output_dir}", err=True)
+    click.echo(str(report.output_dir))
 
 
 @models.command("build-demo")
@@ -277,6 +319,40 @@ def build_demo(output_dir: str, direction: str, family: str, force: bool) -> Non
         "This is a toy for trying the pipeline, not for real translation.",
         err=True,
     )
+
+
+# --- cache ---------------------------------------------------------------------------------------------------------
+
+
+@cli.group()
+def cache() -> None:
+    """The translation memory: sentences already translated, reused by later runs."""
+
+
+@cache.command("stats")
+def cache_stats() -> None:
+    """Where the translation memory is, how many sentences it holds and its size."""
+    from translate.memory import TranslationMemory
+
+    try:
+        stats = TranslationMemory().stats()
+    except InkuruError as error:
+        raise fail(error) from None
+    click.echo(f"{stats.path}: {stats.entries} translations from {stats.engines} model setups, "
+               f"{stats.size_bytes / 1e6:.2f} MB")
+
+
+@cache.command("clear")
+def cache_clear() -> None:
+    """Delete every entry of the translation memory."""
+    from translate.memory import TranslationMemory
+
+    try:
+        memory = TranslationMemory()
+        removed = memory.clear()
+    except InkuruError as error:
+        raise fail(error) from None
+    click.echo(f"{memory.path}: removed {removed} translations")
 
 
 if __name__ == "__main__":
