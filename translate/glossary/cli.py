@@ -20,7 +20,7 @@ from translate.fileio import atomic_write_text, decode_utf8, read_text
 from translate.glossary import editing, interchange
 from translate.glossary.curate import lint_paths, search, stats, suggest
 from translate.glossary.entries import (
-    COLUMNS, Entry, Glossary, format_tsv, load_glossaries, read_tsv, shipped_glossary_dir,
+    COLUMNS, Entry, Glossary, format_tsv, load_glossaries, shipped_glossary_dir,
 )
 from translate.glossary.terms import find_terms, target_surface_forms
 
@@ -249,13 +249,6 @@ def lint_cmd(ctx: click.Context, glossary: Sequence[str], fmt: str) -> None:
         ctx.exit(1)
 
 
-def _read_entries(path: str, fmt: str) -> list[Entry]:
-    if fmt == "tsv":
-        return read_tsv(path)
-    text = read_text(path)
-    return interchange.import_csv(text, path) if fmt == "csv" else interchange.import_tbx(text, path)
-
-
 @glossary.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["csv", "tbx", "tsv"]), help="Default: from the extension.")
@@ -267,7 +260,7 @@ def _read_entries(path: str, fmt: str) -> list[Entry]:
 def import_cmd(ctx: click.Context, file: str, fmt: str | None, into: str | None, dry_run: bool,
                glossary: Sequence[str]) -> None:
     """Import CSV or TBX entries; conflicts with existing entries are reported, never overwritten."""
-    incoming = _read_entries(file, interchange.detect_format(file, fmt))
+    incoming = interchange.read_entries(file, interchange.detect_format(file, fmt))
     result = interchange.merge(list(load_glossaries(glossary)), incoming)
     for message in result.conflicts:
         _note(f"conflict: {message}")

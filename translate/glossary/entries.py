@@ -28,6 +28,15 @@ TYPES = ("person", "place", "organisation", "term")
 STATUSES = ("approved", "proposed")
 SEPARATOR = "|"
 _ID = re.compile(r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$")
+# Characters that never belong in a glossary cell: C0/C1 control characters (in TSV a tab only separates
+# cells), line and paragraph separators, and a byte-order mark after the start of the file. They come from
+# corrupted or mis-encoded files (UTF-16 read as UTF-8 is full of NULs); loading them would make the entry
+# unmatchable and the file unwritable, so they are reported with their line and column instead.
+_BAD_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_LINE_BREAKS = "\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# A cell starting with one of these is read as a formula by spreadsheets (CSV/TSV injection: =HYPERLINK(…),
+# =cmd|…). The glossary TSV and its CSV export are meant to be opened in spreadsheets, so no cell may start so.
+FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)
@@ -121,8 +130,47 @@ class Glossary:
 
 
 def _fail(name: str, line: int, column: str | None, message: str) -> GlossaryError:
-    where = f"{name}:{line}: " + (f"column '{column}': " if column else "")
+    where = f"{name}:{line}: " + (f"column '{show(column)}': " if column else "")
     return GlossaryError(where + message)
+
+
+def show(value: str, limit: int = 60) -> str:
+    """A value from a file, fit to quote in a one-line message: control characters escaped, long text cut."""
+    value = _BAD_CHAR.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+    return value if len(value) <= limit else value[:limit - 1] + "…"
+
+
+def describe_char(char: str) -> str:
+    """What a character `_BAD_CHAR` matched is, and what probably caused it."""
+    code = f"U+{ord(char):04X}"
+    if char == "\x00":
+        return f"a NUL byte ({code}): is the file UTF-16? Save it as UTF-8"
+    if char == "\r":
+        return f"a carriage return ({code}) inside a line: save the file with LF or CRLF line ends"
+    if char == "\t":
+        return f"a tab ({code}) inside a cell"
+    if char in _LINE_BREAKS:
+        return f"a line break ({code}) inside a cell"
+    if char == "\ufeff":
+        return f"a byte-order mark ({code}) after the start of the file: were two files pasted together?"
+    return f"a control character ({code})"
+
+
+def check_chars(value: str, name: str, line: int, column: str | None) -> None:
+    """Refuse control characters, line breaks and inner BOMs in a cell or header."""
+    if bad := _BAD_CHAR.search(value):
+        raise _fail(name, line, column, describe_char(bad.group()))
+
+
+def check_cell(value: str, name: str, line: int, column: str) -> None:
+    """Refuse control characters and formula starts in a cell (any format: TSV, CSV, TBX, the CLI)."""
+    check_chars(value, name, line, column)
+    if value.strip().startswith(FORMULA_STARTS):
+        raise _fail(name, line, column, f"'{show(value.strip())}' starts with '{value.strip()[0]}', which a "
+                    "spreadsheet would run as a formula; reword it so it starts with a letter or a digit")
+    if column in LIST_COLUMNS and '"' in value:
+        raise _fail(name, line, column, f"a double quote in '{show(value)}': glossary cells are not quoted "
+                    "(was the file saved by a spreadsheet with quoting on?)")
 
 
 def _split_list(value: str, name: str, line: int, column: str) -> tuple[str, ...]:
@@ -130,16 +178,16 @@ def _split_list(value: str, name: str, line: int, column: str) -> tuple[str, ...
         return ()
     parts = [" ".join(p.split()) for p in value.split(SEPARATOR)]
     if any(not p for p in parts):
-        raise _fail(name, line, column, f"empty value in '{value}' (two '|' in a row, or a '|' at an end)")
+        raise _fail(name, line, column, f"empty value in '{show(value)}' (two '|' in a row, or a '|' at an end)")
     if len(set(parts)) != len(parts):
         dup = next(p for p in parts if parts.count(p) > 1)
-        raise _fail(name, line, column, f"'{dup}' is listed twice")
+        raise _fail(name, line, column, f"'{show(dup)}' is listed twice")
     return tuple(parts)
 
 
 def _check_choice(value: str, allowed: Sequence[str], name: str, line: int, column: str) -> str:
     if value not in allowed:
-        raise _fail(name, line, column, f"unknown {column} '{value}' (expected one of: {', '.join(allowed)})")
+        raise _fail(name, line, column, f"unknown {column} '{show(value)}' (expected one of: {', '.join(allowed)})")
     return value
 
 
@@ -150,12 +198,14 @@ def _check_class_fits(words: tuple[str, ...], cls: str, name: str, line: int, wh
     parts = words[0].lower().split()
     head = parts[0] + parts[1] if parts[0] == "u" and len(parts) > 1 else parts[0]
     if split_noun(head.replace("'", ""), cls) is None:
-        raise _fail(name, line, "rw_class", f"{what} '{words[0]}' is not spelt like a class {cls} noun "
+        raise _fail(name, line, "rw_class", f"{what} '{show(words[0])}' is not spelt like a class {cls} noun "
                     f"(augment + prefix); use 9a for a prefixless name or loan")
 
 
 def entry_from_row(row: Mapping[str, str], name: str, line: int) -> Entry:
     """Validate one row (cells by column name) and build an Entry; raises GlossaryError naming file:line."""
+    for column in COLUMNS:
+        check_cell(row.get(column, ""), name, line, column)
     # Terms are whitespace-normalised (they are matched); free text (note, source) is only trimmed.
     cells = {c: row.get(c, "").strip() if c in ("note", "source") else " ".join(row.get(c, "").split())
              for c in COLUMNS}
@@ -163,16 +213,16 @@ def entry_from_row(row: Mapping[str, str], name: str, line: int) -> Entry:
         if not cells[column]:
             raise _fail(name, line, column, "required field is empty")
     if not _ID.match(cells["id"]):
-        raise _fail(name, line, "id", f"'{cells['id']}' is not a valid id (lower-case letters, digits and . _ -,"
+        raise _fail(name, line, "id", f"'{show(cells['id'])}' is not a valid id (lower-case letters, digits and . _ -,"
                     " e.g. 'place.russia')")
     lists = {c: _split_list(cells[c], name, line, c) for c in LIST_COLUMNS}
     verbatim = cells["verbatim"].lower() or "no"
     if verbatim not in ("yes", "no"):
-        raise _fail(name, line, "verbatim", f"'{cells['verbatim']}' must be 'yes' or 'no'")
+        raise _fail(name, line, "verbatim", f"'{show(cells['verbatim'])}' must be 'yes' or 'no'")
     try:
         spec = parse_class_spec(cells["rw_class"])
     except ValueError as exc:
-        raise _fail(name, line, "rw_class", str(exc)) from None
+        raise _fail(name, line, "rw_class", show(str(exc), 200)) from None
     if spec and spec[1] and not lists["rw_partner"]:
         raise _fail(name, line, "rw_class", f"partner class {spec[1]} given but 'rw_partner' is empty")
     if lists["rw_partner"] and spec and not spec[1]:
@@ -191,11 +241,16 @@ def entry_from_row(row: Mapping[str, str], name: str, line: int) -> Entry:
     )
 
 
-def parse_header(fields: list[str], name: str) -> list[str]:
+def parse_header(fields: list[str], name: str, separator: str = "\t") -> list[str]:
+    """Validate a header row (cells already split); errors name line 1."""
     header = [f.strip() for f in fields]
     for column in header:
         if column not in COLUMNS:
-            raise _fail(name, 1, None, f"unknown column '{column}' in the header (known: {', '.join(COLUMNS)})")
+            used = next((s for s in ("\t", ",", ";", "|") if s != separator and s in column), None)
+            hint = (f"; the file seems to separate columns with {_SEPARATOR_NAMES[used]}, not with "
+                    f"{_SEPARATOR_NAMES[separator]}" if used else "")
+            raise _fail(name, 1, None, f"unknown column '{show(column)}' in the header{hint} "
+                        f"(known: {', '.join(COLUMNS)})")
     duplicates = {c for c in header if header.count(c) > 1}
     if duplicates:
         raise _fail(name, 1, None, f"column '{sorted(duplicates)[0]}' appears twice in the header")
@@ -205,19 +260,44 @@ def parse_header(fields: list[str], name: str) -> list[str]:
     return header
 
 
+_SEPARATOR_NAMES = {"\t": "tabs", ",": "commas", ";": "semicolons", "|": "'|'"}
+
+
+def _check_line(line: str, number: int, header: list[str] | None, name: str) -> None:
+    """Refuse control characters, stray CRs, inner BOMs and line separators in a TSV line, naming the column."""
+    bad = _BAD_CHAR.search(line.replace("\t", " "))
+    if bad:
+        index = line.count("\t", 0, bad.start())
+        column = header[index] if header and index < len(header) else None
+        raise _fail(name, number, column, describe_char(bad.group()))
+
+
 def parse_tsv(text: str, name: str) -> list[Entry]:
-    """Parse glossary TSV text (BOM and CRLF accepted); raises GlossaryError at the first bad line."""
-    lines = text.removeprefix("\ufeff").split("\n")
-    if not lines[0].strip():
+    """Parse glossary TSV text; raises GlossaryError naming file:line at the first bad line.
+
+    Accepted: a leading BOM, LF, CRLF or (old Mac) CR line ends. Refused with the line and column: an empty file
+    or first line, a bad header, a repeated header, a wrong number of cells, control characters, a CR inside a
+    line, a BOM after the start, and every invalid cell (see `entry_from_row`). Blank lines are skipped.
+    """
+    text = text.removeprefix("\ufeff")
+    if "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")  # a file saved with classic Mac line ends
+    lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+    if not text.strip():
         raise _fail(name, 1, None, "empty file: the first line must be the header (" + "\\t".join(COLUMNS) + ")")
-    header = parse_header(lines[0].rstrip("\r").split("\t"), name)
+    _check_line(lines[0], 1, None, name)
+    if not lines[0].strip():
+        raise _fail(name, 1, None, "the first line is empty: it must be the header (" + "\\t".join(COLUMNS) + ")")
+    header = parse_header(lines[0].split("\t"), name)
     entries: list[Entry] = []
     seen: dict[str, int] = {}
     for number, raw in enumerate(lines[1:], start=2):
-        raw = raw.rstrip("\r")
+        _check_line(raw, number, header, name)
         if not raw.strip():
             continue
         fields = raw.split("\t")
+        if [f.strip() for f in fields] == header:
+            raise _fail(name, number, None, "this line repeats the header (were two files pasted together?)")
         if len(fields) != len(header):
             raise _fail(name, number, None, f"expected {len(header)} tab-separated fields, found {len(fields)}")
         entry = entry_from_row(dict(zip(header, fields)), name, number)

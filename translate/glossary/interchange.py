@@ -15,12 +15,16 @@ import io
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
-from translate.errors import GlossaryError
-from translate.glossary.entries import COLUMNS, REQUIRED_COLUMNS, SEPARATOR, Entry, entry_from_row
+from translate.errors import GlossaryError, InkuruError
+from translate.fileio import decode_utf8
+from translate.glossary.entries import (
+    COLUMNS, REQUIRED_COLUMNS, SEPARATOR, Entry, check_cell, check_chars, entry_from_row, parse_header, parse_tsv, show,
+)
 from translate.glossary.textnorm import fold
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -34,34 +38,69 @@ _LANGS = {"en": "en", "eng": "en", "rw": "rw", "kin": "rw", "kinyarwanda": "rw",
 # --------------------------------------------------------------------------------------------------- CSV
 
 def export_csv(entries: Sequence[Entry]) -> str:
+    """CSV for spreadsheets: every cell is checked first, so none can start a formula or hold a control character."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for entry in sorted(entries, key=lambda e: e.id):
         row = entry.to_row()
+        for column in COLUMNS:
+            check_cell(row[column], entry.file or entry.id, entry.line, column)
         writer.writerow([row[c] for c in COLUMNS])
     return out.getvalue()
 
 
 def import_csv(text: str, name: str) -> list[Entry]:
-    """Entries from CSV with the TSV's column names (any order, optional columns may be left out)."""
-    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
-    if not rows:
-        raise GlossaryError(f"{name}:1: empty file: the first line must be the header")
-    header = [h.strip() for h in rows[0]]
-    unknown = [h for h in header if h not in COLUMNS]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if unknown or missing:
-        problem = f"unknown column '{unknown[0]}'" if unknown else f"missing column(s): {', '.join(missing)}"
-        raise GlossaryError(f"{name}:1: {problem} (known: {', '.join(COLUMNS)})")
-    entries = []
-    for number, row in enumerate(rows[1:], start=2):
+    """Entries from CSV with the TSV's column names (any order, optional columns may be left out).
+
+    Strict: a quote inside an unquoted cell, a quoted cell that runs over several lines (a stray quote swallows
+    the rows after it), a wrong number of cells or a repeated id is an error naming the line, never a row lost.
+    """
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise GlossaryError(f"{name}:1: empty file: the first line must be the header ({','.join(COLUMNS)})")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[tuple[int, int, list[str]]] = []  # (first line, last line, cells)
+    first = 1
+    try:
+        for row in reader:
+            records.append((first, reader.line_num, row))
+            first = reader.line_num + 1
+    except csv.Error as exc:
+        raise GlossaryError(f"{name}:{first}: not valid CSV ({exc}); is there a stray '\"' on this line?") from None
+    start, end, cells = records[0]
+    if not any(cell.strip() for cell in cells):
+        raise GlossaryError(f"{name}:1: the first line is empty: it must be the header ({','.join(COLUMNS)})")
+    _one_line(start, end, name)
+    for cell in cells:
+        check_chars(cell, name, 1, None)
+    missing = [c for c in REQUIRED_COLUMNS if c not in (cell.strip() for cell in cells)]
+    if missing and all(cell.strip() in COLUMNS for cell in cells):
+        raise GlossaryError(f"{name}:1: missing column(s): {', '.join(missing)} (known: {', '.join(COLUMNS)})")
+    header = parse_header(cells, name, separator=",")
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for start, end, row in records[1:]:
         if not any(cell.strip() for cell in row):
             continue
+        _one_line(start, end, name)
+        if [cell.strip() for cell in row] == header:
+            raise GlossaryError(f"{name}:{start}: this line repeats the header (were two files pasted together?)")
         if len(row) != len(header):
-            raise GlossaryError(f"{name}:{number}: expected {len(header)} comma-separated fields, found {len(row)}")
-        entries.append(entry_from_row(dict(zip(header, row)), name, number))
+            raise GlossaryError(f"{name}:{start}: expected {len(header)} comma-separated fields, found {len(row)}")
+        entry = entry_from_row(dict(zip(header, row)), name, start)
+        if entry.id in seen:
+            raise GlossaryError(f"{name}:{start}: column 'id': duplicate id '{entry.id}' (first defined on line "
+                                f"{seen[entry.id]})")
+        seen[entry.id] = start
+        entries.append(entry)
     return entries
+
+
+def _one_line(start: int, end: int, name: str) -> None:
+    if end > start:
+        raise GlossaryError(f"{name}:{start}: a quoted cell runs on to line {end}; glossary cells cannot hold line "
+                            "breaks (is a closing '\"' missing, or a stray '\"' opening a cell?)")
 
 
 # --------------------------------------------------------------------------------------------------- TBX
@@ -124,6 +163,7 @@ class _LineTreeBuilder(ET.TreeBuilder):
 
 
 def _parse_xml(data: str, name: str) -> tuple[ET.Element, dict[int, int]]:
+    """Parse TBX text (a str: the declared encoding is ignored, the file was already decoded as UTF-8)."""
     builder = _LineTreeBuilder()
     parser = DET.DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     builder.parser = parser
@@ -131,7 +171,8 @@ def _parse_xml(data: str, name: str) -> tuple[ET.Element, dict[int, int]]:
         parser.feed(data)
         root = parser.close()
     except DefusedXmlException as exc:
-        raise GlossaryError(f"{name}: refusing TBX with a DOCTYPE, entity declaration or external reference "
+        line = parser.parser.CurrentLineNumber
+        raise GlossaryError(f"{name}:{line}: refusing TBX with a DOCTYPE, entity declaration or external reference "
                             f"({type(exc).__name__}); export it again without them") from None
     except ET.ParseError as exc:
         line, _column = exc.position
@@ -147,60 +188,112 @@ def _children(element: ET.Element, tag: str) -> list[ET.Element]:
     return [child for child in element if _local(child.tag) == tag]
 
 
-def _lang_terms(lang_sec: ET.Element) -> tuple[list[str], list[str]]:
-    accepted: list[tuple[int, str]] = []
-    forbidden: list[str] = []
-    for sec in _children(lang_sec, "termSec"):
-        term = " ".join("".join(t.itertext()) for t in _children(sec, "term")).strip()
-        status = next((n.text or "" for n in _children(sec, "termNote")
-                       if n.get("type") == "administrativeStatus"), STATUS_ADMITTED).strip()
-        if not term:
-            continue
-        if status.startswith(("deprecated", "superseded")):
-            forbidden.append(term)
-        else:
-            accepted.append((0 if status.startswith("preferred") else 1, term))
-    return [t for _, t in sorted(accepted, key=lambda p: p[0])], forbidden
+def _text(element: ET.Element) -> str:
+    """An element's text content with XML's insignificant whitespace (indentation, wrapped lines) collapsed."""
+    return " ".join("".join(element.itertext()).split())
 
 
-def _concept_row(concept: ET.Element, name: str) -> dict[str, str]:
-    row = {c: "" for c in COLUMNS}
-    row["id"] = concept.get("id", "")
-    row["status"], row["type"] = "proposed", "term"
-    notes = []
-    for child in concept:
-        tag, text = _local(child.tag), (child.text or "").strip()
-        if tag == "descrip" and child.get("type") == "subjectField":
-            row["type"] = text
-        elif tag == "admin" and child.get("type") == "source":
-            row["source"] = text
-        elif tag == "note" and text.startswith("inkuru:") and "=" in text:
-            key, value = text[len("inkuru:"):].split("=", 1)
-            if key in _EXTRA_FIELDS:
-                row[key] = value
-        elif tag == "note":
-            notes.append(text)
-        elif tag == "langSec":
-            lang = _LANGS.get((child.get(XML_LANG) or "").split("-")[0].lower())
-            if lang:
-                accepted, forbidden = _lang_terms(child)
-                row[lang] = SEPARATOR.join(accepted)
-                if lang == "rw":
-                    row["rw_forbidden"] = SEPARATOR.join(forbidden)
-    row["note"] = " ".join(notes)
-    row["source"] = row["source"] or f"imported from {name}"
-    return row
+class _Concept:
+    """Reads one <conceptEntry> (or TBX 2 <termEntry>) into TSV cells."""
+
+    def __init__(self, concept: ET.Element, lines: dict[int, int], name: str) -> None:
+        self.concept, self.lines, self.name = concept, lines, name
+        self.line = lines.get(id(concept), 1)
+
+    def _fail(self, element: ET.Element, message: str) -> GlossaryError:
+        return GlossaryError(f"{self.name}:{self.lines.get(id(element), self.line)}: {message}")
+
+    def _lang_terms(self, lang_sec: ET.Element, accepted: list[tuple[int, str]], forbidden: list[str]) -> None:
+        for sec in _children(lang_sec, "termSec"):
+            terms = _children(sec, "term")
+            term = " ".join(_text(t) for t in terms)
+            if not term:
+                raise self._fail(terms[0] if terms else sec, "a <termSec> without a term (an empty <term>?)")
+            status = next((_text(n) for n in _children(sec, "termNote")
+                           if n.get("type") == "administrativeStatus"), STATUS_ADMITTED)
+            if status.startswith(("deprecated", "superseded")):
+                forbidden.append(term)
+            else:
+                accepted.append((0 if status.startswith("preferred") else 1, term))
+
+    def row(self) -> dict[str, str]:
+        row = {c: "" for c in COLUMNS}
+        row["id"] = " ".join(self.concept.get("id", "").split())
+        row["status"], row["type"] = "proposed", "term"
+        notes = []
+        # Several langSecs may map to one language (en, en-US, en-GB): their terms are merged, preferred first.
+        accepted: dict[str, list[tuple[int, str]]] = {"en": [], "rw": []}
+        forbidden: list[str] = []
+        for child in self.concept:
+            tag, text = _local(child.tag), _text(child)
+            if tag == "descrip" and child.get("type") == "subjectField":
+                row["type"] = text
+            elif tag == "admin" and child.get("type") == "source":
+                row["source"] = text
+            elif tag == "note" and text.startswith("inkuru:") and "=" in text:
+                key, value = text[len("inkuru:"):].split("=", 1)
+                if key in _EXTRA_FIELDS:
+                    row[key] = value
+            elif tag == "note":
+                notes.append(text)
+            elif tag == "langSec":
+                lang = _LANGS.get((child.get(XML_LANG) or "").split("-")[0].lower())
+                if lang:
+                    self._lang_terms(child, accepted[lang], forbidden if lang == "rw" else [])
+        for lang, terms in accepted.items():
+            ordered = [t for _, t in sorted(terms, key=lambda p: p[0])]
+            row[lang] = SEPARATOR.join(dict.fromkeys(ordered))
+        row["rw_forbidden"] = SEPARATOR.join(dict.fromkeys(forbidden))
+        row["note"] = " ".join(n for n in notes if n)
+        row["source"] = row["source"] or f"imported from {self.name}"
+        return row
 
 
 def import_tbx(data: str, name: str) -> list[Entry]:
+    """Entries from TBX-Basic (TBX v3, or TBX 2 <martif>); errors name the file and the element's line."""
     root, lines = _parse_xml(data, name)
     if _local(root.tag) not in ("tbx", "martif"):
-        raise GlossaryError(f"{name}:1: not a TBX file (root element <{_local(root.tag)}>, expected <tbx>)")
+        raise GlossaryError(f"{name}:1: not a TBX file (root element <{show(_local(root.tag))}>, expected <tbx>)")
     entries = []
+    seen: dict[str, int] = {}
     for concept in root.iter():
         if _local(concept.tag) in ("conceptEntry", "termEntry"):
-            entries.append(entry_from_row(_concept_row(concept, name), name, lines.get(id(concept), 0)))
+            reader = _Concept(concept, lines, name)
+            entry = entry_from_row(reader.row(), name, reader.line)
+            if entry.id in seen:
+                raise GlossaryError(f"{name}:{reader.line}: duplicate concept id '{entry.id}' (first defined on "
+                                    f"line {seen[entry.id]})")
+            seen[entry.id] = reader.line
+            entries.append(entry)
     return entries
+
+
+def parse_entries(data: bytes, name: str, fmt: str) -> list[Entry]:
+    """Entries from the bytes of a glossary file in `fmt` (tsv, csv or tbx); errors name `name` and the line."""
+    try:
+        text = decode_utf8(data, name)
+    except InkuruError as exc:
+        raise GlossaryError(str(exc)) from None
+    if fmt == "tsv":
+        return parse_tsv(text, name)
+    if fmt == "csv":
+        return import_csv(text, name)
+    if fmt == "tbx":
+        return import_tbx(text, name)
+    raise GlossaryError(f"{name}: unknown glossary format {fmt!r} (expected tsv, csv or tbx)")
+
+
+def read_entries(path: str, fmt: str) -> list[Entry]:
+    """Entries from a glossary file (`inkuru glossary import`): read, decoded and parsed strictly."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise GlossaryError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise GlossaryError(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise GlossaryError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return parse_entries(data, path, fmt)
 
 
 # ------------------------------------------------------------------------------------------------- merge
