@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -9,11 +11,18 @@ from pathlib import Path
 from translate.errors import InputError, OutputError
 
 
+_UTF16_32_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"),
+                  (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
 def decode_utf8(data: bytes, name: str) -> str:
     """Decode UTF-8 (a leading BOM is dropped); a bad byte raises InputError naming the line and byte offset."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        encoding = next((enc for bom, enc in _UTF16_32_BOMS if data.startswith(bom)), None)
+        if encoding:
+            raise InputError(f"{name}:1: the file is {encoding}, not UTF-8; save it as UTF-8 and try again") from None
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
             f"{name}:{line}: not valid UTF-8 (byte offset {exc.start}: {data[exc.start:exc.start + 1]!r}); "
@@ -36,14 +45,27 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return decode_utf8(data, str(p))
 
 
+def _reason(exc: OSError) -> str:
+    """The OS's words for an error ('No space left on device'), whatever way the OSError was made."""
+    if exc.strerror:
+        return exc.strerror
+    if exc.errno:
+        return os.strerror(exc.errno)
+    return str(exc) or type(exc).__name__
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old file or the whole new one, never a partial file."""
+    """Write `data` to `path` so that readers see the old file or the whole new one, never a partial file.
+
+    The data goes to a temporary file in the same folder, is flushed to disk, and replaces `path` in one rename;
+    on any failure (disk full, read-only folder, interrupt) the temporary file is removed and `path` is untouched.
+    """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write to {folder} ({exc.strerror})") from None
+        raise OutputError(f"{target}: cannot write to {folder} ({_reason(exc)})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -60,10 +82,32 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise OutputError(f"{target}: cannot write ({exc.strerror})") from None
+            hint = "; free some space and run again" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else ""
+            raise OutputError(f"{target}: cannot write ({_reason(exc)}){hint}; the previous file, if any, "
+                              "is unchanged") from None
         raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (best effort: not every file system lets a folder be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """Atomically write UTF-8 text (newlines written as given)."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise OutputError(f"{path}: cannot write: the text holds a character UTF-8 cannot encode "
+                          f"({text[exc.start]!r} at character {exc.start}, a lone surrogate)") from None
+    atomic_write_bytes(path, data)
