@@ -35,9 +35,13 @@ def _sha256(text: str) -> str:
 
 
 def _json_for_script(data: Any) -> str:
-    """JSON that cannot end its <script> element or open a comment, whatever the strings contain."""
+    """JSON that cannot end its <script> element or open a comment, whatever the strings contain (and without raw
+    U+2028/U+2029, which older JavaScript parsers take for line ends)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"),
+                          ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return text
 
 
 def _attrs(**values: str | None) -> str:

@@ -35,6 +35,14 @@ def read_result(path: str) -> Result:
 
 def check_result(result: Result, name: str) -> Result:
     """Refuse a result whose paragraphs the renderers cannot show (hand-edited JSON), naming the paragraph."""
+    for field in ("document", "source_lang", "target_lang"):
+        if not isinstance(getattr(result, field), str):
+            raise InputError(f"{name}: '{field}' must be text (got {getattr(result, field)!r:.40})")
+    try:
+        json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{name}: holds a lone surrogate ({exc.object[exc.start]!r}), which is not a character; "
+                         "fix the \\ud800-\\udfff escape in the file") from None
     seen: set[int] = set()
     for number, p in enumerate(result.paragraphs, 1):
         where = f"{name}: paragraph {number}"
@@ -42,6 +50,8 @@ def check_result(result: Result, name: str) -> Result:
             raise InputError(f"{where}: 'id' must be a unique whole number (got {p.id!r})")
         if not isinstance(p.source, str) or not isinstance(p.target, str):
             raise InputError(f"{where}: 'source' and 'target' must be text")
+        if p.source_lang is not None and not isinstance(p.source_lang, str):
+            raise InputError(f"{where}: 'source_lang' must be text")
         if p.action not in ACTIONS:
             raise InputError(f"{where}: unknown action {p.action!r} (expected one of: {', '.join(ACTIONS)})")
         if not isinstance(p.terms, list) or not isinstance(p.flags, list) or \

@@ -16,7 +16,7 @@ from dataclasses import asdict
 from typing import Any
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import DefusedXMLParser
 
 from translate.errors import InputError
 from translate.glossary import Glossary
@@ -74,12 +74,12 @@ def _glossary_entries(unit: ET.Element, terms: list[tuple[str, Term]], glossary:
     for mark_id, term in terms:
         entry = glossary.get(term.entry) if glossary else None
         item = _sub(entries, GLS, "glossEntry", id=f"g{mark_id[1:]}", ref=f"#{mark_id}")
-        _sub(item, GLS, "term", source=term.entry).text = _NOT_XML.sub("", term.source_surface)
+        _sub(item, GLS, "term", source=_NOT_XML.sub("", term.entry)).text = _NOT_XML.sub("", term.source_surface)
         renderings = list(entry.rw) if entry else [term.target_surface] if term.target_surface else []
         for rendering in renderings:
-            _sub(item, GLS, "translation", source="inkuru glossary").text = rendering
+            _sub(item, GLS, "translation", source="inkuru glossary").text = _NOT_XML.sub("", rendering)
         if entry and entry.note:
-            _sub(item, GLS, "definition").text = entry.note
+            _sub(item, GLS, "definition").text = _NOT_XML.sub("", entry.note)
 
 
 def _unit(file: ET.Element, paragraph: ParagraphResult, glossary: Glossary | None) -> None:
@@ -123,7 +123,8 @@ def render_xliff(result: Result, glossary: Glossary | None = _UNSET) -> str:
     """XLIFF 2.1 for a CAT tool; `glossary` fills the glossary-module entries (default: the shipped glossaries)."""
     glossary = default_glossary() if glossary is _UNSET else glossary
     root = ET.Element("xliff", {"xmlns": XLF, "xmlns:mda": MDA, "xmlns:gls": GLS, "version": "2.1",
-                                "srcLang": result.source_lang, "trgLang": result.target_lang})
+                                "srcLang": _NOT_XML.sub("", result.source_lang),
+                                "trgLang": _NOT_XML.sub("", result.target_lang)})
     file = _sub(root, XLF, "file", id="f1", original=_NOT_XML.sub("", result.document), canResegment="no")
     _metadata(file, RUN_GROUP, {
         "format_version": RESULT_VERSION, "document": result.document, "source_lang": result.source_lang,
@@ -139,16 +140,16 @@ def render_xliff(result: Result, glossary: Glossary | None = _UNSET) -> str:
 # --- import ----------------------------------------------------------------------------------------------------------
 
 
-def _flatten(element: ET.Element | None) -> str:
+def _flatten(element: ET.Element | None, name: str) -> str:
     """The plain text of inline content: markers unwrapped, <cp> decoded, placeholder codes dropped."""
     if element is None:
         return ""
     parts = [element.text or ""]
     for child in element:
         if child.tag == _q(XLF, "cp"):
-            parts.append(chr(int(child.get("hex", "0"), 16)))
+            parts.append(_code_point(child, name))
         elif child.tag in {_q(XLF, "mrk"), _q(XLF, "pc")}:
-            parts.append(_flatten(child))
+            parts.append(_flatten(child, name))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -166,26 +167,42 @@ def _meta(parent: ET.Element, category: str, name: str) -> dict[str, Any]:
 
 
 def _parse(text: str, name: str) -> ET.Element:
+    """Parse XLIFF text. A str is given to the parser, so the declared encoding cannot re-decode the already
+    decoded text (a UTF-8 file declaring ISO-8859-1 would otherwise come back as mojibake)."""
+    parser = DefusedXMLParser(target=ET.TreeBuilder(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
     try:
-        return fromstring(text.encode("utf-8"), forbid_dtd=True)
+        parser.feed(text)
+        return parser.close()
     except DefusedXmlException as exc:
-        raise InputError(f"{name}: DOCTYPE, entity declarations and external references are not accepted "
-                         f"in XLIFF ({type(exc).__name__})") from None
+        raise InputError(f"{name}: DOCTYPE, entity declarations and external references are not accepted in XLIFF "
+                         f"(line {parser.parser.CurrentLineNumber}: {type(exc).__name__})") from None
     except ET.ParseError as exc:
         line, column = exc.position
         raise InputError(f"{name}:{line}:{column + 1}: not well-formed XML ({exc.msg})") from None
 
 
+def _code_point(element: ET.Element, name: str) -> str:
+    """The character of an XLIFF <cp hex="…"/>, refusing what is not a Unicode scalar value."""
+    value = element.get("hex", "")
+    try:
+        char = chr(int(value, 16)) if re.fullmatch(r"[0-9A-Fa-f]{1,6}", value) else ""
+    except (ValueError, OverflowError):
+        char = ""
+    if not char or "\ud800" <= char <= "\udfff":
+        raise InputError(f"{name}: <cp hex={value[:20]!r}/> is not a Unicode character")
+    return char
+
+
 def _unit_paragraph(unit: ET.Element, meta: dict[str, Any], name: str) -> ParagraphResult:
     parts = [c for c in unit if c.tag in {_q(XLF, "segment"), _q(XLF, "ignorable")}]
-    source = "".join(_flatten(part.find(_q(XLF, "source"))) for part in parts)
+    source = "".join(_flatten(part.find(_q(XLF, "source")), name) for part in parts)
     targets = [part.find(_q(XLF, "target")) for part in parts]
     segments = [p for p in parts if p.tag == _q(XLF, "segment")]
     exported = meta.get("exported_target")
     if all(t is None for t in targets) and isinstance(exported, str):
         target = exported  # the tool wrote no target: the paragraph was left as exported
     else:
-        target = "".join(_flatten(t) if t is not None else _flatten(p.find(_q(XLF, "source")))
+        target = "".join(_flatten(t, name) if t is not None else _flatten(p.find(_q(XLF, "source")), name)
                          for p, t in zip(parts, targets))
     approved = bool(segments) and all(s.get("state") == APPROVED_STATE for s in segments)
     try:
@@ -209,7 +226,11 @@ def read_xliff(text: str, name: str = "xliff") -> Result:
     if not run:
         raise InputError(f"{name}: not an Inkuru XLIFF export (no '{RUN_GROUP}' metadata in a single <file>); "
                          "export one with `inkuru review RESULT.json --format xliff`")
-    expected = [int(i) for i in run.get("paragraphs", [])]
+    paragraph_ids = run.get("paragraphs", [])
+    if not isinstance(paragraph_ids, list) or not all(isinstance(i, int) and not isinstance(i, bool)
+                                                      for i in paragraph_ids):
+        raise InputError(f"{name}: the run metadata's 'paragraphs' must be a list of whole numbers")
+    expected = list(paragraph_ids)
     by_id: dict[int, ParagraphResult] = {}
     unknown, duplicate = [], []
     for unit in files[0].iter(_q(XLF, "unit")):
