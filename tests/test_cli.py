@@ -31,7 +31,7 @@ def _imports_after(args: list[str]) -> set[str]:
 @pytest.mark.parametrize(
     "args",
     [["--help"], ["translate", "--help"], ["models", "--help"], ["glossary", "--help"], ["glossary", "list"],
-     ["review", "--help"]],
+     ["review", "--help"], ["models", "convert", "--help"], ["cache", "stats"]],
 )
 def test_help_and_glossary_commands_do_not_import_torch(args: list[str]) -> None:
     assert _imports_after(args) == set()

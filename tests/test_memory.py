@@ -1,0 +1,193 @@
+"""Translation memory, token-budget batching and interrupted runs."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES
+from translate.cli import cli
+from translate.engines.base import Hypothesis, IdentityEngine, TermConstraint
+from translate.errors import CacheError
+from translate.memory import CachedEngine, TranslationMemory
+from translate.pipeline import TranslateOptions, _Translator, translate_document
+
+
+class CountingEngine(IdentityEngine):
+    """Upper-cases its input (so outputs differ from inputs) and records every sentence it is asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def translate_batch(self, sentences: list[str], source: str, target: str, **options: object) -> list[Hypothesis]:
+        self.seen += sentences
+        return [Hypothesis(s.upper(), len(s.split())) for s in sentences]
+
+
+ARTICLE = "Drones hit the port.\n\nThe army said it shot down ten of them. Talks resume today.\n\nNo one was hurt."
+
+
+def _translate(text: str, engine: object) -> str:
+    return translate_document(text, engine, TranslateOptions("rw", "en")).target_text  # type: ignore[arg-type]
+
+
+def test_a_rerun_comes_from_memory_and_an_edit_translates_only_what_changed(tmp_path: Path) -> None:
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    first = CountingEngine()
+    expected = _translate(ARTICLE, CachedEngine(first, memory))
+    assert len(first.seen) == 4
+    again = CountingEngine()
+    cached = CachedEngine(again, memory)
+    assert _translate(ARTICLE, cached) == expected
+    assert again.seen == [] and cached.hits == 4
+    edited = ARTICLE.replace("Talks resume today.", "Talks resume on Friday.")
+    after_edit = CountingEngine()
+    assert "FRIDAY" in _translate(edited, CachedEngine(after_edit, memory))
+    assert after_edit.seen == ["Talks resume on Friday."]
+
+
+def test_the_key_covers_engine_options_direction_and_terms(tmp_path: Path) -> None:
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    engine = CountingEngine()
+    cached = CachedEngine(engine, memory)
+    term = TermConstraint("russia", ("Uburusiya",), source="Russia")
+    cached.translate_batch(["Russia said so."], "en", "rw")
+    cached.translate_batch(["Russia said so."], "en", "rw", constraints=[[term]])
+    cached.translate_batch(["Russia said so."], "en", "rw", constraints=[[term]], strict=False)
+    cached.translate_batch(["Russia said so."], "en", "rw", avoid_repetition=True)
+    changed = TermConstraint("russia", ("Burusiya",), source="Russia")
+    cached.translate_batch(["Russia said so."], "en", "rw", constraints=[[changed]])
+    assert len(engine.seen) == 5
+    cached.translate_batch(["Russia  said so."], "en", "rw")  # whitespace-only difference: same sentence
+    assert len(engine.seen) == 5
+    other = CountingEngine()
+    other.info = type(other.info)("identity", "identity", "1", "identity")  # another model revision
+    CachedEngine(other, memory).translate_batch(["Russia said so."], "en", "rw")
+    assert other.seen == ["Russia said so."]
+
+
+def test_hypothesis_fields_survive_the_round_trip(tmp_path: Path) -> None:
+    memory = TranslationMemory(tmp_path / "tm.sqlite")
+    stored = Hypothesis("Inkuru «nshya» — 6 000", 4, False, -1.5, ("a",), ("b",))
+    memory.put_many("engine", [("k", "source", stored)])
+    assert TranslationMemory(tmp_path / "tm.sqlite").get_many(["k", "missing"]) == {"k": stored}
+
+
+def _write_many(path: str, worker: int) -> None:
+    engine = CachedEngine(CountingEngine(), TranslationMemory(path))
+    for batch in range(20):
+        engine.translate_batch([f"worker {worker} sentence {batch} {i}" for i in range(10)], "en", "rw")
+
+
+def test_two_processes_share_the_memory_safely(tmp_path: Path) -> None:
+    path = str(tmp_path / "tm.sqlite")
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_write_many, args=(path, n)) for n in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+        assert worker.exitcode == 0
+    assert TranslationMemory(path).stats().entries == 2 * 20 * 10
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_corrupt_memory_gives_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "tm.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(CacheError, match=r"tm\.sqlite.*inkuru cache clear"):
+        TranslationMemory(path).get_many(["k"])
+
+
+def test_cache_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INKURU_CACHE_DIR", str(tmp_path))
+    CachedEngine(CountingEngine(), TranslationMemory()).translate_batch(["One.", "Two."], "en", "rw")
+    stats = CliRunner().invoke(cli, ["cache", "stats"])
+    assert stats.exit_code == 0 and "2 translations from 1 model setups" in stats.output
+    cleared = CliRunner().invoke(cli, ["cache", "clear"])
+    assert cleared.exit_code == 0 and "removed 2 translations" in cleared.output
+    assert "0 translations" in CliRunner().invoke(cli, ["cache", "stats"]).output
+
+
+# --- batching --------------------------------------------------------------------------------------------------------
+
+
+def test_batches_respect_the_token_budget_and_keep_every_sentence() -> None:
+    texts = sorted([" ".join(["word"] * n) for n in (1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 3, 4)], key=len)
+    translator = _Translator(IdentityEngine(), "en", "rw", TranslateOptions("rw", "en", 4, max_batch_tokens=40),
+                             None)
+    batches = translator.batches(texts)
+    assert [t for batch in batches for t in batch] == texts
+    for batch in batches:
+        widest = max(len(t.split()) for t in batch)
+        assert len(batch) <= 4
+        assert len(batch) == 1 or widest * len(batch) <= 40  # a sentence over the budget goes alone
+    assert [len(b) for b in translator.batches(texts)] != [len(b) for b in _Translator(
+        IdentityEngine(), "en", "rw", TranslateOptions("rw", "en", 4), None).batches(texts)]
+
+
+def test_token_budget_does_not_change_the_output() -> None:
+    text = "\n\n".join(f"Paragraph {i} says {'very ' * (i % 9)}much. It ends here." for i in range(30))
+    plain = translate_document(text, IdentityEngine(), TranslateOptions("rw", "en", 8)).target_text
+    budget = translate_document(text, IdentityEngine(), TranslateOptions("rw", "en", 8, max_batch_tokens=20))
+    assert budget.target_text == plain
+
+
+# --- interruption --------------------------------------------------------------------------------------------------
+
+
+class InterruptedEngine(CountingEngine):
+    """Simulates Ctrl-C after a number of batches."""
+
+    def __init__(self, batches_before_interrupt: int) -> None:
+        super().__init__()
+        self.left = batches_before_interrupt
+
+    def translate_batch(self, sentences: list[str], source: str, target: str, **options: object) -> list[Hypothesis]:
+        if self.left == 0:
+            raise KeyboardInterrupt
+        self.left -= 1
+        return super().translate_batch(sentences, source, target, **options)
+
+
+def test_an_interrupted_run_leaves_no_output_and_resumes_from_memory(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INKURU_CACHE_DIR", str(tmp_path / "cache"))
+    article = tmp_path / "article.txt"
+    article.write_text("\n\n".join(f"Sentence number {i} is about drones." for i in range(40)), encoding="utf-8")
+    out = tmp_path / "out.txt"
+    out.write_text("previous translation\n", encoding="utf-8")
+    engines = [InterruptedEngine(2), CountingEngine()]
+    monkeypatch.setattr("translate.engines.load_engine", lambda *args, **kwargs: engines.pop(0))
+    args = ["translate", str(article), "--to", "rw", "--from", "en", "--batch-size", "8", "--no-glossary",
+            "-o", str(out)]
+    interrupted = CliRunner().invoke(cli, args)
+    assert interrupted.exit_code != 0
+    assert out.read_text(encoding="utf-8") == "previous translation\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "cache", "out.txt"]  # no temp file
+    resumed = CliRunner().invoke(cli, args)
+    assert resumed.exit_code == 0, resumed.output
+    assert "16 of 40 model calls from the translation memory" in resumed.output
+    assert out.read_text(encoding="utf-8").count("DRONES") == 40
+    assert sqlite3.connect(tmp_path / "cache" / "memory.sqlite").execute(
+        "PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_the_demo_article_twice_through_the_cli(marian_en_rw: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INKURU_CACHE_DIR", str(tmp_path / "cache"))
+    args = ["translate", str(EXAMPLES / "iran-drones-en.txt"), "--to", "rw", "--model", str(marian_en_rw),
+            "--backend", "hf", "-o"]
+    first = CliRunner().invoke(cli, [*args, str(tmp_path / "first.txt")])
+    second = CliRunner().invoke(cli, [*args, str(tmp_path / "second.txt")])
+    assert first.exit_code == second.exit_code == 0
+    assert "from the translation memory" not in first.output and "from the translation memory" in second.output
+    assert (tmp_path / "first.txt").read_bytes() == (tmp_path / "second.txt").read_bytes()
+    uncached = CliRunner().invoke(cli, [*args, str(tmp_path / "third.txt"), "--no-cache"])
+    assert "from the translation memory" not in uncached.output
+    assert (tmp_path / "third.txt").read_bytes() == (tmp_path / "first.txt").read_bytes()
