@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -68,6 +69,11 @@ def import_csv(text: str, name: str) -> list[Entry]:
             first = reader.line_num + 1
     except csv.Error as exc:
         raise GlossaryError(f"{name}:{first}: not valid CSV ({exc}); is there a stray '\"' on this line?") from None
+    lines = io.StringIO(text, newline="").readlines()
+    for start, end, _row in records:
+        if start == end and not _CSV_LINE.fullmatch(lines[start - 1].rstrip("\r\n")):
+            raise GlossaryError(f"{name}:{start}: a stray '\"' inside a cell that is not quoted (a cell with a quote "
+                                "must be quoted as a whole, its quotes doubled: \"say \"\"mu\"\"\")")
     start, end, cells = records[0]
     if not any(cell.strip() for cell in cells):
         raise GlossaryError(f"{name}:1: the first line is empty: it must be the header ({','.join(COLUMNS)})")
@@ -95,6 +101,11 @@ def import_csv(text: str, name: str) -> list[Entry]:
         seen[entry.id] = start
         entries.append(entry)
     return entries
+
+
+# One CSV record on one line, RFC 4180: every cell unquoted without any '"', or quoted with inner quotes doubled.
+_CSV_CELL = r'(?:"(?:[^"]|"")*"|[^,"]*)'
+_CSV_LINE = re.compile(f"{_CSV_CELL}(?:,{_CSV_CELL})*")
 
 
 def _one_line(start: int, end: int, name: str) -> None:
@@ -206,7 +217,9 @@ class _Concept:
     def _lang_terms(self, lang_sec: ET.Element, accepted: list[tuple[int, str]], forbidden: list[str]) -> None:
         for sec in _children(lang_sec, "termSec"):
             terms = _children(sec, "term")
-            term = " ".join(_text(t) for t in terms)
+            if len(terms) > 1:
+                raise self._fail(terms[1], f"a <termSec> with {len(terms)} <term>s (one term per termSec)")
+            term = _text(terms[0]) if terms else ""
             if not term:
                 raise self._fail(terms[0] if terms else sec, "a <termSec> without a term (an empty <term>?)")
             status = next((_text(n) for n in _children(sec, "termNote")
@@ -251,6 +264,9 @@ class _Concept:
 
 def import_tbx(data: str, name: str) -> list[Entry]:
     """Entries from TBX-Basic (TBX v3, or TBX 2 <martif>); errors name the file and the element's line."""
+    if "\x00" in data:  # XML cannot hold NUL; expat would guess UTF-16 from the byte pattern and read it anyway
+        line = data.count("\n", 0, data.index("\x00")) + 1
+        raise GlossaryError(f"{name}:{line}: a NUL byte (U+0000): is the file UTF-16? Save it as UTF-8")
     root, lines = _parse_xml(data, name)
     if _local(root.tag) not in ("tbx", "martif"):
         raise GlossaryError(f"{name}:1: not a TBX file (root element <{show(_local(root.tag))}>, expected <tbx>)")

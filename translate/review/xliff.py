@@ -169,6 +169,9 @@ def _meta(parent: ET.Element, category: str, name: str) -> dict[str, Any]:
 def _parse(text: str, name: str) -> ET.Element:
     """Parse XLIFF text. A str is given to the parser, so the declared encoding cannot re-decode the already
     decoded text (a UTF-8 file declaring ISO-8859-1 would otherwise come back as mojibake)."""
+    if "\x00" in text:  # XML cannot hold NUL; expat would guess UTF-16 from the byte pattern and read it anyway
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError(f"{name}:{line}: a NUL byte: is the file UTF-16? Save it as UTF-8")
     parser = DefusedXMLParser(target=ET.TreeBuilder(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
     try:
         parser.feed(text)
