@@ -23,6 +23,9 @@ def decode_utf8(data: bytes, name: str) -> str:
         encoding = next((enc for bom, enc in _UTF16_32_BOMS if data.startswith(bom)), None)
         if encoding:
             raise InputError(f"{name}:1: the file is {encoding}, not UTF-8; save it as UTF-8 and try again") from None
+        if data[:400].count(b"\x00") * 4 >= min(len(data), 400):
+            raise InputError(f"{name}:1: the file looks like UTF-16 or UTF-32 (every other byte is NUL), not UTF-8; "
+                             "save it as UTF-8 and try again") from None
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
             f"{name}:{line}: not valid UTF-8 (byte offset {exc.start}: {data[exc.start:exc.start + 1]!r}); "
