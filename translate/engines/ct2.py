@@ -90,7 +90,9 @@ class CT2Engine:
         max_input_tokens: int | None = None,
         compute_type: str = "default",
         threads: int = 0,
+        output_tokens: int | None = None,
     ) -> None:
+        """`output_tokens` fixes every output's length (benchmarks only: random-weight models never stop)."""
         folder = Path(model).expanduser()
         if not is_ct2_model(folder):
             raise ModelError(f"{model}: not a CTranslate2 model converted by Inkuru (no model.bin and {MANIFEST}); "
@@ -108,6 +110,7 @@ class CT2Engine:
             raise ModelError(f"{model}: cannot load the CTranslate2 model ({exc})") from None
         self.tokenizer = _Tokenizer(folder, self.family)
         self.beam = beam
+        self.output_tokens = output_tokens
         self.special = {"</s>", "<pad>", "<unk>", "<s>", *self.manifest.get("language_codes", [])}
         self.max_input_tokens = max_input_tokens or int(self.manifest["max_input_tokens"])
         self._max_positions = int(self.manifest["max_positions"])
@@ -186,6 +189,9 @@ class CT2Engine:
                                    "return_attention": attention}
         if avoid_repetition:
             options.update(no_repeat_ngram_size=3, repetition_penalty=1.3)
+        if self.output_tokens:
+            options.update(min_decoding_length=self.output_tokens + len(lead),
+                           max_decoding_length=self.output_tokens + len(lead))
         target_prefix = [lead + p for p in prefixes] if lead or any(prefixes) else None
         try:
             results = self.translator.translate_batch(sources, target_prefix, **options)
@@ -194,7 +200,7 @@ class CT2Engine:
         decoded = []
         for result, prefix in zip(results, prefixes):
             tokens = list(result.hypotheses[0])[len(lead):]
-            finished = len(result.hypotheses[0]) < options["max_decoding_length"]
+            finished = len(result.hypotheses[0]) < options["max_decoding_length"] or bool(self.output_tokens)
             weights = result.attention[0][len(lead):] if attention and result.attention else None
             decoded.append(_Decoded(tokens, finished, weights))
         return decoded

@@ -64,7 +64,9 @@ class HFEngine:
         beam: int = 4,
         max_input_tokens: int | None = None,
         allow_pickle: bool = False,
+        output_tokens: int | None = None,
     ) -> None:
+        """`output_tokens` fixes every output's length (benchmarks only: random-weight models never stop)."""
         source = resolve_model(model)
         if source.local_dir is not None:
             check_weights(source.local_dir, model, allow_pickle)
@@ -96,6 +98,7 @@ class HFEngine:
         self.model.to(device)
         self.device = device
         self.beam = beam
+        self.output_tokens = output_tokens
         self.family = self._family_of(family)
         revision = folder_fingerprint(source.local_dir) if source.local_dir else str(
             getattr(config, "_commit_hash", None) or "unknown"
@@ -197,12 +200,16 @@ class HFEngine:
         options: dict[str, Any] = {"num_beams": self.beam, "max_new_tokens": max_new, "do_sample": False}
         if avoid_repetition:
             options.update(no_repeat_ngram_size=3, repetition_penalty=1.3)
+        if self.output_tokens:
+            options.update(min_new_tokens=self.output_tokens, max_new_tokens=self.output_tokens,
+                           forced_eos_token_id=None)
         try:
             with self._torch.inference_mode():
                 output = self.model.generate(**batch, **options, **extra)
         except RuntimeError as exc:
             raise EngineError(f"generation failed: {exc}") from None
-        return [self._hypothesis(row.tolist()) for row in output]
+        # A fixed output length (benchmarks) is finished by design, not a runaway.
+        return [self._hypothesis(row.tolist(), True if self.output_tokens else None) for row in output]
 
     def _token_constraint(self, constraint: TermConstraint) -> TokenConstraint | None:
         """Token sequences of every form the target tokenizer can spell (sentence-initial capitals included)."""
