@@ -97,8 +97,10 @@ def _evaluate(tsv: str | None, src_path: str | None, ref_path: str | None, hyp_p
     from translate.glossary import load_glossaries
 
     names = evaluation.parse_conditions(conditions or "term") if model else []
+    glossary, origin = load_glossaries(list(glossaries) or None), "files" if glossaries else "shipped"
     if tsv:
-        data = evaluation.read_tsv(tsv, source, target, known=load_glossaries(list(glossaries) or None))
+        # A terms column defines the terms; pairs that `glossary` knows use its entries (and their morphology).
+        data = evaluation.read_tsv(tsv, source, target, known=glossary)
     else:
         assert src_path and ref_path
         data = evaluation.read_pair(src_path, ref_path)
@@ -106,8 +108,6 @@ def _evaluate(tsv: str | None, src_path: str | None, ref_path: str | None, hyp_p
         glossary, origin = data.terms_glossary, "terms column"
         if not len(glossary):
             raise InkuruError(f"{tsv}: the terms column names no terms")
-    else:
-        glossary, origin = load_glossaries(list(glossaries) or None), "files" if glossaries else "shipped"
     if model:
         from translate.engines import load_engine
         from translate.models import is_demo_model

@@ -82,8 +82,12 @@ def check_aligned(first: tuple[str, Sequence[str]], second: tuple[str, Sequence[
     """Both files must have one line per segment."""
     (name_a, lines_a), (name_b, lines_b) = first, second
     if len(lines_a) != len(lines_b):
-        raise InputError(f"line count mismatch: {name_a} has {len(lines_a)} lines but {name_b} has "
-                         f"{len(lines_b)} lines (every file needs one line per segment)")
+        raise InputError(f"line count mismatch: {name_a} has {_lines(len(lines_a))} but {name_b} has "
+                         f"{_lines(len(lines_b))} (every file needs one line per segment)")
+
+
+def _lines(count: int) -> str:
+    return f"{count} line{'s' if count != 1 else ''}"
 
 
 def read_pair(src_path: str, ref_path: str) -> EvalData:
