@@ -19,6 +19,7 @@ from translate.errors import InkuruError
 
 # name -> "module:attribute" of subcommands defined in other modules, imported on first use.
 LAZY_COMMANDS = {
+    "eval": "translate.eval_cli:eval_command",
     "glossary": "translate.glossary.cli:glossary",
     "review": "translate.review.cli:review",
 }
@@ -185,7 +186,10 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
     formats = formats or ("text",)
     files = expand_inputs(inputs)
     outputs = plan_outputs(files, output, formats, target)
-    texts = {name: _read(name) for name in files}
+    # Large files with text output are streamed (memory bounded by the chunk); the others are read now, so a
+    # bad input fails before the model loads.
+    streamed = {name for name, paths in zip(files, outputs) if _streamable(name, paths)}
+    texts = {name: _read(name) for name in files if name not in streamed}
     try:
         from translate.engines import load_engine
         from translate.languages import other_language
@@ -206,6 +210,9 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
             engine = CachedEngine(engine, TranslationMemory())
         options = TranslateOptions(target, source, batch_size, glossary, glossary_mode, max_batch_tokens)
         for name, paths in zip(files, outputs):
+            if name in streamed:
+                _translate_streamed(name, paths["text"], engine, options, quiet)
+                continue
             started, progress = time.perf_counter(), Progress(not quiet)
             progress.start(f"translating {name}")
             try:
@@ -218,6 +225,42 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
                 _summary(result, paths, time.perf_counter() - started, engine)
     except InkuruError as error:
         raise fail(error) from None
+
+
+def _streamable(name: str, paths: dict[str, str]) -> bool:
+    from translate.streaming import STREAM_THRESHOLD_BYTES
+
+    return name != "-" and list(paths) == ["text"] and Path(name).stat().st_size > STREAM_THRESHOLD_BYTES
+
+
+def _translate_streamed(name: str, path: str, engine: Any, options: Any, quiet: bool) -> None:
+    """A large file, a chunk of paragraphs at a time, written as it goes (atomically when to a file)."""
+    from collections import Counter
+    from contextlib import nullcontext
+
+    from translate.fileio import atomic_writer
+    from translate.glossary.apply import summarize_counts
+    from translate.pipeline import translate_stream
+    from translate.streaming import paragraph_chunks, read_lines
+
+    started = time.perf_counter()
+    actions: Counter[str] = Counter()
+    statuses: Counter[str] = Counter()
+    flagged = 0
+    with (nullcontext(sys.stdout.buffer) if path == "-" else atomic_writer(path)) as handle:
+        for paragraph in translate_stream(paragraph_chunks(read_lines(name)), engine, options, name=name):
+            handle.write(("\n\n" if actions else "").encode() + paragraph.target.encode("utf-8"))
+            actions[paragraph.action] += 1
+            flagged += bool(paragraph.flags)
+            statuses.update(str(term["status"]) for term in paragraph.terms)
+        handle.write(b"\n")
+    if not quiet:
+        click.echo(f"{name}: {sum(actions.values())} paragraphs ({actions['translated']} translated, "
+                   f"{actions['passed_through']} passed through, {actions['kept']} kept, {flagged} flagged), "
+                   f"streamed in {time.perf_counter() - started:.1f} s" + (f" -> {path}" if path != "-" else ""),
+                   err=True)
+        if options.glossary is not None:
+            click.echo(summarize_counts(statuses), err=True)
 
 
 def _read(name: str) -> str:

@@ -39,7 +39,7 @@ def has_words(text: str) -> bool:
 
 # Markup that starts a line unit and is kept as written: headings, list items, block quotes (possibly nested).
 _MARKUP = re.compile(r"^[ \t]*(?:(?:>[ \t]?)+(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?|#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+)")
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _QUOTE_ONLY = re.compile(r"^[ \t]*(?:>[ \t]?)+$")
 
 
@@ -78,7 +78,7 @@ def _blocks(lines: list[str]) -> Iterator[tuple[list[str], bool]]:
     block: list[str] = []
     fence: str | None = None
     for line in lines:
-        match = _FENCE.match(line)
+        match = FENCE.match(line)
         if fence is not None:
             block.append(line)
             if match and match.group(1) == fence:

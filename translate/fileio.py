@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from translate.errors import InputError, OutputError
 
@@ -58,7 +61,14 @@ def _reason(exc: OSError) -> str:
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old file or the whole new one, never a partial file.
+    """Write `data` to `path` so that readers see the old file or the whole new one, never a partial file."""
+    with atomic_writer(path) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file to write `path` in pieces, replacing it only when the block ends without an error.
 
     The data goes to a temporary file in the same folder, is flushed to disk, and replaces `path` in one rename;
     on any failure (disk full, read-only folder, interrupt) the temporary file is removed and `path` is untouched.
@@ -71,7 +81,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         raise OutputError(f"{target}: cannot write to {folder} ({_reason(exc)})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if target.exists():

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from translate.document import Paragraph, has_words, join_unit, split_paragraphs, split_sentences, split_to_fit
@@ -261,9 +261,7 @@ def translate_document(
     progress: ProgressCallback | None = None,
 ) -> Result:
     """Translate an article; the Result has exactly one paragraph per source paragraph, in order."""
-    target = get_language(options.target).code
-    if options.source != "auto" and get_language(options.source).code == target:
-        raise InkuruError(f"--from and --to are both {target}; choose the other language for --to")
+    target = _check_languages(options)
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         raise InputError(f"{name}: the input is empty")
@@ -274,6 +272,57 @@ def translate_document(
             f"{name}: the text is already in {get_language(target).name}; "
             f"use --to {other_language(target)} to translate it the other way"
         )
+    results = _translate_paragraphs(paragraphs, plan, engine, source, target, options, progress)
+    return Result(name, source, target, run_signature(engine, options, source, target), results)
+
+
+def translate_stream(
+    chunks: Iterable[str],
+    engine: Engine,
+    options: TranslateOptions,
+    *,
+    name: str = "-",
+) -> Iterator[ParagraphResult]:
+    """Translate a document too large to hold, given as consecutive chunks of whole paragraphs (see
+    `translate.streaming.paragraph_chunks`); yields one result per source paragraph, in order.
+
+    Memory is bounded by the chunk, not the document. The source language (with "auto") is decided on the first
+    chunk that has words; sentences repeated across chunks are translated again (the translation memory, when
+    the engine has one, answers them).
+    """
+    target = _check_languages(options)
+    source = None if options.source == "auto" else options.source
+    offset = 0
+    for chunk in chunks:
+        paragraphs = [replace(p, index=p.index + offset) for p in split_paragraphs(chunk)]
+        offset += len(paragraphs)
+        if not paragraphs:
+            continue
+        if source is None and any(p.has_words for p in paragraphs):
+            source = _document_language(paragraphs, target)
+        plan = [_classify(p, source or other_language(target), target) for p in paragraphs]
+        yield from _translate_paragraphs(paragraphs, plan, engine, source or other_language(target), target,
+                                         options, None)
+    if offset == 0:
+        raise InputError(f"{name}: the input is empty")
+
+
+def run_signature(engine: Engine, options: TranslateOptions, source: str, target: str) -> Signature:
+    direction = f"{source}-{target}" if options.source != "auto" else f"auto({source})-{target}"
+    return Signature(engine.info.model, engine.info.revision, engine.info.backend, direction,
+                     int(engine.info.options.get("beam", 1)), options.glossary_signature)
+
+
+def _check_languages(options: TranslateOptions) -> str:
+    target = get_language(options.target).code
+    if options.source != "auto" and get_language(options.source).code == target:
+        raise InkuruError(f"--from and --to are both {target}; choose the other language for --to")
+    return target
+
+
+def _translate_paragraphs(paragraphs: list[Paragraph], plan: list[tuple[str, str | None]], engine: Engine,
+                          source: str, target: str, options: TranslateOptions,
+                          progress: ProgressCallback | None) -> list[ParagraphResult]:
     translator = _Translator(engine, source, target, options, progress)
     # paragraph index -> unit index -> sentence pieces (None for sentences kept verbatim)
     layout: dict[int, list[list[list[_Piece] | str]]] = {}
@@ -290,10 +339,7 @@ def translate_document(
     ]
     if options.glossary is not None:
         _report_terms(results, source, target, options.glossary)
-    direction = f"{source}-{target}" if options.source != "auto" else f"auto({source})-{target}"
-    signature = Signature(engine.info.model, engine.info.revision, engine.info.backend, direction,
-                          int(engine.info.options.get("beam", 1)), options.glossary_signature)
-    return Result(name, source, target, signature, results)
+    return results
 
 
 def _paragraph_result(paragraph: Paragraph, action: str, lang: str | None,

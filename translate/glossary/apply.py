@@ -165,7 +165,11 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
 
 def summarize(reports: list[TermReport] | list[dict[str, object]]) -> str:
     """"31 terms: 29 satisfied, 1 missing, 1 warning" (statuses with a zero count are left out)."""
-    statuses = Counter(r.status if isinstance(r, TermReport) else str(r["status"]) for r in reports)
+    return summarize_counts(Counter(r.status if isinstance(r, TermReport) else str(r["status"]) for r in reports))
+
+
+def summarize_counts(statuses: Counter[str]) -> str:
+    """The summary line from a count of term statuses."""
     parts = [f"{statuses[s]} {s if s != WARNING or statuses[s] == 1 else 'warnings'}" for s in STATUSES if statuses[s]]
     total = sum(statuses.values())
     return f"{total} term{'s' if total != 1 else ''}" + (f": {', '.join(parts)}" if parts else "")
