@@ -191,3 +191,59 @@ def test_the_demo_article_twice_through_the_cli(marian_en_rw: Path, tmp_path: Pa
     uncached = CliRunner().invoke(cli, [*args, str(tmp_path / "third.txt"), "--no-cache"])
     assert "from the translation memory" not in uncached.output
     assert (tmp_path / "third.txt").read_bytes() == (tmp_path / "first.txt").read_bytes()
+
+
+_SLOW_RUN = """
+import sys, time
+import translate.engines as engines
+from translate.cli import main
+from translate.engines.base import Hypothesis, IdentityEngine
+
+class Slow(IdentityEngine):
+    def translate_batch(self, sentences, source, target, **options):
+        time.sleep(0.2)
+        return [Hypothesis(s.upper(), len(s.split())) for s in sentences]
+
+engines.load_engine = lambda *a, **k: Slow()
+sys.argv = ["inkuru"] + sys.argv[1:]
+main()
+"""
+
+
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM"])
+def test_a_signal_mid_run_leaves_the_output_and_memory_intact(signal_name: str, tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    article = tmp_path / "big.txt"
+    article.write_text("\n\n".join(f"Report {i} says drones fell near the port." for i in range(30_000)) + "\n",
+                       encoding="utf-8")
+    assert article.stat().st_size > 1 << 20  # streamed: the temporary output file exists while translating
+    out = tmp_path / "out.txt"
+    out.write_text("previous\n", encoding="utf-8")
+    env = {**os.environ, "INKURU_CACHE_DIR": str(tmp_path / "cache")}
+    process = subprocess.Popen([sys.executable, "-c", _SLOW_RUN, "translate", str(article), "--to", "rw", "--from",
+                                "en", "--no-glossary", "--batch-size", "64", "-o", str(out)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    memory = tmp_path / "cache" / "memory.sqlite"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait until some batches are in the memory and the temp file exists
+        if memory.exists() and any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
+            try:
+                if sqlite3.connect(memory).execute("SELECT COUNT(*) FROM translations").fetchone()[0] >= 128:
+                    break
+            except sqlite3.Error:
+                pass
+        time.sleep(0.05)
+    process.send_signal(getattr(signal, signal_name))
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert "Traceback" not in stderr
+    assert out.read_text(encoding="utf-8") == "previous\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt", "cache", "out.txt"]
+    db = sqlite3.connect(memory)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert db.execute("SELECT COUNT(*) FROM translations").fetchone()[0] >= 128

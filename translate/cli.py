@@ -7,6 +7,7 @@ only by the engine that loads a model (`inkuru --help` and `inkuru glossary …`
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
 import time
 from pathlib import Path
@@ -47,7 +48,14 @@ def cli() -> None:
 
 
 def main() -> None:
+    # SIGTERM (a closed terminal, `kill`, a CI timeout) unwinds like Ctrl-C: temporary files are removed and the
+    # previous output stays; batches already translated are in the translation memory for the next run.
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="inkuru")
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def fail(error: InkuruError) -> click.ClickException:
