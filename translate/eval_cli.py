@@ -47,11 +47,13 @@ def _fail(error: InkuruError) -> click.ClickException:
               help="Seed of the random condition's glossary.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE instead of standard output.")
+@click.option("--allow-pickle", is_flag=True,
+              help="Load a --model that ships only pickle weights (.bin); pickle can run code: trusted models only.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress notes on stderr.")
 def eval_command(tsv: str | None, src_path: str | None, ref_path: str | None, hyp_paths: tuple[str, ...],
                  model: str | None, backend: str, device: str, beam: int, batch_size: int, source: str | None,
                  target: str | None, glossaries: tuple[str, ...], glossary_mode: str, conditions: str | None,
-                 seed: int, fmt: str, output: str | None, quiet: bool) -> None:
+                 seed: int, fmt: str, output: str | None, allow_pickle: bool, quiet: bool) -> None:
     """Score translations against references: BLEU and chrF++ (sacrebleu), glossary term accuracy and
     consistency, and the terms that fail most.
 
@@ -112,7 +114,7 @@ def _evaluate(tsv: str | None, src_path: str | None, ref_path: str | None, hyp_p
         from translate.engines import load_engine
         from translate.models import is_demo_model
 
-        engine = load_engine(backend, model, device=device, beam=beam)
+        engine = load_engine(backend, model, device=device, beam=beam, allow_pickle=allow_pickle)
         if is_demo_model(model) and not quiet:
             click.echo("note: this is the Inkuru demo model, a toy for trying the pipeline, not for real "
                        "translation", err=True)
