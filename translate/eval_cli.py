@@ -77,7 +77,7 @@ def eval_command(tsv: str | None, src_path: str | None, ref_path: str | None, hy
         raise click.UsageError(f"--from and --to are both {target}")
     try:
         report = _evaluate(tsv, src_path, ref_path, hyp_paths, model, backend, device, beam, batch_size, source,
-                           target, glossaries, glossary_mode, conditions, seed, quiet)
+                           target, glossaries, glossary_mode, conditions, seed, allow_pickle, quiet)
         from translate.evaluation import format_text
 
         text = report.to_json() if fmt == "json" else format_text(report)
@@ -94,7 +94,7 @@ def eval_command(tsv: str | None, src_path: str | None, ref_path: str | None, hy
 def _evaluate(tsv: str | None, src_path: str | None, ref_path: str | None, hyp_paths: tuple[str, ...],
               model: str | None, backend: str, device: str, beam: int, batch_size: int, source: str, target: str,
               glossaries: tuple[str, ...], glossary_mode: str, conditions: str | None, seed: int,
-              quiet: bool) -> Any:
+              allow_pickle: bool, quiet: bool) -> Any:
     from translate import evaluation
     from translate.glossary import load_glossaries
 
