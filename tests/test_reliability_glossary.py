@@ -335,3 +335,18 @@ def test_cli_import_writes_nothing_from_a_corrupted_file(tmp_path):
 
 def test_columns_constant_matches_the_checker():
     assert fuzz.COLUMNS == COLUMNS
+
+
+def test_translate_with_a_corrupted_glossary_names_file_and_line(tmp_path, monkeypatch):
+    import translate.engines
+    from translate.engines.base import IdentityEngine
+
+    monkeypatch.setattr(translate.engines, "load_engine", lambda *args, **kwargs: IdentityEngine())
+    article = tmp_path / "article.txt"
+    article.write_text("Iran sent drones to Russia.\n", encoding="utf-8")
+    bad = tmp_path / "bad.tsv"
+    bad.write_bytes((HEADER + RUSSIA + IRAN.replace("Iran", "Ir\x00an")).encode())
+    result = CliRunner().invoke(cli, ["translate", str(article), "--to", "rw", "--from", "en", "--model", "identity",
+                                      "--glossary", str(bad), "--no-cache", "-q"])
+    _assert_clean_cli_error(result, bad)
+    assert f"Error: {bad}:3: column 'en': a NUL byte" in result.output
