@@ -137,6 +137,7 @@ class CachedEngine:
         self.engine, self.memory = engine, memory
         self.info = engine.info
         self.max_input_tokens = engine.max_input_tokens
+        self.preferred_batch_size = getattr(engine, "preferred_batch_size", 16)
         self.signature = engine_signature(engine)
         self.hits = 0
         self.misses = 0

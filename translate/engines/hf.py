@@ -56,6 +56,8 @@ def _load_error(ref: str, exc: Exception) -> ModelError:
 class HFEngine:
     """One loaded seq2seq model; `translate_batch` is the only call that does real work."""
 
+    preferred_batch_size = 16
+
     def __init__(
         self,
         model: str,
