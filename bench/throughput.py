@@ -8,8 +8,9 @@ same work. Built once under .cache/bench/. For beam 4 and greedy it measures:
 
   hf-naive     transformers fp32, one sentence per generate() call (what a user would write first): the baseline
   hf-batched   transformers fp32, batches of 16
-  inkuru-hf    `inkuru translate --backend hf` on the same sentences (one paragraph each)
-  inkuru-ct2   `inkuru translate --backend ct2` on the model converted to CTranslate2 int8
+  inkuru-hf    `inkuru translate --backend hf` on the same sentences (one paragraph each), default options
+  inkuru-ct2   `inkuru translate --backend ct2` on the model converted to CTranslate2 int8, default options
+               (batches of 8 sentences: CT2's decoding memory grows with sentences x beam)
 
 and prints tokens/s, peak RSS and load time, and the ratios the project's goals are stated in: inkuru ct2
 throughput >= 4x and peak RSS <= 0.35x the naive baseline; inkuru's own overhead (splitting, glossary matching,
@@ -157,8 +158,11 @@ def worker_inkuru(sentences: list[str], beam: int, tokens: int, repeats: int, ba
     engine_time = [0.0]
     load_time = [0.0]
     original = engines.load_engine
+    loaded: list[object] = []
 
     def load_timed(*args: object, **kwargs: object) -> object:
+        if loaded:  # one engine for every pass, as one process translating several articles
+            return loaded[0]
         loading = time.perf_counter()
         threads = {"threads": THREADS} if backend == "ct2" else {}
         engine = original(*args, output_tokens=tokens, **threads, **kwargs)  # type: ignore[arg-type]
@@ -173,6 +177,7 @@ def worker_inkuru(sentences: list[str], beam: int, tokens: int, repeats: int, ba
                 engine_time[0] += time.perf_counter() - begun
 
         engine.translate_batch = timed  # type: ignore[method-assign]
+        loaded.append(engine)
         return engine
 
     engines.load_engine = load_timed  # type: ignore[assignment]
@@ -181,7 +186,7 @@ def worker_inkuru(sentences: list[str], beam: int, tokens: int, repeats: int, ba
         article.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
         model = CT2_MODEL if backend == "ct2" else MODEL
         args = ["translate", str(article), "--to", "rw", "--from", "en", "--model", str(model), "--backend", backend,
-                "--beam", str(beam), "--batch-size", str(BATCH), "--glossary-mode", "check", "--no-cache", "-q",
+                "--beam", str(beam), "--glossary-mode", "check", "--no-cache", "-q",
                 "--format", "json", "-o", str(Path(tmp) / "out.json")]
         first_load = time.perf_counter() - started
         totals = []
@@ -200,13 +205,32 @@ def worker_inkuru(sentences: list[str], beam: int, tokens: int, repeats: int, ba
     return {"seconds": statistics.median(totals), "load": first_load, "engine_seconds": statistics.median(engine_totals)}
 
 
-def run_worker(name: str, beam: int, tokens: int, repeats: int, count: int) -> None:
+def worker_ct2_raw(sentences: list[str], beam: int, tokens: int, repeats: int, batch: int) -> dict[str, float]:
+    """The CT2 engine alone (no CLI), for the batch-size sweep."""
+    from translate.engines.ct2 import CT2Engine
+
+    started = time.perf_counter()
+    engine = CT2Engine(str(CT2_MODEL), beam=beam, output_tokens=tokens, threads=THREADS)
+    load = time.perf_counter() - started
+    ordered = sorted(sentences, key=len)
+
+    def run() -> None:
+        for start in range(0, len(ordered), batch):
+            engine.translate_batch(ordered[start:start + batch], "en", "rw")
+
+    seconds = _timed_passes(run, repeats)
+    return {"seconds": seconds, "load": load, "engine_seconds": seconds}
+
+
+def run_worker(name: str, beam: int, tokens: int, repeats: int, count: int, batch: int = BATCH) -> None:
     os.environ["HF_HUB_OFFLINE"] = "1"
     sentences = make_sentences(count)
     if name == "hf-naive":
         figures = worker_hf(sentences, beam, tokens, repeats, batch=1)
     elif name == "hf-batched":
         figures = worker_hf(sentences, beam, tokens, repeats, batch=BATCH)
+    elif name == "ct2-raw":
+        figures = worker_ct2_raw(sentences, beam, tokens, repeats, batch)
     else:
         figures = worker_inkuru(sentences, beam, tokens, repeats, backend=name.removeprefix("inkuru-"))
     figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -217,9 +241,9 @@ def run_worker(name: str, beam: int, tokens: int, repeats: int, count: int) -> N
 # --- driver --------------------------------------------------------------------------------------------------------
 
 
-def measure(name: str, beam: int, args: argparse.Namespace) -> dict[str, float]:
+def measure(name: str, beam: int, args: argparse.Namespace, batch: int = BATCH) -> dict[str, float]:
     command = [sys.executable, __file__, "--worker", name, "--beam", str(beam), "--tokens", str(args.tokens),
-               "--repeats", str(args.repeats), "--sentences", str(args.sentences)]
+               "--repeats", str(args.repeats), "--sentences", str(args.sentences), "--batch", str(batch)]
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "INKURU_CACHE_DIR": str(CACHE / "inkuru-cache")}
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
     lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
@@ -230,21 +254,30 @@ def measure(name: str, beam: int, args: argparse.Namespace) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--worker", choices=WORKERS)
+    parser.add_argument("--worker", choices=(*WORKERS, "ct2-raw"))
+    parser.add_argument("--batch", type=int, default=BATCH, help=argparse.SUPPRESS)
+    parser.add_argument("--ct2-batch-sweep", action="store_true",
+                        help="only the CT2 engine at beam 4 in batches of 4, 8 and 16: speed against memory")
     parser.add_argument("--beam", type=int, default=4)
     parser.add_argument("--tokens", type=int, default=40)
     parser.add_argument("--sentences", type=int, default=64)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     if args.worker:
-        run_worker(args.worker, args.beam, args.tokens, args.repeats, args.sentences)
+        run_worker(args.worker, args.beam, args.tokens, args.repeats, args.sentences, args.batch)
         return
     started = time.perf_counter()
     build_model()
     convert_model()
+    if args.ct2_batch_sweep:
+        for batch in (4, 8, 16):
+            f = measure("ct2-raw", 4, args, batch)
+            print(f"ct2 int8, beam 4, batches of {batch:>2}: {f['tokens'] / f['seconds']:5.0f} tokens/s, "
+                  f"peak RSS {f['rss_mb']:.0f} MB")
+        return
     print(f"model: {MODEL} (opus-mt shape, random weights); {args.sentences} sentences, outputs forced to "
-          f"{args.tokens} tokens, batch {BATCH}, {THREADS} threads, median of {args.repeats} passes "
-          f"(setup {time.perf_counter() - started:.0f} s)")
+          f"{args.tokens} tokens, batches of {BATCH} for hf-batched (inkuru: its defaults), {THREADS} threads, "
+          f"median of {args.repeats} passes (setup {time.perf_counter() - started:.0f} s)")
     for beam in (4, 1):
         print(f"\nbeam {beam}:" if beam > 1 else "\ngreedy:")
         print(f"  {'engine':<12} {'tokens/s':>9} {'x naive':>8} {'peak RSS':>9} {'x naive':>8} {'load s':>7} "
