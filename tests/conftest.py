@@ -56,3 +56,18 @@ def marian_rw_en() -> Path:
 @pytest.fixture(scope="session")
 def nllb_demo() -> Path:
     return _build("nllb", family="nllb")
+
+
+def converted(model: Path, quantization: str) -> Path:
+    """A demo model converted to CTranslate2, cached next to it."""
+    from translate.convert import convert_model
+
+    folder = _models_dir() / f"ct2-{model.name}-{quantization}"
+    if not (folder / "inkuru-ct2.json").is_file():
+        convert_model(str(model), folder, quantization=quantization, force=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def ct2_en_rw(marian_en_rw: Path) -> Path:
+    return converted(marian_en_rw, "float32")

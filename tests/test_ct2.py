@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, _models_dir
+from conftest import EXAMPLES, converted
 from translate.cli import cli
 from translate.convert import convert_model, converted_dir
 from translate.demo import read_corpus
@@ -19,18 +19,6 @@ from translate.engines import choose_backend
 from translate.errors import ModelError, OutputError
 
 pytestmark = pytest.mark.slow
-
-
-def _converted(model: Path, quantization: str) -> Path:
-    folder = _models_dir() / f"ct2-{model.name}-{quantization}"
-    if not (folder / "inkuru-ct2.json").is_file():
-        convert_model(str(model), folder, quantization=quantization, force=True)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def ct2_en_rw(marian_en_rw: Path) -> Path:
-    return _converted(marian_en_rw, "float32")
 
 
 def _sentences(source: str, count: int = 40) -> list[str]:
@@ -51,7 +39,7 @@ def test_greedy_output_equals_the_hf_engine(fixture: str, source: str, target: s
     model = request.getfixturevalue(fixture)
     sentences = _sentences(source)
     hf = HFEngine(str(model), beam=1)
-    ct2 = CT2Engine(str(_converted(model, "float32")), beam=1)
+    ct2 = CT2Engine(str(converted(model, "float32")), beam=1)
     assert ct2.count_tokens(sentences, source) == hf.count_tokens(sentences, source)
     expected = [h.text for h in hf.translate_batch(sentences, source, target)]
     assert [h.text for h in ct2.translate_batch(sentences, source, target)] == expected
@@ -61,7 +49,7 @@ def test_greedy_output_equals_the_hf_engine(fixture: str, source: str, target: s
 def test_int8_model_is_smaller_and_translates_the_corpus(marian_en_rw: Path) -> None:
     from translate.engines.ct2 import CT2Engine
 
-    int8, float32 = _converted(marian_en_rw, "int8"), _converted(marian_en_rw, "float32")
+    int8, float32 = converted(marian_en_rw, "int8"), converted(marian_en_rw, "float32")
     assert (int8 / "model.bin").stat().st_size < 0.5 * (float32 / "model.bin").stat().st_size
     pairs = read_corpus()[::7][:40]
     outputs = CT2Engine(str(int8), beam=1).translate_batch([en for en, _ in pairs], "en", "rw")

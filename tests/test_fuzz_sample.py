@@ -26,3 +26,13 @@ def test_generated_document_keeps_every_paragraph(number: int) -> None:
 def test_no_break_space_inside_a_number_survives() -> None:
     assert fuzz.check("Iran sent 6\u00a0000 drones.", IdentityEngine()) is None
 
+
+
+@pytest.mark.slow
+def test_generated_documents_through_the_demo_model(ct2_en_rw: Path) -> None:
+    """The same invariants with a real model (a lost number or URL must then be flagged); CT2 for speed."""
+    from translate.engines import load_engine
+
+    engine = load_engine("ct2", str(ct2_en_rw), beam=2)
+    problems = [(n, fuzz.check(text, engine, copies_input=False)) for n, text in enumerate(DOCUMENTS[:40])]
+    assert [p for p in problems if p[1]] == []
