@@ -244,8 +244,11 @@ class HFEngine:
         budget = max_new + extra_room
         if not strict:
             budget = min(budget, int(batch["input_ids"].shape[1] * 2) + extra_room + 8)
+        # Soft (prefer) searches run at beam 2: they only look for a fluent output that carries the missing term,
+        # and the pipeline keeps it only if it has more terms; a wider beam rarely changes the answer and costs
+        # the time (bench/constrained.py). Strict searches keep the full beam.
         settings = SearchSettings(
-            beam=max(self.beam, 2), max_new_tokens=min(self._max_positions - 1, budget), decoder_start=int(config.decoder_start_token_id),
+            beam=max(self.beam if strict else min(self.beam, 2), 2), max_new_tokens=min(self._max_positions - 1, budget), decoder_start=int(config.decoder_start_token_id),
             eos=self._eos_ids()[0], banned=tuple(self._banned_ids()), forced_first=extra.get("forced_bos_token_id"),
             strict=strict, no_repeat_ngram=3 if avoid_repetition else 0,
         )
