@@ -194,8 +194,12 @@ def test_the_demo_article_twice_through_the_cli(marian_en_rw: Path, tmp_path: Pa
 
 
 _SLOW_RUN = """
-import sys, time
+import signal, sys, time
 import translate.engines as engines
+
+# A shell that starts jobs in the background (as CI runners may) makes them ignore SIGINT, and Python then keeps
+# ignoring it; a user pressing Ctrl-C at a terminal gets Python's default handler, which this restores.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from translate.cli import main
 from translate.engines.base import Hypothesis, IdentityEngine
 
