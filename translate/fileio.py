@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from translate.errors import InputError, OutputError
+from translate.errors import InkuruError, InputError, OutputError
 
 
 _UTF16_32_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"),
@@ -37,18 +37,22 @@ def decode_utf8(data: bytes, name: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a UTF-8 text file, with a clear InputError for a missing, unreadable or non-UTF-8 file."""
+def read_bytes(path: str | os.PathLike[str], error: type[InkuruError] = InputError) -> bytes:
+    """A file's bytes, with a clear `error` (naming the path) for a missing, unreadable or folder path."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
+        raise error(f"{p}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{p}: is a folder, not a file") from None
+        raise error(f"{p}: is a folder, not a file") from None
     except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror})") from None
-    return decode_utf8(data, str(p))
+        raise error(f"{p}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read a UTF-8 text file, with a clear InputError for a missing, unreadable or non-UTF-8 file."""
+    return decode_utf8(read_bytes(path), str(Path(path)))
 
 
 def _reason(exc: OSError) -> str:

@@ -16,13 +16,12 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
 from translate.errors import GlossaryError, InkuruError
-from translate.fileio import decode_utf8
+from translate.fileio import decode_utf8, read_bytes
 from translate.glossary.entries import (
     COLUMNS, REQUIRED_COLUMNS, SEPARATOR, Entry, check_cell, check_chars, entry_from_row, parse_header, parse_tsv, show,
 )
@@ -301,15 +300,7 @@ def parse_entries(data: bytes, name: str, fmt: str) -> list[Entry]:
 
 def read_entries(path: str, fmt: str) -> list[Entry]:
     """Entries from a glossary file (`inkuru glossary import`): read, decoded and parsed strictly."""
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise GlossaryError(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise GlossaryError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return parse_entries(data, path, fmt)
+    return parse_entries(read_bytes(path, GlossaryError), path, fmt)
 
 
 # ------------------------------------------------------------------------------------------------- merge
