@@ -10,6 +10,8 @@ import importlib
 import signal
 import sys
 import time
+from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -231,7 +233,9 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
             for fmt, path in paths.items():
                 _write(path, render(result, fmt, glossary))
             if not quiet:
-                _summary(result, paths, time.perf_counter() - started, engine)
+                statuses = Counter(str(t["status"]) for p in result.paragraphs for t in p.terms)
+                _summary(result.document, result.counts(), statuses if glossary is not None else None,
+                         f"in {time.perf_counter() - started:.1f} s", list(paths.values()), engine)
     except InkuruError as error:
         raise fail(error) from None
 
@@ -244,32 +248,24 @@ def _streamable(name: str, paths: dict[str, str]) -> bool:
 
 def _translate_streamed(name: str, path: str, engine: Any, options: Any, quiet: bool) -> None:
     """A large file, a chunk of paragraphs at a time, written as it goes (atomically when to a file)."""
-    from collections import Counter
     from contextlib import nullcontext
 
     from translate.fileio import atomic_writer
-    from translate.glossary.apply import summarize_counts
     from translate.pipeline import translate_stream
     from translate.streaming import paragraph_chunks, read_lines
 
     started = time.perf_counter()
-    actions: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
-    flagged = 0
     with (nullcontext(sys.stdout.buffer) if path == "-" else atomic_writer(path)) as handle:
         for paragraph in translate_stream(paragraph_chunks(read_lines(name)), engine, options, name=name):
-            handle.write(("\n\n" if actions else "").encode() + paragraph.target.encode("utf-8"))
-            actions[paragraph.action] += 1
-            flagged += bool(paragraph.flags)
+            handle.write(("\n\n" if counts else "").encode() + paragraph.target.encode("utf-8"))
+            counts.update({"paragraphs": 1, paragraph.action: 1, "flagged": int(bool(paragraph.flags))})
             statuses.update(str(term["status"]) for term in paragraph.terms)
         handle.write(b"\n")
     if not quiet:
-        click.echo(f"{name}: {sum(actions.values())} paragraphs ({actions['translated']} translated, "
-                   f"{actions['passed_through']} passed through, {actions['kept']} kept, {flagged} flagged), "
-                   f"streamed in {time.perf_counter() - started:.1f} s" + (f" -> {path}" if path != "-" else ""),
-                   err=True)
-        if options.glossary is not None:
-            click.echo(summarize_counts(statuses), err=True)
+        _summary(name, counts, statuses if options.glossary is not None else None,
+                 f"streamed in {time.perf_counter() - started:.1f} s", [path], engine)
 
 
 def _read(name: str) -> str:
@@ -294,25 +290,25 @@ def _write(path: str, text: str) -> None:
         atomic_write_text(path, text)
 
 
-def _summary(result: Any, paths: dict[str, str], seconds: float, engine: Any) -> None:
-    from translate.glossary.apply import summarize
+def _summary(document: str, counts: Mapping[str, int], statuses: Counter[str] | None, timing: str,
+             paths: list[str], engine: Any) -> None:
+    """The run's line on stderr, and the term summary when a glossary was used (`statuses` is None without)."""
+    from translate.glossary.apply import summarize_counts
 
-    counts = result.counts()
-    written = ", ".join(p for p in paths.values() if p != "-")
+    written = ", ".join(p for p in paths if p != "-")
     reused = ""
     if hasattr(engine, "hits"):  # the translation memory: report this document's share, then start afresh
         if engine.hits:
             reused = f", {engine.hits} of {engine.hits + engine.misses} model calls from the translation memory"
         engine.hits = engine.misses = 0
     click.echo(
-        f"{result.document}: {counts['paragraphs']} paragraphs ({counts['translated']} translated, "
+        f"{document}: {counts['paragraphs']} paragraphs ({counts['translated']} translated, "
         f"{counts['passed_through']} passed through, {counts['kept']} kept, {counts['flagged']} flagged) "
-        f"in {seconds:.1f} s{reused}" + (f" -> {written}" if written else ""),
+        f"{timing}{reused}" + (f" -> {written}" if written else ""),
         err=True,
     )
-    terms = [term for paragraph in result.paragraphs for term in paragraph.terms]
-    if result.signature.glossary != "none":
-        click.echo(summarize(terms), err=True)
+    if statuses is not None:
+        click.echo(summarize_counts(statuses), err=True)
 
 
 # --- models --------------------------------------------------------------------------------------------------------
