@@ -98,12 +98,16 @@ def offline_message(ref: str) -> str:
 
 
 def is_demo_model(ref: str) -> bool:
-    """True for a folder built by `inkuru models build-demo` (its config carries a marker)."""
-    config = Path(ref).expanduser() / "config.json"
-    try:
-        return bool(json.loads(config.read_text(encoding="utf-8")).get("inkuru_demo"))
-    except (OSError, ValueError):
-        return False
+    """True for a folder built by `inkuru models build-demo`, or converted from one (both carry a marker: in the
+    HF config, or in the CTranslate2 manifest)."""
+    folder = Path(ref).expanduser()
+    for name in ("config.json", "inkuru-ct2.json"):
+        try:
+            if json.loads((folder / name).read_text(encoding="utf-8")).get("inkuru_demo"):
+                return True
+        except (OSError, ValueError, AttributeError):
+            continue
+    return False
 
 
 def cache_dir() -> Path:
