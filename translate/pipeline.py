@@ -300,9 +300,9 @@ def translate_stream(
             continue
         if source is None and any(p.has_words for p in paragraphs):
             source = _document_language(paragraphs, target)
-        plan = [_classify(p, source or other_language(target), target) for p in paragraphs]
-        yield from _translate_paragraphs(paragraphs, plan, engine, source or other_language(target), target,
-                                         options, None)
+        chunk_source = source or other_language(target)  # a chunk without words translates nothing
+        plan = [_classify(p, chunk_source, target) for p in paragraphs]
+        yield from _translate_paragraphs(paragraphs, plan, engine, chunk_source, target, options, None)
     if offset == 0:
         raise InputError(f"{name}: the input is empty")
 
