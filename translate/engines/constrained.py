@@ -20,6 +20,14 @@ _TAIL = 4000  # characters of decoded output kept per hypothesis (whole sentence
 _LONGEST_FORM = 120  # forms are searched this far back from the newest piece
 _BOUNDARY = r" '’\-\"(«“"
 _TRAILING = " .,;:!?)»”\"'’"  # what may follow a form inside the same piece
+# A hypothesis the model wanted to end but could not (a term was missing) runs on into looping text; with length
+# normalisation such an output, slipping the term in late, can outscore a fluent one, and the search would run to
+# its length limit. So once the model's best hypothesis has wanted to end, the search goes on only this much
+# longer than that natural end or than an output that already has every term. Without such an output a strict
+# search goes on to its limit (the terms are required); a soft one stops this much after the natural end plus
+# the terms' length.
+_OVERRUN_STRETCH = 1.25
+_OVERRUN_SLACK = 4
 
 
 @dataclass(frozen=True)
@@ -205,6 +213,7 @@ class ConstrainedSearch:
                  pieces: list[str]) -> None:
         self.model, self.settings, self.constraints = model, settings, constraints
         self.pieces = pieces  # token id -> its text ("" for special tokens), for string matching of forms
+        self._natural_end: list[int | None] = [None for _ in constraints]  # per sentence, see _OVERRUN_STRETCH
         self._cache_name = "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
 
     def run(self, input_ids: Any, attention_mask: Any) -> list[SearchResult]:
@@ -243,8 +252,13 @@ class ConstrainedSearch:
         live hypothesis can still beat the worst of them; with constraints, one finished output that meets
         them all is enough."""
         s = self.settings
-        satisfied = bool(self.constraints[sentence]) and any(h.state.all_met for h in finished)
-        if len(finished) < (1 if satisfied else s.beam):
+        satisfying = [len(h.tokens) for h in finished if h.state.all_met] if self.constraints[sentence] else []
+        natural_end = self._natural_end[sentence]
+        if natural_end is not None and (satisfying or not s.strict):  # see _OVERRUN_STRETCH
+            room = min(satisfying) if satisfying else natural_end + sum(c.length for c in self.constraints[sentence])
+            if len(live[0].tokens) > max(room, natural_end) * _OVERRUN_STRETCH + _OVERRUN_SLACK:
+                return True
+        if len(finished) < (1 if satisfying else s.beam):
             return False
         finished.sort(key=lambda h: h.normalized(s.length_penalty), reverse=True)
         del finished[s.beam:]
@@ -259,11 +273,16 @@ class ConstrainedSearch:
             forced = log_probs[:, s.forced_first].clone()
             log_probs.fill_(NEG_INF)
             log_probs[:, s.forced_first] = forced
+        previous = -1
         for row, (sentence, hypothesis) in enumerate(rows):
+            best, previous = sentence != previous, sentence  # a sentence's first row is its best hypothesis
             if not self.constraints[sentence]:
                 continue
             closed = hypothesis.state.close(self.constraints[sentence])
             if not (closed.all_met if s.strict else closed.hard_met(self.constraints[sentence])):
+                wants_end = log_probs[row, s.eos] >= log_probs[row].max()
+                if best and wants_end and self._natural_end[sentence] is None:
+                    self._natural_end[sentence] = len(hypothesis.tokens) + 1  # its length, had it ended
                 log_probs[row, s.eos] = NEG_INF
             for token in _repeated_ngram_bans(hypothesis.tokens, s.no_repeat_ngram):
                 log_probs[row, token] = NEG_INF
@@ -321,9 +340,13 @@ class ConstrainedSearch:
             position = len(ranked)
         if reserved:
             # Built when the bank can change: steering tokens, and tokens that may break a term in progress;
-            # any other token keeps its parent's bank (a word end can only add to it).
-            rest = [(self._build(c, constraints) if c.steers or any(c.parent.state.progress) else c)
-                    for c in ranked[position:] if c.token != self.settings.eos]
+            # any other token keeps its parent's bank (a word end can only add to it). End-of-sentence competes
+            # here only for a hypothesis that meets every term: it then has the top bank and finishes, instead of
+            # being pushed on past its natural end by the unconstrained hypotheses' better scores.
+            eos = self.settings.eos
+            rest = [(self._build(c, constraints) if c.token == eos or c.steers or any(c.parent.state.progress)
+                     else c)
+                    for c in ranked[position:] if c.token != eos or c.parent.state.close(constraints).all_met]
             rest.sort(key=lambda h: (h.state.bank if isinstance(h, _Hypothesis) else h.parent.state.bank,
                                      h.score), reverse=True)
             chosen += [h if isinstance(h, _Hypothesis) else self._build(h, constraints) for h in rest[:reserved]]

@@ -109,6 +109,7 @@ class HFEngine:
         self.max_input_tokens = max_input_tokens or self._model_input_limit(config)
         self._max_positions = int(getattr(config, "max_position_embeddings", 512) or 512)
         self._piece_text: list[str] | None = None
+        self._spelling: dict[str, tuple[int, ...]] = {}
 
     def _family_of(self, family: str) -> str:
         if family == "m2m100" and "kin_Latn" in self.tokenizer.get_vocab():
@@ -214,14 +215,25 @@ class HFEngine:
         return [self._hypothesis(row.tolist(), True if self.output_tokens else None) for row in output]
 
     def _token_constraint(self, constraint: TermConstraint) -> TokenConstraint | None:
-        """Token sequences of every form the target tokenizer can spell (sentence-initial capitals included)."""
-        forms = list(dict.fromkeys([*constraint.forms, *(f[:1].upper() + f[1:] for f in constraint.forms)]))
-        encoded = self.tokenizer(text_target=forms, add_special_tokens=False)["input_ids"]
-        unk = self.tokenizer.unk_token_id
-        alternatives = tuple(dict.fromkeys(tuple(ids) for ids in encoded if ids and unk not in ids))
+        """Token sequences of every form the target tokenizer can spell (sentence-initial capitals included).
+        Forms behind an elided connective (n'amata) stay: after the apostrophe the tokenizer often has the word
+        as one piece, an easier path for the model than the word-initial spelling."""
+        forms = constraint.forms
+        spellings = list(dict.fromkeys([*forms, *(f[:1].upper() + f[1:] for f in forms)]))
+        alternatives = tuple(dict.fromkeys(ids for ids in self._spell(spellings) if ids))
         if not alternatives:
             return None
         return TokenConstraint(constraint.key, alternatives, constraint.forms, constraint.check, constraint.hard)
+
+    def _spell(self, texts: list[str]) -> list[tuple[int, ...]]:
+        """Target token ids of each text, () where the tokenizer has no piece for part of it (cached: a
+        glossary's forms recur in every batch, and the tokenizer is slow)."""
+        new = [t for t in dict.fromkeys(texts) if t not in self._spelling]
+        if new:
+            unk = self.tokenizer.unk_token_id
+            for text, ids in zip(new, self.tokenizer(text_target=new, add_special_tokens=False)["input_ids"]):
+                self._spelling[text] = () if unk in ids else tuple(ids)
+        return [self._spelling[t] for t in texts]
 
     def _search(self, sentences: list[str], constraints: list[list[TermConstraint]], source: str, target: str,
                 avoid_repetition: bool, strict: bool) -> list[Hypothesis]:

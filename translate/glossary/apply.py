@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 
 from translate.engines.base import TermConstraint
 from translate.glossary.entries import Entry, Glossary
+from translate.glossary.kinyarwanda import is_placement_warning
 from translate.glossary.matching import TermMatch
 from translate.glossary.terms import find_terms, target_surface_forms
 
@@ -81,15 +82,22 @@ def term_constraints(text: str, source: str, target: str, glossary: Glossary) ->
 
 
 def _satisfies(text: str, target: str, glossary: Glossary, constraint: TermConstraint) -> bool:
-    return constraint.key in satisfied_entries(text, target, glossary, [constraint])
+    # The decoder's test: it can still choose where and how to place the term, so an ungrammatical placement
+    # ("i ibishyimbo") does not count.
+    return constraint.key in satisfied_entries(text, target, glossary, [constraint], well_placed=True)
 
 
 def satisfied_entries(output: str, target: str, glossary: Glossary,
-                      constraints: list[TermConstraint]) -> set[str]:
-    """Keys of `constraints` that `output` satisfies: the entry is found (not in a forbidden form), and a
-    verbatim name appears exactly as required."""
-    found = {m.entry for m in find_terms(output, target, glossary)
-             if m.kind == "term" and not any(w.startswith("forbidden") for w in m.warnings)}
+                      constraints: list[TermConstraint], *, well_placed: bool = False) -> set[str]:
+    """Keys of `constraints` that `output` satisfies: the entry is found (not in a forbidden form; with
+    `well_placed`, without any warning about its form or the word before it), and a verbatim name appears
+    exactly as required."""
+    def acceptable(match: TermMatch) -> bool:
+        if well_placed:
+            return not any(is_placement_warning(w) for w in match.warnings)
+        return not any(w.startswith("forbidden") for w in match.warnings)
+
+    found = {m.entry for m in find_terms(output, target, glossary) if m.kind == "term" and acceptable(m)}
     satisfied = set()
     for constraint in constraints:
         entry = glossary.get(constraint.key)

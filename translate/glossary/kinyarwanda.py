@@ -281,8 +281,19 @@ def _agreement_warning(tokens: list[Token], i: int, j: int, form: Form, surface:
     onset = found[0]
     concords = NOUN_CLASSES[expected].concords
     glide = next((c for c in concords if c[-1] not in VOWELS), concords[-1])
-    return (f"subject agreement: '{surface} {verb.orig}': a class {expected} subject takes "
+    return (f"{_AGREEMENT} '{surface} {verb.orig}': a class {expected} subject takes "
             f"{'-/'.join(concords)}- on the verb ('{glide}{verb.orig[len(onset):]}')")
+
+
+_PREFIXLESS_NAME = "a prefixless name takes"
+_AGREEMENT = "subject agreement:"
+
+
+def is_placement_warning(message: str) -> bool:
+    """True for a warning about the term's own form or the word before it (an augment after a locative, a
+    forbidden or dialect spelling), which a decoder can avoid when it places the term. Subject agreement depends
+    on the verb that follows, and 'mu Ukraine' is mended after decoding (`fix_locatives`)."""
+    return not message.startswith(_AGREEMENT) and _PREFIXLESS_NAME not in message
 
 
 def _warnings(tokens: list[Token], i: int, j: int, form: Form, surface: str, entry: Entry | None) -> list[str]:
@@ -300,7 +311,7 @@ def _warnings(tokens: list[Token], i: int, j: int, form: Form, surface: str, ent
                             f"write '{prev.orig} {_rest_display(tokens, i, form)}'")
     elif form.kind == "name" and prev is not None and prev.norm in ("mu", "ku") and entry is not None \
             and entry.type == "place" and tokens[i].norm[0] in VOWELS:
-        warnings.append(f"'{prev.orig} {surface}': a prefixless name takes {prev.norm}ri; "
+        warnings.append(f"'{prev.orig} {surface}': {_PREFIXLESS_NAME} {prev.norm}ri; "
                         f"write '{prev.orig}ri {surface}'")
     elif form.kind == "glued":
         warnings.append(f"locative written joined (Kirundi/Kinyamulenge style): write "
