@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import numpy
+
 NEG_INF = float("-inf")
 _TAIL = 4000  # characters of decoded output kept per hypothesis (whole sentences, for the matcher)
 _LONGEST_FORM = 120  # forms are searched this far back from the newest piece
@@ -47,11 +49,23 @@ class TokenConstraint:
     hard: bool = False  # blocks end-of-sentence until met, even in a search that is not strict
 
     def __post_init__(self) -> None:
-        # Lookup tables for the inner loop: which alternatives start with a token, and one regex for all forms.
-        starts: dict[int, list[int]] = {}
-        for index, sequence in enumerate(self.alternatives):
-            starts.setdefault(sequence[0], []).append(index)
-        object.__setattr__(self, "starts", {token: tuple(ids) for token, ids in starts.items()})
+        # The alternatives as a token trie (node 0 is the root): the many forms of a Kinyarwanda term share their
+        # openings (y'indege …, y'Uburusiya …), so a hypothesis is part-way into a handful of nodes rather than
+        # into dozens of alternatives. One regex finds all forms in text.
+        children: list[dict[int, int]] = [{}]
+        depth = [0]
+        for sequence in self.alternatives:
+            node = 0
+            for token in sequence:
+                if token not in children[node]:
+                    children[node][token] = len(children)
+                    children.append({})
+                    depth.append(depth[node] + 1)
+                node = children[node][token]
+        object.__setattr__(self, "children", children)
+        object.__setattr__(self, "depth", depth)
+        object.__setattr__(self, "starts", frozenset(children[0]))
+        object.__setattr__(self, "vocabulary", frozenset(t for sequence in self.alternatives for t in sequence))
         object.__setattr__(self, "_length", max(len(a) for a in self.alternatives))
         pattern = "|".join(re.escape(f) for f in sorted(self.forms, key=len, reverse=True))
         object.__setattr__(self, "pattern", re.compile(
@@ -75,10 +89,10 @@ class TokenConstraint:
 
 @dataclass(frozen=True)
 class ConstraintState:
-    """Per hypothesis: which constraints are met and which alternatives are part-way through."""
+    """Per hypothesis: which constraints are met and how far into each the output is (trie nodes)."""
 
     met: tuple[bool, ...]
-    progress: tuple[frozenset[tuple[int, int]], ...]  # per constraint: (alternative, tokens matched so far)
+    progress: tuple[frozenset[int], ...]  # per constraint: the trie nodes the output's last tokens have reached
     tail: str = " "  # the end of the decoded output, for string matching of forms
     bank: int = 0  # constraint tokens produced so far (met constraints count in full)
 
@@ -90,19 +104,23 @@ class ConstraintState:
         """The state after `token` (whose text is `piece`). Terms are confirmed when a word ends: at a piece
         that starts a new word, or at the end of the output (`close`)."""
         met, progress = list(self.met), list(self.progress)
+        changed = False
         if not piece[:1].isalnum():
             for index in self._ending(constraints):
-                met[index], progress[index] = True, frozenset()
+                met[index], progress[index], changed = True, frozenset(), True
         tail = (self.tail + piece)[-_TAIL:]
+        if not changed and not any(self.progress) and not any(
+                token in c.vocabulary for c, done in zip(constraints, met) if not done):  # type: ignore[attr-defined]
+            # The common case: no term part-way, none completed here, and this token is in none of the others.
+            return ConstraintState(self.met, self.progress, tail, self.bank)
         for index, constraint in enumerate(constraints):
             if met[index]:
                 continue
-            moved = set()
-            candidates = list(progress[index]) + [(a, 0) for a in constraint.starts.get(token, ())]  # type: ignore[attr-defined]
-            for alternative, position in candidates:
-                sequence = constraint.alternatives[alternative]
-                if position < len(sequence) and sequence[position] == token:
-                    moved.add((alternative, position + 1))  # a completed one waits for the word to end
+            children = constraint.children  # type: ignore[attr-defined]
+            # A completed alternative stays reached until the word ends (then `_ending` marks the term met).
+            moved = {children[node][token] for node in progress[index] if token in children[node]}
+            if token in children[0]:
+                moved.add(children[0][token])
             progress[index] = frozenset(moved)
         return ConstraintState(tuple(met), tuple(progress), tail, _bank(constraints, met, progress))
 
@@ -125,15 +143,25 @@ class ConstraintState:
 
     def next_tokens(self, constraints: list[TokenConstraint]) -> tuple[set[int], set[int]]:
         """(tokens that continue a started alternative, tokens that start one of an unmet constraint)."""
+        return self.continuing(constraints), starting_tokens(constraints, self.met)
+
+    def continuing(self, constraints: list[TokenConstraint]) -> set[int]:
+        """Tokens that continue an alternative part-way through."""
         continuing: set[int] = set()
-        starting: set[int] = set()
-        for index, constraint in enumerate(constraints):
-            if self.met[index]:
-                continue
-            continuing.update(constraint.alternatives[a][p] for a, p in self.progress[index]
-                              if p < len(constraint.alternatives[a]))
-            starting.update(constraint.starts)  # type: ignore[attr-defined]
-        return continuing, starting
+        for index, nodes in enumerate(self.progress):
+            if nodes and not self.met[index]:
+                children = constraints[index].children  # type: ignore[attr-defined]
+                for node in nodes:
+                    continuing.update(children[node])
+        return continuing
+
+    def bank_after_other(self, constraints: list[TokenConstraint], piece: str) -> int:
+        """The bank after a token that neither starts nor continues a term (all progress is lost; a word end
+        may confirm terms): what `advance` would give, without building the state."""
+        met_length = sum(c.length for c, done in zip(constraints, self.met) if done)
+        if piece[:1].isalnum():
+            return met_length
+        return met_length + sum(constraints[i].length for i in self._ending(constraints))
 
     @property
     def all_met(self) -> bool:
@@ -143,13 +171,23 @@ class ConstraintState:
         return all(met or not c.hard for met, c in zip(self.met, constraints))
 
 
-def _bank(constraints: list[TokenConstraint], met: list[bool], progress: list[frozenset[tuple[int, int]]]) -> int:
+def starting_tokens(constraints: list[TokenConstraint], met: tuple[bool, ...]) -> set[int]:
+    """Tokens that start an alternative of an unmet constraint."""
+    starting: set[int] = set()
+    for constraint, done in zip(constraints, met):
+        if not done:
+            starting |= constraint.starts  # type: ignore[attr-defined]
+    return starting
+
+
+def _bank(constraints: list[TokenConstraint], met: list[bool], progress: list[frozenset[int]]) -> int:
     total = 0
     for index, constraint in enumerate(constraints):
         if met[index]:
             total += constraint.length
-        else:
-            total += min(max((p for _, p in progress[index]), default=0), constraint.length - 1)
+        elif progress[index]:
+            depth = constraint.depth  # type: ignore[attr-defined]
+            total += min(max(depth[node] for node in progress[index]), constraint.length - 1)
     return total
 
 
@@ -214,6 +252,7 @@ class ConstrainedSearch:
         self.model, self.settings, self.constraints = model, settings, constraints
         self.pieces = pieces  # token id -> its text ("" for special tokens), for string matching of forms
         self._natural_end: list[int | None] = [None for _ in constraints]  # per sentence, see _OVERRUN_STRETCH
+        self._starts: dict[tuple[int, tuple[bool, ...]], set[int]] = {}
         self._cache_name = "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
 
     def run(self, input_ids: Any, attention_mask: Any) -> list[SearchResult]:
@@ -292,17 +331,21 @@ class ConstrainedSearch:
         s = self.settings
         top_scores, top_tokens = log_probs.topk(min(s.beam * 2, log_probs.shape[-1]), dim=-1)
         top_scores, top_tokens = top_scores.tolist(), top_tokens.tolist()
+        table = log_probs.numpy()  # per-row lookups below: numpy indexing costs far less per call than torch's
         candidates: dict[int, list[_Candidate]] = {i: [] for i in active}
         for row, (sentence, hypothesis) in enumerate(rows):
             scores = dict(zip(top_tokens[row], top_scores[row]))
-            continuing, starting = hypothesis.state.next_tokens(self.constraints[sentence])
+            constraints = self.constraints[sentence]
+            continuing = hypothesis.state.continuing(constraints) if constraints else set()
+            starting = self._starting(sentence, hypothesis.state.met) if constraints else set()
             if continuing:  # every started term may go on
                 extra = sorted(continuing - scores.keys())
-                scores.update(zip(extra, log_probs[row, extra].tolist()))
+                scores.update(zip(extra, table[row, extra].tolist()))
             if starting - scores.keys():  # but only the likeliest few terms may start here
                 extra = sorted(starting - scores.keys())
-                best = log_probs[row, extra].topk(min(s.beam, len(extra)))
-                scores.update(zip([extra[i] for i in best.indices.tolist()], best.values.tolist()))
+                values = table[row, extra]
+                best = numpy.argsort(-values, kind="stable")[:s.beam]
+                scores.update(zip([extra[i] for i in best.tolist()], values[best].tolist()))
             steering = continuing | starting
             candidates[sentence] += [
                 _Candidate(hypothesis.score + score, row, token, hypothesis, token in steering)
@@ -310,6 +353,12 @@ class ConstrainedSearch:
             ]
         for sentence in active:
             live[sentence] = self._allocate(candidates[sentence], self.constraints[sentence], finished[sentence])
+
+    def _starting(self, sentence: int, met: tuple[bool, ...]) -> set[int]:
+        key = (sentence, met)
+        if key not in self._starts:
+            self._starts[key] = starting_tokens(self.constraints[sentence], met)
+        return self._starts[key]
 
     def _build(self, candidate: _Candidate, constraints: list[TokenConstraint]) -> _Hypothesis:
         """The hypothesis a candidate makes; built only for candidates that may be kept (it is the costly part)."""
@@ -339,17 +388,24 @@ class ConstrainedSearch:
         else:
             position = len(ranked)
         if reserved:
-            # Built when the bank can change: steering tokens, and tokens that may break a term in progress;
-            # any other token keeps its parent's bank (a word end can only add to it). End-of-sentence competes
-            # here only for a hypothesis that meets every term: it then has the top bank and finishes, instead of
-            # being pushed on past its natural end by the unconstrained hypotheses' better scores.
+            # Steering tokens are built to learn their bank; any other token drops the terms in progress, so
+            # its bank follows from the parent's (`bank_after_other`) and it is built only if kept.
+            # End-of-sentence competes here only for a hypothesis that meets every term: it then has the top
+            # bank and finishes, instead of being pushed on past its natural end by the unconstrained
+            # hypotheses' better scores.
             eos = self.settings.eos
-            rest = [(self._build(c, constraints) if c.token == eos or c.steers or any(c.parent.state.progress)
-                     else c)
-                    for c in ranked[position:] if c.token != eos or c.parent.state.close(constraints).all_met]
-            rest.sort(key=lambda h: (h.state.bank if isinstance(h, _Hypothesis) else h.parent.state.bank,
-                                     h.score), reverse=True)
-            chosen += [h if isinstance(h, _Hypothesis) else self._build(h, constraints) for h in rest[:reserved]]
+            rest: list[tuple[int, float, _Candidate | _Hypothesis]] = []
+            for c in ranked[position:]:
+                if c.token == eos and not c.parent.state.close(constraints).all_met:
+                    continue
+                if c.token == eos or c.steers:
+                    built = self._build(c, constraints)
+                    rest.append((built.state.bank, c.score, built))
+                else:
+                    piece = self.pieces[c.token] if c.token < len(self.pieces) else ""
+                    rest.append((c.parent.state.bank_after_other(constraints, piece), c.score, c))
+            rest.sort(key=lambda item: (item[0], item[1]), reverse=True)
+            chosen += [h if isinstance(h, _Hypothesis) else self._build(h, constraints) for _, _, h in rest[:reserved]]
         finished.extend(h for h in chosen if h.finished)
         return [h for h in chosen if not h.finished]
 
