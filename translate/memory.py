@@ -117,7 +117,7 @@ class TranslationMemory:
 def _hypothesis_from_json(payload: str) -> Hypothesis:
     data = json.loads(payload)
     return Hypothesis(str(data["text"]), int(data["tokens"]), bool(data["finished"]), data.get("score"),
-                      tuple(data.get("unmet", ())), tuple(data.get("unspellable", ())))
+                      tuple(data.get("unmet", ())), tuple(data.get("unspellable", ())), bool(data.get("steered")))
 
 
 def engine_signature(engine: Engine) -> str:

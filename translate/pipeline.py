@@ -159,22 +159,40 @@ class _Translator:
 
     def run(self, pieces: list[_Piece]) -> None:
         unique = sorted({p.text for p in pieces}, key=len)
-        hypotheses = self._translate_all(unique)
+        # Strict mode requires every term, so sentences with terms are decoded under constraints from the start:
+        # one constrained search costs about what a plain decode does (bench/constrained.py), a plain decode
+        # followed by a constrained one for the sentences that miss a term costs both. Prefer mode decodes
+        # plainly and steers only where a term is missing, so that it changes nothing the model got right.
+        upfront = {text: terms for text in unique if (terms := self.constraints(text))} if self.strict else {}
+        hypotheses = self._translate_all(unique, constraints=upfront, report=True)
         retry = [text for text in unique if is_degenerate(text, hypotheses[text])]
+        if upfront and retry:
+            retry = self._unconstrained_fallback(retry, hypotheses)
         fixed: set[str] = set()
         if retry:
-            again = self._translate_all(retry, avoid_repetition=True)
+            again = self._translate_all(retry, avoid_repetition=True,
+                                        constraints={t: upfront[t] for t in retry if t in upfront})
             for text in retry:
                 if not is_degenerate(text, again[text]):
                     hypotheses[text] = again[text]
                     fixed.add(text)
-        enforced = self._enforce_terms(unique, hypotheses) if self.enforce else set()
+        enforced = self._enforce_terms(unique, hypotheses, retried=bool(upfront)) if self.enforce else set()
+        enforced |= {text for text in upfront if hypotheses[text].steered}
         for piece in pieces:
             self._finish(piece, hypotheses[piece.text], piece.text in fixed - enforced)
             if piece.text in enforced:
                 piece.flags.append(FLAG_ENFORCED)
 
-    def _enforce_terms(self, texts: list[str], hypotheses: dict[str, Hypothesis]) -> set[str]:
+    def _unconstrained_fallback(self, texts: list[str], hypotheses: dict[str, Hypothesis]) -> list[str]:
+        """Where a constrained output loops, take the model's own translation if that has every term already
+        (steering can derail a small model even where it needed no help); the texts still looping."""
+        plain = self._translate_all(texts)
+        for text, hypothesis in plain.items():
+            if not is_degenerate(text, hypothesis) and not self._missing(text, hypothesis.text):
+                hypotheses[text] = hypothesis
+        return [text for text in texts if is_degenerate(text, hypotheses[text])]
+
+    def _enforce_terms(self, texts: list[str], hypotheses: dict[str, Hypothesis], retried: bool) -> set[str]:
         """Decode again, with constraints, only the sentences whose translation lacks glossary terms.
 
         Most sentences come out with their terms (any accepted form counts), so constraining them all would only
@@ -185,8 +203,9 @@ class _Translator:
         missing = {text: terms for text in texts if (terms := self._missing(text, hypotheses[text].text))}
         enforced: set[str] = set()
         # First require only the missing terms (the model produced the others by itself and usually will
-        # again); in strict mode, where that trades one term for another, require all of the sentence's terms.
-        attempts = [missing, {text: self.constraints(text) for text in missing}] if self.strict else [missing]
+        # again); in strict mode, where that trades one term for another, require all of the sentence's terms
+        # (unless the first decode already did: `retried`).
+        attempts = [missing] if not self.strict or retried else [missing, {t: self.constraints(t) for t in missing}]
         for attempt in attempts:
             pending = {text: terms for text, terms in attempt.items() if self._missing(text, hypotheses[text].text)}
             if not pending:
@@ -236,14 +255,16 @@ class _Translator:
         piece.flags += [f"{FLAG_VERBATIM}:{s}" for s in verbatim_spans(piece.text) if s not in piece.output]
 
     def _translate_all(self, texts: list[str], avoid_repetition: bool = False,
-                       constraints: dict[str, list[TermConstraint]] | None = None) -> dict[str, Hypothesis]:
+                       constraints: dict[str, list[TermConstraint]] | None = None,
+                       report: bool = False) -> dict[str, Hypothesis]:
+        """Hypotheses for `texts` (`constraints` for some of them); `report` calls the progress callback."""
         out: dict[str, Hypothesis] = {}
         for batch in self.batches(texts):
             results = self.engine.translate_batch(
                 batch, self.source, self.target, avoid_repetition=avoid_repetition,
-                constraints=[constraints[t] for t in batch] if constraints else None, strict=self.strict)
+                constraints=[constraints.get(t, []) for t in batch] if constraints else None, strict=self.strict)
             out.update(zip(batch, results))
-            if self.progress and not avoid_repetition and not constraints:
+            if self.progress and report:
                 self.progress(len(out), len(texts))
         return out
 

@@ -27,6 +27,7 @@ class Hypothesis:
     score: float | None = None
     unmet: tuple[str, ...] = ()  # constraint keys the search could not satisfy
     unspellable: tuple[str, ...] = ()  # constraint keys dropped: the model cannot spell them, or no room
+    steered: bool = False  # glossary constraints shaped the output: it is not the model's own best
 
 
 @dataclass(frozen=True)

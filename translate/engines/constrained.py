@@ -145,6 +145,21 @@ class ConstraintState:
         """(tokens that continue a started alternative, tokens that start one of an unmet constraint)."""
         return self.continuing(constraints), starting_tokens(constraints, self.met)
 
+    def confirm_whole(self, constraints: list[TokenConstraint]) -> ConstraintState:
+        """This state with every unmet term that the confirm callback finds anywhere in the output marked met.
+
+        Forms are matched where they end the output, exactly as listed; the glossary matcher also accepts
+        variants ("ubwirinzi bwayo bwo mu kirere" for "ubwirinzi bwo mu kirere"). It is too slow to ask at every
+        word, so the search asks it where the model wants to end but a term seems missing."""
+        found = [i for i, c in enumerate(constraints)
+                 if not self.met[i] and c.confirm is not None and c.confirm(self.tail)]
+        if not found:
+            return self
+        met, progress = list(self.met), list(self.progress)
+        for index in found:
+            met[index], progress[index] = True, frozenset()
+        return ConstraintState(tuple(met), tuple(progress), self.tail, _bank(constraints, met, progress))
+
     def continuing(self, constraints: list[TokenConstraint]) -> set[int]:
         """Tokens that continue an alternative part-way through."""
         continuing: set[int] = set()
@@ -198,6 +213,7 @@ class _Hypothesis:
     state: ConstraintState
     parent_row: int = 0
     finished: bool = False
+    steered: bool = False  # it or an ancestor was kept for its bank where a plain beam search would have dropped it
 
     def normalized(self, length_penalty: float) -> float:
         return self.score / max(1, len(self.tokens) - 1) ** length_penalty
@@ -220,6 +236,7 @@ class SearchResult:
     finished: bool
     met: list[str] = field(default_factory=list)
     unmet: list[str] = field(default_factory=list)
+    steered: bool = False  # the output is not one a plain beam search of the same width would have kept
 
 
 @dataclass(frozen=True)
@@ -312,19 +329,26 @@ class ConstrainedSearch:
             forced = log_probs[:, s.forced_first].clone()
             log_probs.fill_(NEG_INF)
             log_probs[:, s.forced_first] = forced
+        table = log_probs.numpy()  # a view: per-row writes through numpy cost far less than through torch
         previous = -1
         for row, (sentence, hypothesis) in enumerate(rows):
             best, previous = sentence != previous, sentence  # a sentence's first row is its best hypothesis
+            if s.no_repeat_ngram:
+                table[row, list(_repeated_ngram_bans(hypothesis.tokens, s.no_repeat_ngram))] = NEG_INF
             if not self.constraints[sentence]:
                 continue
-            closed = hypothesis.state.close(self.constraints[sentence])
-            if not (closed.all_met if s.strict else closed.hard_met(self.constraints[sentence])):
-                wants_end = log_probs[row, s.eos] >= log_probs[row].max()
-                if best and wants_end and self._natural_end[sentence] is None:
+            constraints = self.constraints[sentence]
+            closed = hypothesis.state.close(constraints)
+            if closed.all_met if s.strict else closed.hard_met(constraints):
+                continue
+            if table[row, s.eos] >= table[row].max():  # the model wants to end here
+                hypothesis.state = hypothesis.state.confirm_whole(constraints)
+                closed = hypothesis.state.close(constraints)
+                if closed.all_met if s.strict else closed.hard_met(constraints):
+                    continue
+                if best and self._natural_end[sentence] is None:
                     self._natural_end[sentence] = len(hypothesis.tokens) + 1  # its length, had it ended
-                log_probs[row, s.eos] = NEG_INF
-            for token in _repeated_ngram_bans(hypothesis.tokens, s.no_repeat_ngram):
-                log_probs[row, token] = NEG_INF
+            table[row, s.eos] = NEG_INF
 
     def _select(self, active: list[int], rows: list[tuple[int, _Hypothesis]], log_probs: Any,
                 live: list[list[_Hypothesis]], finished: list[list[_Hypothesis]]) -> None:
@@ -365,7 +389,8 @@ class ConstrainedSearch:
         token, parent, eos = candidate.token, candidate.parent, self.settings.eos
         piece = self.pieces[token] if token < len(self.pieces) else ""
         state = parent.state.close(constraints) if token == eos else parent.state.advance(constraints, token, piece)
-        return _Hypothesis(parent.tokens + [token], candidate.score, state, candidate.row, token == eos)
+        return _Hypothesis(parent.tokens + [token], candidate.score, state, candidate.row, token == eos,
+                           parent.steered)
 
     def _allocate(self, candidates: list[_Candidate], constraints: list[TokenConstraint],
                   finished: list[_Hypothesis]) -> list[_Hypothesis]:
@@ -394,18 +419,21 @@ class ConstrainedSearch:
             # bank and finishes, instead of being pushed on past its natural end by the unconstrained
             # hypotheses' better scores.
             eos = self.settings.eos
-            rest: list[tuple[int, float, _Candidate | _Hypothesis]] = []
-            for c in ranked[position:]:
+            rest: list[tuple[int, float, int, _Candidate | _Hypothesis]] = []
+            for rank, c in enumerate(ranked[position:], start=position):
                 if c.token == eos and not c.parent.state.close(constraints).all_met:
                     continue
                 if c.token == eos or c.steers:
                     built = self._build(c, constraints)
-                    rest.append((built.state.bank, c.score, built))
+                    rest.append((built.state.bank, c.score, rank, built))
                 else:
                     piece = self.pieces[c.token] if c.token < len(self.pieces) else ""
-                    rest.append((c.parent.state.bank_after_other(constraints, piece), c.score, c))
+                    rest.append((c.parent.state.bank_after_other(constraints, piece), c.score, rank, c))
             rest.sort(key=lambda item: (item[0], item[1]), reverse=True)
-            chosen += [h if isinstance(h, _Hypothesis) else self._build(h, constraints) for _, _, h in rest[:reserved]]
+            for _, _, rank, item in rest[:reserved]:
+                hypothesis = item if isinstance(item, _Hypothesis) else self._build(item, constraints)
+                hypothesis.steered = hypothesis.steered or rank >= beam
+                chosen.append(hypothesis)
         finished.extend(h for h in chosen if h.finished)
         return [h for h in chosen if not h.finished]
 
@@ -425,4 +453,4 @@ class ConstrainedSearch:
                 best = candidate
         met = [c.key for c, ok in zip(constraints, best.state.met) if ok]
         unmet = [c.key for c, ok in zip(constraints, best.state.met) if not ok]
-        return SearchResult(best.tokens, bool(finished), met, unmet)
+        return SearchResult(best.tokens, bool(finished), met, unmet, best.steered)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -175,13 +175,14 @@ class CT2Engine:
                                attention=any(constraints))
         hypotheses = []
         for sentence_source, output, terms in zip(sources, decoded, constraints):
+            first = output
             for term in terms:
                 if not self._has(output.tokens, term):
                     others = [t for t in terms if t is not term]
                     output = self._force_term(sentence_source, output, term, others, target,
                                               avoid_repetition) or output
             unmet = tuple(t.key for t in terms if not self._has(output.tokens, t))
-            hypotheses.append(self._hypothesis(output, unmet))
+            hypotheses.append(replace(self._hypothesis(output, unmet), steered=output is not first))
         return hypotheses
 
     def _decode(self, sources: list[list[str]], target: str, prefixes: list[list[str]], beam: int,

@@ -176,17 +176,21 @@ class HFEngine:
         if not sentences:
             return []
         self._check_direction(source, target)
-        constraints = constraints or [[] for _ in sentences]
-        constrained = [i for i, c in enumerate(constraints) if c]
+        if not constraints or not any(constraints):
+            return self._generate(sentences, source, target, avoid_repetition)
+        if strict and not avoid_repetition:
+            # Sentences without terms ride along: without constraints a strict search is plain beam search at
+            # the full beam and length budget (a test holds it to transformers' output), and one search costs
+            # less than a search and a generate(). A soft search narrows both, so there they go apart.
+            return self._search(sentences, constraints, source, target, avoid_repetition, strict)
         plain = [i for i, c in enumerate(constraints) if not c]
+        constrained = [i for i, c in enumerate(constraints) if c]
         results: dict[int, Hypothesis] = {}
         if plain:
-            hypotheses = self._generate([sentences[i] for i in plain], source, target, avoid_repetition)
-            results.update(zip(plain, hypotheses))
-        if constrained:
-            hypotheses = self._search([sentences[i] for i in constrained], [constraints[i] for i in constrained],
-                                      source, target, avoid_repetition, strict)
-            results.update(zip(constrained, hypotheses))
+            results.update(zip(plain, self._generate([sentences[i] for i in plain], source, target, avoid_repetition)))
+        results.update(zip(constrained, self._search([sentences[i] for i in constrained],
+                                                     [constraints[i] for i in constrained],
+                                                     source, target, avoid_repetition, strict)))
         return [results[i] for i in range(len(sentences))]
 
     def _encode(self, sentences: list[str], source: str, target: str) -> tuple[dict[str, Any], dict[str, Any], int]:
@@ -272,7 +276,8 @@ class HFEngine:
         hypotheses = []
         for result, skipped in zip(found, dropped):
             base = self._hypothesis(result.tokens, result.finished)
-            hypotheses.append(Hypothesis(base.text, base.tokens, base.finished, None, tuple(result.unmet), skipped))
+            hypotheses.append(Hypothesis(base.text, base.tokens, base.finished, None, tuple(result.unmet), skipped,
+                                         result.steered))
         return hypotheses
 
     def _pieces(self) -> list[str]:
