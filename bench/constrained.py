@@ -29,7 +29,7 @@ from translate.document import split_paragraphs, split_sentences  # noqa: E402
 from translate.engines.hf import HFEngine  # noqa: E402
 from translate.glossary import load_glossaries  # noqa: E402
 from translate.glossary.apply import term_constraints  # noqa: E402
-from translate.engines.base import Hypothesis  # noqa: E402
+from translate.engines.base import Hypothesis, TermConstraint  # noqa: E402
 from translate.pipeline import TranslateOptions, is_degenerate, translate_document  # noqa: E402
 
 ARTICLES = [ROOT / "examples" / "iran-drones-en.txt", ROOT / "examples" / "eac-summit-en.md"]
@@ -51,10 +51,35 @@ def _timed(function, repeat: int) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(times)
 
 
+def opus_size(sentences: list[str], constraints: list[list[TermConstraint]], beam: int, rounds: int,
+              tokens: int) -> None:
+    """The decoder comparison on a model of opus-mt's size (bench/throughput.py's, random weights, so every
+    output is fixed at `tokens` tokens): there a decoding step costs what it does in use, and the search's
+    per-hypothesis Python work weighs what it would with a real model. On the toy model it weighs far more."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from throughput import MODEL, build_model
+
+    build_model()
+    engine = HFEngine(str(MODEL), beam=beam, output_tokens=tokens)
+    engine.translate_batch(sentences[:2], "en", "rw")  # warm-up
+    times: dict[str, list[float]] = {"plain": [], "forced": []}
+    for _ in range(rounds):
+        times["plain"].append(_timed(lambda: engine.translate_batch(sentences, "en", "rw"), 1))
+        times["forced"].append(_timed(lambda: engine.translate_batch(sentences, "en", "rw", constraints=constraints),
+                                      1))
+    plain, forced = (statistics.median(times[k]) for k in ("plain", "forced"))
+    print(f"decoder at opus-mt size (random weights, {len(sentences)} sentences x {tokens} tokens, beam {beam}, "
+          f"median of {rounds} rounds):")
+    print(f"  transformers beam search        {plain:7.2f} s")
+    print(f"  constrained search, all terms   {forced:7.2f} s   ratio {forced / plain:.2f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9)
     parser.add_argument("--beam", type=int, default=4)
+    parser.add_argument("--opus-rounds", type=int, default=3, help="rounds at opus-mt size (0: skip that part)")
+    parser.add_argument("--opus-tokens", type=int, default=20)
     args = parser.parse_args()
     import torch
 
@@ -86,6 +111,9 @@ def main() -> None:
     print(f"  transformers beam search        {plain:7.2f} s")
     print(f"  constrained search, all terms   {forced:7.2f} s   ratio {forced / plain:.2f}x   "
           f"{n_terms - unmet}/{n_terms} terms placed, {looping} outputs looping or cut off")
+
+    if args.opus_rounds:
+        opus_size(sentences[:16], constraints[:16], args.beam, args.opus_rounds, args.opus_tokens)
 
     satisfied: dict[str, str] = {}
 

@@ -173,10 +173,26 @@ class ConstraintState:
     def bank_after_other(self, constraints: list[TokenConstraint], piece: str) -> int:
         """The bank after a token that neither starts nor continues a term (all progress is lost; a word end
         may confirm terms): what `advance` would give, without building the state."""
-        met_length = sum(c.length for c, done in zip(constraints, self.met) if done)
-        if piece[:1].isalnum():
-            return met_length
-        return met_length + sum(constraints[i].length for i in self._ending(constraints))
+        return self._banks_after(constraints, not piece[:1].isalnum())[0]
+
+    def steering_bound(self, constraints: list[TokenConstraint], piece: str) -> int:
+        """An upper bound of the bank after a token that starts or continues terms: each term still open can
+        go one token deeper than it is."""
+        return self._banks_after(constraints, not piece[:1].isalnum())[1]
+
+    def _banks_after(self, constraints: list[TokenConstraint], word_end: bool) -> tuple[int, int]:
+        cache = self.__dict__.setdefault("_banks_after_cache", {})
+        if word_end not in cache:
+            ending = self._ending(constraints) if word_end else ()
+            closed = sum(c.length for i, c in enumerate(constraints) if self.met[i] or i in ending)
+            opened = 0
+            for index, constraint in enumerate(constraints):
+                if not self.met[index] and index not in ending:
+                    depth = constraint.depth  # type: ignore[attr-defined]
+                    deepest = max((depth[node] for node in self.progress[index]), default=0)
+                    opened += min(deepest + 1, constraint.length - 1)
+            cache[word_end] = (closed, closed + opened)
+        return cache[word_end]  # type: ignore[no-any-return]
 
     @property
     def all_met(self) -> bool:
@@ -251,6 +267,7 @@ class SearchSettings:
     length_penalty: float = 1.0
     no_repeat_ngram: int = 0
     prefer_margin: float = 0.15  # prefer mode: accept a term-satisfying output this much worse per token
+    min_new_tokens: int = 0  # no end-of-sentence before this many tokens (benchmarks fix the output length)
 
 
 def _repeated_ngram_bans(tokens: list[int], n: int) -> set[int]:
@@ -330,14 +347,20 @@ class ConstrainedSearch:
             log_probs.fill_(NEG_INF)
             log_probs[:, s.forced_first] = forced
         table = log_probs.numpy()  # a view: per-row writes through numpy cost far less than through torch
+        if step < s.min_new_tokens:
+            table[:, s.eos] = NEG_INF
+        if s.no_repeat_ngram:
+            for row, (_, hypothesis) in enumerate(rows):
+                table[row, list(_repeated_ngram_bans(hypothesis.tokens, s.no_repeat_ngram))] = NEG_INF
+        # End-of-sentence can only be chosen where it is among a row's top candidates (`_select`), so only there
+        # is it worth asking whether the hypothesis may end.
+        reach = (table[:, s.eos] >= log_probs.topk(self._top_k(log_probs), dim=-1).values[:, -1].numpy()).tolist()
         previous = -1
         for row, (sentence, hypothesis) in enumerate(rows):
             best, previous = sentence != previous, sentence  # a sentence's first row is its best hypothesis
-            if s.no_repeat_ngram:
-                table[row, list(_repeated_ngram_bans(hypothesis.tokens, s.no_repeat_ngram))] = NEG_INF
-            if not self.constraints[sentence]:
-                continue
             constraints = self.constraints[sentence]
+            if not constraints or not reach[row]:
+                continue
             closed = hypothesis.state.close(constraints)
             if closed.all_met if s.strict else closed.hard_met(constraints):
                 continue
@@ -350,10 +373,13 @@ class ConstrainedSearch:
                     self._natural_end[sentence] = len(hypothesis.tokens) + 1  # its length, had it ended
             table[row, s.eos] = NEG_INF
 
+    def _top_k(self, log_probs: Any) -> int:
+        return min(self.settings.beam * 2, log_probs.shape[-1])  # candidates per row, as transformers takes
+
     def _select(self, active: list[int], rows: list[tuple[int, _Hypothesis]], log_probs: Any,
                 live: list[list[_Hypothesis]], finished: list[list[_Hypothesis]]) -> None:
         s = self.settings
-        top_scores, top_tokens = log_probs.topk(min(s.beam * 2, log_probs.shape[-1]), dim=-1)
+        top_scores, top_tokens = log_probs.topk(self._top_k(log_probs), dim=-1)
         top_scores, top_tokens = top_scores.tolist(), top_tokens.tolist()
         table = log_probs.numpy()  # per-row lookups below: numpy indexing costs far less per call than torch's
         candidates: dict[int, list[_Candidate]] = {i: [] for i in active}
@@ -413,29 +439,42 @@ class ConstrainedSearch:
         else:
             position = len(ranked)
         if reserved:
-            # Steering tokens are built to learn their bank; any other token drops the terms in progress, so
-            # its bank follows from the parent's (`bank_after_other`) and it is built only if kept.
-            # End-of-sentence competes here only for a hypothesis that meets every term: it then has the top
-            # bank and finishes, instead of being pushed on past its natural end by the unconstrained
-            # hypotheses' better scores.
-            eos = self.settings.eos
-            rest: list[tuple[int, float, int, _Candidate | _Hypothesis]] = []
-            for rank, c in enumerate(ranked[position:], start=position):
-                if c.token == eos and not c.parent.state.close(constraints).all_met:
-                    continue
-                if c.token == eos or c.steers:
-                    built = self._build(c, constraints)
-                    rest.append((built.state.bank, c.score, rank, built))
-                else:
-                    piece = self.pieces[c.token] if c.token < len(self.pieces) else ""
-                    rest.append((c.parent.state.bank_after_other(constraints, piece), c.score, rank, c))
-            rest.sort(key=lambda item: (item[0], item[1]), reverse=True)
-            for _, _, rank, item in rest[:reserved]:
-                hypothesis = item if isinstance(item, _Hypothesis) else self._build(item, constraints)
-                hypothesis.steered = hypothesis.steered or rank >= beam
-                chosen.append(hypothesis)
+            chosen += self._furthest(ranked[position:], position, constraints, reserved)
         finished.extend(h for h in chosen if h.finished)
         return [h for h in chosen if not h.finished]
+
+    def _furthest(self, candidates: list[_Candidate], first_rank: int, constraints: list[TokenConstraint],
+                  slots: int) -> list[_Hypothesis]:
+        """The best `slots` of `candidates` (ranked by score from `first_rank` on) by bank, then score, built.
+
+        A non-steering token drops the terms in progress, so its bank follows from its parent's; a steering
+        token's bank is only bounded from above until its state is built, so candidates are taken in order of
+        that bound and built only while the bound can still beat what is chosen. End-of-sentence competes only
+        for a hypothesis that meets every term: it then has the top bank and finishes, instead of being pushed
+        on past its natural end by the unconstrained hypotheses' better scores.
+        """
+        eos = self.settings.eos
+        pending: list[tuple[int, float, int, _Candidate]] = []  # (bank or its bound, score, rank, candidate)
+        for rank, candidate in enumerate(candidates, start=first_rank):
+            state = candidate.parent.state
+            if candidate.token == eos:
+                if state.close(constraints).all_met:
+                    pending.append((state.close(constraints).bank, candidate.score, rank, candidate))
+                continue
+            piece = self.pieces[candidate.token] if candidate.token < len(self.pieces) else ""
+            bound = state.steering_bound(constraints, piece) if candidate.steers else \
+                state.bank_after_other(constraints, piece)
+            pending.append((bound, candidate.score, rank, candidate))
+        pending.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        kept: list[tuple[int, float, _Hypothesis]] = []
+        for bound, score, rank, candidate in pending:
+            if len(kept) >= slots and (kept[slots - 1][0], kept[slots - 1][1]) >= (bound, score):
+                break  # nothing left can beat the chosen
+            hypothesis = self._build(candidate, constraints)
+            hypothesis.steered = hypothesis.steered or rank >= self.settings.beam
+            kept.append((hypothesis.state.bank, score, hypothesis))
+            kept.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        return [hypothesis for _, _, hypothesis in kept[:slots]]
 
     def _best(self, live: list[_Hypothesis], finished: list[_Hypothesis],
               constraints: list[TokenConstraint]) -> SearchResult:

@@ -263,10 +263,12 @@ class HFEngine:
         # Soft (prefer) searches run at beam 2: they only look for a fluent output that carries the missing term,
         # and the pipeline keeps it only if it has more terms; a wider beam rarely changes the answer and costs
         # the time (bench/constrained.py). Strict searches keep the full beam.
+        max_new_tokens = min(self._max_positions - 1, budget)
         settings = SearchSettings(
-            beam=max(self.beam if strict else min(self.beam, 2), 2), max_new_tokens=min(self._max_positions - 1, budget), decoder_start=int(config.decoder_start_token_id),
-            eos=self._eos_ids()[0], banned=tuple(self._banned_ids()), forced_first=extra.get("forced_bos_token_id"),
-            strict=strict, no_repeat_ngram=3 if avoid_repetition else 0,
+            beam=max(self.beam if strict else min(self.beam, 2), 2),
+            max_new_tokens=self.output_tokens or max_new_tokens, min_new_tokens=self.output_tokens or 0,
+            decoder_start=int(config.decoder_start_token_id), eos=self._eos_ids()[0], banned=tuple(self._banned_ids()),
+            forced_first=extra.get("forced_bos_token_id"), strict=strict, no_repeat_ngram=3 if avoid_repetition else 0,
         )
         try:
             found = ConstrainedSearch(self.model, settings, token_constraints, self._pieces()).run(
@@ -275,7 +277,7 @@ class HFEngine:
             raise EngineError(f"constrained decoding failed: {exc}") from None
         hypotheses = []
         for result, skipped in zip(found, dropped):
-            base = self._hypothesis(result.tokens, result.finished)
+            base = self._hypothesis(result.tokens, True if self.output_tokens else result.finished)
             hypotheses.append(Hypothesis(base.text, base.tokens, base.finished, None, tuple(result.unmet), skipped,
                                          result.steered))
         return hypotheses
