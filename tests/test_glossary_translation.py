@@ -96,6 +96,29 @@ def test_confirm_callback_can_reject_a_string_match() -> None:
     assert not state.close([russia]).all_met
 
 
+def test_a_variant_the_matcher_accepts_is_confirmed_where_the_output_may_end() -> None:
+    # The listed form does not end the output, but the confirm callback (the glossary matcher) finds the term.
+    defence = TokenConstraint("term.air-defense", ((7, 8),), ("ubwirinzi bwo mu kirere",),
+                              confirm=lambda text: "ubwirinzi bwayo bwo mu kirere" in text)
+    state = ConstraintState.start([defence])
+    state = ConstraintState((False,), (frozenset(),), " Ukraine ivuga ko ubwirinzi bwayo bwo mu kirere")
+    assert not state.close([defence]).all_met
+    assert state.confirm_whole([defence]).close([defence]).all_met
+
+
+def test_the_decoder_rejects_ungrammatical_placements_the_report_flags() -> None:
+    from translate.glossary.apply import satisfied_entries
+    from translate.glossary.kinyarwanda import is_placement_warning
+
+    (drone,) = [c for c in term_constraints("drones", "en", "rw", GLOSSARY)]
+    awkward = "Zaguye i indege zitagira abapilote."  # the augment stays after the locative 'i'
+    assert satisfied_entries(awkward, "rw", GLOSSARY, [drone]) == {"term.drone"}
+    assert satisfied_entries(awkward, "rw", GLOSSARY, [drone], well_placed=True) == set()
+    assert drone.check is not None and not drone.check(awkward)
+    assert drone.check("Zaguye i ndege zitagira abapilote.")
+    assert not is_placement_warning("subject agreement: 'Uburusiya yagabye': a class 14 subject takes bu-/bw-")
+
+
 # --- post-decoding fixes and the term report -----------------------------------------------------------------------
 
 
@@ -179,6 +202,36 @@ def test_prefer_mode_decodes_again_only_where_terms_are_missing() -> None:
 def test_prefer_mode_rejects_a_looping_constrained_output() -> None:
     result = _run("prefer", ScriptedEngine(looping=True))
     assert result["status"]["place.russia"] == "missing" and FLAG_ENFORCED not in result["flags"]
+
+
+class RecordingEngine(ScriptedEngine):
+    def __init__(self, looping: bool = False, plain: str = "Ingabo zageze mu Ukraine.") -> None:
+        super().__init__(looping)
+        self.plain, self.calls = plain, []  # type: list[str]
+
+    def translate_batch(self, sentences, source, target, *, avoid_repetition=False, constraints=None,  # type: ignore[override]
+                        strict=True):
+        self.calls.append("constrained" if constraints and any(constraints) else "plain")
+        if not constraints or not any(constraints):
+            return [Hypothesis(self.plain, 5) for _ in sentences]
+        return super().translate_batch(sentences, source, target, avoid_repetition=avoid_repetition,
+                                       constraints=constraints, strict=strict)
+
+
+def test_strict_mode_constrains_its_first_decode_and_prefer_mode_does_not() -> None:
+    strict, prefer = RecordingEngine(), RecordingEngine()
+    _run("strict", strict)
+    _run("prefer", prefer)
+    assert strict.calls == ["constrained"]  # one search: the terms are required from the start
+    assert prefer.calls == ["plain", "constrained"]  # decoded again only because a term was missing
+
+
+def test_strict_mode_takes_the_models_own_output_when_steering_loops_and_the_model_had_the_terms() -> None:
+    engine = RecordingEngine(looping=True, plain="Ingabo z'u Burusiya zageze muri Ukraine.")
+    result = _run("strict", engine)
+    assert engine.calls[:2] == ["constrained", "plain"]
+    assert result["target"] == "Ingabo z'u Burusiya zageze muri Ukraine." and "repetition" not in result["flags"]
+    assert set(result["status"].values()) == {"satisfied"}
 
 
 def test_strict_mode_keeps_the_terms_and_flags_the_loop() -> None:
@@ -271,6 +324,62 @@ def test_search_without_constraints_matches_transformers_beam_search(marian_en_r
     reference = engine.translate_batch(sentences, "en", "rw")
     ours = engine._search(sentences, [[] for _ in sentences], "en", "rw", avoid_repetition=False, strict=True)
     assert [h.text for h in ours] == [h.text for h in reference]
+
+
+def _example_sentences(article: str, source: str) -> list[str]:
+    from translate.document import split_paragraphs, split_sentences
+
+    text = (EXAMPLES / article).read_text(encoding="utf-8")
+    return [s for p in split_paragraphs(text) if p.has_words for u in p.units for s in split_sentences(u.text, source)]
+
+
+@pytest.mark.slow
+def test_search_with_every_term_finishes_fluent_outputs_that_carry_them(marian_en_rw: Path) -> None:
+    """Each sentence of the example articles with all its terms as hard constraints: every output ends by
+    itself (none runs to the length limit) without looping, and carries every term (the search's notion of
+    'met' and the term report agree)."""
+    from translate.engines.hf import HFEngine
+    from translate.glossary.apply import satisfied_entries
+    from translate.pipeline import is_degenerate
+
+    engine = HFEngine(str(marian_en_rw), beam=4)
+    sentences = _example_sentences("iran-drones-en.txt", "en") + _example_sentences("eac-summit-en.md", "en")
+    constraints = [term_constraints(s, "en", "rw", GLOSSARY) for s in sentences]
+    outputs = [h for i in range(0, len(sentences), 16)
+               for h in engine.translate_batch(sentences[i:i + 16], "en", "rw", constraints=constraints[i:i + 16])]
+    assert sum(map(len, constraints)) > 80
+    for sentence, terms, output in zip(sentences, constraints, outputs):
+        assert output.finished and not is_degenerate(sentence, output), (sentence, output.text)
+        assert not output.unmet and satisfied_entries(output.text, "rw", GLOSSARY, terms) == {t.key for t in terms}
+
+
+@pytest.mark.slow
+def test_search_keeps_the_models_own_output_where_it_has_the_terms(marian_en_rw: Path) -> None:
+    from translate.engines.hf import HFEngine
+    from translate.glossary.apply import satisfied_entries
+
+    engine = HFEngine(str(marian_en_rw), beam=4)
+    checked = 0
+    for sentence in _example_sentences("iran-drones-en.txt", "en"):
+        terms = term_constraints(sentence, "en", "rw", GLOSSARY)
+        (plain,) = engine.translate_batch([sentence], "en", "rw")
+        if not terms or len(satisfied_entries(plain.text, "rw", GLOSSARY, terms)) < len(terms):
+            continue
+        (constrained,) = engine.translate_batch([sentence], "en", "rw", constraints=[terms])
+        assert constrained.text == plain.text and not constrained.steered
+        checked += 1
+    assert checked >= 10
+
+
+@pytest.mark.slow
+def test_a_fixed_output_length_holds_in_the_search_too(marian_en_rw: Path) -> None:
+    from translate.engines.hf import HFEngine
+
+    engine = HFEngine(str(marian_en_rw), beam=2, output_tokens=12)  # the benchmarks' knob
+    terms = term_constraints("Russia sent drones.", "en", "rw", GLOSSARY)
+    (plain,) = engine.translate_batch(["Russia sent drones."], "en", "rw")
+    (constrained,) = engine.translate_batch(["Russia sent drones."], "en", "rw", constraints=[terms])
+    assert plain.tokens == constrained.tokens == 12 and constrained.finished
 
 
 @pytest.mark.slow
