@@ -455,6 +455,7 @@ class ConstrainedSearch:
         """
         eos = self.settings.eos
         pending: list[tuple[int, float, int, _Candidate]] = []  # (bank or its bound, score, rank, candidate)
+        alike: dict[tuple[int, bool], int] = {}  # non-steering candidates seen per (parent, ends a word)
         for rank, candidate in enumerate(candidates, start=first_rank):
             state = candidate.parent.state
             if candidate.token == eos:
@@ -462,9 +463,15 @@ class ConstrainedSearch:
                     pending.append((state.close(constraints).bank, candidate.score, rank, candidate))
                 continue
             piece = self.pieces[candidate.token] if candidate.token < len(self.pieces) else ""
-            bound = state.steering_bound(constraints, piece) if candidate.steers else \
-                state.bank_after_other(constraints, piece)
-            pending.append((bound, candidate.score, rank, candidate))
+            if candidate.steers:
+                pending.append((state.steering_bound(constraints, piece), candidate.score, rank, candidate))
+                continue
+            # Non-steering tokens of one parent that alike end (or continue) a word reach the same bank, and they
+            # come in order of score: only the first `slots` of them can be chosen.
+            kind = (candidate.row, not piece[:1].isalnum())
+            alike[kind] = alike.get(kind, 0) + 1
+            if alike[kind] <= slots:
+                pending.append((state.bank_after_other(constraints, piece), candidate.score, rank, candidate))
         pending.sort(key=lambda item: (item[0], item[1]), reverse=True)
         kept: list[tuple[int, float, _Hypothesis]] = []
         for bound, score, rank, candidate in pending:
