@@ -53,6 +53,15 @@ def test_same_term_twice_is_one_constraint_and_longest_match_wins() -> None:
     assert "term.one-way-attack-drone" in keys
 
 
+def test_a_plural_english_rendering_gets_its_singular_not_a_double_plural() -> None:
+    from translate.glossary.english import english_surface_forms
+
+    forms = {e.id: english_surface_forms(e) for e in GLOSSARY if e.en}
+    assert forms["term.armed-forces"] == ["armed forces", "armed force", "troops", "troop"]
+    assert "displaced person" in forms["term.displaced-people"] and not any(f.endswith("personses") for f in forms["term.displaced-people"])
+    assert forms["term.drone"][:2] == ["drone", "drones"]
+
+
 def test_constraints_work_from_kinyarwanda_to_english() -> None:
     constraints = {c.key: c for c in term_constraints("Ingabo z'u Burusiya zageze mu Burusiya.", "rw", "en", GLOSSARY)}
     assert "Russia" in constraints["place.russia"].forms

@@ -113,7 +113,8 @@ def find_english(text: str, glossary: Glossary) -> list[TermMatch]:
 
 
 def english_surface_forms(entry: Entry) -> list[str]:
-    """Each English variant, then its hyphen-as-space spelling and (for terms) its plural."""
+    """Each English variant, then its hyphen-as-space spelling and (for terms) its other number: the plural, or
+    the singular of a variant that is already plural ("troops" -> "troop", not "troopses")."""
     forms: list[str] = []
     for variant in entry.en:
         forms.append(variant)
@@ -121,6 +122,14 @@ def english_surface_forms(entry: Entry) -> list[str]:
             forms.append(variant.replace("-", " "))
         if _inflects(entry):
             last = re.split(r"[\s-]", variant)[-1]
-            inflected = last + "s" if is_acronym(last) else plural(last)
-            forms.append(variant[: len(variant) - len(last)] + inflected)
+            forms.append(variant[: len(variant) - len(last)] + _other_number(last))
     return list(dict.fromkeys(forms))
+
+
+def _other_number(word: str) -> str:
+    if is_acronym(word):
+        return word + "s"
+    single = singular(word)
+    if single is None or word.lower() not in (plural(single).lower(), single + "s"):  # persons: person + s
+        return plural(word)
+    return word[:1] + single[1:] if word[:1].isupper() else single
