@@ -405,7 +405,9 @@ def test_unspellable_and_oversized_constraints_do_not_crash(marian_en_rw: Path) 
     ("text", "entry", "surface"),
     [("Abayobozi bavuze ko urwo ruganda rwubatswe.", "term.factory", "ruganda"),
      ("Ibyinshi muri ibyo bitero byabereye i Kyiv.", "term.attack", "bitero"),
-     ("Izo ndege zitagira abapilote zarashwe.", "term.drone", "ndege zitagira abapilote")],
+     ("Izo ndege zitagira abapilote zarashwe.", "term.drone", "ndege zitagira abapilote"),
+     ("Abayobozi bavuze ko hazafatwa ibindi bihano.", "term.sanctions", "bihano"),
+     ("Izindi ndege zitagira abapilote zaguye.", "term.drone", "ndege zitagira abapilote")],
 )
 def test_demonstratives_take_augmentless_nouns(text: str, entry: str, surface: str) -> None:
     from translate.glossary import find_terms

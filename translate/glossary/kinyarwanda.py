@@ -23,7 +23,7 @@ from translate.glossary.matching import ANY_SHORT_WORD, Pattern, PatternIndex, T
 from translate.glossary.morphology import (
     CLITICS, DEMONSTRATIVES, DIALECT_CLITICS, DIALECT_CONNECTIVES, DIALECT_O_CONNECTIVES, DIALECT_SPELLINGS,
     FULL_CONNECTIVES,
-    LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, VOWELS, concord_forms, guess_class, is_prefixless,
+    LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, OTHERS, VOWELS, concord_forms, guess_class, is_prefixless,
     split_noun, strip_concord, subject_classes,
 )
 from translate.glossary.textnorm import Token, fold, tokenize
@@ -65,7 +65,7 @@ def _connective_slot(dialects: bool) -> frozenset[str]:
 
 
 def augmentless_triggers(dialects: bool) -> frozenset[str]:
-    return LOCATIVES | FULL_CONNECTIVES | DEMONSTRATIVES | (DIALECT_CONNECTIVES if dialects else frozenset())
+    return LOCATIVES | FULL_CONNECTIVES | DEMONSTRATIVES | OTHERS | (DIALECT_CONNECTIVES if dialects else frozenset())
 
 
 def rendering_texts(entry: Entry) -> list[str]:

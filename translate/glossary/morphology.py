@@ -66,6 +66,10 @@ DEMONSTRATIVES = frozenset(
     "uyu uwo aba abo iyi iyo iri iryo aya ayo iki icyo ibi ibyo izi izo uru urwo aka ako utu utwo ubu ubwo "
     "uku ukwo".split()
 )
+# "Other" (-ndi, by class) stands before its noun the same way: "ibindi bihano", "izindi ngabo", "ikindi gihugu".
+OTHERS = frozenset(
+    "undi abandi indi irindi ayandi ikindi ibindi izindi urundi akandi utundi ubundi ukundi ahandi".split()
+)
 NAME_LOCATIVES = frozenset({"muri", "kuri"})
 # Kirundi spellings of whole words that the dialect option accepts (Reta zunze ubumwe = Leta zunze ubumwe).
 DIALECT_SPELLINGS = {"leta": "reta"}
