@@ -73,7 +73,7 @@ def test_the_key_covers_engine_options_direction_and_terms(tmp_path: Path) -> No
 
 def test_hypothesis_fields_survive_the_round_trip(tmp_path: Path) -> None:
     memory = TranslationMemory(tmp_path / "tm.sqlite")
-    stored = Hypothesis("Inkuru «nshya» — 6 000", 4, False, -1.5, ("a",), ("b",))
+    stored = Hypothesis("Inkuru «nshya» — 6 000", 4, False, -1.5, ("a",), ("b",), steered=True)
     memory.put_many("engine", [("k", "source", stored)])
     assert TranslationMemory(tmp_path / "tm.sqlite").get_many(["k", "missing"]) == {"k": stored}
 

@@ -34,6 +34,10 @@ CREATE TABLE IF NOT EXISTS translations (
 )
 """
 
+# Part of every key: raise it when what an engine returns for the same input changes (2: the reworked constrained
+# search, and Hypothesis.steered), so that older entries are not served as current.
+_FORMAT = 2
+
 
 def default_memory_path() -> Path:
     return cache_dir() / "memory.sqlite"
@@ -147,8 +151,8 @@ class CachedEngine:
 
     def _key(self, sentence: str, source: str, target: str, avoid_repetition: bool, strict: bool,
              terms: list[TermConstraint]) -> str:
-        options = [self.signature, source, target, avoid_repetition, strict if terms else None, _terms_key(terms),
-                   normalize_sentence(sentence)]
+        options = [_FORMAT, self.signature, source, target, avoid_repetition, strict if terms else None,
+                   _terms_key(terms), normalize_sentence(sentence)]
         return hashlib.sha256(json.dumps(options, ensure_ascii=False).encode()).hexdigest()
 
     def translate_batch(

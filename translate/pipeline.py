@@ -167,7 +167,7 @@ class _Translator:
         hypotheses = self._translate_all(unique, constraints=upfront, report=True)
         retry = [text for text in unique if is_degenerate(text, hypotheses[text])]
         if upfront and retry:
-            retry = self._unconstrained_fallback(retry, hypotheses)
+            retry = self._unconstrained_fallback(retry, hypotheses, upfront)
         fixed: set[str] = set()
         if retry:
             again = self._translate_all(retry, avoid_repetition=True,
@@ -176,23 +176,25 @@ class _Translator:
                 if not is_degenerate(text, again[text]):
                     hypotheses[text] = again[text]
                     fixed.add(text)
-        enforced = self._enforce_terms(unique, hypotheses, retried=bool(upfront)) if self.enforce else set()
+        enforced = self._enforce_terms(unique, hypotheses, bool(upfront)) if self.enforce else set()
         enforced |= {text for text in upfront if hypotheses[text].steered}
         for piece in pieces:
             self._finish(piece, hypotheses[piece.text], piece.text in fixed - enforced)
             if piece.text in enforced:
                 piece.flags.append(FLAG_ENFORCED)
 
-    def _unconstrained_fallback(self, texts: list[str], hypotheses: dict[str, Hypothesis]) -> list[str]:
+    def _unconstrained_fallback(self, texts: list[str], hypotheses: dict[str, Hypothesis],
+                                constrained: dict[str, list[TermConstraint]]) -> list[str]:
         """Where a constrained output loops, take the model's own translation if that has every term already
         (steering can derail a small model even where it needed no help); the texts still looping."""
-        plain = self._translate_all(texts)
+        plain = self._translate_all([text for text in texts if text in constrained])
         for text, hypothesis in plain.items():
             if not is_degenerate(text, hypothesis) and not self._missing(text, hypothesis.text):
                 hypotheses[text] = hypothesis
         return [text for text in texts if is_degenerate(text, hypotheses[text])]
 
-    def _enforce_terms(self, texts: list[str], hypotheses: dict[str, Hypothesis], retried: bool) -> set[str]:
+    def _enforce_terms(self, texts: list[str], hypotheses: dict[str, Hypothesis],
+                       constrained_first: bool) -> set[str]:
         """Decode again, with constraints, only the sentences whose translation lacks glossary terms.
 
         Most sentences come out with their terms (any accepted form counts), so constraining them all would only
@@ -204,8 +206,9 @@ class _Translator:
         enforced: set[str] = set()
         # First require only the missing terms (the model produced the others by itself and usually will
         # again); in strict mode, where that trades one term for another, require all of the sentence's terms
-        # (unless the first decode already did: `retried`).
-        attempts = [missing] if not self.strict or retried else [missing, {t: self.constraints(t) for t in missing}]
+        # (unless the first decode already did: `constrained_first`).
+        attempts = [missing] if not self.strict or constrained_first else [
+            missing, {t: self.constraints(t) for t in missing}]
         for attempt in attempts:
             pending = {text: terms for text, terms in attempt.items() if self._missing(text, hypotheses[text].text)}
             if not pending:

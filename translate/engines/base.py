@@ -27,7 +27,7 @@ class Hypothesis:
     score: float | None = None
     unmet: tuple[str, ...] = ()  # constraint keys the search could not satisfy
     unspellable: tuple[str, ...] = ()  # constraint keys dropped: the model cannot spell them, or no room
-    steered: bool = False  # glossary constraints shaped the output: it is not the model's own best
+    steered: bool = False  # glossary constraints shaped the search: the output may differ from the model's own
 
 
 @dataclass(frozen=True)

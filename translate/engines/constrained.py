@@ -27,7 +27,8 @@ _TRAILING = " .,;:!?)»”\"'’"  # what may follow a form inside the same piec
 # its length limit. So once the model's best hypothesis has wanted to end, the search goes on only this much
 # longer than that natural end or than an output that already has every term. Without such an output a strict
 # search goes on to its limit (the terms are required); a soft one stops this much after the natural end plus
-# the terms' length.
+# the terms' length. (A soft search blocks the end only for a missing verbatim name, so only then does this
+# apply to it.)
 _OVERRUN_STRETCH = 1.25
 _OVERRUN_SLACK = 4
 
@@ -252,7 +253,9 @@ class SearchResult:
     finished: bool
     met: list[str] = field(default_factory=list)
     unmet: list[str] = field(default_factory=list)
-    steered: bool = False  # the output is not one a plain beam search of the same width would have kept
+    # The constraints shaped the search: the output descends from a hypothesis kept for its bank, or the
+    # model's best hypothesis was kept from ending without a term (the output may still equal the plain one).
+    steered: bool = False
 
 
 @dataclass(frozen=True)
@@ -318,12 +321,17 @@ class ConstrainedSearch:
                 log_probs = torch.log_softmax(output.logits[:, -1, :].float(), dim=-1).cpu()
                 self._mask(log_probs, rows, step)
                 self._select(active, rows, log_probs, live, finished)
-        return [self._best(live[i], finished[i], self.constraints[i]) for i in range(len(live))]
+        results = [self._best(live[i], finished[i], self.constraints[i]) for i in range(len(live))]
+        for result, natural_end in zip(results, self._natural_end):
+            result.steered = result.steered or natural_end is not None  # the model's best was kept from ending
+        return results
 
     def _done(self, live: list[_Hypothesis], finished: list[_Hypothesis], sentence: int) -> bool:
         """As transformers' beam search (early_stopping=False): stop once `beam` outputs are finished and no
-        live hypothesis can still beat the worst of them; with constraints, one finished output that meets
-        them all is enough."""
+        live hypothesis can still beat the worst of them. Once the model has wanted to end but a term held it
+        back, one finished output that meets every term is enough (see _OVERRUN_STRETCH); before that the search
+        waits for `beam` outputs, as plain beam search does, so that where the model places the terms itself
+        it keeps the model's own output."""
         s = self.settings
         satisfying = [len(h.tokens) for h in finished if h.state.all_met] if self.constraints[sentence] else []
         natural_end = self._natural_end[sentence]
@@ -331,7 +339,7 @@ class ConstrainedSearch:
             room = min(satisfying) if satisfying else natural_end + sum(c.length for c in self.constraints[sentence])
             if len(live[0].tokens) > max(room, natural_end) * _OVERRUN_STRETCH + _OVERRUN_SLACK:
                 return True
-        if len(finished) < (1 if satisfying else s.beam):
+        if len(finished) < (1 if satisfying and natural_end is not None else s.beam):
             return False
         finished.sort(key=lambda h: h.normalized(s.length_penalty), reverse=True)
         del finished[s.beam:]

@@ -180,8 +180,9 @@ class HFEngine:
             return self._generate(sentences, source, target, avoid_repetition)
         if strict and not avoid_repetition:
             # Sentences without terms ride along: without constraints a strict search is plain beam search at
-            # the full beam and length budget (a test holds it to transformers' output), and one search costs
-            # less than a search and a generate(). A soft search narrows both, so there they go apart.
+            # the full beam (a test holds it to transformers' output; only the length limit is the batch's,
+            # raised by its terms), and one search costs less than a search and a generate(). A soft search
+            # narrows the beam and the limit, so there they go apart.
             return self._search(sentences, constraints, source, target, avoid_repetition, strict)
         plain = [i for i, c in enumerate(constraints) if not c]
         constrained = [i for i, c in enumerate(constraints) if c]
@@ -266,7 +267,8 @@ class HFEngine:
         max_new_tokens = min(self._max_positions - 1, budget)
         settings = SearchSettings(
             beam=max(self.beam if strict else min(self.beam, 2), 2),
-            max_new_tokens=self.output_tokens or max_new_tokens, min_new_tokens=self.output_tokens or 0,
+            max_new_tokens=min(self._max_positions - 1, self.output_tokens or max_new_tokens),
+            min_new_tokens=self.output_tokens or 0,
             decoder_start=int(config.decoder_start_token_id), eos=self._eos_ids()[0], banned=tuple(self._banned_ids()),
             forced_first=extra.get("forced_bos_token_id"), strict=strict, no_repeat_ngram=3 if avoid_repetition else 0,
         )

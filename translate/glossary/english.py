@@ -17,6 +17,10 @@ _MAN_EXCEPTIONS = frozenset({"human", "german", "roman", "shaman", "talisman", "
 _IRREGULAR = {"crisis": "crises", "person": "people", "child": "children", "analysis": "analyses",
               "aircraft": "aircraft", "personnel": "personnel", "series": "series", "news": "news"}
 _IRREGULAR_SINGULAR = {v: k for k, v in _IRREGULAR.items()}
+# Singular nouns that end in -s (a bias, a lens), and nouns with one form for both numbers (corps, species).
+_SINGULAR_IN_S = frozenset({"bias", "lens", "atlas", "gas", "canvas", "alias", "chaos", "ethos", "cosmos"})
+_SAME_IN_BOTH = frozenset({"corps", "species", "means", "headquarters", "barracks", "crossroads", "whereabouts",
+                           "politics", "economics", "physics", "logistics", "ballistics"})
 _POSSESSIVE = re.compile(r"['\u2019](?:s\b)?", re.IGNORECASE)
 
 
@@ -25,6 +29,8 @@ def plural(word: str) -> str:
     low = word.lower()
     if low in _IRREGULAR:
         return _IRREGULAR[low]
+    if low in _SAME_IN_BOTH:
+        return word
     if low.endswith("man") and low not in _MAN_EXCEPTIONS:
         return word[:-2] + "en"
     if re.search(r"[^aeiou]y$", low):
@@ -39,6 +45,8 @@ def singular(word: str) -> str | None:
     low = word.lower()
     if low in _IRREGULAR_SINGULAR:
         return _IRREGULAR_SINGULAR[low]
+    if low in _SINGULAR_IN_S or low in _SAME_IN_BOTH:
+        return None
     if low.endswith("men") and low[:-3] + "man" not in _MAN_EXCEPTIONS and len(low) > 4:
         return low[:-3] + "man"
     if low.endswith("ies") and len(low) > 4:
@@ -129,7 +137,12 @@ def english_surface_forms(entry: Entry) -> list[str]:
 def _other_number(word: str) -> str:
     if is_acronym(word):
         return word + "s"
+    if word.endswith("s") and is_acronym(word[:-1]):  # ICBMs
+        return word[:-1]
     single = singular(word)
     if single is None or word.lower() not in (plural(single).lower(), single + "s"):  # persons: person + s
         return plural(word)
+    # Keep the word's own spelling of the stem: Spokesmen -> Spokesman, not spokesman.
+    if word.lower().startswith(single):
+        return word[:len(single)]
     return word[:1] + single[1:] if word[:1].isupper() else single

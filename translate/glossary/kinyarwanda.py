@@ -287,37 +287,43 @@ def _agreement_warning(tokens: list[Token], i: int, j: int, form: Form, surface:
 
 _PREFIXLESS_NAME = "a prefixless name takes"
 _AGREEMENT = "subject agreement:"
+_FORBIDDEN = "forbidden rendering"
+_AUGMENT_AFTER_NAME_LOCATIVE = "a class noun loses its augment after a locative"
+_AUGMENT_AFTER_LOCATIVE = "drop the augment after"
+_GLUED = "locative written joined"
+_DIALECT = "Kirundi spelling"
+_PLACEMENT = (_FORBIDDEN, _AUGMENT_AFTER_NAME_LOCATIVE, _AUGMENT_AFTER_LOCATIVE, _GLUED, _DIALECT)
 
 
 def is_placement_warning(message: str) -> bool:
-    """True for a warning about the term's own form or the word before it (an augment after a locative, a
-    forbidden or dialect spelling), which a decoder can avoid when it places the term. Subject agreement depends
-    on the verb that follows, and 'mu Ukraine' is mended after decoding (`fix_locatives`)."""
-    return not message.startswith(_AGREEMENT) and _PREFIXLESS_NAME not in message
+    """True for a warning about the term's own form or the word before it (a forbidden or dialect spelling, an
+    augment after a locative), which a decoder can avoid where it places the term. Not subject agreement, which
+    depends on the verb that follows, nor 'mu Ukraine', which is mended after decoding (`fix_locatives`)."""
+    return any(fragment in message for fragment in _PLACEMENT)
 
 
 def _warnings(tokens: list[Token], i: int, j: int, form: Form, surface: str, entry: Entry | None) -> list[str]:
     warnings: list[str] = []
     prev = tokens[i - 1] if i > 0 and tokens[i].joined else None
     if form.kind == "forbidden":
-        warnings.append(f"forbidden rendering '{surface}'; use '{form.preferred}'")
+        warnings.append(f"{_FORBIDDEN} '{surface}'; use '{form.preferred}'")
     elif form.kind in ("augmented", "free") and prev is not None:
         if prev.norm in NAME_LOCATIVES:
             loc = prev.norm[:2]
-            warnings.append(f"'{prev.orig} {surface}': a class noun loses its augment after a locative; "
+            warnings.append(f"'{prev.orig} {surface}': {_AUGMENT_AFTER_NAME_LOCATIVE}; "
                             f"write '{loc} {_rest_display(tokens, i, form)}'")
         elif prev.norm in LOCATIVES and prev.norm not in ("nta", "buri"):
-            warnings.append(f"'{prev.orig} {surface}': drop the augment after '{prev.orig}'; "
+            warnings.append(f"'{prev.orig} {surface}': {_AUGMENT_AFTER_LOCATIVE} '{prev.orig}'; "
                             f"write '{prev.orig} {_rest_display(tokens, i, form)}'")
     elif form.kind == "name" and prev is not None and prev.norm in ("mu", "ku") and entry is not None \
             and entry.type == "place" and tokens[i].norm[0] in VOWELS:
         warnings.append(f"'{prev.orig} {surface}': {_PREFIXLESS_NAME} {prev.norm}ri; "
                         f"write '{prev.orig}ri {surface}'")
     elif form.kind == "glued":
-        warnings.append(f"locative written joined (Kirundi/Kinyamulenge style): write "
+        warnings.append(f"{_GLUED} (Kirundi/Kinyamulenge style): write "
                         f"'{surface[:2]} {surface[2:]}'")
     elif form.kind == "dialect":
-        warnings.append(f"Kirundi spelling '{surface}'; Kinyarwanda writes '{form.preferred}'")
+        warnings.append(f"{_DIALECT} '{surface}'; Kinyarwanda writes '{form.preferred}'")
     if form.kind != "related":
         agreement = _agreement_warning(tokens, i, j, form, surface)
         if agreement:
