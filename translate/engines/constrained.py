@@ -289,7 +289,7 @@ class ConstrainedSearch:
         self.model, self.settings, self.constraints = model, settings, constraints
         self.pieces = pieces  # token id -> its text ("" for special tokens), for string matching of forms
         self._natural_end: list[int | None] = [None for _ in constraints]  # per sentence, see _OVERRUN_STRETCH
-        self._starts: dict[tuple[int, tuple[bool, ...]], set[int]] = {}
+        self._starts: dict[tuple[int, tuple[bool, ...]], tuple[set[int], Any]] = {}
         self._cache_name = "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
 
     def run(self, input_ids: Any, attention_mask: Any) -> list[SearchResult]:
@@ -394,28 +394,43 @@ class ConstrainedSearch:
         for row, (sentence, hypothesis) in enumerate(rows):
             scores = dict(zip(top_tokens[row], top_scores[row]))
             constraints = self.constraints[sentence]
-            continuing = hypothesis.state.continuing(constraints) if constraints else set()
-            starting = self._starting(sentence, hypothesis.state.met) if constraints else set()
+            if not constraints:
+                candidates[sentence] += [_Candidate(hypothesis.score + score, row, token, hypothesis, False)
+                                         for token, score in scores.items() if score != NEG_INF]
+                continue
+            continuing = hypothesis.state.continuing(constraints)
+            starting, opening = self._starting(sentence, hypothesis.state.met)
             if continuing:  # every started term may go on
                 extra = sorted(continuing - scores.keys())
                 scores.update(zip(extra, table[row, extra].tolist()))
-            if starting - scores.keys():  # but only the likeliest few terms may start here
-                extra = sorted(starting - scores.keys())
-                values = table[row, extra]
-                best = numpy.argsort(-values, kind="stable")[:s.beam]
-                scores.update(zip([extra[i] for i in best.tolist()], values[best].tolist()))
-            steering = continuing | starting
+            if len(opening):  # but only the likeliest few terms may start here
+                values = table[row, opening]
+                # The best beam + top-k openings hold the best `beam` that are not already candidates.
+                wanted = min(len(opening), s.beam + len(top_tokens[row]))
+                best = numpy.argpartition(-values, wanted - 1)[:wanted] if wanted < len(opening) else \
+                    numpy.arange(len(opening))
+                best = best[numpy.argsort(-values[best], kind="stable")]
+                added = 0
+                for index in best.tolist():
+                    token = int(opening[index])
+                    if token not in scores:
+                        scores[token] = float(values[index])
+                        added += 1
+                        if added == s.beam:
+                            break
             candidates[sentence] += [
-                _Candidate(hypothesis.score + score, row, token, hypothesis, token in steering)
+                _Candidate(hypothesis.score + score, row, token, hypothesis, token in continuing or token in starting)
                 for token, score in scores.items() if score != NEG_INF
             ]
         for sentence in active:
             live[sentence] = self._allocate(candidates[sentence], self.constraints[sentence], finished[sentence])
 
-    def _starting(self, sentence: int, met: tuple[bool, ...]) -> set[int]:
+    def _starting(self, sentence: int, met: tuple[bool, ...]) -> tuple[set[int], Any]:
+        """The tokens that open a term not yet met, as a set and as a sorted numpy index (cached per met-set)."""
         key = (sentence, met)
         if key not in self._starts:
-            self._starts[key] = starting_tokens(self.constraints[sentence], met)
+            starting = starting_tokens(self.constraints[sentence], met)
+            self._starts[key] = (starting, numpy.array(sorted(starting), dtype=numpy.int64))
         return self._starts[key]
 
     def _build(self, candidate: _Candidate, constraints: list[TokenConstraint]) -> _Hypothesis:
