@@ -3,9 +3,14 @@
 transformers 5 moved constrained beam search to the Hub (it needs trust_remote_code and a download), so Inkuru
 owns a small decoding loop: batched, with a KV cache, and dynamic beam allocation (Post & Vilar 2018). Each
 constraint is *disjunctive*: any one of its token sequences satisfies it, so a glossary term can be met by any of
-its accepted surface forms (Uburusiya | u Burusiya | mu Burusiya …). Hypotheses are grouped into banks by how
-many constraint tokens they have produced and the beam is shared across banks, so hypotheses that have started a
-term are not crowded out by ones that have not.
+its accepted surface forms (Uburusiya | u Burusiya | mu Burusiya …); the sequences are held as a token trie.
+
+Per sentence and step, half the beam goes to the best candidates by score, as in plain beam search, and half to
+those that have produced the most constraint tokens (their "bank"); a hypothesis with every term may end from
+either half. Until the model wants to end without a term the search stops as plain beam search does, so where
+the model places the terms itself its own output comes back; after that, the search stops soon after the
+natural end (see _OVERRUN_STRETCH). Terms are confirmed in the decoded text at word ends, by the same
+glossary matcher that writes the term report (the `confirm` callback).
 """
 
 from __future__ import annotations
