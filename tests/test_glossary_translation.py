@@ -58,7 +58,8 @@ def test_a_plural_english_rendering_gets_its_singular_not_a_double_plural() -> N
 
     forms = {e.id: english_surface_forms(e) for e in GLOSSARY if e.en}
     assert forms["term.armed-forces"] == ["armed forces", "armed force", "troops", "troop"]
-    assert "displaced person" in forms["term.displaced-people"] and not any(f.endswith("personses") for f in forms["term.displaced-people"])
+    displaced = forms["term.displaced-people"]
+    assert "displaced person" in displaced and not any(f.endswith("personses") for f in displaced)
     assert forms["term.drone"][:2] == ["drone", "drones"]
 
 

@@ -176,29 +176,20 @@ class ConstraintState:
                     continuing.update(children[node])
         return continuing
 
-    def bank_after_other(self, constraints: list[TokenConstraint], piece: str) -> int:
-        """The bank after a token that neither starts nor continues a term (all progress is lost; a word end
-        may confirm terms): what `advance` would give, without building the state."""
-        return self._banks_after(constraints, not piece[:1].isalnum())[0]
-
-    def steering_bound(self, constraints: list[TokenConstraint], piece: str) -> int:
-        """An upper bound of the bank after a token that starts or continues terms: each term still open can
-        go one token deeper than it is."""
-        return self._banks_after(constraints, not piece[:1].isalnum())[1]
-
-    def _banks_after(self, constraints: list[TokenConstraint], word_end: bool) -> tuple[int, int]:
-        cache = self.__dict__.setdefault("_banks_after_cache", {})
-        if word_end not in cache:
-            ending = self._ending(constraints) if word_end else ()
-            closed = sum(c.length for i, c in enumerate(constraints) if self.met[i] or i in ending)
-            opened = 0
-            for index, constraint in enumerate(constraints):
-                if not self.met[index] and index not in ending:
-                    depth = constraint.depth  # type: ignore[attr-defined]
-                    deepest = max((depth[node] for node in self.progress[index]), default=0)
-                    opened += min(deepest + 1, constraint.length - 1)
-            cache[word_end] = (closed, closed + opened)
-        return cache[word_end]  # type: ignore[no-any-return]
+    def banks_after(self, constraints: list[TokenConstraint], word_end: bool) -> tuple[int, int]:
+        """Without building the next state: (the bank after a token that neither starts nor continues a term,
+        an upper bound of the bank after one that does), for a token that ends a word or not. The first loses
+        all progress (a word end may confirm terms: `_ending`); with the second each open term can go at most
+        one token deeper."""
+        ending = self._ending(constraints) if word_end else ()
+        closed = sum(c.length for i, c in enumerate(constraints) if self.met[i] or i in ending)
+        opened = 0
+        for index, constraint in enumerate(constraints):
+            if not self.met[index] and index not in ending:
+                depth = constraint.depth  # type: ignore[attr-defined]
+                deepest = max((depth[node] for node in self.progress[index]), default=0)
+                opened += min(deepest + 1, constraint.length - 1)
+        return closed, closed + opened
 
     @property
     def all_met(self) -> bool:
@@ -475,31 +466,34 @@ class ConstrainedSearch:
                   slots: int) -> list[_Hypothesis]:
         """The best `slots` of `candidates` (ranked by score from `first_rank` on) by bank, then score, built.
 
-        A non-steering token drops the terms in progress, so its bank follows from its parent's; a steering
-        token's bank is only bounded from above until its state is built, so candidates are taken in order of
-        that bound and built only while the bound can still beat what is chosen. End-of-sentence competes only
+        A non-steering token drops the terms in progress, so its bank follows from its parent's (`banks_after`);
+        a steering token's bank is only bounded from above until its state is built, so candidates are taken in
+        order of that bound and built only while the bound can still beat what is chosen. End-of-sentence competes only
         for a hypothesis that meets every term: it then has the top bank and finishes, instead of being pushed
         on past its natural end by the unconstrained hypotheses' better scores.
         """
-        eos = self.settings.eos
+        eos, pieces = self.settings.eos, self.pieces
         pending: list[tuple[int, float, int, _Candidate]] = []  # (bank or its bound, score, rank, candidate)
-        alike: dict[tuple[int, bool], int] = {}  # non-steering candidates seen per (parent, ends a word)
+        banks: dict[tuple[int, bool], tuple[int, int]] = {}  # per (parent row, ends a word): `banks_after`
+        alike: dict[tuple[int, bool], int] = {}  # non-steering candidates seen per (parent row, ends a word)
         for rank, candidate in enumerate(candidates, start=first_rank):
             state = candidate.parent.state
             if candidate.token == eos:
                 if state.close(constraints).all_met:
                     pending.append((state.close(constraints).bank, candidate.score, rank, candidate))
                 continue
-            piece = self.pieces[candidate.token] if candidate.token < len(self.pieces) else ""
+            piece = pieces[candidate.token] if candidate.token < len(pieces) else ""
+            kind = (candidate.row, not piece[:1].isalnum())
+            if kind not in banks:
+                banks[kind] = state.banks_after(constraints, kind[1])
             if candidate.steers:
-                pending.append((state.steering_bound(constraints, piece), candidate.score, rank, candidate))
+                pending.append((banks[kind][1], candidate.score, rank, candidate))
                 continue
             # Non-steering tokens of one parent that alike end (or continue) a word reach the same bank, and they
             # come in order of score: only the first `slots` of them can be chosen.
-            kind = (candidate.row, not piece[:1].isalnum())
             alike[kind] = alike.get(kind, 0) + 1
             if alike[kind] <= slots:
-                pending.append((state.bank_after_other(constraints, piece), candidate.score, rank, candidate))
+                pending.append((banks[kind][0], candidate.score, rank, candidate))
         pending.sort(key=lambda item: (item[0], item[1]), reverse=True)
         kept: list[tuple[int, float, _Hypothesis]] = []
         for bound, score, rank, candidate in pending:
