@@ -325,9 +325,9 @@ class ConstrainedSearch:
     def _done(self, live: list[_Hypothesis], finished: list[_Hypothesis], sentence: int) -> bool:
         """As transformers' beam search (early_stopping=False): stop once `beam` outputs are finished and no
         live hypothesis can still beat the worst of them. Once the model has wanted to end but a term held it
-        back, one finished output that meets every term is enough (see _OVERRUN_STRETCH); before that the search
-        waits for `beam` outputs, as plain beam search does, so that where the model places the terms itself
-        it keeps the model's own output."""
+        back, one finished output that meets every term is enough (see _OVERRUN_STRETCH); before that a strict
+        search waits for `beam` outputs, as plain beam search does, so that where the model places the terms
+        itself it keeps the model's own output."""
         s = self.settings
         satisfying = [len(h.tokens) for h in finished if h.state.all_met] if self.constraints[sentence] else []
         natural_end = self._natural_end[sentence]
@@ -335,7 +335,8 @@ class ConstrainedSearch:
             room = min(satisfying) if satisfying else natural_end + sum(c.length for c in self.constraints[sentence])
             if len(live[0].tokens) > max(room, natural_end) * _OVERRUN_STRETCH + _OVERRUN_SLACK:
                 return True
-        if len(finished) < (1 if satisfying and natural_end is not None else s.beam):
+        # A soft search runs only for sentences that lack a term, so an output with every term ends it.
+        if len(finished) < (1 if satisfying and (natural_end is not None or not s.strict) else s.beam):
             return False
         finished.sort(key=lambda h: h.normalized(s.length_penalty), reverse=True)
         del finished[s.beam:]
