@@ -313,10 +313,14 @@ class ConstrainedSearch:
                     use_cache=True, **{self._cache_name: cache},
                 )
                 cache = getattr(output, self._cache_name)
-                # Candidate selection is per-row Python work: do it on the CPU whatever device the model is on.
-                log_probs = torch.log_softmax(output.logits[:, -1, :].float(), dim=-1).cpu()
-                self._mask(log_probs, rows, step)
-                self._select(active, rows, log_probs, live, finished)
+                log_probs = torch.log_softmax(output.logits[:, -1, :].float(), dim=-1)
+                self._mask_tokens(log_probs, step)
+                # The top candidates of each row are found where the model runs (on a GPU that spares the CPU a
+                # sort of the whole vocabulary per row); choosing among them is per-row Python work, on the CPU.
+                top = log_probs.topk(self._top_k(log_probs), dim=-1)
+                log_probs, top_scores, top_tokens = log_probs.cpu(), top.values.cpu(), top.indices.cpu()
+                top_scores, top_tokens = self._mask(log_probs, rows, top_scores, top_tokens)
+                self._select(active, rows, log_probs, top_scores.tolist(), top_tokens.tolist(), live, finished)
         results = [self._best(live[i], finished[i], self.constraints[i]) for i in range(len(live))]
         for result, natural_end in zip(results, self._natural_end):
             result.steered = result.steered or natural_end is not None  # the model's best was kept from ending
@@ -343,7 +347,8 @@ class ConstrainedSearch:
         best_live = max(h.normalized(s.length_penalty) for h in live)
         return best_live < finished[-1].normalized(s.length_penalty)
 
-    def _mask(self, log_probs: Any, rows: list[tuple[int, _Hypothesis]], step: int) -> None:
+    def _mask_tokens(self, log_probs: Any, step: int) -> None:
+        """What no row may choose: banned tokens, anything but the language code first (NLLB), an early end."""
         s = self.settings
         if s.banned:
             log_probs[:, list(s.banned)] = NEG_INF
@@ -351,15 +356,23 @@ class ConstrainedSearch:
             forced = log_probs[:, s.forced_first].clone()
             log_probs.fill_(NEG_INF)
             log_probs[:, s.forced_first] = forced
-        table = log_probs.numpy()  # a view: per-row writes through numpy cost far less than through torch
         if step < s.min_new_tokens:
-            table[:, s.eos] = NEG_INF
+            log_probs[:, s.eos] = NEG_INF
+
+    def _mask(self, log_probs: Any, rows: list[tuple[int, _Hypothesis]], top_scores: Any,
+              top_tokens: Any) -> tuple[Any, Any]:
+        """Per row: repeated n-grams (on a retry) and an end of sentence that would leave a required term out.
+        Returns the rows' top candidates, updated where a mask removed one of them."""
+        s = self.settings
+        table = log_probs.numpy()  # a view: per-row writes through numpy cost far less than through torch
         if s.no_repeat_ngram:
             for row, (_, hypothesis) in enumerate(rows):
                 table[row, list(_repeated_ngram_bans(hypothesis.tokens, s.no_repeat_ngram))] = NEG_INF
+            top_scores, top_tokens = log_probs.topk(self._top_k(log_probs), dim=-1)
         # End-of-sentence can only be chosen where it is among a row's top candidates (`_select`), so only there
         # is it worth asking whether the hypothesis may end.
-        reach = (table[:, s.eos] >= log_probs.topk(self._top_k(log_probs), dim=-1).values[:, -1].numpy()).tolist()
+        reach = (table[:, s.eos] >= top_scores[:, -1].numpy()).tolist()
+        blocked: list[int] = []
         previous = -1
         for row, (sentence, hypothesis) in enumerate(rows):
             best, previous = sentence != previous, sentence  # a sentence's first row is its best hypothesis
@@ -377,15 +390,19 @@ class ConstrainedSearch:
                 if best and self._natural_end[sentence] is None:
                     self._natural_end[sentence] = len(hypothesis.tokens) + 1  # its length, had it ended
             table[row, s.eos] = NEG_INF
+            blocked.append(row)
+        if blocked:  # the end was among these rows' top candidates: the next one moves up
+            again = log_probs[blocked].topk(top_scores.shape[1], dim=-1)
+            top_scores[blocked], top_tokens[blocked] = again.values, again.indices
+        return top_scores, top_tokens
 
     def _top_k(self, log_probs: Any) -> int:
         return min(self.settings.beam * 2, log_probs.shape[-1])  # candidates per row, as transformers takes
 
     def _select(self, active: list[int], rows: list[tuple[int, _Hypothesis]], log_probs: Any,
-                live: list[list[_Hypothesis]], finished: list[list[_Hypothesis]]) -> None:
+                top_scores: list[list[float]], top_tokens: list[list[int]], live: list[list[_Hypothesis]],
+                finished: list[list[_Hypothesis]]) -> None:
         s = self.settings
-        top_scores, top_tokens = log_probs.topk(self._top_k(log_probs), dim=-1)
-        top_scores, top_tokens = top_scores.tolist(), top_tokens.tolist()
         table = log_probs.numpy()  # per-row lookups below: numpy indexing costs far less per call than torch's
         candidates: dict[int, list[_Candidate]] = {i: [] for i in active}
         for row, (sentence, hypothesis) in enumerate(rows):
