@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLES
 from translate.cli import cli
 from translate.engines.base import Hypothesis, IdentityEngine, TermConstraint
-from translate.engines.constrained import ConstraintState, TokenConstraint
+from translate.engines.constrained import ConstraintState, TokenConstraint, starting_tokens
 from translate.glossary import load_glossaries
 from translate.glossary.apply import fix_locatives, summarize, term_constraints, verify_terms
 from translate.pipeline import FLAG_ENFORCED, FLAG_LOCATIVE, TranslateOptions, translate_document
@@ -94,9 +94,9 @@ def _advance(state: ConstraintState, constraints: list[TokenConstraint], tokens:
 def test_any_alternative_satisfies_a_disjunctive_constraint() -> None:
     russia = TokenConstraint("place.russia", ((4, 5), (2, 3)), ("u Burusiya", "Burusiya"))
     state = ConstraintState.start([russia])
-    assert state.next_tokens([russia]) == (set(), {4, 2})
+    assert state.continuing([russia]) == set() and starting_tokens([russia], state.met) == {4, 2}
     state = _advance(state, [russia], [1, 2])
-    assert not state.all_met and state.next_tokens([russia])[0] == {3}
+    assert not state.all_met and state.continuing([russia]) == {3}
     state = _advance(state, [russia], [3])
     assert not state.all_met  # the word may go on ("Burusiyaa"): terms are confirmed when it ends
     closed = state.close([russia])
@@ -120,7 +120,6 @@ def test_a_variant_the_matcher_accepts_is_confirmed_where_the_output_may_end() -
     # The listed form does not end the output, but the confirm callback (the glossary matcher) finds the term.
     defence = TokenConstraint("term.air-defense", ((7, 8),), ("ubwirinzi bwo mu kirere",),
                               confirm=lambda text: "ubwirinzi bwayo bwo mu kirere" in text)
-    state = ConstraintState.start([defence])
     state = ConstraintState((False,), (frozenset(),), " Ukraine ivuga ko ubwirinzi bwayo bwo mu kirere")
     assert not state.close([defence]).all_met
     assert state.confirm_whole([defence]).close([defence]).all_met

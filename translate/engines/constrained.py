@@ -147,10 +147,6 @@ class ConstraintState:
             object.__setattr__(self, "_closed", closed)
         return closed
 
-    def next_tokens(self, constraints: list[TokenConstraint]) -> tuple[set[int], set[int]]:
-        """(tokens that continue a started alternative, tokens that start one of an unmet constraint)."""
-        return self.continuing(constraints), starting_tokens(constraints, self.met)
-
     def confirm_whole(self, constraints: list[TokenConstraint]) -> ConstraintState:
         """This state with every unmet term that the confirm callback finds anywhere in the output marked met.
 
