@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Protocol
 
+from translate.errors import EngineError
+
 
 @dataclass(frozen=True)
 class TermConstraint:
@@ -39,6 +41,15 @@ class EngineInfo:
     revision: str  # hub commit hash or a content hash of a local folder
     family: str  # marian | nllb | m2m100 | identity
     options: dict[str, str] = field(default_factory=dict)
+
+
+def check_direction(model: str, model_source: str | None, model_target: str | None, source: str,
+                    target: str) -> None:
+    """A one-way model (opus-mt) asked for the reverse of its pair: say so rather than translate the wrong way."""
+    if model_source and model_target and {model_source, model_target} == {source, target} and (
+            model_source, model_target) != (source, target):
+        raise EngineError(f"model {model} translates {model_source}->{model_target}, not {source}->{target}; "
+                          f"pass --model with a {source}->{target} model")
 
 
 class Engine(Protocol):

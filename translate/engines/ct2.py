@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from translate.engines.base import EngineInfo, Hypothesis, TermConstraint
+from translate.engines.base import EngineInfo, Hypothesis, TermConstraint, check_direction
 from translate.errors import EngineError, ModelError
 from translate.languages import get_language
 from translate.models import folder_fingerprint
@@ -129,11 +129,9 @@ class CT2Engine:
         return language.nllb if self.family == "nllb" else f"__{language.m2m}__"
 
     def _check_direction(self, source: str, target: str) -> None:
-        model_source, model_target = self.manifest.get("source_lang"), self.manifest.get("target_lang")
-        if self.family == "marian" and model_source and model_target and {model_source, model_target} == {
-                source, target} and (model_source, model_target) != (source, target):
-            raise EngineError(f"model {self.info.model} translates {model_source}->{model_target}, not "
-                              f"{source}->{target}; pass --model with a {source}->{target} model")
+        if self.family == "marian":
+            check_direction(self.info.model, self.manifest.get("source_lang"), self.manifest.get("target_lang"),
+                            source, target)
 
     def _source_tokens(self, sentence: str, source: str, target: str) -> list[str]:
         pieces = self.tokenizer.pieces(sentence)

@@ -11,7 +11,7 @@ import os
 import warnings
 from typing import Any
 
-from translate.engines.base import EngineInfo, Hypothesis, TermConstraint
+from translate.engines.base import EngineInfo, Hypothesis, TermConstraint, check_direction
 from translate.engines.constrained import ConstrainedSearch, SearchSettings, TokenConstraint
 from translate.errors import EngineError, ModelError
 from translate.languages import get_language
@@ -126,16 +126,9 @@ class HFEngine:
     # -- language handling per family --------------------------------------------------------------------------
 
     def _check_direction(self, source: str, target: str) -> None:
-        if self.family != "marian":
-            return
-        model_source = getattr(self.tokenizer, "source_lang", None)
-        model_target = getattr(self.tokenizer, "target_lang", None)
-        if model_source and model_target and (model_source, model_target) != (source, target):
-            if {model_source, model_target} == {source, target}:
-                raise EngineError(
-                    f"model {self.info.model} translates {model_source}->{model_target}, not {source}->{target}; "
-                    f"pass --model with a {source}->{target} model"
-                )
+        if self.family == "marian":
+            check_direction(self.info.model, getattr(self.tokenizer, "source_lang", None),
+                            getattr(self.tokenizer, "target_lang", None), source, target)
 
     def _prepare(self, sentences: list[str], source: str, target: str) -> tuple[list[str], dict[str, Any]]:
         """Source texts and extra generate() arguments for the model family."""
