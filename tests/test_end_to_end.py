@@ -98,10 +98,12 @@ def test_marian_model_used_in_the_wrong_direction(marian_en_rw: Path) -> None:
         engine.translate_batch(["Ingabo zageze i Goma."], "rw", "en")
 
 
-def test_demo_model_notice_on_stderr(marian_en_rw: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("fixture", ["marian_en_rw", "ct2_en_rw"])  # a demo model converted to CT2 says it too
+def test_demo_model_notice_on_stderr(fixture: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Russia launched drones at Kyiv.", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["translate", str(article), "--to", "rw", "--model", str(marian_en_rw)])
+    model = request.getfixturevalue(fixture)
+    result = CliRunner().invoke(cli, ["translate", str(article), "--to", "rw", "--model", str(model)])
     assert result.exit_code == 0
     assert "demo model" in result.stderr and "demo model" not in result.stdout
     assert "1 paragraphs (1 translated" in result.stderr
