@@ -265,6 +265,21 @@ class SearchSettings:
     min_new_tokens: int = 0  # no end-of-sentence before this many tokens (benchmarks fix the output length)
 
 
+def _likeliest(row: Any, tokens: Any, taken: dict[int, float], count: int) -> dict[int, float]:
+    """The `count` likeliest of `tokens` (a numpy index into the row's scores) that are not in `taken`."""
+    values = row[tokens]
+    wanted = min(len(tokens), count + len(taken))  # that many of the best hold `count` not yet taken
+    best = numpy.argpartition(-values, wanted - 1)[:wanted] if wanted < len(tokens) else numpy.arange(len(tokens))
+    found: dict[int, float] = {}
+    for index in best[numpy.argsort(-values[best], kind="stable")].tolist():
+        token = int(tokens[index])
+        if token not in taken:
+            found[token] = float(values[index])
+            if len(found) == count:
+                break
+    return found
+
+
 def _repeated_ngram_bans(tokens: list[int], n: int) -> set[int]:
     """Tokens that would complete an n-gram already present (no_repeat_ngram_size, as in HF)."""
     if n <= 0 or len(tokens) < n:
@@ -414,20 +429,7 @@ class ConstrainedSearch:
                 extra = sorted(continuing - scores.keys())
                 scores.update(zip(extra, table[row, extra].tolist()))
             if len(opening):  # but only the likeliest few terms may start here
-                values = table[row, opening]
-                # The best beam + top-k openings hold the best `beam` that are not already candidates.
-                wanted = min(len(opening), s.beam + len(top_tokens[row]))
-                best = numpy.argpartition(-values, wanted - 1)[:wanted] if wanted < len(opening) else \
-                    numpy.arange(len(opening))
-                best = best[numpy.argsort(-values[best], kind="stable")]
-                added = 0
-                for index in best.tolist():
-                    token = int(opening[index])
-                    if token not in scores:
-                        scores[token] = float(values[index])
-                        added += 1
-                        if added == s.beam:
-                            break
+                scores.update(_likeliest(table[row], opening, scores, s.beam))
             candidates[sentence] += [
                 _Candidate(hypothesis.score + score, row, token, hypothesis, token in continuing or token in starting)
                 for token, score in scores.items() if score != NEG_INF
