@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES
 from translate.cli import cli
@@ -102,6 +104,26 @@ def test_any_alternative_satisfies_a_disjunctive_constraint() -> None:
     closed = state.close([russia])
     assert closed.all_met and closed.bank == 2
     assert _advance(state, [russia], [6]).all_met  # a new word starts: confirmed
+
+
+def _ends_by_scan(forms: tuple[str, ...], text: str) -> bool:
+    """What TokenConstraint.ends decides, the slow and obvious way: some form, preceded by the start or a
+    boundary character, is followed by nothing but closing punctuation."""
+    boundary, trailing = " '’-\"(«“", " .,;:!?)»”\"'’"
+    for form in forms:
+        for start in range(len(text) - len(form) + 1):
+            if (text[start:start + len(form)].lower() == form.lower() and (start == 0 or text[start - 1] in boundary)
+                    and all(c in trailing for c in text[start + len(form):])):
+                return True
+    return False
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="aBu y'’-.,) ", min_size=1, max_size=6), min_size=1, max_size=3),
+       st.text(alphabet="aBu y'’-.,) x", max_size=30))
+def test_a_form_ends_the_text_exactly_where_a_plain_scan_finds_it(forms: list[str], text: str) -> None:
+    constraint = TokenConstraint("t", ((1,),), tuple(forms))
+    assert constraint.ends(text) == _ends_by_scan(tuple(forms), text), (forms, text)
 
 
 def test_a_form_met_with_another_segmentation_counts() -> None:
@@ -393,6 +415,36 @@ def test_search_keeps_the_models_own_output_where_it_has_the_terms(fixture: str,
         same += constrained.text == plain.text
     # The reserved half of the beam narrows the model's own search a little: one sentence may come out otherwise.
     assert checked >= 20 and same >= checked - 1
+
+
+@pytest.mark.slow
+def test_rows_with_more_openings_than_fetched_weigh_the_same_candidates(marian_en_rw: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search fetches a few likeliest term openings per row in one batched top-k; where a row's top
+    candidates take those, it searches the row's own scores. Fetching one per row must weigh the same candidates
+    at every step."""
+    from translate.engines import constrained
+    from translate.engines.hf import HFEngine
+
+    engine = HFEngine(str(marian_en_rw), beam=4)
+    sentences = _example_sentences("iran-drones-en.txt", "en")[:12]
+    constraints = [term_constraints(s, "en", "rw", GLOSSARY) for s in sentences]
+    allocate = constrained.ConstrainedSearch._allocate
+
+    def weighed() -> list[list[tuple[int, int]]]:
+        seen: list[list[tuple[int, int]]] = []
+
+        def spy(self, candidates, *args):  # type: ignore[no-untyped-def]
+            seen.append(sorted((row, token) for _, row, token, _, _ in candidates))
+            return allocate(self, candidates, *args)
+
+        monkeypatch.setattr(constrained.ConstrainedSearch, "_allocate", spy)
+        engine.translate_batch(sentences, "en", "rw", constraints=constraints)
+        return seen
+
+    usual = weighed()
+    monkeypatch.setattr(constrained, "_CONTINUING_ROOM", -4 - 2 * 4 + 1)  # beam + top-k + room = 1 opening per row
+    assert weighed() == usual and len(usual) > 100
 
 
 @pytest.mark.slow

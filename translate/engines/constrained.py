@@ -15,9 +15,11 @@ glossary matcher that writes the term report (the `confirm` callback).
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Callable
 
 import numpy
@@ -36,6 +38,8 @@ _TRAILING = " .,;:!?)»”\"'’"  # what may follow a form inside the same piec
 # apply to it.)
 _OVERRUN_STRETCH = 1.25
 _OVERRUN_SLACK = 4
+_CONTINUING_ROOM = 8  # see ConstrainedSearch._opening_reach
+_NO_TOKENS = numpy.zeros(0, dtype=numpy.int64)
 
 
 @dataclass(frozen=True)
@@ -55,27 +59,13 @@ class TokenConstraint:
     hard: bool = False  # blocks end-of-sentence until met, even in a search that is not strict
 
     def __post_init__(self) -> None:
-        # The alternatives as a token trie (node 0 is the root): the many forms of a Kinyarwanda term share their
-        # openings (y'indege …, y'Uburusiya …), so a hypothesis is part-way into a handful of nodes rather than
-        # into dozens of alternatives. One regex finds all forms in text.
-        children: list[dict[int, int]] = [{}]
-        depth = [0]
-        for sequence in self.alternatives:
-            node = 0
-            for token in sequence:
-                if token not in children[node]:
-                    children[node][token] = len(children)
-                    children.append({})
-                    depth.append(depth[node] + 1)
-                node = children[node][token]
+        children, depth = _token_trie(self.alternatives)
         object.__setattr__(self, "children", children)
         object.__setattr__(self, "depth", depth)
         object.__setattr__(self, "starts", frozenset(children[0]))
         object.__setattr__(self, "vocabulary", frozenset(t for sequence in self.alternatives for t in sequence))
         object.__setattr__(self, "_length", max(len(a) for a in self.alternatives))
-        pattern = "|".join(re.escape(f) for f in sorted(self.forms, key=len, reverse=True))
-        object.__setattr__(self, "pattern", re.compile(
-            f"(?:^|(?<=[{_BOUNDARY}]))(?:{pattern})", re.IGNORECASE) if pattern else None)
+        object.__setattr__(self, "ending_pattern", _ending_pattern(self.forms))
 
     @property
     def length(self) -> int:
@@ -84,13 +74,43 @@ class TokenConstraint:
     def ends(self, text: str) -> bool:
         """True when a form ends `text` (give it whole words: it is checked at word boundaries only, so
         'amata' in 'amatarwondege' does not count) and the confirm callback, if any, agrees in context."""
-        if self.pattern is None:  # type: ignore[attr-defined]
+        pattern = self.ending_pattern  # type: ignore[attr-defined]
+        if pattern is None:
             return False
-        window = max(0, len(text) - _LONGEST_FORM)
-        if not any(not text[m.end():].strip(_TRAILING)
-                   for m in self.pattern.finditer(text, window)):  # type: ignore[attr-defined]
+        # Matched backwards from the end (the pattern is reversed): one anchored match instead of a scan of the
+        # tail. A text shorter than the window starts at a word boundary: the appended space stands for that.
+        backwards = text[-_LONGEST_FORM - 1:][::-1] + (" " if len(text) <= _LONGEST_FORM else "")
+        if not pattern.match(backwards):
             return False
         return self.confirm is None or self.confirm(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _token_trie(alternatives: tuple[tuple[int, ...], ...]) -> tuple[list[dict[int, int]], list[int]]:
+    """The alternatives as a token trie (children per node, node 0 the root, and each node's depth): the many
+    forms of a Kinyarwanda term share their openings (y'indege …, y'Uburusiya …), so a hypothesis is part-way
+    into a handful of nodes rather than into dozens of alternatives. Cached: a glossary's terms recur."""
+    children: list[dict[int, int]] = [{}]
+    depth = [0]
+    for sequence in alternatives:
+        node = 0
+        for token in sequence:
+            if token not in children[node]:
+                children[node][token] = len(children)
+                children.append({})
+                depth.append(depth[node] + 1)
+            node = children[node][token]
+    return children, depth
+
+
+@functools.lru_cache(maxsize=4096)
+def _ending_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A regex that matches the reversed text when a form (preceded by a word boundary, followed by nothing but
+    closing punctuation) ends the text, ignoring case; None without forms."""
+    if not forms:
+        return None
+    backwards = "|".join(re.escape(f[::-1]) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(f"[{re.escape(_TRAILING)}]*?(?:{backwards})(?=[{_BOUNDARY}])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -109,6 +129,8 @@ class ConstraintState:
     def advance(self, constraints: list[TokenConstraint], token: int, piece: str = "") -> ConstraintState:
         """The state after `token` (whose text is `piece`). Terms are confirmed when a word ends: at a piece
         that starts a new word, or at the end of the output (`close`)."""
+        if all(self.met):  # nothing left to find (or no terms at all): the state stays as it is, text included
+            return self
         met, progress = list(self.met), list(self.progress)
         changed = False
         if not piece[:1].isalnum():
@@ -172,20 +194,32 @@ class ConstraintState:
                     continuing.update(children[node])
         return continuing
 
-    def banks_after(self, constraints: list[TokenConstraint], word_end: bool) -> tuple[int, int]:
-        """Without building the next state: (the bank after a token that neither starts nor continues a term,
-        an upper bound of the bank after one that does), for a token that ends a word or not. The first loses
-        all progress (a word end may confirm terms: `_ending`); with the second each open term can go at most
-        one token deeper."""
+    def bank_after(self, constraints: list[TokenConstraint], token: int, word_end: bool) -> int:
+        """The bank of `advance(token)` without building that state (building it is the costly part, so the search
+        ranks candidates by this and builds only those it keeps). A token that ends a word confirms the terms
+        whose form ends the output (`_ending`); each other unmet term keeps only the progress `token` continues
+        or starts."""
         ending = self._ending(constraints) if word_end else ()
-        closed = sum(c.length for i, c in enumerate(constraints) if self.met[i] or i in ending)
-        opened = 0
+        total = self.bank_after_other(constraints, word_end)
         for index, constraint in enumerate(constraints):
-            if not self.met[index] and index not in ending:
-                depth = constraint.depth  # type: ignore[attr-defined]
-                deepest = max((depth[node] for node in self.progress[index]), default=0)
-                opened += min(deepest + 1, constraint.length - 1)
-        return closed, closed + opened
+            if self.met[index] or index in ending or token not in constraint.vocabulary:  # type: ignore[attr-defined]
+                continue
+            children, depth = constraint.children, constraint.depth  # type: ignore[attr-defined]
+            reached = 1 if token in children[0] else 0
+            for node in self.progress[index]:
+                if token in children[node]:
+                    reached = max(reached, depth[children[node][token]])
+            total += min(reached, constraint.length - 1)
+        return total
+
+    def bank_after_other(self, constraints: list[TokenConstraint], word_end: bool) -> int:
+        """The bank after a token that neither starts nor continues a term: the met terms, and those a word end
+        confirms (one of two values per state: cached)."""
+        cache = self.__dict__.setdefault("_other_banks", {})
+        if word_end not in cache:
+            ending = self._ending(constraints) if word_end else ()
+            cache[word_end] = sum(c.length for i, c in enumerate(constraints) if self.met[i] or i in ending)
+        return cache[word_end]  # type: ignore[no-any-return]
 
     @property
     def all_met(self) -> bool:
@@ -228,15 +262,9 @@ class _Hypothesis:
         return self.score / max(1, len(self.tokens) - 1) ** length_penalty
 
 
-@dataclass
-class _Candidate:
-    """A possible extension of a hypothesis, before its constraint state is computed."""
-
-    score: float
-    row: int
-    token: int
-    parent: _Hypothesis
-    steers: bool  # the token continues or starts a term
+# A possible extension of a hypothesis, before its constraint state is built: (score, row, token, steers, parent),
+# where `steers` says the token continues or starts a term. Plain tuples: a search makes tens of thousands.
+_Candidate = tuple[float, int, int, bool, _Hypothesis]
 
 
 @dataclass
@@ -265,21 +293,6 @@ class SearchSettings:
     min_new_tokens: int = 0  # no end-of-sentence before this many tokens (benchmarks fix the output length)
 
 
-def _likeliest(row: Any, tokens: Any, taken: dict[int, float], count: int) -> dict[int, float]:
-    """The `count` likeliest of `tokens` (a numpy index into the row's scores) that are not in `taken`."""
-    values = row[tokens]
-    wanted = min(len(tokens), count + len(taken))  # that many of the best hold `count` not yet taken
-    best = numpy.argpartition(-values, wanted - 1)[:wanted] if wanted < len(tokens) else numpy.arange(len(tokens))
-    found: dict[int, float] = {}
-    for index in best[numpy.argsort(-values[best], kind="stable")].tolist():
-        token = int(tokens[index])
-        if token not in taken:
-            found[token] = float(values[index])
-            if len(found) == count:
-                break
-    return found
-
-
 def _repeated_ngram_bans(tokens: list[int], n: int) -> set[int]:
     """Tokens that would complete an n-gram already present (no_repeat_ngram_size, as in HF)."""
     if n <= 0 or len(tokens) < n:
@@ -295,6 +308,7 @@ class ConstrainedSearch:
                  pieces: list[str]) -> None:
         self.model, self.settings, self.constraints = model, settings, constraints
         self.pieces = pieces  # token id -> its text ("" for special tokens), for string matching of forms
+        self._word_break = [not piece[:1].isalnum() for piece in pieces]
         self._natural_end: list[int | None] = [None for _ in constraints]  # per sentence, see _OVERRUN_STRETCH
         self._starts: dict[tuple[int, tuple[bool, ...]], tuple[set[int], Any]] = {}
         self._cache_name = "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
@@ -331,7 +345,8 @@ class ConstrainedSearch:
                 top = log_probs.topk(self._top_k(log_probs), dim=-1)
                 log_probs, top_scores, top_tokens = log_probs.cpu(), top.values.cpu(), top.indices.cpu()
                 top_scores, top_tokens = self._mask(log_probs, rows, top_scores, top_tokens)
-                self._select(active, rows, log_probs, top_scores.tolist(), top_tokens.tolist(), live, finished)
+                self._select(active, rows, log_probs, top_scores.tolist(), top_tokens.tolist(),
+                             self._openings(rows, log_probs), live, finished)
         results = [self._best(live[i], finished[i], self.constraints[i]) for i in range(len(live))]
         for result, natural_end in zip(results, self._natural_end):
             result.steered = result.steered or natural_end is not None  # the model's best was kept from ending
@@ -410,17 +425,42 @@ class ConstrainedSearch:
     def _top_k(self, log_probs: Any) -> int:
         return min(self.settings.beam * 2, log_probs.shape[-1])  # candidates per row, as transformers takes
 
+    def _openings(self, rows: list[tuple[int, _Hypothesis]], log_probs: Any) -> list[list[tuple[int, float]]]:
+        """Per row, its likeliest tokens that open a term not yet met, best first, as many as `_select` can need:
+        one gather and top-k over all rows rather than a search of each row's scores."""
+        import torch
+
+        indexes = [self._starting(sentence, hypothesis.state.met)[1] if self.constraints[sentence] else _NO_TOKENS
+                   for sentence, hypothesis in rows]
+        width = max(len(index) for index in indexes)
+        if not width:
+            return [[] for _ in rows]
+        padded = numpy.zeros((len(rows), width), dtype=numpy.int64)
+        padding = numpy.ones((len(rows), width), dtype=bool)
+        for row, index in enumerate(indexes):
+            padded[row, :len(index)] = index
+            padding[row, :len(index)] = False
+        values = log_probs.gather(1, torch.from_numpy(padded)).masked_fill_(torch.from_numpy(padding), NEG_INF)
+        top = values.topk(min(width, self._opening_reach(log_probs)), dim=1)
+        tokens = numpy.take_along_axis(padded, top.indices.numpy(), axis=1)
+        return [list(zip(t, v)) for t, v in zip(tokens.tolist(), top.values.tolist())]
+
+    def _opening_reach(self, log_probs: Any) -> int:
+        """Openings fetched per row: a row takes `beam` of them that are not already among its candidates (its
+        top-k and the tokens continuing its terms), so this many cover all but rows with many terms part-way."""
+        return self.settings.beam + self._top_k(log_probs) + _CONTINUING_ROOM
+
     def _select(self, active: list[int], rows: list[tuple[int, _Hypothesis]], log_probs: Any,
-                top_scores: list[list[float]], top_tokens: list[list[int]], live: list[list[_Hypothesis]],
-                finished: list[list[_Hypothesis]]) -> None:
+                top_scores: list[list[float]], top_tokens: list[list[int]], openings: list[list[tuple[int, float]]],
+                live: list[list[_Hypothesis]], finished: list[list[_Hypothesis]]) -> None:
         s = self.settings
         table = log_probs.numpy()  # per-row lookups below: numpy indexing costs far less per call than torch's
         candidates: dict[int, list[_Candidate]] = {i: [] for i in active}
         for row, (sentence, hypothesis) in enumerate(rows):
             scores = dict(zip(top_tokens[row], top_scores[row]))
-            constraints = self.constraints[sentence]
+            constraints, base = self.constraints[sentence], hypothesis.score
             if not constraints:
-                candidates[sentence] += [_Candidate(hypothesis.score + score, row, token, hypothesis, False)
+                candidates[sentence] += [(base + score, row, token, False, hypothesis)
                                          for token, score in scores.items() if score != NEG_INF]
                 continue
             continuing = hypothesis.state.continuing(constraints)
@@ -429,13 +469,37 @@ class ConstrainedSearch:
                 extra = sorted(continuing - scores.keys())
                 scores.update(zip(extra, table[row, extra].tolist()))
             if len(opening):  # but only the likeliest few terms may start here
-                scores.update(_likeliest(table[row], opening, scores, s.beam))
+                scores.update(self._likeliest_openings(openings[row], table[row], opening, scores))
             candidates[sentence] += [
-                _Candidate(hypothesis.score + score, row, token, hypothesis, token in continuing or token in starting)
+                (base + score, row, token, token in continuing or token in starting, hypothesis)
                 for token, score in scores.items() if score != NEG_INF
             ]
         for sentence in active:
             live[sentence] = self._allocate(candidates[sentence], self.constraints[sentence], finished[sentence])
+
+    def _likeliest_openings(self, openings: list[tuple[int, float]], row: Any, opening: Any,
+                            taken: dict[int, float]) -> dict[int, float]:
+        """The `beam` likeliest opening tokens not in `taken`, from the row's `_openings`; should those run out
+        before `beam` are found, from all of the row's scores (`opening`: the row's opening tokens)."""
+        beam = self.settings.beam
+        found: dict[int, float] = {}
+        for token, score in openings:
+            if score == NEG_INF:  # the rest are impossible or padding
+                return found
+            if token not in taken:
+                found[token] = score
+                if len(found) == beam:
+                    return found
+        if len(openings) >= len(opening):  # every opening was fetched
+            return found
+        scores = row[opening]
+        for index in numpy.argsort(-scores, kind="stable").tolist():
+            token = int(opening[index])
+            if token not in taken and scores[index] != NEG_INF:
+                found[token] = float(scores[index])
+                if len(found) == beam:
+                    break
+        return found
 
     def _starting(self, sentence: int, met: tuple[bool, ...]) -> tuple[set[int], Any]:
         """The tokens that open a term not yet met, as a set and as a sorted numpy index (cached per met-set)."""
@@ -446,12 +510,12 @@ class ConstrainedSearch:
         return self._starts[key]
 
     def _build(self, candidate: _Candidate, constraints: list[TokenConstraint]) -> _Hypothesis:
-        """The hypothesis a candidate makes; built only for candidates that may be kept (it is the costly part)."""
-        token, parent, eos = candidate.token, candidate.parent, self.settings.eos
+        """The hypothesis a candidate makes; built only for candidates that are kept (it is the costly part)."""
+        score, row, token, _, parent = candidate
+        eos = self.settings.eos
         piece = self.pieces[token] if token < len(self.pieces) else ""
         state = parent.state.close(constraints) if token == eos else parent.state.advance(constraints, token, piece)
-        return _Hypothesis(parent.tokens + [token], candidate.score, state, candidate.row, token == eos,
-                           parent.steered)
+        return _Hypothesis(parent.tokens + [token], score, state, row, token == eos, parent.steered)
 
     def _allocate(self, candidates: list[_Candidate], constraints: list[TokenConstraint],
                   finished: list[_Hypothesis]) -> list[_Hypothesis]:
@@ -462,7 +526,7 @@ class ConstrainedSearch:
         that leaves no room for the model's own hypotheses, and outputs fill up with terms dumped at the start.
         """
         beam = self.settings.beam
-        ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
+        ranked = sorted(candidates, key=itemgetter(0), reverse=True)
         reserved = 0 if not constraints else max(1, beam // 2)
         chosen: list[_Hypothesis] = []
         kept = 0
@@ -482,44 +546,37 @@ class ConstrainedSearch:
                   slots: int) -> list[_Hypothesis]:
         """The best `slots` of `candidates` (ranked by score from `first_rank` on) by bank, then score, built.
 
-        A non-steering token drops the terms in progress, so its bank follows from its parent's (`banks_after`);
-        a steering token's bank is only bounded from above until its state is built, so candidates are taken in
-        order of that bound and built only while the bound can still beat what is chosen. End-of-sentence competes only
-        for a hypothesis that meets every term: it then has the top bank and finishes, instead of being pushed
-        on past its natural end by the unconstrained hypotheses' better scores.
+        End-of-sentence competes only for a hypothesis that meets every term: it then has the top bank and
+        finishes, instead of being pushed on past its natural end by the unconstrained hypotheses' better scores.
         """
-        eos, pieces = self.settings.eos, self.pieces
-        pending: list[tuple[int, float, int, _Candidate]] = []  # (bank or its bound, score, rank, candidate)
-        banks: dict[tuple[int, bool], tuple[int, int]] = {}  # per (parent row, ends a word): `banks_after`
-        alike: dict[tuple[int, bool], int] = {}  # non-steering candidates seen per (parent row, ends a word)
+        eos, word_break, width = self.settings.eos, self._word_break, len(self._word_break)
+        ranked: list[tuple[int, float, int, _Candidate]] = []  # (bank, score, rank, candidate)
+        plain: dict[tuple[int, bool], int] = {}  # non-steering candidates taken per (parent row, ends a word)
         for rank, candidate in enumerate(candidates, start=first_rank):
-            state = candidate.parent.state
-            if candidate.token == eos:
-                if state.close(constraints).all_met:
-                    pending.append((state.close(constraints).bank, candidate.score, rank, candidate))
+            score, row, token, steers, parent = candidate
+            if token == eos:
+                closed = parent.state.close(constraints)
+                if closed.all_met:
+                    ranked.append((closed.bank, score, rank, candidate))
                 continue
-            piece = pieces[candidate.token] if candidate.token < len(pieces) else ""
-            kind = (candidate.row, not piece[:1].isalnum())
-            if kind not in banks:
-                banks[kind] = state.banks_after(constraints, kind[1])
-            if candidate.steers:
-                pending.append((banks[kind][1], candidate.score, rank, candidate))
+            word_end = token >= width or word_break[token]
+            if steers:
+                ranked.append((parent.state.bank_after(constraints, token, word_end), score, rank, candidate))
                 continue
             # Non-steering tokens of one parent that alike end (or continue) a word reach the same bank, and they
             # come in order of score: only the first `slots` of them can be chosen.
-            alike[kind] = alike.get(kind, 0) + 1
-            if alike[kind] <= slots:
-                pending.append((banks[kind][0], candidate.score, rank, candidate))
-        pending.sort(key=lambda item: (item[0], item[1]), reverse=True)
-        kept: list[tuple[int, float, _Hypothesis]] = []
-        for bound, score, rank, candidate in pending:
-            if len(kept) >= slots and (kept[slots - 1][0], kept[slots - 1][1]) >= (bound, score):
-                break  # nothing left can beat the chosen
+            kind = (row, word_end)
+            taken = plain.get(kind, 0)
+            if taken < slots:
+                plain[kind] = taken + 1
+                ranked.append((parent.state.bank_after_other(constraints, word_end), score, rank, candidate))
+        ranked.sort(key=itemgetter(0, 1), reverse=True)
+        chosen = []
+        for _, _, rank, candidate in ranked[:slots]:
             hypothesis = self._build(candidate, constraints)
             hypothesis.steered = hypothesis.steered or rank >= self.settings.beam
-            kept.append((hypothesis.state.bank, score, hypothesis))
-            kept.sort(key=lambda item: (item[0], item[1]), reverse=True)
-        return [hypothesis for _, _, hypothesis in kept[:slots]]
+            chosen.append(hypothesis)
+        return chosen
 
     def _best(self, live: list[_Hypothesis], finished: list[_Hypothesis],
               constraints: list[TokenConstraint]) -> SearchResult:
