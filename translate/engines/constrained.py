@@ -7,9 +7,8 @@ its accepted surface forms (Uburusiya | u Burusiya | mu Burusiya …); the seque
 
 Per sentence and step, half the beam goes to the best candidates by score, as in plain beam search, and half to
 those that have produced the most constraint tokens (their "bank"); a hypothesis with every term may end from
-either half. Until the model wants to end without a term the search stops as plain beam search does, so where
-the model places the terms itself its own output comes back; after that, the search stops soon after the
-natural end (see _OVERRUN_STRETCH). Terms are confirmed in the decoded text at word ends, by the same
+either half. The search stops as plain beam search does, or soon after the model's best hypothesis first wanted
+to end (see _OVERRUN_STRETCH), so where the model places the terms itself its own output comes back. Terms are confirmed in the decoded text at word ends, by the same
 glossary matcher that writes the term report (the `confirm` callback).
 """
 
@@ -31,11 +30,12 @@ _BOUNDARY = r" '’\-\"(«“"
 _TRAILING = " .,;:!?)»”\"'’"  # what may follow a form inside the same piece
 # A hypothesis the model wanted to end but could not (a term was missing) runs on into looping text; with length
 # normalisation such an output, slipping the term in late, can outscore a fluent one, and the search would run to
-# its length limit. So once the model's best hypothesis has wanted to end, the search goes on only this much
-# longer than that natural end or than an output that already has every term. Without such an output a strict
-# search goes on to its limit (the terms are required); a soft one stops this much after the natural end plus
-# the terms' length. (A soft search blocks the end only for a missing verbatim name, so only then does this
-# apply to it.)
+# its length limit. Even where the model's best hypothesis did end with every term, the search's other
+# hypotheses (held to the terms, so fewer of them finish than in plain beam search) can run on well past it. So
+# once the model's best hypothesis has wanted to end, ended or not, the search goes on only this much longer
+# than that natural end or than an output that already has every term. Without such an output a strict search
+# goes on to its limit (the terms are required); a soft one stops this much after the natural end plus the
+# terms' length.
 _OVERRUN_STRETCH = 1.25
 _OVERRUN_SLACK = 4
 _CONTINUING_ROOM = 8  # see ConstrainedSearch._opening_reach
@@ -309,7 +309,10 @@ class ConstrainedSearch:
         self.model, self.settings, self.constraints = model, settings, constraints
         self.pieces = pieces  # token id -> its text ("" for special tokens), for string matching of forms
         self._word_break = [not piece[:1].isalnum() for piece in pieces]
-        self._natural_end: list[int | None] = [None for _ in constraints]  # per sentence, see _OVERRUN_STRETCH
+        # Per sentence: the length at which its best hypothesis first wanted to end (see _OVERRUN_STRETCH), and
+        # whether a missing term kept it from ending then.
+        self._natural_end: list[int | None] = [None for _ in constraints]
+        self._held_back = [False for _ in constraints]
         self._starts: dict[tuple[int, tuple[bool, ...]], tuple[set[int], Any]] = {}
         self._cache_name = "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
 
@@ -324,16 +327,21 @@ class ConstrainedSearch:
             live = [[_Hypothesis([s.decoder_start], 0.0, ConstraintState.start(c))] for c in self.constraints]
             finished: list[list[_Hypothesis]] = [[] for _ in self.constraints]
             cache = None
+            row_sentences: list[int] = []
             for step in range(s.max_new_tokens):
                 active = [i for i in range(len(live)) if live[i] and not self._done(live[i], finished[i], i)]
                 if not active:
                     break
                 rows = [(i, h) for i in active for h in live[i]]
-                sentence_index = torch.tensor([i for i, _ in rows], device=device)
+                sentences = [i for i, _ in rows]
+                if sentences != row_sentences:  # the encoder's rows follow the hypotheses' sentences
+                    row_sentences = sentences
+                    index = torch.tensor(sentences, device=device)
+                    row_hidden, row_mask = hidden[index], attention_mask[index]
                 if cache is not None:
                     cache.reorder_cache(torch.tensor([h.parent_row for _, h in rows], device=device))
                 output = self.model(
-                    encoder_outputs=(hidden[sentence_index],), attention_mask=attention_mask[sentence_index],
+                    encoder_outputs=(row_hidden,), attention_mask=row_mask,
                     decoder_input_ids=torch.tensor([[h.tokens[-1]] for _, h in rows], device=device),
                     use_cache=True, **{self._cache_name: cache},
                 )
@@ -348,16 +356,16 @@ class ConstrainedSearch:
                 self._select(active, rows, log_probs, top_scores.tolist(), top_tokens.tolist(),
                              self._openings(rows, log_probs), live, finished)
         results = [self._best(live[i], finished[i], self.constraints[i]) for i in range(len(live))]
-        for result, natural_end in zip(results, self._natural_end):
-            result.steered = result.steered or natural_end is not None  # the model's best was kept from ending
+        for result, held_back in zip(results, self._held_back):
+            result.steered = result.steered or held_back
         return results
 
     def _done(self, live: list[_Hypothesis], finished: list[_Hypothesis], sentence: int) -> bool:
         """As transformers' beam search (early_stopping=False): stop once `beam` outputs are finished and no
-        live hypothesis can still beat the worst of them. Once the model has wanted to end but a term held it
-        back, one finished output that meets every term is enough (see _OVERRUN_STRETCH); before that a strict
-        search waits for `beam` outputs, as plain beam search does, so that where the model places the terms
-        itself it keeps the model's own output."""
+        live hypothesis can still beat the worst of them, and soon after the natural end (see _OVERRUN_STRETCH).
+        Once the model has wanted to end but a term held it back, one finished output that meets every term is
+        enough; before that a strict search waits for `beam` outputs, as plain beam search does, so that where
+        the model places the terms itself it keeps the model's own output."""
         s = self.settings
         satisfying = [len(h.tokens) for h in finished if h.state.all_met] if self.constraints[sentence] else []
         natural_end = self._natural_end[sentence]
@@ -366,7 +374,7 @@ class ConstrainedSearch:
             if len(live[0].tokens) > max(room, natural_end) * _OVERRUN_STRETCH + _OVERRUN_SLACK:
                 return True
         # A soft search runs only for sentences that lack a term, so an output with every term ends it.
-        if len(finished) < (1 if satisfying and (natural_end is not None or not s.strict) else s.beam):
+        if len(finished) < (1 if satisfying and (self._held_back[sentence] or not s.strict) else s.beam):
             return False
         finished.sort(key=lambda h: h.normalized(s.length_penalty), reverse=True)
         del finished[s.beam:]
@@ -406,15 +414,19 @@ class ConstrainedSearch:
             if not constraints or not reach[row]:
                 continue
             closed = hypothesis.state.close(constraints)
-            if closed.all_met if s.strict else closed.hard_met(constraints):
+            may_end = closed.all_met if s.strict else closed.hard_met(constraints)
+            if may_end and not (best and self._natural_end[sentence] is None):
                 continue
-            if table[row, s.eos] >= table[row].max():  # the model wants to end here
+            wants_end = table[row, s.eos] >= table[row].max()
+            if wants_end and not may_end:
                 hypothesis.state = hypothesis.state.confirm_whole(constraints)
                 closed = hypothesis.state.close(constraints)
-                if closed.all_met if s.strict else closed.hard_met(constraints):
-                    continue
-                if best and self._natural_end[sentence] is None:
-                    self._natural_end[sentence] = len(hypothesis.tokens) + 1  # its length, had it ended
+                may_end = closed.all_met if s.strict else closed.hard_met(constraints)
+                self._held_back[sentence] |= best and not may_end
+            if wants_end and best and self._natural_end[sentence] is None:
+                self._natural_end[sentence] = len(hypothesis.tokens) + 1  # its length, ended or not
+            if may_end:
+                continue
             table[row, s.eos] = NEG_INF
             blocked.append(row)
         if blocked:  # the end was among these rows' top candidates: the next one moves up
@@ -549,6 +561,8 @@ class ConstrainedSearch:
         End-of-sentence competes only for a hypothesis that meets every term: it then has the top bank and
         finishes, instead of being pushed on past its natural end by the unconstrained hypotheses' better scores.
         """
+        if all(candidate[4].state.all_met for candidate in candidates):  # alike in bank: the order is the score's
+            return self._built(list(enumerate(candidates[:slots], start=first_rank)), constraints)
         eos, word_break, width = self.settings.eos, self._word_break, len(self._word_break)
         ranked: list[tuple[int, float, int, _Candidate]] = []  # (bank, score, rank, candidate)
         plain: dict[tuple[int, bool], int] = {}  # non-steering candidates taken per (parent row, ends a word)
@@ -571,12 +585,17 @@ class ConstrainedSearch:
                 plain[kind] = taken + 1
                 ranked.append((parent.state.bank_after_other(constraints, word_end), score, rank, candidate))
         ranked.sort(key=itemgetter(0, 1), reverse=True)
-        chosen = []
-        for _, _, rank, candidate in ranked[:slots]:
+        return self._built([(rank, candidate) for _, _, rank, candidate in ranked[:slots]], constraints)
+
+    def _built(self, chosen: list[tuple[int, _Candidate]], constraints: list[TokenConstraint]) -> list[_Hypothesis]:
+        """The hypotheses of candidates chosen for their bank (with their rank by score): those a plain beam
+        search would have dropped are marked steered."""
+        hypotheses = []
+        for rank, candidate in chosen:
             hypothesis = self._build(candidate, constraints)
             hypothesis.steered = hypothesis.steered or rank >= self.settings.beam
-            chosen.append(hypothesis)
-        return chosen
+            hypotheses.append(hypothesis)
+        return hypotheses
 
     def _best(self, live: list[_Hypothesis], finished: list[_Hypothesis],
               constraints: list[TokenConstraint]) -> SearchResult:
