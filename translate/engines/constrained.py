@@ -38,6 +38,10 @@ _TRAILING = " .,;:!?)»”\"'’"  # what may follow a form inside the same piec
 # terms' length.
 _OVERRUN_STRETCH = 1.25
 _OVERRUN_SLACK = 4
+# Where the best hypothesis ended with every term, the terms need no room: the search stops about where plain
+# beam search would (it needs `beam` finished outputs, and its others finish near the best one).
+_COMPLETE_STRETCH = 1.1
+_COMPLETE_SLACK = 2
 _CONTINUING_ROOM = 8  # see ConstrainedSearch._opening_reach
 _NO_TOKENS = numpy.zeros(0, dtype=numpy.int64)
 
@@ -309,10 +313,11 @@ class ConstrainedSearch:
         self.model, self.settings, self.constraints = model, settings, constraints
         self.pieces = pieces  # token id -> its text ("" for special tokens), for string matching of forms
         self._word_break = [not piece[:1].isalnum() for piece in pieces]
-        # Per sentence: the length at which its best hypothesis first wanted to end (see _OVERRUN_STRETCH), and
-        # whether a missing term kept it from ending then.
+        # Per sentence: the length at which its best hypothesis first wanted to end (see _OVERRUN_STRETCH),
+        # whether a missing term kept it from ending then, and whether it had every term then.
         self._natural_end: list[int | None] = [None for _ in constraints]
         self._held_back = [False for _ in constraints]
+        self._ended_complete = [False for _ in constraints]
         self._starts: dict[tuple[int, tuple[bool, ...]], tuple[set[int], Any]] = {}
         self._cache_name = "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
 
@@ -371,7 +376,9 @@ class ConstrainedSearch:
         natural_end = self._natural_end[sentence]
         if natural_end is not None and (satisfying or not s.strict):  # see _OVERRUN_STRETCH
             room = min(satisfying) if satisfying else natural_end + sum(c.length for c in self.constraints[sentence])
-            if len(live[0].tokens) > max(room, natural_end) * _OVERRUN_STRETCH + _OVERRUN_SLACK:
+            stretch, slack = ((_COMPLETE_STRETCH, _COMPLETE_SLACK) if self._ended_complete[sentence]
+                              else (_OVERRUN_STRETCH, _OVERRUN_SLACK))
+            if len(live[0].tokens) > max(room, natural_end) * stretch + slack:
                 return True
         # A soft search runs only for sentences that lack a term, so an output with every term ends it.
         if len(finished) < (1 if satisfying and (self._held_back[sentence] or not s.strict) else s.beam):
@@ -425,6 +432,7 @@ class ConstrainedSearch:
                 self._held_back[sentence] |= best and not may_end
             if wants_end and best and self._natural_end[sentence] is None:
                 self._natural_end[sentence] = len(hypothesis.tokens) + 1  # its length, ended or not
+                self._ended_complete[sentence] = closed.all_met
             if may_end:
                 continue
             table[row, s.eos] = NEG_INF
@@ -471,7 +479,7 @@ class ConstrainedSearch:
         for row, (sentence, hypothesis) in enumerate(rows):
             scores = dict(zip(top_tokens[row], top_scores[row]))
             constraints, base = self.constraints[sentence], hypothesis.score
-            if not constraints:
+            if hypothesis.state.all_met:  # (or no terms at all) nothing to steer toward
                 candidates[sentence] += [(base + score, row, token, False, hypothesis)
                                          for token, score in scores.items() if score != NEG_INF]
                 continue
