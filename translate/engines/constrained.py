@@ -275,8 +275,7 @@ _Candidate = tuple[float, int, int, bool, _Hypothesis]
 class SearchResult:
     tokens: list[int]  # output ids including the decoder start token
     finished: bool
-    met: list[str] = field(default_factory=list)
-    unmet: list[str] = field(default_factory=list)
+    unmet: list[str] = field(default_factory=list)  # keys of the constraints the output does not meet
     # The constraints shaped the search: the output descends from a hypothesis kept for its bank, or the
     # model's best hypothesis was kept from ending without a term (the output may still equal the plain one).
     steered: bool = False
@@ -619,6 +618,5 @@ class ConstrainedSearch:
             candidate = max(satisfying, key=lambda h: h.normalized(s.length_penalty))
             if candidate.normalized(s.length_penalty) >= best.normalized(s.length_penalty) - s.prefer_margin:
                 best = candidate
-        met = [c.key for c, ok in zip(constraints, best.state.met) if ok]
         unmet = [c.key for c, ok in zip(constraints, best.state.met) if not ok]
-        return SearchResult(best.tokens, bool(finished), met, unmet, best.steered)
+        return SearchResult(best.tokens, bool(finished), unmet, best.steered)
