@@ -115,6 +115,10 @@ CASES = [
     ("write to drones@russia.example", []),
     ("www.iran.example and Iran", ["place.iran=Iran"]),
     ("#Ukraine", ["place.ukraine=Ukraine"]),
+    # a term with a post-modifier takes the plural on its head noun
+    ("the ministers of defence met", ["term.defence-minister=ministers of defence"]),
+    ("two defence ministers", ["term.defence-minister=defence ministers"]),
+    ("the minister of defences", []),
 ]
 
 
@@ -155,3 +159,10 @@ def test_matches_are_sorted_and_do_not_overlap(shipped):
     assert [m.entry for m in found] == [
         "place.washington", "org.reuters", "org.white-house", "place.iran", "term.one-way-attack-drone", "term.drone",
         "place.russia", "place.caspian-sea", "place.united-states", "term.sanctions"]
+
+
+def test_the_other_number_of_a_term_with_a_post_modifier_is_on_its_head(shipped):
+    from translate.glossary.english import english_surface_forms
+
+    forms = english_surface_forms(shipped.get("term.defence-minister"))
+    assert "ministers of defence" in forms and "minister of defences" not in forms

@@ -387,3 +387,16 @@ def test_spans_point_into_text_with_combining_accents(shipped):
     text = "Ingabo z\u2019Uburu\u0301siya zageze mu Rwanda."
     found = find_terms(text, "rw", shipped)
     assert [text[m.start:m.end] for m in found] == ["Ingabo", "z\u2019Uburu\u0301siya", "Rwanda"]
+
+
+@pytest.mark.parametrize(("rw", "cls", "partner", "expected"), [
+    ("Minisitiri w'Ingabo", "1a/2", "Abaminisitiri", "Abaminisitiri b'Ingabo"),
+    ("uruganda rukora drones", "11/10", "inganda", "inganda zikora drones"),
+    ("igitero cy'indege", "7/8", "ibitero", "ibitero by'indege"),
+])
+def test_a_partner_given_as_its_head_noun_takes_the_partners_agreement(rw, cls, partner, expected):
+    from translate.glossary.entries import Entry
+    from translate.glossary.kinyarwanda import rendering_texts
+
+    entry = Entry("term.x", "term", "approved", ("x",), (rw,), rw_class=cls, rw_partner=(partner,))
+    assert rendering_texts(entry) == [rw, expected]

@@ -1,7 +1,8 @@
 """English term matching: case-insensitive, plural and possessive forms, hyphen = space, acronyms.
 
-Inflection sits on the last word of an English term (morphology notes §1.8): drone/drones, factory/factories,
-spokesman/spokesmen, and possessives ('s, ’s, s') extend a match without being part of the pattern.
+Inflection sits on the head noun of an English term (morphology notes §1.8): the last word (drone/drones,
+factory/factories, spokesman/spokesmen), or the word before a post-modifier (ministers of defence); possessives
+('s, ’s, s') extend a match without being part of the pattern.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ _SINGULAR_IN_S = frozenset({"bias", "lens", "atlas", "gas", "canvas", "alias", "
 _SAME_IN_BOTH = frozenset({"corps", "species", "means", "headquarters", "barracks", "crossroads", "whereabouts",
                            "politics", "economics", "physics", "logistics", "ballistics"})
 _POSSESSIVE = re.compile(r"['\u2019](?:s\b)?", re.IGNORECASE)
+
+
+_POST_MODIFIERS = frozenset({"of", "in", "for", "at"})
 
 
 def plural(word: str) -> str:
@@ -67,7 +71,7 @@ def _inflects(entry: Entry) -> bool:
     return entry.type == "term"
 
 
-def _last_word_forms(word: str, entry: Entry) -> frozenset[str]:
+def _head_forms(word: str, entry: Entry) -> frozenset[str]:
     forms = {word}
     if _inflects(entry):
         forms.add(plural(word).lower())
@@ -88,7 +92,8 @@ def english_patterns(entry: Entry) -> list[Pattern]:
             slots = (frozenset(forms),) + tuple(frozenset({w}) for w in words[1:])
             patterns.append(Pattern(entry.id, slots, upper=frozenset(range(len(words)))))
             continue
-        slots = tuple(frozenset({w}) for w in words[:-1]) + (_last_word_forms(words[-1], entry),)
+        head = _head_index(words)
+        slots = tuple(_head_forms(w, entry) if i == head else frozenset({w}) for i, w in enumerate(words))
         patterns.append(Pattern(entry.id, slots))
     return patterns
 
@@ -129,9 +134,19 @@ def english_surface_forms(entry: Entry) -> list[str]:
         if "-" in variant:
             forms.append(variant.replace("-", " "))
         if _inflects(entry):
-            last = re.split(r"[\s-]", variant)[-1]
-            forms.append(variant[: len(variant) - len(last)] + _other_number(last))
+            words = list(re.finditer(r"[^\s-]+", variant))
+            head = words[_head_index([w.group().lower() for w in words])]
+            forms.append(variant[:head.start()] + _other_number(head.group()) + variant[head.end():])
     return list(dict.fromkeys(forms))
+
+
+def _head_index(words: list[str]) -> int:
+    """The word that takes the plural: the last, or the one before a post-modifier (ministers of defence,
+    commanders in chief, prisoners of war)."""
+    for index, word in enumerate(words[1:], start=1):
+        if word in _POST_MODIFIERS:
+            return index - 1
+    return len(words) - 1
 
 
 def _other_number(word: str) -> str:

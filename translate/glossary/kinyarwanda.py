@@ -23,8 +23,8 @@ from translate.glossary.matching import ANY_SHORT_WORD, Pattern, PatternIndex, T
 from translate.glossary.morphology import (
     CLITICS, DEMONSTRATIVES, DIALECT_CLITICS, DIALECT_CONNECTIVES, DIALECT_O_CONNECTIVES, DIALECT_SPELLINGS,
     FULL_CONNECTIVES,
-    LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, OTHERS, VOWELS, concord_forms, guess_class, is_prefixless,
-    split_noun, strip_concord, subject_classes,
+    LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, OTHERS, VOWELS, concord_forms, connective, guess_class,
+    is_prefixless, split_noun, strip_concord, subject_classes,
 )
 from translate.glossary.textnorm import Token, fold, tokenize
 
@@ -93,11 +93,26 @@ def _renderings(entry: Entry) -> list[_Rendering]:
     first_partner = _head_word(entry.rw_partner[0]) if entry.rw_partner else ""
     for index, partner in enumerate(entry.rw_partner):
         # The first partner may give just the head noun of a longer rendering: 'inganda' for 'uruganda rukora drones'.
-        text = " ".join([partner, *rest]) if index == 0 and len(partner.split()) == 1 and rest else partner
+        text = (" ".join([partner, *_agreeing(rest, head_cls, partner_cls)])
+                if index == 0 and len(partner.split()) == 1 and rest else partner)
         same = _head_word(partner) == first_partner
         cls = partner_cls if same else _plural_guess(partner, partner_cls)
         out.append(_Rendering(text, cls, concord, guessed=not same))
     return out
+
+
+def _agreeing(rest: list[str], head_cls: str, partner_cls: str) -> list[str]:
+    """The words after the head, with the first made to agree with the partner's class instead of the head's:
+    Minisitiri w'Ingabo -> Abaminisitiri b'Ingabo, uruganda rukora drones -> inganda zikora drones."""
+    if not rest or not head_cls or not partner_cls:
+        return rest
+    first = rest[0]
+    clitic, apostrophe, noun = first.partition("'")
+    if apostrophe and clitic.lower() in CLITICS and noun:
+        return [connective(partner_cls) + "'" + noun, *rest[1:]]
+    stem = strip_concord(first.lower(), (NOUN_CLASSES[head_cls].agreement,))
+    forms = concord_forms(stem, (NOUN_CLASSES[partner_cls].agreement,)) if stem else []
+    return [forms[0], *rest[1:]] if forms else rest
 
 
 def _plural_guess(partner: str, partner_cls: str) -> str:

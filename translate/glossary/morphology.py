@@ -165,6 +165,12 @@ def concord_forms(stem: str, classes: tuple[str, ...]) -> list[str]:
     return forms
 
 
+def connective(cls: str) -> str:
+    """The elided connective ("of") that agrees with a class: w' (1), b' (2), z' (10), rw' (11) … It is the
+    class's concord before a vowel: the last of its concords that ends in a consonant."""
+    return next(c for c in reversed(NOUN_CLASSES[NOUN_CLASSES[cls].agreement].concords) if c[-1] not in VOWELS)
+
+
 def strip_concord(word: str, classes: tuple[str, ...]) -> str | None:
     """The stem of a modifier that starts with a concord of one of `classes` ("zitagira" -> "tagira")."""
     for cls in classes:
