@@ -448,6 +448,25 @@ def test_rows_with_more_openings_than_fetched_weigh_the_same_candidates(marian_e
 
 
 @pytest.mark.slow
+def test_a_sentence_without_terms_in_a_strict_batch_keeps_its_own_length_limit(marian_en_rw: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sentences without terms ride along in a strict search; the room their neighbours' terms need must not
+    raise their own length limit above what generate() gives them."""
+    from translate.engines import hf
+    from translate.engines.hf import HFEngine
+
+    monkeypatch.setattr(hf, "_OUTPUT_RATIO", 0.0)
+    monkeypatch.setattr(hf, "_OUTPUT_SLACK", 4)  # four new tokens, far too few for either sentence
+    engine = HFEngine(str(marian_en_rw), beam=4)
+    sentences = ["Russia says the drones were made in Iran for the war in Ukraine.", "Officials met on Monday."]
+    terms = term_constraints(sentences[0], "en", "rw", GLOSSARY)
+    (_, plain) = engine.translate_batch(sentences, "en", "rw")
+    (forced, rider) = engine.translate_batch(sentences, "en", "rw", constraints=[terms, []])
+    # generate() spends the last of the four on a forced end of sentence; the search leaves the output open
+    assert rider.text.startswith(plain.text) and plain.tokens <= rider.tokens <= 4 < forced.tokens
+
+
+@pytest.mark.slow
 def test_a_fixed_output_length_holds_in_the_search_too(marian_en_rw: Path) -> None:
     from translate.engines.hf import HFEngine
 

@@ -308,8 +308,11 @@ class ConstrainedSearch:
     """One batched search over `len(constraints)` source sentences."""
 
     def __init__(self, model: Any, settings: SearchSettings, constraints: list[list[TokenConstraint]],
-                 pieces: list[str]) -> None:
+                 pieces: list[str], limits: list[int] | None = None) -> None:
         self.model, self.settings, self.constraints = model, settings, constraints
+        # New tokens per sentence (settings.max_new_tokens for all by default): a sentence without terms that
+        # rides along with others gets the length limit it would get alone.
+        self._limits = limits or [settings.max_new_tokens] * len(constraints)
         self.pieces = pieces  # token id -> its text ("" for special tokens), for string matching of forms
         self._word_break = [not piece[:1].isalnum() for piece in pieces]
         # Per sentence: the length at which its best hypothesis first wanted to end (see _OVERRUN_STRETCH),
@@ -371,6 +374,8 @@ class ConstrainedSearch:
         enough; before that a strict search waits for `beam` outputs, as plain beam search does, so that where
         the model places the terms itself it keeps the model's own output."""
         s = self.settings
+        if len(live[0].tokens) - 1 >= self._limits[sentence]:  # the decoder start is not a new token
+            return True
         satisfying = [len(h.tokens) for h in finished if h.state.all_met] if self.constraints[sentence] else []
         natural_end = self._natural_end[sentence]
         if natural_end is not None and (satisfying or not s.strict):  # see _OVERRUN_STRETCH

@@ -173,9 +173,9 @@ class HFEngine:
             return self._generate(sentences, source, target, avoid_repetition)
         if strict and not avoid_repetition:
             # Sentences without terms ride along: without constraints a strict search is plain beam search at
-            # the full beam (a test holds it to transformers' output; only the length limit is the batch's,
-            # raised by its terms), and one search costs less than a search and a generate(). A soft search
-            # narrows the beam and the limit, so there they go apart.
+            # the full beam with generate()'s length limit (tests hold it to transformers' output), and one search
+            # costs less than a search and a generate(). A soft search narrows the beam and the limit, so there
+            # they go apart.
             return self._search(sentences, constraints, source, target, avoid_repetition, strict)
         plain = [i for i, c in enumerate(constraints) if not c]
         constrained = [i for i, c in enumerate(constraints) if c]
@@ -247,26 +247,26 @@ class HFEngine:
             token_constraints.append(usable)
             dropped.append(tuple(key for key, _ in encoded if key not in {c.key for c in usable}))
         config = self.model.generation_config
-        # Room for the terms on top of the usual budget. Without strict, a forced output far longer than its
-        # source is a runaway that will be rejected anyway: twice the source bounds the cost of a term the model
-        # cannot place.
-        extra_room = max((sum(c.length for c in cs) for cs in token_constraints), default=0)
-        budget = max_new + extra_room
-        if not strict:
-            budget = min(budget, int(batch["input_ids"].shape[1] * 2) + extra_room + 8)
+        # Per sentence, room for its terms on top of the usual budget (a sentence without terms gets what
+        # generate() would give it). Without strict, a forced output far longer than its source is a runaway that
+        # will be rejected anyway: twice the source bounds the cost of a term the model cannot place.
+        limits = []
+        for terms in token_constraints:
+            room = sum(c.length for c in terms)
+            budget = max_new + room if strict else min(max_new + room, int(batch["input_ids"].shape[1] * 2) + room + 8)
+            limits.append(min(self._max_positions - 1, self.output_tokens or budget))
         # Soft (prefer) searches run at beam 2: they only look for a fluent output that carries the missing term,
         # and the pipeline keeps it only if it has more terms; a wider beam rarely changes the answer and costs
         # the time (bench/constrained.py). Strict searches keep the full beam.
-        max_new_tokens = min(self._max_positions - 1, budget)
         settings = SearchSettings(
             beam=max(self.beam if strict else min(self.beam, 2), 2),
-            max_new_tokens=min(self._max_positions - 1, self.output_tokens or max_new_tokens),
+            max_new_tokens=max(limits),
             min_new_tokens=self.output_tokens or 0,
             decoder_start=int(config.decoder_start_token_id), eos=self._eos_ids()[0], banned=tuple(self._banned_ids()),
             forced_first=extra.get("forced_bos_token_id"), strict=strict, no_repeat_ngram=3 if avoid_repetition else 0,
         )
         try:
-            found = ConstrainedSearch(self.model, settings, token_constraints, self._pieces()).run(
+            found = ConstrainedSearch(self.model, settings, token_constraints, self._pieces(), limits).run(
                 batch["input_ids"], batch["attention_mask"])
         except RuntimeError as exc:
             raise EngineError(f"constrained decoding failed: {exc}") from None
