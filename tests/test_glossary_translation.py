@@ -267,6 +267,23 @@ def test_strict_mode_constrains_its_first_decode_and_prefer_mode_does_not() -> N
     assert prefer.calls == ["plain", "constrained"]  # decoded again only because a term was missing
 
 
+class UnplaceableEngine(RecordingEngine):
+    """Constrained, it reports every term it was given as unmet (it could not place them) and leaves them out."""
+
+    def translate_batch(self, sentences, source, target, *, avoid_repetition=False, constraints=None,  # type: ignore[override]
+                        strict=True):
+        self.calls.append("constrained" if constraints and any(constraints) else "plain")
+        unmet = [tuple(c.key for c in terms) for terms in constraints or [[] for _ in sentences]]
+        return [Hypothesis(self.plain, 5, unmet=u) for u in unmet]
+
+
+def test_strict_mode_does_not_steer_again_toward_terms_the_engine_could_not_place() -> None:
+    engine = UnplaceableEngine()
+    result = _run("strict", engine)
+    assert engine.calls == ["constrained"]  # not a second search for the same missing terms
+    assert result["status"]["place.russia"] == "missing"
+
+
 def test_strict_mode_takes_the_models_own_output_when_steering_loops_and_the_model_had_the_terms() -> None:
     engine = RecordingEngine(looping=True, plain="Ingabo z'u Burusiya zageze muri Ukraine.")
     result = _run("strict", engine)

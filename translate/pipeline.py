@@ -203,6 +203,12 @@ class _Translator:
         terms and lets the repetition flag tell the editor).
         """
         missing = {text: terms for text in texts if (terms := self._missing(text, hypotheses[text].text))}
+        if constrained_first:
+            # The first decode already steered toward every term: a term the engine reports it could not place
+            # would only be steered toward the same way again. Terms it placed but the glossary matcher does not
+            # accept in context are tried again.
+            missing = {text: kept for text, terms in missing.items()
+                       if (kept := [t for t in terms if t.key not in hypotheses[text].unmet])}
         enforced: set[str] = set()
         # First require only the missing terms (the model produced the others by itself and usually will
         # again); in strict mode, where that trades one term for another, require all of the sentence's terms
