@@ -166,3 +166,17 @@ def test_the_other_number_of_a_term_with_a_post_modifier_is_on_its_head(shipped)
 
     forms = english_surface_forms(shipped.get("term.defence-minister"))
     assert "ministers of defence" in forms and "minister of defences" not in forms
+
+
+@pytest.mark.parametrize(("term", "text", "plural"), [
+    ("stay-at-home order", "two stay-at-home orders", "stay-at-home orders"),
+    ("prisoner-of-war camp", "the prisoner-of-war camps", "prisoner-of-war camps"),
+    ("sit-in", "they staged sit-ins", "sit-ins"),
+])
+def test_a_post_modifier_inside_a_hyphenated_word_is_not_the_terms_own(term, text, plural):
+    from translate.glossary.entries import Entry, Glossary
+    from translate.glossary.english import english_surface_forms
+
+    entry = Entry("term.x", "term", "approved", (term,), ("x",))
+    assert plural in english_surface_forms(entry)
+    assert [m.surface for m in find_terms(text, "en", Glossary((entry,)))] == [plural]

@@ -393,6 +393,9 @@ def test_spans_point_into_text_with_combining_accents(shipped):
     ("Minisitiri w'Ingabo", "1a/2", "Abaminisitiri", "Abaminisitiri b'Ingabo"),
     ("uruganda rukora drones", "11/10", "inganda", "inganda zikora drones"),
     ("igitero cy'indege", "7/8", "ibitero", "ibitero by'indege"),
+    ("Minisitiri w’Ingabo", "1a/2", "Abaminisitiri", "Abaminisitiri b’Ingabo"),  # typographic apostrophe
+    ("ikiganiro n'abanyamakuru", "7/8", "ibiganiro", "ibiganiro n'abanyamakuru"),  # "and" does not agree
+    ("Inteko Ishinga Amategeko", "9/10", "Inteko", "Inteko Zishinga Amategeko"),  # capitals kept
 ])
 def test_a_partner_given_as_its_head_noun_takes_the_partners_agreement(rw, cls, partner, expected):
     from translate.glossary.entries import Entry

@@ -84,7 +84,8 @@ def _head_forms(word: str, entry: Entry) -> frozenset[str]:
 def english_patterns(entry: Entry) -> list[Pattern]:
     patterns: list[Pattern] = []
     for variant in entry.en:
-        words = [t.norm for t in tokenize(variant)]
+        tokens = tokenize(variant)
+        words = [t.norm for t in tokens]
         if not words:
             continue
         if is_acronym(variant):
@@ -92,7 +93,10 @@ def english_patterns(entry: Entry) -> list[Pattern]:
             slots = (frozenset(forms),) + tuple(frozenset({w}) for w in words[1:])
             patterns.append(Pattern(entry.id, slots, upper=frozenset(range(len(words)))))
             continue
-        head = _head_index(words)
+        # The head among the tokens: a hyphenated word is several tokens, and its last one inflects.
+        spaced = [i for i, t in enumerate(tokens) if i == 0 or t.gap != "-"]  # each word's first token
+        head_word = _head_index([words[i] for i in spaced])
+        head = (spaced[head_word + 1] if head_word + 1 < len(spaced) else len(tokens)) - 1
         slots = tuple(_head_forms(w, entry) if i == head else frozenset({w}) for i, w in enumerate(words))
         patterns.append(Pattern(entry.id, slots))
     return patterns
@@ -134,15 +138,16 @@ def english_surface_forms(entry: Entry) -> list[str]:
         if "-" in variant:
             forms.append(variant.replace("-", " "))
         if _inflects(entry):
-            words = list(re.finditer(r"[^\s-]+", variant))
+            words = list(re.finditer(r"\S+", variant))
             head = words[_head_index([w.group().lower() for w in words])]
-            forms.append(variant[:head.start()] + _other_number(head.group()) + variant[head.end():])
+            last = re.split(r"-", head.group())[-1]  # a hyphenated word inflects its last part (cease-fires)
+            forms.append(variant[:head.end() - len(last)] + _other_number(last) + variant[head.end():])
     return list(dict.fromkeys(forms))
 
 
 def _head_index(words: list[str]) -> int:
-    """The word that takes the plural: the last, or the one before a post-modifier (ministers of defence,
-    commanders in chief, prisoners of war)."""
+    """Of the words of a term (split at spaces, so stay-at-home is one word), the one that takes the plural: the
+    last, or the one before a post-modifier (ministers of defence, commanders in chief, prisoners of war)."""
     for index, word in enumerate(words[1:], start=1):
         if word in _POST_MODIFIERS:
             return index - 1

@@ -107,12 +107,17 @@ def _agreeing(rest: list[str], head_cls: str, partner_cls: str) -> list[str]:
     if not rest or not head_cls or not partner_cls:
         return rest
     first = rest[0]
-    clitic, apostrophe, noun = first.partition("'")
-    if apostrophe and clitic.lower() in CLITICS and noun:
-        return [connective(partner_cls) + "'" + noun, *rest[1:]]
+    clitic, apostrophe, noun = first.replace("’", "'").partition("'")
+    if apostrophe:  # only the head's "of" agrees (w'Ingabo); n'/nk' ("and", "like") do not
+        same = noun and clitic.lower() == connective(head_cls)
+        return [connective(partner_cls) + first[len(clitic):], *rest[1:]] if same else rest
+    # A relative verb agrees through its subject concord (rukora -> zikora). Adjectives take the noun's own
+    # prefix instead (Urukiko Rukuru -> Inkiko Nkuru), which this cannot tell apart: give those partners whole.
     stem = strip_concord(first.lower(), (NOUN_CLASSES[head_cls].agreement,))
     forms = concord_forms(stem, (NOUN_CLASSES[partner_cls].agreement,)) if stem else []
-    return [forms[0], *rest[1:]] if forms else rest
+    if not forms:
+        return rest
+    return [forms[0][:1].upper() + forms[0][1:] if first[:1].isupper() else forms[0], *rest[1:]]
 
 
 def _plural_guess(partner: str, partner_cls: str) -> str:
