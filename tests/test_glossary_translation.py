@@ -268,13 +268,18 @@ def test_strict_mode_constrains_its_first_decode_and_prefer_mode_does_not() -> N
 
 
 class UnplaceableEngine(RecordingEngine):
-    """Constrained, it reports every term it was given as unmet (it could not place them) and leaves them out."""
+    """Constrained, it reports every term it was given as unmet (it could not place them) and leaves them out;
+    `cut_off`: its outputs ran out of length budget."""
+
+    def __init__(self, cut_off: bool = False) -> None:
+        super().__init__()
+        self.cut_off = cut_off
 
     def translate_batch(self, sentences, source, target, *, avoid_repetition=False, constraints=None,  # type: ignore[override]
                         strict=True):
         self.calls.append("constrained" if constraints and any(constraints) else "plain")
         unmet = [tuple(c.key for c in terms) for terms in constraints or [[] for _ in sentences]]
-        return [Hypothesis(self.plain, 5, unmet=u) for u in unmet]
+        return [Hypothesis(self.plain, 5, finished=not self.cut_off, unmet=u) for u in unmet]
 
 
 def test_strict_mode_does_not_steer_again_toward_terms_the_engine_could_not_place() -> None:
@@ -282,6 +287,9 @@ def test_strict_mode_does_not_steer_again_toward_terms_the_engine_could_not_plac
     result = _run("strict", engine)
     assert engine.calls == ["constrained"]  # not a second search for the same missing terms
     assert result["status"]["place.russia"] == "missing"
+    cut_off = UnplaceableEngine(cut_off=True)
+    _run("strict", cut_off)
+    assert cut_off.calls.count("constrained") > 1  # out of budget: the missing terms alone may fit
 
 
 def test_strict_mode_takes_the_models_own_output_when_steering_loops_and_the_model_had_the_terms() -> None:

@@ -206,9 +206,11 @@ class _Translator:
         if constrained_first:
             # The first decode already steered toward every term: a term the engine reports it could not place
             # would only be steered toward the same way again. Terms it placed but the glossary matcher does not
-            # accept in context are tried again.
+            # accept in context are tried again, and so are all where the output ran out of length budget (alone
+            # a term may fit).
             missing = {text: kept for text, terms in missing.items()
-                       if (kept := [t for t in terms if t.key not in hypotheses[text].unmet])}
+                       if (kept := [t for t in terms
+                                    if t.key not in hypotheses[text].unmet or not hypotheses[text].finished])}
         enforced: set[str] = set()
         # First require only the missing terms (the model produced the others by itself and usually will
         # again); in strict mode, where that trades one term for another, require all of the sentence's terms
