@@ -8,8 +8,9 @@ its accepted surface forms (Uburusiya | u Burusiya | mu Burusiya …); the seque
 Per sentence and step, half the beam goes to the best candidates by score, as in plain beam search, and half to
 those that have produced the most constraint tokens (their "bank"); a hypothesis with every term may end from
 either half. The search stops as plain beam search does, or soon after the model's best hypothesis first wanted
-to end (see _OVERRUN_STRETCH), so where the model places the terms itself its own output comes back. Terms are confirmed in the decoded text at word ends, by the same
-glossary matcher that writes the term report (the `confirm` callback).
+to end (see _OVERRUN_STRETCH), so where the model places the terms itself its own output comes back. Terms are
+confirmed in the decoded text at word ends, by the same glossary matcher that writes the term report (the
+`confirm` callback).
 """
 
 from __future__ import annotations
@@ -417,6 +418,7 @@ class ConstrainedSearch:
         # End-of-sentence can only be chosen where it is among a row's top candidates (`_select`), so only there
         # is it worth asking whether the hypothesis may end.
         reach = (table[:, s.eos] >= top_scores[:, -1].numpy()).tolist()
+        wants_end = (table[:, s.eos] >= top_scores[:, 0].numpy()).tolist()  # end-of-sentence is the row's best
         blocked: list[int] = []
         previous = -1
         for row, (sentence, hypothesis) in enumerate(rows):
@@ -428,13 +430,12 @@ class ConstrainedSearch:
             may_end = closed.all_met if s.strict else closed.hard_met(constraints)
             if may_end and not (best and self._natural_end[sentence] is None):
                 continue
-            wants_end = table[row, s.eos] >= table[row].max()
-            if wants_end and not may_end:
+            if wants_end[row] and not may_end:
                 hypothesis.state = hypothesis.state.confirm_whole(constraints)
                 closed = hypothesis.state.close(constraints)
                 may_end = closed.all_met if s.strict else closed.hard_met(constraints)
                 self._held_back[sentence] |= best and not may_end
-            if wants_end and best and self._natural_end[sentence] is None:
+            if wants_end[row] and best and self._natural_end[sentence] is None:
                 self._natural_end[sentence] = len(hypothesis.tokens) + 1  # its length, ended or not
                 self._ended_complete[sentence] = closed.all_met
             if may_end:
