@@ -109,7 +109,7 @@ def _agreeing(rest: list[str], head_cls: str, partner_cls: str) -> list[str]:
     first = rest[0]
     clitic, apostrophe, noun = first.replace("’", "'").partition("'")
     if apostrophe:  # only the head's "of" agrees (w'Ingabo); n'/nk' ("and", "like") do not
-        same = noun and clitic.lower() == connective(head_cls)
+        same = bool(noun) and clitic.lower() == connective(head_cls)
         return [connective(partner_cls) + first[len(clitic):], *rest[1:]] if same else rest
     # A relative verb agrees through its subject concord (rukora -> zikora). Adjectives take the noun's own
     # prefix instead (Urukiko Rukuru -> Inkiko Nkuru), which this cannot tell apart: give those partners whole.
