@@ -176,7 +176,7 @@ class _Translator:
                 if not is_degenerate(text, again[text]):
                     hypotheses[text] = again[text]
                     fixed.add(text)
-        enforced = self._enforce_terms(unique, hypotheses, bool(upfront)) if self.enforce else set()
+        enforced = self._enforce_terms(unique, hypotheses) if self.enforce else set()
         enforced |= {text for text in upfront if hypotheses[text].steered}
         for piece in pieces:
             self._finish(piece, hypotheses[piece.text], piece.text in fixed - enforced)
@@ -193,9 +193,9 @@ class _Translator:
                 hypotheses[text] = hypothesis
         return [text for text in texts if is_degenerate(text, hypotheses[text])]
 
-    def _enforce_terms(self, texts: list[str], hypotheses: dict[str, Hypothesis],
-                       constrained_first: bool) -> set[str]:
-        """Decode again, with constraints, only the sentences whose translation lacks glossary terms.
+    def _enforce_terms(self, texts: list[str], hypotheses: dict[str, Hypothesis]) -> set[str]:
+        """Decode again, with constraints, only the sentences whose translation lacks glossary terms, requiring
+        only the missing terms (the model produced the others by itself and usually will again).
 
         Most sentences come out with their terms (any accepted form counts), so constraining them all would only
         cost time and risk forcing a form the model did not need. A constrained output replaces the first one
@@ -203,30 +203,23 @@ class _Translator:
         terms and lets the repetition flag tell the editor).
         """
         missing = {text: terms for text in texts if (terms := self._missing(text, hypotheses[text].text))}
-        if constrained_first:
-            # The first decode already steered toward every term: a term the engine reports it could not place
-            # would only be steered toward the same way again. Terms it placed but the glossary matcher does not
-            # accept in context are tried again, and so are all where the output ran out of length budget (alone
-            # a term may fit).
+        if self.strict:
+            # The first decode already steered toward every term (`run`): a term the engine reports it could not
+            # place would only be steered toward the same way again. Terms it placed but the glossary matcher does
+            # not accept in context are tried again, and so are all where the output ran out of length budget
+            # (alone a term may fit).
             missing = {text: kept for text, terms in missing.items()
                        if (kept := [t for t in terms
                                     if t.key not in hypotheses[text].unmet or not hypotheses[text].finished])}
         enforced: set[str] = set()
-        # First require only the missing terms (the model produced the others by itself and usually will
-        # again); in strict mode, where that trades one term for another, require all of the sentence's terms
-        # (unless the first decode already did: `constrained_first`).
-        attempts = [missing] if not self.strict or constrained_first else [
-            missing, {t: self.constraints(t) for t in missing}]
-        for attempt in attempts:
-            pending = {text: terms for text, terms in attempt.items() if self._missing(text, hypotheses[text].text)}
-            if not pending:
-                break
-            forced = self._translate_all(list(pending), constraints=pending)
-            for text, hypothesis in forced.items():
-                better = len(self._missing(text, hypothesis.text)) < len(self._missing(text, hypotheses[text].text))
-                if better and (self.strict or not is_degenerate(text, hypothesis)):
-                    hypotheses[text] = hypothesis
-                    enforced.add(text)
+        if not missing:
+            return enforced
+        forced = self._translate_all(list(missing), constraints=missing)
+        for text, hypothesis in forced.items():
+            better = len(self._missing(text, hypothesis.text)) < len(self._missing(text, hypotheses[text].text))
+            if better and (self.strict or not is_degenerate(text, hypothesis)):
+                hypotheses[text] = hypothesis
+                enforced.add(text)
         return enforced
 
     def _missing(self, text: str, output: str) -> list[TermConstraint]:
