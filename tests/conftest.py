@@ -17,6 +17,7 @@ if "INKURU_CACHE_DIR" not in os.environ:
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+HELD_OUT = EXAMPLES / "held-out"  # text the demo models never saw (see its README)
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 

@@ -1,4 +1,6 @@
-"""Glossary-aware translation: constraints, the constrained search, locative fixes, term reports, and modes."""
+"""Glossary-aware translation: constraints, the engines' test of a placement, locative fixes, term reports, modes.
+
+Term placement itself (where and in which form) is tested in tests/test_placement.py."""
 
 from __future__ import annotations
 
@@ -8,16 +10,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, HELD_OUT
 from translate.cli import cli
-from translate.engines.base import Hypothesis, IdentityEngine, TermConstraint
-from translate.engines.constrained import ConstraintState, TokenConstraint, starting_tokens
+from translate.constraints import ABSENT, CLEAN, FLAWED, TermConstraint
+from translate.engines.base import Hypothesis, IdentityEngine
 from translate.glossary import load_glossaries
 from translate.glossary.apply import fix_locatives, summarize, term_constraints, verify_terms
-from translate.pipeline import FLAG_ENFORCED, FLAG_LOCATIVE, TranslateOptions, translate_document
+from translate.pipeline import FLAG_ENFORCED, FLAG_LOCATIVE, FLAG_NAME, FLAG_NOT_PLACED, TranslateOptions
+from translate.pipeline import translate_document
 
 GLOSSARY = load_glossaries(None)
 
@@ -81,73 +82,10 @@ def test_constraints_work_from_kinyarwanda_to_english() -> None:
     assert "troops" in constraints["term.armed-forces"].forms or "armed forces" in constraints["term.armed-forces"].forms
 
 
-# --- the search's constraint bookkeeping ---------------------------------------------------------------------------
+# --- the engines' test of a placement ----------------------------------------------------------------------------
 
 
-PIECES = {1: " mu", 2: " Bu", 3: "rusiya", 4: " u", 5: " Burusiya", 6: " ingabo"}
-
-
-def _advance(state: ConstraintState, constraints: list[TokenConstraint], tokens: list[int]) -> ConstraintState:
-    for token in tokens:
-        state = state.advance(constraints, token, PIECES[token])
-    return state
-
-
-def test_any_alternative_satisfies_a_disjunctive_constraint() -> None:
-    russia = TokenConstraint("place.russia", ((4, 5), (2, 3)), ("u Burusiya", "Burusiya"))
-    state = ConstraintState.start([russia])
-    assert state.continuing([russia]) == set() and starting_tokens([russia], state.met) == {4, 2}
-    state = _advance(state, [russia], [1, 2])
-    assert not state.all_met and state.continuing([russia]) == {3}
-    state = _advance(state, [russia], [3])
-    assert not state.all_met  # the word may go on ("Burusiyaa"): terms are confirmed when it ends
-    closed = state.close([russia])
-    assert closed.all_met and closed.bank == 2
-    assert _advance(state, [russia], [6]).all_met  # a new word starts: confirmed
-
-
-def _ends_by_scan(forms: tuple[str, ...], text: str) -> bool:
-    """What TokenConstraint.ends decides, the slow and obvious way: some form, preceded by the start or a
-    boundary character, is followed by nothing but closing punctuation."""
-    boundary, trailing = " '’-\"(«“", " .,;:!?)»”\"'’"
-    for form in forms:
-        for start in range(len(text) - len(form) + 1):
-            if (text[start:start + len(form)].lower() == form.lower() and (start == 0 or text[start - 1] in boundary)
-                    and all(c in trailing for c in text[start + len(form):])):
-                return True
-    return False
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.text(alphabet="aBu y'’-.,) ", min_size=1, max_size=6), min_size=1, max_size=3),
-       st.text(alphabet="aBu y'’-.,) x", max_size=30))
-def test_a_form_ends_the_text_exactly_where_a_plain_scan_finds_it(forms: list[str], text: str) -> None:
-    constraint = TokenConstraint("t", ((1,),), tuple(forms))
-    assert constraint.ends(text) == _ends_by_scan(tuple(forms), text), (forms, text)
-
-
-def test_a_form_met_with_another_segmentation_counts() -> None:
-    russia = TokenConstraint("place.russia", ((2, 3),), ("burusiya",))
-    state = _advance(ConstraintState.start([russia]), [russia], [1, 5])  # " mu" " Burusiya": one piece, not two
-    assert state.close([russia]).all_met
-
-
-def test_confirm_callback_can_reject_a_string_match() -> None:
-    russia = TokenConstraint("place.russia", ((2, 3),), ("burusiya",), confirm=lambda text: "mu" not in text)
-    state = _advance(ConstraintState.start([russia]), [russia], [1, 2, 3])
-    assert not state.close([russia]).all_met
-
-
-def test_a_variant_the_matcher_accepts_is_confirmed_where_the_output_may_end() -> None:
-    # The listed form does not end the output, but the confirm callback (the glossary matcher) finds the term.
-    defence = TokenConstraint("term.air-defense", ((7, 8),), ("ubwirinzi bwo mu kirere",),
-                              confirm=lambda text: "ubwirinzi bwayo bwo mu kirere" in text)
-    state = ConstraintState((False,), (frozenset(),), " Ukraine ivuga ko ubwirinzi bwayo bwo mu kirere")
-    assert not state.close([defence]).all_met
-    assert state.confirm_whole([defence]).close([defence]).all_met
-
-
-def test_the_decoder_rejects_ungrammatical_placements_the_report_flags() -> None:
+def test_the_engines_reject_ungrammatical_placements_the_report_flags() -> None:
     from translate.glossary.apply import satisfied_entries
     from translate.glossary.kinyarwanda import is_placement_warning
 
@@ -155,9 +93,28 @@ def test_the_decoder_rejects_ungrammatical_placements_the_report_flags() -> None
     awkward = "Zaguye i indege zitagira abapilote."  # the augment stays after the locative 'i'
     assert satisfied_entries(awkward, "rw", GLOSSARY, [drone]) == {"term.drone"}
     assert satisfied_entries(awkward, "rw", GLOSSARY, [drone], well_placed=True) == set()
-    assert drone.check is not None and not drone.check(awkward)
-    assert drone.check("Zaguye i ndege zitagira abapilote.")
+    assert drone.grade(awkward) == ABSENT and not drone.met_by(awkward)
+    assert drone.grade("Zaguye i ndege zitagira abapilote.") == CLEAN
     assert not is_placement_warning("subject agreement: 'Uburusiya yagabye': a class 14 subject takes bu-/bw-")
+
+
+def test_a_placement_the_report_would_warn_about_ranks_below_a_clean_one() -> None:
+    (russia,) = term_constraints("Russia", "en", "rw", GLOSSARY)
+    assert russia.grade("Uburusiya yagabye igitero.") == FLAWED  # present, but the verb does not agree
+    assert russia.grade("Uburusiya bwagabye igitero.") == CLEAN
+    assert russia.grade("Ingabo zageze muri Uburusiya.") == ABSENT  # "muri" + augment: not where it may stand
+
+
+def test_the_engines_accept_every_variant_the_matcher_accepts() -> None:
+    (defence,) = term_constraints("air defense", "en", "rw", GLOSSARY)
+    assert "ubwirinzi bwayo bwo mu kirere" not in defence.forms
+    assert defence.grade("Ukraine ivuga ko ubwirinzi bwayo bwo mu kirere bwakoze.") == CLEAN
+
+
+def test_verbatim_names_are_graded_exactly_as_written() -> None:
+    (kirby,) = [c for c in term_constraints("John Kirby spoke.", "en", "rw", GLOSSARY) if c.hard]
+    assert kirby.grade("John Kirby yavuze.") == CLEAN
+    assert kirby.grade("Yohani Kirubi yavuze.") == ABSENT
 
 
 # --- post-decoding fixes and the term report -----------------------------------------------------------------------
@@ -202,25 +159,29 @@ def test_verbatim_name_translated_is_not_satisfied() -> None:
 
 
 class ScriptedEngine(IdentityEngine):
-    """Unconstrained: a translation without the term; constrained: one with it (optionally looping)."""
+    """Translates every sentence without the term "Russia"; given constraints, places it (steered), unless
+    `unplaceable` (then reports it unmet). Records each call's constraints, strictness and repetition controls."""
 
-    def __init__(self, looping: bool = False) -> None:
+    def __init__(self, unplaceable: bool = False, looping: bool = False) -> None:
         super().__init__()
-        self.looping, self.constrained_calls = looping, 0
+        self.unplaceable, self.looping = unplaceable, looping
+        self.calls: list[tuple[bool, bool | None, bool]] = []  # (constraints given, strict, avoid_repetition)
 
     def translate_batch(self, sentences, source, target, *, avoid_repetition=False, constraints=None,  # type: ignore[override]
                         strict=True):
-        if not constraints:
-            return [Hypothesis("Ingabo zageze mu Ukraine.", 5) for _ in sentences]
-        self.constrained_calls += 1
-        text = ("Ingabo ingabo ingabo ingabo z'u Burusiya zageze muri Ukraine." if self.looping
-                else "Ingabo z'u Burusiya zageze mu Ukraine.")
-        return [Hypothesis(text, 6) for _ in sentences]
+        given = bool(constraints and any(constraints))
+        self.calls.append((given, strict if given else None, avoid_repetition))
+        plain = ("Ingabo ingabo ingabo ingabo ingabo zageze mu Ukraine." if self.looping and not avoid_repetition
+                 else "Ingabo zageze mu Ukraine.")
+        if not given or self.unplaceable:
+            unmet = tuple(c.key for c in constraints[0] if not c.met_by(plain)) if given else ()
+            return [Hypothesis(plain, 5, unmet=unmet) for _ in sentences]
+        return [Hypothesis(plain.replace("zageze", "z'u Burusiya zageze"), 6, steered=True) for _ in sentences]
 
 
-def _run(mode: str, engine: ScriptedEngine) -> dict:
+def _run(mode: str, engine: ScriptedEngine, text: str = "Russian troops reached Ukraine and Russia.") -> dict:
     options = TranslateOptions("rw", "en", glossary=GLOSSARY, glossary_mode=mode)
-    (paragraph,) = translate_document("Russian troops reached Ukraine and Russia.", engine, options).paragraphs
+    (paragraph,) = translate_document(text, engine, options).paragraphs
     return {"target": paragraph.target, "flags": paragraph.flags,
             "status": {t["entry"]: t["status"] for t in paragraph.terms}}
 
@@ -228,81 +189,42 @@ def _run(mode: str, engine: ScriptedEngine) -> dict:
 def test_check_mode_reports_without_steering() -> None:
     engine = ScriptedEngine()
     result = _run("check", engine)
-    assert engine.constrained_calls == 0
+    assert engine.calls == [(False, None, False)]
     assert result["target"] == "Ingabo zageze mu Ukraine." and result["flags"] == []  # output left as is
     assert result["status"] == {"term.armed-forces": "satisfied", "place.ukraine": "warning",  # mu -> muri
                                 "place.russia": "missing"}
 
 
-def test_prefer_mode_decodes_again_only_where_terms_are_missing() -> None:
-    result = _run("prefer", ScriptedEngine())
+@pytest.mark.parametrize("mode", ["prefer", "strict"])
+def test_steering_modes_translate_once_with_the_terms_and_flag_what_was_placed(mode: str) -> None:
+    engine = ScriptedEngine()
+    result = _run(mode, engine)
+    assert engine.calls == [(True, mode == "strict", False)]  # one pass: the engine translates and places
     assert result["status"]["place.russia"] == "satisfied" and FLAG_ENFORCED in result["flags"]
     assert result["target"] == "Ingabo z'u Burusiya zageze muri Ukraine." and FLAG_LOCATIVE in result["flags"]
 
 
-def test_prefer_mode_rejects_a_looping_constrained_output() -> None:
-    result = _run("prefer", ScriptedEngine(looping=True))
-    assert result["status"]["place.russia"] == "missing" and FLAG_ENFORCED not in result["flags"]
+def test_strict_mode_flags_a_term_it_could_not_place_and_prefer_mode_does_not() -> None:
+    strict = _run("strict", ScriptedEngine(unplaceable=True))
+    assert strict["status"]["place.russia"] == "missing" and f"{FLAG_NOT_PLACED}:place.russia" in strict["flags"]
+    prefer = _run("prefer", ScriptedEngine(unplaceable=True))  # prefer places only where the model can: no flag
+    assert prefer["status"]["place.russia"] == "missing" and not any(f.startswith(FLAG_NOT_PLACED)
+                                                                      for f in prefer["flags"])
 
 
-class RecordingEngine(ScriptedEngine):
-    def __init__(self, looping: bool = False, plain: str = "Ingabo zageze mu Ukraine.") -> None:
-        super().__init__(looping)
-        self.plain, self.calls = plain, []  # type: list[str]
-
-    def translate_batch(self, sentences, source, target, *, avoid_repetition=False, constraints=None,  # type: ignore[override]
-                        strict=True):
-        self.calls.append("constrained" if constraints and any(constraints) else "plain")
-        if not constraints or not any(constraints):
-            return [Hypothesis(self.plain, 5) for _ in sentences]
-        return super().translate_batch(sentences, source, target, avoid_repetition=avoid_repetition,
-                                       constraints=constraints, strict=strict)
-
-
-def test_strict_mode_constrains_its_first_decode_and_prefer_mode_does_not() -> None:
-    strict, prefer = RecordingEngine(), RecordingEngine()
-    _run("strict", strict)
-    _run("prefer", prefer)
-    assert strict.calls == ["constrained"]  # one search: the terms are required from the start
-    assert prefer.calls == ["plain", "constrained"]  # decoded again only because a term was missing
-
-
-class UnplaceableEngine(RecordingEngine):
-    """Constrained, it reports every term it was given as unmet (it could not place them) and leaves them out;
-    `cut_off`: its outputs ran out of length budget."""
-
-    def __init__(self, cut_off: bool = False) -> None:
-        super().__init__()
-        self.cut_off = cut_off
-
-    def translate_batch(self, sentences, source, target, *, avoid_repetition=False, constraints=None,  # type: ignore[override]
-                        strict=True):
-        self.calls.append("constrained" if constraints and any(constraints) else "plain")
-        unmet = [tuple(c.key for c in terms) for terms in constraints or [[] for _ in sentences]]
-        return [Hypothesis(self.plain, 5, finished=not self.cut_off, unmet=u) for u in unmet]
-
-
-def test_strict_mode_does_not_steer_again_toward_terms_the_engine_could_not_place() -> None:
-    engine = UnplaceableEngine()
+def test_a_looping_translation_is_retried_with_the_terms_still_asked_for() -> None:
+    engine = ScriptedEngine(looping=True)
     result = _run("strict", engine)
-    assert engine.calls == ["constrained"]  # not a second search for the same missing terms
-    assert result["status"]["place.russia"] == "missing"
-    cut_off = UnplaceableEngine(cut_off=True)
-    _run("strict", cut_off)
-    assert cut_off.calls.count("constrained") > 1  # out of budget: the missing terms alone may fit
+    assert engine.calls == [(True, True, False), (True, True, True)]
+    assert result["status"]["place.russia"] == "satisfied" and "repetition" not in result["flags"]
 
 
-def test_strict_mode_takes_the_models_own_output_when_steering_loops_and_the_model_had_the_terms() -> None:
-    engine = RecordingEngine(looping=True, plain="Ingabo z'u Burusiya zageze muri Ukraine.")
-    result = _run("strict", engine)
-    assert engine.calls[:2] == ["constrained", "plain"]
-    assert result["target"] == "Ingabo z'u Burusiya zageze muri Ukraine." and "repetition" not in result["flags"]
-    assert set(result["status"].values()) == {"satisfied"}
-
-
-def test_strict_mode_keeps_the_terms_and_flags_the_loop() -> None:
-    result = _run("strict", ScriptedEngine(looping=True))
-    assert result["status"]["place.russia"] == "satisfied" and "repetition" in result["flags"]
+@pytest.mark.parametrize("mode", ["check", "prefer", "strict"])
+def test_a_name_kept_verbatim_is_never_lost_silently(mode: str) -> None:
+    engine = ScriptedEngine(unplaceable=True)
+    result = _run(mode, engine, "John Kirby said Russian troops reached Ukraine.")
+    assert result["status"]["person.john-kirby"] == "missing"
+    assert f"{FLAG_NAME}:John Kirby" in result["flags"]
 
 
 # --- on the demo models ----------------------------------------------------------------------------------------------
@@ -341,13 +263,13 @@ def test_strict_mode_satisfies_every_term_and_keeps_names_verbatim(fixture: str,
 
 
 @pytest.mark.slow
-def test_modes_rank_by_term_satisfaction(marian_en_rw: Path) -> None:
+def test_modes_rank_by_term_satisfaction_on_text_the_model_never_saw(marian_en_rw: Path) -> None:
     rates = {}
     for mode in ("check", "prefer", "strict"):
-        terms = _terms(_json([str(EXAMPLES / "iran-drones-en.txt"), "--to", "rw", "--model", str(marian_en_rw),
+        terms = _terms(_json([str(HELD_OUT / "kyiv-air-defence.en.txt"), "--to", "rw", "--model", str(marian_en_rw),
                               "--glossary-mode", mode]))
         rates[mode] = sum(t["status"] == "satisfied" for t in terms) / len(terms)
-    assert rates["check"] < rates["prefer"] <= rates["strict"] == 1.0
+    assert rates["check"] < rates["prefer"] < rates["strict"] == 1.0
 
 
 def _random_wrong_glossary(folder: Path, seed: int = 7) -> Path:
@@ -381,135 +303,13 @@ def test_random_wrong_glossary_is_inserted_by_strict_and_reported_by_check(maria
 
 
 @pytest.mark.slow
-def test_search_without_constraints_matches_transformers_beam_search(marian_en_rw: Path) -> None:
-    from translate.demo import read_corpus
-    from translate.engines.hf import HFEngine
-
-    engine = HFEngine(str(marian_en_rw), beam=4)
-    sentences = [pair[0] for pair in read_corpus()[:24]]
-    reference = engine.translate_batch(sentences, "en", "rw")
-    ours = engine._search(sentences, [[] for _ in sentences], "en", "rw", avoid_repetition=False, strict=True)
-    assert [h.text for h in ours] == [h.text for h in reference]
-
-
-def _example_sentences(article: str, source: str) -> list[str]:
-    from translate.document import split_paragraphs, split_sentences
-
-    text = (EXAMPLES / article).read_text(encoding="utf-8")
-    return [s for p in split_paragraphs(text) if p.has_words for u in p.units for s in split_sentences(u.text, source)]
-
-
-@pytest.mark.slow
-def test_search_with_every_term_finishes_fluent_outputs_that_carry_them(marian_en_rw: Path) -> None:
-    """Each sentence of the example articles with all its terms as hard constraints: every output ends by
-    itself (none runs to the length limit) without looping, and carries every term (the search's notion of
-    'met' and the term report agree)."""
-    from translate.engines.hf import HFEngine
-    from translate.glossary.apply import satisfied_entries
-    from translate.pipeline import is_degenerate
-
-    engine = HFEngine(str(marian_en_rw), beam=4)
-    sentences = _example_sentences("iran-drones-en.txt", "en") + _example_sentences("eac-summit-en.md", "en")
-    constraints = [term_constraints(s, "en", "rw", GLOSSARY) for s in sentences]
-    outputs = [h for i in range(0, len(sentences), 16)
-               for h in engine.translate_batch(sentences[i:i + 16], "en", "rw", constraints=constraints[i:i + 16])]
-    assert sum(map(len, constraints)) > 80
-    for sentence, terms, output in zip(sentences, constraints, outputs):
-        assert output.finished and not is_degenerate(sentence, output), (sentence, output.text)
-        assert not output.unmet and satisfied_entries(output.text, "rw", GLOSSARY, terms) == {t.key for t in terms}
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("fixture", ["marian_en_rw", "nllb_demo"])
-def test_search_keeps_the_models_own_output_where_it_has_the_terms(fixture: str,
-                                                                   request: pytest.FixtureRequest) -> None:
-    """Where the model's own translation already carries every term, strict constraints leave it alone (the
-    search waits for a full beam of finished outputs, as plain beam search does)."""
-    from translate.engines.hf import HFEngine
-    from translate.glossary.apply import satisfied_entries
-
-    engine = HFEngine(str(request.getfixturevalue(fixture)), beam=4)
-    same = checked = 0
-    for sentence in _example_sentences("iran-drones-en.txt", "en") + _example_sentences("eac-summit-en.md", "en"):
-        terms = term_constraints(sentence, "en", "rw", GLOSSARY)
-        (plain,) = engine.translate_batch([sentence], "en", "rw")
-        if not terms or len(satisfied_entries(plain.text, "rw", GLOSSARY, terms)) < len(terms):
-            continue
-        (constrained,) = engine.translate_batch([sentence], "en", "rw", constraints=[terms])
-        checked += 1
-        same += constrained.text == plain.text
-    # The reserved half of the beam narrows the model's own search a little: one sentence may come out otherwise.
-    assert checked >= 20 and same >= checked - 1
-
-
-@pytest.mark.slow
-def test_rows_with_more_openings_than_fetched_weigh_the_same_candidates(marian_en_rw: Path,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The search fetches a few likeliest term openings per row in one batched top-k; where a row's top
-    candidates take those, it searches the row's own scores. Fetching one per row must weigh the same candidates
-    at every step."""
-    from translate.engines import constrained
-    from translate.engines.hf import HFEngine
-
-    engine = HFEngine(str(marian_en_rw), beam=4)
-    sentences = _example_sentences("iran-drones-en.txt", "en")[:12]
-    constraints = [term_constraints(s, "en", "rw", GLOSSARY) for s in sentences]
-    allocate = constrained.ConstrainedSearch._allocate
-
-    def weighed() -> list[list[tuple[int, int]]]:
-        seen: list[list[tuple[int, int]]] = []
-
-        def spy(self, candidates, *args):  # type: ignore[no-untyped-def]
-            seen.append(sorted((row, token) for _, row, token, _, _ in candidates))
-            return allocate(self, candidates, *args)
-
-        monkeypatch.setattr(constrained.ConstrainedSearch, "_allocate", spy)
-        engine.translate_batch(sentences, "en", "rw", constraints=constraints)
-        return seen
-
-    usual = weighed()
-    monkeypatch.setattr(constrained, "_CONTINUING_ROOM", -4 - 2 * 4 + 1)  # beam + top-k + room = 1 opening per row
-    assert weighed() == usual and len(usual) > 100
-
-
-@pytest.mark.slow
-def test_a_sentence_without_terms_in_a_strict_batch_keeps_its_own_length_limit(marian_en_rw: Path,
-                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    """Sentences without terms ride along in a strict search; the room their neighbours' terms need must not
-    raise their own length limit above what generate() gives them."""
-    from translate.engines import hf
-    from translate.engines.hf import HFEngine
-
-    monkeypatch.setattr(hf, "_OUTPUT_RATIO", 0.0)
-    monkeypatch.setattr(hf, "_OUTPUT_SLACK", 4)  # four new tokens, far too few for either sentence
-    engine = HFEngine(str(marian_en_rw), beam=4)
-    sentences = ["Russia says the drones were made in Iran for the war in Ukraine.", "Officials met on Monday."]
-    terms = term_constraints(sentences[0], "en", "rw", GLOSSARY)
-    (_, plain) = engine.translate_batch(sentences, "en", "rw")
-    (forced, rider) = engine.translate_batch(sentences, "en", "rw", constraints=[terms, []])
-    # generate() spends the last of the four on a forced end of sentence; the search leaves the output open
-    assert rider.text.startswith(plain.text) and plain.tokens <= rider.tokens <= 4 < forced.tokens
-
-
-@pytest.mark.slow
-def test_a_fixed_output_length_holds_in_the_search_too(marian_en_rw: Path) -> None:
-    from translate.engines.hf import HFEngine
-
-    engine = HFEngine(str(marian_en_rw), beam=2, output_tokens=12)  # the benchmarks' knob
-    terms = term_constraints("Russia sent drones.", "en", "rw", GLOSSARY)
-    (plain,) = engine.translate_batch(["Russia sent drones."], "en", "rw")
-    (constrained,) = engine.translate_batch(["Russia sent drones."], "en", "rw", constraints=[terms])
-    assert plain.tokens == constrained.tokens == 12 and constrained.finished
-
-
-@pytest.mark.slow
-def test_unspellable_and_oversized_constraints_do_not_crash(marian_en_rw: Path) -> None:
+def test_unspellable_and_oversized_terms_do_not_crash(marian_en_rw: Path) -> None:
     from translate.engines.hf import HFEngine
 
     engine = HFEngine(str(marian_en_rw), beam=2)
     constraints = [[TermConstraint("cjk", ("漢字",)), TermConstraint("long", ("ingabo " * 200,))]]
     (hypothesis,) = engine.translate_batch(["Troops arrived in Goma."], "en", "rw", constraints=constraints)
-    assert hypothesis.text and set(hypothesis.unspellable) == {"cjk", "long"}
+    assert "漢字" in hypothesis.text and hypothesis.unmet == () and hypothesis.steered
 
 
 @pytest.mark.parametrize(

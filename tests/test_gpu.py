@@ -1,5 +1,5 @@
 """On a machine with a CUDA GPU: the HF engine gives the same translations there as on the CPU, in every glossary
-mode (the constrained search picks its candidates on the GPU). Skipped where torch sees no GPU, as in CI."""
+mode (term placement scores its candidates on the GPU). Skipped where torch sees no GPU, as in CI."""
 
 from __future__ import annotations
 

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLES
 from translate.cli import cli
-from translate.engines.base import Hypothesis, IdentityEngine, TermConstraint
+from translate.constraints import TermConstraint
+from translate.engines.base import Hypothesis, IdentityEngine
 from translate.errors import CacheError
 from translate.memory import CachedEngine, TranslationMemory
 from translate.pipeline import TranslateOptions, _Translator, translate_document
@@ -73,7 +74,7 @@ def test_the_key_covers_engine_options_direction_and_terms(tmp_path: Path) -> No
 
 def test_hypothesis_fields_survive_the_round_trip(tmp_path: Path) -> None:
     memory = TranslationMemory(tmp_path / "tm.sqlite")
-    stored = Hypothesis("Inkuru «nshya» — 6 000", 4, False, -1.5, ("a",), ("b",), steered=True)
+    stored = Hypothesis("Inkuru «nshya» — 6 000", 4, False, -1.5, ("a",), steered=True)
     memory.put_many("engine", [("k", "source", stored)])
     assert TranslationMemory(tmp_path / "tm.sqlite").get_many(["k", "missing"]) == {"k": stored}
 

@@ -173,9 +173,9 @@ class Progress:
               help="Glossary TSV file or folder (repeatable) [default: the shipped glossaries].")
 @click.option("--glossary-mode", type=click.Choice(["prefer", "strict", "check"]), default="prefer",
               show_default=True,
-              help="prefer: sentences missing a term are decoded again steered toward it, kept if still fluent "
-                   "(names kept verbatim are always required); strict: every term must appear, even at the cost of "
-                   "fluency; check: no steering. Every mode reports each term.")
+              help="prefer: a term the translation lacks is placed into it where the model finds a fitting place "
+                   "(names kept verbatim always); strict: every term is placed, even at the cost of fluency; "
+                   "check: no steering. Every mode reports each term.")
 @click.option("--no-glossary", is_flag=True, help="Translate without a glossary (no steering, no term report).")
 @click.option("--format", "formats", type=click.Choice(list(OUTPUT_ENDINGS)), multiple=True,
               help="Output format (repeatable with -o FOLDER) [default: text].")

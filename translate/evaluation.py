@@ -460,7 +460,7 @@ def line_reports(source: str, hypothesis: str, source_lang: str, target_lang: st
     if expected is None:
         return reports
     reports = [r for r in reports if r.entry in expected]
-    from translate.engines.base import TermConstraint
+    from translate.constraints import TermConstraint
 
     for entry_id in expected:
         if any(r.entry == entry_id for r in reports):

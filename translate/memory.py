@@ -20,7 +20,8 @@ import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from translate.engines.base import Engine, Hypothesis, TermConstraint
+from translate.constraints import TermConstraint
+from translate.engines.base import Engine, Hypothesis
 from translate.errors import CacheError
 from translate.models import cache_dir
 
@@ -35,8 +36,9 @@ CREATE TABLE IF NOT EXISTS translations (
 """
 
 # Part of every key: raise it when what an engine returns for the same input changes (2: the reworked constrained
-# search, and Hypothesis.steered), so that older entries are not served as current.
-_FORMAT = 2
+# search, and Hypothesis.steered; 3: terms placed into the translation), so that older entries are not served as
+# current.
+_FORMAT = 3
 
 
 def default_memory_path() -> Path:
@@ -121,7 +123,7 @@ class TranslationMemory:
 def _hypothesis_from_json(payload: str) -> Hypothesis:
     data = json.loads(payload)
     return Hypothesis(str(data["text"]), int(data["tokens"]), bool(data["finished"]), data.get("score"),
-                      tuple(data.get("unmet", ())), tuple(data.get("unspellable", ())), bool(data.get("steered")))
+                      tuple(data.get("unmet", ())), bool(data.get("steered")))
 
 
 def engine_signature(engine: Engine) -> str:

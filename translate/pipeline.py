@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from translate.document import Paragraph, has_words, join_unit, split_paragraphs, split_sentences, split_to_fit
 from translate.document import verbatim_spans
-from translate.engines.base import Engine, Hypothesis, TermConstraint
+from translate.constraints import TermConstraint
+from translate.engines.base import Engine, Hypothesis
 from translate.errors import InkuruError, InputError
 from translate.languages import detect_language, get_language, other_language
 from translate.result import KEPT, PASSED_THROUGH, TRANSLATED, ParagraphResult, Result, Segment, Signature
@@ -32,9 +33,10 @@ FLAG_REPETITION_FIXED = "repetition_retried"  # degenerate output fixed by a ret
 FLAG_REPETITION = "repetition"  # output still repeats itself after the retry: needs an editor
 FLAG_VERBATIM = "missing_verbatim"  # a URL, number, hashtag … of the source is not in the output ("…:<span>")
 FLAG_EMPTY = "empty_output"  # the model returned nothing; the source text is kept so nothing is lost
-FLAG_UNSPELLABLE = "term_not_enforced"  # "…:<entry>": the model cannot spell the term, or it did not fit
+FLAG_NOT_PLACED = "term_not_placed"  # "…:<entry>": strict mode found no place for the term the matcher accepts
+FLAG_NAME = "missing_name"  # "…:<name>": a name of the source that the translation lacks
 FLAG_LOCATIVE = "locative_fixed"  # "mu Ukraine" corrected to "muri Ukraine" after decoding
-FLAG_ENFORCED = "terms_enforced"  # decoded again with glossary constraints (the first output lacked terms)
+FLAG_ENFORCED = "terms_enforced"  # glossary terms were placed into the model's translation
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class TranslateOptions:
     source: str = "auto"  # "auto" detects the language of each paragraph
     batch_size: int = 16
     glossary: Glossary | None = None
-    glossary_mode: str = "strict"  # strict: hard constraints; prefer: soft; check: report only
+    glossary_mode: str = "prefer"  # strict: every term placed; prefer: where the model finds a place; check: report
     max_batch_tokens: int | None = None  # also cap a batch's padded input size (sentences x longest)
 
     @property
@@ -115,17 +117,20 @@ class _Translator:
         self.enforce = options.glossary is not None and options.glossary_mode != "check"
         self.strict = options.glossary_mode == "strict"
         self._constraints: dict[str, list[TermConstraint]] = {}
-        self._missing_cache: dict[tuple[str, str], list[TermConstraint]] = {}
 
-    def constraints(self, text: str) -> list[TermConstraint]:
-        """The glossary terms `text` must carry into the translation (cached: asked for several times)."""
-        if not self.enforce or self.glossary is None:
+    def terms(self, text: str) -> list[TermConstraint]:
+        """The glossary terms of `text`, as constraints on its translation (cached: asked for several times)."""
+        if self.glossary is None:
             return []
         if text not in self._constraints:
             from translate.glossary.apply import term_constraints
 
             self._constraints[text] = term_constraints(text, self.source, self.target, self.glossary)
         return self._constraints[text]
+
+    def constraints(self, text: str) -> list[TermConstraint]:
+        """The terms the engine is to place in the translation of `text` (none in check mode)."""
+        return self.terms(text) if self.enforce else []
 
     def token_count(self, text: str) -> int:
         if text not in self._token_counts:
@@ -159,81 +164,24 @@ class _Translator:
 
     def run(self, pieces: list[_Piece]) -> None:
         unique = sorted({p.text for p in pieces}, key=len)
-        # Strict mode requires every term, so sentences with terms are decoded under constraints from the start:
-        # one constrained search costs about what a plain decode does (bench/constrained.py), a plain decode
-        # followed by a constrained one for the sentences that miss a term costs both. Prefer mode decodes
-        # plainly and steers only where a term is missing, so that it changes nothing the model got right.
-        upfront = {text: terms for text in unique if (terms := self.constraints(text))} if self.strict else {}
-        hypotheses = self._translate_all(unique, constraints=upfront, report=True)
+        # The engine translates and places the glossary terms its translation lacks (strict: every term;
+        # prefer: where the model finds a place for them), in the same call: one pass over the document.
+        terms = {text: found for text in unique if (found := self.constraints(text))}
+        hypotheses = self._translate_all(unique, constraints=terms, report=True)
         retry = [text for text in unique if is_degenerate(text, hypotheses[text])]
-        if upfront and retry:
-            retry = self._unconstrained_fallback(retry, hypotheses, upfront)
         fixed: set[str] = set()
         if retry:
-            again = self._translate_all(retry, avoid_repetition=True,
-                                        constraints={t: upfront[t] for t in retry if t in upfront})
+            again = self._translate_all(retry, avoid_repetition=True, constraints={t: terms[t] for t in retry
+                                                                                    if t in terms})
             for text in retry:
                 if not is_degenerate(text, again[text]):
                     hypotheses[text] = again[text]
                     fixed.add(text)
-        enforced = self._enforce_terms(unique, hypotheses) if self.enforce else set()
-        enforced |= {text for text in upfront if hypotheses[text].steered}
         for piece in pieces:
-            self._finish(piece, hypotheses[piece.text], piece.text in fixed - enforced)
-            if piece.text in enforced:
+            hypothesis = hypotheses[piece.text]
+            self._finish(piece, hypothesis, piece.text in fixed and not hypothesis.steered)
+            if hypothesis.steered:
                 piece.flags.append(FLAG_ENFORCED)
-
-    def _unconstrained_fallback(self, texts: list[str], hypotheses: dict[str, Hypothesis],
-                                constrained: dict[str, list[TermConstraint]]) -> list[str]:
-        """Where a constrained output loops, take the model's own translation if that has every term already
-        (steering can derail a small model even where it needed no help); the texts still looping."""
-        plain = self._translate_all([text for text in texts if text in constrained])
-        for text, hypothesis in plain.items():
-            if not is_degenerate(text, hypothesis) and not self._missing(text, hypothesis.text):
-                hypotheses[text] = hypothesis
-        return [text for text in texts if is_degenerate(text, hypotheses[text])]
-
-    def _enforce_terms(self, texts: list[str], hypotheses: dict[str, Hypothesis]) -> set[str]:
-        """Decode again, with constraints, only the sentences whose translation lacks glossary terms, requiring
-        only the missing terms (the model produced the others by itself and usually will again).
-
-        Most sentences come out with their terms (any accepted form counts), so constraining them all would only
-        cost time and risk forcing a form the model did not need. A constrained output replaces the first one
-        when it has more of the terms; in prefer mode only if it does not loop either (strict mode keeps the
-        terms and lets the repetition flag tell the editor).
-        """
-        missing = {text: terms for text in texts if (terms := self._missing(text, hypotheses[text].text))}
-        if self.strict:
-            # The first decode already steered toward every term (`run`): a term the engine reports it could not
-            # place would only be steered toward the same way again. Terms it placed but the glossary matcher does
-            # not accept in context are tried again, and so are all where the output ran out of length budget
-            # (alone a term may fit).
-            missing = {text: kept for text, terms in missing.items()
-                       if (kept := [t for t in terms
-                                    if t.key not in hypotheses[text].unmet or not hypotheses[text].finished])}
-        enforced: set[str] = set()
-        if not missing:
-            return enforced
-        forced = self._translate_all(list(missing), constraints=missing)
-        for text, hypothesis in forced.items():
-            better = len(self._missing(text, hypothesis.text)) < len(self._missing(text, hypotheses[text].text))
-            if better and (self.strict or not is_degenerate(text, hypothesis)):
-                hypotheses[text] = hypothesis
-                enforced.add(text)
-        return enforced
-
-    def _missing(self, text: str, output: str) -> list[TermConstraint]:
-        """The constraints of `text` that `output` does not satisfy (the glossary matcher decides; cached, as
-        the same output is compared several times while terms are enforced)."""
-        from translate.glossary.apply import satisfied_entries
-
-        assert self.glossary is not None
-        key = (text, output)
-        if key not in self._missing_cache:
-            constraints = self.constraints(text)
-            present = satisfied_entries(output, self.target, self.glossary, constraints) if constraints else set()
-            self._missing_cache[key] = [c for c in constraints if c.key not in present]
-        return self._missing_cache[key]
 
     def _finish(self, piece: _Piece, hypothesis: Hypothesis, retried: bool) -> None:
         piece.hypothesis = hypothesis
@@ -249,7 +197,8 @@ class _Translator:
         if not piece.output:
             piece.flags.append(FLAG_EMPTY)
             piece.output = piece.text
-        piece.flags += [f"{FLAG_UNSPELLABLE}:{key}" for key in hypothesis.unspellable]
+        if self.strict:
+            piece.flags += [f"{FLAG_NOT_PLACED}:{key}" for key in hypothesis.unmet]
         if self.enforce and self.glossary is not None and self.target == "rw":
             from translate.glossary.apply import fix_locatives
 
@@ -257,6 +206,9 @@ class _Translator:
             if fixes:
                 piece.flags.append(FLAG_LOCATIVE)
         piece.flags += [f"{FLAG_VERBATIM}:{s}" for s in verbatim_spans(piece.text) if s not in piece.output]
+        # A name the glossary keeps verbatim never goes missing silently, whatever the mode.
+        piece.flags += [f"{FLAG_NAME}:{name.source}" for name in self.terms(piece.text)
+                        if name.hard and not name.met_by(piece.output)]
 
     def _translate_all(self, texts: list[str], avoid_repetition: bool = False,
                        constraints: dict[str, list[TermConstraint]] | None = None,

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import Protocol
 
+from translate.constraints import TermConstraint
 from translate.errors import EngineError
 
-
-@dataclass(frozen=True)
-class TermConstraint:
-    """A glossary term the output must contain: any one of `forms` (target-language surface strings) will do."""
-
-    key: str  # the glossary entry id
-    forms: tuple[str, ...]  # most preferred first
-    hard: bool = False  # required even when the search is not strict (names kept verbatim)
-    source: str = ""  # the term as the source sentence has it (engines may align it to place the term)
-    # Optional: tells whether a text satisfies the term in context (the glossary matcher); engines that can
-    # use it make their notion of "present" agree with the term report.
-    check: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
+__all__ = ["Engine", "EngineInfo", "Hypothesis", "IdentityEngine", "ScoredTarget", "TermConstraint",
+           "check_direction"]
 
 
 @dataclass(frozen=True)
@@ -27,9 +18,23 @@ class Hypothesis:
     tokens: int  # number of output tokens (without special tokens)
     finished: bool = True  # False when decoding stopped at the length limit instead of end-of-sentence
     score: float | None = None
-    unmet: tuple[str, ...] = ()  # constraint keys the search could not satisfy
-    unspellable: tuple[str, ...] = ()  # constraint keys dropped: the model cannot spell them, or no room
-    steered: bool = False  # glossary constraints shaped the search: the output may differ from the model's own
+    unmet: tuple[str, ...] = ()  # constraint keys the engine could not place
+    steered: bool = False  # glossary terms were placed into the translation: it differs from the model's own
+
+
+@dataclass(frozen=True)
+class ScoredTarget:
+    """A given translation of a sentence scored by the model (as CTranslate2's score_batch), in plain data."""
+
+    pieces: tuple[str, ...]  # the target's pieces ("\u2581" starts a word), without special tokens
+    log_probs: tuple[float, ...]  # one per piece, then one for the end of the sentence
+    source_pieces: tuple[str, ...] = ()  # the sentence as the model reads it (special tokens included)
+    alignment: tuple[tuple[float, ...], ...] | None = None  # per piece: cross-attention over source_pieces
+
+    @property
+    def score(self) -> float:
+        """Mean log-probability per token: comparable across outputs of different lengths."""
+        return sum(self.log_probs) / max(1, len(self.log_probs))
 
 
 @dataclass(frozen=True)
@@ -68,8 +73,9 @@ class Engine(Protocol):
     ) -> list[Hypothesis]:
         """Translate `sentences` from `source` to `target` (language codes "en"/"rw"), one hypothesis each.
 
-        `constraints[i]` lists the terms sentence i's translation must contain (hard when `strict`, else
-        preferred); an engine that cannot enforce them returns the hypothesis with those keys in `unmet`.
+        `constraints[i]` lists the glossary terms of sentence i. The engines translate, then place the terms
+        their translation lacks (translate.engines.placement): every one when `strict`, else those the model
+        finds a fitting place for, and names kept verbatim (`hard`) always. Keys still missing are in `unmet`.
         """
         ...
 

@@ -4,20 +4,21 @@ Tokenization uses the files `inkuru models convert` copies next to the model: se
 (source.spm), the `tokenizers` library for NLLB (tokenizer.json). Both reproduce what the transformers tokenizer
 does, so HF and CT2 decode the same tokens (checked by the parity tests).
 
-Glossary terms: CTranslate2 has no lexically constrained search, but it can continue a translation from a forced
-target prefix. A missing term is inserted at the word boundaries its source words attend to, the model completes
-each candidate, and the most probable completion that carries the term wins (see `_force_term`).
+Glossary terms: CTranslate2 has no lexically constrained search. The engine translates, then places each term the
+translation lacks where the model scores it best (`translate.engines.placement`, driven by `score_batch`).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from translate.engines.base import EngineInfo, Hypothesis, TermConstraint, check_direction
+from translate.constraints import TermConstraint
+from translate.engines.base import EngineInfo, Hypothesis, ScoredTarget, check_direction
+from translate.engines.placement import place_in_hypotheses
 from translate.errors import EngineError, ModelError
 from translate.languages import get_language
 from translate.models import folder_fingerprint
@@ -27,8 +28,7 @@ SPACE = "\u2581"  # sentencepiece's word-start marker
 # Same output budget as the HF engine: an output may be this much longer than its input.
 _OUTPUT_RATIO = 3.0
 _OUTPUT_SLACK = 16
-_CANDIDATE_POSITIONS = 6  # insertion points tried per missing term (the best aligned word boundaries)
-_CANDIDATE_FORMS = 3  # spellings tried per insertion point
+_SCORE_BATCH = 64  # targets per scoring call inside CTranslate2 (placement scores thousands at once)
 
 
 def is_ct2_model(folder: str | Path) -> bool:
@@ -47,7 +47,7 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 class _Decoded:
     tokens: list[str]  # output pieces without the language code
     finished: bool
-    attention: list[list[float]] | None = None
+    attention: tuple[tuple[float, ...], ...] | None = None  # per output piece, over the source pieces
 
 
 class _Tokenizer:
@@ -59,6 +59,8 @@ class _Tokenizer:
             import sentencepiece
 
             self.source_spm = sentencepiece.SentencePieceProcessor(model_file=str(folder / "source.spm"))
+            # Target text (a draft to score, a term to place) is spelled as the decoder writes it.
+            self.target_spm = sentencepiece.SentencePieceProcessor(model_file=str(folder / "target.spm"))
             self.fast = None
         else:
             from tokenizers import Tokenizer
@@ -69,6 +71,11 @@ class _Tokenizer:
         if self.fast is not None:
             return list(self.fast.encode(text, add_special_tokens=False).tokens)
         return list(self.source_spm.encode(text, out_type=str))
+
+    def target_pieces(self, text: str) -> list[str]:
+        if self.fast is not None:  # NLLB: one tokenizer for both sides
+            return self.pieces(text)
+        return list(self.target_spm.encode(text, out_type=str))
 
     def detokenize(self, pieces: list[str], special: set[str]) -> str:
         kept = [p for p in pieces if p not in special]
@@ -168,121 +175,87 @@ class CT2Engine:
             return []
         self._check_direction(source, target)
         sources = [self._source_tokens(s, source, target) for s in sentences]
-        constraints = constraints or [[] for _ in sentences]
-        decoded = self._decode(sources, target, [[] for _ in sources], self.beam, avoid_repetition,
-                               attention=any(constraints))
-        hypotheses = []
-        for sentence_source, output, terms in zip(sources, decoded, constraints):
-            first = output
-            for term in terms:
-                if not self._has(output.tokens, term):
-                    others = [t for t in terms if t is not term]
-                    output = self._force_term(sentence_source, output, term, others, target,
-                                              avoid_repetition) or output
-            unmet = tuple(t.key for t in terms if not self._has(output.tokens, t))
-            hypotheses.append(replace(self._hypothesis(output, unmet), steered=output is not first))
+        steering = bool(constraints and any(constraints))
+        decoded = self._decode(sources, target, self.beam, avoid_repetition, attention=steering)
+        hypotheses = [self._hypothesis(d) for d in decoded]
+        if steering:
+            assert constraints is not None
+            hypotheses = self._place(sentences, sources, decoded, hypotheses, source, target, constraints, strict)
         return hypotheses
 
-    def _decode(self, sources: list[list[str]], target: str, prefixes: list[list[str]], beam: int,
-                avoid_repetition: bool, attention: bool = False) -> list[_Decoded]:
+    def _place(self, sentences: list[str], sources: list[list[str]], decoded: list[_Decoded],
+               drafts: list[Hypothesis], source: str, target: str, constraints: list[list[TermConstraint]],
+               strict: bool) -> list[Hypothesis]:
+        """The glossary terms each translation lacks, placed where the model scores them best (placement.py).
+        The decode's own attention aligns the drafts, so placement needs no extra pass for that."""
+        lead = self._prefix(target)
+        todo = [i for i, terms in enumerate(constraints) if terms]
+        tokens = [[t for t in decoded[i].tokens if t not in self.special] for i in todo]
+        try:
+            scores = self.translator.score_batch([sources[i] for i in todo], [lead + t for t in tokens],
+                                                 max_batch_size=_SCORE_BATCH)
+        except (RuntimeError, ValueError) as exc:
+            raise EngineError(f"CTranslate2 scoring failed: {exc}") from None
+        aligned: list[ScoredTarget | None] = [None] * len(sentences)
+        for i, t, r in zip(todo, tokens, scores):
+            aligned[i] = ScoredTarget(tuple(t), tuple(r.log_probs[len(lead):]), tuple(sources[i]), decoded[i].attention)
+        return place_in_hypotheses(self, sentences, drafts, source, target, constraints, strict=strict,
+                                   aligned=aligned)
+
+    def score_batch(self, sentences: list[str], targets: list[str], source: str, target: str, *,
+                    alignment: bool = False) -> list[ScoredTarget]:
+        """Each target (a translation of the sentence at the same index) scored by the model, token by token;
+        with `alignment`, also each target piece's attention over the source pieces."""
+        if not sentences:
+            return []
+        sources = [self._source_tokens(s, source, target) for s in sentences]
+        lead = self._prefix(target)
+        pieces = [self.tokenizer.target_pieces(t) for t in targets]
+        try:
+            results = self.translator.score_batch(sources, [lead + p for p in pieces], max_batch_size=_SCORE_BATCH)
+        except (RuntimeError, ValueError) as exc:
+            raise EngineError(f"CTranslate2 scoring failed: {exc}") from None
+        weights = self._attention(sources, pieces, lead) if alignment else [None] * len(pieces)
+        return [ScoredTarget(tuple(p), tuple(r.log_probs[len(lead):]), tuple(src), w)
+                for p, r, src, w in zip(pieces, results, sources, weights)]
+
+    def _attention(self, sources: list[list[str]], pieces: list[list[str]],
+                   lead: list[str]) -> list[tuple[tuple[float, ...], ...] | None]:
+        """Cross-attention of each given target: the target forced as a prefix, one step decoded."""
+        prefixes = [lead + p for p in pieces]
+        try:
+            results = self.translator.translate_batch(
+                sources, prefixes, beam_size=1, return_attention=True, max_batch_size=_SCORE_BATCH,
+                max_decoding_length=max(len(p) for p in prefixes) + 1)
+        except (RuntimeError, ValueError) as exc:
+            raise EngineError(f"CTranslate2 translation failed: {exc}") from None
+        return [tuple(tuple(row) for row in r.attention[0][len(lead):len(lead) + len(p)]) if r.attention else None
+                for r, p in zip(results, pieces)]
+
+    def _decode(self, sources: list[list[str]], target: str, beam: int, avoid_repetition: bool,
+                attention: bool = False) -> list[_Decoded]:
         lead = self._prefix(target)
         budget = min(self._max_positions - 1, int(max(len(s) for s in sources) * _OUTPUT_RATIO) + _OUTPUT_SLACK)
         # As transformers' max_new_tokens, the budget counts a generated language code (NLLB) too.
-        options: dict[str, Any] = {"beam_size": beam, "max_decoding_length": budget + max(len(p) for p in prefixes),
-                                   "return_attention": attention}
+        options: dict[str, Any] = {"beam_size": beam, "max_decoding_length": budget, "return_attention": attention}
         if avoid_repetition:
             options.update(no_repeat_ngram_size=3, repetition_penalty=1.3)
         if self.output_tokens:
             options.update(min_decoding_length=self.output_tokens + len(lead),
                            max_decoding_length=self.output_tokens + len(lead))
-        target_prefix = [lead + p for p in prefixes] if lead or any(prefixes) else None
+        target_prefix = [lead for _ in sources] if lead else None
         try:
             results = self.translator.translate_batch(sources, target_prefix, **options)
         except (RuntimeError, ValueError) as exc:
             raise EngineError(f"CTranslate2 translation failed: {exc}") from None
         decoded = []
-        for result, prefix in zip(results, prefixes):
+        for result in results:
             tokens = list(result.hypotheses[0])[len(lead):]
             finished = len(result.hypotheses[0]) < options["max_decoding_length"] or bool(self.output_tokens)
-            weights = result.attention[0][len(lead):] if attention and result.attention else None
+            weights = tuple(tuple(row) for row in result.attention[0][len(lead):]) if result.attention else None
             decoded.append(_Decoded(tokens, finished, weights))
         return decoded
 
-    def _hypothesis(self, decoded: _Decoded, unmet: tuple[str, ...] = ()) -> Hypothesis:
+    def _hypothesis(self, decoded: _Decoded) -> Hypothesis:
         words = [t for t in decoded.tokens if t not in self.special]
-        return Hypothesis(self.tokenizer.detokenize(decoded.tokens, self.special), len(words), decoded.finished,
-                          None, unmet)
-
-    # -- prefix-based term forcing ---------------------------------------------------------------------------------
-
-    def _has(self, tokens: list[str], term: TermConstraint) -> bool:
-        text = self.tokenizer.detokenize(tokens, self.special)
-        if term.check is not None:
-            return term.check(text)
-        return any(form.lower() in text.lower() for form in term.forms)
-
-    def _spellings(self, term: TermConstraint, sentence_start: bool) -> list[list[str]]:
-        forms = [f[:1].upper() + f[1:] if sentence_start else f for f in term.forms]
-        spelled = [self.tokenizer.pieces(f) for f in dict.fromkeys(forms)]
-        return [p for p in spelled if p][:_CANDIDATE_FORMS]
-
-    def _force_term(self, source: list[str], output: _Decoded, term: TermConstraint,
-                    others: list[TermConstraint], target: str, avoid_repetition: bool) -> _Decoded | None:
-        """The most probable completion that carries `term`, forced in at the best aligned word boundaries.
-
-        Candidates that lose another term the output already had rank below those that keep it.
-        """
-        positions = self._insertion_points(source, output, term)
-        candidates: list[list[str]] = []
-        for position in positions:
-            head = output.tokens[:position]
-            for spelling in self._spellings(term, position == 0):
-                candidates.append(head + spelling)
-        if not candidates:
-            return None
-        completions = self._decode([source] * len(candidates), target, candidates, 1, avoid_repetition,
-                                   attention=True)
-        kept = [t for t in others if self._has(output.tokens, t)]
-        usable = [c for c in completions if self._has(c.tokens, term)]
-        if not usable:
-            return None
-        scores = self._scores(source, [c.tokens for c in usable], target)
-        return max(zip(usable, scores),
-                   key=lambda pair: (sum(self._has(pair[0].tokens, t) for t in kept), pair[0].finished, pair[1]))[0]
-
-    def _insertion_points(self, source: list[str], output: _Decoded, term: TermConstraint) -> list[int]:
-        """Word-start positions of the output, those attending most to the term's source words first."""
-        starts = [i for i, token in enumerate(output.tokens) if i == 0 or token.startswith(SPACE)]
-        starts.append(len(output.tokens))
-        span = _source_span(source, term.source)
-        if span and output.attention:
-            def weight(position: int) -> float:
-                row = output.attention[min(position, len(output.attention) - 1)]
-                return sum(row[i] for i in span if i < len(row))
-
-            starts.sort(key=weight, reverse=True)
-        return starts[:_CANDIDATE_POSITIONS] if span else starts[:4 * _CANDIDATE_POSITIONS]
-
-    def _scores(self, source: list[str], targets: list[list[str]], target: str) -> list[float]:
-        """Mean log-probability of each target under the model (comparable across lengths)."""
-        lead = self._prefix(target)
-        try:
-            results = self.translator.score_batch([source] * len(targets), [lead + t for t in targets])
-        except (RuntimeError, ValueError) as exc:
-            raise EngineError(f"CTranslate2 scoring failed: {exc}") from None
-        return [sum(r.log_probs) / max(1, len(r.log_probs)) for r in results]
-
-
-def _source_span(source: list[str], surface: str) -> list[int]:
-    """Indices of the source pieces that spell `surface` (case-insensitive), or [] when it is not found."""
-    if not surface:
-        return []
-    text, starts = "", []
-    for piece in source:
-        starts.append(len(text))
-        text += piece.replace(SPACE, " ")
-    at = text.lower().find(surface.lower())
-    if at < 0:
-        return []
-    end = at + len(surface)
-    return [i for i, start in enumerate(starts) if start < end and start + len(source[i]) > at]
+        return Hypothesis(self.tokenizer.detokenize(decoded.tokens, self.special), len(words), decoded.finished)

@@ -11,8 +11,9 @@ import os
 import warnings
 from typing import Any
 
-from translate.engines.base import EngineInfo, Hypothesis, TermConstraint, check_direction
-from translate.engines.constrained import ConstrainedSearch, SearchSettings, TokenConstraint
+from translate.constraints import TermConstraint
+from translate.engines.base import EngineInfo, Hypothesis, ScoredTarget, check_direction
+from translate.engines.placement import place_in_hypotheses
 from translate.errors import EngineError, ModelError
 from translate.languages import get_language
 from translate.models import (
@@ -28,6 +29,7 @@ from translate.models import (
 # Generation limits: an output may be this much longer than its input (in tokens) before we call it runaway.
 _OUTPUT_RATIO = 3.0
 _OUTPUT_SLACK = 16
+_SCORE_BATCH = 64  # targets per teacher-forced scoring pass
 
 
 def _import_transformers() -> Any:
@@ -108,8 +110,7 @@ class HFEngine:
         self.info = EngineInfo("hf", model, revision, self.family, {"beam": str(beam), "device": device})
         self.max_input_tokens = max_input_tokens or self._model_input_limit(config)
         self._max_positions = int(getattr(config, "max_position_embeddings", 512) or 512)
-        self._piece_text: list[str] | None = None
-        self._spelling: dict[str, tuple[int, ...]] = {}
+        self._names: list[str] | None = None
 
     def _family_of(self, family: str) -> str:
         if family == "m2m100" and "kin_Latn" in self.tokenizer.get_vocab():
@@ -169,23 +170,81 @@ class HFEngine:
         if not sentences:
             return []
         self._check_direction(source, target)
-        if not constraints or not any(constraints):
-            return self._generate(sentences, source, target, avoid_repetition)
-        if strict and not avoid_repetition:
-            # Sentences without terms ride along: without constraints a strict search is plain beam search at
-            # the full beam with generate()'s length limit (tests hold it to transformers' output), and one search
-            # costs less than a search and a generate(). A soft search narrows the beam and the limit, so there
-            # they go apart.
-            return self._search(sentences, constraints, source, target, avoid_repetition, strict)
-        plain = [i for i, c in enumerate(constraints) if not c]
-        constrained = [i for i, c in enumerate(constraints) if c]
-        results: dict[int, Hypothesis] = {}
-        if plain:
-            results.update(zip(plain, self._generate([sentences[i] for i in plain], source, target, avoid_repetition)))
-        results.update(zip(constrained, self._search([sentences[i] for i in constrained],
-                                                     [constraints[i] for i in constrained],
-                                                     source, target, avoid_repetition, strict)))
-        return [results[i] for i in range(len(sentences))]
+        drafts = self._generate(sentences, source, target, avoid_repetition)
+        if constraints and any(constraints):
+            return place_in_hypotheses(self, sentences, drafts, source, target, constraints, strict=strict)
+        return drafts
+
+    def score_batch(self, sentences: list[str], targets: list[str], source: str, target: str, *,
+                    alignment: bool = False) -> list[ScoredTarget]:
+        """Each target (a translation of the sentence at the same index) scored by the model in one teacher-forced
+        pass, token by token; with `alignment`, also each target piece's cross-attention over the source pieces
+        (averaged over layers and heads). Each distinct sentence is encoded once."""
+        scored: list[ScoredTarget] = []
+        for start in range(0, len(sentences), _SCORE_BATCH):
+            scored += self._score_chunk(sentences[start:start + _SCORE_BATCH], targets[start:start + _SCORE_BATCH],
+                                        source, target, alignment)
+        return scored
+
+    def _score_chunk(self, sentences: list[str], targets: list[str], source: str, target: str,
+                     alignment: bool) -> list[ScoredTarget]:
+        torch = self._torch
+        unique = list(dict.fromkeys(sentences))
+        texts, _ = self._prepare(unique, source, target)
+        if self.family in ("nllb", "m2m100"):
+            self.tokenizer.tgt_lang = get_language(target).nllb if self.family == "nllb" else get_language(target).m2m
+        encoded = self.tokenizer(texts, return_tensors="pt", padding=True).to(self.device)
+        labels = self.tokenizer(text_target=targets, return_tensors="pt", padding=True)["input_ids"].to(self.device)
+        pad, start_id = self.tokenizer.pad_token_id, int(self.model.generation_config.decoder_start_token_id)
+        decoder_input = torch.cat([torch.full_like(labels[:, :1], start_id), labels[:, :-1]], dim=1)
+        rows = torch.tensor([unique.index(s) for s in sentences], device=self.device)
+        lead = 1 if self.family in ("nllb", "m2m100") else 0  # the target language code: forced, not scored
+        try:
+            with self._torch.inference_mode(), self._eager_attention(alignment):
+                encoder = self.model.get_encoder()(input_ids=encoded["input_ids"],
+                                                   attention_mask=encoded["attention_mask"])
+                output = self.model(encoder_outputs=(encoder.last_hidden_state[rows],),
+                                    attention_mask=encoded["attention_mask"][rows], decoder_input_ids=decoder_input,
+                                    output_attentions=alignment)
+        except RuntimeError as exc:
+            raise EngineError(f"scoring failed: {exc}") from None
+        token_scores = output.logits.float().log_softmax(-1).gather(-1, labels.unsqueeze(-1)).squeeze(-1).tolist()
+        attention = torch.stack(output.cross_attentions).mean(dim=(0, 2)) if alignment else None
+        names = self._token_names()
+        source_ids = encoded["input_ids"].tolist()
+        source_lengths = encoded["attention_mask"].sum(dim=1).tolist()
+        source_pieces = [tuple(names[i] for i in ids[:n]) for ids, n in zip(source_ids, source_lengths)]
+        label_ids = labels.tolist()
+        results = []
+        for i, row in enumerate(rows.tolist()):
+            length = sum(1 for t in label_ids[i] if t != pad) if pad is not None else len(label_ids[i])
+            weights = None
+            if attention is not None:
+                weights = tuple(tuple(r) for r in attention[i, lead:length - 1, :source_lengths[row]].tolist())
+            results.append(ScoredTarget(tuple(names[t] for t in label_ids[i][lead:length - 1]),
+                                        tuple(token_scores[i][lead:length]), source_pieces[row], weights))
+        return results
+
+    def _token_names(self) -> list[str]:
+        """Token id -> piece as the tokenizer spells it ("\u2581" starts a word), looked up once."""
+        if self._names is None:
+            self._names = [t or "" for t in self.tokenizer.convert_ids_to_tokens(list(range(len(self.tokenizer))))]
+        return self._names
+
+    def _eager_attention(self, needed: bool) -> Any:
+        """Attention weights exist only in the eager implementation: switch to it for this pass."""
+        import contextlib
+
+        @contextlib.contextmanager
+        def switched() -> Any:
+            previous = self.model.config._attn_implementation
+            self.model.set_attn_implementation("eager")
+            try:
+                yield
+            finally:
+                self.model.set_attn_implementation(previous)
+
+        return switched() if needed and self.model.config._attn_implementation != "eager" else contextlib.nullcontext()
 
     def _encode(self, sentences: list[str], source: str, target: str) -> tuple[dict[str, Any], dict[str, Any], int]:
         texts, extra = self._prepare(sentences, source, target)
@@ -212,88 +271,9 @@ class HFEngine:
         # A fixed output length (benchmarks) is finished by design, not a runaway.
         return [self._hypothesis(row.tolist(), True if self.output_tokens else None) for row in output]
 
-    def _token_constraint(self, constraint: TermConstraint) -> TokenConstraint | None:
-        """Token sequences of every form the target tokenizer can spell (sentence-initial capitals included).
-        Forms behind an elided connective (n'amata) stay: after the apostrophe the tokenizer often has the word
-        as one piece, an easier path for the model than the word-initial spelling."""
-        forms = constraint.forms
-        spellings = list(dict.fromkeys([*forms, *(f[:1].upper() + f[1:] for f in forms)]))
-        alternatives = tuple(dict.fromkeys(ids for ids in self._spell(spellings) if ids))
-        if not alternatives:
-            return None
-        return TokenConstraint(constraint.key, alternatives, constraint.forms, constraint.check, constraint.hard)
-
-    def _spell(self, texts: list[str]) -> list[tuple[int, ...]]:
-        """Target token ids of each text, () where the tokenizer has no piece for part of it (cached: a
-        glossary's forms recur in every batch, and the tokenizer is slow)."""
-        new = [t for t in dict.fromkeys(texts) if t not in self._spelling]
-        if new:
-            unk = self.tokenizer.unk_token_id
-            for text, ids in zip(new, self.tokenizer(text_target=new, add_special_tokens=False)["input_ids"]):
-                self._spelling[text] = () if unk in ids else tuple(ids)
-        return [self._spelling[t] for t in texts]
-
-    def _search(self, sentences: list[str], constraints: list[list[TermConstraint]], source: str, target: str,
-                avoid_repetition: bool, strict: bool) -> list[Hypothesis]:
-        batch, extra, max_new = self._encode(sentences, source, target)
-        token_constraints: list[list[TokenConstraint]] = []
-        dropped: list[tuple[str, ...]] = []
-        for terms in constraints:
-            encoded = [(term.key, self._token_constraint(term)) for term in terms]
-            usable = [c for _, c in encoded if c is not None]
-            # Constraints that cannot fit the length budget are dropped: the sentence is still translated.
-            while usable and sum(min(len(a) for a in c.alternatives) for c in usable) > max_new // 2:
-                usable.pop()
-            token_constraints.append(usable)
-            dropped.append(tuple(key for key, _ in encoded if key not in {c.key for c in usable}))
-        config = self.model.generation_config
-        # Per sentence, room for its terms on top of the usual budget (a sentence without terms gets what
-        # generate() would give it). Without strict, a forced output far longer than its source is a runaway that
-        # will be rejected anyway: twice the source bounds the cost of a term the model cannot place.
-        limits = []
-        for terms in token_constraints:
-            room = sum(c.length for c in terms)
-            budget = max_new + room if strict else min(max_new + room, int(batch["input_ids"].shape[1] * 2) + room + 8)
-            limits.append(min(self._max_positions - 1, self.output_tokens or budget))
-        # Soft (prefer) searches run at beam 2: they only look for a fluent output that carries the missing term,
-        # and the pipeline keeps it only if it has more terms; a wider beam rarely changes the answer and costs
-        # the time (bench/constrained.py). Strict searches keep the full beam.
-        settings = SearchSettings(
-            beam=max(self.beam if strict else min(self.beam, 2), 2),
-            max_new_tokens=max(limits),
-            min_new_tokens=self.output_tokens or 0,
-            decoder_start=int(config.decoder_start_token_id), eos=self._eos_ids()[0], banned=tuple(self._banned_ids()),
-            forced_first=extra.get("forced_bos_token_id"), strict=strict, no_repeat_ngram=3 if avoid_repetition else 0,
-        )
-        try:
-            found = ConstrainedSearch(self.model, settings, token_constraints, self._pieces(), limits).run(
-                batch["input_ids"], batch["attention_mask"])
-        except RuntimeError as exc:
-            raise EngineError(f"constrained decoding failed: {exc}") from None
-        hypotheses = []
-        for result, skipped in zip(found, dropped):
-            base = self._hypothesis(result.tokens, True if self.output_tokens else result.finished)
-            hypotheses.append(Hypothesis(base.text, base.tokens, base.finished, None, tuple(result.unmet), skipped,
-                                         result.steered))
-        return hypotheses
-
-    def _pieces(self) -> list[str]:
-        """Token id -> text, so the search can see terms in the decoded output (sentencepiece: ▁ = space)."""
-        if self._piece_text is None:
-            special = set(self.tokenizer.all_special_ids)
-            tokens = self.tokenizer.convert_ids_to_tokens(list(range(len(self.tokenizer))))
-            self._piece_text = ["" if i in special or t is None else t.replace("\u2581", " ")
-                                for i, t in enumerate(tokens)]
-        return self._piece_text
-
     def _eos_ids(self) -> list[int]:
         eos = self.model.generation_config.eos_token_id
         return list(eos) if isinstance(eos, list) else [int(eos)]
-
-    def _banned_ids(self) -> list[int]:
-        banned = [ids[0] for ids in (self.model.generation_config.bad_words_ids or []) if len(ids) == 1]
-        pad = self.tokenizer.pad_token_id
-        return sorted(set(banned + ([pad] if pad is not None else [])))
 
     def _hypothesis(self, ids: list[int], finished: bool | None = None) -> Hypothesis:
         eos_ids = set(self._eos_ids())

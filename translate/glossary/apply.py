@@ -14,9 +14,9 @@ from collections import Counter
 from functools import partial
 from dataclasses import asdict, dataclass
 
-from translate.engines.base import TermConstraint
+from translate.constraints import ABSENT, CLEAN, FLAWED, TermConstraint
 from translate.glossary.entries import Entry, Glossary
-from translate.glossary.kinyarwanda import is_placement_warning
+from translate.glossary.kinyarwanda import form_contexts, is_placement_warning
 from translate.glossary.matching import TermMatch
 from translate.glossary.terms import find_terms, target_surface_forms
 
@@ -75,16 +75,38 @@ def term_constraints(text: str, source: str, target: str, glossary: Glossary) ->
             target_surface_forms(entry, target))
         if forms:
             constraint = TermConstraint(entry.id, forms)
-            check = partial(_satisfies, target=target, glossary=glossary, constraint=constraint)
+            check = partial(_grade, target=target, glossary=glossary, constraint=constraint)
+            contexts = tuple(form_contexts(forms)) if target == "rw" else ()
             constraints[entry.id] = TermConstraint(entry.id, forms, hard=entry.verbatim, source=match.surface,
-                                                   check=check)
+                                                   check=check, contexts=contexts)
     return list(constraints.values())
 
 
-def _satisfies(text: str, target: str, glossary: Glossary, constraint: TermConstraint) -> bool:
-    # The decoder's test: it can still choose where and how to place the term, so an ungrammatical placement
-    # ("i ibishyimbo") does not count.
-    return constraint.key in satisfied_entries(text, target, glossary, [constraint], well_placed=True)
+def _grade(text: str, target: str, glossary: Glossary, constraint: TermConstraint) -> int:
+    """The engines' test (TermConstraint.grade): an engine can still choose where and how to place the term, so an
+    ungrammatical placement ("i ibishyimbo") does not count, and one the report would warn about ranks below a
+    clean one."""
+    entry = glossary.get(constraint.key)
+    if entry is not None and entry.verbatim:
+        return CLEAN if any(form in text for form in constraint.forms) else ABSENT
+    return _grades(text, target, glossary).get(constraint.key, ABSENT)
+
+
+def _grades(text: str, target: str, glossary: Glossary) -> dict[str, int]:
+    """The best grade of each entry found in `text`. Cached on the glossary (bounded): an engine asks about one
+    candidate sentence for each of its terms."""
+    cache: dict[str, dict[str, int]] = glossary.cached(("grades", target), dict)
+    if text not in cache:
+        if len(cache) >= 4096:
+            cache.clear()
+        grades: dict[str, int] = {}
+        for match in find_terms(text, target, glossary):
+            if match.kind != "term" or any(is_placement_warning(w) for w in match.warnings):
+                continue
+            grade = FLAWED if match.warnings else CLEAN
+            grades[match.entry] = max(grade, grades.get(match.entry, ABSENT))
+        cache[text] = grades
+    return cache[text]
 
 
 def satisfied_entries(output: str, target: str, glossary: Glossary,

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from translate.constraints import ANYWHERE, FormContext
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.matching import ANY_SHORT_WORD, Pattern, PatternIndex, TermMatch
 from translate.glossary.morphology import (
@@ -391,3 +392,22 @@ def kinyarwanda_surface_forms(entry: Entry) -> list[str]:
         elided = [f"{c}'{w}" for c in SURFACE_CLITICS for w in written if w[:1].lower() in VOWELS]
         forms += written + bare + elided
     return [f for f in dict.fromkeys(forms) if fold(f) not in forbidden]
+
+
+def form_contexts(forms: list[str] | tuple[str, ...]) -> list[FormContext]:
+    """Where each of a term's surface forms may stand (parallel to `forms`), for placing a term into a sentence:
+    an elided form (y'Uburusiya) in place of its full connective (ya) or of another elided word (y'Amerika); an
+    augmentless form (Burusiya, bihano), recognised by its augmented spelling among the forms, only after a
+    locative, a full connective, a demonstrative or "other" (mu Burusiya, bya gisirikare, ibindi bihano)."""
+    folded = {fold(f) for f in forms}
+    after = augmentless_triggers(False)
+    contexts = []
+    for form in forms:
+        clitic, _, rest = form.partition("'")
+        if rest and clitic.lower() in CLITICS:
+            contexts.append(FormContext(replaces=frozenset({clitic.lower() + "a", clitic.lower() + "'"})))
+        elif any(f"{augment}{fold(form)}" in folded for augment in ("u", "i", "a", "u ")):
+            contexts.append(FormContext(after=after))
+        else:
+            contexts.append(ANYWHERE)
+    return contexts

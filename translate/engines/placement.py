@@ -1,0 +1,460 @@
+"""Term placement: glossary terms put into a finished translation where the model finds them most likely.
+
+Every engine first translates as it would without a glossary. Each term that translation (the draft) lacks is
+then placed into it:
+
+1. **Where.** The draft words whose cross-attention points most at the term's source words (the anchors; the
+   term's relative position in the source where the model gives no attention), and around each anchor the
+   edits a term can make: insert before or after it, replace it, replace the run of neighbouring words the term
+   also attends to (the model's own rendering of it), or that run with the word before, where an elided form
+   takes the place of a full connective ("za Amerika" -> "z'Uburusiya"). The model scores each place with the
+   term's preferred form that fits there.
+2. **Which form.** At the best place, every form of the term that the target grammar allows there (each form's
+   `FormContext`: an augmentless form after mu/ku/a connective, an elided form where the draft has the full
+   connective), capitalised at the start of the sentence. The model scores them too.
+3. **Choice.** An edit's score is the mean log-probability per token the whole edited sentence would have: the
+   draft's own, changed by what the edit changes in the tokens it writes and the few after them (so a form must
+   fit what follows as well as what precedes). The best-scoring edit that the glossary matcher accepts in
+   context (`TermConstraint.met_by`) and that keeps every term already met wins. In prefer mode it must also
+   cost at most `margin` against the draft (names kept verbatim, `hard`, are always placed); strict mode places
+   every term.
+4. **Cost.** The model scores sentences, not edits: edits of different terms that lie apart are scored together
+   in one edited sentence (each read from the log-probabilities of its own tokens), so a sentence costs about as
+   many scored sentences as its busiest term has candidate edits, whatever the number of terms. A round is two
+   scoring calls for the whole batch (plus one to align the drafts, which CTranslate2 gets from decoding).
+5. **Rounds.** The best edits of different terms that do not overlap are applied together; a term whose edit
+   clashed with a better one is tried again on the edited sentence.
+
+Edits change only the words they touch: the model's translation is kept around them, and placing a term cannot
+make an output loop or run into a length limit. Engines supply `score_batch` (CTranslate2's, or a teacher-forced
+pass of the transformers model); this module is the same for every engine.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from translate.constraints import ABSENT, TermConstraint
+from translate.engines.base import Hypothesis, ScoredTarget
+
+SPACE = "\u2581"  # sentencepiece's word-start marker
+PREFER_MARGIN = 0.15  # prefer mode: the most an edit may lower the draft's mean log-probability per token
+_ANCHORS = 1  # draft words (by attention to the term's source words) around which edits are tried
+_WIDE_ANCHORS = 4  # strict mode, once the first anchors gave nothing the matcher accepts
+# An edit may replace as many words as the term's longest form has, plus one (the model may have rendered the
+# term with a word more: "ubufatanye bwabyo mu bya gisirikare" for "ubufatanye mu bya gisirikare").
+_EXTRA_SPAN = 1
+_ROUNDS = 4
+_CHECKED = 8  # best-scoring edits of a term offered to the matcher (each check runs it on a sentence)
+_FOLLOW = 3  # tokens after an edit whose log-probabilities count toward its score (what follows must fit)
+_GAP = 2  # words between two edits scored in the same sentence, so that each reads its own tokens
+_WORD = re.compile(r"\S+")
+_LEADING = "\"'“‘«([{¿¡„"
+_TRAILING = ".,;:!?)]}»”\"…"  # not the apostrophe: y' ends an elided connective
+
+
+class Scorer(Protocol):
+    def score_batch(self, sentences: list[str], targets: list[str], source: str, target: str, *,
+                    alignment: bool = False) -> list[ScoredTarget]:
+        ...
+
+
+@dataclass(frozen=True)
+class Placement:
+    text: str
+    unmet: tuple[str, ...]  # keys of the terms still missing
+    steered: bool  # the text was edited
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int  # character offsets of the word without the punctuation around it
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Edit:
+    term: int  # index of the term in the sentence's constraints
+    first: int  # first word replaced (or before which the form is inserted)
+    last: int  # one past the last word replaced (== first: an insertion)
+    elided: bool  # the form takes the place of the first word (a full connective)
+    start: int  # character span of the draft that the replacement takes the place of
+    end: int
+    replacement: str
+    text: str  # the edited sentence
+    score: float = 0.0
+
+    def clashes(self, other: _Edit) -> bool:
+        if self.start == other.start:
+            return True
+        return max(self.start, other.start) < min(self.end, other.end) or (
+            self.start < other.start < self.end or other.start < self.start < other.end)
+
+
+@dataclass
+class _Sentence:
+    """One sentence's placement state across rounds."""
+
+    source: str
+    text: str
+    terms: list[TermConstraint]
+    met: list[bool]
+    given_up: set[int] = field(default_factory=set)
+    wide: set[int] = field(default_factory=set)  # terms to try at more anchors in the next round (strict)
+    edited: bool = False
+    # Per word of `text`: its attention over the source pieces, from the draft's alignment, carried through the
+    # edits (a placed form's own words get none), so later rounds need no new alignment.
+    attention: list[list[float]] = field(default_factory=list)
+    source_pieces: tuple[str, ...] = ()
+
+    def open_terms(self) -> list[int]:
+        return [i for i, done in enumerate(self.met) if not done and i not in self.given_up]
+
+
+def words_of(text: str) -> list[_Word]:
+    """The words of `text`, each without the punctuation before and after it."""
+    words = []
+    for match in _WORD.finditer(text):
+        start, end = match.start(), match.end()
+        while start < end and text[start] in _LEADING:
+            start += 1
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        if start < end:
+            words.append(_Word(start, end, text[start:end]))
+    return words
+
+
+def place_in_hypotheses(scorer: Scorer, sentences: Sequence[str], drafts: Sequence[Hypothesis], source: str,
+                        target: str, constraints: Sequence[Sequence[TermConstraint]], *, strict: bool,
+                        aligned: Sequence[ScoredTarget | None] | None = None) -> list[Hypothesis]:
+    """An engine's translations with the terms each lacks placed (`place_terms`); sentences without terms are
+    left as they are. `aligned` (parallel to `sentences`): drafts an engine already scored with alignment."""
+    todo = [i for i, terms in enumerate(constraints) if terms]
+    ready = [aligned[i] for i in todo] if aligned is not None else None
+    placed = place_terms(scorer, [sentences[i] for i in todo], [drafts[i].text for i in todo], source, target,
+                         [constraints[i] for i in todo], strict=strict,
+                         aligned=ready if ready is not None and all(ready) else None)  # type: ignore[arg-type]
+    result = list(drafts)
+    for i, placement in zip(todo, placed):
+        result[i] = dataclasses.replace(drafts[i], text=placement.text, unmet=placement.unmet,
+                                        steered=placement.steered)
+    return result
+
+
+def place_terms(scorer: Scorer, sentences: Sequence[str], drafts: Sequence[str], source: str, target: str,
+                constraints: Sequence[Sequence[TermConstraint]], *, strict: bool, margin: float = PREFER_MARGIN,
+                aligned: Sequence[ScoredTarget] | None = None) -> list[Placement]:
+    """Place the terms each draft lacks (see the module docstring); one Placement per sentence. `aligned`: the
+    drafts already scored with alignment (an engine that has them from decoding saves the first pass)."""
+    states = [_Sentence(s, d, list(terms), [t.met_by(d) for t in terms])
+              for s, d, terms in zip(sentences, drafts, constraints)]
+    baseline: dict[int, float] = {}
+    for _ in range(_ROUNDS):
+        active = [i for i, state in enumerate(states) if state.open_terms()]
+        if not active:
+            break
+        if aligned is not None and not baseline:
+            drafts_scored = [aligned[i] for i in active]
+        else:
+            drafts_scored = scorer.score_batch([states[i].source for i in active], [states[i].text for i in active],
+                                               source, target, alignment=not baseline)
+        for i, scored in zip(active, drafts_scored):
+            if i not in baseline:  # prefer mode compares with the model's own translation
+                baseline[i] = scored.score
+                states[i].attention = _word_attention(words_of(states[i].text), scored)
+                states[i].source_pieces = scored.source_pieces
+        chosen = _round(scorer, [states[i] for i in active], drafts_scored, source, target, strict,
+                        [baseline[i] - margin for i in active], margin)
+        for i, edits in zip(active, chosen):
+            _apply(states[i], edits, strict)
+    return [Placement(s.text, tuple(t.key for t, done in zip(s.terms, s.met) if not done), s.edited)
+            for s in states]
+
+
+def _round(scorer: Scorer, states: list[_Sentence], drafts: list[ScoredTarget], source: str, target: str,
+           strict: bool, floors: list[float], margin: float) -> list[list[_Edit]]:
+    """The best acceptable edit of each open term of each sentence, from one round's two scoring calls: where
+    (each place with the term's preferred form that fits there), then which form (every form that fits the
+    best place)."""
+    places: list[list[_Edit]] = []
+    for state, scored in zip(states, drafts):
+        words = words_of(state.text)
+        edits = []
+        for t in state.open_terms():
+            if t in state.wide:  # more anchors, and the end of the sentence, where no other term can be lost
+                spans = _spans(words, state, state.terms[t], _WIDE_ANCHORS) + [(len(words), len(words), False)]
+            else:
+                spans = _spans(words, state, state.terms[t], _ANCHORS)
+            edits += _edits(state.text, words, spans, state.terms[t], t, preferred_only=True)
+        places.append(edits)
+    places = _score(scorer, states, drafts, places, source, target)
+    forms: list[list[_Edit]] = []
+    for s, (state, edits) in enumerate(zip(states, places)):
+        more = []
+        for t in state.open_terms():
+            best = max((e for e in edits if e.term == t), key=lambda e: e.score, default=None)
+            # Prefer mode: where even the best place costs twice the margin, other forms will not make up for it.
+            if best is None or (not strict and not state.terms[t].hard and best.score < floors[s] - margin):
+                continue
+            tried = {e.text for e in edits}
+            more += [e for e in _edits(state.text, words_of(state.text), [(best.first, best.last, best.elided)],
+                                       state.terms[t], t, preferred_only=False) if e.text not in tried]
+        forms.append(more)
+    forms = _score(scorer, states, drafts, forms, source, target)
+    chosen: list[list[_Edit]] = [[] for _ in states]
+    for s, state in enumerate(states):
+        for t in state.open_terms():
+            ranked = sorted((e for e in places[s] + forms[s] if e.term == t), key=lambda e: -e.score)
+            wide = t in state.wide
+            graded = [(grade, e) for e in (ranked if wide else ranked[:_CHECKED])
+                      if (grade := _grade(state, t, e.text))]
+            if not strict and not state.terms[t].hard:
+                graded = [(grade, e) for grade, e in graded if e.score >= floors[s]]
+            if graded:  # a clean placement before one the report would warn about
+                top = max(grade for grade, _ in graded)
+                chosen[s] += [e for grade, e in graded if grade == top]
+            elif strict and not wide and ranked:
+                state.wide.add(t)  # nothing the matcher accepts near the first anchor: look further next round
+            else:
+                state.given_up.add(t)
+    return chosen
+
+
+def _score(scorer: Scorer, states: list[_Sentence], drafts: list[ScoredTarget], edits: list[list[_Edit]],
+           source: str, target: str) -> list[list[_Edit]]:
+    """Each sentence's edits with their scores, from one batched call: edits that lie apart share an edited
+    sentence, and each is read from its own tokens (see `_estimate`)."""
+    packed = [_pack(sentence_edits) for sentence_edits in edits]
+    jobs = [(s, group) for s, groups in enumerate(packed) for group in groups]
+    if not jobs:
+        return edits
+    texts = [_scored_text(states[s].text, group) for s, group in jobs]
+    scored = scorer.score_batch([states[s].source for s, _ in jobs], texts, source, target)
+    draft_starts = [_piece_starts(d.pieces, state.text) for d, state in zip(drafts, states)]
+    result: list[list[_Edit]] = [[] for _ in edits]
+    for (s, group), text, candidate in zip(jobs, texts, scored):
+        starts = _piece_starts(candidate.pieces, text)
+        shift = 0
+        for edit in sorted(group, key=lambda e: e.start):
+            result[s].append(dataclasses.replace(edit, score=_estimate(edit, shift, drafts[s], draft_starts[s],
+                                                                       candidate, starts)))
+            shift += len(edit.replacement) - (edit.end - edit.start)
+    return result
+
+
+def _pack(edits: list[_Edit]) -> list[list[_Edit]]:
+    """Edits grouped into as few edited sentences as possible: at most one edit per term in each, and each edit
+    at least _GAP words from the others. Terms take turns, so that each sentence carries one option of every
+    term that fits."""
+    by_term: dict[int, list[_Edit]] = {}
+    for edit in edits:
+        by_term.setdefault(edit.term, []).append(edit)
+    groups: list[list[_Edit]] = []
+    for edit in (e for rank in itertools.zip_longest(*by_term.values()) for e in rank if e is not None):
+        group = next((g for g in groups if all(o.term != edit.term and _apart(o, edit) for o in g)), None)
+        if group is None:
+            groups.append([edit])
+        else:
+            group.append(edit)
+    return groups
+
+
+def _apart(a: _Edit, b: _Edit) -> bool:
+    return a.last + _GAP <= b.first or b.last + _GAP <= a.first
+
+
+def _scored_text(text: str, edits: list[_Edit]) -> str:
+    """The draft with `edits`, cut _FOLLOW words after the last of them: the tokens further on count toward
+    no edit's score, so the model need not read them."""
+    words = words_of(text)
+    last = max(e.last for e in edits) + _FOLLOW - 1
+    combined = _combined(text, edits)
+    if last >= len(words):
+        return combined
+    return combined[:words[last].end + sum(len(e.replacement) - (e.end - e.start) for e in edits)]
+
+
+def _combined(text: str, edits: list[_Edit]) -> str:
+    for edit in sorted(edits, key=lambda e: -e.start):
+        text = text[:edit.start] + edit.replacement + text[edit.end:]
+    return text
+
+
+def _estimate(edit: _Edit, shift: int, draft: ScoredTarget, draft_starts: list[int], candidate: ScoredTarget,
+              candidate_starts: list[int]) -> float:
+    """The mean log-probability per token the draft would have with `edit` alone: the draft's total, less its
+    tokens from the edit's start to _FOLLOW tokens past its end, plus the edited sentence's tokens over the same
+    stretch (the tokens before an edit are scored alike in both: same source, same preceding tokens)."""
+    removed, removed_count = _window(draft, draft_starts, edit.start, edit.end)
+    start = edit.start + shift
+    added, added_count = _window(candidate, candidate_starts, start, start + len(edit.replacement))
+    total = sum(draft.log_probs) - removed + added
+    return total / max(1, len(draft.log_probs) - removed_count + added_count)
+
+
+def _window(scored: ScoredTarget, starts: list[int], start: int, end: int) -> tuple[float, int]:
+    """Sum and count of the log-probabilities of the tokens that start in [start, end) and of the _FOLLOW tokens
+    after them (with the end of the sentence, when they reach it)."""
+    inside = [i for i, at in enumerate(starts) if start <= at < end]
+    following = [i for i, at in enumerate(starts) if at >= end][:_FOLLOW]
+    indexes = inside + following + ([len(starts)] if len(following) < _FOLLOW else [])
+    values = [scored.log_probs[i] for i in indexes if i < len(scored.log_probs)]
+    return sum(values), len(values)
+
+
+def _piece_starts(pieces: Sequence[str], text: str) -> list[int]:
+    """Where each piece begins in `text`, found by walking the visible characters of both (a piece with none,
+    a bare word-start mark, begins where the next one does)."""
+    visible = [i for i, c in enumerate(text) if not c.isspace()]
+    starts, seen = [], 0
+    for piece in pieces:
+        starts.append(visible[seen] if seen < len(visible) else len(text))
+        seen += sum(1 for c in piece.replace(SPACE, "") if not c.isspace())
+    return starts
+
+
+def _grade(state: _Sentence, term: int, text: str) -> int:
+    """How well the edited text carries the term (TermConstraint.grade), or ABSENT where it loses a term that
+    was met before."""
+    grade = state.terms[term].grade(text)
+    if grade and all(state.terms[i].met_by(text) for i, done in enumerate(state.met) if done):
+        return grade
+    return ABSENT
+
+
+def _apply(state: _Sentence, edits: list[_Edit], strict: bool) -> None:
+    """Apply the best edit of each term that does not clash with a better edit of another term, all together
+    (right to left); if together they lose a term that each alone kept, apply the best one only. The terms
+    left out stay open for the next round."""
+    kept: list[_Edit] = []
+    for edit in sorted(edits, key=lambda e: -e.score):
+        if all(edit.term != other.term and not edit.clashes(other) for other in kept):
+            kept.append(edit)
+    if not kept:
+        return
+    text = _combined(state.text, kept)
+    met = [t.met_by(text) for t in state.terms]
+    if not all(met[e.term] for e in kept) or any(before and not now for before, now in zip(state.met, met)):
+        kept = kept[:1]
+        text, met = kept[0].text, [t.met_by(kept[0].text) for t in state.terms]
+    attention = list(state.attention)
+    for edit in sorted(kept, key=lambda e: -e.first):  # right to left: the indexes before an edit hold
+        blank = [0.0] * len(state.source_pieces)
+        attention[edit.first:edit.last] = [blank for _ in edit.replacement.split()]
+    state.text, state.met, state.edited, state.attention = text, met, True, attention
+
+
+def _spans(words: list[_Word], state: _Sentence, term: TermConstraint, count: int) -> list[tuple[int, int, bool]]:
+    """(first, last, elided) word spans to put the term in, around each of the `count` anchors: the anchor and
+    the neighbouring words the term's source also attends to (the model's own rendering of the term, up to the
+    term's longest form plus one word) replaced, the form inserted before or after them, and the same words with
+    the word before replaced, for the forms that take the place of a full connective (`elided`: y'Uburusiya for
+    "ya Amerika")."""
+    span = _source_span(list(state.source_pieces), term.source)
+    attention = [sum(row[j] for j in span if j < len(row)) for row in state.attention][:len(words)]
+    attention += [0.0] * (len(words) - len(attention))
+    position = (sum(span) / len(span) / max(1, len(state.source_pieces) - 1)) if span else 0.5
+    # Where the model gives no attention, the words nearest the term's relative position in the source.
+    nearness = [-abs(i / max(1, len(words) - 1) - position) for i in range(len(words))]
+    longest = max(len(form.split()) for form in term.forms) + _EXTRA_SPAN
+    spans: list[tuple[int, int, bool]] = []
+    for anchor in sorted(range(len(words)), key=lambda i: (attention[i], nearness[i]), reverse=True)[:count] or [0]:
+        low, high = anchor, anchor + 1
+        if attention[anchor] > 0:
+            while high < len(words) and high - low < longest and attention[high] >= attention[anchor] / 2:
+                high += 1
+            while low > 0 and high - low < longest and attention[low - 1] >= attention[anchor] / 2:
+                low -= 1
+        spans += [(low, high, False), (low, low, False), (high, high, False)]
+        if low > 0:
+            spans.append((low - 1, high, True))
+    return [span for span in dict.fromkeys(spans) if 0 <= span[0] <= span[1] <= len(words)]
+
+
+def _word_attention(words: list[_Word], draft: ScoredTarget) -> list[list[float]]:
+    """Per draft word: the summed attention of its pieces over the source pieces (zeros without alignment)."""
+    rows = [[0.0] * len(draft.source_pieces) for _ in words]
+    if draft.alignment and words:
+        for piece, word in enumerate(_piece_words(draft.pieces, words)):
+            if piece < len(draft.alignment):
+                for j, weight in enumerate(draft.alignment[piece][:len(draft.source_pieces)]):
+                    rows[word][j] += weight
+    return rows
+
+
+def _piece_words(pieces: Sequence[str], words: list[_Word]) -> list[int]:
+    """The word each target piece belongs to, found by walking both texts' non-space characters (pieces with
+    no visible character, and punctuation between words, go to the word before)."""
+    owner: list[int] = []  # per visible character of the words' text
+    for index, word in enumerate(words):
+        owner += [index] * len(word.text.replace(" ", ""))
+    result, position = [], 0
+    for piece in pieces:
+        visible = len(piece.replace(SPACE, "").replace(" ", ""))
+        result.append(owner[min(position, len(owner) - 1)] if owner else 0)
+        position += visible
+    return result
+
+
+def _edits(text: str, words: list[_Word], spans: list[tuple[int, int, bool]], term: TermConstraint, index: int,
+           preferred_only: bool) -> list[_Edit]:
+    """Edits of `text` that put a form of `term` in each span, with the forms that fit there: the first such
+    form only, or all of them (one edit per distinct edited text)."""
+    edits: dict[str, _Edit] = {}
+    for first, last, elided in spans:
+        before = words[first - 1].text.lower() if first > 0 else ""
+        replaced = words[first].text.lower() if last > first else ""
+        fitting = _fitting(term, before, replaced, elided)
+        for form in fitting[:1] if preferred_only else fitting:
+            edit = _edit(text, words, first, last, elided, form, index)
+            edits.setdefault(edit.text, edit)
+    return list(edits.values())
+
+
+@functools.lru_cache(maxsize=65536)
+def _fitting(term: TermConstraint, before: str, replaced: str, elided: bool) -> tuple[str, ...]:
+    """The forms of `term` that may follow the word `before` and stand where the word `replaced` starts (with
+    `elided`, only the forms that take the place of that word), most preferred first (cached: the same words
+    recur around every anchor)."""
+    return tuple(form for i, form in enumerate(term.forms)
+                 if term.context(i).fits(before, replaced) and (term.context(i).replaces or not elided))
+
+
+def _edit(text: str, words: list[_Word], first: int, last: int, elided: bool, form: str, term: int) -> _Edit:
+    at_start = first == 0 and not any(c.isalnum() for c in text[:words[0].start] if words)
+    if at_start:
+        form = form[:1].upper() + form[1:]
+    if last > first:
+        start, end, replacement = words[first].start, words[last - 1].end, form
+    elif first < len(words):
+        start = end = words[first].start
+        replacement = form + " "
+    elif words:
+        start = end = words[-1].end
+        replacement = " " + form
+    else:
+        start, end, replacement = 0, len(text), form
+    return _Edit(term, first, last, elided, start, end, replacement, text[:start] + replacement + text[end:])
+
+
+def _source_span(source: list[str], surface: str) -> list[int]:
+    """Indexes of the source pieces that spell `surface` (case-insensitive), or [] when it is not found."""
+    if not surface:
+        return []
+    text, starts = "", []
+    for piece in source:
+        starts.append(len(text))
+        text += piece.replace(SPACE, " ")
+    at = text.lower().find(surface.lower())
+    if at < 0:
+        return []
+    end = at + len(surface)
+    return [i for i, start in enumerate(starts) if start < end and start + len(source[i]) > at]
