@@ -93,7 +93,7 @@ def test_spans_without_attention_go_near_the_terms_place_in_the_source() -> None
 
 def test_kinyarwanda_forms_know_where_they_stand() -> None:
     forms = ("Uburusiya", "u Burusiya", "Burusiya", "y'Uburusiya", "n'u Burusiya", "nk'Uburusiya")
-    contexts = dict(zip(forms, form_contexts(forms)))
+    contexts = dict(zip(forms, form_contexts(forms)))  # forms: a tuple (the contexts are cached per form set)
     assert contexts["Uburusiya"] == contexts["u Burusiya"] == ANYWHERE
     assert contexts["Burusiya"].fits("mu", "") and not contexts["Burusiya"].fits("ingabo", "")
     assert contexts["y'Uburusiya"].fits("ingabo", "ya") and contexts["y'Uburusiya"].fits("ingabo", "y'amerika")

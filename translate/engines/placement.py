@@ -51,6 +51,7 @@ _WIDE_ANCHORS = 4  # strict mode, once the first anchors gave nothing the matche
 # term with a word more: "ubufatanye bwabyo mu bya gisirikare" for "ubufatanye mu bya gisirikare").
 _EXTRA_SPAN = 1
 _ROUNDS = 4
+_MAX_ROUNDS = 12
 _CHECKED = 8  # best-scoring edits of a term offered to the matcher (each check runs it on a sentence)
 _FOLLOW = 3  # tokens after an edit whose log-probabilities count toward its score (what follows must fit)
 _GAP = 2  # words between two edits scored in the same sentence, so that each reads its own tokens
@@ -109,6 +110,7 @@ class _Sentence:
     given_up: set[int] = field(default_factory=set)
     wide: set[int] = field(default_factory=set)  # terms to try at more anchors in the next round (strict)
     edited: bool = False
+    progressed: bool = False  # the last round placed a term
     # Per word of `text`: its attention over the source pieces, from the draft's alignment, carried through the
     # edits (a placed form's own words get none), so later rounds need no new alignment.
     attention: list[list[float]] = field(default_factory=list)
@@ -157,9 +159,11 @@ def place_terms(scorer: Scorer, sentences: Sequence[str], drafts: Sequence[str],
     states = [_Sentence(s, d, list(terms), [t.met_by(d) for t in terms])
               for s, d, terms in zip(sentences, drafts, constraints)]
     baseline: dict[int, float] = {}
-    for _ in range(_ROUNDS):
-        active = [i for i, state in enumerate(states) if state.open_terms()]
-        if not active:
+    for round_number in itertools.count():
+        # Strict mode goes on while the last round placed something (many terms in a short draft clash).
+        active = [i for i, state in enumerate(states) if state.open_terms()
+                  and (round_number < _ROUNDS or (strict and state.progressed))]
+        if not active or round_number >= _MAX_ROUNDS:
             break
         if aligned is not None and not baseline:
             drafts_scored = [aligned[i] for i in active]
@@ -338,6 +342,7 @@ def _apply(state: _Sentence, edits: list[_Edit], strict: bool) -> None:
     for edit in sorted(edits, key=lambda e: -e.score):
         if all(edit.term != other.term and not edit.clashes(other) for other in kept):
             kept.append(edit)
+    state.progressed = bool(kept)
     if not kept:
         return
     text = _combined(state.text, kept)

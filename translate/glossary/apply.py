@@ -76,7 +76,7 @@ def term_constraints(text: str, source: str, target: str, glossary: Glossary) ->
         if forms:
             constraint = TermConstraint(entry.id, forms)
             check = partial(_grade, target=target, glossary=glossary, constraint=constraint)
-            contexts = tuple(form_contexts(forms)) if target == "rw" else ()
+            contexts = form_contexts(forms) if target == "rw" else ()
             constraints[entry.id] = TermConstraint(entry.id, forms, hard=entry.verbatim, source=match.surface,
                                                    check=check, contexts=contexts)
     return list(constraints.values())

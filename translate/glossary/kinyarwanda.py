@@ -15,6 +15,7 @@ so every apostrophe variant, with or without a following space, is handled in on
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -394,11 +395,13 @@ def kinyarwanda_surface_forms(entry: Entry) -> list[str]:
     return [f for f in dict.fromkeys(forms) if fold(f) not in forbidden]
 
 
-def form_contexts(forms: list[str] | tuple[str, ...]) -> list[FormContext]:
+@functools.lru_cache(maxsize=4096)
+def form_contexts(forms: tuple[str, ...]) -> tuple[FormContext, ...]:
     """Where each of a term's surface forms may stand (parallel to `forms`), for placing a term into a sentence:
     an elided form (y'Uburusiya) in place of its full connective (ya) or of another elided word (y'Amerika); an
     augmentless form (Burusiya, bihano), recognised by its augmented spelling among the forms, only after a
-    locative, a full connective, a demonstrative or "other" (mu Burusiya, bya gisirikare, ibindi bihano)."""
+    locative, a full connective, a demonstrative or "other" (mu Burusiya, bya gisirikare, ibindi bihano).
+    Cached: an entry's forms are the same in every sentence."""
     folded = {fold(f) for f in forms}
     after = augmentless_triggers(False)
     contexts = []
@@ -406,8 +409,8 @@ def form_contexts(forms: list[str] | tuple[str, ...]) -> list[FormContext]:
         clitic, _, rest = form.partition("'")
         if rest and clitic.lower() in CLITICS:
             contexts.append(FormContext(replaces=frozenset({clitic.lower() + "a", clitic.lower() + "'"})))
-        elif any(f"{augment}{fold(form)}" in folded for augment in ("u", "i", "a", "u ")):
+        elif any(augment + fold(form) in folded for augment in ("u", "i", "a", "u ")):
             contexts.append(FormContext(after=after))
         else:
             contexts.append(ANYWHERE)
-    return contexts
+    return tuple(contexts)
