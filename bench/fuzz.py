@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import sys
 import time
 import traceback
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from peak import peak_rss_mb  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -109,7 +111,7 @@ def main() -> int:
         if problem:
             failures.append(f"document {number}: {problem}")
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     print(f"documents tried: {args.documents} ({paragraphs} paragraphs) in {seconds:.1f} s, seed {args.seed}, "
           f"engine {engine.info.backend}:{engine.info.model}")
     print(f"failures found: {len(failures)}; peak RSS {peak:.0f} MB")

@@ -15,12 +15,14 @@ import argparse
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from peak import peak_rss_mb  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CT2_DEMO = ROOT / ".cache" / "bench" / "demo-en-rw-ct2-int8"
@@ -59,7 +61,7 @@ def worker(article: str, output: str, engine: str) -> None:
         args += ["--model", str(CT2_DEMO), "--backend", "ct2"]
     started = time.perf_counter()
     cli.main(args, prog_name="inkuru", standalone_mode=False)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     with open(output, "rb") as handle:  # output paragraphs are separated by one blank line and hold none
         out_paragraphs = 1 + sum(1 for line in handle if line == b"\n")
     print("RESULT " + json.dumps({"rss_mb": peak, "seconds": time.perf_counter() - started,

@@ -15,7 +15,9 @@ same work. Built once under .cache/bench/. For beam 4 and greedy it measures:
 and prints tokens/s, peak RSS and load time, and the ratios the project's goals are stated in: inkuru ct2
 throughput >= 4x and peak RSS <= 0.35x the naive baseline; inkuru's own overhead (splitting, glossary matching,
 report, writing) <= 10 % over the raw engine calls of the same run. Times are the median of --repeats passes
-after one warm-up pass; peak RSS is the worker process's ru_maxrss.
+after one warm-up pass; peak RSS is the worker process's own high-water mark (VmHWM, see bench/peak.py). The
+input sentences are the held-out set's English sentences (text the demo model never saw; here their lengths
+matter, not their words, as the weights are random).
 """
 
 from __future__ import annotations
@@ -23,14 +25,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from peak import peak_rss_mb  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "bench"
@@ -93,18 +96,16 @@ def convert_model() -> None:
 
 
 def make_sentences(count: int) -> list[str]:
-    """English sentences of 15-35 words drawn from the demo corpus vocabulary (no inner full stops)."""
-    from translate.demo import read_corpus
-    from translate.languages import detect_language
+    """`count` English sentences of the held-out set (examples/held-out/: the English originals, then the English
+    references of the Kinyarwanda ones), taken in turn."""
+    from translate.document import split_paragraphs, split_sentences
 
-    words = sorted({w.strip(".,;:!?\"'()").lower() for en, _ in read_corpus() for w in en.split()} - {""})
-    rng = random.Random(7)
-    sentences: list[str] = []
-    while len(sentences) < count:
-        sentence = " ".join(rng.choice(words) for _ in range(rng.randint(15, 35))).capitalize() + "."
-        if detect_language(sentence).lang != "rw":  # word salad can look Kinyarwanda: it would be passed through
-            sentences.append(sentence)
-    return sentences
+    held_out = ROOT / "examples" / "held-out"
+    rows = [line.split("\t") for line in (held_out / "articles.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    slugs = [slug for slug, lang in rows if lang == "en"] + [slug for slug, lang in rows if lang != "en"]
+    sentences = [s for slug in slugs for p in split_paragraphs((held_out / f"{slug}.en.txt").read_text(encoding="utf-8"))
+                 if p.has_words for u in p.units for s in split_sentences(u.text, "en")]
+    return [sentences[i % len(sentences)] for i in range(count)]
 
 
 # --- workers (each runs in its own process) -------------------------------------------------------------------------
@@ -233,7 +234,7 @@ def run_worker(name: str, beam: int, tokens: int, repeats: int, count: int, batc
         figures = worker_ct2_raw(sentences, beam, tokens, repeats, batch)
     else:
         figures = worker_inkuru(sentences, beam, tokens, repeats, backend=name.removeprefix("inkuru-"))
-    figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["rss_mb"] = peak_rss_mb()
     figures["tokens"] = count * tokens
     print("RESULT " + json.dumps(figures))
 

@@ -33,6 +33,7 @@ pass of the transformers model); this module is the same for every engine.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 import itertools
 import re
@@ -40,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from translate.constraints import ABSENT, TermConstraint
+from translate.constraints import ABSENT, ANYWHERE, TermConstraint
 from translate.engines.base import Hypothesis, ScoredTarget
 
 SPACE = "\u2581"  # sentencepiece's word-start marker
@@ -185,38 +186,25 @@ def place_terms(scorer: Scorer, sentences: Sequence[str], drafts: Sequence[str],
 
 def _round(scorer: Scorer, states: list[_Sentence], drafts: list[ScoredTarget], source: str, target: str,
            strict: bool, floors: list[float], margin: float) -> list[list[_Edit]]:
-    """The best acceptable edit of each open term of each sentence, from one round's two scoring calls: where
-    (each place with the term's preferred form that fits there), then which form (every form that fits the
-    best place)."""
-    places: list[list[_Edit]] = []
-    for state, scored in zip(states, drafts):
+    """The acceptable edits of each open term of each sentence, best first, from one scoring call."""
+    candidates: list[list[_Edit]] = []
+    for state in states:
         words = words_of(state.text)
         edits = []
         for t in state.open_terms():
-            if t in state.wide:  # more anchors, and the end of the sentence, where no other term can be lost
+            if t in state.wide:  # more anchors, the end of the sentence (no other term can be lost there), all forms
                 spans = _spans(words, state, state.terms[t], _WIDE_ANCHORS) + [(len(words), len(words), False)]
             else:
-                spans = _spans(words, state, state.terms[t], _ANCHORS)
-            edits += _edits(state.text, words, spans, state.terms[t], t, preferred_only=True)
-        places.append(edits)
-    places = _score(scorer, states, drafts, places, source, target)
-    forms: list[list[_Edit]] = []
-    for s, (state, edits) in enumerate(zip(states, places)):
-        more = []
-        for t in state.open_terms():
-            best = max((e for e in edits if e.term == t), key=lambda e: e.score, default=None)
-            # Prefer mode: where even the best place costs twice the margin, other forms will not make up for it.
-            if best is None or (not strict and not state.terms[t].hard and best.score < floors[s] - margin):
-                continue
-            tried = {e.text for e in edits}
-            more += [e for e in _edits(state.text, words_of(state.text), [(best.first, best.last, best.elided)],
-                                       state.terms[t], t, preferred_only=False) if e.text not in tried]
-        forms.append(more)
-    forms = _score(scorer, states, drafts, forms, source, target)
+                # Prefer mode looks for a fitting place, not for every possible one: it leaves out the insertion
+                # after the model's rendering (each candidate costs a scored sentence; the least likely one goes).
+                spans = _spans(words, state, state.terms[t], _ANCHORS, after=strict)
+            edits += _edits(state.text, words, spans, state.terms[t], t, every_form=t in state.wide)
+        candidates.append(edits)
+    candidates = _score(scorer, states, drafts, candidates, source, target)
     chosen: list[list[_Edit]] = [[] for _ in states]
     for s, state in enumerate(states):
         for t in state.open_terms():
-            ranked = sorted((e for e in places[s] + forms[s] if e.term == t), key=lambda e: -e.score)
+            ranked = sorted((e for e in candidates[s] if e.term == t), key=lambda e: -e.score)
             wide = t in state.wide
             graded = [(grade, e) for e in (ranked if wide else ranked[:_CHECKED])
                       if (grade := _grade(state, t, e.text))]
@@ -357,12 +345,13 @@ def _apply(state: _Sentence, edits: list[_Edit], strict: bool) -> None:
     state.text, state.met, state.edited, state.attention = text, met, True, attention
 
 
-def _spans(words: list[_Word], state: _Sentence, term: TermConstraint, count: int) -> list[tuple[int, int, bool]]:
+def _spans(words: list[_Word], state: _Sentence, term: TermConstraint, count: int,
+           after: bool = True) -> list[tuple[int, int, bool]]:
     """(first, last, elided) word spans to put the term in, around each of the `count` anchors: the anchor and
     the neighbouring words the term's source also attends to (the model's own rendering of the term, up to the
-    term's longest form plus one word) replaced, the form inserted before or after them, and the same words with
-    the word before replaced, for the forms that take the place of a full connective (`elided`: y'Uburusiya for
-    "ya Amerika")."""
+    term's longest form plus one word) replaced, the form inserted before (with `after`, also after) them, and
+    the same words with the word before replaced, for the forms that take the place of a full connective
+    (`elided`: y'Uburusiya for "ya Amerika")."""
     span = _source_span(list(state.source_pieces), term.source)
     attention = [sum(row[j] for j in span if j < len(row)) for row in state.attention][:len(words)]
     attention += [0.0] * (len(words) - len(attention))
@@ -378,7 +367,7 @@ def _spans(words: list[_Word], state: _Sentence, term: TermConstraint, count: in
                 high += 1
             while low > 0 and high - low < longest and attention[low - 1] >= attention[anchor] / 2:
                 low -= 1
-        spans += [(low, high, False), (low, low, False), (high, high, False)]
+        spans += [(low, high, False), (low, low, False)] + ([(high, high, False)] if after else [])
         if low > 0:
             spans.append((low - 1, high, True))
     return [span for span in dict.fromkeys(spans) if 0 <= span[0] <= span[1] <= len(words)]
@@ -410,18 +399,32 @@ def _piece_words(pieces: Sequence[str], words: list[_Word]) -> list[int]:
 
 
 def _edits(text: str, words: list[_Word], spans: list[tuple[int, int, bool]], term: TermConstraint, index: int,
-           preferred_only: bool) -> list[_Edit]:
-    """Edits of `text` that put a form of `term` in each span, with the forms that fit there: the first such
-    form only, or all of them (one edit per distinct edited text)."""
+           every_form: bool) -> list[_Edit]:
+    """Edits of `text` that put a form of `term` in each span: the form that fits there best (`_form_for`), or
+    every form that fits (one edit per distinct edited text)."""
     edits: dict[str, _Edit] = {}
     for first, last, elided in spans:
         before = words[first - 1].text.lower() if first > 0 else ""
         replaced = words[first].text.lower() if last > first else ""
         fitting = _fitting(term, before, replaced, elided)
-        for form in fitting[:1] if preferred_only else fitting:
+        if not every_form:
+            rendering = " ".join(w.text for w in words[first:last])
+            fitting = fitting and (_form_for(term, fitting, rendering),)
+        for form in fitting:
             edit = _edit(text, words, first, last, elided, form, index)
             edits.setdefault(edit.text, edit)
     return list(edits.values())
+
+
+def _form_for(term: TermConstraint, fitting: tuple[str, ...], rendering: str) -> str:
+    """Of the forms that fit a place, the one the grammar asks for there (a form with a context of its own, such as
+    the augmentless one after "mu", before one that goes anywhere), and among those the closest to the words it
+    replaces (the model's own rendering: its number and spelling are usually right), else the most preferred."""
+    specific = [f for f in fitting if term.context(term.forms.index(f)) != ANYWHERE] or list(fitting)
+    if not rendering:
+        return specific[0]
+    lowered = rendering.lower()
+    return max(specific, key=lambda f: difflib.SequenceMatcher(None, f.lower(), lowered).ratio())
 
 
 @functools.lru_cache(maxsize=65536)
