@@ -85,6 +85,14 @@ def build_model() -> None:
     model = MarianMTModel(config)
     with torch.no_grad():
         model.get_input_embeddings().weight[pad].zero_()  # as real opus-mt checkpoints (and CT2) expect
+        # The fillers only pad the vocabulary to opus-mt's size: outputs made of real pieces read back as the same
+        # pieces, as a real model's do (a filler re-reads as a dozen characters, which skews glossary figures).
+        fillers = [i for token, i in vocab.items() if token.startswith("<filler")]
+        model.final_logits_bias[0, fillers] = -1e4
+        # Word starts favoured, so that an output reads as words of a piece or two (random weights would string
+        # pieces into one endless word, which no real model writes and which skews where terms can go).
+        word_starts = [i for token, i in vocab.items() if token.startswith("\u2581")]
+        model.final_logits_bias[0, word_starts] = 3.0
     model.save_pretrained(MODEL)
 
 

@@ -192,13 +192,15 @@ def _round(scorer: Scorer, states: list[_Sentence], drafts: list[ScoredTarget], 
         words = words_of(state.text)
         edits = []
         for t in state.open_terms():
-            if t in state.wide:  # more anchors, the end of the sentence (no other term can be lost there), all forms
-                spans = _spans(words, state, state.terms[t], _WIDE_ANCHORS) + [(len(words), len(words), False)]
+            if t in state.wide:  # more anchors, and every form at the end (where no other term can be lost)
+                spans = _spans(words, state, state.terms[t], _WIDE_ANCHORS)
+                edits += _edits(state.text, words, [(len(words), len(words), False)], state.terms[t], t,
+                                every_form=True)
             else:
                 # Prefer mode looks for a fitting place, not for every possible one: it leaves out the insertion
                 # after the model's rendering (each candidate costs a scored sentence; the least likely one goes).
                 spans = _spans(words, state, state.terms[t], _ANCHORS, after=strict)
-            edits += _edits(state.text, words, spans, state.terms[t], t, every_form=t in state.wide)
+            edits += _edits(state.text, words, spans, state.terms[t], t, every_form=False)
         candidates.append(edits)
     candidates = _score(scorer, states, drafts, candidates, source, target)
     chosen: list[list[_Edit]] = [[] for _ in states]
