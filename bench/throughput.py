@@ -106,13 +106,13 @@ def convert_model() -> None:
 def make_sentences(count: int) -> list[str]:
     """`count` English sentences of the held-out set (examples/held-out/: the English originals, then the English
     references of the Kinyarwanda ones), taken in turn."""
-    from translate.document import split_paragraphs, split_sentences
+    from translate.document import has_words, split_paragraphs, split_sentences
 
     held_out = ROOT / "examples" / "held-out"
     rows = [line.split("\t") for line in (held_out / "articles.tsv").read_text(encoding="utf-8").splitlines()[1:]]
     slugs = [slug for slug, lang in rows if lang == "en"] + [slug for slug, lang in rows if lang != "en"]
     sentences = [s for slug in slugs for p in split_paragraphs((held_out / f"{slug}.en.txt").read_text(encoding="utf-8"))
-                 if p.has_words for u in p.units for s in split_sentences(u.text, "en")]
+                 if p.has_words for u in p.units for s in split_sentences(u.text, "en") if has_words(s)]
     return [sentences[i % len(sentences)] for i in range(count)]
 
 
