@@ -13,6 +13,8 @@ from translate.document import (
     split_sentences,
     split_to_fit,
     verbatim_spans,
+    missing_names,
+    missing_verbatim,
 )
 
 
@@ -87,6 +89,18 @@ def test_has_words(text: str, expected: bool) -> None:
          ["Nyak. Minisitiri yagize ati: \"Amahoro ni ngombwa.\"", "Inama irakomeza."]),
         ("rw", "Uburusiya bwohereje indege 1.700. Ukraine yarabyamaganye?",
          ["Uburusiya bwohereje indege 1.700.", "Ukraine yarabyamaganye?"]),
+        # A month written out ends a sentence (it used to be listed as an abbreviation and merged two).
+        ("rw", "Amasezerano yasinywe mu Ugushyingo. Abasirikare batangiye muri Mata. Bararangije.",
+         ["Amasezerano yasinywe mu Ugushyingo.", "Abasirikare batangiye muri Mata.", "Bararangije."]),
+        # A month's or a number's abbreviation holds before a number only.
+        ("rw", "GOMA, 3 Ugu. 2025 - Imirwano yarahagaze. Ingabo zageze ku Mut. Abaturage barishimye.",
+         ["GOMA, 3 Ugu. 2025 - Imirwano yarahagaze.", "Ingabo zageze ku Mut.", "Abaturage barishimye."]),
+        ("en", "He said no. The army left on Sun. Nov. 3 it returned.",
+         ["He said no.", "The army left on Sun.", "Nov. 3 it returned."]),
+        ("en", "See art. 5 of the accord. Amb. Kamanzi disagreed.",
+         ["See art. 5 of the accord.", "Amb. Kamanzi disagreed."]),
+        ("rw", "Amb. Kamanzi yavuze ko Padiri Ntabana yahageze. Bwana Habimana ntiyari ahari.",
+         ["Amb. Kamanzi yavuze ko Padiri Ntabana yahageze.", "Bwana Habimana ntiyari ahari."]),
     ],
 )
 def test_sentence_splitting(lang: str, text: str, sentences: list[str]) -> None:
@@ -118,3 +132,35 @@ def test_paragraph_count_and_order_are_preserved(paragraphs: list[str], separato
     text = separator.join(paragraphs)
     split = split_paragraphs(text)
     assert [p.source.strip() for p in split] == [p.strip() for p in paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "missing"),
+    [
+        ("Iran sent 70 drones.", "Irani yohereje drones 1,700.", ["70"]),  # not "70" inside "1,700"
+        ("Iran sent 1,700 drones.", "Irani yohereje drones 1.700.", []),  # the other language's separator
+        ("Iran sent 1,700 drones.", "Irani yohereje drones 1 700.", []),
+        ("Iran sent 1,700 drones.", "Irani yohereje drones 1700.", []),  # a thousands group may lose it
+        ("It rose 3.5 percent.", "Byazamutseho 3,5 ku ijana.", []),
+        ("It rose 3.5 percent.", "Byazamutseho 35 ku ijana.", ["3.5"]),  # a decimal part may not
+        ("In 2025 and 2026.", "Muri 2025.", ["2026"]),
+        ("See https://x.org/a now.", "Reba https://x.org/a ubu.", []),
+    ],
+)
+def test_numbers_count_as_whole_numbers(source: str, output: str, missing: list[str]) -> None:
+    assert missing_verbatim(source, output) == missing
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "missing"),
+    [
+        ("Kagame told residents in Nyamasheke that the ADF was weakened.", "Yabwiye abaturage ko yacitse intege.",
+         ["Nyamasheke", "ADF"]),  # the sentence's first word is not taken for a name
+        ("They met Jean-Paul Habimana in Nyamasheke.", "Bahuye na Jean-Paul Habimana i Nyamasheke.", []),
+        ("Abanyarwanda bari i Nyamasheke, Perezida Kagame yavuze.", "Rwandans were in Nyamasheke, President Kagame said.",
+         []),  # a demonym's prefix, a title before the name
+        ("The talks resume on Monday in December.", "Ibiganiro bizasubukurwa.", []),  # days and months
+    ],
+)
+def test_names_missing_from_the_output(source: str, output: str, missing: list[str]) -> None:
+    assert missing_names(source, output) == missing

@@ -149,6 +149,19 @@ def test_term_report_statuses() -> None:
     assert summarize(list(reports.values())) == "5 terms: 2 satisfied, 1 missing, 1 forbidden, 1 warning"
 
 
+def test_each_rendering_in_the_translation_answers_for_one_source_occurrence() -> None:
+    source = "Russia said on Monday that Russia and Iran agreed. Russia denied it later."
+    target = "Uburusiya bwavuze ko bwumvikanye na Irani. Nyuma u Burusiya bwabihakanye."
+    reports = [r for r in verify_terms(source, target, "en", "rw", GLOSSARY) if r.entry == "place.russia"]
+    assert [r.status for r in reports] == ["satisfied", "satisfied", "missing"]
+    assert reports[0].target_span != reports[1].target_span and reports[2].target_span is None
+    assert "3 times in the source, 2 in the translation" in reports[2].message
+
+
+def test_the_library_default_mode_is_the_clis() -> None:
+    assert TranslateOptions("rw").glossary_mode == "prefer"
+
+
 def test_verbatim_name_translated_is_not_satisfied() -> None:
     (report,) = [r for r in verify_terms("John Kirby spoke.", "Yohani Kirubi yavuze.", "en", "rw", GLOSSARY)
                  if r.entry == "person.john-kirby"]

@@ -12,6 +12,7 @@ from translate.engines.base import EngineInfo, Hypothesis, IdentityEngine
 from translate.errors import InkuruError, InputError
 from translate.pipeline import (
     FLAG_EMPTY,
+    FLAG_QUOTE,
     FLAG_REPETITION,
     FLAG_REPETITION_FIXED,
     FLAG_SPLIT,
@@ -139,6 +140,47 @@ def test_degenerate_output_detection(source: str, output: str, degenerate: bool)
 def test_max_repeat_run() -> None:
     assert max_repeat_run("a b a b a b c".split()) == 3
     assert max_repeat_run("a b c".split()) == 1
+    assert max_repeat_run("u Burundi, u Burundi, u Burundi".split()) == 3  # the README's own example
+
+
+@pytest.mark.parametrize(
+    ("source", "output"),
+    [
+        ("Troops reached Burundi.", "Ingabo zageze u Burundi, u Burundi, u Burundi."),
+        ("Leaders met in Nairobi.", "Abayobozi b'i w'Afurika y'Igihrazuba ishinshinshinshinshinshinuze."),
+        ("Leaders met on Tuesday.", "Abayobozi bahuriye ku wa Kabiri,,,,,,,,,,,, i Nairobi."),
+    ],
+)
+def test_loops_inside_and_across_words_are_degenerate(source: str, output: str) -> None:
+    assert is_degenerate(source, Hypothesis(output, len(output.split())))
+
+
+def test_long_numbers_and_a_loop_the_source_has_are_not_degenerate() -> None:
+    assert not is_degenerate("It cost 1,000,000,000 francs.", Hypothesis("Byatwaye 1,000,000,000 FRW.", 4))
+    assert not is_degenerate("A line: ------ end.", Hypothesis("Umurongo: ------ iherezo.", 4))
+
+
+def test_a_quotation_already_in_the_target_language_is_kept_as_quoted() -> None:
+    text = 'Kagame told residents: "Tugomba gukorera hamwe kugira ngo amahoro arambe." He left on Monday.'
+    (paragraph,) = _result(text, UpperEngine()).paragraphs
+    assert paragraph.action == "translated"
+    assert '"Tugomba gukorera hamwe kugira ngo amahoro arambe."' in paragraph.target  # not sent to the model
+    assert "KAGAME TOLD RESIDENTS:" in paragraph.target and "HE LEFT ON MONDAY." in paragraph.target
+    kept = [s for s in paragraph.segments if FLAG_QUOTE in s.flags]
+    assert [s.source for s in kept] == ['"Tugomba gukorera hamwe kugira ngo amahoro arambe."']
+
+
+def test_a_quotation_in_the_source_language_is_translated() -> None:
+    (paragraph,) = _result('He said: "We will stay here until the end of the year."', UpperEngine()).paragraphs
+    assert paragraph.target == 'HE SAID: "WE WILL STAY HERE UNTIL THE END OF THE YEAR."'
+
+
+def test_with_the_source_language_named_nothing_is_passed_through() -> None:
+    article = "Troops reached Goma on Monday.\n\nIyi nkuru yanditswe n'abanditsi ba Inkuru, kandi ni ingenzi."
+    auto = _result(article, UpperEngine()).paragraphs
+    assert [p.action for p in auto] == ["translated", "passed_through"]
+    named = translate_document(article, UpperEngine(), TranslateOptions("rw", "en")).paragraphs
+    assert [p.action for p in named] == ["translated", "translated"]
 
 
 def test_already_in_target_language_is_an_error() -> None:
@@ -159,7 +201,8 @@ def test_empty_input_is_an_error() -> None:
 def test_result_json_round_trip_and_signature() -> None:
     result = _result(ARTICLE)
     data = json.loads(render(result, "json"))
-    assert data["signature"] == "model:identity|rev:0|backend:identity|dir:auto(en)-rw|beam:1|glossary:none|v:0.1.0"
+    assert data["signature"] == ("model:identity|rev:0|backend:identity|dir:auto(en)-rw|beam:1|max-in:256|opts:none|"
+                                 "glossary:none|v:0.1.0")
     assert [p["action"] for p in data["paragraphs"]][3:] == ["kept", "passed_through"]
     assert all(p["terms"] == [] for p in data["paragraphs"])
     assert Result.from_dict(data) == result

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from translate.constraints import ANYWHERE, FormContext, TermConstraint
+from translate.constraints import ANYWHERE, CLEAN, FormContext, TermConstraint
 from translate.engines.base import ScoredTarget
 from translate.engines.placement import _Sentence, _source_span, _spans, _word_attention, place_terms, words_of
 from translate.glossary import load_glossaries
@@ -180,6 +180,15 @@ def test_several_terms_are_placed_and_a_term_already_met_is_never_lost() -> None
     assert placed.unmet == ()
 
 
+def test_a_term_the_sentence_uses_twice_is_placed_twice() -> None:
+    kyiv = term("place.kyiv", "Kyiv", source="Kyiv")
+    kyiv = TermConstraint(kyiv.key, kyiv.forms, source="Kyiv", count=2)
+    scorer = FakeScorer(lambda text: text.count("Kyiv"))
+    (placed,) = place_terms(scorer, ["KYIV - Drones hit Kyiv ."], ["Drones zateye umujyi ejo ."], "en", "rw",
+                            [[kyiv]], strict=True)
+    assert placed.text.count("Kyiv") == 2 and placed.unmet == ()
+
+
 def test_a_term_at_the_start_of_the_sentence_is_capitalised() -> None:
     drone = term("term.drone", "drone", source="Drones")
     scorer = FakeScorer(lambda text: text.startswith("Drone") * 1.0)
@@ -190,7 +199,7 @@ def test_a_term_at_the_start_of_the_sentence_is_capitalised() -> None:
 def test_the_matcher_decides_whether_a_placement_counts() -> None:
     # The matcher (the check callback) refuses a form right after "mu": the placement must go elsewhere.
     russia = TermConstraint("place.russia", ("Uburusiya",), source="Russia",
-                            check=lambda text: "Uburusiya" in text and "mu Uburusiya" not in text)
+                            check=lambda text: (CLEAN,) if "Uburusiya" in text and "mu Uburusiya" not in text else ())
     scorer = FakeScorer(lambda text: 2.0 * ("mu Uburusiya" in text) + ("Uburusiya" in text))
     (placed,) = place_terms(scorer, ["in Russia ."], ["Bari mu Amerika ."], "en", "rw", [[russia]], strict=True)
     assert "Uburusiya" in placed.text and "mu Uburusiya" not in placed.text

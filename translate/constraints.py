@@ -8,6 +8,7 @@ a term into a sentence tries each form only where the target grammar allows it: 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -42,21 +43,29 @@ class TermConstraint:
     forms: tuple[str, ...]  # most preferred first
     hard: bool = False  # required even when the search is not strict (names kept verbatim)
     source: str = ""  # the term as the source sentence has it (engines may align it to place the term)
-    # Optional: how well a text carries the term in context, by the glossary matcher (see `grade`); engines that
-    # use it make their notion of "present" agree with the term report.
-    check: Callable[[str], int] | None = field(default=None, compare=False, repr=False)
+    # Optional: the grades of the term's occurrences in a text, best first (see `grade`), by the glossary matcher;
+    # engines that use it make their notion of "present" agree with the term report.
+    check: Callable[[str], tuple[int, ...]] | None = field(default=None, compare=False, repr=False)
     contexts: tuple[FormContext, ...] = ()  # parallel to `forms`; missing entries mean ANYWHERE
+    count: int = 1  # renderings the translation needs: the sentence uses the term this many times
 
     def context(self, index: int) -> FormContext:
         return self.contexts[index] if index < len(self.contexts) else ANYWHERE
 
-    def grade(self, text: str) -> int:
-        """ABSENT (not there, or placed where the grammar does not allow it: "muri Uburusiya"), FLAWED (there,
-        with a warning the report will show: a verb that does not agree) or CLEAN."""
+    def occurrences(self, text: str) -> tuple[int, ...]:
+        """The grade of each rendering of the term in `text`, best first: FLAWED (there, with a warning the
+        report will show: a verb that does not agree) or CLEAN. A form placed where the grammar does not allow it
+        ("muri Uburusiya") is not a rendering."""
         if self.check is not None:
             return self.check(text)
-        lowered = text.lower()
-        return CLEAN if any(form.lower() in lowered for form in self.forms) else ABSENT
+        pattern = "|".join(re.escape(f) for f in sorted(self.forms, key=len, reverse=True))
+        return (CLEAN,) * len(re.findall(pattern, text, re.IGNORECASE)) if pattern else ()
+
+    def grade(self, text: str) -> int:
+        """How well `text` carries the term as many times as it needs: ABSENT (too few renderings), FLAWED or
+        CLEAN (the worst of the renderings it needs)."""
+        found = self.occurrences(text)
+        return found[self.count - 1] if len(found) >= self.count else ABSENT
 
     def met_by(self, text: str) -> bool:
         return self.grade(text) > ABSENT

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 # --- verbatim material ---------------------------------------------------------------------------------------------
@@ -28,6 +28,62 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 def verbatim_spans(text: str) -> list[str]:
     """URLs, e-mail addresses, hashtags, @handles and numbers that must appear unchanged in a translation."""
     return [m.group(0) for m in VERBATIM_SPAN.finditer(text)]
+
+
+_DIGITS = re.compile(r"\d+")
+_SEPARATOR = "[.,\u00a0\u202f ]"  # what separates digit groups in either language: 1,700 1.700 1 700 3,5 3.5
+
+
+def missing_verbatim(text: str, output: str) -> list[str]:
+    """The verbatim spans of `text` that `output` lacks. A number counts as present only as a whole number,
+    written with any of the separators both languages use ("1,700" in "1.700" or "1 700", not "70" in "1,700")."""
+    return [span for span in verbatim_spans(text) if not _present(span, output)]
+
+
+def _present(span: str, output: str) -> bool:
+    groups = _DIGITS.findall(span)
+    if not groups or not re.fullmatch(_NUMBER, span):
+        return span in output
+    pattern = re.escape(groups[0])
+    for group in groups[1:]:  # a thousands group may lose its separator (1700); a decimal part may not (35)
+        pattern += f"{_SEPARATOR}{'?' if len(group) == 3 else ''}{re.escape(group)}"
+    return re.search(rf"(?<![\d.,]){pattern}(?!\d|[.,]\d)", output) is not None
+
+
+# Capitalised words in a row (a name: "Jean-Paul Habimana", "Nyamasheke"), and acronyms (ADF, CODECO).
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*")
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday i mutarama gashyantare werurwe mata gicurasi kamena nyakanga "
+    "kanama nzeri ukwakira ugushyingo ukuboza mbere kabiri gatatu kane gatanu gatandatu cyumweru".split())
+# Kinyarwanda prefixes a name takes (Abanyarwanda, Umunya-Kenya, n'Ukraine): the name is what follows them.
+_NAME_PREFIX = re.compile(r"^(?:(?:aba|umu)nya-?|abanye-?|(?:n|nk|w|b|y|ry|cy|by|z|rw|k|tw|bw|kw|h)')",
+                          re.IGNORECASE)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+
+
+def missing_names(text: str, output: str, covered: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """Names and acronyms of `text` (capitalised words that do not open the sentence, outside the `covered`
+    spans, which the glossary's report answers for) that `output` does not carry in any form: a name counts as
+    present when the stem of its last word (its first five letters, after a Kinyarwanda prefix) is there."""
+    lowered = output.translate(_APOSTROPHES).lower()
+    missing = []
+    for match in _CAPITALISED.finditer(text):
+        words = match.group(0).split()
+        if not text[:match.start()].strip(" \"'“‘«(["):  # the sentence's first word is capitalised anyway
+            words = words[1:]
+        words = [w for w in words if w.lower().strip("'’") not in _CALENDAR]
+        if not words or any(start < match.end() and match.start() < end for start, end in covered):
+            continue
+        if _stem(words[-1]) not in lowered:  # the surname, or the name after a title: Perezida Kagame
+            missing.append(" ".join(words))
+    return missing
+
+
+def _stem(word: str) -> str:
+    word = _NAME_PREFIX.sub("", word.translate(_APOSTROPHES)).strip("'-")
+    word = re.sub(r"'s$", "", word)
+    return word.lower() if len(word) <= 5 or word.isupper() else word[:5].lower()
 
 
 def has_words(text: str) -> bool:
@@ -131,23 +187,30 @@ def join_unit(unit: LineUnit, translated: str) -> str:
 
 # --- sentences -----------------------------------------------------------------------------------------------------
 
-# Abbreviations after which a period does not end a sentence (lower-case, without the period).
+# Abbreviations after which a period does not end a sentence (lower-case, without the period): titles and the like,
+# always; the abbreviations of numbers, months and weekdays only before a number ("No. 5", "Nov. 24", "Ugu. 24"),
+# since several are words too ("He said no.", "the sun.", "… muri Mata.").
 _ABBREVIATIONS = {
     "en": set(
-        "mr mrs ms dr prof gen lt col maj capt sgt cpl adm brig cmdr gov sen rep rev st mt ft jr sr inc ltd co corp "
-        "no nos vol fig vs v approx est dept univ jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu "
-        "fri sat sun e.g i.e a.m p.m u.s u.k u.n".split()
+        "mr mrs ms dr prof gen lt col maj capt sgt cpl adm brig cmdr gov sen rep rev amb st mt ft jr sr inc ltd co corp "
+        "vs v approx est dept univ e.g i.e a.m p.m u.s u.k u.n".split()
     ),
-    "rw": set(
-        "dr prof gen lt col maj capt sgt brig nyak hon mgr padiri mme mlle mr mrs bwana no nr n° art "
-        "mut mata kan wer gic kam nya kan ukw uku ugu ugushyingo".split()
-    ),
+    # Nyak. (Nyakubahwa, "Honourable"), Amb. (ambassador), Me (Maître); Dr, Gen … as in English.
+    "rw": set("dr prof gen lt col maj capt sgt brig nyak hon amb mgr me mme mlle mr mrs".split()),
+}
+_BEFORE_NUMBERS = {
+    "en": set("no nos nr vol fig p pp art jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat "
+              "sun".split()),
+    # Kinyarwanda months: Mutarama, Gashyantare, Werurwe, Mata, Gicurasi, Kamena, Nyakanga, Kanama, Nzeri,
+    # Ukwakira, Ugushyingo, Ukuboza (written out in full in running text; abbreviated in tables and datelines).
+    "rw": set("no nr n° art mut gas wer gic kam nya kan nze ukw ugu uku".split()),
 }
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-ZÀ-Ý0-9])")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$", re.UNICODE)
+_WORD_BEFORE = re.compile(r"([\w.°]+)\.$", re.UNICODE)
+_NUMBER_AFTER = re.compile(r"\s*\d")
 
 
-def _is_abbreviation(text_before: str, lang: str) -> bool:
+def _is_abbreviation(text_before: str, text_after: str, lang: str) -> bool:
     match = _WORD_BEFORE.search(text_before)
     if not match:
         return False
@@ -156,8 +219,11 @@ def _is_abbreviation(text_before: str, lang: str) -> bool:
         return True
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):  # U.S, e.g, a.m
         return True
-    known = _ABBREVIATIONS.get(lang, set()) | _ABBREVIATIONS["en"]
-    return word.lower() in known
+    lowered = word.lower()
+    if lowered in _ABBREVIATIONS.get(lang, set()) | _ABBREVIATIONS["en"]:
+        return True
+    before_numbers = _BEFORE_NUMBERS.get(lang, set()) | _BEFORE_NUMBERS["en"]
+    return lowered in before_numbers and bool(_NUMBER_AFTER.match(text_after))
 
 
 def split_sentences(text: str, lang: str = "en") -> list[str]:
@@ -171,7 +237,7 @@ def split_sentences(text: str, lang: str = "en") -> list[str]:
         inside = bisect.bisect_right(starts, match.start()) - 1  # the last span starting at or before it
         if inside >= 0 and match.start() < spans[inside][1]:
             continue
-        if match.group(0).startswith(".") and _is_abbreviation(text[start:match.start() + 1], lang):
+        if match.group(0).startswith(".") and _is_abbreviation(text[start:match.start() + 1], text[end:], lang):
             continue
         piece = text[start:end].strip()
         if piece:

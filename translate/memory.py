@@ -133,7 +133,7 @@ def engine_signature(engine: Engine) -> str:
 
 
 def _terms_key(terms: list[TermConstraint]) -> list[list[object]]:
-    return [[t.key, list(t.forms), t.hard, t.source] for t in terms]
+    return [[t.key, list(t.forms), t.hard, t.source, t.count] for t in terms]
 
 
 class CachedEngine:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from translate.document import Paragraph, has_words, join_unit, split_paragraphs, split_sentences, split_to_fit
-from translate.document import verbatim_spans
+from translate.document import missing_names, missing_verbatim
 from translate.constraints import TermConstraint
 from translate.engines.base import Engine, Hypothesis
 from translate.errors import InkuruError, InputError
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 ProgressCallback = Callable[[int, int], None]
 
+_PUNCTUATION = re.compile(r"[^\w']")
+_STUTTER = re.compile(r"(\S{1,6}?)\1{4,}")
 _LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 # Flags a segment or paragraph can carry.
@@ -35,6 +37,7 @@ FLAG_VERBATIM = "missing_verbatim"  # a URL, number, hashtag … of the source i
 FLAG_EMPTY = "empty_output"  # the model returned nothing; the source text is kept so nothing is lost
 FLAG_NOT_PLACED = "term_not_placed"  # "…:<entry>": strict mode found no place for the term the matcher accepts
 FLAG_NAME = "missing_name"  # "…:<name>": a name of the source that the translation lacks
+FLAG_QUOTE = "quote_kept"  # a quotation already in the target language, kept as the journalist quoted it
 FLAG_LOCATIVE = "locative_fixed"  # "mu Ukraine" corrected to "muri Ukraine" after decoding
 FLAG_ENFORCED = "terms_enforced"  # glossary terms were placed into the model's translation
 
@@ -53,6 +56,14 @@ class TranslateOptions:
         return f"{self.glossary.signature}+{self.glossary_mode}" if self.glossary is not None else "none"
 
 
+@dataclass(frozen=True)
+class _Kept:
+    """Text kept as written: nothing to translate in it, or a quotation already in the target language."""
+
+    text: str
+    quote: bool
+
+
 @dataclass
 class _Piece:
     """A unit of model input: one sentence, or one piece of a sentence too long for the model."""
@@ -65,7 +76,9 @@ class _Piece:
 
 
 def max_repeat_run(words: list[str], longest_ngram: int = 6) -> int:
-    """The largest number of back-to-back repetitions of any n-gram (n <= longest_ngram) in `words`."""
+    """The largest number of back-to-back repetitions of any n-gram (n <= longest_ngram) in `words`, compared
+    without case and punctuation ("u Burundi, u Burundi, u Burundi" repeats "u burundi" three times)."""
+    words = [w for w in (_PUNCTUATION.sub("", word).lower() for word in words) if w]
     best = 1
     for n in range(1, longest_ngram + 1):
         for start in range(len(words) - 2 * n + 1):
@@ -77,13 +90,28 @@ def max_repeat_run(words: list[str], longest_ngram: int = 6) -> int:
 
 
 def is_degenerate(source: str, hypothesis: Hypothesis) -> bool:
-    """Output that loops ("the army the army the army …"), runs far longer than its source, or hit the limit."""
+    """Output that loops ("the army the army the army …", "ishinshinshinshin", ",,,,,,,,"), runs far longer
+    than its source, or hit the limit."""
     if not hypothesis.finished:
         return True
-    source_words, output_words = source.lower().split(), hypothesis.text.lower().split()
+    source_words, output_words = source.split(), hypothesis.text.split()
     if len(output_words) > 3 * len(source_words) + 8:
         return True
-    return max_repeat_run(output_words) >= max(3, max_repeat_run(source_words) + 2)
+    if max_repeat_run(output_words) >= max(3, max_repeat_run(source_words) + 2):
+        return True
+    return any(loop not in source for loop in _stutters(hypothesis.text))
+
+
+def _stutters(text: str) -> list[str]:
+    """Runs of one to six characters repeated five times or more without a space ("shinshinshinshinshin",
+    ",,,,,", "bibibibibi"): a loop inside a word, which the word count cannot see. Digits do not count
+    (1,000,000,000)."""
+    found = []
+    for match in _STUTTER.finditer(text):
+        unit = match.group(1)
+        if not (any(c.isdigit() for c in unit) and all(c.isdigit() or c in ",. " for c in unit)):
+            found.append(match.group(0))
+    return found
 
 
 def _document_language(paragraphs: list[Paragraph], target: str) -> str:
@@ -94,14 +122,33 @@ def _document_language(paragraphs: list[Paragraph], target: str) -> str:
     return votes.most_common(1)[0][0] if votes else other_language(target)
 
 
-def _classify(paragraph: Paragraph, source: str, target: str) -> tuple[str, str | None]:
-    """(action, source language) of one paragraph."""
+def _classify(paragraph: Paragraph, source: str, target: str, explicit: bool) -> tuple[str, str | None]:
+    """(action, source language) of one paragraph: passed through when, as a whole, it is already in the target
+    language, unless the user named the source language (then every paragraph with words is translated)."""
     if not paragraph.has_words:
         return KEPT, None
-    detected = detect_language(paragraph.text).lang
-    if detected == target:
+    if not explicit and detect_language(paragraph.text).lang == target:
         return PASSED_THROUGH, target
     return TRANSLATED, source
+
+
+# A quotation: straight or curly double quotes, or guillemets, around at least a few characters.
+_QUOTATION = re.compile(r"\"[^\"]{6,}\"|“[^”]{6,}”|«[^»]{6,}»|„[^“”]{6,}[“”]")
+
+
+def _parts(sentence: str, target: str) -> list[tuple[str, bool]]:
+    """The sentence cut around quotations already in the target language, which the journalist quoted as said:
+    (text, keep verbatim) in order. A sentence without such a quotation is one part."""
+    parts: list[tuple[str, bool]] = []
+    start = 0
+    for match in _QUOTATION.finditer(sentence):
+        quoted = match.group(0)[1:-1]
+        if len(quoted.split()) < 3 or detect_language(quoted).lang != target:
+            continue
+        parts += [(sentence[start:match.start()].strip(), False), (match.group(0), True)]
+        start = match.end()
+    parts.append((sentence[start:].strip(), False))
+    return [(text, keep) for text, keep in parts if text] if start else [(sentence, False)]
 
 
 class _Translator:
@@ -127,6 +174,14 @@ class _Translator:
 
             self._constraints[text] = term_constraints(text, self.source, self.target, self.glossary)
         return self._constraints[text]
+
+    def glossary_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the glossary finds terms (and words derived from them) in `text`: their report covers them."""
+        if self.glossary is None:
+            return []
+        from translate.glossary import find_terms
+
+        return [(m.start, m.end) for m in find_terms(text, self.source, self.glossary)]
 
     def constraints(self, text: str) -> list[TermConstraint]:
         """The terms the engine is to place in the translation of `text` (none in check mode)."""
@@ -205,10 +260,13 @@ class _Translator:
             piece.output, fixes = fix_locatives(piece.output, self.glossary)
             if fixes:
                 piece.flags.append(FLAG_LOCATIVE)
-        piece.flags += [f"{FLAG_VERBATIM}:{s}" for s in verbatim_spans(piece.text) if s not in piece.output]
-        # A name the glossary keeps verbatim never goes missing silently, whatever the mode.
+        piece.flags += [f"{FLAG_VERBATIM}:{s}" for s in missing_verbatim(piece.text, piece.output)]
+        # No name goes missing silently, whatever the mode: one the glossary keeps verbatim must be there as
+        # written; any other (capitalised words, acronyms) in some form.
         piece.flags += [f"{FLAG_NAME}:{name.source}" for name in self.terms(piece.text)
                         if name.hard and not name.met_by(piece.output)]
+        piece.flags += [f"{FLAG_NAME}:{name}" for name in missing_names(piece.text, piece.output,
+                                                                          self.glossary_spans(piece.text))]
 
     def _translate_all(self, texts: list[str], avoid_repetition: bool = False,
                        constraints: dict[str, list[TermConstraint]] | None = None,
@@ -243,7 +301,7 @@ def translate_document(
     if not paragraphs:
         raise InputError(f"{name}: the input is empty")
     source = options.source if options.source != "auto" else _document_language(paragraphs, target)
-    plan = [_classify(p, source, target) for p in paragraphs]
+    plan = [_classify(p, source, target, options.source != "auto") for p in paragraphs]
     if all(action != TRANSLATED for action, _ in plan) and any(action == PASSED_THROUGH for action, _ in plan):
         raise InputError(
             f"{name}: the text is already in {get_language(target).name}; "
@@ -278,7 +336,7 @@ def translate_stream(
         if source is None and any(p.has_words for p in paragraphs):
             source = _document_language(paragraphs, target)
         chunk_source = source or other_language(target)  # a chunk without words translates nothing
-        plan = [_classify(p, chunk_source, target) for p in paragraphs]
+        plan = [_classify(p, chunk_source, target, options.source != "auto") for p in paragraphs]
         yield from _translate_paragraphs(paragraphs, plan, engine, chunk_source, target, options, None)
     if offset == 0:
         raise InputError(f"{name}: the input is empty")
@@ -286,8 +344,10 @@ def translate_stream(
 
 def run_signature(engine: Engine, options: TranslateOptions, source: str, target: str) -> Signature:
     direction = f"{source}-{target}" if options.source != "auto" else f"auto({source})-{target}"
+    extra = ",".join(f"{key}={value}" for key, value in sorted(engine.info.options.items()) if key != "beam")
     return Signature(engine.info.model, engine.info.revision, engine.info.backend, direction,
-                     int(engine.info.options.get("beam", 1)), options.glossary_signature)
+                     int(engine.info.options.get("beam", 1)), options.glossary_signature,
+                     max_input=engine.max_input_tokens, options=extra)
 
 
 def _check_languages(options: TranslateOptions) -> str:
@@ -301,12 +361,13 @@ def _translate_paragraphs(paragraphs: list[Paragraph], plan: list[tuple[str, str
                           source: str, target: str, options: TranslateOptions,
                           progress: ProgressCallback | None) -> list[ParagraphResult]:
     translator = _Translator(engine, source, target, options, progress)
-    # paragraph index -> unit index -> sentence pieces (None for sentences kept verbatim)
-    layout: dict[int, list[list[list[_Piece] | str]]] = {}
+    # paragraph index -> unit index -> per sentence (or part of one): its pieces, or the text kept verbatim
+    layout: dict[int, list[list[list[_Piece] | _Kept]]] = {}
     for paragraph, (action, _) in zip(paragraphs, plan):
         if action == TRANSLATED:
             layout[paragraph.index] = [
-                [translator.pieces_of(s) if has_words(s) else s for s in split_sentences(unit.text, source)]
+                [translator.pieces_of(text) if has_words(text) and not keep else _Kept(text, keep)
+                 for sentence in split_sentences(unit.text, source) for text, keep in _parts(sentence, target)]
                 for unit in paragraph.units
             ]
     translator.run([piece for units in layout.values() for unit in units for s in unit if isinstance(s, list)
@@ -320,7 +381,7 @@ def _translate_paragraphs(paragraphs: list[Paragraph], plan: list[tuple[str, str
 
 
 def _paragraph_result(paragraph: Paragraph, action: str, lang: str | None,
-                      units: list[list[list[_Piece] | str]] | None) -> ParagraphResult:
+                      units: list[list[list[_Piece] | _Kept]] | None) -> ParagraphResult:
     if units is None:  # kept or passed through: byte-identical to the source
         return ParagraphResult(paragraph.index + 1, paragraph.source, paragraph.source, lang, action)
     segments: list[Segment] = []
@@ -328,9 +389,9 @@ def _paragraph_result(paragraph: Paragraph, action: str, lang: str | None,
     for unit, sentences in zip(paragraph.units, units):
         outputs = []
         for sentence in sentences:
-            if isinstance(sentence, str):
-                segments.append(Segment(sentence, sentence))
-                outputs.append(sentence)
+            if isinstance(sentence, _Kept):
+                segments.append(Segment(sentence.text, sentence.text, [FLAG_QUOTE] if sentence.quote else []))
+                outputs.append(sentence.text)
                 continue
             translated = " ".join(p.output for p in sentence)
             flags = _unique([flag for p in sentence for flag in p.flags])

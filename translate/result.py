@@ -31,11 +31,16 @@ class Signature:
     beam: int
     glossary: str = "none"  # the glossary hash (and version) of the loaded files
     version: str = __version__
+    # Every other option that can change a translation: the longest input before a sentence is split, and the
+    # engine's own (device, compute type, quantization). Empty in results written before they were recorded.
+    max_input: int = 0
+    options: str = ""
 
     def format(self) -> str:
+        recorded = (("max-in", str(self.max_input)), ("opts", self.options or "none")) if self.max_input else ()
         fields = (
             ("model", self.model), ("rev", self.revision), ("backend", self.backend),
-            ("dir", self.direction), ("beam", str(self.beam)), ("glossary", self.glossary),
+            ("dir", self.direction), ("beam", str(self.beam)), *recorded, ("glossary", self.glossary),
         )
         # The version always comes last, as in sacrebleu.
         return "|".join(f"{key}:{value}" for key, value in fields) + f"|v:{self.version}"

@@ -179,7 +179,7 @@ def place_terms(scorer: Scorer, sentences: Sequence[str], drafts: Sequence[str],
         chosen = _round(scorer, [states[i] for i in active], drafts_scored, source, target, strict,
                         [baseline[i] - margin for i in active], margin)
         for i, edits in zip(active, chosen):
-            _apply(states[i], edits, strict)
+            _apply(states[i], edits)
     return [Placement(s.text, tuple(t.key for t, done in zip(s.terms, s.met) if not done), s.edited)
             for s in states]
 
@@ -316,15 +316,17 @@ def _piece_starts(pieces: Sequence[str], text: str) -> list[int]:
 
 
 def _grade(state: _Sentence, term: int, text: str) -> int:
-    """How well the edited text carries the term (TermConstraint.grade), or ABSENT where it loses a term that
-    was met before."""
-    grade = state.terms[term].grade(text)
-    if grade and all(state.terms[i].met_by(text) for i, done in enumerate(state.met) if done):
-        return grade
-    return ABSENT
+    """How well the edited text carries the term's new rendering, or ABSENT where the edit adds none (a term
+    the sentence uses twice needs two) or loses a term that was met before."""
+    constraint = state.terms[term]
+    before = len(constraint.occurrences(state.text))
+    found = constraint.occurrences(text)
+    if len(found) <= before or not all(state.terms[i].met_by(text) for i, done in enumerate(state.met) if done):
+        return ABSENT
+    return min(found[:before + 1])
 
 
-def _apply(state: _Sentence, edits: list[_Edit], strict: bool) -> None:
+def _apply(state: _Sentence, edits: list[_Edit]) -> None:
     """Apply the best edit of each term that does not clash with a better edit of another term, all together
     (right to left); if together they lose a term that each alone kept, apply the best one only. The terms
     left out stay open for the next round."""
@@ -336,10 +338,10 @@ def _apply(state: _Sentence, edits: list[_Edit], strict: bool) -> None:
     if not kept:
         return
     text = _combined(state.text, kept)
-    met = [t.met_by(text) for t in state.terms]
-    if not all(met[e.term] for e in kept) or any(before and not now for before, now in zip(state.met, met)):
+    if any(_grade(state, e.term, text) == ABSENT for e in kept):  # together they undo one another: the best alone
         kept = kept[:1]
-        text, met = kept[0].text, [t.met_by(kept[0].text) for t in state.terms]
+        text = kept[0].text
+    met = [t.met_by(text) for t in state.terms]
     attention = list(state.attention)
     for edit in sorted(kept, key=lambda e: -e.first):  # right to left: the indexes before an edit hold
         blank = [0.0] * len(state.source_pieces)
@@ -456,15 +458,19 @@ def _edit(text: str, words: list[_Word], first: int, last: int, elided: bool, fo
 
 
 def _source_span(source: list[str], surface: str) -> list[int]:
-    """Indexes of the source pieces that spell `surface` (case-insensitive), or [] when it is not found."""
+    """Indexes of the source pieces that spell `surface` (case-insensitive), wherever it occurs; [] when it is
+    not found."""
     if not surface:
         return []
     text, starts = "", []
     for piece in source:
         starts.append(len(text))
         text += piece.replace(SPACE, " ")
-    at = text.lower().find(surface.lower())
-    if at < 0:
-        return []
-    end = at + len(surface)
-    return [i for i, start in enumerate(starts) if start < end and start + len(source[i]) > at]
+    lowered, wanted = text.lower(), surface.lower()
+    indexes: list[int] = []
+    at = lowered.find(wanted)
+    while at >= 0:
+        end = at + len(surface)
+        indexes += [i for i, start in enumerate(starts) if start < end and start + len(source[i]) > at]
+        at = lowered.find(wanted, end)
+    return sorted(set(indexes))

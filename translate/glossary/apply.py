@@ -66,46 +66,48 @@ def _verbatim_forms(surface: str, entry: Entry, target: str) -> tuple[str, ...]:
 
 
 def term_constraints(text: str, source: str, target: str, glossary: Glossary) -> list[TermConstraint]:
-    """One constraint per glossary entry found in `text` (a term used twice is required once)."""
+    """One constraint per glossary entry found in `text`; a term used twice asks for two renderings (the report
+    pairs each source occurrence with one in the translation)."""
+    found = _source_terms(text, source, glossary)
+    counts = Counter(entry.id for _, entry in found)
     constraints: dict[str, TermConstraint] = {}
-    for match, entry in _source_terms(text, source, glossary):
+    for match, entry in found:
         if entry.id in constraints:
             continue
         forms = _verbatim_forms(_bare_name(match.surface, source), entry, target) if entry.verbatim else tuple(
             target_surface_forms(entry, target))
         if forms:
-            constraint = TermConstraint(entry.id, forms)
-            check = partial(_grade, target=target, glossary=glossary, constraint=constraint)
+            constraint = TermConstraint(entry.id, forms, count=counts[entry.id])
+            check = partial(_occurrences, target=target, glossary=glossary, constraint=constraint)
             contexts = form_contexts(forms) if target == "rw" else ()
             constraints[entry.id] = TermConstraint(entry.id, forms, hard=entry.verbatim, source=match.surface,
-                                                   check=check, contexts=contexts)
+                                                   check=check, contexts=contexts, count=counts[entry.id])
     return list(constraints.values())
 
 
-def _grade(text: str, target: str, glossary: Glossary, constraint: TermConstraint) -> int:
-    """The engines' test (TermConstraint.grade): an engine can still choose where and how to place the term, so an
-    ungrammatical placement ("i ibishyimbo") does not count, and one the report would warn about ranks below a
-    clean one."""
+def _occurrences(text: str, target: str, glossary: Glossary, constraint: TermConstraint) -> tuple[int, ...]:
+    """The engines' test (TermConstraint.occurrences): an engine can still choose where and how to place the term,
+    so an ungrammatical placement ("i ibishyimbo") is no rendering, and one the report would warn about ranks
+    below a clean one. A name kept verbatim counts where it appears exactly as written."""
     entry = glossary.get(constraint.key)
     if entry is not None and entry.verbatim:
-        return CLEAN if any(form in text for form in constraint.forms) else ABSENT
-    return _grades(text, target, glossary).get(constraint.key, ABSENT)
+        # The forms are the name as written and its elided forms (n'Ukraine), which end with it.
+        return (CLEAN,) * text.count(constraint.forms[0])
+    return _grades(text, target, glossary).get(constraint.key, ())
 
 
-def _grades(text: str, target: str, glossary: Glossary) -> dict[str, int]:
-    """The best grade of each entry found in `text`. Cached on the glossary (bounded): an engine asks about one
-    candidate sentence for each of its terms."""
-    cache: dict[str, dict[str, int]] = glossary.cached(("grades", target), dict)
+def _grades(text: str, target: str, glossary: Glossary) -> dict[str, tuple[int, ...]]:
+    """The grade of each occurrence of each entry found in `text`, best first. Cached on the glossary (bounded):
+    an engine asks about one candidate sentence for each of its terms."""
+    cache: dict[str, dict[str, tuple[int, ...]]] = glossary.cached(("grades", target), dict)
     if text not in cache:
         if len(cache) >= 4096:
             cache.clear()
-        grades: dict[str, int] = {}
+        grades: dict[str, list[int]] = {}
         for match in find_terms(text, target, glossary):
-            if match.kind != "term" or any(is_placement_warning(w) for w in match.warnings):
-                continue
-            grade = FLAWED if match.warnings else CLEAN
-            grades[match.entry] = max(grade, grades.get(match.entry, ABSENT))
-        cache[text] = grades
+            if match.kind == "term" and not any(is_placement_warning(w) for w in match.warnings):
+                grades.setdefault(match.entry, []).append(FLAWED if match.warnings else CLEAN)
+        cache[text] = {entry: tuple(sorted(found, reverse=True)) for entry, found in grades.items()}
     return cache[text]
 
 
@@ -166,28 +168,30 @@ def _status(match: TermMatch, entry: Entry, source_surface: str) -> tuple[str, s
 
 def verify_terms(source_text: str, target_text: str, source: str, target: str,
                  glossary: Glossary) -> list[TermReport]:
-    """Pair each source term with the same entry's occurrences in the target, in order of appearance."""
+    """Pair each source term with the same entry's occurrences in the target, in order of appearance: each target
+    occurrence answers for one source occurrence, and the source occurrences left over are missing."""
     target_matches: dict[str, list[TermMatch]] = {}
     for match in find_terms(target_text, target, glossary):
         if match.kind == "term":
             target_matches.setdefault(match.entry, []).append(match)
+    found = _source_terms(source_text, source, glossary)
+    in_source = Counter(entry.id for _, entry in found)
     used: Counter[str] = Counter()
     reports = []
-    for match, entry in _source_terms(source_text, source, glossary):
+    for match, entry in found:
         candidates = target_matches.get(entry.id, [])
-        if not candidates:
-            preferred = (entry.rw[0] if target == "rw" else entry.en[0]) if not entry.verbatim else _bare_name(
-                match.surface, source)
-            reports.append(TermReport(entry.id, match.surface, None, MISSING,
-                                      f"no rendering of {entry.id} in the translation (expected e.g. {preferred!r})",
-                                      (match.start, match.end), None))
-            continue
         index = used[entry.id]
         used[entry.id] += 1
-        paired = candidates[min(index, len(candidates) - 1)]
+        if index >= len(candidates):
+            preferred = (entry.rw[0] if target == "rw" else entry.en[0]) if not entry.verbatim else _bare_name(
+                match.surface, source)
+            message = (f"no rendering of {entry.id} in the translation (expected e.g. {preferred!r})" if not candidates
+                       else f"{entry.id} is used {in_source[entry.id]} times in the source, {len(candidates)} in "
+                            f"the translation")
+            reports.append(TermReport(entry.id, match.surface, None, MISSING, message, (match.start, match.end), None))
+            continue
+        paired = candidates[index]
         status, message = _status(paired, entry, _bare_name(match.surface, source))
-        if index >= len(candidates) and status == SATISFIED:
-            message = f"used {index + 1} times in the source, {len(candidates)} in the translation"
         reports.append(TermReport(entry.id, match.surface, paired.surface, status, message,
                                   (match.start, match.end), (paired.start, paired.end)))
     return reports
