@@ -127,5 +127,6 @@ def test_hub_model_offline_gives_a_clear_error(tmp_path: Path, monkeypatch: pyte
 
 def test_empty_input_from_stdin(tmp_path: Path) -> None:
     result = _invoke(["translate", "-", "--to", "rw", "--model", str(tmp_path)], input="\n\n  \n")
-    # the model folder is checked after the input: here the empty input is reported first
-    assert result.exit_code == 1
+    # the input is read before any model loads: the empty input is reported, not the (bad) model folder
+    assert result.exit_code == 1 and "standard input: the input is empty" in result.output
+    assert "config.json" not in result.output

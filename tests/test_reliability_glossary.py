@@ -23,7 +23,7 @@ import glossary_fuzz as fuzz  # noqa: E402
 
 from translate.cli import cli  # noqa: E402
 from translate.errors import GlossaryError  # noqa: E402
-from translate.glossary.entries import COLUMNS, Entry, format_tsv, parse_tsv  # noqa: E402
+from translate.glossary.entries import Entry, format_tsv, parse_tsv  # noqa: E402
 from translate.glossary.interchange import export_csv, export_tbx, import_csv, import_tbx, parse_entries  # noqa: E402
 
 HEADER = "id\ttype\tstatus\ten\trw\tnote\tsource\n"
@@ -333,8 +333,15 @@ def test_cli_import_writes_nothing_from_a_corrupted_file(tmp_path):
     assert good.read_bytes() == before
 
 
-def test_columns_constant_matches_the_checker():
-    assert fuzz.COLUMNS == COLUMNS
+def test_the_checker_fuzzes_the_layout_the_shipped_glossaries_use():
+    # The checker builds its files from COLUMNS; the shipped glossaries (and their README) are what users edit.
+    # Should either change without the other, the fuzzing would test a layout nobody writes.
+    root = Path(__file__).resolve().parent.parent
+    for shipped in sorted((root / "glossaries").glob("*.tsv")):
+        header = shipped.read_text(encoding="utf-8").splitlines()[0].split("\t")
+        assert header == list(fuzz.COLUMNS), shipped.name
+    documented = (root / "glossaries" / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{column}`" in documented for column in fuzz.COLUMNS)
 
 
 def test_translate_with_a_corrupted_glossary_names_file_and_line(tmp_path, monkeypatch):

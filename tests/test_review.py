@@ -145,6 +145,28 @@ def test_post_edited_xliff_merges_targets_and_approvals() -> None:
     assert render(back, "text").split("\n\n")[2] == "Umwandiko mushya & ukosoye"
 
 
+def test_statuses_follow_the_edits(tmp_path: Path) -> None:
+    """An editor's text is checked again with the same matcher and checks: a term the editor wrote in counts, one
+    the editor removed is missing, a number the editor dropped is flagged; and the result says so."""
+    result = load()
+    paragraph = next(p for p in result.paragraphs if any(t["entry"] == "place.russia" for t in p.terms))
+    (russia,) = [t for t in paragraph.terms if t["entry"] == "place.russia"][:1]
+    assert russia["status"] == "satisfied"
+    edited_text = re.sub(r"[Uu]\s?[Bb]urusiya", "Amerika", paragraph.target) + " 999"
+    xliff = _edit_target(render_xliff(result, glossary()), f"p{paragraph.id}", edited_text)
+    path = tmp_path / "edited.xlf"
+    path.write_text(xliff, encoding="utf-8")
+    out = CliRunner().invoke(cli, ["review", str(path), "--format", "json", "--glossary", str(DATA / "glossary.tsv")])
+    assert out.exit_code == 0, out.output
+    back = Result.from_dict(json.loads(out.stdout))
+    again = next(p for p in back.paragraphs if p.id == paragraph.id)
+    assert again.checked == "editor" and again.edited
+    assert [t["status"] for t in again.terms if t["entry"] == "place.russia"][0] == "missing"
+    untouched = [p for p in back.paragraphs if p.id != paragraph.id]
+    assert all(p.checked == "machine" for p in untouched)
+    assert [p.terms for p in untouched] == [p.terms for p in result.paragraphs if p.id != paragraph.id]
+
+
 def test_unit_without_target_keeps_the_exported_translation() -> None:
     xliff = re.sub(r'(<unit id="p2".*?)<target>.*?</target>', r"\1", render_xliff(load(), None), count=1, flags=re.S)
     back = read_xliff(xliff, "a.xlf")

@@ -269,8 +269,14 @@ def _translate_streamed(name: str, path: str, engine: Any, options: Any, quiet: 
 
 
 def _read(name: str) -> str:
+    """The input's text; an empty input is an error here, before any model loads."""
     try:
-        return read_input(name)
+        text = read_input(name)
+        if not text.strip():
+            from translate.errors import InputError
+
+            raise InputError(f"{'standard input' if name == '-' else name}: the input is empty")
+        return text
     except InkuruError as error:
         raise fail(error) from None
 

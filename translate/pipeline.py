@@ -22,6 +22,7 @@ from translate.result import KEPT, PASSED_THROUGH, TRANSLATED, ParagraphResult, 
 
 if TYPE_CHECKING:
     from translate.glossary import Glossary
+    from translate.glossary.apply import TermReport
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -176,12 +177,7 @@ class _Translator:
         return self._constraints[text]
 
     def glossary_spans(self, text: str) -> list[tuple[int, int]]:
-        """Where the glossary finds terms (and words derived from them) in `text`: their report covers them."""
-        if self.glossary is None:
-            return []
-        from translate.glossary import find_terms
-
-        return [(m.start, m.end) for m in find_terms(text, self.source, self.glossary)]
+        return [] if self.glossary is None else _glossary_spans(text, self.source, self.glossary)
 
     def constraints(self, text: str) -> list[TermConstraint]:
         """The terms the engine is to place in the translation of `text` (none in check mode)."""
@@ -402,10 +398,41 @@ def _paragraph_result(paragraph: Paragraph, action: str, lang: str | None,
     return ParagraphResult(paragraph.index + 1, paragraph.source, "\n".join(lines), lang, action, [], flags, segments)
 
 
-def _report_terms(results: list[ParagraphResult], source: str, target: str, glossary: Glossary) -> None:
+def recheck_edits(result: Result, glossary: Glossary | None) -> Result:
+    """The result with each edited translated paragraph re-checked on the editor's text, by the same matcher and
+    checks as a translation run: its term report, and the flags about its text (numbers, URLs and names that do
+    not come through, loops). Flags about how the machine made its translation go: they no longer describe it."""
+    paragraphs = []
+    for paragraph in result.paragraphs:
+        if paragraph.edited and paragraph.action == TRANSLATED:
+            source = paragraph.source_lang or result.source_lang
+            terms = [] if glossary is None else [
+                r.to_dict() for r in _verify(paragraph.source, paragraph.target, source, result.target_lang, glossary)]
+            covered = [] if glossary is None else _glossary_spans(paragraph.source, source, glossary)
+            flags = [f"{FLAG_VERBATIM}:{s}" for s in missing_verbatim(paragraph.source, paragraph.target)]
+            flags += [f"{FLAG_NAME}:{n}" for n in missing_names(paragraph.source, paragraph.target, covered)]
+            if is_degenerate(paragraph.source, Hypothesis(paragraph.target, len(paragraph.target.split()))):
+                flags.append(FLAG_REPETITION)
+            paragraph = replace(paragraph, terms=terms, flags=flags, checked="editor")
+        paragraphs.append(paragraph)
+    return replace(result, paragraphs=paragraphs)
+
+
+def _verify(source_text: str, target_text: str, source: str, target: str, glossary: Glossary) -> list[TermReport]:
     from translate.glossary.apply import verify_terms
 
+    return verify_terms(source_text, target_text, source, target, glossary)
+
+
+def _glossary_spans(text: str, lang: str, glossary: Glossary) -> list[tuple[int, int]]:
+    """Where the glossary finds terms (and words derived from them) in `text`: their report covers them."""
+    from translate.glossary import find_terms
+
+    return [(m.start, m.end) for m in find_terms(text, lang, glossary)]
+
+
+def _report_terms(results: list[ParagraphResult], source: str, target: str, glossary: Glossary) -> None:
     for paragraph in results:
         if paragraph.action == TRANSLATED:
-            reports = verify_terms(paragraph.source, paragraph.target, source, target, glossary)
-            paragraph.terms = [report.to_dict() for report in reports]
+            paragraph.terms = [r.to_dict() for r in _verify(paragraph.source, paragraph.target, source, target,
+                                                            glossary)]

@@ -70,6 +70,9 @@ class ParagraphResult:
     segments: list[Segment] = field(default_factory=list)
     edited: bool = False
     approved: bool = False
+    # Whose text `terms` and `flags` describe: "machine" (the translation as made) or "editor" (re-checked on an
+    # editor's text by `translate.pipeline.recheck_edits`, with the same matcher and checks).
+    checked: str = "machine"
 
 
 @dataclass

@@ -12,6 +12,7 @@ import click
 from translate.errors import InkuruError
 
 if TYPE_CHECKING:
+    from translate.glossary import Glossary
     from translate.result import Result
 
 FORMATS = ("html", "markdown", "tsv", "terminal", "xliff", "json", "text")
@@ -36,8 +37,13 @@ def review(result_file: str, output: str | None, fmt: str, glossaries: tuple[str
         from translate.fileio import atomic_write_text
         from translate.review.inputs import read_result
 
-        result = read_result(result_file)
-        text = _render(result, fmt, glossaries, to_terminal=output is None and sys.stdout.isatty())
+        from translate.glossary import load_glossaries
+        from translate.pipeline import recheck_edits
+
+        glossary = load_glossaries(list(glossaries) or None)
+        # Edited paragraphs are checked again on the editor's text: statuses follow the edits.
+        result = recheck_edits(read_result(result_file), glossary)
+        text = _render(result, fmt, glossary, to_terminal=output is None and sys.stdout.isatty())
         if output is None:
             click.echo(text, nl=False)
         else:
@@ -46,7 +52,7 @@ def review(result_file: str, output: str | None, fmt: str, glossaries: tuple[str
         raise click.ClickException(str(error)) from None
 
 
-def _render(result: Result, fmt: str, glossaries: tuple[str, ...], to_terminal: bool) -> str:
+def _render(result: Result, fmt: str, glossary: Glossary, to_terminal: bool) -> str:
     from translate.review import render
 
     if fmt == "terminal":
@@ -54,8 +60,4 @@ def _render(result: Result, fmt: str, glossaries: tuple[str, ...], to_terminal: 
 
         width = shutil.get_terminal_size((120, 40)).columns if to_terminal else 120
         return render_terminal(result, color=to_terminal, width=width)
-    if glossaries:
-        from translate.glossary import load_glossaries
-
-        return render(result, fmt, load_glossaries(list(glossaries)))
-    return render(result, fmt)
+    return render(result, fmt, glossary)

@@ -79,6 +79,8 @@ def _badges(paragraph: ParagraphResult, terms: list[Term], target_name: str) -> 
             items.append(f'<li class="b-{term.status}">{STATUS_SYMBOLS[term.status]} {escape(what)}</li>')
     if paragraph.edited:
         items.append('<li class="b-edited">edited before</li>')
+    if paragraph.checked == "editor":
+        items.append('<li class="b-edited">terms and flags checked on the edited text</li>')
     return f'<ul class="badges">{"".join(items)}</ul>' if items else '<ul class="badges"></ul>'
 
 

@@ -49,6 +49,7 @@ def render_markdown(result: Result) -> str:
         marks = [f"{paragraph.action.replace('_', ' ')}"]
         marks += ["approved"] if paragraph.approved else []
         marks += ["edited"] if paragraph.edited else []
+        marks += ["checked on the edited text"] if paragraph.checked == "editor" else []
         lines += ["", f"## ¶{paragraph.id} ({', '.join(marks)})", "", _quote(paragraph.source), ""]
         if paragraph.action == TRANSLATED or paragraph.edited:
             lines.append(md_escape(paragraph.target) if paragraph.target.strip() else "*(empty)*")

@@ -37,6 +37,7 @@ def _notes(paragraph: ParagraphResult, terms: list[Term]) -> Text:
     notes = Text()
     states = [paragraph.action.replace("_", " ")] if paragraph.action != "translated" else []
     states += ["edited"] * paragraph.edited + ["approved"] * paragraph.approved
+    states += ["checked on the edited text"] * (paragraph.checked == "editor")
     if states:
         notes.append(", ".join(states), style="cyan")
     for issue in problems(paragraph, terms):
