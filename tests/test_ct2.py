@@ -138,10 +138,11 @@ def test_convert_output_is_not_left_half_written(marian_en_rw: Path, tmp_path: P
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     import translate.convert as convert
 
-    def broken(*args: object) -> None:
+    def broken(folder: Path, staging: Path, *args: object) -> None:  # the disk fills up half way through
+        (staging / "model.bin").write_bytes(b"\0" * 1024)
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(convert, "_manifest", broken)
+    monkeypatch.setattr(convert, "_run_converter", broken)
     with pytest.raises(OutputError, match="No space left"):
         convert_model(str(marian_en_rw), tmp_path / "out")
     assert list(tmp_path.iterdir()) == []

@@ -98,11 +98,24 @@ def test_two_processes_share_the_memory_safely(tmp_path: Path) -> None:
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-def test_a_corrupt_memory_gives_a_clear_error(tmp_path: Path) -> None:
-    path = tmp_path / "tm.sqlite"
+def test_a_corrupt_memory_gives_a_clear_error_and_cache_clear_removes_it(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INKURU_CACHE_DIR", str(tmp_path))
+    path = tmp_path / "memory.sqlite"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(CacheError, match=r"tm\.sqlite.*inkuru cache clear"):
+    with pytest.raises(CacheError, match=r"memory\.sqlite: .*run `inkuru cache clear` to remove it"):
         TranslationMemory(path).get_many(["k"])
+    result = CliRunner().invoke(cli, ["cache", "clear"])  # the advice works: clearing does not fail the same way
+    assert result.exit_code == 0 and "removed the damaged translation memory" in result.output
+    assert not path.exists() and TranslationMemory(path).stats().entries == 0
+
+
+def test_a_memory_in_a_folder_it_cannot_write_to_gives_other_advice(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(CacheError, match=r"INKURU_CACHE_DIR to a writable folder") as raised:
+        TranslationMemory(blocker / "memory.sqlite")
+    assert "cache clear" not in str(raised.value)
 
 
 def test_cache_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -398,15 +398,15 @@ def cache_stats() -> None:
 
 @cache.command("clear")
 def cache_clear() -> None:
-    """Delete every entry of the translation memory."""
-    from translate.memory import TranslationMemory
+    """Delete every entry of the translation memory (a damaged memory file is removed whole)."""
+    from translate.memory import clear_memory
 
     try:
-        memory = TranslationMemory()
-        removed = memory.clear()
+        path, removed = clear_memory()
     except InkuruError as error:
         raise fail(error) from None
-    click.echo(f"{memory.path}: removed {removed} translations")
+    click.echo(f"{path}: " + (f"removed {removed} translations" if removed is not None
+                              else "removed the damaged translation memory"))
 
 
 if __name__ == "__main__":

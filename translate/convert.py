@@ -58,6 +58,7 @@ def convert_model(model: str, output_dir: str | Path | None = None, *, quantizat
     if tokenizer_family == "m2m100" and not (folder / "tokenizer.json").is_file():
         raise ModelError(f"{model}: no tokenizer.json (the CTranslate2 engine reads NLLB/M2M100 tokenizers from it)")
     check_weights(folder, model, allow_pickle)
+    manifest = _manifest(folder, model, family, quantization)  # a corrupt model file is named before converting
     output = Path(output_dir) if output_dir is not None else converted_dir(model, quantization)
     if output.exists() and (not output.is_dir() or any(output.iterdir())) and not force:
         raise OutputError(f"{output}: exists and is not empty; pass --force to replace it")
@@ -71,7 +72,6 @@ def convert_model(model: str, output_dir: str | Path | None = None, *, quantizat
         for name in TOKENIZER_FILES[tokenizer_family]:
             if (folder / name).is_file():
                 shutil.copyfile(folder / name, staging / name)
-        manifest = _manifest(folder, model, family, quantization)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         if output.exists():
             shutil.rmtree(output) if output.is_dir() else output.unlink()
@@ -104,10 +104,17 @@ def _run_converter(folder: Path, staging: Path, quantization: str, model: str) -
 
 
 def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
+    """A model file's JSON ({} when the model has no such file): a corrupt one is an error, not an empty
+    file, or the checks it feeds (the model's languages, its input limit) would silently not run."""
+    if not path.is_file():
         return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{path}: cannot read the model's {path.name} ({exc})") from None
+    if not isinstance(data, dict):
+        raise ModelError(f"{path}: expected a JSON object in the model's {path.name}")
+    return data
 
 
 def _manifest(folder: Path, model: str, family: str, quantization: str) -> dict[str, Any]:

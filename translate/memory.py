@@ -70,8 +70,11 @@ class TranslationMemory:
             raise self._error("cannot open", exc) from None
 
     def _error(self, action: str, exc: Exception) -> CacheError:
-        return CacheError(f"{self.path}: {action} the translation memory ({exc}); run `inkuru cache clear` "
-                            f"or translate with --no-cache")
+        if _damaged(exc):  # `inkuru cache clear` removes a damaged file whole (`clear_memory`)
+            advice = "run `inkuru cache clear` to remove it, or translate with --no-cache"
+        else:  # a folder it cannot write to, a full disk: clearing would fail the same way
+            advice = "translate with --no-cache, or set INKURU_CACHE_DIR to a writable folder"
+        return CacheError(f"{self.path}: {action} the translation memory ({exc}); {advice}")
 
     def get_many(self, keys: list[str]) -> dict[str, Hypothesis]:
         found: dict[str, Hypothesis] = {}
@@ -118,6 +121,33 @@ class TranslationMemory:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _damaged(exc: Exception) -> bool:
+    """The file is there but is not a sound SQLite database (not opening it: that is the folder's fault)."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and ("not a database" in text or "malformed" in text)
+
+
+def clear_memory(path: str | Path | None = None) -> tuple[Path, int | None]:
+    """Empty the translation memory: (its path, the entries removed). A damaged file, which SQLite cannot clear,
+    is removed whole (with its journal files): then the count is None."""
+    target = Path(path) if path is not None else default_memory_path()
+    try:
+        memory = TranslationMemory(target)
+        try:
+            return target, memory.clear()
+        finally:
+            memory.close()
+    except CacheError as error:
+        if not _damaged(error.__context__ or error):  # type: ignore[arg-type]
+            raise
+    for file in [target, *target.parent.glob(target.name + "-*")]:
+        try:
+            file.unlink(missing_ok=True)
+        except OSError as exc:
+            raise CacheError(f"{file}: cannot remove the damaged translation memory ({exc})") from None
+    return target, None
 
 
 def _hypothesis_from_json(payload: str) -> Hypothesis:

@@ -89,6 +89,54 @@ def folder_fingerprint(folder: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+def hub_error(ref: str, exc: BaseException) -> ModelError:
+    """What went wrong fetching model `ref` from the Hugging Face Hub, told by the error's type (and its causes),
+    each with its own advice: not cached while offline, no such model, gated or private, rate limited, a Hub
+    error, a full disk."""
+    import errno
+
+    from huggingface_hub import errors
+
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for error in chain:
+        if isinstance(error, errors.GatedRepoError):
+            return ModelError(f"model {ref!r} is gated on the Hugging Face Hub: accept its terms on huggingface.co, "
+                              "then log in with `hf auth login`")
+        if isinstance(error, errors.RepositoryNotFoundError):
+            return ModelError(f"model {ref!r} was not found on the Hugging Face Hub (check the id; a private model "
+                              "needs `hf auth login`), or pass --model PATH")
+        if isinstance(error, (errors.RevisionNotFoundError, errors.RemoteEntryNotFoundError)):
+            return ModelError(f"model {ref!r}: {_first_line(error)}")
+        if isinstance(error, errors.LocalEntryNotFoundError):
+            return ModelError(offline_message(ref))
+        if isinstance(error, errors.HfHubHTTPError):
+            status = getattr(getattr(error, "response", None), "status_code", None)
+            if status in (401, 403):
+                return ModelError(f"model {ref!r}: the Hugging Face Hub refused access (HTTP {status}); "
+                                  "log in with `hf auth login`, or check your token's permissions")
+            if status == 429:
+                return ModelError(f"model {ref!r}: the Hugging Face Hub is rate-limiting this machine (HTTP 429); "
+                                  "try again in a few minutes, or log in with `hf auth login`")
+            return ModelError(f"model {ref!r}: the Hugging Face Hub answered with an error (HTTP {status}): "
+                              f"{_first_line(error)}; try again later")
+        if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+            return ModelError(f"model {ref!r}: no space left on the disk to download it (the cache is "
+                              "~/.cache/huggingface, or $HF_HOME); free some space or pass --model PATH")
+    text = str(exc).lower()
+    if any(word in text for word in ("connect", "offline", "resolve", "timed out", "network")):
+        return ModelError(offline_message(ref))
+    return ModelError(f"model {ref!r}: cannot load it ({_first_line(exc)})")
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 def offline_message(ref: str) -> str:
     return (
         f"model {ref!r} is not in the local cache and the Hugging Face Hub is unreachable; "
@@ -143,7 +191,4 @@ def local_snapshot(ref: str) -> Path:
     try:
         return Path(snapshot_download(ref, local_files_only=offline))
     except Exception as exc:  # the hub client raises many types (offline, not found, HTTP): name the case
-        text = str(exc).lower()
-        if "not found" in text or "404" in text:
-            raise ModelError(f"model {ref!r} was not found on the Hugging Face Hub (check the id)") from None
-        raise ModelError(offline_message(ref)) from None
+        raise hub_error(ref, exc) from None

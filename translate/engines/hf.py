@@ -20,8 +20,8 @@ from translate.models import (
     PICKLE_RISK,
     check_weights,
     folder_fingerprint,
+    hub_error,
     model_family,
-    offline_message,
     read_model_type,
     resolve_model,
 )
@@ -44,14 +44,10 @@ def _import_transformers() -> Any:
     return transformers
 
 
-def _load_error(ref: str, exc: Exception) -> ModelError:
-    text = str(exc)
-    lowered = text.lower()
-    if "offline" in lowered or "connect" in lowered or "cached files" in lowered or "resolve" in lowered:
-        return ModelError(offline_message(ref))
-    if "not a valid model identifier" in lowered or "repository not found" in lowered or "404" in lowered:
-        return ModelError(f"model {ref!r} was not found on the Hugging Face Hub (check the id, or pass --model PATH)")
-    first_line = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+def _load_error(ref: str, exc: Exception, from_hub: bool) -> ModelError:
+    if from_hub:
+        return hub_error(ref, exc)
+    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return ModelError(f"{ref}: cannot load the model ({first_line})")
 
 
@@ -96,7 +92,7 @@ class HFEngine:
                                  + PICKLE_RISK) from None
             if source.local_dir is not None:  # an unknown model_type makes AutoConfig fail: say which
                 model_family(read_model_type(source.local_dir), model)
-            raise _load_error(model, exc) from None
+            raise _load_error(model, exc, from_hub=not source.is_local) from None
         self._torch = torch
         self.model.eval()
         self.model.to(device)
