@@ -145,6 +145,8 @@ def test_paragraph_count_and_order_are_preserved(paragraphs: list[str], separato
         ("It rose 3.5 percent.", "Byazamutseho 35 ku ijana.", ["3.5"]),  # a decimal part may not
         ("In 2025 and 2026.", "Muri 2025.", ["2026"]),
         ("See https://x.org/a now.", "Reba https://x.org/a ubu.", []),
+        ("At 10:30 on 24/11/2025.", "Saa 10:30 ku wa 24/11/2025.", []),  # times and dates, as written
+        ("At 10:30 on 24/11/2025.", "Saa 10 ku wa 24/11.", ["10:30", "24/11/2025"]),
     ],
 )
 def test_numbers_count_as_whole_numbers(source: str, output: str, missing: list[str]) -> None:
@@ -160,6 +162,8 @@ def test_numbers_count_as_whole_numbers(source: str, output: str, missing: list[
         ("Abanyarwanda bari i Nyamasheke, Perezida Kagame yavuze.", "Rwandans were in Nyamasheke, President Kagame said.",
          []),  # a demonym's prefix, a title before the name
         ("The talks resume on Monday in December.", "Ibiganiro bizasubukurwa.", []),  # days and months
+        ('He said: "We will not give up."', 'Yavuze ati: "Ntituzacika intege."', []),  # a quotation's first word
+        ("Rwanda And Burundi Reopen Border Posts", "U Rwanda n'u Burundi byafunguye imipaka", []),  # a headline
     ],
 )
 def test_names_missing_from_the_output(source: str, output: str, missing: list[str]) -> None:

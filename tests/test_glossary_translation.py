@@ -115,6 +115,9 @@ def test_verbatim_names_are_graded_exactly_as_written() -> None:
     (kirby,) = [c for c in term_constraints("John Kirby spoke.", "en", "rw", GLOSSARY) if c.hard]
     assert kirby.grade("John Kirby yavuze.") == CLEAN
     assert kirby.grade("Yohani Kirubi yavuze.") == ABSENT
+    (white_house,) = [c for c in term_constraints("The White House spoke.", "en", "rw", GLOSSARY) if c.hard]
+    assert white_house.grade("Umuvugizi wa White Housee yavuze.") == ABSENT  # as a whole word only
+    assert white_house.grade("Umuvugizi w'White House yavuze.") == CLEAN
 
 
 # --- post-decoding fixes and the term report -----------------------------------------------------------------------
@@ -230,6 +233,7 @@ def test_a_looping_translation_is_retried_with_the_terms_still_asked_for() -> No
     result = _run("strict", engine)
     assert engine.calls == [(True, True, False), (True, True, True)]
     assert result["status"]["place.russia"] == "satisfied" and "repetition" not in result["flags"]
+    assert "repetition_retried" in result["flags"] and FLAG_ENFORCED in result["flags"]  # both, as both happened
 
 
 @pytest.mark.parametrize("mode", ["check", "prefer", "strict"])

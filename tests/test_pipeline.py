@@ -170,6 +170,12 @@ def test_a_quotation_already_in_the_target_language_is_kept_as_quoted() -> None:
     assert [s.source for s in kept] == ['"Tugomba gukorera hamwe kugira ngo amahoro arambe."']
 
 
+def test_a_kept_quotation_keeps_the_punctuation_that_closes_it() -> None:
+    text = 'The minister said "Turashaka amahoro mu karere kacu kose". Then he left.'
+    (paragraph,) = _result(text, UpperEngine()).paragraphs
+    assert '"Turashaka amahoro mu karere kacu kose".' in paragraph.target and '" .' not in paragraph.target
+
+
 def test_a_quotation_in_the_source_language_is_translated() -> None:
     (paragraph,) = _result('He said: "We will stay here until the end of the year."', UpperEngine()).paragraphs
     assert paragraph.target == 'HE SAID: "WE WILL STAY HERE UNTIL THE END OF THE YEAR."'
@@ -232,3 +238,17 @@ def test_any_text_keeps_paragraph_count_and_order(text: str) -> None:
     for paragraph in result.paragraphs:
         if paragraph.action != "translated":
             assert paragraph.target == paragraph.source
+
+
+def test_edited_paragraphs_are_checked_sentence_by_sentence_for_names() -> None:
+    from dataclasses import replace
+
+    from translate.pipeline import FLAG_NAME, recheck_edits
+
+    result = _result("Rwanda reopened the border. However, Kagame met Ndayishimiye in Nyamagabe.")
+    (paragraph,) = result.paragraphs
+    edited = replace(result, paragraphs=[replace(paragraph, target="U Rwanda rwafunguye umupaka. Ariko Kagame "
+                                                                   "yahuye na Ndayishimiye.", edited=True)])
+    (again,) = recheck_edits(edited, None).paragraphs
+    assert again.checked == "editor"
+    assert [f for f in again.flags if f.startswith(FLAG_NAME)] == [f"{FLAG_NAME}:Nyamagabe"]  # not "However"

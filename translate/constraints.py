@@ -41,7 +41,7 @@ class TermConstraint:
 
     key: str  # the glossary entry id
     forms: tuple[str, ...]  # most preferred first
-    hard: bool = False  # required even when the search is not strict (names kept verbatim)
+    hard: bool = False  # placed in every steering mode, whatever it costs (names kept verbatim)
     source: str = ""  # the term as the source sentence has it (engines may align it to place the term)
     # Optional: the grades of the term's occurrences in a text, best first (see `grade`), by the glossary matcher;
     # engines that use it make their notion of "present" agree with the term report.
@@ -54,8 +54,8 @@ class TermConstraint:
 
     def occurrences(self, text: str) -> tuple[int, ...]:
         """The grade of each rendering of the term in `text`, best first: FLAWED (there, with a warning the
-        report will show: a verb that does not agree) or CLEAN. A form placed where the grammar does not allow it
-        ("muri Uburusiya") is not a rendering."""
+        report will show: a verb that does not agree) or CLEAN. With the glossary's `check`, a form placed where
+        the grammar does not allow it ("muri Uburusiya") is not a rendering; without one, every form found is."""
         if self.check is not None:
             return self.check(text)
         pattern = "|".join(re.escape(f) for f in sorted(self.forms, key=len, reverse=True))

@@ -20,6 +20,8 @@ from translate.errors import InkuruError, InputError
 from translate.languages import detect_language, get_language, other_language
 from translate.result import KEPT, PASSED_THROUGH, TRANSLATED, ParagraphResult, Result, Segment, Signature
 
+MISSING_STATUS = "missing"  # the term report's status (glossary.apply.MISSING, not imported at start-up)
+
 if TYPE_CHECKING:
     from translate.glossary import Glossary
     from translate.glossary.apply import TermReport
@@ -133,8 +135,9 @@ def _classify(paragraph: Paragraph, source: str, target: str, explicit: bool) ->
     return TRANSLATED, source
 
 
-# A quotation: straight or curly double quotes, or guillemets, around at least a few characters.
-_QUOTATION = re.compile(r"\"[^\"]{6,}\"|“[^”]{6,}”|«[^»]{6,}»|„[^“”]{6,}[“”]")
+# A quotation: straight or curly double quotes, or guillemets, around at least a few characters, with the
+# punctuation that closes it ('"…",' and '"…".' stay whole when kept).
+_QUOTATION = re.compile(r"(?:\"[^\"]{6,}\"|“[^”]{6,}”|«[^»]{6,}»|„[^“”]{6,}[“”])[.,;:!?]*")
 
 
 def _parts(sentence: str, target: str) -> list[tuple[str, bool]]:
@@ -143,7 +146,7 @@ def _parts(sentence: str, target: str) -> list[tuple[str, bool]]:
     parts: list[tuple[str, bool]] = []
     start = 0
     for match in _QUOTATION.finditer(sentence):
-        quoted = match.group(0)[1:-1]
+        quoted = match.group(0).rstrip(".,;:!?")[1:-1]
         if len(quoted.split()) < 3 or detect_language(quoted).lang != target:
             continue
         parts += [(sentence[start:match.start()].strip(), False), (match.group(0), True)]
@@ -230,7 +233,7 @@ class _Translator:
                     fixed.add(text)
         for piece in pieces:
             hypothesis = hypotheses[piece.text]
-            self._finish(piece, hypothesis, piece.text in fixed and not hypothesis.steered)
+            self._finish(piece, hypothesis, piece.text in fixed)
             if hypothesis.steered:
                 piece.flags.append(FLAG_ENFORCED)
 
@@ -401,16 +404,21 @@ def _paragraph_result(paragraph: Paragraph, action: str, lang: str | None,
 def recheck_edits(result: Result, glossary: Glossary | None) -> Result:
     """The result with each edited translated paragraph re-checked on the editor's text, by the same matcher and
     checks as a translation run: its term report, and the flags about its text (numbers, URLs and names that do
-    not come through, loops). Flags about how the machine made its translation go: they no longer describe it."""
+    not come through, loops). Flags about how the machine made its translation go: they no longer describe it.
+    Sentences cannot be paired once an editor has rewritten a paragraph, so names are looked for in the whole
+    translated paragraph."""
     paragraphs = []
     for paragraph in result.paragraphs:
         if paragraph.edited and paragraph.action == TRANSLATED:
             source = paragraph.source_lang or result.source_lang
             terms = [] if glossary is None else [
                 r.to_dict() for r in _verify(paragraph.source, paragraph.target, source, result.target_lang, glossary)]
-            covered = [] if glossary is None else _glossary_spans(paragraph.source, source, glossary)
             flags = [f"{FLAG_VERBATIM}:{s}" for s in missing_verbatim(paragraph.source, paragraph.target)]
-            flags += [f"{FLAG_NAME}:{n}" for n in missing_names(paragraph.source, paragraph.target, covered)]
+            flags += [f"{FLAG_NAME}:{t['source_surface']}" for t in terms if t["status"] == MISSING_STATUS
+                      and glossary is not None and (entry := glossary.get(str(t["entry"]))) and entry.verbatim]
+            for sentence in split_sentences(paragraph.source, source):  # names, as a run checks them: per sentence
+                covered = [] if glossary is None else _glossary_spans(sentence, source, glossary)
+                flags += [f"{FLAG_NAME}:{n}" for n in missing_names(sentence, paragraph.target, covered)]
             if is_degenerate(paragraph.source, Hypothesis(paragraph.target, len(paragraph.target.split()))):
                 flags.append(FLAG_REPETITION)
             paragraph = replace(paragraph, terms=terms, flags=flags, checked="editor")

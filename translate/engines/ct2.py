@@ -190,15 +190,19 @@ class CT2Engine:
         The decode's own attention aligns the drafts, so placement needs no extra pass for that."""
         lead = self._prefix(target)
         todo = [i for i, terms in enumerate(constraints) if terms]
-        tokens = [[t for t in decoded[i].tokens if t not in self.special] for i in todo]
+        # Special pieces (<unk>) are left out of the text, so their attention rows go too: rows and pieces align.
+        kept = [[j for j, t in enumerate(decoded[i].tokens) if t not in self.special] for i in todo]
+        tokens = [[decoded[i].tokens[j] for j in keep] for i, keep in zip(todo, kept)]
         try:
             scores = self.translator.score_batch([sources[i] for i in todo], [lead + t for t in tokens],
                                                  max_batch_size=_SCORE_BATCH)
         except (RuntimeError, ValueError) as exc:
             raise EngineError(f"CTranslate2 scoring failed: {exc}") from None
         aligned: list[ScoredTarget | None] = [None] * len(sentences)
-        for i, t, r in zip(todo, tokens, scores):
-            aligned[i] = ScoredTarget(tuple(t), tuple(r.log_probs[len(lead):]), tuple(sources[i]), decoded[i].attention)
+        for i, t, keep, r in zip(todo, tokens, kept, scores):
+            rows = decoded[i].attention
+            weights = tuple(rows[j] for j in keep if j < len(rows)) if rows else None
+            aligned[i] = ScoredTarget(tuple(t), tuple(r.log_probs[len(lead):]), tuple(sources[i]), weights)
         return place_in_hypotheses(self, sentences, drafts, source, target, constraints, strict=strict,
                                    aligned=aligned)
 

@@ -3,27 +3,28 @@
 Every engine first translates as it would without a glossary. Each term that translation (the draft) lacks is
 then placed into it:
 
-1. **Where.** The draft words whose cross-attention points most at the term's source words (the anchors; the
-   term's relative position in the source where the model gives no attention), and around each anchor the
-   edits a term can make: insert before or after it, replace it, replace the run of neighbouring words the term
-   also attends to (the model's own rendering of it), or that run with the word before, where an elided form
-   takes the place of a full connective ("za Amerika" -> "z'Uburusiya"). The model scores each place with the
-   term's preferred form that fits there.
-2. **Which form.** At the best place, every form of the term that the target grammar allows there (each form's
-   `FormContext`: an augmentless form after mu/ku/a connective, an elided form where the draft has the full
-   connective), capitalised at the start of the sentence. The model scores them too.
-3. **Choice.** An edit's score is the mean log-probability per token the whole edited sentence would have: the
-   draft's own, changed by what the edit changes in the tokens it writes and the few after them (so a form must
-   fit what follows as well as what precedes). The best-scoring edit that the glossary matcher accepts in
-   context (`TermConstraint.met_by`) and that keeps every term already met wins. In prefer mode it must also
-   cost at most `margin` against the draft (names kept verbatim, `hard`, are always placed); strict mode places
-   every term.
+1. **Where.** The draft word whose cross-attention points most at the term's source words (the anchor; the
+   word nearest the term's relative position in the source where the model gives no attention), and the run of
+   neighbouring words the term also attends to (the model's own rendering of it). The edits: replace that run,
+   insert before it (strict mode: or after it), or replace the run with the word before, where an elided form
+   takes the place of a full connective ("za Amerika" -> "z'Uburusiya").
+2. **Which form.** At each place, the form the target grammar asks for there (each form's `FormContext`: an
+   augmentless form after mu/ku/a connective, an elided form for the full connective) and, among those, the one
+   closest to the words it replaces (the model's rendering: its number and spelling are usually right),
+   capitalised at the start of the sentence.
+3. **Choice.** The model scores each edit: the mean log-probability per token the whole edited sentence would
+   have, i.e. the draft's own, changed by what the edit changes in the tokens it writes and the few after them (a
+   form must fit what follows as well as what precedes). The best-scoring edit that adds a rendering the glossary
+   matcher accepts in context (`TermConstraint.occurrences`) and keeps every term already met wins, a clean one
+   before one the report would warn about. In prefer mode it must also cost at most `margin` against the draft
+   (names kept verbatim, `hard`, are always placed); strict mode places every term, as often as the sentence
+   uses it, and where nothing near the anchor fits, tries more anchors and every form at the end of the sentence.
 4. **Cost.** The model scores sentences, not edits: edits of different terms that lie apart are scored together
-   in one edited sentence (each read from the log-probabilities of its own tokens), so a sentence costs about as
-   many scored sentences as its busiest term has candidate edits, whatever the number of terms. A round is two
-   scoring calls for the whole batch (plus one to align the drafts, which CTranslate2 gets from decoding).
+   in one edited sentence (each read from the log-probabilities of its own tokens), cut a few words after the
+   last of them. A round is one scoring call for the whole batch (plus one to score the drafts with their
+   alignment in later rounds and on transformers; CTranslate2 has the first from decoding).
 5. **Rounds.** The best edits of different terms that do not overlap are applied together; a term whose edit
-   clashed with a better one is tried again on the edited sentence.
+   clashed with a better one, or that the sentence uses again, is tried again on the edited sentence.
 
 Edits change only the words they touch: the model's translation is kept around them, and placing a term cannot
 make an output loop or run into a length limit. Engines supply `score_batch` (CTranslate2's, or a teacher-forced
@@ -32,11 +33,13 @@ pass of the transformers model); this module is the same for every engine.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
 import functools
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -55,7 +58,8 @@ _ROUNDS = 4
 _MAX_ROUNDS = 12
 _CHECKED = 8  # best-scoring edits of a term offered to the matcher (each check runs it on a sentence)
 _FOLLOW = 3  # tokens after an edit whose log-probabilities count toward its score (what follows must fit)
-_GAP = 2  # words between two edits scored in the same sentence, so that each reads its own tokens
+_GAP = _FOLLOW  # words between two edits scored in one sentence: a word has a token at least, so each edit's
+# window of tokens ends before the next edit starts
 _WORD = re.compile(r"\S+")
 _LEADING = "\"'“‘«([{¿¡„"
 _TRAILING = ".,;:!?)]}»”\"…"  # not the apostrophe: y' ends an elided connective
@@ -86,7 +90,6 @@ class _Edit:
     term: int  # index of the term in the sentence's constraints
     first: int  # first word replaced (or before which the form is inserted)
     last: int  # one past the last word replaced (== first: an insertion)
-    elided: bool  # the form takes the place of the first word (a full connective)
     start: int  # character span of the draft that the replacement takes the place of
     end: int
     replacement: str
@@ -111,7 +114,8 @@ class _Sentence:
     given_up: set[int] = field(default_factory=set)
     wide: set[int] = field(default_factory=set)  # terms to try at more anchors in the next round (strict)
     edited: bool = False
-    progressed: bool = False  # the last round placed a term
+    progressed: bool = False  # the last round placed a term, or widened the search for one
+    score: float = 0.0  # the sentence's mean log-probability per token, as scored (then estimated after edits)
     # Per word of `text`: its attention over the source pieces, from the draft's alignment, carried through the
     # edits (a placed form's own words get none), so later rounds need no new alignment.
     attention: list[list[float]] = field(default_factory=list)
@@ -140,12 +144,14 @@ def place_in_hypotheses(scorer: Scorer, sentences: Sequence[str], drafts: Sequen
                         aligned: Sequence[ScoredTarget | None] | None = None) -> list[Hypothesis]:
     """An engine's translations with the terms each lacks placed (`place_terms`); sentences without terms are
     left as they are. `aligned` (parallel to `sentences`): drafts an engine already scored with alignment."""
-    todo = [i for i, terms in enumerate(constraints) if terms]
+    # A draft cut at the length limit is translated again by the pipeline: its terms go into that translation.
+    todo = [i for i, terms in enumerate(constraints) if terms and drafts[i].finished]
     ready = [aligned[i] for i in todo] if aligned is not None else None
     placed = place_terms(scorer, [sentences[i] for i in todo], [drafts[i].text for i in todo], source, target,
                          [constraints[i] for i in todo], strict=strict,
                          aligned=ready if ready is not None and all(ready) else None)  # type: ignore[arg-type]
-    result = list(drafts)
+    result = [dataclasses.replace(d, unmet=tuple(t.key for t in terms if not t.met_by(d.text)))
+              if terms and not d.finished else d for d, terms in zip(drafts, constraints)]
     for i, placement in zip(todo, placed):
         result[i] = dataclasses.replace(drafts[i], text=placement.text, unmet=placement.unmet,
                                         steered=placement.steered)
@@ -159,6 +165,9 @@ def place_terms(scorer: Scorer, sentences: Sequence[str], drafts: Sequence[str],
     drafts already scored with alignment (an engine that has them from decoding saves the first pass)."""
     states = [_Sentence(s, d, list(terms), [t.met_by(d) for t in terms])
               for s, d, terms in zip(sentences, drafts, constraints)]
+    for state in states:
+        if not words_of(state.text):  # nothing to place a term beside (an empty draft keeps the source anyway)
+            state.given_up.update(state.open_terms())
     baseline: dict[int, float] = {}
     for round_number in itertools.count():
         # Strict mode goes on while the last round placed something (many terms in a short draft clash).
@@ -172,23 +181,25 @@ def place_terms(scorer: Scorer, sentences: Sequence[str], drafts: Sequence[str],
             drafts_scored = scorer.score_batch([states[i].source for i in active], [states[i].text for i in active],
                                                source, target, alignment=not baseline)
         for i, scored in zip(active, drafts_scored):
+            states[i].score = scored.score
             if i not in baseline:  # prefer mode compares with the model's own translation
                 baseline[i] = scored.score
-                states[i].attention = _word_attention(words_of(states[i].text), scored)
+                states[i].attention = _word_attention(states[i].text, scored)
                 states[i].source_pieces = scored.source_pieces
         chosen = _round(scorer, [states[i] for i in active], drafts_scored, source, target, strict,
-                        [baseline[i] - margin for i in active], margin)
+                        [baseline[i] - margin for i in active])
         for i, edits in zip(active, chosen):
-            _apply(states[i], edits)
+            _apply(states[i], edits, None if strict else baseline[i] - margin)
     return [Placement(s.text, tuple(t.key for t, done in zip(s.terms, s.met) if not done), s.edited)
             for s in states]
 
 
 def _round(scorer: Scorer, states: list[_Sentence], drafts: list[ScoredTarget], source: str, target: str,
-           strict: bool, floors: list[float], margin: float) -> list[list[_Edit]]:
+           strict: bool, floors: list[float]) -> list[list[_Edit]]:
     """The acceptable edits of each open term of each sentence, best first, from one scoring call."""
     candidates: list[list[_Edit]] = []
     for state in states:
+        state.progressed = False
         words = words_of(state.text)
         edits = []
         for t in state.open_terms():
@@ -199,7 +210,7 @@ def _round(scorer: Scorer, states: list[_Sentence], drafts: list[ScoredTarget], 
             else:
                 # Prefer mode looks for a fitting place, not for every possible one: it leaves out the insertion
                 # after the model's rendering (each candidate costs a scored sentence; the least likely one goes).
-                spans = _spans(words, state, state.terms[t], _ANCHORS, after=strict)
+                spans = _spans(words, state, state.terms[t], _ANCHORS, after=strict or state.terms[t].hard)
             edits += _edits(state.text, words, spans, state.terms[t], t, every_form=False)
         candidates.append(edits)
     candidates = _score(scorer, states, drafts, candidates, source, target)
@@ -215,8 +226,9 @@ def _round(scorer: Scorer, states: list[_Sentence], drafts: list[ScoredTarget], 
             if graded:  # a clean placement before one the report would warn about
                 top = max(grade for grade, _ in graded)
                 chosen[s] += [e for grade, e in graded if grade == top]
-            elif strict and not wide and ranked:
+            elif (strict or state.terms[t].hard) and not wide and ranked:
                 state.wide.add(t)  # nothing the matcher accepts near the first anchor: look further next round
+                state.progressed = True
             else:
                 state.given_up.add(t)
     return chosen
@@ -319,22 +331,28 @@ def _grade(state: _Sentence, term: int, text: str) -> int:
     """How well the edited text carries the term's new rendering, or ABSENT where the edit adds none (a term
     the sentence uses twice needs two) or loses a term that was met before."""
     constraint = state.terms[term]
-    before = len(constraint.occurrences(state.text))
-    found = constraint.occurrences(text)
-    if len(found) <= before or not all(state.terms[i].met_by(text) for i, done in enumerate(state.met) if done):
+    added = Counter(constraint.occurrences(text)) - Counter(constraint.occurrences(state.text))
+    if not added or not all(state.terms[i].met_by(text) for i, done in enumerate(state.met) if done):
         return ABSENT
-    return min(found[:before + 1])
+    return max(added)
 
 
-def _apply(state: _Sentence, edits: list[_Edit]) -> None:
+def _apply(state: _Sentence, edits: list[_Edit], floor: float | None) -> None:
     """Apply the best edit of each term that does not clash with a better edit of another term, all together
-    (right to left); if together they lose a term that each alone kept, apply the best one only. The terms
-    left out stay open for the next round."""
+    (right to left); if together they undo one another, the best one alone. With a `floor` (prefer mode), the
+    edits' summed cost must keep the sentence's estimated score above it (a name kept verbatim is placed
+    whatever it costs). The terms left out stay open for the next round."""
     kept: list[_Edit] = []
+    cost = 0.0
     for edit in sorted(edits, key=lambda e: -e.score):
-        if all(edit.term != other.term and not edit.clashes(other) for other in kept):
-            kept.append(edit)
-    state.progressed = bool(kept)
+        if any(edit.term == other.term or edit.clashes(other) for other in kept):
+            continue
+        if floor is not None and not state.terms[edit.term].hard:
+            if state.score - cost - (state.score - edit.score) < floor:
+                continue
+            cost += state.score - edit.score
+        kept.append(edit)
+    state.progressed = state.progressed or bool(kept)
     if not kept:
         return
     text = _combined(state.text, kept)
@@ -347,6 +365,7 @@ def _apply(state: _Sentence, edits: list[_Edit]) -> None:
         blank = [0.0] * len(state.source_pieces)
         attention[edit.first:edit.last] = [blank for _ in edit.replacement.split()]
     state.text, state.met, state.edited, state.attention = text, met, True, attention
+    state.score -= sum(state.score - e.score for e in kept)
 
 
 def _spans(words: list[_Word], state: _Sentence, term: TermConstraint, count: int,
@@ -364,7 +383,7 @@ def _spans(words: list[_Word], state: _Sentence, term: TermConstraint, count: in
     nearness = [-abs(i / max(1, len(words) - 1) - position) for i in range(len(words))]
     longest = max(len(form.split()) for form in term.forms) + _EXTRA_SPAN
     spans: list[tuple[int, int, bool]] = []
-    for anchor in sorted(range(len(words)), key=lambda i: (attention[i], nearness[i]), reverse=True)[:count] or [0]:
+    for anchor in sorted(range(len(words)), key=lambda i: (attention[i], nearness[i]), reverse=True)[:count]:
         low, high = anchor, anchor + 1
         if attention[anchor] > 0:
             while high < len(words) and high - low < longest and attention[high] >= attention[anchor] / 2:
@@ -377,29 +396,23 @@ def _spans(words: list[_Word], state: _Sentence, term: TermConstraint, count: in
     return [span for span in dict.fromkeys(spans) if 0 <= span[0] <= span[1] <= len(words)]
 
 
-def _word_attention(words: list[_Word], draft: ScoredTarget) -> list[list[float]]:
-    """Per draft word: the summed attention of its pieces over the source pieces (zeros without alignment)."""
+def _word_attention(text: str, draft: ScoredTarget) -> list[list[float]]:
+    """Per word of `text`: the summed attention of its pieces over the source pieces (zeros without alignment)."""
+    words = words_of(text)
     rows = [[0.0] * len(draft.source_pieces) for _ in words]
     if draft.alignment and words:
-        for piece, word in enumerate(_piece_words(draft.pieces, words)):
+        for piece, word in enumerate(_piece_words(draft.pieces, text, words)):
             if piece < len(draft.alignment):
                 for j, weight in enumerate(draft.alignment[piece][:len(draft.source_pieces)]):
                     rows[word][j] += weight
     return rows
 
 
-def _piece_words(pieces: Sequence[str], words: list[_Word]) -> list[int]:
-    """The word each target piece belongs to, found by walking both texts' non-space characters (pieces with
-    no visible character, and punctuation between words, go to the word before)."""
-    owner: list[int] = []  # per visible character of the words' text
-    for index, word in enumerate(words):
-        owner += [index] * len(word.text.replace(" ", ""))
-    result, position = [], 0
-    for piece in pieces:
-        visible = len(piece.replace(SPACE, "").replace(" ", ""))
-        result.append(owner[min(position, len(owner) - 1)] if owner else 0)
-        position += visible
-    return result
+def _piece_words(pieces: Sequence[str], text: str, words: list[_Word]) -> list[int]:
+    """The word each target piece belongs to: the last word starting at or before the piece (punctuation goes
+    with the word before it; anything before the first word, with the first)."""
+    starts = [w.start for w in words]
+    return [max(0, bisect.bisect_right(starts, at) - 1) for at in _piece_starts(pieces, text)]
 
 
 def _edits(text: str, words: list[_Word], spans: list[tuple[int, int, bool]], term: TermConstraint, index: int,
@@ -415,7 +428,7 @@ def _edits(text: str, words: list[_Word], spans: list[tuple[int, int, bool]], te
             rendering = " ".join(w.text for w in words[first:last])
             fitting = fitting and (_form_for(term, fitting, rendering),)
         for form in fitting:
-            edit = _edit(text, words, first, last, elided, form, index)
+            edit = _edit(text, words, first, last, form, index)
             edits.setdefault(edit.text, edit)
     return list(edits.values())
 
@@ -440,8 +453,8 @@ def _fitting(term: TermConstraint, before: str, replaced: str, elided: bool) -> 
                  if term.context(i).fits(before, replaced) and (term.context(i).replaces or not elided))
 
 
-def _edit(text: str, words: list[_Word], first: int, last: int, elided: bool, form: str, term: int) -> _Edit:
-    at_start = first == 0 and not any(c.isalnum() for c in text[:words[0].start] if words)
+def _edit(text: str, words: list[_Word], first: int, last: int, form: str, term: int) -> _Edit:
+    at_start = first == 0 and (not words or not any(c.isalnum() for c in text[:words[0].start]))
     if at_start:
         form = form[:1].upper() + form[1:]
     if last > first:
@@ -454,11 +467,12 @@ def _edit(text: str, words: list[_Word], first: int, last: int, elided: bool, fo
         replacement = " " + form
     else:
         start, end, replacement = 0, len(text), form
-    return _Edit(term, first, last, elided, start, end, replacement, text[:start] + replacement + text[end:])
+    return _Edit(term, first, last, start, end, replacement, text[:start] + replacement + text[end:])
 
 
 def _source_span(source: list[str], surface: str) -> list[int]:
-    """Indexes of the source pieces that spell `surface` (case-insensitive), wherever it occurs; [] when it is
+    """Indexes of the source pieces that spell `surface` as a whole word (or words), wherever it occurs; an
+    all-capital surface (US) only as written, any other in any case (a capital opens a sentence). [] when it is
     not found."""
     if not surface:
         return []
@@ -466,11 +480,8 @@ def _source_span(source: list[str], surface: str) -> list[int]:
     for piece in source:
         starts.append(len(text))
         text += piece.replace(SPACE, " ")
-    lowered, wanted = text.lower(), surface.lower()
+    flags = 0 if surface.isupper() else re.IGNORECASE
     indexes: list[int] = []
-    at = lowered.find(wanted)
-    while at >= 0:
-        end = at + len(surface)
-        indexes += [i for i, start in enumerate(starts) if start < end and start + len(source[i]) > at]
-        at = lowered.find(wanted, end)
+    for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text, flags):
+        indexes += [i for i, start in enumerate(starts) if start < match.end() and start + len(source[i]) > match.start()]
     return sorted(set(indexes))

@@ -91,8 +91,9 @@ def _occurrences(text: str, target: str, glossary: Glossary, constraint: TermCon
     below a clean one. A name kept verbatim counts where it appears exactly as written."""
     entry = glossary.get(constraint.key)
     if entry is not None and entry.verbatim:
-        # The forms are the name as written and its elided forms (n'Ukraine), which end with it.
-        return (CLEAN,) * text.count(constraint.forms[0])
+        # The forms are the name as written and its elided forms (n'Ukraine), which end with it: the name as a
+        # whole word (not "White Housee"), after an apostrophe or not.
+        return (CLEAN,) * len(re.findall(rf"(?<![\w-]){re.escape(constraint.forms[0])}(?![\w-])", text))
     return _grades(text, target, glossary).get(constraint.key, ())
 
 
