@@ -6,12 +6,12 @@ then placed into it:
 1. **Where.** The draft word whose cross-attention points most at the term's source words (the anchor; the
    word nearest the term's relative position in the source where the model gives no attention), and the run of
    neighbouring words the term also attends to (the model's own rendering of it). The edits: replace that run,
-   insert before it (strict mode: or after it), or replace the run with the word before, where an elided form
-   takes the place of a full connective ("za Amerika" -> "z'Uburusiya").
+   insert before it (after it too, in the wider search), or replace the run with the word before, where an
+   elided form takes the place of a full connective ("za Amerika" -> "z'Uburusiya").
 2. **Which form.** At each place, the form the target grammar asks for there (each form's `FormContext`: an
-   augmentless form after mu/ku/a connective, an elided form for the full connective) and, among those, the one
-   closest to the words it replaces (the model's rendering: its number and spelling are usually right),
-   capitalised at the start of the sentence.
+   augmentless form after a locative, a full connective, a demonstrative or "other"; an elided form for the full
+   connective) and, among those, the one closest to the words it replaces (the model's rendering: its number and
+   spelling are usually right), capitalised at the start of the sentence.
 3. **Choice.** The model scores each edit: the mean log-probability per token the whole edited sentence would
    have, i.e. the draft's own, changed by what the edit changes in the tokens it writes and the few after them (a
    form must fit what follows as well as what precedes). The best-scoring edit that adds a rendering the glossary
@@ -44,7 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from translate.constraints import ABSENT, ANYWHERE, TermConstraint
+from translate.constraints import ABSENT, ANYWHERE, FLAWED, TermConstraint
 from translate.engines.base import Hypothesis, ScoredTarget
 
 SPACE = "\u2581"  # sentencepiece's word-start marker
@@ -208,9 +208,9 @@ def _round(scorer: Scorer, states: list[_Sentence], drafts: list[ScoredTarget], 
                 edits += _edits(state.text, words, [(len(words), len(words), False)], state.terms[t], t,
                                 every_form=True)
             else:
-                # Prefer mode looks for a fitting place, not for every possible one: it leaves out the insertion
-                # after the model's rendering (each candidate costs a scored sentence; the least likely one goes).
-                spans = _spans(words, state, state.terms[t], _ANCHORS, after=strict or state.terms[t].hard)
+                # A fitting place first, not every possible one: the insertion after the model's rendering waits
+                # for the wider search (each candidate costs a scored sentence; the least likely one goes).
+                spans = _spans(words, state, state.terms[t], _ANCHORS, after=False)
             edits += _edits(state.text, words, spans, state.terms[t], t, every_form=False)
         candidates.append(edits)
     candidates = _score(scorer, states, drafts, candidates, source, target)
@@ -223,8 +223,11 @@ def _round(scorer: Scorer, states: list[_Sentence], drafts: list[ScoredTarget], 
                       if (grade := _grade(state, t, e.text))]
             if not strict and not state.terms[t].hard:
                 graded = [(grade, e) for grade, e in graded if e.score >= floors[s]]
-            if graded:  # a clean placement before one the report would warn about
-                top = max(grade for grade, _ in graded)
+            top = max((grade for grade, _ in graded), default=ABSENT)
+            if strict and top == FLAWED and not wide:
+                state.wide.add(t)  # only placements the report would warn about: look further for a clean one
+                state.progressed = True
+            elif graded:  # a clean placement before one the report would warn about
                 chosen[s] += [e for grade, e in graded if grade == top]
             elif (strict or state.terms[t].hard) and not wide and ranked:
                 state.wide.add(t)  # nothing the matcher accepts near the first anchor: look further next round

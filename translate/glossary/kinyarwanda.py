@@ -295,6 +295,8 @@ def _agreement_warning(tokens: list[Token], i: int, j: int, form: Form, surface:
     if not form.cls or j >= len(tokens) or not tokens[j].joined or not _subject_position(tokens, i):
         return None
     verb = tokens[j]
+    if verb.orig[:1].isupper():  # a capitalised word after the subject is a name ("Uruganda Zone …"), not its verb
+        return None
     found = subject_classes(verb.norm)
     expected = NOUN_CLASSES[form.cls].agreement
     lookalike = _LOOKALIKES.get(expected) if form.guessed else None
