@@ -161,7 +161,7 @@ def test_target_surface_forms_most_preferred_first():
 
 
 def test_every_surface_form_of_every_shipped_entry_is_found_by_the_matcher():
-    """target_surface_forms (used as decoding constraints) and find_terms (used to verify) must agree."""
+    """target_surface_forms (the forms term placement may use) and find_terms (used to verify) must agree."""
     glossary = load_glossaries(None)
     missed = []
     for entry in glossary:

@@ -320,7 +320,7 @@ def test_random_wrong_glossary_is_inserted_by_strict_and_reported_by_check(maria
 
 
 @pytest.mark.slow
-def test_unspellable_and_oversized_terms_do_not_crash(marian_en_rw: Path) -> None:
+def test_a_term_the_model_cannot_spell_or_a_very_long_one_is_still_placed(marian_en_rw: Path) -> None:
     from translate.engines.hf import HFEngine
 
     engine = HFEngine(str(marian_en_rw), beam=2)

@@ -186,7 +186,7 @@ def test_an_interrupted_run_leaves_no_output_and_resumes_from_memory(tmp_path: P
     assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "cache", "out.txt"]  # no temp file
     resumed = CliRunner().invoke(cli, args)
     assert resumed.exit_code == 0, resumed.output
-    assert "16 of 40 model calls from the translation memory" in resumed.output
+    assert "16 of 40 sentences from the translation memory" in resumed.output
     assert out.read_text(encoding="utf-8").count("DRONES") == 40
     assert sqlite3.connect(tmp_path / "cache" / "memory.sqlite").execute(
         "PRAGMA integrity_check").fetchone() == ("ok",)

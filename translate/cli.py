@@ -305,7 +305,7 @@ def _summary(document: str, counts: Mapping[str, int], statuses: Counter[str] | 
     reused = ""
     if hasattr(engine, "hits"):  # the translation memory: report this document's share, then start afresh
         if engine.hits:
-            reused = f", {engine.hits} of {engine.hits + engine.misses} model calls from the translation memory"
+            reused = f", {engine.hits} of {engine.hits + engine.misses} sentences from the translation memory"
         engine.hits = engine.misses = 0
     click.echo(
         f"{document}: {counts['paragraphs']} paragraphs ({counts['translated']} translated, "

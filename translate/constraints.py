@@ -3,7 +3,8 @@
 A `TermConstraint` says what one glossary term asks of a translation: any one of its target-language `forms`
 satisfies it. `contexts` (parallel to `forms`, optional) says where a form may stand, so that an engine placing
 a term into a sentence tries each form only where the target grammar allows it: an augmentless Kinyarwanda form
-(Burusiya) after mu/ku/a connective, an elided one (y'Uburusiya) in place of its full connective (ya).
+(Burusiya) after a locative, a full connective, a demonstrative or "other", an elided one (y'Uburusiya) in
+place of its full connective (ya).
 """
 
 from __future__ import annotations

@@ -27,9 +27,9 @@ class Signature:
     model: str
     revision: str
     backend: str
-    direction: str  # "en-rw", "rw-en", or "auto-rw" when detected per paragraph
+    direction: str  # "en-rw", "rw-en", or "auto(en)-rw" when the source language was detected
     beam: int
-    glossary: str = "none"  # the glossary hash (and version) of the loaded files
+    glossary: str = "none"  # the loaded glossaries' hash and the steering mode ("glossary:c62f5702+prefer")
     version: str = __version__
     # Every other option that can change a translation: the longest input before a sentence is split, and the
     # engine's own (device, compute type, quantization). Empty in results written before they were recorded.

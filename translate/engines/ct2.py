@@ -89,7 +89,7 @@ class CT2Engine:
     """One converted model loaded with ctranslate2.Translator; batch-first calls, plain data in and out."""
 
     # Decoding memory grows with sentences x beam (about 3 MB per hypothesis on an opus-mt-size model): 8
-    # sentences keep a beam-4 run near 200 MB at about 80 % of the throughput of 16 (bench/throughput.py).
+    # sentences keep a beam-4 run near 200 MB at about 70 % of the throughput of 16 (bench/throughput.py).
     preferred_batch_size = 8
 
     def __init__(

@@ -1,8 +1,9 @@
-"""The glossary in translation: constraints before decoding, fixes and a per-term report after it.
+"""The glossary in translation: the terms a sentence needs, how a text carries them, fixes and the report.
 
-- `term_constraints` finds the glossary terms of a source sentence and turns each into a disjunctive decoding
-  constraint: any accepted target form satisfies it (for Kinyarwanda, every form the morphology generates).
-  Names marked verbatim must come out exactly as written in the source.
+- `term_constraints` finds the glossary terms of a source sentence and turns each into a disjunctive constraint
+  that the engines place into their translation: any accepted target form satisfies it (for Kinyarwanda, every
+  form the morphology generates), as many times as the sentence uses the term, judged by the same matcher that
+  writes the report. Names marked verbatim must come out exactly as written in the source.
 - `fix_locatives` gives a prefixless name the locative it needs in Kinyarwanda ("mu Ukraine" -> "muri Ukraine").
 - `verify_terms` checks a translated paragraph: each source term is satisfied, missing, forbidden or a warning.
 """

@@ -32,7 +32,7 @@ from translate.glossary.textnorm import Token, fold, tokenize
 
 DEMONYM_PREFIXES = frozenset({"umunya", "abanya", "umunyakazi", "abanyakazi"})
 SUBJECT_OPENERS = frozenset({"ko", "kandi", "ariko", "ubwo", "none", "naho"})
-# Elided forms offered to constrained decoding, most frequent connectives first.
+# Elided forms offered to term placement, most frequent connectives first.
 SURFACE_CLITICS = ("y", "w", "z", "n", "by", "cy", "bw", "rw", "ry", "b", "k", "tw", "kw", "h", "nk")
 
 

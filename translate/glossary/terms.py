@@ -38,6 +38,6 @@ def find_terms(text: str, lang: Lang, glossary: Glossary, *, dialects: bool = Fa
 
 
 def target_surface_forms(entry: Entry, lang: Lang) -> list[str]:
-    """The concrete strings that count as `entry` in `lang`, most preferred first (for decoding constraints)."""
+    """The concrete strings that count as `entry` in `lang`, most preferred first (the forms term placement may use)."""
     _check_lang(lang)
     return english_surface_forms(entry) if lang == "en" else kinyarwanda_surface_forms(entry)
