@@ -29,7 +29,7 @@ class FakeScorer:
         self.calls: list[list[str]] = []
 
     def score_batch(self, sentences: list[str], targets: list[str], source: str, target: str, *,
-                    alignment: bool = False) -> list[ScoredTarget]:
+                    alignment: bool = False, from_chars: list[int] | None = None) -> list[ScoredTarget]:
         self.calls.append(list(targets))
         results = []
         for sentence, text in zip(sentences, targets):
@@ -270,7 +270,7 @@ class PerTokenScorer(FakeScorer):
         super().__init__(lambda text: 0.0)
         self.costs = costs
 
-    def score_batch(self, sentences, targets, source, target, *, alignment=False):  # type: ignore[no-untyped-def]
+    def score_batch(self, sentences, targets, source, target, *, alignment=False, from_chars=None):  # type: ignore[no-untyped-def]
         self.calls.append(list(targets))
         return [ScoredTarget(tuple("\u2581" + w for w in t.split()),
                              tuple(self.costs.get(w, -1.0) for w in t.split()) + (-1.0,),

@@ -207,9 +207,10 @@ class CT2Engine:
                                    aligned=aligned)
 
     def score_batch(self, sentences: list[str], targets: list[str], source: str, target: str, *,
-                    alignment: bool = False) -> list[ScoredTarget]:
+                    alignment: bool = False, from_chars: list[int] | None = None) -> list[ScoredTarget]:
         """Each target (a translation of the sentence at the same index) scored by the model, token by token;
-        with `alignment`, also each target piece's attention over the source pieces."""
+        with `alignment`, also each target piece's attention over the source pieces. (`from_chars` is ignored:
+        CTranslate2 scores whole sequences.)"""
         if not sentences:
             return []
         sources = [self._source_tokens(s, source, target) for s in sentences]

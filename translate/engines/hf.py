@@ -13,7 +13,7 @@ from typing import Any
 
 from translate.constraints import TermConstraint
 from translate.engines.base import EngineInfo, Hypothesis, ScoredTarget, check_direction
-from translate.engines.placement import place_in_hypotheses
+from translate.engines.placement import piece_starts, place_in_hypotheses
 from translate.errors import EngineError, ModelError
 from translate.languages import get_language
 from translate.models import (
@@ -172,18 +172,21 @@ class HFEngine:
         return drafts
 
     def score_batch(self, sentences: list[str], targets: list[str], source: str, target: str, *,
-                    alignment: bool = False) -> list[ScoredTarget]:
+                    alignment: bool = False, from_chars: list[int] | None = None) -> list[ScoredTarget]:
         """Each target (a translation of the sentence at the same index) scored by the model in one teacher-forced
         pass, token by token; with `alignment`, also each target piece's cross-attention over the source pieces
-        (averaged over layers and heads). Each distinct sentence is encoded once."""
+        (averaged over layers and heads). Each distinct sentence is encoded once. `from_chars`: per target, the
+        tokens starting before that character are read but not scored (0.0): the output layer, a good part of
+        the cost, runs only where a score is wanted."""
         scored: list[ScoredTarget] = []
         for start in range(0, len(sentences), _SCORE_BATCH):
-            scored += self._score_chunk(sentences[start:start + _SCORE_BATCH], targets[start:start + _SCORE_BATCH],
-                                        source, target, alignment)
+            end = start + _SCORE_BATCH
+            scored += self._score_chunk(sentences[start:end], targets[start:end], source, target, alignment,
+                                        from_chars[start:end] if from_chars is not None else None)
         return scored
 
     def _score_chunk(self, sentences: list[str], targets: list[str], source: str, target: str,
-                     alignment: bool) -> list[ScoredTarget]:
+                     alignment: bool, from_chars: list[int] | None) -> list[ScoredTarget]:
         torch = self._torch
         unique = list(dict.fromkeys(sentences))
         texts, _ = self._prepare(unique, source, target)
@@ -195,22 +198,33 @@ class HFEngine:
         decoder_input = torch.cat([torch.full_like(labels[:, :1], start_id), labels[:, :-1]], dim=1)
         rows = torch.tensor([unique.index(s) for s in sentences], device=self.device)
         lead = 1 if self.family in ("nllb", "m2m100") else 0  # the target language code: forced, not scored
+        names = self._token_names()
+        label_ids = labels.tolist()
+        wanted = labels != pad if pad is not None else torch.ones_like(labels, dtype=torch.bool)
+        if from_chars is not None:  # the tokens before each target's first edit are read, not scored
+            for i, (ids, at) in enumerate(zip(label_ids, from_chars)):
+                starts = piece_starts([names[t] for t in ids[lead:]], targets[i])
+                wanted[i, :lead + sum(1 for s in starts if s < at)] = False
         try:
             with self._torch.inference_mode(), self._eager_attention(alignment):
                 encoder = self.model.get_encoder()(input_ids=encoded["input_ids"],
                                                    attention_mask=encoded["attention_mask"])
-                output = self.model(encoder_outputs=(encoder.last_hidden_state[rows],),
-                                    attention_mask=encoded["attention_mask"][rows], decoder_input_ids=decoder_input,
-                                    output_attentions=alignment)
+                output = self.model.get_decoder()(input_ids=decoder_input, encoder_hidden_states=(
+                    encoder.last_hidden_state[rows]), encoder_attention_mask=encoded["attention_mask"][rows],
+                    output_attentions=alignment)
+                logits = self.model.lm_head(output.last_hidden_state[wanted])
+                bias = getattr(self.model, "final_logits_bias", None)  # Marian's; M2M100 has none
+                if bias is not None:
+                    logits = logits + bias
+                scores = torch.zeros(labels.shape, dtype=torch.float32, device=self.device)
+                scores[wanted] = logits.float().log_softmax(-1).gather(-1, labels[wanted].unsqueeze(-1)).squeeze(-1)
         except RuntimeError as exc:
             raise EngineError(f"scoring failed: {exc}") from None
-        token_scores = output.logits.float().log_softmax(-1).gather(-1, labels.unsqueeze(-1)).squeeze(-1).tolist()
+        token_scores = scores.tolist()
         attention = torch.stack(output.cross_attentions).mean(dim=(0, 2)) if alignment else None
-        names = self._token_names()
         source_ids = encoded["input_ids"].tolist()
         source_lengths = encoded["attention_mask"].sum(dim=1).tolist()
         source_pieces = [tuple(names[i] for i in ids[:n]) for ids, n in zip(source_ids, source_lengths)]
-        label_ids = labels.tolist()
         results = []
         for i, row in enumerate(rows.tolist()):
             length = sum(1 for t in label_ids[i] if t != pad) if pad is not None else len(label_ids[i])

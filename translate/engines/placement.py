@@ -67,7 +67,8 @@ _TRAILING = ".,;:!?)]}»”\"…"  # not the apostrophe: y' ends an elided conne
 
 class Scorer(Protocol):
     def score_batch(self, sentences: list[str], targets: list[str], source: str, target: str, *,
-                    alignment: bool = False) -> list[ScoredTarget]:
+                    alignment: bool = False, from_chars: list[int] | None = None) -> list[ScoredTarget]:
+        """`from_chars` is a hint: tokens starting before it need no score (an engine may leave them 0.0)."""
         ...
 
 
@@ -246,11 +247,12 @@ def _score(scorer: Scorer, states: list[_Sentence], drafts: list[ScoredTarget], 
     if not jobs:
         return edits
     texts = [_scored_text(states[s].text, group) for s, group in jobs]
-    scored = scorer.score_batch([states[s].source for s, _ in jobs], texts, source, target)
-    draft_starts = [_piece_starts(d.pieces, state.text) for d, state in zip(drafts, states)]
+    scored = scorer.score_batch([states[s].source for s, _ in jobs], texts, source, target,
+                                from_chars=[min(e.start for e in group) for _, group in jobs])
+    draft_starts = [piece_starts(d.pieces, state.text) for d, state in zip(drafts, states)]
     result: list[list[_Edit]] = [[] for _ in edits]
     for (s, group), text, candidate in zip(jobs, texts, scored):
-        starts = _piece_starts(candidate.pieces, text)
+        starts = piece_starts(candidate.pieces, text)
         shift = 0
         for edit in sorted(group, key=lambda e: e.start):
             result[s].append(dataclasses.replace(edit, score=_estimate(edit, shift, drafts[s], draft_starts[s],
@@ -319,7 +321,7 @@ def _window(scored: ScoredTarget, starts: list[int], start: int, end: int) -> tu
     return sum(values), len(values)
 
 
-def _piece_starts(pieces: Sequence[str], text: str) -> list[int]:
+def piece_starts(pieces: Sequence[str], text: str) -> list[int]:
     """Where each piece begins in `text`, found by walking the visible characters of both (a piece with none,
     a bare word-start mark, begins where the next one does)."""
     visible = [i for i, c in enumerate(text) if not c.isspace()]
@@ -415,7 +417,7 @@ def _piece_words(pieces: Sequence[str], text: str, words: list[_Word]) -> list[i
     """The word each target piece belongs to: the last word starting at or before the piece (punctuation goes
     with the word before it; anything before the first word, with the first)."""
     starts = [w.start for w in words]
-    return [max(0, bisect.bisect_right(starts, at) - 1) for at in _piece_starts(pieces, text)]
+    return [max(0, bisect.bisect_right(starts, at) - 1) for at in piece_starts(pieces, text)]
 
 
 def _edits(text: str, words: list[_Word], spans: list[tuple[int, int, bool]], term: TermConstraint, index: int,
