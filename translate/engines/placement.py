@@ -171,7 +171,8 @@ def place_terms(scorer: Scorer, sentences: Sequence[str], drafts: Sequence[str],
             state.given_up.update(state.open_terms())
     baseline: dict[int, float] = {}
     for round_number in itertools.count():
-        # Strict mode goes on while the last round placed something (many terms in a short draft clash).
+        # Strict mode goes on while the last round placed a term or widened the search for one (many terms in a
+        # short draft clash, and a term the sentence uses twice is placed once a round).
         active = [i for i, state in enumerate(states) if state.open_terms()
                   and (round_number < _ROUNDS or (strict and state.progressed))]
         if not active or round_number >= _MAX_ROUNDS:
@@ -353,7 +354,7 @@ def _apply(state: _Sentence, edits: list[_Edit], floor: float | None) -> None:
         if any(edit.term == other.term or edit.clashes(other) for other in kept):
             continue
         if floor is not None and not state.terms[edit.term].hard:
-            if state.score - cost - (state.score - edit.score) < floor:
+            if edit.score - cost < floor:  # this edit's cost on top of the others' (each estimated alone)
                 continue
             cost += state.score - edit.score
         kept.append(edit)
