@@ -75,7 +75,7 @@ def test_signature_ignores_row_order_but_not_content(tmp_path):
 
 
 BAD = [
-    (f"{HEADER}\n{row()}\tx\n", "g.tsv:2: expected 12 tab-separated fields, found 13"),
+    (f"{HEADER}\n{row()}\tx\n", "g.tsv:2: expected 14 tab-separated fields, found 15"),
     (f"{HEADER}\n{row(rw_class='17')}\n", "g.tsv:2: column 'rw_class': unknown noun class '17'"),
     (f"{HEADER}\n{row()}\n{row()}\n", "g.tsv:3: column 'id': duplicate id 'term.radar' (first defined on line 2)"),
     (f"{HEADER}\n{row(type='weapon')}\n", "g.tsv:2: column 'type': unknown type 'weapon'"),

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 
 from translate.constraints import ABSENT, CLEAN, FLAWED, TermConstraint
 from translate.glossary.entries import Entry, Glossary
-from translate.glossary.kinyarwanda import form_contexts, is_placement_warning
+from translate.glossary.kinyarwanda import AMBIGUOUS_WARNING, form_contexts, is_placement_warning
 from translate.glossary.matching import TermMatch
 from translate.glossary.terms import find_terms, target_surface_forms
 
@@ -41,6 +41,19 @@ class TermReport:
         data["source_span"] = list(self.source_span)
         data["target_span"] = list(self.target_span) if self.target_span else None
         return data
+
+
+def _renderings_in(text: str, lang: str, glossary: Glossary) -> list[TermMatch]:
+    """The terms of a translation. A rendering with another everyday sense counts as the term there without a cue
+    from its sentence (igihano for sanctions): the source sentence says which sense is meant."""
+    found = []
+    for match in find_terms(text, lang, glossary):  # type: ignore[arg-type]
+        if match.kind == "ambiguous":
+            match = TermMatch(match.entry, match.surface, match.start, match.end, "term",
+                              [w for w in match.warnings if not w.startswith(AMBIGUOUS_WARNING)])
+        if match.kind == "term":
+            found.append(match)
+    return found
 
 
 def _source_terms(text: str, lang: str, glossary: Glossary) -> list[tuple[TermMatch, Entry]]:
@@ -106,8 +119,8 @@ def _grades(text: str, target: str, glossary: Glossary) -> dict[str, tuple[int, 
         if len(cache) >= 4096:
             cache.clear()
         grades: dict[str, list[int]] = {}
-        for match in find_terms(text, target, glossary):
-            if match.kind == "term" and not any(is_placement_warning(w) for w in match.warnings):
+        for match in _renderings_in(text, target, glossary):
+            if not any(is_placement_warning(w) for w in match.warnings):
                 grades.setdefault(match.entry, []).append(FLAWED if match.warnings else CLEAN)
         cache[text] = {entry: tuple(sorted(found, reverse=True)) for entry, found in grades.items()}
     return cache[text]
@@ -123,7 +136,7 @@ def satisfied_entries(output: str, target: str, glossary: Glossary,
             return not any(is_placement_warning(w) for w in match.warnings)
         return not any(w.startswith("forbidden") for w in match.warnings)
 
-    found = {m.entry for m in find_terms(output, target, glossary) if m.kind == "term" and acceptable(m)}
+    found = {m.entry for m in _renderings_in(output, target, glossary) if acceptable(m)}
     satisfied = set()
     for constraint in constraints:
         entry = glossary.get(constraint.key)
@@ -173,9 +186,8 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
     """Pair each source term with the same entry's occurrences in the target, in order of appearance: each target
     occurrence answers for one source occurrence, and the source occurrences left over are missing."""
     target_matches: dict[str, list[TermMatch]] = {}
-    for match in find_terms(target_text, target, glossary):
-        if match.kind == "term":
-            target_matches.setdefault(match.entry, []).append(match)
+    for match in _renderings_in(target_text, target, glossary):
+        target_matches.setdefault(match.entry, []).append(match)
     found = _source_terms(source_text, source, glossary)
     in_source = Counter(entry.id for _, entry in found)
     used: Counter[str] = Counter()

@@ -175,6 +175,8 @@ def _joined(values: Sequence[str]) -> str:
 @click.option("--partner", multiple=True, help="Other-number form of the head (uruganda -> inganda).")
 @click.option("--forbidden", multiple=True, help="Rendering to flag as wrong.")
 @click.option("--related", multiple=True, help="Derived word reported as 'related' (Abarusiya).")
+@click.option("--lookalike", multiple=True, help="Phrase that holds the term but names something else.")
+@click.option("--context", multiple=True, help="Word supporting the term's sense ('!word': the other sense).")
 @click.option("--verbatim/--no-verbatim", default=False, help="Keep the name as is in translation.")
 @click.option("--status", type=click.Choice(["approved", "proposed"]), default="proposed", show_default=True)
 @click.option("--note", default="")
@@ -183,13 +185,15 @@ def _joined(values: Sequence[str]) -> str:
 @glossary_option
 @_handle_errors
 def add_cmd(entry_id: str, entry_type: str, en: Sequence[str], rw: Sequence[str], rw_class: str,
-            partner: Sequence[str], forbidden: Sequence[str], related: Sequence[str], verbatim: bool,
+            partner: Sequence[str], forbidden: Sequence[str], related: Sequence[str], lookalike: Sequence[str],
+            context: Sequence[str], verbatim: bool,
             status: str, note: str, source: str, file: str | None, glossary: Sequence[str]) -> None:
     """Add an entry (validated; the file stays sorted; no other line changes)."""
     path = Path(file) if file else _default_file(entry_type, glossary)
     row = {"id": entry_id, "type": entry_type, "status": status, "en": _joined(en), "rw": _joined(rw),
            "rw_forbidden": _joined(forbidden), "verbatim": "yes" if verbatim else "no", "rw_class": rw_class,
-           "rw_partner": _joined(partner), "rw_related": _joined(related), "note": note, "source": source}
+           "rw_partner": _joined(partner), "rw_related": _joined(related), "rw_lookalike": _joined(lookalike),
+           "rw_context": _joined(context), "note": note, "source": source}
     entry = editing.add_entry(path, row, _others(load_glossaries(glossary), path))
     _note(f"added {entry.id} to {entry.where}")
 

@@ -129,7 +129,9 @@ def _reachability(entry: Entry, glossary: Glossary) -> Iterable[LintIssue]:
     """Every variant must be found as its own entry; otherwise another entry's variant matches inside it."""
     for lang, values in (("en", entry.en), ("rw", rendering_texts(entry))):
         for value in values:
-            matches = [m for m in find_terms(value, lang, glossary) if m.kind == "term"]  # type: ignore[arg-type]
+            # A rendering with another sense (rw_context) stands alone without a cue: found, as ambiguous.
+            matches = [m for m in find_terms(value, lang, glossary)  # type: ignore[arg-type]
+                       if m.kind == "term" or (m.kind == "ambiguous" and m.entry == entry.id)]
             if any(m.entry == entry.id and m.start == 0 and m.end == len(value) for m in matches):
                 continue
             others = ", ".join(f"'{m.surface}' ({m.entry})" for m in matches if m.entry != entry.id)

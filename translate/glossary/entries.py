@@ -20,10 +20,10 @@ from translate.glossary.morphology import guess_class, is_prefixless, parse_clas
 
 COLUMNS = (
     "id", "type", "status", "en", "rw", "rw_forbidden", "verbatim",
-    "rw_class", "rw_partner", "rw_related", "note", "source",
+    "rw_class", "rw_partner", "rw_related", "rw_lookalike", "rw_context", "note", "source",
 )
 REQUIRED_COLUMNS = ("id", "type", "status", "en", "rw")
-LIST_COLUMNS = frozenset({"en", "rw", "rw_forbidden", "rw_partner", "rw_related"})
+LIST_COLUMNS = frozenset({"en", "rw", "rw_forbidden", "rw_partner", "rw_related", "rw_lookalike", "rw_context"})
 TYPES = ("person", "place", "organisation", "term")
 STATUSES = ("approved", "proposed")
 SEPARATOR = "|"
@@ -53,6 +53,12 @@ class Entry:
     rw_class: str = ""  # class of the preferred rendering's head noun, optionally '/partner class': '11/10'
     rw_partner: tuple[str, ...] = ()  # the other number of the head: uruganda <-> inganda
     rw_related: tuple[str, ...] = ()  # derived words reported as 'related', not as the term (Abarusiya)
+    # Phrases that hold one of the entry's forms but name something else (Amerika y'Epfo is South America):
+    # matched like renderings, longest match wins, and never reported.
+    rw_lookalike: tuple[str, ...] = ()
+    # Cues for a rendering that has another everyday sense (igihano: sanctions, or a court's penalty): words of
+    # the sentence that support the glossary's sense, and after '!' words that show the other one.
+    rw_context: tuple[str, ...] = ()
     note: str = ""
     source: str = ""
     file: str = field(default="", compare=False)  # where it was read from, for messages
@@ -202,6 +208,17 @@ def _check_class_fits(words: tuple[str, ...], cls: str, name: str, line: int, wh
                     f"(augment + prefix); use 9a for a prefixless name or loan")
 
 
+def _check_context(cues: tuple[str, ...], name: str, line: int) -> tuple[str, ...]:
+    """Context cues are single words (a cue matches any word of the sentence that contains it), '!word' for a
+    word that shows the other sense."""
+    for cue in cues:
+        word = cue.removeprefix("!")
+        if not word or " " in word or "!" in word:
+            raise _fail(name, line, "rw_context", f"'{show(cue)}' is not a cue: give one word, or '!word' for a "
+                        "word that shows the other sense")
+    return cues
+
+
 def entry_from_row(row: Mapping[str, str], name: str, line: int) -> Entry:
     """Validate one row (cells by column name) and build an Entry; raises GlossaryError naming file:line."""
     for column in COLUMNS:
@@ -237,7 +254,8 @@ def entry_from_row(row: Mapping[str, str], name: str, line: int) -> Entry:
         status=_check_choice(cells["status"], STATUSES, name, line, "status"),
         en=lists["en"], rw=lists["rw"], rw_forbidden=lists["rw_forbidden"], verbatim=verbatim == "yes",
         rw_class=cells["rw_class"].replace(" ", ""), rw_partner=lists["rw_partner"],
-        rw_related=lists["rw_related"], note=cells["note"], source=cells["source"], file=name, line=line,
+        rw_related=lists["rw_related"], rw_lookalike=lists["rw_lookalike"], rw_context=_check_context(
+            lists["rw_context"], name, line), note=cells["note"], source=cells["source"], file=name, line=line,
     )
 
 

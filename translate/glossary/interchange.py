@@ -31,7 +31,7 @@ TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 STATUS_PREFERRED, STATUS_ADMITTED, STATUS_DEPRECATED = (
     "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts")
-_EXTRA_FIELDS = ("status", "verbatim", "rw_class", "rw_partner", "rw_related")
+_EXTRA_FIELDS = ("status", "verbatim", "rw_class", "rw_partner", "rw_related", "rw_lookalike", "rw_context")
 _LANGS = {"en": "en", "eng": "en", "rw": "rw", "kin": "rw", "kinyarwanda": "rw", "english": "en"}
 
 

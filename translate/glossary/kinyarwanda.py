@@ -15,7 +15,9 @@ so every apostrophe variant, with or without a following space, is handled in on
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,7 +32,8 @@ from translate.glossary.morphology import (
 )
 from translate.glossary.textnorm import Token, fold, tokenize
 
-DEMONYM_PREFIXES = frozenset({"umunya", "abanya", "umunyakazi", "abanyakazi"})
+# People of a place: Abanya-Ukraine, Abanye-Congo (nya/nye), the -kazi feminine.
+DEMONYM_PREFIXES = frozenset({"umunya", "abanya", "umunye", "abanye", "umunyakazi", "abanyakazi"})
 SUBJECT_OPENERS = frozenset({"ko", "kandi", "ariko", "ubwo", "none", "naho"})
 # Elided forms offered to term placement, most frequent connectives first.
 SURFACE_CLITICS = ("y", "w", "z", "n", "by", "cy", "bw", "rw", "ry", "b", "k", "tw", "kw", "h", "nk")
@@ -193,24 +196,72 @@ def _agreement_variants(words: list[Token], rendering: _Rendering, dialects: boo
     return out
 
 
+_FREE_AUGMENT_PREFIXES = ("bu", "bw", "ru", "rw")  # the country names written 'u Burayi' or 'Uburayi'
+
+
+def _augment_spellings(text: str) -> list[str]:
+    """A multi-word rendering as written, and with each country name after its head spelt the other way:
+    "Umuryango w'Ubumwe bw'u Burayi" and "… bw'Uburayi" (both are house styles, press writes both). Every
+    combination, as only some of the capitalised ubu-/uru- words are countries (Ubumwe is not)."""
+    words = text.split()
+    choices: list[list[list[str]]] = [[words[:1]]] if words else []
+    index = 1
+    while index < len(words):
+        word = words[index]
+        clitic, apostrophe, noun = word.replace("’", "'").rpartition("'")
+        lead = word[:len(clitic) + len(apostrophe)]
+        nxt = words[index + 1] if index + 1 < len(words) else ""
+        if noun.lower() == "u" and nxt[:1].isupper() and nxt[:2].lower() in _FREE_AUGMENT_PREFIXES:
+            choices.append([[word, nxt], [lead + "U" + nxt[:1].lower() + nxt[1:]]])  # u Burayi | Uburayi
+            index += 2
+            continue
+        if noun[:1] == "U" and noun[1:3].lower() in _FREE_AUGMENT_PREFIXES and len(noun) > 4:
+            choices.append([[word], [lead + "u", noun[1:2].upper() + noun[2:]]])  # Uburayi | u Burayi
+        else:
+            choices.append([[word]])
+        index += 1
+    if len(words) < 2 or sum(len(c) > 1 for c in choices) > 3:
+        return [text]
+    return [" ".join(w for part in combination for w in part) for combination in itertools.product(*choices)]
+
+
 def rendering_patterns(entry: Entry, dialects: bool = False) -> list[Pattern]:
+    patterns: list[Pattern] = []
+    for rendering in _renderings(entry):
+        for text in _augment_spellings(rendering.text):
+            patterns += _patterns_for(dataclasses.replace(rendering, text=text), entry, dialects)
+    patterns.extend(_forbidden_and_related(entry, dialects))
+    patterns.extend(_lookalike_patterns(entry, dialects))
+    return patterns
+
+
+def _lookalike_patterns(entry: Entry, dialects: bool) -> list[Pattern]:
+    """The entry's look-alikes (Amerika y'Epfo for Amerika) matched like renderings, inflected and elided alike."""
+    if not entry.rw_lookalike:
+        return []
+    others = dataclasses.replace(entry, rw=entry.rw_lookalike, rw_partner=(), rw_class="", rw_forbidden=(),
+                                 rw_related=(), rw_lookalike=())
+    return [dataclasses.replace(p, kind="lookalike", priority=3)
+            for r in _renderings(others) for text in _augment_spellings(r.text)
+            for p in _patterns_for(dataclasses.replace(r, text=text), others, dialects)]
+
+
+def _patterns_for(rendering: _Rendering, entry: Entry, dialects: bool) -> list[Pattern]:
     patterns: list[Pattern] = []
     preferred = entry.rw[0]
     proper = entry.type != "term"
-    for rendering in _renderings(entry):
-        tokens = tokenize(rendering.text, _clitics(dialects))
-        if not tokens:
-            continue
-        alts, used = _head_alternatives(tokens, rendering.cls, entry, dialects)
-        upper = frozenset({0}) if len(tokens) == 1 and rendering.text.isupper() and len(rendering.text) > 1 \
-            else frozenset()
-        for cls, deps in _agreement_variants(tokens[used:], rendering, dialects):
-            windows = [deps, [ANY_SHORT_WORD, *deps]] if deps and entry.type == "term" else [deps]
-            for head_slots, kind in alts:
-                for dep in windows:
-                    form = Form(cls, rendering.guessed, kind, preferred, proper)
-                    patterns.append(Pattern(entry.id, (*head_slots, *dep), "term", 1, upper, form))
-    patterns.extend(_forbidden_and_related(entry, dialects))
+    tokens = tokenize(rendering.text, _clitics(dialects))
+    if not tokens:
+        return []
+    alts, used = _head_alternatives(tokens, rendering.cls, entry, dialects)
+    upper = frozenset({0}) if len(tokens) == 1 and rendering.text.isupper() and len(rendering.text) > 1 \
+        else frozenset()
+    for cls, deps in _agreement_variants(tokens[used:], rendering, dialects):
+        windows = [deps, [ANY_SHORT_WORD, *deps]] if deps and entry.type == "term" else [deps]
+        for head_slots, kind in alts:
+            for dep in windows:
+                form = Form(cls, rendering.guessed, kind, preferred, proper)
+                patterns.append(Pattern(entry.id, (*head_slots, *dep), "term", 1, upper, form))
     return patterns
 
 
@@ -239,7 +290,8 @@ def derived_words(entry: Entry) -> list[str]:
         return []
     if is_prefixless(cls):
         name = head[1:] if head[0] == "a" else head
-        return [] if name[0] in VOWELS else ["umunya" + name, "abanya" + name]
+        # nya or nye: Abanyamerika, Abanyekongo
+        return [] if name[0] in VOWELS else [p + name for p in ("umunya", "abanya", "umunye", "abanye")]
     parts = split_noun(head, cls)
     if not parts or cls not in ("11", "14"):
         return []
@@ -316,6 +368,7 @@ _AUGMENT_AFTER_NAME_LOCATIVE = "a class noun loses its augment after a locative"
 _AUGMENT_AFTER_LOCATIVE = "drop the augment after"
 _GLUED = "locative written joined"
 _DIALECT = "Kirundi spelling"
+_SENSE = AMBIGUOUS_WARNING = "ambiguous:"
 _PLACEMENT = (_FORBIDDEN, _AUGMENT_AFTER_NAME_LOCATIVE, _AUGMENT_AFTER_LOCATIVE, _GLUED, _DIALECT)
 
 
@@ -355,10 +408,39 @@ def _warnings(tokens: list[Token], i: int, j: int, form: Form, surface: str, ent
     return warnings
 
 
+def _sentence_words(tokens: list[Token], i: int, j: int) -> list[str]:
+    """The words of the sentence around tokens i..j (exclusive), without them."""
+    start = i
+    while start > 0 and not tokens[start].after_sentence_break:
+        start -= 1
+    end = j
+    while end < len(tokens) and not tokens[end].after_sentence_break:
+        end += 1
+    return [t.norm for t in (*tokens[start:i], *tokens[j:end])]
+
+
+def _unsupported_sense(entry: Entry | None, tokens: list[Token], i: int, j: int) -> str | None:
+    """Why a rendering that has another everyday sense is not taken for the term here (None: it is): a word of the
+    sentence shows the other sense, or none supports this one (the entry's `rw_context` cues)."""
+    if entry is None or not entry.rw_context:
+        return None
+    words = _sentence_words(tokens, i, j)
+    cues = [fold(c) for c in entry.rw_context if not c.startswith("!")]
+    against = [fold(c[1:]) for c in entry.rw_context if c.startswith("!")]
+    other = next((w for w in words for cue in against if cue in w), None)
+    if other is not None:
+        return f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
+    if cues and not any(cue in w for w in words for cue in cues):
+        return f"{_SENSE} nothing in the sentence supports the sense '{entry.en[0]}'"
+    return None
+
+
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
     tokens = tokenize(text, _clitics(dialects))
     matches: list[TermMatch] = []
     for pattern, i, j in kinyarwanda_index(glossary, dialects).scan(tokens, _accept(dialects)):
+        if pattern.kind == "lookalike":
+            continue
         form: Form = pattern.data
         start, end, kind = tokens[i].start, tokens[j - 1].end, pattern.kind
         if i > 0 and tokens[i - 1].clitic:
@@ -368,7 +450,11 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
             if i > 1 and tokens[i - 2].clitic:
                 start = tokens[i - 2].start  # n'Abanya-Ukraine
         surface = text[tokens[i].start:end]
-        warnings = [] if kind == "related" else _warnings(tokens, i, j, form, surface, glossary.get(pattern.entry))
+        entry = glossary.get(pattern.entry)
+        warnings = [] if kind == "related" else _warnings(tokens, i, j, form, surface, entry)
+        sense = _unsupported_sense(entry, tokens, i, j) if kind == "term" and form.kind != "forbidden" else None
+        if sense:
+            kind, warnings = "ambiguous", [sense, *warnings]
         matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))
     return matches
 

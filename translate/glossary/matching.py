@@ -14,7 +14,10 @@ from typing import Any, Literal
 
 from translate.glossary.textnorm import Token
 
-Kind = Literal["term", "related"]
+# term: the glossary's concept; related: a word derived from it (Abarusiya); ambiguous: a rendering with another
+# everyday sense that nothing in its sentence supports (igihano as a court's penalty); lookalike: a phrase that
+# holds a form of the term but names something else (matched so that it wins as the longest, never reported).
+Kind = Literal["term", "related", "ambiguous", "lookalike"]
 ANY_SHORT_WORD = None  # a slot that accepts one short modifier ("indege nto zitagira abapilote")
 _SHORT = 5
 
@@ -40,14 +43,16 @@ class Pattern:
     entry: str
     slots: tuple[frozenset[str] | None, ...]
     kind: Kind = "term"
-    priority: int = 1  # among equally long matches: forbidden (2) > term (1) > related (0)
+    priority: int = 1  # among equally long matches: lookalike (3) > forbidden (2) > term (1) > related (0)
     upper: frozenset[int] = frozenset()  # slots that must be written in capitals (acronyms: US is not 'us')
     data: Any = None  # language-specific facts the checker needs (class, number, form type)
 
 
 def _acronym_ok(token: Token) -> bool:
+    """In capitals (US is not 'us'); an acronym of four letters or more also as the press often writes it, with
+    one capital (Monusco, Fardc, Nato): no common word is spelt like one."""
     letters = token.orig[:-1] if token.orig.endswith("s") and len(token.orig) > 2 else token.orig
-    return letters.isupper()
+    return letters.isupper() or (len(letters) >= 4 and letters[0].isupper() and letters[1:].islower())
 
 
 class PatternIndex:
