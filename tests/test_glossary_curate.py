@@ -113,6 +113,44 @@ def test_suggest_finds_missing_names_acronyms_and_phrases():
     assert "[Kharkiv]" in by_text["Kharkiv"].contexts[0]
 
 
+# A saved Kinyarwanda news page, as the CMS prints it: a menu, a byline with a date, an English date line, the
+# article, a share bar, an English footer and a related-story link. Written by the team for this test.
+RW_PAGE = """Ahabanza | Amakuru | Politiki | Imikino | Twandikire
+Yanditswe na Jean Bosco Habimana | Ku wa Gatandatu 14 Kamena 2026
+Sanday June 14, 2026
+Perezida wa Kenya, William Ruto, yakiriye i Nairobi intumwa za Leta ya Tanzania n'iza Botswana, baganira ku ngabo za SADC ziri mu Ntara ya Kivu y'Amajyaruguru.
+Since August, abaturage barenga ibihumbi 30 bahungiye mu Karere ka Rubavu no mu Murenge wa Gisenyi.
+Minisitiri w'Ububanyi n'Amahanga wa Botswana, Dr Lemogang Kwape, yavuze ko Umuryango wa Commonwealth uzohereza intumwa i Gaborone.
+Ihuriro AFC/M23 ryatangaje ko Corneille Nangaa azahura n'abahagarariye Qatar i Doha.
+Share on Facebook | Share on WhatsApp | Tweet
+© 2026 Inkuru Nshya Ltd. All rights reserved. Terms of Use. Privacy Policy.
+Read more: Abasirikare ba Uganda bageze i Bunia
+"""
+
+
+def test_suggest_on_a_kinyarwanda_page_proposes_the_names_it_lacks_not_the_page_around_them():
+    by_text = {c.text: c for c in suggest([("page.txt", RW_PAGE)], load_glossaries(None), "rw")}
+    for name in ("Botswana", "William Ruto", "Lemogang Kwape", "Commonwealth", "Gaborone", "Rubavu", "Gisenyi",
+                 "Corneille Nangaa", "Doha", "Bunia"):
+        assert name in by_text, (name, sorted(by_text))
+    assert by_text["Botswana"].count == 2  # once after n'iza, once inside "Minisitiri w'Ububanyi n'Amahanga wa …"
+    for not_a_name in ("Sanday June", "Since August", "Gatandatu", "Kamena", "Ku", "Amakuru", "Imikino", "Karere",
+                       "Murenge", "Umuryango", "Share", "Tweet", "Facebook", "Privacy Policy", "Terms of Use",
+                       "Inkuru Nshya Ltd"):
+        assert not any(not_a_name in text for text in by_text), (not_a_name, sorted(by_text))
+    # Covered by the glossary: places, the government, organisations and acronyms it knows.
+    assert not {"Kenya", "Nairobi", "Tanzania", "Qatar", "Uganda", "SADC", "Leta ya Tanzania"} & set(by_text)
+
+
+def test_suggest_leaves_dates_and_share_bars_out_of_an_english_page():
+    page = ("Home | World | Africa | Contact\nSanday June 14, 2026\nSince August, Botswana has hosted talks in "
+            "Gaborone, Foreign Minister Lemogang Kwape said.\nShare on Facebook | Share on X | Email\n"
+            "© 2026 The Daily Wire Ltd. All rights reserved.\n")
+    by_text = {c.text for c in suggest([("page.txt", page)], load_glossaries(None), "en")}
+    assert {"Botswana", "Gaborone", "Lemogang Kwape"} <= by_text
+    assert not {"Sanday June", "Since August", "Share", "Facebook", "Daily Wire Ltd", "Home"} & by_text
+
+
 def test_suggest_domain_phrases():
     text = ("The army deployed mortar units near the border. Mortar units fired again. "
             "Witnesses saw mortar units and fresh troops. The weather was fine.")

@@ -52,7 +52,7 @@ def _present(span: str, output: str) -> bool:
 
 # Capitalised words in a row (a name: "Jean-Paul Habimana", "Nyamasheke"), and acronyms (ADF, CODECO).
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*")
-_CALENDAR = frozenset(
+CALENDAR_WORDS = _CALENDAR = frozenset(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday i mutarama gashyantare werurwe mata gicurasi kamena nyakanga "
     "kanama nzeri ukwakira ugushyingo ukuboza mbere kabiri gatatu kane gatanu gatandatu cyumweru".split())

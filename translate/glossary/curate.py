@@ -9,9 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from translate.document import CALENDAR_WORDS
 from translate.errors import GlossaryError
 from translate.glossary.entries import Entry, Glossary, glossary_files, read_tsv
 from translate.glossary.kinyarwanda import rendering_texts
+from translate.glossary.morphology import FULL_CONNECTIVES, guess_class, is_prefixless
+from translate.languages import detect_language, other_language
 from translate.glossary.terms import find_terms
 from translate.glossary.textnorm import fold
 
@@ -147,7 +150,16 @@ these those he she they we you i his her their our your said says say after befo
 then there here when while where who whom which what why how not no also more most new other some such only one two
 three four five all any each both if so up out may might will would can could should has have had do does did
 mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april june july august
-september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec since until during following
+despite among against through within without yesterday today tomorrow last next""".split())
+# Kinyarwanda words that stand capitalised before or inside a name without being one: titles, the heads of place
+# and office names (mu Karere ka Rubavu, Umujyi wa Goma), prepositions opening a line.
+_STOP_RW = frozenset("""ku mu muri kuri kwa na ni i nk uyu iyi aba ibi perezida prezida visi minisitiri ministiri
+dr bwana madamu nyakubahwa jenerali umuyobozi umuvugizi ambasaderi meya guverineri intara ntara akarere karere
+umurenge murenge akagari kagari umudugudu mudugudu umujyi mujyi teritwari ikiyaga kiyaga igihugu gihugu umurwa
+murwa""".split())
+# "Of" joins the words of a Kinyarwanda name (Umuryango wa Commonwealth); "na" (and) does not.
+_CONNECTORS_RW = FULL_CONNECTIVES - {"na", "nka"}
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "la", "al"})
 # Titles before a name are not part of it ("Governor Oleh Syniehubov" -> "Oleh Syniehubov").
 _TITLES = frozenset("""governor president minister general gen spokesman spokeswoman commander colonel col major maj
@@ -158,6 +170,7 @@ security sanctions war ceasefire rebels strike strikes air border peace factory 
 invasion navy soldiers soldier militia fighters helicopter helicopters radar bomb bombs rocket rockets ammunition
 shelling artillery operation operations""".split())
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019-]*")
+_NAV_SEPARATOR = re.compile(r"\s[|•·»]\s")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
 _SENTENCE_END = re.compile(r"(?:[.!?\"“(:]|^|\n\s*[-*#>]*)\s*$")
 
@@ -191,28 +204,56 @@ def _starts_sentence(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, start - 6):start]))
 
 
-def _name_span(text: str, run: list[re.Match[str]]) -> tuple[str, str, int, int] | None:
-    """A capitalised run minus leading function words (The, In) and trailing connectors, if still a name."""
-    while run and run[0].group().lower() in _STOP_EN | _CONNECTORS | _TITLES:
+def _name_span(text: str, run: list[re.Match[str]], lang: str) -> tuple[str, str, int, int] | None:
+    """A capitalised run minus leading function words (The, In; Perezida wa) and trailing connectors, if still a
+    name; a run with a month or a weekday in it is a date."""
+    stop, connectors = (_STOP_EN | _TITLES, _CONNECTORS) if lang == "en" else (_STOP_RW, _CONNECTORS_RW)
+    if any(w.group().lower().strip("'’") in CALENDAR_WORDS for w in run):
+        return None
+    while run and (run[0].group().lower() in stop | connectors
+                   or _is_rw_common_noun(re.sub(r"^\w{1,2}['’]", "", run[0].group()), lang)):
         run = run[1:]
-    while run and run[-1].group().lower() in _CONNECTORS:
+    while run and run[-1].group().lower() in connectors:
         run = run[:-1]
     if not run or (len(run) == 1 and _starts_sentence(text, run[0].start())):
         return None  # a lone capitalised word at a sentence start is just a sentence start
     return "name", text[run[0].start():run[-1].end()], run[0].start(), run[-1].end()
 
 
+def _name_after(text: str, start: int, end: int, lang: str) -> tuple[str, int] | None:
+    """The capitalised words of text[start:end] after any function words, with where they start, or None."""
+    stop = (_STOP_EN | _TITLES | _CONNECTORS) if lang == "en" else (_STOP_RW | _CONNECTORS_RW)
+    words = [w for w in _WORD.finditer(text, start, end)]
+    while words and words[0].group().lower() in stop:
+        words = words[1:]
+    if not words or not all(w.group()[:1].isupper() for w in words):
+        return None
+    return text[words[0].start():end], words[0].start()
+
+
+def _is_rw_common_noun(word: str, lang: str) -> bool:
+    """A Kinyarwanda word spelt like a noun of a class (augment + prefix: Amakuru, Ububanyi, Umuryango): capitalised
+    in titles and office names, but not a name, which is prefixless (Botswana, Kwape, Gisenyi)."""
+    if lang != "rw" or "'" in word or "’" in word:
+        return False
+    lowered = word.lower()
+    return lowered[:1] in "aiu" and len(lowered) > 4 and not is_prefixless(guess_class(lowered))
+
+
 def _is_acronym(token: str) -> bool:
     return bool(_ACRONYM.match(token)) and not token.istitle()
 
 
-def _capital_runs(text: str, words: list[re.Match[str]]) -> Iterable[list[re.Match[str]]]:
-    """Runs of capitalised words separated by single spaces/hyphens, with 'of', 'the', 'and' allowed inside."""
+def _capital_runs(text: str, words: list[re.Match[str]], lang: str) -> Iterable[list[re.Match[str]]]:
+    """Runs of capitalised words separated by single spaces/hyphens, with 'of', 'the', 'and' (in Kinyarwanda the
+    connectives wa, ya, za …, and a capitalised word after an elided one: w'Ibihugu) allowed inside."""
+    connectors = _CONNECTORS if lang == "en" else _CONNECTORS_RW
     run: list[re.Match[str]] = []
     for word in words:
         token = word.group()
+        bare = re.sub(r"^\w{1,2}['’]", "", token) if lang == "rw" else token
         joined = bool(run) and text[run[-1].end():word.start()] in (" ", "-")
-        if (token[0].isupper() and not _is_acronym(token)) or (joined and token.lower() in _CONNECTORS):
+        if (bare[:1].isupper() and not _is_acronym(token)) or (joined and token.lower() in connectors):
             if run and not joined:
                 yield run
                 run = []
@@ -225,19 +266,32 @@ def _capital_runs(text: str, words: list[re.Match[str]]) -> Iterable[list[re.Mat
         yield run
 
 
-def _spans(text: str) -> Iterable[tuple[str, str, int, int]]:
-    """(kind, candidate, start, end) for acronyms, capitalised names and domain phrases."""
+def _boilerplate(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of the lines a saved page adds around an article: menus and share bars (items between | or •), the
+    copyright footer, and lines in the other language (an English footer on a Kinyarwanda page)."""
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        if (len(_NAV_SEPARATOR.findall(f" {line} ")) >= 2 or "©" in line
+                or (len(line.split()) >= 4 and detect_language(line).lang == other_language(lang))):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def _spans(text: str, lang: str = "en") -> Iterable[tuple[str, str, int, int]]:
+    """(kind, candidate, start, end) for acronyms, capitalised names and (English) domain phrases."""
     words = list(_WORD.finditer(text))
     for word in words:
         token = word.group()
         if _is_acronym(token):
             acronym = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
             yield "acronym", acronym, word.start(), word.end()
-    for run in _capital_runs(text, words):
-        span = _name_span(text, run)
+    for run in _capital_runs(text, words, lang):
+        span = _name_span(text, run, lang)
         if span:
             yield span
-    yield from _phrases(text, words)
+    if lang == "en":
+        yield from _phrases(text, words)
 
 
 def _phrases(text: str, words: list[re.Match[str]]) -> Iterable[tuple[str, str, int, int]]:
@@ -267,11 +321,15 @@ def suggest(articles: Sequence[tuple[str, str]], glossary: Glossary, lang: str =
     found: dict[tuple[str, str], Candidate] = {}
     for _name, text in articles:
         covered = [(m.start, m.end) for m in find_terms(text, lang, glossary)]  # type: ignore[arg-type]
-        for kind, candidate, start, end in _spans(text):
-            if kind == "phrase" and lang != "en":
-                continue
-            if any(start < e and s < end for s, e in covered):
-                continue
+        covered += _boilerplate(text, lang)
+        for kind, candidate, start, end in _spans(text, lang):
+            overlaps = [e for s, e in covered if start < e and s < end]
+            if overlaps:
+                # A name after a title the glossary knows ("Foreign Minister Lemogang Kwape") is still a name.
+                rest = _name_after(text, max(overlaps), end, lang) if kind == "name" else None
+                if rest is None or any(rest[1] < e and s < end for s, e in covered):
+                    continue
+                candidate, start = rest
             item = found.setdefault((kind, candidate.lower() if kind == "phrase" else candidate),
                                     Candidate(candidate, kind))
             item.count += 1
