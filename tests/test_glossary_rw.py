@@ -388,6 +388,17 @@ PRESS = [
      ["term.prime-minister=Minisitiri w'Intebe", "term.minister=Abaminisitiri", "term.government=Guverinoma"]),
     ("Abanyamabanga ba Leta bararahiye.", []),
     ("indege nto zitagira abapilote zarashwe", ["term.drone=indege nto zitagira abapilote"]),
+    # a one-word name against another capitalised word is part of a longer name: someone or something else
+    ("Sosiyete Kenya Airways yatangaje ingendo nshya.", []),
+    ("Umuhanzi Israel Mbonyi yaririmbye i Nairobi.", ["place.nairobi=Nairobi"]),
+    ("I Kigali hateraniye inama.", ["place.kigali=Kigali"]),
+    ("Kenya Yatangaje Ko Izohereza Ingabo", ["place.kenya=Kenya", "term.armed-forces=Ingabo"]),  # a headline
+    ("Perezida Kagame yakiriye Visi Perezida wa Nigeria.",
+     ["term.president=Perezida", "term.vice-president=Visi Perezida", "place.nigeria=Nigeria"]),
+    ("Ingabo za M23/AFC", ["term.armed-forces=Ingabo", "org.m23=M23/AFC"]),
+    ("Banki zisaba ingwate y'ubutaka.", ["?term.hostage=ingwate!points to another sense"]),
+    ("Minisiteri y'Ingabo yatangaje ko", ["term.defence-ministry=Minisiteri y'Ingabo"]),
+    ("Urwego rw'Ubugenzacyaha (RIB) rwatangiye iperereza.", ["?term.intelligence=iperereza!another sense"]),
 ]
 
 ALL = [*POSITIVE, *TERMS, *AUGMENTLESS, *ELIDED, *PLURAL, *RELATED, *NEGATIVE, *WARNINGS, *AGREEMENT_OK,

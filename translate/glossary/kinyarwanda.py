@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -408,14 +409,22 @@ def _warnings(tokens: list[Token], i: int, j: int, form: Form, surface: str, ent
     return warnings
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _sentence(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
+    """The token range of the sentence around tokens i..j (a parenthesis or a quote does not end it)."""
+    start, end = i, j
+    while start > 0 and not _SENTENCE_END.search(tokens[start].gap):
+        start -= 1
+    while end < len(tokens) and not _SENTENCE_END.search(tokens[end].gap):
+        end += 1
+    return start, end
+
+
 def _sentence_words(tokens: list[Token], i: int, j: int) -> list[str]:
     """The words of the sentence around tokens i..j (exclusive), without them."""
-    start = i
-    while start > 0 and not tokens[start].after_sentence_break:
-        start -= 1
-    end = j
-    while end < len(tokens) and not tokens[end].after_sentence_break:
-        end += 1
+    start, end = _sentence(tokens, i, j)
     return [t.norm for t in (*tokens[start:i], *tokens[j:end])]
 
 
@@ -435,13 +444,43 @@ def _unsupported_sense(entry: Entry | None, tokens: list[Token], i: int, j: int)
     return None
 
 
+def _capitalised_word(tokens: list[Token], k: int, in_terms: set[int]) -> bool:
+    """A capitalised word that is not a glossary term, nor a little word capitalised to open a sentence (I Kigali),
+    nor the people-of prefix of a demonym (Abanye-Congo)."""
+    token = tokens[k]
+    return (token.orig[:1].isupper() and not token.clitic and k not in in_terms
+            and token.norm not in _OPENERS and token.norm not in DEMONYM_PREFIXES)
+
+
+_OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES | O_CONNECTIVES | DEMONSTRATIVES | SUBJECT_OPENERS
+
+
+def _inside_longer_name(tokens: list[Token], i: int, j: int, in_terms: set[int]) -> bool:
+    """A one-word name written against another capitalised word is part of a longer name, which is someone or
+    something else: Kenya Airways, Air Tanzania, AS Kigali, Denzel Washington, Israel Mbonyi, Congo-Nil. Not in a
+    Title Case headline, where every word is capitalised."""
+    if j - i != 1 or tokens[i].orig.isupper():  # an acronym is its own name (M23/AFC)
+        return False
+    before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
+        and _capitalised_word(tokens, i - 1, in_terms)
+    after = j < len(tokens) and tokens[j].joined and _capitalised_word(tokens, j, in_terms)
+    if not (before or after):
+        return False
+    start, end = _sentence(tokens, i, j)
+    words = [t for t in tokens[start:end] if not t.clitic and t.orig[:1].isalpha()]
+    return sum(t.orig[:1].isupper() for t in words) < 0.8 * len(words)
+
+
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
     tokens = tokenize(text, _clitics(dialects))
     matches: list[TermMatch] = []
-    for pattern, i, j in kinyarwanda_index(glossary, dialects).scan(tokens, _accept(dialects)):
-        if pattern.kind == "lookalike":
-            continue
+    found = kinyarwanda_index(glossary, dialects).scan(tokens, _accept(dialects))
+    in_terms = {k for _, i, j in found for k in range(i, j)}
+    for pattern, i, j in found:
         form: Form = pattern.data
+        if pattern.kind == "lookalike" or (form.kind == "name" and form.proper
+                                           and _inside_longer_name(tokens, i, j, in_terms)):
+            continue
         start, end, kind = tokens[i].start, tokens[j - 1].end, pattern.kind
         if i > 0 and tokens[i - 1].clitic:
             start = tokens[i - 1].start  # the elided connective is part of the written word: y'Uburusiya
