@@ -392,6 +392,7 @@ PRESS = [
     ("Sosiyete Kenya Airways yatangaje ingendo nshya.", []),
     ("Umuhanzi Israel Mbonyi yaririmbye i Nairobi.", ["place.nairobi=Nairobi"]),
     ("I Kigali hateraniye inama.", ["place.kigali=Kigali"]),
+    ("Bank of Kigali yungutse, nk'uko Banki Nkuru y'u Rwanda ibivuga.", ["place.rwanda=y'u Rwanda"]),
     ("Kenya Yatangaje Ko Izohereza Ingabo", ["place.kenya=Kenya", "term.armed-forces=Ingabo"]),  # a headline
     ("Perezida Kagame yakiriye Visi Perezida wa Nigeria.",
      ["term.president=Perezida", "term.vice-president=Visi Perezida", "place.nigeria=Nigeria"]),
@@ -399,6 +400,11 @@ PRESS = [
     ("Banki zisaba ingwate y'ubutaka.", ["?term.hostage=ingwate!points to another sense"]),
     ("Minisiteri y'Ingabo yatangaje ko", ["term.defence-ministry=Minisiteri y'Ingabo"]),
     ("Urwego rw'Ubugenzacyaha (RIB) rwatangiye iperereza.", ["?term.intelligence=iperereza!another sense"]),
+    ("Imvura izagira agahenge k'iminsi ibiri.", ["?term.ceasefire=agahenge!another sense"]),
+    ("Intambara yagize agahenge k'iminsi ibiri.", ["term.war=Intambara", "term.ceasefire=agahenge"]),
+    ("Urukundo rutagira umupaka", []),
+    ("Amapfa yibasiye Ihembe ry'Afurika n'u Burayi bw'Iburasirazuba.", []),
+    ("Minisitiri w'Ubucuruzi n'Inganda", ["term.minister=Minisitiri"]),
 ]
 
 ALL = [*POSITIVE, *TERMS, *AUGMENTLESS, *ELIDED, *PLURAL, *RELATED, *NEGATIVE, *WARNINGS, *AGREEMENT_OK,

@@ -452,17 +452,22 @@ def _capitalised_word(tokens: list[Token], k: int, in_terms: set[int]) -> bool:
             and token.norm not in _OPENERS and token.norm not in DEMONYM_PREFIXES)
 
 
+# A name written in English or French keeps its place inside (Bank of Kigali, Université du Burundi): it is
+# quoted as it stands, so the place is not one the translation renders.
+_FOREIGN_OF = frozenset({"of", "de", "du", "des"})
 _OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES | O_CONNECTIVES | DEMONSTRATIVES | SUBJECT_OPENERS
 
 
 def _inside_longer_name(tokens: list[Token], i: int, j: int, in_terms: set[int]) -> bool:
     """A one-word name written against another capitalised word is part of a longer name, which is someone or
-    something else: Kenya Airways, Air Tanzania, AS Kigali, Denzel Washington, Israel Mbonyi, Congo-Nil. Not in a
+    something else: Kenya Airways, Air Tanzania, AS Kigali, Denzel Washington, Israel Mbonyi, Congo-Nil, Bank of Kigali. Not in a
     Title Case headline, where every word is capitalised."""
     if j - i != 1 or tokens[i].orig.isupper():  # an acronym is its own name (M23/AFC)
         return False
     before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
-        and _capitalised_word(tokens, i - 1, in_terms)
+        and (_capitalised_word(tokens, i - 1, in_terms)
+             or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
+                 and _capitalised_word(tokens, i - 2, in_terms)))
     after = j < len(tokens) and tokens[j].joined and _capitalised_word(tokens, j, in_terms)
     if not (before or after):
         return False
