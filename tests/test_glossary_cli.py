@@ -206,6 +206,19 @@ def test_suggest_and_stats_commands(tmp_path: Path):
     assert data["total"] == len(load_glossaries(None)) and data["signature"].startswith("glossary:")
 
 
+def test_suggest_tells_the_articles_language(tmp_path: Path):
+    article = tmp_path / "inkuru.txt"
+    article.write_text("Perezida wa Kenya yakiriye i Gaborone intumwa za Botswana, baganira ku ngabo za SADC.\n"
+                       "Intumwa za Botswana zavuze ko zizagaruka i Gaborone.\n", encoding="utf-8")
+    told = invoke("suggest", str(article), "--format", "json").stdout
+    assert told == invoke("suggest", str(article), "--lang", "rw", "--format", "json").stdout
+    assert {c["text"] for c in json.loads(told)} == {"Botswana", "Gaborone"}
+    name_only = tmp_path / "name.txt"
+    name_only.write_text("Gaborone\n", encoding="utf-8")
+    refused = invoke("suggest", str(name_only))
+    assert refused.exit_code == 2 and "cannot tell which language" in refused.stderr and "--lang" in refused.stderr
+
+
 def test_cli_import_does_not_load_torch():
     code = "import sys, translate.glossary.cli; assert 'torch' not in sys.modules and 'transformers' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parent.parent)

@@ -23,6 +23,7 @@ from translate.glossary.entries import (
     COLUMNS, Entry, Glossary, format_tsv, load_glossaries, shipped_glossary_dir,
 )
 from translate.glossary.terms import find_terms, target_surface_forms
+from translate.languages import detect_language
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -301,16 +302,31 @@ def _articles(paths: Sequence[str]) -> list[tuple[str, str]]:
     return [(p, _read_input(p)) for p in paths]
 
 
+def _articles_language(lang: str, articles: list[tuple[str, str]]) -> str:
+    """--lang as given, or (auto) the language the articles are written in, told apart by their words."""
+    if lang != "auto" or not articles:
+        return "en" if lang == "auto" else lang
+    detected = detect_language("\n".join(text for _, text in articles)).lang
+    if detected is None:
+        raise click.UsageError(f"cannot tell which language {articles[0][0]} is written in; pass --lang en or --lang rw")
+    return detected
+
+
+_ARTICLE_LANG = click.option("--lang", type=click.Choice(["auto", "en", "rw"]), default="auto", show_default=True,
+                             help="The articles' language (auto: told from their words).")
+
+
 @glossary.command("suggest")
 @click.argument("articles", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--lang", type=click.Choice(["en", "rw"]), default="en", show_default=True)
+@_ARTICLE_LANG
 @click.option("--limit", default=30, show_default=True)
 @glossary_option
 @_format_option
 @_handle_errors
 def suggest_cmd(articles: Sequence[str], lang: str, limit: int, glossary: Sequence[str], fmt: str) -> None:
     """Names and terms the ARTICLES use that the glossary lacks, ranked, with counts and contexts."""
-    candidates = suggest(_articles(articles), load_glossaries(glossary), lang)[:limit]
+    texts = _articles(articles)
+    candidates = suggest(texts, load_glossaries(glossary), _articles_language(lang, texts))[:limit]
     if fmt == "json":
         _echo_json([c.to_dict() for c in candidates])
         return
@@ -321,14 +337,15 @@ def suggest_cmd(articles: Sequence[str], lang: str, limit: int, glossary: Sequen
 
 @glossary.command("stats")
 @click.argument("articles", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("--lang", type=click.Choice(["en", "rw"]), default="en", show_default=True)
+@_ARTICLE_LANG
 @glossary_option
 @_format_option
 @_handle_errors
 def stats_cmd(articles: Sequence[str], lang: str, glossary: Sequence[str], fmt: str) -> None:
     """Entries by type and status; with ARTICLES, the share of their names/terms the glossary covers."""
     loaded = load_glossaries(glossary)
-    result = stats(loaded, _articles(articles), lang)
+    texts = _articles(articles)
+    result = stats(loaded, texts, _articles_language(lang, texts))
     if fmt == "json":
         _echo_json({**result.to_dict(), "signature": loaded.signature})
         return
