@@ -405,6 +405,19 @@ PRESS = [
     ("Urukundo rutagira umupaka", []),
     ("Amapfa yibasiye Ihembe ry'Afurika n'u Burayi bw'Iburasirazuba.", []),
     ("Minisitiri w'Ubucuruzi n'Inganda", ["term.minister=Minisitiri"]),
+    # 'and' is not a connective of agreement: an attack and drones, not an air strike
+    ("igitero n'indege zitagira abapilote", ["term.attack=igitero", "term.drone=n'indege zitagira abapilote"]),
+    ("igitero cy'indege", ["term.air-strike=igitero cy'indege"]),
+    ("abarwanyi ba m23", ["term.fighters=abarwanyi", "org.m23=m23"]),  # a digit: an acronym in any case
+    ("Myugariro Ngabo Eric na Mugaba Olivier bahamagawe.", []),  # people, named like nouns without augment
+    ("Abasirikare bo mu Ngabo z'u Rwanda", ["term.soldier=Abasirikare", "org.rdf=Ngabo z'u Rwanda"]),
+    # a glossary word is no sense cue: Ubwongereza (England) does not hold gereza (prison)
+    ("Uburusiya bwafatiwe ibihano n'Ubwongereza.",
+     ["place.russia=Uburusiya", "term.sanctions=ibihano", "place.united-kingdom=n'Ubwongereza"]),
+    ("Ishami ry'Umuryango w'Abibumbye rishinzwe impunzi (HCR) ryavuze",
+     ["org.unhcr=Ishami ry'Umuryango w'Abibumbye rishinzwe impunzi", "org.unhcr=HCR"]),
+    ("Minisitiri w'Ububanyi n'Amahanga w'u Burundi",
+     ["term.foreign-minister=Minisitiri w'Ububanyi n'Amahanga", "place.burundi=w'u Burundi"]),
 ]
 
 ALL = [*POSITIVE, *TERMS, *AUGMENTLESS, *ELIDED, *PLURAL, *RELATED, *NEGATIVE, *WARNINGS, *AGREEMENT_OK,

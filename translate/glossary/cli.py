@@ -308,7 +308,8 @@ def _articles_language(lang: str, articles: list[tuple[str, str]]) -> str:
         return "en" if lang == "auto" else lang
     detected = detect_language("\n".join(text for _, text in articles)).lang
     if detected is None:
-        raise click.UsageError(f"cannot tell which language {articles[0][0]} is written in; pass --lang en or --lang rw")
+        raise click.UsageError(f"cannot tell which language {articles[0][0]} is written in; "
+                               "pass --lang en or --lang rw")
     return detected
 
 

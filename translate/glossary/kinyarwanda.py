@@ -63,11 +63,20 @@ def _clitics(dialects: bool) -> frozenset[str]:
     return CLITICS | DIALECT_CLITICS if dialects else CLITICS
 
 
-def _connective_slot(dialects: bool) -> frozenset[str]:
+# 'And' and 'like' are not connectives of agreement: "igitero n'indege" is an attack and aircraft, not an air
+# strike (igitero cy'indege). A rendering that is written with one keeps it (Ubucuruzi n'Inganda).
+_AND = frozenset({"na", "n'"})
+_LIKE = frozenset({"nka", "nk'"})
+
+
+def _connective_slot(written: str, dialects: bool) -> frozenset[str]:
+    for conjunction in (_AND, _LIKE):
+        if written in conjunction:
+            return conjunction
     words = FULL_CONNECTIVES | O_CONNECTIVES | {c + "'" for c in CLITICS}
     if dialects:
         words |= DIALECT_CONNECTIVES | DIALECT_O_CONNECTIVES | {c + "'" for c in DIALECT_CLITICS}
-    return frozenset(words)
+    return frozenset(words - _AND - _LIKE)
 
 
 def augmentless_triggers(dialects: bool) -> frozenset[str]:
@@ -145,11 +154,10 @@ def _dependent_slots(words: list[Token], concord: tuple[str, ...], target: str, 
     (a modifier whose concord belongs to one of `concord`), and whether any modifier agrees."""
     slots = []
     agrees = False
-    conn = _connective_slot(dialects)
     for position, token in enumerate(words):
         word = token.norm
         if token.clitic or word in FULL_CONNECTIVES or word in O_CONNECTIVES:
-            slots.append(conn)
+            slots.append(_connective_slot(word, dialects))
             continue
         forms = {word}
         # Only the word right after the head agrees with it; later words agree with their own nouns.
@@ -422,24 +430,33 @@ def _sentence(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence_words(tokens: list[Token], i: int, j: int) -> list[str]:
-    """The words of the sentence around tokens i..j (exclusive), without them."""
+def _sentence_words(tokens: list[Token], i: int, j: int, in_terms: set[int]) -> list[str]:
+    """The words of the sentence around tokens i..j (exclusive), without them and without words that are glossary
+    terms themselves (Ubwongereza is England, not a word holding gereza, a prison)."""
     start, end = _sentence(tokens, i, j)
-    return [t.norm for t in (*tokens[start:i], *tokens[j:end])]
+    return [tokens[k].norm for k in (*range(start, i), *range(j, end)) if k not in in_terms]
 
 
-def _unsupported_sense(entry: Entry | None, tokens: list[Token], i: int, j: int) -> str | None:
+# A cue is a stem: it may follow the word's prefixes (ya-katiw-e, rwa-mu-hanish-ije), not sit deep inside it.
+_CUE_OFFSET = 5
+
+
+def _has_cue(word: str, cue: str) -> bool:
+    return 0 <= word.find(cue) <= _CUE_OFFSET
+
+
+def _unsupported_sense(entry: Entry | None, tokens: list[Token], i: int, j: int, in_terms: set[int]) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is): a word of the
     sentence shows the other sense, or none supports this one (the entry's `rw_context` cues)."""
     if entry is None or not entry.rw_context:
         return None
-    words = _sentence_words(tokens, i, j)
+    words = _sentence_words(tokens, i, j, in_terms)
     cues = [fold(c) for c in entry.rw_context if not c.startswith("!")]
     against = [fold(c[1:]) for c in entry.rw_context if c.startswith("!")]
-    other = next((w for w in words for cue in against if cue in w), None)
+    other = next((w for w in words for cue in against if _has_cue(w, cue)), None)
     if other is not None:
         return f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
-    if cues and not any(cue in w for w in words for cue in cues):
+    if cues and not any(_has_cue(w, cue) for w in words for cue in cues):
         return f"{_SENSE} nothing in the sentence supports the sense '{entry.en[0]}'"
     return None
 
@@ -460,8 +477,8 @@ _OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES | O_CONNECTIVES | DEMON
 
 def _inside_longer_name(tokens: list[Token], i: int, j: int, in_terms: set[int]) -> bool:
     """A one-word name written against another capitalised word is part of a longer name, which is someone or
-    something else: Kenya Airways, Air Tanzania, AS Kigali, Denzel Washington, Israel Mbonyi, Congo-Nil, Bank of Kigali. Not in a
-    Title Case headline, where every word is capitalised."""
+    something else: Kenya Airways, Air Tanzania, AS Kigali, Denzel Washington, Israel Mbonyi, Congo-Nil, Bank of
+    Kigali. Not in a Title Case headline, where every word is capitalised."""
     if j - i != 1 or tokens[i].orig.isupper():  # an acronym is its own name (M23/AFC)
         return False
     before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
@@ -476,6 +493,14 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, in_terms: set[int])
     return sum(t.orig[:1].isupper() for t in words) < 0.8 * len(words)
 
 
+def _may_be_a_name(form: Form, token: Token) -> bool:
+    """A one-word place or organisation name, or a common noun capitalised without its augment: people are named
+    so (Ngabo Eric, Col. Mugaba), and the noun itself would keep its augment (ingabo, umugaba)."""
+    if form.proper:
+        return form.kind == "name"
+    return form.kind == "augmentless" and token.orig[:1].isupper()
+
+
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
     tokens = tokenize(text, _clitics(dialects))
     matches: list[TermMatch] = []
@@ -483,7 +508,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     in_terms = {k for _, i, j in found for k in range(i, j)}
     for pattern, i, j in found:
         form: Form = pattern.data
-        if pattern.kind == "lookalike" or (form.kind == "name" and form.proper
+        if pattern.kind == "lookalike" or (_may_be_a_name(form, tokens[i])
                                            and _inside_longer_name(tokens, i, j, in_terms)):
             continue
         start, end, kind = tokens[i].start, tokens[j - 1].end, pattern.kind
@@ -496,7 +521,9 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
         surface = text[tokens[i].start:end]
         entry = glossary.get(pattern.entry)
         warnings = [] if kind == "related" else _warnings(tokens, i, j, form, surface, entry)
-        sense = _unsupported_sense(entry, tokens, i, j) if kind == "term" and form.kind != "forbidden" else None
+        sense = None
+        if kind == "term" and form.kind != "forbidden":
+            sense = _unsupported_sense(entry, tokens, i, j, in_terms)
         if sense:
             kind, warnings = "ambiguous", [sense, *warnings]
         matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))

@@ -50,9 +50,10 @@ class Pattern:
 
 def _acronym_ok(token: Token) -> bool:
     """In capitals (US is not 'us'); an acronym of four letters or more also as the press often writes it, with
-    one capital (Monusco, Fardc, Nato): no common word is spelt like one."""
+    one capital (Monusco, Fardc, Nato), and one with a digit in any case (m23): no common word is spelt like one."""
     letters = token.orig[:-1] if token.orig.endswith("s") and len(token.orig) > 2 else token.orig
-    return letters.isupper() or (len(letters) >= 4 and letters[0].isupper() and letters[1:].islower())
+    return (letters.isupper() or (len(letters) >= 4 and letters[0].isupper() and letters[1:].islower())
+            or any(c.isdigit() for c in letters))
 
 
 class PatternIndex:
