@@ -399,7 +399,10 @@ PRESS = [
     ("Ingabo za M23/AFC", ["term.armed-forces=Ingabo", "org.m23=M23/AFC"]),
     ("Banki zisaba ingwate y'ubutaka.", ["?term.hostage=ingwate!points to another sense"]),
     ("Minisiteri y'Ingabo yatangaje ko", ["term.defence-ministry=Minisiteri y'Ingabo"]),
-    ("Urwego rw'Ubugenzacyaha (RIB) rwatangiye iperereza.", ["?term.intelligence=iperereza!another sense"]),
+    ("Urwego rw'Ubugenzacyaha (RIB) rwatangiye iperereza.",
+     ["org.rib=RIB", "?term.intelligence=iperereza!another sense"]),
+    ("Urwego rw'Igihugu rw'Ubugenzacyaha rwatangiye iperereza.",  # an organisation's name is a cue too
+     ["org.rib=Urwego rw'Igihugu rw'Ubugenzacyaha", "?term.intelligence=iperereza!another sense"]),
     ("Imvura izagira agahenge k'iminsi ibiri.", ["?term.ceasefire=agahenge!another sense"]),
     ("Intambara yagize agahenge k'iminsi ibiri.", ["term.war=Intambara", "term.ceasefire=agahenge"]),
     ("Urukundo rutagira umupaka", []),

@@ -27,9 +27,8 @@ from translate.glossary.entries import Entry, Glossary
 from translate.glossary.matching import ANY_SHORT_WORD, Pattern, PatternIndex, TermMatch
 from translate.glossary.morphology import (
     CLITICS, DEMONSTRATIVES, DIALECT_CLITICS, DIALECT_CONNECTIVES, DIALECT_O_CONNECTIVES, DIALECT_SPELLINGS,
-    FULL_CONNECTIVES,
-    LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, OTHERS, VOWELS, concord_forms, connective, guess_class,
-    is_prefixless, split_noun, strip_concord, subject_classes,
+    FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, OTHERS, SPELLING_VARIANTS, VOWELS,
+    concord_forms, connective, guess_class, is_prefixless, split_noun, strip_concord, subject_classes,
 )
 from translate.glossary.textnorm import Token, fold, tokenize
 
@@ -167,6 +166,8 @@ def _dependent_slots(words: list[Token], concord: tuple[str, ...], target: str, 
             agrees = True
         if dialects and word in DIALECT_SPELLINGS:
             forms.add(DIALECT_SPELLINGS[word])
+        if word in SPELLING_VARIANTS:
+            forms.add(SPELLING_VARIANTS[word])
         slots.append(frozenset(forms))
     return slots, agrees
 
@@ -430,11 +431,11 @@ def _sentence(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence_words(tokens: list[Token], i: int, j: int, in_terms: set[int]) -> list[str]:
-    """The words of the sentence around tokens i..j (exclusive), without them and without words that are glossary
-    terms themselves (Ubwongereza is England, not a word holding gereza, a prison)."""
+def _sentence_words(tokens: list[Token], i: int, j: int, in_places: set[int]) -> list[str]:
+    """The words of the sentence around tokens i..j (exclusive), without them and without place names, whose
+    letters mean nothing here (Ubwongereza is England, not a word holding gereza, a prison)."""
     start, end = _sentence(tokens, i, j)
-    return [tokens[k].norm for k in (*range(start, i), *range(j, end)) if k not in in_terms]
+    return [tokens[k].norm for k in (*range(start, i), *range(j, end)) if k not in in_places]
 
 
 # A cue is a stem: it may follow the word's prefixes (ya-katiw-e, rwa-mu-hanish-ije), not sit deep inside it.
@@ -445,12 +446,12 @@ def _has_cue(word: str, cue: str) -> bool:
     return 0 <= word.find(cue) <= _CUE_OFFSET
 
 
-def _unsupported_sense(entry: Entry | None, tokens: list[Token], i: int, j: int, in_terms: set[int]) -> str | None:
+def _unsupported_sense(entry: Entry | None, tokens: list[Token], i: int, j: int, in_places: set[int]) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is): a word of the
     sentence shows the other sense, or none supports this one (the entry's `rw_context` cues)."""
     if entry is None or not entry.rw_context:
         return None
-    words = _sentence_words(tokens, i, j, in_terms)
+    words = _sentence_words(tokens, i, j, in_places)
     cues = [fold(c) for c in entry.rw_context if not c.startswith("!")]
     against = [fold(c[1:]) for c in entry.rw_context if c.startswith("!")]
     other = next((w for w in words for cue in against if _has_cue(w, cue)), None)
@@ -493,6 +494,11 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, in_terms: set[int])
     return sum(t.orig[:1].isupper() for t in words) < 0.8 * len(words)
 
 
+def _entry_type(glossary: Glossary, entry_id: str) -> str | None:
+    entry = glossary.get(entry_id)
+    return entry.type if entry else None
+
+
 def _may_be_a_name(form: Form, token: Token) -> bool:
     """A one-word place or organisation name, or a common noun capitalised without its augment: people are named
     so (Ngabo Eric, Col. Mugaba), and the noun itself would keep its augment (ingabo, umugaba)."""
@@ -506,6 +512,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     matches: list[TermMatch] = []
     found = kinyarwanda_index(glossary, dialects).scan(tokens, _accept(dialects))
     in_terms = {k for _, i, j in found for k in range(i, j)}
+    in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
     for pattern, i, j in found:
         form: Form = pattern.data
         if pattern.kind == "lookalike" or (_may_be_a_name(form, tokens[i])
@@ -523,7 +530,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
         warnings = [] if kind == "related" else _warnings(tokens, i, j, form, surface, entry)
         sense = None
         if kind == "term" and form.kind != "forbidden":
-            sense = _unsupported_sense(entry, tokens, i, j, in_terms)
+            sense = _unsupported_sense(entry, tokens, i, j, in_places)
         if sense:
             kind, warnings = "ambiguous", [sense, *warnings]
         matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))

@@ -73,6 +73,10 @@ OTHERS = frozenset(
 NAME_LOCATIVES = frozenset({"muri", "kuri"})
 # Kirundi spellings of whole words that the dialect option accepts (Reta zunze ubumwe = Leta zunze ubumwe).
 DIALECT_SPELLINGS = {"leta": "reta"}
+# East and west are written with the locative or the augment, in the same names, by the same outlets:
+# Afurika y'Iburasirazuba = Afurika y'Uburasirazuba.
+SPELLING_VARIANTS = {"iburasirazuba": "uburasirazuba", "uburasirazuba": "iburasirazuba",
+                     "iburengerazuba": "uburengerazuba", "uburengerazuba": "iburengerazuba"}
 
 # A verb right after a subject starts with its concord, which glides before a vowel-initial tense or stem
 # ("bwagabye", "yemeye"). Only these unambiguous glide+a onsets are checked, longest first; k-/h- are left
