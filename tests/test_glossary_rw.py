@@ -407,7 +407,9 @@ PRESS = [
     ("Intambara yagize agahenge k'iminsi ibiri.", ["term.war=Intambara", "term.ceasefire=agahenge"]),
     ("Urukundo rutagira umupaka", []),
     ("Amapfa yibasiye Ihembe ry'Afurika n'u Burayi bw'Iburasirazuba.", []),
-    ("Minisitiri w'Ubucuruzi n'Inganda", ["term.minister=Minisitiri"]),
+    ("Minisitiri w'Ubucuruzi n'Inganda", ["term.trade-minister=Minisitiri w'Ubucuruzi n'Inganda"]),
+    ("Minisiteri y'Ubucuruzi n'Inganda", ["term.ministry=Minisiteri"]),  # inganda: industry, not factories
+    ("Minisitiri w'Ubuhinzi yavuze", ["term.minister=Minisitiri"]),  # a minister the glossary does not list
     # 'and' is not a connective of agreement: an attack and drones, not an air strike
     ("igitero n'indege zitagira abapilote", ["term.attack=igitero", "term.drone=n'indege zitagira abapilote"]),
     ("igitero cy'indege", ["term.air-strike=igitero cy'indege"]),

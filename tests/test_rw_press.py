@@ -10,8 +10,8 @@ goals. Their figures show what the matcher recalls of text it was tuned on, so t
 set's, written by a third author and never used to change the matcher.
 
 Scoring: a reported term (kind "term"; related and ambiguous matches are not claims of the term) is right when it
-overlaps an occurrence of the same concept, each occurrence answering for one match; every other reported term is a
-false alarm. Recall counts the occurrences of concepts the glossary has (coverage says how many those are); a trap
+overlaps an occurrence of the same concept, each occurrence answering for one match, or lies inside one (a name and
+its bracketed acronym annotated as one span); every other reported term is a false alarm. Recall counts the occurrences of concepts the glossary has (coverage says how many those are); a trap
 holds when nothing is reported as its concept inside it.
 """
 
@@ -29,13 +29,14 @@ from translate.glossary import find_terms, load_glossaries
 DATA = Path(__file__).parent / "data"
 _MARK = re.compile(r"\[\[(!?)([^|\]]+)\|([^\]]+)\]\]")
 GOALS = {"recall": 0.97, "precision": 0.99, "coverage": 0.97, "traps held": 1.0}
-# The third set annotates every place and organisation it names (districts, UN agencies, Sahel states), so its
-# coverage measures the glossary's reach, and a few of its traps are words an English translation keeps (a
-# SpaceX roketi, a club's Perezida): its bars hold what it measures today, so that nothing slips back.
+# The third and fourth sets annotate every place and organisation they name (districts, UN agencies, Sahel
+# towns), so their coverage measures the glossary's reach, and a few of the third's traps are words an English
+# translation keeps (a SpaceX roketi, a club's Perezida): their bars hold what they measure today.
 DEVELOPMENT = {
     "rw_press.txt": GOALS,
     "rw_press_b.txt": GOALS,
     "rw_press_c.txt": {"recall": 0.97, "precision": 0.97, "coverage": 0.90, "traps held": 0.9},
+    "rw_press_d.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.84, "traps held": 1.0},
 }
 
 
@@ -123,6 +124,10 @@ def score(sentences: list[Sentence], glossary) -> Score:
                 claimed.add(hit)
                 result.found[gold.entry] += 1
         for i, match in enumerate(matches):
+            # a name and its acronym in brackets, annotated as one occurrence, are one mention, not a false alarm
+            if i not in claimed and any(g.entry == match.entry and g.start <= match.start and match.end <= g.end
+                                        for g in sentence.terms):
+                claimed.add(i)
             if i not in claimed:
                 result.false_alarms[match.entry] += 1
                 result.examples.append(f"line {sentence.line}: false alarm {match.entry}: {match.surface!r}")
