@@ -86,6 +86,11 @@ def test_lint_verbatim_name_must_keep_its_spelling():
     warnings = messages([make("org.x", type="organisation", en="White Hall", rw="Inzu y'Umweru",
                               rw_class="9", verbatim="yes")], "warning")
     assert any("verbatim entry" in m for m in warnings)
+    # a verbatim name is kept as written: a rendering that wraps it in other words would force them into English
+    errors = messages([make("place.x", type="place", en="Rubavu", rw="Rubavu|Akarere ka Rubavu", rw_class="9a",
+                            verbatim="yes")])
+    assert any("wraps the name in other words (Akarere ka Rubavu)" in m for m in errors)
+    assert not messages([make("place.x", type="place", en="Syria", rw="Syria|Siriya", rw_class="9a", verbatim="yes")])
 
 
 ARTICLE = """Drone strikes hit Kharkiv

@@ -41,6 +41,19 @@ def test_verbatim_names_must_appear_as_written() -> None:
     assert all("White House" in form for form in white_house.forms)
 
 
+def test_a_verbatim_name_written_in_another_form_is_translated_like_a_term() -> None:
+    # the source's own spelling of the name is kept; a description (Perezidansi ya Amerika) or a respelling
+    # (Hamasi) is not forced into the English as written
+    text = "Perezidansi ya Amerika yavuze ko Hamasi na Hamas"
+    constraints = {c.key: c for c in term_constraints(text, "rw", "en", GLOSSARY)}
+    assert not constraints["org.white-house"].hard and "White House" in constraints["org.white-house"].forms
+    reports = verify_terms(text, "The White House said that Hamas and Hamas", "rw", "en", GLOSSARY)
+    assert [(r.entry, r.status) for r in reports if r.entry != "place.united-states"] == [
+        ("org.white-house", "satisfied"), ("org.hamas", "satisfied"), ("org.hamas", "satisfied")]
+    kept = verify_terms("Hamas yavuze", "Hamasi said", "rw", "en", GLOSSARY)
+    assert [(r.entry, r.status) for r in kept] == [("org.hamas", "missing")]  # its own spelling must stay
+
+
 def test_possessive_is_not_part_of_a_verbatim_name() -> None:
     text = "Kirby's statement and Reuters' report"
     forms = {c.key: c.forms[0] for c in term_constraints(text, "en", "rw", GLOSSARY)}

@@ -20,6 +20,7 @@ from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda import AMBIGUOUS_WARNING, form_contexts, is_placement_warning
 from translate.glossary.matching import TermMatch
 from translate.glossary.terms import find_terms, target_surface_forms
+from translate.glossary.textnorm import fold
 
 SATISFIED, MISSING, FORBIDDEN, WARNING = "satisfied", "missing", "forbidden", "warning"
 STATUSES = (SATISFIED, MISSING, FORBIDDEN, WARNING)
@@ -73,6 +74,13 @@ def _bare_name(surface: str, lang: str) -> str:
     return _POSSESSIVE.sub("", surface) if lang == "en" else surface
 
 
+def kept_as_written(entry: Entry, surface: str) -> bool:
+    """A verbatim name is kept as the source writes it where that spelling is the name's own, shared by both
+    languages (White House, n'Ukraine); a Kinyarwanda description of it (Perezidansi ya Amerika) or a respelling
+    (Hamasi) is translated like any term."""
+    return entry.verbatim and any(fold(surface).endswith(fold(name)) for name in entry.en)
+
+
 def _verbatim_forms(surface: str, entry: Entry, target: str) -> tuple[str, ...]:
     """The name exactly as written, plus its elided forms (n'Ukraine) where the target language has them."""
     forms = [f for f in target_surface_forms(entry, target) if f.endswith(surface)]
@@ -88,13 +96,14 @@ def term_constraints(text: str, source: str, target: str, glossary: Glossary) ->
     for match, entry in found:
         if entry.id in constraints:
             continue
-        forms = _verbatim_forms(_bare_name(match.surface, source), entry, target) if entry.verbatim else tuple(
+        verbatim = kept_as_written(entry, _bare_name(match.surface, source))
+        forms = _verbatim_forms(_bare_name(match.surface, source), entry, target) if verbatim else tuple(
             target_surface_forms(entry, target))
         if forms:
-            constraint = TermConstraint(entry.id, forms, count=counts[entry.id])
+            constraint = TermConstraint(entry.id, forms, hard=verbatim, count=counts[entry.id])
             check = partial(_occurrences, target=target, glossary=glossary, constraint=constraint)
             contexts = form_contexts(forms) if target == "rw" else ()
-            constraints[entry.id] = TermConstraint(entry.id, forms, hard=entry.verbatim, source=match.surface,
+            constraints[entry.id] = TermConstraint(entry.id, forms, hard=verbatim, source=match.surface,
                                                    check=check, contexts=contexts, count=counts[entry.id])
     return list(constraints.values())
 
@@ -103,8 +112,7 @@ def _occurrences(text: str, target: str, glossary: Glossary, constraint: TermCon
     """The engines' test (TermConstraint.occurrences): an engine can still choose where and how to place the term,
     so an ungrammatical placement ("i ibishyimbo") is no rendering, and one the report would warn about ranks
     below a clean one. A name kept verbatim counts where it appears exactly as written."""
-    entry = glossary.get(constraint.key)
-    if entry is not None and entry.verbatim:
+    if constraint.hard:
         # The forms are the name as written and its elided forms (n'Ukraine), which end with it: the name as a
         # whole word (not "White Housee"), after an apostrophe or not.
         return (CLEAN,) * len(re.findall(rf"(?<![\w-]){re.escape(constraint.forms[0])}(?![\w-])", text))
@@ -139,8 +147,7 @@ def satisfied_entries(output: str, target: str, glossary: Glossary,
     found = {m.entry for m in _renderings_in(output, target, glossary) if acceptable(m)}
     satisfied = set()
     for constraint in constraints:
-        entry = glossary.get(constraint.key)
-        if entry is not None and entry.verbatim:
+        if constraint.hard:
             if any(form in output for form in constraint.forms):
                 satisfied.add(constraint.key)
         elif constraint.key in found:
@@ -174,7 +181,8 @@ def _status(match: TermMatch, entry: Entry, source_surface: str) -> tuple[str, s
     forbidden = [w for w in match.warnings if w.startswith("forbidden")]
     if forbidden:
         return FORBIDDEN, "; ".join(forbidden)
-    if entry.verbatim and match.surface != source_surface and not match.surface.endswith(source_surface):
+    if kept_as_written(entry, source_surface) and match.surface != source_surface \
+            and not match.surface.endswith(source_surface):
         return WARNING, f"name not kept as written: expected {source_surface!r}"
     if match.warnings:
         return WARNING, "; ".join(match.warnings)
@@ -197,8 +205,8 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
         index = used[entry.id]
         used[entry.id] += 1
         if index >= len(candidates):
-            preferred = (entry.rw[0] if target == "rw" else entry.en[0]) if not entry.verbatim else _bare_name(
-                match.surface, source)
+            bare = _bare_name(match.surface, source)
+            preferred = bare if kept_as_written(entry, bare) else (entry.rw[0] if target == "rw" else entry.en[0])
             message = (f"no rendering of {entry.id} in the translation (expected e.g. {preferred!r})" if not candidates
                        else f"{entry.id} is used {in_source[entry.id]} times in the source, {len(candidates)} in "
                             f"the translation")

@@ -126,6 +126,14 @@ def _fields(entry: Entry) -> Iterable[LintIssue]:
             yield _issue(entry, "error", f"'{bad}' is both accepted and forbidden")
     if entry.verbatim and not accepted & {fold(v) for v in entry.en}:
         yield _issue(entry, "warning", "verbatim entry, but no rendering is spelt like the English name")
+    elif entry.verbatim:
+        # A verbatim name is kept as the source writes it wherever the written words end with the name (n'Ukraine):
+        # a rendering that wraps the name in other words (Akarere ka Rubavu) would force those words into English.
+        names = {fold(v) for v in entry.en}
+        wrapped = [r for r in entry.rw if fold(r) not in names and any(fold(r).endswith(" " + n) for n in names)]
+        if wrapped:
+            yield _issue(entry, "error", f"verbatim entry with a rendering that wraps the name in other words "
+                                         f"({', '.join(wrapped)}): set verbatim to 'no', or drop the rendering")
 
 
 def _reachability(entry: Entry, glossary: Glossary) -> Iterable[LintIssue]:
