@@ -5,9 +5,10 @@ organisation names, acronyms as the press writes them, look-alikes and words wit
 independently of the matcher: `[[ID|surface]]` is an occurrence of glossary concept ID, `[[!ID|surface]]` a trap,
 a phrase that looks like ID but is not it. Run with `-s` to see the tables.
 
-Two development sets (rw_press.txt, rw_press_b.txt; the matcher and the glossary were mended on them) must meet the
-goals. Their figures show what the matcher recalls of text it was tuned on, so the headline figure is the held-out
-set's, written by a third author and never used to change the matcher.
+Four development sets (rw_press.txt, rw_press_b.txt, rw_press_c.txt, rw_press_d.txt; the matcher and the glossary
+were mended on them) are held to bars. Their figures show what the matcher recalls of text it was tuned on, so the
+headline figure is the held-out set's (rw_press_heldout.txt), written blind by another author and never used to
+change the matcher: only its totals are printed.
 
 Scoring: a reported term (kind "term"; related and ambiguous matches are not claims of the term) is right when it
 overlaps an occurrence of the same concept, each occurrence answering for one match, or lies inside one (a name and
@@ -155,12 +156,15 @@ def table(result: Score) -> str:
     return "\n".join(lines + result.examples)
 
 
-@pytest.fixture(scope="module")
-def annotated() -> list[Sentence]:
-    return read_annotated(DATA / "rw_press.txt")
+HELD_OUT = "rw_press_heldout.txt"
+# What the matcher scores on the held-out set today: not the goals (recall 97 %, precision 99 %, coverage 97 %),
+# which it does not meet there yet, but the floor it must not fall below. Only the totals of this set are read.
+HELD_OUT_FLOOR = {"recall": 0.95, "precision": 0.94, "coverage": 0.82, "traps held": 0.86}
 
 
-def test_the_set_is_big_and_varied_enough(annotated):
+@pytest.mark.parametrize("name", ["rw_press.txt", HELD_OUT])
+def test_the_set_is_big_and_varied_enough(name):
+    annotated = read_annotated(DATA / name)
     occurrences = [t for s in annotated for t in s.terms]
     traps = [t for s in annotated for t in s.traps]
     assert len(occurrences) >= 300
@@ -176,6 +180,16 @@ def test_the_matcher_meets_its_goals_on_the_development_sets(name, bars):
     measured = {"recall": result.recall, "precision": result.precision, "coverage": result.coverage,
                 "traps held": result.traps_held / result.traps}
     assert all(measured[k] >= bar for k, bar in bars.items()), table(result)
+
+
+def test_the_held_out_set_stays_above_its_floor():
+    result = score(read_annotated(DATA / HELD_OUT), load_glossaries(None))
+    totals = (f"held out: recall {result.recall:.1%}, precision {result.precision:.1%}, coverage "
+              f"{result.coverage:.1%}, traps held {result.traps_held}/{result.traps}")
+    print("\n" + totals)  # the totals only: the per-concept table and examples are for the development sets
+    measured = {"recall": result.recall, "precision": result.precision, "coverage": result.coverage,
+                "traps held": result.traps_held / result.traps}
+    assert all(measured[k] >= bar for k, bar in HELD_OUT_FLOOR.items()), totals
 
 
 def test_the_scorer_counts_what_it_should():
