@@ -366,7 +366,7 @@ PRESS = [
      ["org.european-union=Umuryango w'Ubumwe bw'Ibihugu by'u Burayi", "term.sanctions=ibihano",
       "place.russia=Uburusiya"]),
     ("Intumwa z'Umuryango w'Ubumwe bw'Uburayi zageze i Kigali.",
-     ["org.european-union=z'Umuryango w'Ubumwe bw'Uburayi", "place.kigali=Kigali"]),
+     ["term.delegation=Intumwa", "org.european-union=z'Umuryango w'Ubumwe bw'Uburayi", "place.kigali=Kigali"]),
     ("Inama y'Umuryango wa Afurika Yunze Ubumwe yabereye muri Etiyopiya.",
      ["org.african-union=y'Umuryango wa Afurika Yunze Ubumwe", "place.ethiopia=Etiyopiya"]),
     ("Ingabo za Monusco na Fardc zarwanye n'abarwanyi ba M23.",
