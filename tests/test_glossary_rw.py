@@ -415,6 +415,15 @@ PRESS = [
     ("igitero cy'indege", ["term.air-strike=igitero cy'indege"]),
     ("abarwanyi ba m23", ["term.fighters=abarwanyi", "org.m23=m23"]),  # a digit: an acronym in any case
     ("Myugariro Ngabo Eric na Mugaba Olivier bahamagawe.", []),  # people, named like nouns without augment
+    # a place stays a place: after a heading line, after a sentence's first word, before a person after "wa"
+    ("Amakuru\nKenya yatangaje ko", ["place.kenya=Kenya"]),
+    ("Icyakora Kenya yanze.", ["place.kenya=Kenya"]),
+    ("Perezida wa Kenya William Ruto yavuze", ["term.president=Perezida", "place.kenya=Kenya"]),
+    ("Indege ya Kenya Airways yatinze.", []),
+    # a name holds no sense cue: Bizimana is not imana, Cyongereza not gereza
+    ("Jenerali Bizimana yavuze ko ingabo zageze.", ["term.general=Jenerali", "term.armed-forces=ingabo"]),
+    ("Uburusiya bwafatiwe ibihano mu Cyongereza.", ["place.russia=Uburusiya", "term.sanctions=ibihano"]),
+    ("Ingabo z'Urwanda", ["term.armed-forces=Ingabo", "place.rwanda=z'Urwanda!forbidden"]),  # not RDF, flagged
     ("Abasirikare bo mu Ngabo z'u Rwanda", ["term.soldier=Abasirikare", "org.rdf=Ngabo z'u Rwanda"]),
     # a glossary word is no sense cue: Ubwongereza (England) does not hold gereza (prison)
     ("Uburusiya bwafatiwe ibihano n'Ubwongereza.",

@@ -50,6 +50,8 @@ def test_a_verbatim_name_written_in_another_form_is_translated_like_a_term() -> 
     reports = verify_terms(text, "The White House said that Hamas and Hamas", "rw", "en", GLOSSARY)
     assert [(r.entry, r.status) for r in reports if r.entry != "place.united-states"] == [
         ("org.white-house", "satisfied"), ("org.hamas", "satisfied"), ("org.hamas", "satisfied")]
+    tchad = verify_terms("Tchad yohereje ingabo.", "Chad sent troops.", "rw", "en", GLOSSARY)
+    assert tchad[0].entry == "place.chad" and tchad[0].status == "satisfied"  # Tchad ends with chad, is not it
     kept = verify_terms("Hamas yavuze", "Hamasi said", "rw", "en", GLOSSARY)
     assert [(r.entry, r.status) for r in kept] == [("org.hamas", "missing")]  # its own spelling must stay
 

@@ -12,8 +12,9 @@ change the matcher: only its totals are printed.
 
 Scoring: a reported term (kind "term"; related and ambiguous matches are not claims of the term) is right when it
 overlaps an occurrence of the same concept, each occurrence answering for one match, or lies inside one (a name and
-its bracketed acronym annotated as one span); every other reported term is a false alarm. Recall counts the occurrences of concepts the glossary has (coverage says how many those are); a trap
-holds when nothing is reported as its concept inside it.
+its bracketed acronym annotated as one span); every other reported term is a false alarm. Recall counts the
+occurrences of concepts the glossary has (coverage says how many those are); a trap holds when nothing is reported
+as its concept inside it.
 """
 
 from __future__ import annotations
@@ -162,13 +163,17 @@ def table(result: Score) -> str:
 
 
 HELD_OUT = "rw_press_heldout.txt"
-# What the matcher scores on the held-out set today: not the goals (recall 97 %, precision 99 %, coverage 97 %),
-# which it does not meet there yet, but the floor it must not fall below. Only the totals of this set are read.
-# (The last 40 entries raised its coverage from 82.7 % to 86.5 % and cost 0.4 points of precision, one trap.)
-HELD_OUT_FLOOR = {"recall": 0.95, "precision": 0.935, "coverage": 0.86, "traps held": 0.85}
+# What the matcher scores on the held-out sets today: not the goals (recall 97 %, precision 99 %, coverage 97 %),
+# which it does not meet there yet, but the floors it must not fall below. Only the totals of these sets are read.
+# (On the first, the last 40 entries raised coverage from 82.7 % to 86.5 % and cost 0.4 points of precision;
+# the review's fixes, which stop dropping places after a sentence's first word or across a line, one trap.)
+HELD_OUT_FLOORS = {
+    HELD_OUT: {"recall": 0.95, "precision": 0.935, "coverage": 0.86, "traps held": 0.84},
+    "rw_press_heldout_f.txt": {"recall": 0.94, "precision": 0.95, "coverage": 0.86, "traps held": 0.89},
+}
 
 
-@pytest.mark.parametrize("name", ["rw_press.txt", HELD_OUT])
+@pytest.mark.parametrize("name", ["rw_press.txt", *HELD_OUT_FLOORS])
 def test_the_set_is_big_and_varied_enough(name):
     annotated = read_annotated(DATA / name)
     occurrences = [t for s in annotated for t in s.terms]
@@ -186,12 +191,13 @@ def test_the_matcher_meets_its_goals_on_the_development_sets(name, bars):
     assert all(result.rates[k] >= bar for k, bar in bars.items()), table(result)
 
 
-def test_the_held_out_set_stays_above_its_floor():
-    result = score(read_annotated(DATA / HELD_OUT), load_glossaries(None))
+@pytest.mark.parametrize(("name", "floor"), HELD_OUT_FLOORS.items(), ids=list(HELD_OUT_FLOORS))
+def test_the_held_out_sets_stay_above_their_floors(name, floor):
+    result = score(read_annotated(DATA / name), load_glossaries(None))
     totals = (f"held out: recall {result.recall:.1%}, precision {result.precision:.1%}, coverage "
               f"{result.coverage:.1%}, traps held {result.traps_held}/{result.traps}")
     print("\n" + totals)  # the totals only: the per-concept table and examples are for the development sets
-    assert all(result.rates[k] >= bar for k, bar in HELD_OUT_FLOOR.items()), totals
+    assert all(result.rates[k] >= bar for k, bar in floor.items()), totals
 
 
 def test_the_scorer_counts_what_it_should():

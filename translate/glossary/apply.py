@@ -78,7 +78,9 @@ def kept_as_written(entry: Entry, surface: str) -> bool:
     """A verbatim name is kept as the source writes it where that spelling is the name's own, shared by both
     languages (White House, n'Ukraine); a Kinyarwanda description of it (Perezidansi ya Amerika) or a respelling
     (Hamasi) is translated like any term."""
-    return entry.verbatim and any(fold(surface).endswith(fold(name)) for name in entry.en)
+    written = fold(surface)
+    return entry.verbatim and any(written == name or written.endswith(("'" + name, " " + name))
+                                  for name in map(fold, entry.en))
 
 
 def _verbatim_forms(surface: str, entry: Entry, target: str) -> tuple[str, ...]:

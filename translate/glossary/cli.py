@@ -307,9 +307,9 @@ def _articles_language(lang: str, articles: list[tuple[str, str]]) -> str:
     if lang != "auto" or not articles:
         return "en" if lang == "auto" else lang
     detected = detect_language("\n".join(text for _, text in articles)).lang
-    if detected is None:
-        raise click.UsageError(f"cannot tell which language {articles[0][0]} is written in; "
-                               "pass --lang en or --lang rw")
+    if detected is None:  # too few words to tell (a headline, a list of names): the old default, said aloud
+        _note(f"cannot tell which language {articles[0][0]} is written in; reading it as English (--lang rw if not)")
+        return "en"
     return detected
 
 

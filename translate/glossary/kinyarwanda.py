@@ -206,7 +206,8 @@ def _agreement_variants(words: list[Token], rendering: _Rendering, dialects: boo
     return out
 
 
-_FREE_AUGMENT_PREFIXES = ("bu", "bw", "ru", "rw")  # the country names written 'u Burayi' or 'Uburayi'
+# The country names written 'u Burayi' or 'Uburayi'. Not u Rwanda: 'Urwanda' is a misspelling, never a house style.
+_FREE_AUGMENT_PREFIXES = ("bu", "bw")
 
 
 def _augment_spellings(text: str) -> list[str]:
@@ -251,7 +252,9 @@ def _lookalike_patterns(entry: Entry, dialects: bool) -> list[Pattern]:
         return []
     others = dataclasses.replace(entry, rw=entry.rw_lookalike, rw_partner=(), rw_class="", rw_forbidden=(),
                                  rw_related=(), rw_lookalike=())
-    return [dataclasses.replace(p, kind="lookalike", priority=3)
+    # below every entry's own forms at equal length: a look-alike is longer than the word it holds, and must not
+    # hide another entry that renders the same phrase (Amerika y'Epfo as place.south-america)
+    return [dataclasses.replace(p, kind="lookalike", priority=0)
             for r in _renderings(others) for text in _augment_spellings(r.text)
             for p in _patterns_for(dataclasses.replace(r, text=text), others, dialects)]
 
@@ -421,21 +424,38 @@ def _warnings(tokens: list[Token], i: int, j: int, form: Form, surface: str, ent
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
-def _sentence(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
-    """The token range of the sentence around tokens i..j (a parenthesis or a quote does not end it)."""
-    start, end = i, j
-    while start > 0 and not _SENTENCE_END.search(tokens[start].gap):
-        start -= 1
-    while end < len(tokens) and not _SENTENCE_END.search(tokens[end].gap):
-        end += 1
-    return start, end
+class _Sentences:
+    """The sentences of a tokenized text, found once (a parenthesis or a quote does not end one): which sentence
+    a token is in, where it starts and ends, and whether it is written in Title Case."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.of: list[int] = []
+        self.bounds: list[tuple[int, int]] = []
+        start = 0
+        for k, token in enumerate(tokens):
+            if k and _SENTENCE_END.search(token.gap):
+                self.bounds.append((start, k))
+                start = k
+            self.of.append(len(self.bounds))
+        self.bounds.append((start, len(tokens)))
+        self.title_case = [self._title_case(tokens[a:b]) for a, b in self.bounds]
+
+    @staticmethod
+    def _title_case(tokens: list[Token]) -> bool:
+        words = [t for t in tokens if not t.clitic and t.orig[:1].isalpha()]
+        return sum(t.orig[:1].isupper() for t in words) >= 0.8 * len(words)
+
+    def around(self, i: int) -> tuple[int, int]:
+        return self.bounds[self.of[i]]
 
 
-def _sentence_words(tokens: list[Token], i: int, j: int, in_places: set[int]) -> list[str]:
-    """The words of the sentence around tokens i..j (exclusive), without them and without place names, whose
-    letters mean nothing here (Ubwongereza is England, not a word holding gereza, a prison)."""
-    start, end = _sentence(tokens, i, j)
-    return [tokens[k].norm for k in (*range(start, i), *range(j, end)) if k not in in_places]
+def _sentence_words(tokens: list[Token], sentence: tuple[int, int], in_places: set[int]) -> list[str]:
+    """The words of a sentence, without place names, whose letters mean nothing here (Ubwongereza is England, not
+    a word holding gereza, a prison). A capitalised word keeps its cue right after its augment (Urukiko), so that
+    names do not hold cues (Bizimana is not imana)."""
+    start, end = sentence
+    return [tokens[k].norm if not tokens[k].orig[:1].isupper() or k == start else "\0" + tokens[k].norm
+            for k in range(start, end) if k not in in_places]
 
 
 # A cue is a stem: it may follow the word's prefixes (ya-katiw-e, rwa-mu-hanish-ije), not sit deep inside it.
@@ -443,20 +463,19 @@ _CUE_OFFSET = 5
 
 
 def _has_cue(word: str, cue: str) -> bool:
+    if word.startswith("\0"):  # capitalised mid-sentence: a name, or a noun with its augment (Urukiko, Imana)
+        return 0 <= word.find(cue, 1) - 1 <= 1
     return 0 <= word.find(cue) <= _CUE_OFFSET
 
 
-def _unsupported_sense(entry: Entry | None, tokens: list[Token], i: int, j: int, in_places: set[int]) -> str | None:
-    """Why a rendering that has another everyday sense is not taken for the term here (None: it is): a word of the
+def _unsupported_sense(entry: Entry, words: list[str]) -> str | None:
+    """Why a rendering that has another everyday sense is not taken for the term here (None: it is): a word of its
     sentence shows the other sense, or none supports this one (the entry's `rw_context` cues)."""
-    if entry is None or not entry.rw_context:
-        return None
-    words = _sentence_words(tokens, i, j, in_places)
     cues = [fold(c) for c in entry.rw_context if not c.startswith("!")]
     against = [fold(c[1:]) for c in entry.rw_context if c.startswith("!")]
     other = next((w for w in words for cue in against if _has_cue(w, cue)), None)
     if other is not None:
-        return f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
+        return f"{_SENSE} '{other.removeprefix(chr(0))}' points to another sense than '{entry.en[0]}'"
     if cues and not any(_has_cue(w, cue) for w in words for cue in cues):
         return f"{_SENSE} nothing in the sentence supports the sense '{entry.en[0]}'"
     return None
@@ -476,22 +495,30 @@ _FOREIGN_OF = frozenset({"of", "de", "du", "des"})
 _OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES | O_CONNECTIVES | DEMONSTRATIVES | SUBJECT_OPENERS
 
 
-def _inside_longer_name(tokens: list[Token], i: int, j: int, in_terms: set[int]) -> bool:
+def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentences, in_terms: set[int],
+                        names: set[str]) -> bool:
     """A one-word name written against another capitalised word is part of a longer name, which is someone or
     something else: Kenya Airways, Air Tanzania, AS Kigali, Denzel Washington, Israel Mbonyi, Congo-Nil, Bank of
-    Kigali. Not in a Title Case headline, where every word is capitalised."""
+    Kigali. Not in a Title Case headline, where every word is capitalised; not across a line break; not before a
+    person's two names after a connective (Perezida wa Kenya William Ruto); and a word that opens the sentence
+    counts only if it is a name (written capitalised elsewhere, or in capitals: AS Kigali), not any first word
+    (Icyakora Kenya …)."""
     if j - i != 1 or tokens[i].orig.isupper():  # an acronym is its own name (M23/AFC)
         return False
+    def neighbour(k: int, opener_ok: bool = False) -> bool:
+        if "\n" in tokens[max(k, i)].gap or not _capitalised_word(tokens, k, in_terms):
+            return False
+        return opener_ok or k != sentences.around(k)[0] or tokens[k].orig.isupper() or tokens[k].norm in names
+
     before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
-        and (_capitalised_word(tokens, i - 1, in_terms)
-             or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
-                 and _capitalised_word(tokens, i - 2, in_terms)))
-    after = j < len(tokens) and tokens[j].joined and _capitalised_word(tokens, j, in_terms)
-    if not (before or after):
-        return False
-    start, end = _sentence(tokens, i, j)
-    words = [t for t in tokens[start:end] if not t.clitic and t.orig[:1].isalpha()]
-    return sum(t.orig[:1].isupper() for t in words) < 0.8 * len(words)
+        and (neighbour(i - 1) or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
+                                  and neighbour(i - 2, opener_ok=True)))
+    after = j < len(tokens) and tokens[j].joined and neighbour(j)
+    if after and i > 0 and (tokens[i - 1].norm in FULL_CONNECTIVES or tokens[i - 1].clitic) \
+            and tokens[i - 1].norm not in _AND | _LIKE:
+        # "ya Kenya Airways" is the airline; "wa Kenya William Ruto" is Kenya, then its president's name
+        after = not (j + 1 < len(tokens) and tokens[j + 1].joined and neighbour(j + 1))
+    return (before or after) and not sentences.title_case[sentences.of[i]]
 
 
 def _entry_type(glossary: Glossary, entry_id: str) -> str | None:
@@ -513,10 +540,14 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     found = kinyarwanda_index(glossary, dialects).scan(tokens, _accept(dialects))
     in_terms = {k for _, i, j in found for k in range(i, j)}
     in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
+    sentences = _Sentences(tokens)
+    senses: dict[tuple[str, int], str | None] = {}
+    # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
+    names = {t.norm for k, t in enumerate(tokens) if t.orig[:1].isupper() and k != sentences.around(k)[0]}
     for pattern, i, j in found:
         form: Form = pattern.data
         if pattern.kind == "lookalike" or (_may_be_a_name(form, tokens[i])
-                                           and _inside_longer_name(tokens, i, j, in_terms)):
+                                           and _inside_longer_name(tokens, i, j, sentences, in_terms, names)):
             continue
         start, end, kind = tokens[i].start, tokens[j - 1].end, pattern.kind
         if i > 0 and tokens[i - 1].clitic:
@@ -529,8 +560,13 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
         entry = glossary.get(pattern.entry)
         warnings = [] if kind == "related" else _warnings(tokens, i, j, form, surface, entry)
         sense = None
-        if kind == "term" and form.kind != "forbidden":
-            sense = _unsupported_sense(entry, tokens, i, j, in_places)
+        if kind == "term" and form.kind != "forbidden" and entry is not None and entry.rw_context:
+            # once per entry and sentence: a long unpunctuated paragraph would otherwise be read once per match
+            key = (entry.id, sentences.of[i])
+            if key not in senses:
+                words = _sentence_words(tokens, sentences.around(i), in_places)
+                senses[key] = _unsupported_sense(entry, words)
+            sense = senses[key]
         if sense:
             kind, warnings = "ambiguous", [sense, *warnings]
         matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))
