@@ -156,6 +156,12 @@ def test_suggest_leaves_dates_and_share_bars_out_of_an_english_page():
     assert not {"Sanday June", "Since August", "Share", "Facebook", "Daily Wire Ltd", "Home"} & by_text
 
 
+def test_suggest_keeps_a_name_that_holds_a_calendar_word():
+    text = "Theresa May met Harry Kane in Windhoek. Theresa May said on June 14 that Harry Kane will play."
+    by_text = {c.text for c in suggest([("a.txt", text)], load_glossaries(None), "en")}
+    assert {"Theresa May", "Harry Kane"} <= by_text and "June" not in " ".join(by_text)
+
+
 def test_suggest_domain_phrases():
     text = ("The army deployed mortar units near the border. Mortar units fired again. "
             "Witnesses saw mortar units and fresh troops. The weather was fine.")

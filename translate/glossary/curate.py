@@ -208,6 +208,9 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
     return " ".join(f"…{left}[{text[start:end]}]{right}…".split())
 
 
+_DIGIT_NEXT = re.compile(r"\s*\d")
+
+
 def _starts_sentence(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, start - 6):start]))
 
@@ -216,7 +219,11 @@ def _name_span(text: str, run: list[re.Match[str]], lang: str) -> tuple[str, str
     """A capitalised run minus leading function words (The, In; Perezida wa) and trailing connectors, if still a
     name; a run with a month or a weekday in it is a date."""
     stop, connectors = (_STOP_EN | _TITLES, _CONNECTORS) if lang == "en" else (_STOP_RW, _CONNECTORS_RW)
-    if any(w.group().lower().strip("'’") in CALENDAR_WORDS for w in run):
+    calendar = [w for w in run if w.group().lower().strip("'’") in CALENDAR_WORDS]
+    # a date: its month or day before a number (June 14), or opening the run (Since August, Ku wa Gatandatu);
+    # not a name that holds one (Theresa May, Harry Kane)
+    if calendar and (_DIGIT_NEXT.match(text, calendar[-1].end()) or run[0] is calendar[0]
+                     or run[0].group().lower() in stop | _STOP_EN):
         return None
     while run and (run[0].group().lower() in stop | connectors
                    or _is_rw_common_noun(re.sub(r"^\w{1,2}['’]", "", run[0].group()), lang)):
