@@ -1,7 +1,8 @@
 """Benchmark: glossary term matching must stay negligible next to translation.
 
 Builds, in memory, a synthetic 10 000-entry glossary (English terms of 1-3 words with variants; Kinyarwanda
-renderings spread over the noun classes, prefixless names, partners and multi-word terms) and a 1 000-paragraph
+renderings spread over the noun classes, prefixless names, partners and multi-word terms; one term in five with
+sense cues and a look-alike, as the shipped glossary has) and a 1 000-paragraph
 article that uses some of them in inflected/elided/augmentless forms. Times `find_terms` over every paragraph
 for each language, and compares with a plain `str.find` scan of every surface string over the same text.
 
@@ -46,7 +47,11 @@ def make_entry(rng: random.Random, index: int) -> Entry:
     head = prefix + stem
     rw = (head if rng.random() < 0.6 else f"{head} {rng.choice(['ya', 'wa', 'bya'])} {word(rng, 2)}",)
     partner = (partner_prefix + stem,) if partner_prefix else ()
-    return Entry(f"term.t{index}", "term", "approved", en, rw, rw_class=spec, rw_partner=partner, source="bench")
+    senses = rng.random() < 0.2  # like ibihano or ingabo: cues for another sense, and a look-alike phrase
+    context = tuple(f"!{rng.choice(FILLER)}" for _ in range(3)) + (rng.choice(FILLER),) if senses else ()
+    lookalike = (f"{head} {rng.choice(['ya', 'wa'])} {word(rng, 2)}",) if senses else ()
+    return Entry(f"term.t{index}", "term", "approved", en, rw, rw_class=spec, rw_partner=partner, source="bench",
+                 rw_context=context, rw_lookalike=lookalike)
 
 
 def make_paragraph(rng: random.Random, entries: list[Entry], lang: str) -> str:
