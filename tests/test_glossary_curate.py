@@ -156,6 +156,14 @@ def test_suggest_leaves_dates_and_share_bars_out_of_an_english_page():
     assert not {"Sanday June", "Since August", "Share", "Facebook", "Daily Wire Ltd", "Home"} & by_text
 
 
+def test_suggest_keeps_rwandan_names_written_surname_first():
+    text = ("Umunyamakuru Ingabire Victoire yavuze ko Umuryango wa Francophonie uzohereza intumwa. "
+            "Ingabire Victoire yongeyeho ko Ishimwe Eric azaza.")
+    found = {c.text: c.count for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
+    assert found.get("Ingabire Victoire") == 2 and "Ishimwe Eric" in found  # the title before a name goes
+    assert "Francophonie" in found and not any(t.startswith("Umuryango") for t in found)
+
+
 def test_suggest_keeps_a_name_that_holds_a_calendar_word():
     text = "Theresa May met Harry Kane in Windhoek. Theresa May said on June 14 that Harry Kane will play."
     by_text = {c.text for c in suggest([("a.txt", text)], load_glossaries(None), "en")}

@@ -226,7 +226,8 @@ def _name_span(text: str, run: list[re.Match[str]], lang: str) -> tuple[str, str
                      or run[0].group().lower() in stop | _STOP_EN):
         return None
     while run and (run[0].group().lower() in stop | connectors
-                   or _is_rw_common_noun(re.sub(r"^\w{1,2}['’]", "", run[0].group()), lang)):
+                   or (_is_rw_common_noun(re.sub(r"^\w{1,2}['’]", "", run[0].group()), lang)
+                       and _heads_a_title(run, connectors))):
         run = run[1:]
     while run and run[-1].group().lower() in connectors:
         run = run[:-1]
@@ -244,6 +245,14 @@ def _name_after(text: str, start: int, end: int, lang: str) -> tuple[str, int] |
     if not words or not all(w.group()[:1].isupper() for w in words):
         return None
     return text[words[0].start():end], words[0].start()
+
+
+def _heads_a_title(run: list[re.Match[str]], connectors: frozenset[str]) -> bool:
+    """A class noun opening a run heads a title when it stands alone, a connective follows it (Umuryango wa …,
+    Ububanyi n'Amahanga) or a two-word name does (Umunyamakuru Ingabire Victoire); before one other capitalised
+    word it is a surname written first (Ingabire Victoire)."""
+    return (len(run) != 2 or run[1].group().lower() in connectors
+            or bool(re.match(r"\w{1,2}['’]", run[1].group())))
 
 
 def _is_rw_common_noun(word: str, lang: str) -> bool:
