@@ -449,33 +449,33 @@ class _Sentences:
         return self.bounds[self.of[i]]
 
 
-def _sentence_words(tokens: list[Token], sentence: tuple[int, int], in_places: set[int]) -> list[str]:
-    """The words of a sentence, without place names, whose letters mean nothing here (Ubwongereza is England, not
-    a word holding gereza, a prison). A capitalised word keeps its cue right after its augment (Urukiko), so that
-    names do not hold cues (Bizimana is not imana)."""
+def _sentence_words(tokens: list[Token], sentence: tuple[int, int], in_places: set[int]) -> list[tuple[str, bool]]:
+    """The words of a sentence, each with whether it is capitalised inside it, without place names, whose letters
+    mean nothing here (Ubwongereza is England, not a word holding gereza, a prison)."""
     start, end = sentence
-    return [tokens[k].norm if not tokens[k].orig[:1].isupper() or k == start else "\0" + tokens[k].norm
+    return [(tokens[k].norm, k != start and tokens[k].orig[:1].isupper())
             for k in range(start, end) if k not in in_places]
 
 
 # A cue is a stem: it may follow the word's prefixes (ya-katiw-e, rwa-mu-hanish-ije), not sit deep inside it.
-_CUE_OFFSET = 5
+# In a word capitalised inside the sentence (a name, or a noun with its augment: Urukiko, Imana) it may follow
+# the augment only, so that names hold no cues (Bizimana is not imana).
+_CUE_OFFSET, _CUE_OFFSET_CAPITALISED = 5, 1
 
 
-def _has_cue(word: str, cue: str) -> bool:
-    if word.startswith("\0"):  # capitalised mid-sentence: a name, or a noun with its augment (Urukiko, Imana)
-        return 0 <= word.find(cue, 1) - 1 <= 1
-    return 0 <= word.find(cue) <= _CUE_OFFSET
+def _has_cue(word: tuple[str, bool], cue: str) -> bool:
+    text, capitalised = word
+    return 0 <= text.find(cue) <= (_CUE_OFFSET_CAPITALISED if capitalised else _CUE_OFFSET)
 
 
-def _unsupported_sense(entry: Entry, words: list[str]) -> str | None:
+def _unsupported_sense(entry: Entry, words: list[tuple[str, bool]]) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is): a word of its
     sentence shows the other sense, or none supports this one (the entry's `rw_context` cues)."""
     cues = [fold(c) for c in entry.rw_context if not c.startswith("!")]
     against = [fold(c[1:]) for c in entry.rw_context if c.startswith("!")]
     other = next((w for w in words for cue in against if _has_cue(w, cue)), None)
     if other is not None:
-        return f"{_SENSE} '{other.removeprefix(chr(0))}' points to another sense than '{entry.en[0]}'"
+        return f"{_SENSE} '{other[0]}' points to another sense than '{entry.en[0]}'"
     if cues and not any(_has_cue(w, cue) for w in words for cue in cues):
         return f"{_SENSE} nothing in the sentence supports the sense '{entry.en[0]}'"
     return None
