@@ -98,9 +98,9 @@ def term_constraints(text: str, source: str, target: str, glossary: Glossary) ->
     for match, entry in found:
         if entry.id in constraints:
             continue
-        verbatim = kept_as_written(entry, _bare_name(match.surface, source))
-        forms = _verbatim_forms(_bare_name(match.surface, source), entry, target) if verbatim else tuple(
-            target_surface_forms(entry, target))
+        bare = _bare_name(match.surface, source)
+        verbatim = kept_as_written(entry, bare)
+        forms = _verbatim_forms(bare, entry, target) if verbatim else tuple(target_surface_forms(entry, target))
         if forms:
             constraint = TermConstraint(entry.id, forms, hard=verbatim, count=counts[entry.id])
             check = partial(_occurrences, target=target, glossary=glossary, constraint=constraint)

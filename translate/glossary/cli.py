@@ -304,13 +304,14 @@ def _articles(paths: Sequence[str]) -> list[tuple[str, str]]:
 
 def _articles_language(lang: str, articles: list[tuple[str, str]]) -> str:
     """--lang as given, or (auto) the language the articles are written in, told apart by their words."""
-    if lang != "auto" or not articles:
-        return "en" if lang == "auto" else lang
+    if lang != "auto":
+        return lang
+    if not articles:
+        return "en"
     detected = detect_language("\n".join(text for _, text in articles)).lang
     if detected is None:  # too few words to tell (a headline, a list of names): the old default, said aloud
         _note(f"cannot tell which language {articles[0][0]} is written in; reading it as English (--lang rw if not)")
-        return "en"
-    return detected
+    return detected or "en"
 
 
 _ARTICLE_LANG = click.option("--lang", type=click.Choice(["auto", "en", "rw"]), default="auto", show_default=True,

@@ -448,13 +448,17 @@ class _Sentences:
     def around(self, i: int) -> tuple[int, int]:
         return self.bounds[self.of[i]]
 
+    def capitalised_inside(self, tokens: list[Token], k: int) -> bool:
+        """Token k is capitalised and does not open its sentence: a name, or a noun with a capital by choice."""
+        return tokens[k].orig[:1].isupper() and k != self.around(k)[0]
 
-def _sentence_words(tokens: list[Token], sentence: tuple[int, int], in_places: set[int]) -> list[tuple[str, bool]]:
-    """The words of a sentence, each with whether it is capitalised inside it, without place names, whose letters
-    mean nothing here (Ubwongereza is England, not a word holding gereza, a prison)."""
-    start, end = sentence
-    return [(tokens[k].norm, k != start and tokens[k].orig[:1].isupper())
-            for k in range(start, end) if k not in in_places]
+
+def _sentence_words(tokens: list[Token], i: int, sentences: _Sentences, in_places: set[int],
+                    ) -> list[tuple[str, bool]]:
+    """The words of token i's sentence, each with whether it is capitalised inside it, without place names, whose
+    letters mean nothing here (Ubwongereza is England, not a word holding gereza, a prison)."""
+    start, end = sentences.around(i)
+    return [(tokens[k].norm, sentences.capitalised_inside(tokens, k)) for k in range(start, end) if k not in in_places]
 
 
 # A cue is a stem: it may follow the word's prefixes (ya-katiw-e, rwa-mu-hanish-ije), not sit deep inside it.
@@ -505,10 +509,12 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
     (Icyakora Kenya …)."""
     if j - i != 1 or tokens[i].orig.isupper():  # an acronym is its own name (M23/AFC)
         return False
+
     def neighbour(k: int, opener_ok: bool = False) -> bool:
         if "\n" in tokens[max(k, i)].gap or not _capitalised_word(tokens, k, in_terms):
             return False
-        return opener_ok or k != sentences.around(k)[0] or tokens[k].orig.isupper() or tokens[k].norm in names
+        return (opener_ok or sentences.capitalised_inside(tokens, k) or tokens[k].orig.isupper()
+                or tokens[k].norm in names)
 
     before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
         and (neighbour(i - 1) or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
@@ -543,7 +549,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     sentences = _Sentences(tokens)
     senses: dict[tuple[str, int], str | None] = {}
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
-    names = {t.norm for k, t in enumerate(tokens) if t.orig[:1].isupper() and k != sentences.around(k)[0]}
+    names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(tokens, k)}
     for pattern, i, j in found:
         form: Form = pattern.data
         if pattern.kind == "lookalike" or (_may_be_a_name(form, tokens[i])
@@ -564,7 +570,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
             # once per entry and sentence: a long unpunctuated paragraph would otherwise be read once per match
             key = (entry.id, sentences.of[i])
             if key not in senses:
-                words = _sentence_words(tokens, sentences.around(i), in_places)
+                words = _sentence_words(tokens, i, sentences, in_places)
                 senses[key] = _unsupported_sense(entry, words)
             sense = senses[key]
         if sense:
