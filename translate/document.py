@@ -186,6 +186,13 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+def block_paragraphs(texts: Sequence[str]) -> list[Paragraph]:
+    """A document's blocks as paragraphs: each block is one paragraph, and each of its lines (a line break in a
+    heading or cell) one unit, so the translation keeps the break."""
+    return [Paragraph(index, text, tuple(LineUnit("", line.strip()) for line in text.split("\n")))
+            for index, text in enumerate(texts)]
+
+
 def join_unit(unit: LineUnit, translated: str) -> str:
     return f"{unit.markup}{translated}" if translated or not unit.markup else unit.markup.rstrip()
 

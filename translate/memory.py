@@ -181,6 +181,12 @@ class CachedEngine:
     def count_tokens(self, sentences: list[str], source: str) -> list[int]:
         return self.engine.count_tokens(sentences, source)
 
+    def __getattr__(self, name: str) -> object:
+        # What the memory does not answer (score_batch, which aligns inline markup) the engine does, if it can.
+        if name == "score_batch":
+            return getattr(self.engine, name)
+        raise AttributeError(name)
+
     def _key(self, sentence: str, source: str, target: str, avoid_repetition: bool, strict: bool,
              terms: list[TermConstraint]) -> str:
         options = [_FORMAT, self.signature, source, target, avoid_repetition, strict if terms else None,

@@ -295,8 +295,19 @@ def translate_document(
     progress: ProgressCallback | None = None,
 ) -> Result:
     """Translate an article; the Result has exactly one paragraph per source paragraph, in order."""
+    return translate_paragraphs(split_paragraphs(text), engine, options, name=name, progress=progress)
+
+
+def translate_paragraphs(
+    paragraphs: list[Paragraph],
+    engine: Engine,
+    options: TranslateOptions,
+    *,
+    name: str = "-",
+    progress: ProgressCallback | None = None,
+) -> Result:
+    """Translate paragraphs already split (an article's, or a document's blocks: `block_paragraphs`)."""
     target = _check_languages(options)
-    paragraphs = split_paragraphs(text)
     if not paragraphs:
         raise InputError(f"{name}: the input is empty")
     source = options.source if options.source != "auto" else _document_language(paragraphs, target)

@@ -73,6 +73,12 @@ class ParagraphResult:
     # Whose text `terms` and `flags` describe: "machine" (the translation as made) or "editor" (re-checked on an
     # editor's text by `translate.pipeline.recheck_edits`, with the same matcher and checks).
     checked: str = "machine"
+    # Documents (HTML, DOCX): the block this paragraph is (its id in the file, its kind: heading, caption …) and
+    # its inline markup: per span of the source, {"tag", "detail", "source": [start, end], "target": [start, end]
+    # or None, "placed": how the target position was found}. Empty for plain text.
+    block: str = ""
+    kind: str = ""
+    markup: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -82,6 +88,11 @@ class Result:
     target_lang: str
     signature: Signature
     paragraphs: list[ParagraphResult]
+    # The input's kind ("text", "html", "docx"), its SHA-256 (an edited result is written back only into the same
+    # file) and, with --extract, the page's blocks judged not part of the article: {"block", "text", "reason"}.
+    source_format: str = "text"
+    source_digest: str = ""
+    left_out: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def target_text(self) -> str:
@@ -106,6 +117,9 @@ class Result:
             "source_lang": self.source_lang,
             "target_lang": self.target_lang,
             "paragraphs": [asdict(p) for p in self.paragraphs],
+            "source_format": self.source_format,
+            "source_digest": self.source_digest,
+            "left_out": self.left_out,
         }
 
     @classmethod
@@ -118,6 +132,8 @@ class Result:
                 ParagraphResult(**{**p, "segments": [Segment(**s) for s in p.get("segments", [])]})
                 for p in data["paragraphs"]
             ]
-            return cls(data["document"], data["source_lang"], data["target_lang"], Signature(**data["run"]), paragraphs)
+            return cls(data["document"], data["source_lang"], data["target_lang"], Signature(**data["run"]), paragraphs,
+                       str(data.get("source_format", "text")), str(data.get("source_digest", "")),
+                       list(data.get("left_out", [])))
         except (KeyError, TypeError) as exc:
             raise InputError(f"{name}: malformed Inkuru result ({exc})") from None
