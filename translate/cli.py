@@ -27,6 +27,8 @@ LAZY_COMMANDS = {
     "review": "translate.review.cli:review",
 }
 TEXT_SUFFIXES = (".txt", ".md")
+# Web pages and Word files (translate.formats): translated into the same kind of file.
+DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".docx")
 # Output formats and the file name ending each gets in an output folder ("" = the input's own suffix).
 OUTPUT_ENDINGS = {"text": "", "markdown": ".review.md", "json": ".json", "html": ".review.html",
                   "tsv": ".review.tsv", "xliff": ".xlf"}
@@ -68,16 +70,17 @@ def fail(error: InkuruError) -> click.ClickException:
 
 
 def expand_inputs(inputs: tuple[str, ...]) -> list[str]:
-    """Files as given, folders expanded to their .txt/.md files (sorted), "-" for standard input."""
+    """Files as given, folders expanded to their articles and documents (sorted), "-" for standard input."""
     files: list[str] = []
     for item in inputs:
         path = Path(item)
         if item == "-":
             files.append(item)
         elif path.is_dir():
-            found = sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            found = sorted(str(p) for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                           and p.suffix.lower() in TEXT_SUFFIXES + DOCUMENT_SUFFIXES)
             if not found:
-                raise click.ClickException(f"{item}: no .txt or .md files in this folder")
+                raise click.ClickException(f"{item}: no .txt, .md, .html or .docx files in this folder")
             files += found
         elif path.is_file():
             files.append(item)
@@ -185,12 +188,20 @@ class Progress:
 @click.option("--allow-pickle", is_flag=True,
               help="Load a model that ships only pickle weights (.bin). Pickle can run code when loaded: "
                    "use it only for a model you trust.")
+@click.option("--extract", is_flag=True,
+              help="Web pages: translate only the article (title, byline, body, captions) found in the whole saved "
+                   "page; menus, share bars, related stories and footers stay as written and are listed in the "
+                   "result.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
 def translate(inputs: tuple[str, ...], output: str | None, target: str, source: str, model: str | None,
               backend: str, device: str, beam: int, batch_size: int | None, max_batch_tokens: int | None,
               max_input_tokens: int | None, glossaries: tuple[str, ...], glossary_mode: str, no_glossary: bool,
-              formats: tuple[str, ...], no_cache: bool, allow_pickle: bool, quiet: bool) -> None:
-    """Translate articles (.txt/.md files, folders of them, or - for stdin) paragraph by paragraph."""
+              formats: tuple[str, ...], no_cache: bool, allow_pickle: bool, extract: bool, quiet: bool) -> None:
+    """Translate articles paragraph by paragraph: text or Markdown (.txt/.md, or - for stdin), web pages (.html)
+    and Word documents (.docx), or folders of them.
+
+    A page or a Word file comes back as the same kind of file (the `text` format), its structure, styles, links and
+    emphasis kept; the other formats review it as any article."""
     if source == target:
         raise click.UsageError(f"--from and --to are both {target}")
     formats = formats or ("text",)
@@ -199,7 +210,8 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
     # Large files with text output are streamed (memory bounded by the chunk); the others are read now, so a
     # bad input fails before the model loads.
     streamed = {name for name, paths in zip(files, outputs) if _streamable(name, paths)}
-    texts = {name: _read(name) for name in files if name not in streamed}
+    texts = {name: _read(name, extract) for name in files if name not in streamed}
+    _check_document_outputs(texts, dict(zip(files, outputs)))
     try:
         from translate.engines import load_engine
         from translate.languages import other_language
@@ -227,11 +239,14 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
             started, progress = time.perf_counter(), Progress(not quiet)
             progress.start(f"translating {name}")
             try:
-                result = translate_document(texts[name], engine, options, name=name, progress=progress.update)
+                result = _translate_one(texts[name], engine, options, name, progress)
             finally:
                 progress.stop()
             for fmt, path in paths.items():
-                _write(path, render(result, fmt, glossary))
+                if fmt == "text" and not isinstance(texts[name], str):
+                    _write_document(path, texts[name], result)
+                else:
+                    _write(path, render(result, fmt, glossary))
             if not quiet:
                 statuses = Counter(str(t["status"]) for p in result.paragraphs for t in p.terms)
                 _summary(result.document, result.counts(), statuses if glossary is not None else None,
@@ -240,10 +255,42 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
         raise fail(error) from None
 
 
+def _translate_one(source: Any, engine: Any, options: Any, name: str, progress: Progress) -> Any:
+    """An article's text, or a document read by `_read`, through the pipeline into one Result."""
+    from translate.pipeline import translate_document
+
+    if isinstance(source, str):
+        return translate_document(source, engine, options, name=name, progress=progress.update)
+    from translate.formats.translation import translate_document_file
+
+    document, data = source
+    return translate_document_file(document, data, engine, options, name=name, progress=progress.update)
+
+
+def _write_document(path: str, source: Any, result: Any) -> None:
+    """The translated page or Word file (the `text` format of a document)."""
+    from translate.fileio import atomic_write_bytes
+    from translate.formats.translation import write_document
+
+    data, _ = write_document(source[0], result)
+    if path == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        atomic_write_bytes(path, data)
+
+
+def _check_document_outputs(sources: Mapping[str, Any], outputs: Mapping[str, dict[str, str]]) -> None:
+    """A Word file is not written to a terminal or a pipe: it needs -o."""
+    for name, source in sources.items():
+        if not isinstance(source, str) and source[0].kind == "docx" and outputs[name].get("text") == "-":
+            raise click.UsageError(f"{name}: a translated Word document needs -o FILE.docx or -o FOLDER")
+
+
 def _streamable(name: str, paths: dict[str, str]) -> bool:
     from translate.streaming import STREAM_THRESHOLD_BYTES
 
-    return name != "-" and list(paths) == ["text"] and Path(name).stat().st_size > STREAM_THRESHOLD_BYTES
+    return (name != "-" and list(paths) == ["text"] and Path(name).suffix.lower() not in DOCUMENT_SUFFIXES
+            and Path(name).stat().st_size > STREAM_THRESHOLD_BYTES)
 
 
 def _translate_streamed(name: str, path: str, engine: Any, options: Any, quiet: bool) -> None:
@@ -268,9 +315,18 @@ def _translate_streamed(name: str, path: str, engine: Any, options: Any, quiet: 
                  f"streamed in {time.perf_counter() - started:.1f} s", [path], engine)
 
 
-def _read(name: str) -> str:
-    """The input's text; an empty input is an error here, before any model loads."""
+def _read(name: str, extract: bool = False) -> Any:
+    """The input's text, or for a web page or Word file the document read and its bytes; a bad or empty input is
+    an error here, before any model loads."""
     try:
+        if name != "-" and Path(name).suffix.lower() in DOCUMENT_SUFFIXES:
+            from translate.fileio import read_bytes
+            from translate.formats import read_document
+
+            data = read_bytes(name)
+            return read_document(name, data, extract=extract), data
+        if extract:
+            raise click.UsageError(f"{name}: --extract finds the article in a web page (.html)")
         text = read_input(name)
         if not text.strip():
             from translate.errors import InputError

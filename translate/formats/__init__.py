@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -136,6 +136,8 @@ def read_document(name: str, data: bytes, *, extract: bool = False) -> SourceDoc
         raise InputError(f"{name}: the file is {len(data) / 1e6:.0f} MB, over the {LIMITS.max_file_bytes / 1e6:.0f} "
                          "MB a document may have")
     kind = kind_of(name, data)
+    _require_extra(name, ("lxml", "lxml_html_clean") + (("docx",) if kind == DOCX else ("trafilatura",) if extract
+                                                         else ()))
     if kind == DOCX:
         if extract:
             raise InputError(f"{name}: --extract finds the article in a web page; a Word file is translated whole")
@@ -147,6 +149,15 @@ def read_document(name: str, data: bytes, *, extract: bool = False) -> SourceDoc
 
         return read_html(name, data, extract=extract)
     raise InputError(f"{name}: not an HTML page or a Word document")
+
+
+def _require_extra(name: str, modules: tuple[str, ...]) -> None:
+    import importlib.util
+
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        raise InputError(f"{name}: reading web pages and Word files needs the documents extra "
+                         f"({', '.join(missing)} missing): pip install 'inkuru[documents]'")
 
 
 def check_zip(name: str, data: bytes) -> None:
@@ -183,12 +194,3 @@ def check_zip(name: str, data: bytes) -> None:
 def _too_big(name: str) -> InputError:
     return InputError(f"{name}: unpacks to more than {LIMITS.max_unpacked_bytes / 1e6:.0f} MB (a zip bomb?); "
                       "refused as unsafe")
-
-
-@dataclass
-class DocumentInfo:
-    """What a Result records about the document it came from, to write an edited result back into it."""
-
-    format: str = TEXT
-    digest: str = ""
-    left_out: list[LeftOut] = field(default_factory=list)
