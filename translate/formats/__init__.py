@@ -136,8 +136,8 @@ def read_document(name: str, data: bytes, *, extract: bool = False) -> SourceDoc
         raise InputError(f"{name}: the file is {len(data) / 1e6:.0f} MB, over the {LIMITS.max_file_bytes / 1e6:.0f} "
                          "MB a document may have")
     kind = kind_of(name, data)
-    _require_extra(name, ("lxml", "lxml_html_clean") + (("docx",) if kind == DOCX else ("trafilatura",) if extract
-                                                         else ()))
+    _require_extra(name, ("lxml",) + (("docx",) if kind == DOCX else ("trafilatura", "lxml_html_clean")
+                                       if extract else ()))
     if kind == DOCX:
         if extract:
             raise InputError(f"{name}: --extract finds the article in a web page; a Word file is translated whole")

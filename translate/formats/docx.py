@@ -51,6 +51,7 @@ class _Paragraph:
     base: object | None  # the paragraph's usual run format (w:rPr), None for none
     shells: list[tuple[str, object, object | None]]  # per span: ("link", w:hyperlink, inner format), ("format",
     #  w:rPr, None), ("object", _Object, None)
+    lead: str = ""  # whitespace the text began with (after a footnote's mark), kept before the translation
 
 
 @dataclass
@@ -103,11 +104,11 @@ def read_docx(name: str, data: bytes) -> DocxDocument:
             if any(a.tag == W + "del" for a in paragraph.iterancestors()):
                 continue
             text, spans, shells, base = _read_paragraph(paragraph, part)
-            if not text.strip() and not spans:
+            if not text.strip():  # a separator, a picture alone: nothing to translate, kept as it is
                 continue
             block_id = f"{part.partname}#p{index + 1}"
             document.blocks.append(Block(block_id, _kind(paragraph, part_kind, styles), text, tuple(spans)))
-            document._paragraphs[block_id] = _Paragraph(paragraph, base, shells)
+            document._paragraphs[block_id] = _Paragraph(paragraph, base, shells, text[:len(text) - len(text.lstrip())])
             if len(document.blocks) > LIMITS.max_blocks:
                 raise InputError(f"{name}: more than {LIMITS.max_blocks} paragraphs; refused as unsafe")
     return document
@@ -309,7 +310,9 @@ def _format_tag(run_format: object | None) -> str:
 def _link_target(link: object, part: object) -> str:
     relationship = link.get(R + "id")
     if relationship and relationship in part.rels:
-        return str(part.rels[relationship].target_ref)
+        from translate.formats.html import safe_link
+
+        return safe_link(str(part.rels[relationship].target_ref))
     anchor = link.get(W + "anchor")
     return f"#{anchor}" if anchor else ""
 
@@ -322,8 +325,9 @@ def _rewrite(paragraph: _Paragraph, translation: BlockTranslation, lang: str) ->
     for child in list(element):
         if child.tag != W + "pPr":
             element.remove(child)
-    text = translation.text
-    spans = [(s, e, shell) for span, shell in zip(translation.spans, paragraph.shells) if span is not None
+    lead = paragraph.lead if not translation.text[:1].isspace() else ""
+    text = lead + translation.text
+    spans = [(s + len(lead) if s or e else 0, e + len(lead) if s or e else 0, shell) for span, shell in zip(translation.spans, paragraph.shells) if span is not None
              for s, e in [span]]
     cuts = sorted({0, len(text)} | {min(max(p, 0), len(text)) for s, e, _ in spans for p in (s, e)})
     objects = sorted(((min(max(s, 0), len(text)), n) for n, (s, e, shell) in enumerate(spans)

@@ -49,8 +49,9 @@ def keep_article(document: object, page: str) -> None:
 
     def is_article(block: Block) -> bool:
         norm = _norm(block.text)
-        if block.kind == TITLE:
-            return bool(title) and title in norm
+        if block.kind == TITLE:  # the page's <title>: the headline, often with the site's name
+            words = title.split()
+            return bool(words) and sum(w in norm.split() for w in words) >= 0.6 * len(words)
         if block.kind == HEADING and title and norm == title:
             return True
         inside = container is not None and _inside(document.element_of(block.id), container)

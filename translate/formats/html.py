@@ -4,7 +4,7 @@ A block is a run of text and inline elements (links, emphasis, spans …) inside
 a list item, a caption, a table cell, or the text between the nested blocks of one (an item's text before its
 sub-list). The page title and images' alt text are blocks too. Scripts, styles, code and preformatted text are not
 translated. The translated page is written as UTF-8 with its `lang` set, and made inert: scripts, event-handler
-attributes and `javascript:` links are removed (lxml_html_clean), since the page is meant to be opened and published.
+attributes and `javascript:` links are removed, since the page is meant to be opened and published.
 """
 
 from __future__ import annotations
@@ -247,7 +247,7 @@ def _text_of(run: _Run, holds_block: set[object]) -> tuple[str, list[InlineSpan]
 
 
 def _detail(element: object) -> str:
-    return element.get("href", "") if _tag(element) == "a" else ""
+    return safe_link(element.get("href", "")) if _tag(element) == "a" else ""
 
 
 def _collapse(raw: str) -> tuple[str, list[int]]:
@@ -360,14 +360,32 @@ def _set_language(tree: object, lang: str) -> None:
             meta.set("content", "text/html; charset=utf-8")
 
 
-def _make_inert(tree: object) -> None:
-    """No script runs in the translated page: scripts, on* attributes and javascript: URLs go; the rest stays."""
-    from lxml_html_clean import Cleaner
+_SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript|data:text/html)", re.IGNORECASE)
+_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "background", "poster")
 
-    Cleaner(scripts=True, javascript=True, comments=False, style=False, inline_style=False, links=False,
-            meta=False, page_structure=False, processing_instructions=False, embedded=False, frames=False,
-            forms=False, annoying_tags=False, remove_unknown_tags=False, safe_attrs_only=False,
-            add_nofollow=False)(tree.getroot())
+
+def _make_inert(tree: object) -> None:
+    """No script runs in the translated page: <script> elements, on* attributes and javascript: URLs go; styles,
+    links and everything else stay. (lxml_html_clean's `javascript` option also drops stylesheets, which a
+    translated page must keep; this is the narrow part of it.)"""
+    root = tree.getroot()
+    for script in list(root.iter("script")):
+        parent = script.getparent()
+        if parent is not None:
+            script.drop_tree()  # keeps the text after it
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name in [n for n in element.attrib if n.lower().startswith("on")]:
+            del element.attrib[name]
+        for name in _URL_ATTRIBUTES:
+            if _SCRIPT_URL.match(element.get(name) or ""):
+                element.set(name, "#")
+
+
+def safe_link(url: str) -> str:
+    """A link's address as the result records it: none for a script URL."""
+    return "" if _SCRIPT_URL.match(url) else url
 
 
 def _serialise(tree: object, fragment: bool) -> bytes:

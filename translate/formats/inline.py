@@ -31,7 +31,7 @@ _STRENGTH = {SAME: 6, WHOLE: 5, EXACT: 4, TERM: 3, ALIGNED: 2, GUESSED: 1}
 
 _WORD = re.compile(r"\S+")
 _EDGE_PUNCTUATION = "\"'“‘«([{¿¡„.,;:!?)]}»”…"
-_NAME_OR_NUMBER = re.compile(r"[A-ZÀ-Ý0-9]")
+NAME_OR_NUMBER = re.compile(r"[A-ZÀ-Ý0-9]")
 SPACE = "\u2581"
 
 # (source sentences, their translations) -> per pair, a target-words x source-words attention matrix (or None).
@@ -184,7 +184,7 @@ def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
 def _exact(wrapped: str, target: str, t0: int, t1: int, relative: float) -> tuple[int, int] | None:
     """The wrapped text written the same in the translation, as whole words, when it is a name or a number (an
     everyday word written the same is a coincidence, not evidence)."""
-    if len(wrapped) < 2 or not _NAME_OR_NUMBER.search(wrapped):
+    if len(wrapped) < 2 or not NAME_OR_NUMBER.search(wrapped):
         return None
     pattern = re.compile(rf"(?<![\w]){re.escape(wrapped)}(?![\w])")
     found = [m for m in pattern.finditer(target, t0, t1)]

@@ -14,8 +14,8 @@ from translate.document import block_paragraphs
 from translate.engines.base import Engine
 from translate.errors import InputError
 from translate.formats import BlockTranslation, SourceDocument, digest
-from translate.formats.inline import (FLAG_MARKUP_GUESSED, GUESSED, alignment_pairs, engine_aligner, project_spans,
-                                      words_of)
+from translate.formats.inline import (NAME_OR_NUMBER, FLAG_MARKUP_GUESSED, GUESSED, alignment_pairs,
+                                      engine_aligner, project_spans, words_of)
 from translate.pipeline import ProgressCallback, TranslateOptions, translate_paragraphs
 from translate.result import TRANSLATED, ParagraphResult, Result
 
@@ -76,8 +76,10 @@ def block_translations(result: Result) -> tuple[dict[str, BlockTranslation], lis
                 spans.append((int(target[0]), int(target[1])))
                 continue
             spans.append(_relocate(paragraph, markup))
-            if paragraph.edited and str(markup.get("target_text") or "") and spans[-1] is not None and \
-                    paragraph.target[spans[-1][0]:spans[-1][1]] != markup.get("target_text"):
+            placed = paragraph.target[spans[-1][0]:spans[-1][1]] if spans[-1] else ""
+            wrapped_source = paragraph.source[markup["source"][0]:markup["source"][1]]
+            if paragraph.edited and str(markup.get("target_text") or "") and placed not in (
+                    markup.get("target_text"), wrapped_source):
                 notes.append(f"paragraph {paragraph.id}: <{markup['tag']}> on {markup.get('target_text')!r} could "
                              "not be found in the edited text; placed at the same relative position")
         translations[paragraph.block] = BlockTranslation(paragraph.target, tuple(spans))
@@ -90,11 +92,14 @@ def _relocate(paragraph: ParagraphResult, markup: dict) -> tuple[int, int] | Non
     wrapped = str(markup.get("target_text") or "")
     source = markup.get("source") or [0, 0]
     relative = source[0] / max(1, len(paragraph.source))
-    if wrapped.strip():
-        found = [m.start() for m in re.finditer(re.escape(wrapped), paragraph.target)]
+    # The words it wrapped in the machine translation, or, for a name or number, the source's own words.
+    for words in (wrapped, paragraph.source[source[0]:source[1]] if NAME_OR_NUMBER.search(
+            paragraph.source[source[0]:source[1]]) else ""):
+        found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", paragraph.target)] \
+            if words.strip() else []
         if found:
             start = min(found, key=lambda s: abs(s / max(1, len(paragraph.target)) - relative))
-            return start, start + len(wrapped)
+            return start, start + len(words)
     words = words_of(paragraph.target)
     if not words:
         return 0, 0

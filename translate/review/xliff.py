@@ -89,6 +89,7 @@ def _unit(file: ET.Element, paragraph: ParagraphResult, glossary: Glossary | Non
         "id": paragraph.id, "action": paragraph.action, "source_lang": paragraph.source_lang,
         "edited": paragraph.edited, "exported_target": paragraph.target, "flags": paragraph.flags,
         "terms": paragraph.terms, "segments": [asdict(s) for s in paragraph.segments],
+        "block": paragraph.block, "kind": paragraph.kind, "markup": paragraph.markup,
     })
     marked = [(f"m{i + 1}", t) for i, t in enumerate(t for t in paragraph_terms(paragraph) if t.source_span)]
     if marked:
@@ -130,6 +131,7 @@ def render_xliff(result: Result, glossary: Glossary | None = _UNSET) -> str:
         "format_version": RESULT_VERSION, "document": result.document, "source_lang": result.source_lang,
         "target_lang": result.target_lang, "run": asdict(result.signature),
         "paragraphs": [p.id for p in result.paragraphs],
+        "source_format": result.source_format, "source_digest": result.source_digest, "left_out": result.left_out,
     })
     for paragraph in result.paragraphs:
         _unit(file, paragraph, glossary)
@@ -214,6 +216,8 @@ def _unit_paragraph(unit: ET.Element, meta: dict[str, Any], name: str) -> Paragr
             list(meta.get("terms") or []), [str(f) for f in meta.get("flags") or []],
             [Segment(**s) for s in meta.get("segments") or []],
             bool(meta.get("edited")) or target != exported, approved,
+            block=str(meta.get("block") or ""), kind=str(meta.get("kind") or ""),
+            markup=list(meta.get("markup") or []),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{name}: unit {unit.get('id')!r}: incomplete Inkuru metadata ({exc})") from None
@@ -253,6 +257,7 @@ def read_xliff(text: str, name: str = "xliff") -> Result:
     try:
         signature = Signature(**run["run"])
         return Result(str(run["document"]), str(run["source_lang"]), str(run["target_lang"]), signature,
-                      [by_id[i] for i in expected])
+                      [by_id[i] for i in expected], str(run.get("source_format") or "text"),
+                      str(run.get("source_digest") or ""), list(run.get("left_out") or []))
     except (KeyError, TypeError) as exc:
         raise InputError(f"{name}: incomplete Inkuru run metadata ({exc})") from None
