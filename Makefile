@@ -25,10 +25,13 @@ $(DEMO_MODEL)/config.json: $(STAMP) translate/demo.py translate/data/demo_corpus
 demo: $(DEMO_MODEL)/config.json
 	$(BIN)/inkuru translate $(DEMO_INPUT) --to rw --model $(DEMO_MODEL) -o out/ \
 		--format text --format json --format html --format markdown --format tsv --format xliff
+	$(BIN)/inkuru translate examples/eac-summit-page-en.html --extract --to rw --model $(DEMO_MODEL) -o out/ \
+		--format text --format json --format html
 	@echo
 	@echo "Demo output (EN->RW with the shipped glossaries; the demo model is a toy, not real translation):"
 	@ls -1 out/*.* | sed 's|^|  |'
 	@echo "Open out/iran-drones-en.rw.review.html in a browser to review, edit and approve the translation."
+	@echo "out/eac-summit-page-en.rw.html is a whole saved web page with its article translated (--extract)."
 
 $(BROWSER):
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

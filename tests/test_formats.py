@@ -318,3 +318,29 @@ def test_cli_extract_and_errors(marian_en_rw: Path, tmp_path: Path) -> None:
     run = runner.invoke(cli, ["translate", str(fake), "--to", "rw", "--model", str(marian_en_rw)])
     assert run.exit_code == 1 and re.search(r"fake\.docx: the file is an HTML page", run.output)
     assert "Traceback" not in run.output
+
+
+# --- the held-out documents (bench/documents.py) --------------------------------------------------------------------
+
+HELD_OUT_DOCUMENTS = Path(__file__).resolve().parent.parent / "examples" / "held-out-documents"
+
+
+def test_held_out_documents_are_paired_and_unseen_by_the_demo_model() -> None:
+    from test_heldout import normalise, sentences
+
+    from translate.demo import CORPUS_PATH
+
+    corpus = {normalise(s) for line in CORPUS_PATH.read_text(encoding="utf-8").splitlines()
+              for cell, lang in zip(line.split("\t"), ("en", "rw")) for s in sentences(cell, lang)}
+    pages = sorted(HELD_OUT_DOCUMENTS.glob("*.en.html"))
+    assert len(pages) >= 10
+    tags = 0
+    for page in pages:
+        source = read_document(page.name, page.read_bytes())
+        reference = read_document(page.name, page.with_name(page.name.replace(".en.", ".rw.")).read_bytes())
+        assert [b.kind for b in source.blocks] == [b.kind for b in reference.blocks], page.name
+        for block, lang in [(b, "en") for b in source.blocks] + [(b, "rw") for b in reference.blocks]:
+            leaked = [s for s in sentences(block.text, lang) if len(s.split()) > 3 and normalise(s) in corpus]
+            assert not leaked, f"{page.name}: in the demo corpus: {leaked}"
+        tags += sum(len(b.spans) for b in source.blocks)
+    assert tags >= 150

@@ -27,6 +27,10 @@ from translate.result import TRANSLATED, ParagraphResult
 
 SAME, WHOLE, EXACT, TERM, ALIGNED, GUESSED = "same", "whole", "exact", "term", "aligned", "guessed"
 FLAG_MARKUP_GUESSED = "markup_guessed"  # "…:<wrapped text>": inline markup placed without evidence
+# Attention counts as evidence when the run's words give the wrapped words this many times the share uniform
+# attention would (bench/documents.py: with the demo model's weak attention, lower values place more tags on wrong
+# words than the flagged relative-position guess does).
+ALIGNMENT_CONFIDENCE = 3.0
 _STRENGTH = {SAME: 6, WHOLE: 5, EXACT: 4, TERM: 3, ALIGNED: 2, GUESSED: 1}
 
 _WORD = re.compile(r"\S+")
@@ -232,6 +236,11 @@ def _aligned(source: str, target: str, start: int, end: int, matrix: list[list[f
             runs.append([t])
     weight = lambda run: sum(matrix[t][s] for t in range(run[0], run[-1] + 1) for s in wrapped)  # noqa: E731
     run = max(runs, key=weight)
+    # Evidence only where the run's words attend to the wrapped words clearly more than to the rest of the
+    # sentence: diffuse attention (a weak model, an unusual sentence) is no better than a guess, and is flagged.
+    share = sum(sum(matrix[t][s] for s in wrapped) / max(1e-9, sum(matrix[t])) for t in run) / len(run)
+    if share < min(0.9, ALIGNMENT_CONFIDENCE * len(wrapped) / len(source_words)):
+        return None
     return target_words[run[0]].start, target_words[run[-1]].end
 
 

@@ -73,6 +73,9 @@ def _write_document(result: Result, fmt: str, result_file: str, original: str | 
         raise click.UsageError(f"{result_file}: the result is of a web page, not a Word file; use --format document")
     if output is None and (result.source_format == "docx" or sys.stdout.isatty()):
         raise click.UsageError(f"--format {fmt} writes a {result.source_format} file: pass -o FILE")
+    if not result.source_digest and original is None:
+        raise InputError(f"{result_file}: the result does not record which file it was translated from; pass it "
+                         "with --original")
     path = Path(original or result.document)
     if original is None and not path.is_file() and result_file != "-":
         path = Path(result_file).parent / Path(result.document).name
