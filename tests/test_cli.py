@@ -93,7 +93,7 @@ def test_output_in_missing_folder(tmp_path: Path) -> None:
 
 def test_empty_folder_input(tmp_path: Path) -> None:
     result = _invoke(["translate", str(tmp_path), "--to", "rw"])
-    assert result.exit_code == 1 and "no .txt or .md files" in result.output
+    assert result.exit_code == 1 and "no .txt, .md, .html or .docx files" in result.output
 
 
 def test_model_folder_without_config(tmp_path: Path) -> None:

@@ -344,3 +344,13 @@ def test_held_out_documents_are_paired_and_unseen_by_the_demo_model() -> None:
             assert not leaked, f"{page.name}: in the demo corpus: {leaked}"
         tags += sum(len(b.spans) for b in source.blocks)
     assert tags >= 150
+
+
+def test_xliff_round_trip_keeps_the_document_fields(story_docx: bytes) -> None:
+    from translate.review.xliff import read_xliff, render_xliff
+
+    _, result, _ = _identity("story.docx", story_docx)
+    back = read_xliff(render_xliff(result, None))
+    assert (back.source_format, back.source_digest) == ("docx", result.source_digest)
+    assert [(p.block, p.kind, p.markup) for p in back.paragraphs] == [(p.block, p.kind, p.markup)
+                                                                      for p in result.paragraphs]

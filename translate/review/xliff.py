@@ -89,7 +89,8 @@ def _unit(file: ET.Element, paragraph: ParagraphResult, glossary: Glossary | Non
         "id": paragraph.id, "action": paragraph.action, "source_lang": paragraph.source_lang,
         "edited": paragraph.edited, "exported_target": paragraph.target, "flags": paragraph.flags,
         "terms": paragraph.terms, "segments": [asdict(s) for s in paragraph.segments],
-        "block": paragraph.block, "kind": paragraph.kind, "markup": paragraph.markup,
+        # A document's block (web page, Word file), so an edited XLIFF can be written back into it.
+        **({"block": paragraph.block, "kind": paragraph.kind, "markup": paragraph.markup} if paragraph.block else {}),
     })
     marked = [(f"m{i + 1}", t) for i, t in enumerate(t for t in paragraph_terms(paragraph) if t.source_span)]
     if marked:
@@ -131,7 +132,8 @@ def render_xliff(result: Result, glossary: Glossary | None = _UNSET) -> str:
         "format_version": RESULT_VERSION, "document": result.document, "source_lang": result.source_lang,
         "target_lang": result.target_lang, "run": asdict(result.signature),
         "paragraphs": [p.id for p in result.paragraphs],
-        "source_format": result.source_format, "source_digest": result.source_digest, "left_out": result.left_out,
+        **({"source_format": result.source_format, "source_digest": result.source_digest,
+            "left_out": result.left_out} if result.source_format != "text" else {}),
     })
     for paragraph in result.paragraphs:
         _unit(file, paragraph, glossary)
