@@ -202,3 +202,28 @@ def test_hostile_article_inert_without_the_content_security_policy(browser, tmp_
     assert page.locator("article img, article svg, article a, article script").count() == 0
     assert not events, events
     context.close()
+
+
+def test_review_page_of_a_web_page_article(browser, tmp_path: Path) -> None:  # noqa: ANN001
+    """A saved web page (scripts, handlers, javascript: links) translated with --extract: its review page shows the
+    article's blocks, runs none of the page's scripts, and makes no request."""
+    from document_files import WORDPRESS_PAGE
+
+    from translate.engines.base import IdentityEngine
+    from translate.formats import read_document
+    from translate.formats.translation import translate_document_file
+    from translate.pipeline import TranslateOptions
+
+    page_html = WORDPRESS_PAGE.replace("<p>Russia launched", "<p>Russia <img src=x onerror=alert(5)> launched")
+    data = page_html.encode()
+    document = read_document("page.html", data, extract=True)
+    result = translate_document_file(document, data, IdentityEngine(), TranslateOptions("rw", source="en"),
+                                     name="page.html")
+    context, page, events = _open(browser, _write_page(tmp_path, result, "page-review.html"))
+    page.wait_for_timeout(300)
+    assert page.locator("article.row").count() == len(result.paragraphs)
+    assert page.locator("article img, article a, article script").count() == 0
+    assert "Russia launched dozens of drones" in page.locator("main").inner_text()
+    assert "Facebook" not in page.locator("main").inner_text()  # left out by --extract
+    assert not events, events
+    context.close()
