@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from translate.engines.placement import words_of
 from translate.formats import InlineSpan
 from translate.result import TRANSLATED, ParagraphResult
 
@@ -33,33 +34,12 @@ FLAG_MARKUP_GUESSED = "markup_guessed"  # "…:<wrapped text>": inline markup pl
 ALIGNMENT_CONFIDENCE = 3.0
 _STRENGTH = {SAME: 6, WHOLE: 5, EXACT: 4, TERM: 3, ALIGNED: 2, GUESSED: 1}
 
-_WORD = re.compile(r"\S+")
 _EDGE_PUNCTUATION = "\"'“‘«([{¿¡„.,;:!?)]}»”…"
 NAME_OR_NUMBER = re.compile(r"[A-ZÀ-Ý0-9]")
 SPACE = "\u2581"
 
 # (source sentences, their translations) -> per pair, a target-words x source-words attention matrix (or None).
 Aligner = Callable[[list[str], list[str]], list["list[list[float]] | None"]]
-
-
-@dataclass(frozen=True)
-class Word:
-    start: int
-    end: int
-
-
-def words_of(text: str) -> list[Word]:
-    """Words without the punctuation around them (an apostrophe ends an elided Kinyarwanda word: kept)."""
-    words = []
-    for match in _WORD.finditer(text):
-        start, end = match.start(), match.end()
-        while start < end and text[start] in _EDGE_PUNCTUATION:
-            start += 1
-        while end > start and text[end - 1] in _EDGE_PUNCTUATION:
-            end -= 1
-        if start < end:
-            words.append(Word(start, end))
-    return words
 
 
 @dataclass(frozen=True)
@@ -283,7 +263,7 @@ def word_attention(source: str, target: str, source_pieces: Sequence[str], targe
     return matrix
 
 
-def _piece_words(pieces: Sequence[str], text: str, words: list[Word]) -> list[int | None]:
+def _piece_words(pieces: Sequence[str], text: str, words: Sequence[object]) -> list[int | None]:
     """The word each piece belongs to, found by walking the text's visible characters; a piece that is not in the
     text (</s>, a language tag, <unk>) belongs to none, and the walk looks a few characters ahead to recover."""
     visible = [i for i, c in enumerate(text) if not c.isspace()]
