@@ -19,6 +19,7 @@ import click
 
 from translate import __version__
 from translate.errors import InkuruError
+from translate.formats import DOCUMENT_SUFFIXES  # web pages and Word files: translated into the same kind of file
 
 # name -> "module:attribute" of subcommands defined in other modules, imported on first use.
 LAZY_COMMANDS = {
@@ -27,8 +28,6 @@ LAZY_COMMANDS = {
     "review": "translate.review.cli:review",
 }
 TEXT_SUFFIXES = (".txt", ".md")
-# Web pages and Word files (translate.formats): translated into the same kind of file.
-DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".docx")
 # Output formats and the file name ending each gets in an output folder ("" = the input's own suffix).
 OUTPUT_ENDINGS = {"text": "", "markdown": ".review.md", "json": ".json", "html": ".review.html",
                   "tsv": ".review.tsv", "xliff": ".xlf"}
@@ -216,7 +215,7 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
         from translate.engines import load_engine
         from translate.languages import other_language
         from translate.models import default_model, is_demo_model
-        from translate.pipeline import TranslateOptions, translate_document
+        from translate.pipeline import TranslateOptions
         from translate.review import render
 
         model_ref = model or default_model(other_language(target) if source == "auto" else source, target)

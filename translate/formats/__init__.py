@@ -12,7 +12,6 @@ Readers are deterministic: reading the same file again gives the same block ids,
 from __future__ import annotations
 
 import hashlib
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,6 +163,7 @@ def check_zip(name: str, data: bytes) -> None:
     """Refuse a zip that is damaged, has too many entries, or unpacks to more than the cap (a zip bomb), before
     any XML in it is parsed. Sizes are read, not trusted from the headers."""
     import io
+    import zipfile
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))

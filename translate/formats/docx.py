@@ -180,7 +180,7 @@ def _kind(paragraph: object, part_kind: str, styles: dict[str, str]) -> str:
 
 @dataclass
 class _Char:
-    text: str
+    text: str  # one character: a paragraph's offsets are indexes into its list of _Char
     run_format: object | None
     link: object | None
 
@@ -247,7 +247,7 @@ def _walk(container: object, link: object | None, chars: list[_Char], objects: l
                 field_runs.append(child)
                 depth += marks.count("begin") - marks.count("end")
                 if depth <= 0:
-                    objects.append((_position(chars), _Object(field_runs)))
+                    objects.append((len(chars), _Object(field_runs)))
                     field_runs, depth = None, 0
                 continue
             _read_run(child, link, chars, objects)
@@ -256,13 +256,9 @@ def _walk(container: object, link: object | None, chars: list[_Char], objects: l
         elif tag in _TRANSPARENT:
             _walk(child, link, chars, objects)
         else:  # bookmarks, comment ranges, simple fields, tracked deletions, equations, content controls
-            objects.append((_position(chars), _Object([child])))
+            objects.append((len(chars), _Object([child])))
     if field_runs:  # a field never closed: keep what there is
-        objects.append((_position(chars), _Object(field_runs)))
-
-
-def _position(chars: list[_Char]) -> int:
-    return sum(len(c.text) for c in chars)
+        objects.append((len(chars), _Object(field_runs)))
 
 
 def _read_run(run: object, link: object | None, chars: list[_Char], objects: list[tuple[int, _Object]]) -> None:
@@ -280,7 +276,7 @@ def _read_run(run: object, link: object | None, chars: list[_Char], objects: lis
         elif tag == W + "noBreakHyphen":
             text = "-"
         else:  # a picture, a footnote mark, a symbol, a page break
-            objects.append((_position(chars), _Object([child], run_format, is_run_child=True)))
+            objects.append((len(chars), _Object([child], run_format, is_run_child=True)))
             continue
         chars.extend(_Char(c, run_format, link) for c in text)
 

@@ -45,13 +45,6 @@ class _Run:
 
 
 @dataclass
-class _Element:
-    """An inline element's shell (tag and attributes) to wrap translated words in; its children are rebuilt."""
-
-    element: object
-
-
-@dataclass
 class HtmlDocument:
     name: str
     tree: object
@@ -296,10 +289,10 @@ def _rewrite(run: _Run, translation: BlockTranslation, shells: list[object]) -> 
 
 
 def _shell(element: object) -> object:
+    """An inline element's tag and attributes, to wrap translated words in (its children are rebuilt)."""
     from lxml import html
 
-    shell = html.Element(element.tag, attrib=dict(element.attrib))
-    return shell
+    return html.Element(element.tag, attrib=dict(element.attrib))
 
 
 def _build(text: str, spans: tuple[tuple[int, int] | None, ...], shells: list[object]) -> object:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from translate.engines.placement import words_of
+from translate.engines.placement import SPACE, words_of
 from translate.formats import InlineSpan
 from translate.result import TRANSLATED, ParagraphResult
 
@@ -36,7 +36,6 @@ _STRENGTH = {SAME: 6, WHOLE: 5, EXACT: 4, TERM: 3, ALIGNED: 2, GUESSED: 1}
 
 _EDGE_PUNCTUATION = "\"'“‘«([{¿¡„.,;:!?)]}»”…"
 NAME_OR_NUMBER = re.compile(r"[A-ZÀ-Ý0-9]")
-SPACE = "\u2581"
 
 # (source sentences, their translations) -> per pair, a target-words x source-words attention matrix (or None).
 Aligner = Callable[[list[str], list[str]], list["list[list[float]] | None"]]
@@ -152,7 +151,7 @@ def _project_point(paragraph: ParagraphResult, at: int, sentences: list[Sentence
 
 def _covers(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """True when [start, end) holds every word of text[lo:hi]."""
-    words = [w for w in words_of(text[lo:hi])]
+    words = words_of(text[lo:hi])
     return bool(words) and start <= lo + words[0].start and lo + words[-1].end <= end
 
 
