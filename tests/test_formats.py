@@ -246,6 +246,16 @@ def test_non_utf8_page_names_the_line() -> None:
     assert message.startswith("bad.html:2:")
 
 
+def test_markdown_review_lists_kinds_and_what_extract_left_out() -> None:
+    from translate.review import render
+
+    _, result, _ = _identity("page.html", WORDPRESS_PAGE.encode(), extract=True)
+    review = render(result, "markdown")
+    assert "(translated, heading)" in review
+    left = review[review.index("## Left out of the translation"):]
+    assert "- Facebook" in left and "Newsletter" in left and "Russia launched" not in left
+
+
 def test_review_page_never_carries_the_pages_scripts() -> None:
     from translate.review import render
 

@@ -224,6 +224,9 @@ def test_review_page_of_a_web_page_article(browser, tmp_path: Path) -> None:  # 
     assert page.locator("article.row").count() == len(result.paragraphs)
     assert page.locator("article img, article a, article script").count() == 0
     assert "Russia launched dozens of drones" in page.locator("main").inner_text()
-    assert "Facebook" not in page.locator("main").inner_text()  # left out by --extract
+    assert "Facebook" not in page.locator("main").inner_text()  # left out by --extract, and listed as such
+    page.locator("#left-out summary").click()
+    assert "Facebook" in page.locator("#left-out").inner_text()
+    assert page.locator("#p2 .kind").inner_text() == "heading"
     assert not events, events
     context.close()

@@ -96,7 +96,8 @@ def _row(paragraph: ParagraphResult, result: Result) -> str:
         f' data-problem="{int(problem)}" tabindex="-1" aria-labelledby="p{pid}-h">'
         f'<div class="meta"><h2 id="p{pid}-h">¶{pid}</h2>'
         f'<span class="terms-count">{escape(summary)}</span>'
-        f'{_badges(paragraph, terms, language_name(result.target_lang))}'
+        + (f'<span class="kind">{escape(paragraph.kind.replace("_", " "))}</span>' if paragraph.kind else "")
+        + f'{_badges(paragraph, terms, language_name(result.target_lang))}'
         f'<div class="controls"><button type="button" class="edit" aria-label="Edit paragraph {pid}">Edit</button>'
         f'<button type="button" class="approve" aria-pressed="false" aria-label="Approve paragraph {pid}">'
         f"Approve</button></div></div>"
@@ -128,6 +129,15 @@ def _header(result: Result) -> str:
     )
 
 
+def _left_out(result: Result) -> str:
+    """What --extract judged not part of the article, for the editor to check (kept as written in the page)."""
+    if not result.left_out:
+        return ""
+    items = "".join(f"<li>{escape(str(item.get('text', '')))}</li>" for item in result.left_out)
+    return (f'<section id="left-out"><details><summary>{len(result.left_out)} blocks of the page left out of the '
+            f"translation (not part of the article; kept as written)</summary><ul>{items}</ul></details></section>")
+
+
 def _count(label: str, number: int) -> str:
     css = label.replace(" ", "-")
     return f'<li class="c-{css}{" nonzero" if number else ""}"><b>{number}</b> {escape(label)}</li>'
@@ -153,6 +163,7 @@ def render_html(result: Result, glossary: Glossary | None = _UNSET) -> str:
         f'<main id="rows">{columns}',
         *(_row(p, result) for p in result.paragraphs),
         "</main>",
+        _left_out(result),
         '<div id="tip" role="tooltip" hidden></div>',
         f'<script type="application/json" id="inkuru-result">{_json_for_script(result.to_dict())}</script>',
         f'<script type="application/json" id="inkuru-entries">{_json_for_script(entries_for(result, glossary))}'

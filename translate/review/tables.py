@@ -46,7 +46,7 @@ def render_markdown(result: Result) -> str:
     ]
     for paragraph in result.paragraphs:
         found = paragraph_terms(paragraph)
-        marks = [f"{paragraph.action.replace('_', ' ')}"]
+        marks = [f"{paragraph.action.replace('_', ' ')}"] + ([paragraph.kind.replace("_", " ")] if paragraph.kind else [])
         marks += ["approved"] if paragraph.approved else []
         marks += ["edited"] if paragraph.edited else []
         marks += ["checked on the edited text"] if paragraph.checked == "editor" else []
@@ -63,6 +63,9 @@ def render_markdown(result: Result) -> str:
         issues = problems(paragraph, found)
         if issues:
             lines += ["", *(f"- ⚠ {md_escape(issue)}" for issue in issues)]
+    if result.left_out:
+        lines += ["", "## Left out of the translation (not part of the article; kept as written)", ""]
+        lines += [f"- {md_escape(str(item.get('text', '')))}" for item in result.left_out]
     return "\n".join(lines) + "\n"
 
 
