@@ -18,19 +18,16 @@ from typing import Any
 import click
 
 from translate import __version__
+from translate.articles import DOCUMENT_SUFFIXES, OUTPUT_ENDINGS, DocumentSource, is_article, output_name
 from translate.errors import InkuruError
-from translate.formats import DOCUMENT_SUFFIXES  # web pages and Word files: translated into the same kind of file
 
 # name -> "module:attribute" of subcommands defined in other modules, imported on first use.
 LAZY_COMMANDS = {
+    "batch": "translate.batch.cli:batch",
     "eval": "translate.eval_cli:eval_command",
     "glossary": "translate.glossary.cli:glossary",
     "review": "translate.review.cli:review",
 }
-TEXT_SUFFIXES = (".txt", ".md")
-# Output formats and the file name ending each gets in an output folder ("" = the input's own suffix).
-OUTPUT_ENDINGS = {"text": "", "markdown": ".review.md", "json": ".json", "html": ".review.html",
-                  "tsv": ".review.tsv", "xliff": ".xlf"}
 
 
 class LazyGroup(click.Group):
@@ -76,8 +73,7 @@ def expand_inputs(inputs: tuple[str, ...]) -> list[str]:
         if item == "-":
             files.append(item)
         elif path.is_dir():
-            found = sorted(str(p) for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-                           and p.suffix.lower() in TEXT_SUFFIXES + DOCUMENT_SUFFIXES)
+            found = sorted(str(p) for p in path.rglob("*") if is_article(p))
             if not found:
                 raise click.ClickException(f"{item}: no .txt, .md, .html or .docx files in this folder")
             files += found
@@ -86,11 +82,6 @@ def expand_inputs(inputs: tuple[str, ...]) -> list[str]:
         else:
             raise click.ClickException(f"{item}: no such file or folder")
     return files
-
-
-def output_name(input_name: str, target: str, fmt: str) -> str:
-    stem, suffix = ("stdin", ".txt") if input_name == "-" else (Path(input_name).stem, Path(input_name).suffix or ".txt")
-    return f"{stem}.{target}{OUTPUT_ENDINGS[fmt] or suffix}"
 
 
 def plan_outputs(files: list[str], output: str | None, formats: tuple[str, ...], target: str) -> list[dict[str, str]]:
@@ -216,7 +207,6 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
         from translate.languages import other_language
         from translate.models import default_model, is_demo_model
         from translate.pipeline import TranslateOptions
-        from translate.review import render
 
         model_ref = model or default_model(other_language(target) if source == "auto" else source, target)
         glossary = None if no_glossary else _load_glossary(glossaries)
@@ -241,11 +231,7 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
                 result = _translate_one(texts[name], engine, options, name, progress)
             finally:
                 progress.stop()
-            for fmt, path in paths.items():
-                if fmt == "text" and not isinstance(texts[name], str):
-                    _write_document(path, texts[name], result)
-                else:
-                    _write(path, render(result, fmt, glossary))
+            _write_outputs(texts[name], result, paths, glossary)
             if not quiet:
                 statuses = Counter(str(t["status"]) for p in result.paragraphs for t in p.terms)
                 _summary(result.document, result.counts(), statuses if glossary is not None else None,
@@ -255,33 +241,28 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
 
 
 def _translate_one(source: Any, engine: Any, options: Any, name: str, progress: Progress) -> Any:
-    """An article's text, or a document read by `_read`, through the pipeline into one Result."""
-    from translate.pipeline import translate_document
+    from translate.articles import translate_source
 
-    if isinstance(source, str):
-        return translate_document(source, engine, options, name=name, progress=progress.update)
-    from translate.formats.translation import translate_document_file
-
-    document, data = source
-    return translate_document_file(document, data, engine, options, name=name, progress=progress.update)
+    return translate_source(source, engine, options, name=name, progress=progress.update)
 
 
-def _write_document(path: str, source: Any, result: Any) -> None:
-    """The translated page or Word file (the `text` format of a document)."""
-    from translate.fileio import atomic_write_bytes
-    from translate.formats.translation import write_document
+def _write_outputs(source: Any, result: Any, paths: dict[str, str], glossary: Any) -> None:
+    """Each format to its file (atomically), or to standard output for "-"."""
+    from translate.articles import render_output, write_outputs
 
-    data, _ = write_document(source[0], result)
-    if path == "-":
-        sys.stdout.buffer.write(data)
-    else:
-        atomic_write_bytes(path, data)
+    write_outputs(source, result, {fmt: path for fmt, path in paths.items() if path != "-"}, glossary)
+    for fmt in [fmt for fmt, path in paths.items() if path == "-"]:
+        output = render_output(source, result, fmt, glossary)
+        if isinstance(output, bytes):
+            sys.stdout.buffer.write(output)
+        else:
+            click.echo(output, nl=False)
 
 
 def _check_document_outputs(sources: Mapping[str, Any], outputs: Mapping[str, dict[str, str]]) -> None:
     """A Word file is not written to a terminal or a pipe: it needs -o."""
     for name, source in sources.items():
-        if not isinstance(source, str) and source[0].kind == "docx" and outputs[name].get("text") == "-":
+        if isinstance(source, DocumentSource) and source.document.kind == "docx" and outputs[name].get("text") == "-":
             raise click.UsageError(f"{name}: a translated Word document needs -o FILE.docx or -o FOLDER")
 
 
@@ -317,21 +298,10 @@ def _translate_streamed(name: str, path: str, engine: Any, options: Any, quiet: 
 def _read(name: str, extract: bool = False) -> Any:
     """The input's text, or for a web page or Word file the document read and its bytes; a bad or empty input is
     an error here, before any model loads."""
+    from translate.articles import read_source
+
     try:
-        if name != "-" and Path(name).suffix.lower() in DOCUMENT_SUFFIXES:
-            from translate.fileio import read_bytes
-            from translate.formats import read_document
-
-            data = read_bytes(name)
-            return read_document(name, data, extract=extract), data
-        if extract:
-            raise click.UsageError(f"{name}: --extract finds the article in a web page (.html)")
-        text = read_input(name)
-        if not text.strip():
-            from translate.errors import InputError
-
-            raise InputError(f"{'standard input' if name == '-' else name}: the input is empty")
-        return text
+        return read_source(name, extract, text=read_input(name) if name == "-" else None)
     except InkuruError as error:
         raise fail(error) from None
 
@@ -340,15 +310,6 @@ def _load_glossary(paths: tuple[str, ...]) -> Any:
     from translate.glossary import load_glossaries
 
     return load_glossaries(list(paths) or None)
-
-
-def _write(path: str, text: str) -> None:
-    from translate.fileio import atomic_write_text
-
-    if path == "-":
-        click.echo(text, nl=False)
-    else:
-        atomic_write_text(path, text)
 
 
 def _summary(document: str, counts: Mapping[str, int], statuses: Counter[str] | None, timing: str,

@@ -15,6 +15,10 @@ class OutputError(InkuruError):
     """An output location that cannot be written."""
 
 
+class DiskFullError(OutputError):
+    """No space left (or over quota): nothing later will be written either, so a long job stops and resumes later."""
+
+
 class DocumentError(InkuruError):
     """A document that cannot be split or reassembled."""
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from translate.errors import InkuruError, InputError, OutputError
+from translate.errors import DiskFullError, InkuruError, InputError, OutputError
 
 
 _UTF16_32_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"),
@@ -82,7 +82,8 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write to {folder} ({_reason(exc)})") from None
+        error = DiskFullError if exc.errno in (errno.ENOSPC, errno.EDQUOT) else OutputError
+        raise error(f"{target}: cannot write to {folder} ({_reason(exc)})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
@@ -99,9 +100,10 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            hint = "; free some space and run again" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else ""
-            raise OutputError(f"{target}: cannot write ({_reason(exc)}){hint}; the previous file, if any, "
-                              "is unchanged") from None
+            full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+            hint = "; free some space and run again" if full else ""
+            raise (DiskFullError if full else OutputError)(
+                f"{target}: cannot write ({_reason(exc)}){hint}; the previous file, if any, is unchanged") from None
         raise
     _sync_folder(folder)
 

@@ -62,7 +62,9 @@ class TranslationMemory:
         self.path = Path(path) if path is not None else default_memory_path()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            # Not tied to the opening thread: Ray Data calls an actor's methods on threads of its own (one at a
+            # time), and SQLite itself is in serialized mode.
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA busy_timeout=30000")
             self._db.execute(SCHEMA)
