@@ -44,9 +44,15 @@ BATCH = 16
 THREADS = 2
 
 
-def build_model() -> None:
-    """Random opus-mt-size Marian with a sentencepiece tokenizer trained on the demo corpus (vocab padded to 32k)."""
-    if (MODEL / "model.safetensors").is_file():
+# Transformer sizes: opus-mt (61 M parameters) and NLLB-200-distilled-600M's dimensions and vocabulary (615 M as a
+# Marian: the same matrices, so the same work per token; bench/batch.py's per-node figures).
+OPUS_MT_SIZE = {"d_model": 512, "layers": 6, "heads": 8, "ffn": 2048, "vocab": 32_000}
+NLLB_600M_SIZE = {"d_model": 1024, "layers": 12, "heads": 16, "ffn": 4096, "vocab": 256_206}
+
+
+def build_model(folder: Path = MODEL, size: dict[str, int] = OPUS_MT_SIZE) -> None:
+    """Random Marian of `size` with a sentencepiece tokenizer trained on the demo corpus (vocab padded to size)."""
+    if (folder / "model.safetensors").is_file():
         return
     import sentencepiece
     import torch
@@ -68,17 +74,18 @@ def build_model() -> None:
                 piece = line.split("\t")[0]
                 if piece not in ("<unk>", "</s>"):
                     vocab.setdefault(piece, len(vocab))
-        while len(vocab) < 31_999:  # opus-mt's vocabulary size; <pad> last, as in opus-mt
+        while len(vocab) < size["vocab"] - 1:  # the model's vocabulary size; <pad> last, as in opus-mt
             vocab[f"<filler{len(vocab)}>"] = len(vocab)
         vocab["<pad>"] = len(vocab)
         (Path(tmp) / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
         tokenizer = MarianTokenizer(str(Path(tmp) / "source.model"), str(Path(tmp) / "target.model"),
                                     str(Path(tmp) / "vocab.json"), source_lang="en", target_lang="rw")
-        tokenizer.save_pretrained(MODEL)
+        tokenizer.save_pretrained(folder)
     pad = len(vocab) - 1
     config = MarianConfig(
-        vocab_size=len(vocab), decoder_vocab_size=len(vocab), d_model=512, encoder_layers=6, decoder_layers=6,
-        encoder_attention_heads=8, decoder_attention_heads=8, encoder_ffn_dim=2048, decoder_ffn_dim=2048,
+        vocab_size=len(vocab), decoder_vocab_size=len(vocab), d_model=size["d_model"],
+        encoder_layers=size["layers"], decoder_layers=size["layers"], encoder_attention_heads=size["heads"],
+        decoder_attention_heads=size["heads"], encoder_ffn_dim=size["ffn"], decoder_ffn_dim=size["ffn"],
         max_position_embeddings=512, pad_token_id=pad, eos_token_id=0, decoder_start_token_id=pad,
         forced_eos_token_id=0, scale_embedding=True, share_encoder_decoder_embeddings=True,
         static_position_embeddings=True, tie_word_embeddings=True)
@@ -93,14 +100,14 @@ def build_model() -> None:
         # pieces into one endless word, which no real model writes and which skews where terms can go).
         word_starts = [i for token, i in vocab.items() if token.startswith("\u2581")]
         model.final_logits_bias[0, word_starts] = 3.0
-    model.save_pretrained(MODEL)
+    model.save_pretrained(folder)
 
 
-def convert_model() -> None:
-    if not (CT2_MODEL / "inkuru-ct2.json").is_file():
+def convert_model(folder: Path = MODEL, ct2_folder: Path = CT2_MODEL) -> None:
+    if not (ct2_folder / "inkuru-ct2.json").is_file():
         from translate.convert import convert_model as convert
 
-        convert(str(MODEL), CT2_MODEL, quantization="int8", force=True)
+        convert(str(folder), ct2_folder, quantization="int8", force=True)
 
 
 def make_sentences(count: int) -> list[str]:

@@ -202,7 +202,7 @@ class _Progress:
                                           files=f"0/{len(sizes)} files")
         self.started = self.last_line = time.monotonic()
 
-    def file_done(self, outcome: Any, counts: dict[str, int]) -> None:
+    def file_done(self, outcome: Any) -> None:
         self.finished += outcome.status == "done"
         self.failed += outcome.status == "failed"
         handled, total = self.finished + self.failed, len(self.sizes)

@@ -18,6 +18,7 @@ from typing import Any
 
 from translate.articles import OUTPUT_ENDINGS, is_article, output_name
 from translate.errors import DiskFullError, InkuruError
+from translate.formats import HTML_SUFFIXES
 
 DEFAULT_FORMATS = ("text", "json", "html")  # the translation, its Result, its review page (the index links it)
 # Format -> key of its path in a file's outputs; the Result (json) is always written: the summary reads it.
@@ -176,7 +177,9 @@ class FileTranslator:
         started, tokens_before = time.perf_counter(), self.counter.tokens
         outputs = task.outputs(self.settings)
         try:
-            source = read_source(task.source, self.settings.extract)
+            # --extract is for web pages; an archive mixes them with text and Word files, which it leaves alone.
+            extract = self.settings.extract and task.source.suffix.lower() in HTML_SUFFIXES
+            source = read_source(task.source, extract)
             result = translate_source(source, self.engine, self.options, name=task.path)
             paths = {fmt: Path(task.output_root) / relative for fmt, relative in outputs.items()}
             for path in {p.parent for p in paths.values()}:

@@ -46,6 +46,10 @@ CREATE INDEX IF NOT EXISTS files_status ON files (status);
 """
 
 
+# A file finished without being marked running first (Ray reports only outcomes) still counts one attempt.
+_COUNT_ATTEMPT = "attempts = CASE WHEN status = 'running' THEN attempts ELSE attempts + 1 END"
+
+
 class BatchError(InkuruError):
     """A batch job that cannot start or go on (another run holds it, other settings, a damaged manifest)."""
 
@@ -147,12 +151,13 @@ class Manifest:
                     "WHERE path = ?", (worker, time.time(), path))
 
     def finish(self, path: str, outputs: dict[str, str], summary: dict[str, Any]) -> None:
-        self._write("UPDATE files SET status = 'done', worker = '', outputs = ?, summary = ?, reason = '', "
-                    "updated = ? WHERE path = ?",
+        self._write(f"UPDATE files SET status = 'done', {_COUNT_ATTEMPT}, worker = '', outputs = ?, summary = ?, "
+                    "reason = '', updated = ? WHERE path = ?",
                     (json.dumps(outputs, sort_keys=True), json.dumps(summary, sort_keys=True), time.time(), path))
 
     def fail(self, path: str, reason: str) -> None:
-        self._write("UPDATE files SET status = 'failed', worker = '', reason = ?, updated = ? WHERE path = ?",
+        self._write(f"UPDATE files SET status = 'failed', {_COUNT_ATTEMPT}, worker = '', reason = ?, updated = ? "
+                    "WHERE path = ?",
                     (" ".join(reason.split()), time.time(), path))
 
     def release(self, path: str) -> None:

@@ -49,12 +49,12 @@ def _worker_main(factory: Callable[[], Callable[[Any], Any]], connection: Connec
     except Exception as error:  # noqa: BLE001 - sent to the parent, which stops the job with it
         connection.send(("load_error", str(error) or type(error).__name__))
         return
-    connection.send(("ready", None))
-    while True:
-        task = connection.recv()
-        if task is None:
-            return
-        connection.send(("outcome", work(task)))
+    try:
+        connection.send(("ready", None))
+        while (task := connection.recv()) is not None:
+            connection.send(("outcome", work(task)))
+    except (EOFError, OSError):  # the job's process is gone (killed): its next run redoes this file
+        return
 
 
 def _unwind(signum: int, frame: object) -> None:

@@ -9,6 +9,7 @@ pending, so the same command resumes and never translates a finished file again.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from pathlib import Path
 from translate.batch.job import FileOutcome, FileTask, FileTranslator, JobSettings, scan_inputs
 from translate.batch.manifest import MANIFEST_NAME, BatchError, Manifest, PlanReport
 from translate.batch.pool import Died, WorkerPool
+from translate.errors import OutputError
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,8 @@ class JobReport:
     reports: list[Path] = field(default_factory=list)
 
 
-Observer = Callable[[FileOutcome, dict[str, int]], None]
+TEMPORARY = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.tmp")  # fileio.atomic_writer's `.name.XXXXXXXX.tmp`
+Observer = Callable[[FileOutcome], None]
 
 
 def available_cores() -> int:
@@ -82,8 +85,7 @@ def run_job(input_root: Path, output_root: Path, settings: JobSettings, executio
             retry_failed: bool = False, observe: Observer | None = None,
             on_planned: Callable[[PlanReport, dict[str, int]], None] | None = None) -> JobReport:
     """Translate every article under `input_root` not yet done into `output_root`; see the module's notes.
-    `on_planned(plan, {pending file: size})` is called before any work; `observe(outcome, counts)` after
-    each file."""
+    `on_planned(plan, {pending file: size})` is called before any work; `observe(outcome)` after each file."""
     from translate.batch.report import write_reports
 
     check_folders(input_root, output_root)
@@ -96,6 +98,7 @@ def run_job(input_root: Path, output_root: Path, settings: JobSettings, executio
         if on_planned is not None:
             on_planned(planned, {record.path: record.size for record in pending})
         tasks = [FileTask(record.path, str(input_root.resolve()), str(output_root.resolve())) for record in pending]
+        sweep_temporaries(output_root)  # left by a run that was killed mid-write
         report = JobReport(output_root, planned, manifest.counts())
         started = time.perf_counter()
         recorder = _Recorder(manifest, report, settings, output_root, observe)
@@ -105,9 +108,13 @@ def run_job(input_root: Path, output_root: Path, settings: JobSettings, executio
         finally:
             for record in manifest.records("running"):  # interrupted: back to pending for the next run
                 manifest.release(record.path)
+            sweep_temporaries(output_root)  # a Ray actor killed mid-write leaves its temporary file
             report.seconds = time.perf_counter() - started
             report.counts = manifest.counts()
-            report.reports = write_reports(manifest, output_root)
+            try:
+                report.reports = write_reports(manifest, output_root)
+            except OutputError as error:  # a full disk: the manifest has it all, `batch status` reads it
+                report.stopped = report.stopped or f"{error}; run the same command again to resume"
         return report
     finally:
         manifest.close()
@@ -169,7 +176,7 @@ class _Recorder:
             self.manifest.release(task.path)
             self.report.stopped = f"{outcome.reason}; run the same command again to resume"
         if self.observe is not None:
-            self.observe(outcome, self.manifest.counts())
+            self.observe(outcome)
         return not self.report.stopped
 
     def died(self, died: Died) -> None:
@@ -187,4 +194,12 @@ def remove_temporaries(output_root: Path, outputs: object) -> None:
     for relative in outputs:  # type: ignore[attr-defined]
         target = output_root / relative
         for leftover in target.parent.glob(f".{target.name}.*.tmp"):
+            leftover.unlink(missing_ok=True)
+
+
+def sweep_temporaries(output_root: Path) -> None:
+    """Every temporary file a killed writer left in the output folder (only this job writes there: it holds the
+    manifest's lock)."""
+    for leftover in output_root.rglob(".*.tmp"):
+        if TEMPORARY.fullmatch(leftover.name):
             leftover.unlink(missing_ok=True)
