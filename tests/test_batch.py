@@ -100,7 +100,7 @@ def test_pool_retries_a_file_whose_worker_died_and_fails_one_that_kills_every_wo
 
 
 def test_pool_reports_a_worker_that_cannot_load() -> None:
-    with pytest.raises(BatchError, match="a worker could not start: no such model"):
+    with pytest.raises(BatchError, match="cannot start the job's workers: no such model"):
         _run_pool(["a"], 1, FailsToLoad)
 
 
@@ -339,6 +339,17 @@ def test_index_and_csv_escape_what_they_show(tmp_path: Path) -> None:
     rows = list(csv.DictReader((tmp_path / SUMMARY_CSV).open(encoding="utf-8")))
     assert [row["path"] for row in rows] == ["<script>alert(1)</script>.txt", "'=HYPERLINK(1).txt"]
     assert json.loads((tmp_path / SUMMARY_JSON).read_text(encoding="utf-8"))["terms"] == {"missing": 2}
+
+
+def test_a_job_that_never_started_takes_the_corrected_options(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    write_archive(archive, 2, 1)
+    args = ["batch", str(archive), "-o", str(tmp_path / "out"), "--to", "rw", "--workers", "1"]
+    typo = CliRunner().invoke(cli, [*args, "--model", str(tmp_path / "no-such-model")])
+    assert typo.exit_code == 1 and "cannot start the job's workers" in typo.output and "no such model" in typo.output
+    glossary = CliRunner().invoke(cli, [*args, "--glossary", str(tmp_path / "nope.tsv")])
+    assert glossary.exit_code == 1 and "other settings" not in glossary.output
+    assert "nope.tsv: no such glossary" in glossary.output
 
 
 def test_batch_refuses_bad_folders_with_a_clear_error(tmp_path: Path) -> None:

@@ -120,7 +120,7 @@ class WorkerPool:
     def _handle(self, worker: _Worker, message: tuple[str, Any], on_outcome: Callable[[Any, Any], bool]) -> None:
         kind, payload = message
         if kind == "load_error":
-            raise BatchError(f"a worker could not start: {payload}")
+            raise BatchError(f"cannot start the job's workers: {payload}")
         if kind == "ready":
             worker.ready = True
             return

@@ -129,7 +129,9 @@ def _check_settings(manifest: Manifest, settings: JobSettings, output_root: Path
         before = JobSettings.from_dict(stored)
     except TypeError:
         raise BatchError(f"{manifest.path}: written by another version of Inkuru; use a new output folder") from None
-    if before != settings:
+    if before != settings and not (manifest.counts()["done"] or manifest.counts()["failed"]):
+        manifest.set_settings(settings.to_dict())  # nothing was translated with the old ones (a mistyped --model)
+    elif before != settings:
         raise BatchError(f"{output_root}: holds a job with other settings ({'; '.join(settings.differences(before))}); "
                          "run it with the same options to resume, or use a new output folder")
 
