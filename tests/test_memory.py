@@ -98,6 +98,30 @@ def test_two_processes_share_the_memory_safely(tmp_path: Path) -> None:
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
+def _open_at_once(path: str, barrier: object, results: object) -> None:
+    barrier.wait()  # type: ignore[attr-defined]
+    try:
+        TranslationMemory(path).stats()
+        results.put("ok")  # type: ignore[attr-defined]
+    except CacheError as error:
+        results.put(str(error))  # type: ignore[attr-defined]
+
+
+def test_workers_opening_a_new_memory_at_the_same_moment_all_get_it(tmp_path: Path) -> None:
+    """A batch job's workers open the shared memory together; a new file's switch to WAL must not fail them."""
+    context = multiprocessing.get_context("spawn")
+    for attempt in range(3):
+        path = str(tmp_path / f"tm-{attempt}.sqlite")
+        barrier, results = context.Barrier(8), context.Queue()
+        workers = [context.Process(target=_open_at_once, args=(path, barrier, results)) for _ in range(8)]
+        for worker in workers:
+            worker.start()
+        outcomes = [results.get(timeout=60) for _ in workers]
+        for worker in workers:
+            worker.join(60)
+        assert outcomes == ["ok"] * 8
+
+
 def test_a_corrupt_memory_gives_a_clear_error_and_cache_clear_removes_it(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INKURU_CACHE_DIR", str(tmp_path))

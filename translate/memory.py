@@ -64,10 +64,7 @@ class TranslationMemory:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # Not tied to the opening thread: Ray Data calls an actor's methods on threads of its own (one at a
             # time), and SQLite itself is in serialized mode.
-            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA busy_timeout=30000")
-            self._db.execute(SCHEMA)
+            self._db = _open_shared(self.path)
         except (OSError, sqlite3.Error) as exc:
             raise self._error("cannot open", exc) from None
 
@@ -123,6 +120,26 @@ class TranslationMemory:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _open_shared(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the memory in WAL mode. Switching a new file to WAL takes an exclusive lock for
+    which SQLite does not wait, so processes that open a new memory at the same moment (a batch job's workers) can
+    get "database is locked" here: they retry for up to 30 s."""
+    deadline = time.monotonic() + 30
+    while True:
+        db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA busy_timeout=30000")
+            db.execute(SCHEMA)
+            return db
+        except sqlite3.OperationalError as exc:
+            db.close()
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _damaged(exc: Exception) -> bool:
