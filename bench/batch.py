@@ -101,6 +101,7 @@ def run(name: str, archive: Path, model: Path, work: Path) -> dict[str, float]:
     if name.startswith("ray-running"):
         subprocess.run([str(Path(sys.executable).parent / "ray"), "start", "--head", "--num-cpus", "2",
                         "--include-dashboard", "false", "--disable-usage-stats"], check=True, capture_output=True)
+        time.sleep(20)  # a cluster that is up is idle: let the new instance's own start-up work finish first
     started = time.perf_counter()
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     memory = TreeMemory(process.pid)

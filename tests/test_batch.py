@@ -35,6 +35,22 @@ def _states(output: Path) -> dict[str, tuple[str, int]]:
                 db.execute("SELECT path, status, attempts FROM files")}
 
 
+def _states_so_far(output: Path) -> dict[str, tuple[str, int]]:
+    """The manifest of a job still running, or nothing when it has not been created yet."""
+    try:
+        return _states(output) if manifest_path(output).is_file() else {}
+    except sqlite3.OperationalError:  # the file is there, its tables not yet
+        return {}
+
+
+def _running_file(output: Path) -> tuple[str, str] | None:
+    try:
+        with sqlite3.connect(manifest_path(output), timeout=30) as db:
+            return db.execute("SELECT path, worker FROM files WHERE status = 'running' LIMIT 1").fetchone()
+    except sqlite3.OperationalError:
+        return None
+
+
 def _leftovers(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
 
@@ -185,10 +201,7 @@ def test_batch_survives_a_killed_worker(ct2_en_rw: Path, tmp_path: Path) -> None
     while victim is None and time.monotonic() < deadline and job.poll() is None:
         time.sleep(0.05)
         if manifest_path(out).is_file():
-            with sqlite3.connect(manifest_path(out), timeout=30) as db:
-                row = db.execute("SELECT path, worker FROM files WHERE status = 'running' LIMIT 1").fetchone()
-            if row:
-                victim = row
+            victim = _running_file(out)
     assert victim is not None, "no file was ever running"
     os.kill(int(victim[1].split()[1]), signal.SIGKILL)
     _, errors = job.communicate(timeout=300)
@@ -214,7 +227,7 @@ def test_batch_interrupted_with_ctrl_c_resumes_without_translating_twice(ct2_en_
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and job.poll() is None:
         time.sleep(0.05)
-        if manifest_path(out).is_file() and "done" in {s for s, _ in _states(out).values()}:
+        if "done" in {s for s, _ in _states_so_far(out).values()}:
             break
     os.killpg(job.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole process group
     _, errors = job.communicate(timeout=120)
@@ -243,7 +256,7 @@ def test_a_killed_job_process_resumes_and_redoes_only_what_was_not_recorded(ct2_
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and job.poll() is None:
         time.sleep(0.05)
-        if manifest_path(out).is_file() and "done" in {s for s, _ in _states(out).values()}:
+        if "done" in {s for s, _ in _states_so_far(out).values()}:
             break
     job.kill()  # the job's own process, not its workers: the manifest keeps files marked running
     job.communicate(timeout=60)
@@ -375,7 +388,7 @@ def test_batch_on_ray_survives_a_killed_actor(ct2_en_rw: Path, tmp_path: Path) -
     deadline, killed = time.monotonic() + 180, None
     while killed is None and time.monotonic() < deadline and job.poll() is None:
         time.sleep(0.1)
-        if not manifest_path(out).is_file() or "done" not in {s for s, _ in _states(out).values()}:
+        if "done" not in {s for s, _ in _states_so_far(out).values()}:
             continue
         actors = [p for p in psutil.process_iter(["cmdline"])
                   if "RayFileTranslator" in " ".join(p.info["cmdline"] or [])]
