@@ -158,7 +158,8 @@ def status(output_dir: Path, show_failed: bool, as_json: bool) -> None:
     failed = [row for row in summary["rows"] if row["status"] == "failed"]
     if show_failed:
         for row in failed:
-            click.echo(f"failed: {row['path']}: {row['reason']}")
+            reason = row["reason"]  # most reasons name the file already (the reader's own error)
+            click.echo(f"failed: {reason}" if reason.startswith(row["path"]) else f"failed: {row['path']}: {reason}")
     elif failed:
         click.echo("--failed lists the failed files with their reasons")
 

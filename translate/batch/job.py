@@ -16,12 +16,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from translate.articles import OUTPUT_ENDINGS, is_article, output_name
+from translate.articles import is_article, output_name
 from translate.errors import DiskFullError, InkuruError
 from translate.formats import HTML_SUFFIXES
 
 DEFAULT_FORMATS = ("text", "json", "html")  # the translation, its Result, its review page (the index links it)
-# Format -> key of its path in a file's outputs; the Result (json) is always written: the summary reads it.
+# Written whatever --format says: the Result (json), from which an article can be reviewed and re-rendered later.
 REQUIRED_FORMATS = ("json",)
 
 
@@ -211,6 +211,3 @@ def _is_ct2(backend: str, model: str) -> bool:
     except InkuruError:
         return False  # load_engine reports it
 
-
-__all__ = ["DEFAULT_FORMATS", "FileOutcome", "FileTask", "FileTranslator", "JobSettings", "OUTPUT_ENDINGS",
-           "scan_inputs"]
