@@ -27,11 +27,22 @@ def test_tsv_tbx_tsv_round_trip_is_lossless(shipped):
     assert 'xmlns="urn:iso:std:iso:30042:ed-2"' in tbx
     back = import_tbx(tbx, "round.tbx")
     assert format_tsv(back) == format_tsv(shipped.entries)
+    _assert_senses_and_lookalikes_kept(shipped.entries, back)
 
 
 def test_tsv_csv_tsv_round_trip_is_lossless(shipped):
     back = import_csv(export_csv(shipped.entries), "round.csv")
     assert format_tsv(back) == format_tsv(shipped.entries)
+    _assert_senses_and_lookalikes_kept(shipped.entries, back)
+
+
+def _assert_senses_and_lookalikes_kept(before, after):
+    """The matcher's look-alike exclusions and sense cues ('!word' included) survive the round trip."""
+    kept = {e.id: (e.rw_lookalike, e.rw_context) for e in after}
+    having = [e for e in before if e.rw_lookalike or e.rw_context]
+    assert sum(bool(e.rw_lookalike) for e in having) >= 10 and sum(bool(e.rw_context) for e in having) >= 10
+    assert any(cue.startswith("!") for e in having for cue in e.rw_context)
+    assert all(kept[e.id] == (e.rw_lookalike, e.rw_context) for e in having)
 
 
 def test_tbx_uses_tbx_basic_categories(shipped):
