@@ -340,7 +340,8 @@ def test_index_and_csv_escape_what_they_show(tmp_path: Path) -> None:
 
     manifest = Manifest(manifest_path(tmp_path))
     manifest.set_settings(JobSettings(target="rw").to_dict())
-    manifest.plan([("<script>alert(1)</script>.txt", 1, 1), ("=HYPERLINK(1).txt", 1, 1)])
+    manifest.plan([("<script>alert(1)</script>.txt", 1, 1), ("=HYPERLINK(1).txt", 1, 1), ("plain.txt", 1, 1)])
+    manifest.finish("plain.txt", {"text": "plain.rw.txt", "json": "plain.rw.json"}, {"counts": {}})
     manifest.fail("<script>alert(1)</script>.txt", "<img src=x onerror=alert(1)>")
     manifest.finish("=HYPERLINK(1).txt", {"text": "=HYPERLINK(1).rw.txt", "html": "a b#?.review.html"},
                     {"counts": {"paragraphs": 1, "translated": 1, "flagged": 0}, "terms": {"missing": 2}})
@@ -349,8 +350,9 @@ def test_index_and_csv_escape_what_they_show(tmp_path: Path) -> None:
     index = (tmp_path / INDEX_HTML).read_text(encoding="utf-8")
     assert "<script>alert" not in index and "<img" not in index and "&lt;script&gt;" in index
     assert 'href="a%20b%23%3F.review.html"' in index and "default-src 'none'" in index
+    assert 'href="plain.rw.txt"' in index  # no review page asked for: the translation itself
     rows = list(csv.DictReader((tmp_path / SUMMARY_CSV).open(encoding="utf-8")))
-    assert [row["path"] for row in rows] == ["<script>alert(1)</script>.txt", "'=HYPERLINK(1).txt"]
+    assert [row["path"] for row in rows] == ["<script>alert(1)</script>.txt", "'=HYPERLINK(1).txt", "plain.txt"]
     assert json.loads((tmp_path / SUMMARY_JSON).read_text(encoding="utf-8"))["terms"] == {"missing": 2}
 
 

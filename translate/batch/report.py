@@ -90,7 +90,8 @@ def render_index(summary: dict[str, Any]) -> str:
     rows = []
     for row in summary["rows"]:
         name = esc(row["path"])
-        link = f'<a href="{esc(quote(row["review"]))}">{name}</a>' if row["review"] else name
+        target = row["review"] or row["output"]  # the review page, or the translation when none was asked for
+        link = f'<a href="{esc(quote(target))}">{name}</a>' if target else name
         figures = (f"{row['paragraphs']} paragraphs, {row['flagged']} flagged, {row['terms_missing']} terms missing"
                    if row["status"] == DONE else esc(row["reason"]))
         rows.append(f'<tr class="{esc(row["status"])}"><td>{link}</td><td>{esc(row["status"])}</td>'
