@@ -6,6 +6,7 @@ import codecs
 import contextlib
 import errno
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,9 @@ from typing import BinaryIO
 from translate.errors import DiskFullError, InkuruError, InputError, OutputError
 
 
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
+# atomic_writer's temporary files: `.NAME.XXXXXXXX.tmp` beside the target (mkstemp's 8 random characters).
+_TEMPORARY = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.tmp")
 _UTF16_32_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"),
                   (codecs.BOM_UTF16_BE, "UTF-16"))
 
@@ -80,9 +84,9 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)  # see _TEMPORARY
     except OSError as exc:
-        error = DiskFullError if exc.errno in (errno.ENOSPC, errno.EDQUOT) else OutputError
+        error = DiskFullError if exc.errno in DISK_FULL_ERRNOS else OutputError
         raise error(f"{target}: cannot write to {folder} ({_reason(exc)})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -100,12 +104,20 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+            full = exc.errno in DISK_FULL_ERRNOS
             hint = "; free some space and run again" if full else ""
             raise (DiskFullError if full else OutputError)(
                 f"{target}: cannot write ({_reason(exc)}){hint}; the previous file, if any, is unchanged") from None
         raise
     _sync_folder(folder)
+
+
+def remove_temporaries(folder: Path) -> None:
+    """Remove, anywhere under `folder`, the temporary files of writers that were killed before they could clean
+    up (SIGKILL, power loss). Only for a folder no other writer is using at the moment."""
+    for leftover in folder.rglob(".*.tmp"):
+        if _TEMPORARY.fullmatch(leftover.name):
+            leftover.unlink(missing_ok=True)
 
 
 def _sync_folder(folder: Path) -> None:

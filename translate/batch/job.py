@@ -7,7 +7,6 @@ picklable data) to the process that runs the job, which alone records it in the 
 
 from __future__ import annotations
 
-import errno
 import os
 import socket
 import time
@@ -18,6 +17,7 @@ from typing import Any
 
 from translate.articles import is_article, output_name
 from translate.errors import DiskFullError, InkuruError
+from translate.fileio import DISK_FULL_ERRNOS
 from translate.formats import HTML_SUFFIXES
 
 DEFAULT_FORMATS = ("text", "json", "html")  # the translation, its Result, its review page (the index links it)
@@ -152,14 +152,9 @@ class FileTranslator:
             from translate.glossary import load_glossaries
 
             glossary = load_glossaries(list(settings.glossaries) or None)
-        options: dict[str, Any] = {"threads": threads} if threads and _is_ct2(settings.backend, model) else {}
         engine = load_engine(settings.backend, model, device=settings.device, beam=settings.beam,
                              max_input_tokens=settings.max_input_tokens, allow_pickle=settings.allow_pickle,
-                             **options)
-        if threads and engine.info.backend == "hf":
-            import torch
-
-            torch.set_num_threads(threads)
+                             threads=threads)
         self.counter = _TokenCounter(engine)
         self.engine: Any = self.counter
         if memory != "":
@@ -190,7 +185,7 @@ class FileTranslator:
         except InkuruError as error:
             return FileOutcome(task.path, "failed", reason=str(error), worker=self.worker)
         except OSError as error:  # a folder that cannot be made (full disk, permissions)
-            status = "disk_full" if error.errno in _DISK_FULL else "failed"
+            status = "disk_full" if error.errno in DISK_FULL_ERRNOS else "failed"
             return FileOutcome(task.path, status, reason=f"{task.path}: {error.strerror or error}",
                                worker=self.worker)
         except Exception as error:  # noqa: BLE001 - a file that crashes a parser must not stop the archive
@@ -198,16 +193,3 @@ class FileTranslator:
                                reason=f"{task.path}: internal error ({type(error).__name__}: {error})")
         summary = result_summary(result, time.perf_counter() - started, self.counter.tokens - tokens_before)
         return FileOutcome(task.path, "done", outputs, summary, worker=self.worker)
-
-
-_DISK_FULL = {errno.ENOSPC, errno.EDQUOT}
-
-
-def _is_ct2(backend: str, model: str) -> bool:
-    from translate.engines import choose_backend
-
-    try:
-        return choose_backend(backend, model)[0] == "ct2"
-    except InkuruError:
-        return False  # load_engine reports it
-

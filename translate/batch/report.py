@@ -15,6 +15,7 @@ from urllib.parse import quote
 from translate.batch.job import JobSettings
 from translate.batch.manifest import DONE, FAILED, STATES, FileRecord, Manifest
 from translate.fileio import atomic_write_text
+from translate.review.tables import formula_safe
 
 SUMMARY_JSON, SUMMARY_CSV, INDEX_HTML = "batch-summary.json", "batch-summary.csv", "index.html"
 CSV_COLUMNS = ("path", "status", "output", "review", "paragraphs", "translated", "flagged", "terms_satisfied",
@@ -68,14 +69,9 @@ def render_csv(summary: dict[str, Any]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     # Paths and reasons are not ours: a cell that a spreadsheet would run as a formula gets a quote first.
-    writer.writerows({key: _cell(value) for key, value in row.items()} for row in summary["rows"])
+    writer.writerows({key: formula_safe(value) if isinstance(value, str) else value for key, value in row.items()}
+                    for row in summary["rows"])
     return buffer.getvalue()
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, str) and (value[:1] in ("=", "+", "@") or (value[:1] == "-" and value[1:2] not in (" ", ""))):
-        return "'" + value
-    return value
 
 
 def render_index(summary: dict[str, Any]) -> str:

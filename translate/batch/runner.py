@@ -9,7 +9,6 @@ pending, so the same command resumes and never translates a finished file again.
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from translate.batch.job import FileOutcome, FileTask, FileTranslator, JobSettin
 from translate.batch.manifest import MANIFEST_NAME, BatchError, Manifest, PlanReport
 from translate.batch.pool import Died, WorkerPool
 from translate.errors import OutputError
+from translate.fileio import remove_temporaries
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,6 @@ class JobReport:
     reports: list[Path] = field(default_factory=list)
 
 
-TEMPORARY = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.tmp")  # fileio.atomic_writer's `.name.XXXXXXXX.tmp`
 Observer = Callable[[FileOutcome], None]
 
 
@@ -98,17 +97,17 @@ def run_job(input_root: Path, output_root: Path, settings: JobSettings, executio
         if on_planned is not None:
             on_planned(planned, {record.path: record.size for record in pending})
         tasks = [FileTask(record.path, str(input_root.resolve()), str(output_root.resolve())) for record in pending]
-        sweep_temporaries(output_root)  # left by a run that was killed mid-write
+        remove_temporaries(output_root)  # left by a run that was killed mid-write (this run holds the lock)
         report = JobReport(output_root, planned, manifest.counts())
         started = time.perf_counter()
-        recorder = _Recorder(manifest, report, settings, output_root, observe)
+        recorder = _Recorder(manifest, report, observe)
         try:
             if tasks:
                 _execute(tasks, settings, execution, recorder)
         finally:
             for record in manifest.records("running"):  # interrupted: back to pending for the next run
                 manifest.release(record.path)
-            sweep_temporaries(output_root)  # a Ray actor killed mid-write leaves its temporary file
+            remove_temporaries(output_root)  # a worker or Ray actor killed mid-write leaves its temporary file
             report.seconds = time.perf_counter() - started
             report.counts = manifest.counts()
             try:
@@ -129,9 +128,12 @@ def _check_settings(manifest: Manifest, settings: JobSettings, output_root: Path
         before = JobSettings.from_dict(stored)
     except TypeError:
         raise BatchError(f"{manifest.path}: written by another version of Inkuru; use a new output folder") from None
-    if before != settings and not (manifest.counts()["done"] or manifest.counts()["failed"]):
+    if before == settings:
+        return
+    counts = manifest.counts()
+    if not (counts["done"] or counts["failed"]):
         manifest.set_settings(settings.to_dict())  # nothing was translated with the old ones (a mistyped --model)
-    elif before != settings:
+    else:
         raise BatchError(f"{output_root}: holds a job with other settings ({'; '.join(settings.differences(before))}); "
                          "run it with the same options to resume, or use a new output folder")
 
@@ -158,10 +160,8 @@ def _execute(tasks: list[FileTask], settings: JobSettings, execution: Execution,
 class _Recorder:
     """Writes each event to the manifest (the one writer) and tells the observer."""
 
-    def __init__(self, manifest: Manifest, report: JobReport, settings: JobSettings, output_root: Path,
-                 observe: Observer | None) -> None:
-        self.manifest, self.report, self.settings = manifest, report, settings
-        self.output_root, self.observe = output_root, observe
+    def __init__(self, manifest: Manifest, report: JobReport, observe: Observer | None) -> None:
+        self.manifest, self.report, self.observe = manifest, report, observe
 
     def start(self, task: FileTask, pid: int) -> None:
         self.manifest.start(task.path, f"pid {pid}")
@@ -182,26 +182,9 @@ class _Recorder:
         return not self.report.stopped
 
     def died(self, died: Died) -> None:
-        """A worker process died holding this file: its partial outputs' temporary files go; retry or fail."""
+        """A worker process died holding this file: retry it, or fail it (its temporary files go at the end)."""
         task: FileTask = died.task
-        remove_temporaries(self.output_root, task.outputs(self.settings).values())
         if died.final:
             self.outcome(task, FileOutcome(task.path, "failed", reason=f"{task.path}: {died.reason}"))
         else:
             self.manifest.release(task.path)
-
-
-def remove_temporaries(output_root: Path, outputs: object) -> None:
-    """The temporary files a killed writer left beside its outputs (`.name.XXXX.tmp`, see fileio.atomic_writer)."""
-    for relative in outputs:  # type: ignore[attr-defined]
-        target = output_root / relative
-        for leftover in target.parent.glob(f".{target.name}.*.tmp"):
-            leftover.unlink(missing_ok=True)
-
-
-def sweep_temporaries(output_root: Path) -> None:
-    """Every temporary file a killed writer left in the output folder (only this job writes there: it holds the
-    manifest's lock)."""
-    for leftover in output_root.rglob(".*.tmp"):
-        if TEMPORARY.fullmatch(leftover.name):
-            leftover.unlink(missing_ok=True)

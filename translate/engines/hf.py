@@ -65,13 +65,18 @@ class HFEngine:
         max_input_tokens: int | None = None,
         allow_pickle: bool = False,
         output_tokens: int | None = None,
+        threads: int = 0,
     ) -> None:
-        """`output_tokens` fixes every output's length (benchmarks only: random-weight models never stop)."""
+        """`output_tokens` fixes every output's length (benchmarks only: random-weight models never stop);
+        `threads` > 0 sets torch's threads for this process (a batch worker's share of the cores)."""
         source = resolve_model(model)
         if source.local_dir is not None:
             check_weights(source.local_dir, model, allow_pickle)
         transformers = _import_transformers()
         import torch
+
+        if threads:
+            torch.set_num_threads(threads)
 
         if device.startswith("cuda") and not torch.cuda.is_available():
             raise ModelError("--device cuda: no CUDA GPU is available to torch on this machine; use --device cpu")

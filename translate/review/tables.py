@@ -69,13 +69,18 @@ def render_markdown(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def tsv_cell(text: str) -> str:
-    """One TSV cell: backslash, tab and line breaks escaped; a leading =, +, @ (or - not followed by a space)
-    gets a quote so a spreadsheet shows the text instead of evaluating it as a formula."""
-    text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
+def formula_safe(text: str) -> str:
+    """A leading =, +, @ (or - not followed by a space) gets a quote, so that a spreadsheet shows the text
+    instead of evaluating it as a formula (CSV/TSV injection)."""
     if text[:1] in ("=", "+", "@") or (text[:1] == "-" and text[1:2] not in (" ", "")):
-        text = "'" + text
+        return "'" + text
     return text
+
+
+def tsv_cell(text: str) -> str:
+    """One TSV cell: backslash, tab and line breaks escaped, and made `formula_safe`."""
+    text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
+    return formula_safe(text)
 
 
 def render_tsv(result: Result) -> str:
