@@ -146,3 +146,40 @@ def test_convert_output_is_not_left_half_written(marian_en_rw: Path, tmp_path: P
     with pytest.raises(OutputError, match="No space left"):
         convert_model(str(marian_en_rw), tmp_path / "out")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("fixture", "source", "target"), [("marian_en_rw", "en", "rw"), ("nllb_demo", "rw", "en")])
+def test_both_engines_score_their_output_alike(fixture: str, source: str, target: str,
+                                               request: pytest.FixtureRequest) -> None:
+    """The confidence each engine reports is the model's mean log-probability per output token: the same figure
+    from either backend, and the same as scoring the output again."""
+    from translate.engines.ct2 import CT2Engine
+    from translate.engines.hf import HFEngine
+
+    model = request.getfixturevalue(fixture)
+    sentences = _sentences(source, 12)
+    hf = HFEngine(str(model), beam=1)
+    ct2 = CT2Engine(str(converted(model, "float32")), beam=1)
+    from_hf, from_ct2 = hf.translate_batch(sentences, source, target), ct2.translate_batch(sentences, source, target)
+    rescored = hf.score_batch(sentences, [h.text for h in from_hf], source, target)
+    for a, b, again in zip(from_hf, from_ct2, rescored):
+        assert a.score is not None and b.score is not None and a.score <= 0
+        assert a.score == pytest.approx(b.score, abs=0.02)
+        assert a.score == pytest.approx(again.score, abs=0.02)
+
+
+def test_confidence_ranks_unseen_text_below_what_the_model_learnt(ct2_en_rw: Path) -> None:
+    """Review the weakest first: the demo model is sure of its own corpus and unsure of held-out news."""
+    from translate.engines.ct2 import CT2Engine
+    from translate.pipeline import TranslateOptions, translate_document
+
+    engine = CT2Engine(str(ct2_en_rw), beam=1)
+    learnt = "\n\n".join(en for en, _ in read_corpus()[::11][:20])
+    unseen = (EXAMPLES / "held-out" / "kyiv-air-defence.en.txt").read_text(encoding="utf-8")
+    scores = []
+    for text in (learnt, unseen):
+        result = translate_document(text, engine, TranslateOptions("rw", source="en"))
+        confidences = sorted(p.confidence for p in result.paragraphs if p.confidence is not None)
+        assert confidences and all(0 < c <= 1 for c in confidences)
+        scores.append(confidences[len(confidences) // 2])
+    assert scores[0] > 0.9 > scores[1]

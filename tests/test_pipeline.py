@@ -252,3 +252,29 @@ def test_edited_paragraphs_are_checked_sentence_by_sentence_for_names() -> None:
     (again,) = recheck_edits(edited, None).paragraphs
     assert again.checked == "editor"
     assert [f for f in again.flags if f.startswith(FLAG_NAME)] == [f"{FLAG_NAME}:Nyamagabe"]  # not "However"
+
+
+class _ScoringEngine(IdentityEngine):
+    """Echoes each sentence with a score that depends on its length: long sentences are 'less sure'."""
+
+    def translate_batch(self, sentences, source, target, **options):  # type: ignore[no-untyped-def]
+        return [Hypothesis(s, len(s.split()), score=-0.1 * len(s.split())) for s in sentences]
+
+
+def test_paragraph_confidence_is_the_token_weighted_model_score() -> None:
+    import math
+
+    text = "Kigali hosted the talks. Delegates from nine countries came to the summit in Rwanda.\n\n#EAC\n\n---"
+    result = translate_document(text, _ScoringEngine(), TranslateOptions("rw", source="en"))
+    first = result.paragraphs[0]
+    short, long_ = (-0.4, 4), (-1.0, 10)  # (score, tokens) of its two sentences
+    expected = math.exp((short[0] * short[1] + long_[0] * long_[1]) / (short[1] + long_[1]))
+    assert first.confidence == pytest.approx(expected, abs=1e-3)
+    assert [s.confidence for s in first.segments] == [pytest.approx(math.exp(-0.4), abs=1e-3),
+                                                       pytest.approx(math.exp(-1.0), abs=1e-3)]
+    # Nothing translated, nothing to be confident about; an engine without scores gives none either.
+    assert result.paragraphs[2].confidence is None
+    assert translate_document(text, IdentityEngine(), TranslateOptions("rw", source="en")).paragraphs[0].confidence \
+        is None
+    again = Result.from_dict(json.loads(json.dumps(result.to_dict())))
+    assert again.paragraphs[0].confidence == first.confidence

@@ -36,9 +36,9 @@ CREATE TABLE IF NOT EXISTS translations (
 """
 
 # Part of every key: raise it when what an engine returns for the same input changes (2: the reworked constrained
-# search, and Hypothesis.steered; 3: terms placed into the translation), so that older entries are not served as
-# current.
-_FORMAT = 3
+# search, and Hypothesis.steered; 3: terms placed into the translation; 4: every hypothesis scored, for the
+# paragraph confidence), so that older entries are not served as current.
+_FORMAT = 4
 
 
 def default_memory_path() -> Path:

@@ -6,6 +6,7 @@ model -> unique pieces batched by length -> engine -> repetition check and retry
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -390,6 +391,16 @@ def _translate_paragraphs(paragraphs: list[Paragraph], plan: list[tuple[str, str
     return results
 
 
+def _confidence(pieces: list[_Piece]) -> float | None:
+    """exp of the token-weighted mean log-probability of the pieces the model scored (see ParagraphResult)."""
+    scored = [(p.hypothesis.score, max(1, p.hypothesis.tokens)) for p in pieces
+              if p.hypothesis is not None and p.hypothesis.score is not None]
+    if not scored:
+        return None
+    mean = sum(score * tokens for score, tokens in scored) / sum(tokens for _, tokens in scored)
+    return round(math.exp(min(0.0, mean)), 3)
+
+
 def _paragraph_result(paragraph: Paragraph, action: str, lang: str | None,
                       units: list[list[list[_Piece] | _Kept]] | None) -> ParagraphResult:
     if units is None:  # kept or passed through: byte-identical to the source
@@ -405,11 +416,13 @@ def _paragraph_result(paragraph: Paragraph, action: str, lang: str | None,
                 continue
             translated = " ".join(p.output for p in sentence)
             flags = _unique([flag for p in sentence for flag in p.flags])
-            segments.append(Segment(" ".join(p.text for p in sentence), translated, flags))
+            segments.append(Segment(" ".join(p.text for p in sentence), translated, flags, _confidence(sentence)))
             outputs.append(translated)
         lines.append(join_unit(unit, " ".join(o for o in outputs if o)))
     flags = _unique([flag for s in segments for flag in s.flags])
-    return ParagraphResult(paragraph.index + 1, paragraph.source, "\n".join(lines), lang, action, [], flags, segments)
+    pieces = [p for sentences in units for sentence in sentences if isinstance(sentence, list) for p in sentence]
+    return ParagraphResult(paragraph.index + 1, paragraph.source, "\n".join(lines), lang, action, [], flags, segments,
+                           confidence=_confidence(pieces))
 
 
 def recheck_edits(result: Result, glossary: Glossary | None) -> Result:

@@ -56,6 +56,8 @@ class Segment:
     source: str
     target: str
     flags: list[str] = field(default_factory=list)
+    # The model's confidence in its translation (see `ParagraphResult.confidence`); None when no model made it.
+    confidence: float | None = None
 
 
 @dataclass
@@ -79,6 +81,10 @@ class ParagraphResult:
     block: str = ""
     kind: str = ""
     markup: list[dict[str, Any]] = field(default_factory=list)
+    # A heuristic for "review this first", not a quality estimate: exp of the model's mean log-probability per
+    # output token over the paragraph's sentences (token-weighted), from 0 to 1. None when no model translated
+    # the paragraph (kept, passed through, a human translation from the memory) or the engine gave no scores.
+    confidence: float | None = None
 
 
 @dataclass

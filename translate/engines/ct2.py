@@ -48,6 +48,7 @@ class _Decoded:
     tokens: list[str]  # output pieces without the language code
     finished: bool
     attention: tuple[tuple[float, ...], ...] | None = None  # per output piece, over the source pieces
+    score: float | None = None  # mean log-probability per output token, as the decoder scored it
 
 
 class _Tokenizer:
@@ -242,7 +243,8 @@ class CT2Engine:
         lead = self._prefix(target)
         budget = min(self._max_positions - 1, int(max(len(s) for s in sources) * _OUTPUT_RATIO) + _OUTPUT_SLACK)
         # As transformers' max_new_tokens, the budget counts a generated language code (NLLB) too.
-        options: dict[str, Any] = {"beam_size": beam, "max_decoding_length": budget, "return_attention": attention}
+        options: dict[str, Any] = {"beam_size": beam, "max_decoding_length": budget, "return_attention": attention,
+                                   "return_scores": True}
         if avoid_repetition:
             options.update(no_repeat_ngram_size=3, repetition_penalty=1.3)
         if self.output_tokens:
@@ -258,9 +260,15 @@ class CT2Engine:
             tokens = list(result.hypotheses[0])[len(lead):]
             finished = len(result.hypotheses[0]) < options["max_decoding_length"] or bool(self.output_tokens)
             weights = tuple(tuple(row) for row in result.attention[0][len(lead):]) if result.attention else None
-            decoded.append(_Decoded(tokens, finished, weights))
+            # With the default length_penalty (1) CTranslate2's score is the mean log-probability per output
+            # token, end-of-sentence included, over a length that counts the forced language code (NLLB), which
+            # adds nothing to the sum: rescaled without it, the same measure as the transformers engine's.
+            length = len(result.hypotheses[0]) + 1
+            score = float(result.scores[0]) * length / max(1, length - len(lead)) if result.scores else None
+            decoded.append(_Decoded(tokens, finished, weights, score))
         return decoded
 
     def _hypothesis(self, decoded: _Decoded) -> Hypothesis:
         words = [t for t in decoded.tokens if t not in self.special]
-        return Hypothesis(self.tokenizer.detokenize(decoded.tokens, self.special), len(words), decoded.finished)
+        return Hypothesis(self.tokenizer.detokenize(decoded.tokens, self.special), len(words), decoded.finished,
+                          decoded.score)

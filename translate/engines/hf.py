@@ -7,6 +7,7 @@ torch and transformers are imported here only, when a model is actually loaded.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import warnings
 from typing import Any
@@ -272,7 +273,8 @@ class HFEngine:
 
     def _generate(self, sentences: list[str], source: str, target: str, avoid_repetition: bool) -> list[Hypothesis]:
         batch, extra, max_new = self._encode(sentences, source, target)
-        options: dict[str, Any] = {"num_beams": self.beam, "max_new_tokens": max_new, "do_sample": False}
+        options: dict[str, Any] = {"num_beams": self.beam, "max_new_tokens": max_new, "do_sample": False,
+                                   "return_dict_in_generate": True, "output_scores": True}
         if avoid_repetition:
             options.update(no_repeat_ngram_size=3, repetition_penalty=1.3)
         if self.output_tokens:
@@ -283,17 +285,37 @@ class HFEngine:
                 output = self.model.generate(**batch, **options, **extra)
         except RuntimeError as exc:
             raise EngineError(f"generation failed: {exc}") from None
+        scores = self._mean_log_probs(output)
         # A fixed output length (benchmarks) is finished by design, not a runaway.
-        return [self._hypothesis(row.tolist(), True if self.output_tokens else None) for row in output]
+        return [self._hypothesis(row.tolist(), True if self.output_tokens else None, score)
+                for row, score in zip(output.sequences, scores)]
+
+    def _mean_log_probs(self, output: Any) -> list[float]:
+        """Each output's mean log-probability per generated token, end-of-sentence included (the model's own
+        confidence, as CTranslate2's normalised score). A forced language code (NLLB) is not scored."""
+        beams = getattr(output, "beam_indices", None)
+        transitions = self.model.compute_transition_scores(output.sequences, output.scores, beams,
+                                                           normalize_logits=beams is None)
+        generated = output.sequences[:, output.sequences.shape[1] - transitions.shape[1]:]
+        eos_ids = set(self._eos_ids())
+        lead = 1 if self.family in ("nllb", "m2m100") else 0
+        means = []
+        for tokens, row in zip(generated.tolist(), transitions.float().tolist()):
+            # Up to the first end-of-sentence: what follows is padding.
+            end = next((i + 1 for i, t in enumerate(tokens) if t in eos_ids and i >= lead), len(tokens))
+            values = [v for v in row[lead:end] if v > float("-inf")]
+            means.append(sum(values) / len(values) if values else float("nan"))
+        return means
 
     def _eos_ids(self) -> list[int]:
         eos = self.model.generation_config.eos_token_id
         return list(eos) if isinstance(eos, list) else [int(eos)]
 
-    def _hypothesis(self, ids: list[int], finished: bool | None = None) -> Hypothesis:
+    def _hypothesis(self, ids: list[int], finished: bool | None = None, score: float | None = None) -> Hypothesis:
         eos_ids = set(self._eos_ids())
         special = set(self.tokenizer.all_special_ids)
         if finished is None:
             finished = any(i in eos_ids for i in ids[1:])
         text = self.tokenizer.decode(ids, skip_special_tokens=True).strip()
-        return Hypothesis(text, sum(1 for i in ids if i not in special), finished)
+        return Hypothesis(text, sum(1 for i in ids if i not in special), finished,
+                          score if score is not None and math.isfinite(score) else None)

@@ -156,6 +156,13 @@ def place_in_hypotheses(scorer: Scorer, sentences: Sequence[str], drafts: Sequen
     for i, placement in zip(todo, placed):
         result[i] = dataclasses.replace(drafts[i], text=placement.text, unmet=placement.unmet,
                                         steered=placement.steered)
+    # A steered translation is no longer the one the model scored: its confidence is the model's score of it.
+    steered = [i for i in todo if result[i].steered]
+    if steered:
+        rescored = scorer.score_batch([sentences[i] for i in steered], [result[i].text for i in steered], source,
+                                      target)
+        for i, scored in zip(steered, rescored):
+            result[i] = dataclasses.replace(result[i], score=scored.score)
     return result
 
 

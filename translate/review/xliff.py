@@ -89,6 +89,7 @@ def _unit(file: ET.Element, paragraph: ParagraphResult, glossary: Glossary | Non
         "id": paragraph.id, "action": paragraph.action, "source_lang": paragraph.source_lang,
         "edited": paragraph.edited, "exported_target": paragraph.target, "flags": paragraph.flags,
         "terms": paragraph.terms, "segments": [asdict(s) for s in paragraph.segments],
+        **({"confidence": paragraph.confidence} if paragraph.confidence is not None else {}),
         # A document's block (web page, Word file), so an edited XLIFF can be written back into it.
         **({"block": paragraph.block, "kind": paragraph.kind, "markup": paragraph.markup} if paragraph.block else {}),
     })
@@ -220,6 +221,7 @@ def _unit_paragraph(unit: ET.Element, meta: dict[str, Any], name: str) -> Paragr
             bool(meta.get("edited")) or target != exported, approved,
             block=str(meta.get("block") or ""), kind=str(meta.get("kind") or ""),
             markup=list(meta.get("markup") or []),
+            confidence=float(meta["confidence"]) if isinstance(meta.get("confidence"), (int, float)) else None,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{name}: unit {unit.get('id')!r}: incomplete Inkuru metadata ({exc})") from None
