@@ -289,3 +289,27 @@ def test_a_signal_mid_run_leaves_the_output_and_memory_intact(signal_name: str, 
     db = sqlite3.connect(memory)
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert db.execute("SELECT COUNT(*) FROM translations").fetchone()[0] >= 128
+
+
+def test_approved_human_translations_come_before_the_engine(tmp_path: Path) -> None:
+    from translate.pipeline import FLAG_HUMAN
+
+    memory = TranslationMemory(tmp_path / "memory.sqlite")
+    memory.add_approved("en", "rw", [("The army said it shot down ten of them.",
+                                      "Igisirikare cyavuze ko cyahanuye icumi muri zo."),
+                                     ("No one was hurt.", "Nta muntu wakomeretse.")], "alice")
+    memory.add_approved("rw", "en", [("Drones hit the port.", "never used: the other direction")], "bob")
+    inner = CountingEngine()
+    result = translate_document(ARTICLE, CachedEngine(inner, memory), TranslateOptions("rw", "en"))
+    second, third = result.paragraphs[1], result.paragraphs[2]
+    assert second.target == "Igisirikare cyavuze ko cyahanuye icumi muri zo. TALKS RESUME TODAY."
+    assert [FLAG_HUMAN in s.flags for s in second.segments] == [True, False]
+    assert third.target == "Nta muntu wakomeretse." and third.confidence is None
+    assert sorted(inner.seen) == ["Drones hit the port.", "Talks resume today."]  # the engine never saw the rest
+    # Spacing does not matter; a whole paragraph approved as one (its sentences could not be paired) is used too.
+    memory.add_approved("en", "rw", [("The army said it  shot down ten of them.  Talks resume today.",
+                                      "Igisirikare cyahanuye icumi, ibiganiro birakomeza.")], "carol")
+    again = translate_document(ARTICLE, CachedEngine(CountingEngine(), memory), TranslateOptions("rw", "en"))
+    assert again.paragraphs[1].target == "Igisirikare cyahanuye icumi, ibiganiro birakomeza."
+    # Clearing the cache removes machine output only: the editors' work stays.
+    assert memory.clear() == 2 and memory.stats().approved == 4 and memory.stats().entries == 0

@@ -409,7 +409,7 @@ def cache_stats() -> None:
     except InkuruError as error:
         raise fail(error) from None
     click.echo(f"{stats.path}: {stats.entries} translations from {stats.engines} model setups, "
-               f"{stats.size_bytes / 1e6:.2f} MB")
+               f"{stats.approved} approved human translations, {stats.size_bytes / 1e6:.2f} MB")
 
 
 @cache.command("clear")

@@ -1,4 +1,5 @@
-"""Translation memory: a local SQLite cache of engine outputs, so a re-run translates only what changed.
+"""Translation memory: a local SQLite cache of engine outputs, so a re-run translates only what changed, and the
+human translations editors approved (`inkuru serve`), used before any machine output.
 
 `CachedEngine` wraps any engine (argos-translate style: engines wrap one another). Each sentence's entry is keyed
 by the engine's signature (backend, model, revision, beam …), the direction, the decoding options and the
@@ -32,6 +33,14 @@ CREATE TABLE IF NOT EXISTS translations (
     source TEXT NOT NULL,      -- the normalised sentence (for people inspecting the file)
     hypothesis TEXT NOT NULL,  -- the engine's output as JSON
     created REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS approved (
+    key TEXT PRIMARY KEY,      -- sha256 of the direction and the normalised source sentence (or paragraph)
+    direction TEXT NOT NULL,   -- "en-rw" or "rw-en"
+    source TEXT NOT NULL,      -- the normalised source
+    target TEXT NOT NULL,      -- the approved translation, as the editor wrote it
+    editor TEXT NOT NULL,
+    created REAL NOT NULL
 )
 """
 
@@ -55,6 +64,7 @@ class MemoryStats:
     entries: int
     engines: int
     size_bytes: int
+    approved: int = 0  # human translations
 
 
 class TranslationMemory:
@@ -99,16 +109,46 @@ class TranslationMemory:
         except sqlite3.Error as exc:
             raise self._error("cannot write", exc) from None
 
+    def add_approved(self, source: str, target: str, pairs: list[tuple[str, str]], editor: str) -> None:
+        """Store human translations (source text, approved translation) for the direction; a newer approval of
+        the same source replaces the older one."""
+        now, direction = time.time(), f"{source}-{target}"
+        rows = [(approved_key(source, target, text), direction, normalize_sentence(text), translation.strip(), editor,
+                 now) for text, translation in pairs if text.strip() and translation.strip()]
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("INSERT OR REPLACE INTO approved VALUES (?, ?, ?, ?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            raise self._error("cannot write", exc) from None
+
+    def approved(self, texts: list[str], source: str, target: str) -> dict[str, str]:
+        """The approved human translation of each of `texts` that has one."""
+        keys = {approved_key(source, target, text): text for text in texts}
+        found: dict[str, str] = {}
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = list(keys)[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, translation in self._db.execute(
+                        f"SELECT key, target FROM approved WHERE key IN ({marks})", chunk):
+                    found[keys[key]] = translation
+        except sqlite3.Error as exc:
+            raise self._error("cannot read", exc) from None
+        return found
+
     def stats(self) -> MemoryStats:
         try:
             entries, engines = self._db.execute(
                 "SELECT COUNT(*), COUNT(DISTINCT engine) FROM translations").fetchone()
+            approved = self._db.execute("SELECT COUNT(*) FROM approved").fetchone()[0]
         except sqlite3.Error as exc:
             raise self._error("cannot read", exc) from None
         size = sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*") if p.is_file())
-        return MemoryStats(str(self.path), int(entries), int(engines), size)
+        return MemoryStats(str(self.path), int(entries), int(engines), size, int(approved))
 
     def clear(self) -> int:
+        """Remove the machine translations; the approved human translations are the editors' work and stay."""
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
@@ -133,7 +173,7 @@ def _open_shared(path: Path) -> sqlite3.Connection:
             if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA busy_timeout=30000")
-            db.execute(SCHEMA)
+            db.executescript(SCHEMA)
             return db
         except sqlite3.OperationalError as exc:
             db.close()
@@ -169,6 +209,10 @@ def clear_memory(path: str | Path | None = None) -> tuple[Path, int | None]:
     return target, None
 
 
+def approved_key(source: str, target: str, text: str) -> str:
+    return hashlib.sha256(f"{source}-{target}\n{normalize_sentence(text)}".encode()).hexdigest()
+
+
 def _hypothesis_from_json(payload: str) -> Hypothesis:
     data = json.loads(payload)
     return Hypothesis(str(data["text"]), int(data["tokens"]), bool(data["finished"]), data.get("score"),
@@ -199,6 +243,10 @@ class CachedEngine:
 
     def count_tokens(self, sentences: list[str], source: str) -> list[int]:
         return self.engine.count_tokens(sentences, source)
+
+    def approved_translations(self, texts: list[str], source: str, target: str) -> dict[str, str]:
+        """Human translations editors approved for any of `texts`: the pipeline uses them before the engine."""
+        return self.memory.approved(texts, source, target)
 
     def __getattr__(self, name: str) -> object:
         # What the memory does not answer (score_batch, which aligns inline markup) the engine does, if it can.

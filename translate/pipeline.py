@@ -44,6 +44,7 @@ FLAG_NAME = "missing_name"  # "…:<name>": a name of the source that the transl
 FLAG_QUOTE = "quote_kept"  # a quotation already in the target language, kept as the journalist quoted it
 FLAG_LOCATIVE = "locative_fixed"  # "mu Ukraine" corrected to "muri Ukraine" after decoding
 FLAG_ENFORCED = "terms_enforced"  # glossary terms were placed into the model's translation
+FLAG_HUMAN = "human_translation"  # an editor's approved translation from the memory, not the model's
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class _Piece:
     hypothesis: Hypothesis | None = None
     flags: list[str] = field(default_factory=list)
     output: str = ""  # the hypothesis text after post-decoding fixes
+    human: str | None = None  # an approved human translation of the text: used instead of the engine's
 
 
 def max_repeat_run(words: list[str], longest_ngram: int = 6) -> int:
@@ -218,6 +220,10 @@ class _Translator:
         return batches
 
     def run(self, pieces: list[_Piece]) -> None:
+        for piece in pieces:
+            if piece.human is not None:
+                self._finish_human(piece)
+        pieces = [p for p in pieces if p.human is None]
         unique = sorted({p.text for p in pieces}, key=len)
         # The engine translates and places the glossary terms its translation lacks (strict: every term;
         # prefer: where the model finds a place for them), in the same call: one pass over the document.
@@ -237,6 +243,14 @@ class _Translator:
             self._finish(piece, hypothesis, piece.text in fixed)
             if hypothesis.steered:
                 piece.flags.append(FLAG_ENFORCED)
+
+    def _finish_human(self, piece: _Piece) -> None:
+        """An editor's approved translation is used as written; the checks still run, as on any output."""
+        assert piece.human is not None
+        piece.hypothesis = Hypothesis(piece.human, len(piece.human.split()))
+        piece.output = _LINE_BREAKS.sub(" ", piece.human).strip()
+        piece.flags.append(FLAG_HUMAN)
+        self._check_output(piece)
 
     def _finish(self, piece: _Piece, hypothesis: Hypothesis, retried: bool) -> None:
         piece.hypothesis = hypothesis
@@ -260,6 +274,9 @@ class _Translator:
             piece.output, fixes = fix_locatives(piece.output, self.glossary)
             if fixes:
                 piece.flags.append(FLAG_LOCATIVE)
+        self._check_output(piece)
+
+    def _check_output(self, piece: _Piece) -> None:
         piece.flags += [f"{FLAG_VERBATIM}:{s}" for s in missing_verbatim(piece.text, piece.output)]
         # No name goes missing silently, whatever the mode: one the glossary keeps verbatim must be there as
         # written; any other (capitalised words, acronyms) in some form.
@@ -372,15 +389,11 @@ def _translate_paragraphs(paragraphs: list[Paragraph], plan: list[tuple[str, str
                           source: str, target: str, options: TranslateOptions,
                           progress: ProgressCallback | None) -> list[ParagraphResult]:
     translator = _Translator(engine, source, target, options, progress)
+    translated = [p for p, (action, _) in zip(paragraphs, plan) if action == TRANSLATED]
+    approved = _approved_translations(engine, translated, source, target)
     # paragraph index -> unit index -> per sentence (or part of one): its pieces, or the text kept verbatim
-    layout: dict[int, list[list[list[_Piece] | _Kept]]] = {}
-    for paragraph, (action, _) in zip(paragraphs, plan):
-        if action == TRANSLATED:
-            layout[paragraph.index] = [
-                [translator.pieces_of(text) if has_words(text) and not keep else _Kept(text, keep)
-                 for sentence in split_sentences(unit.text, source) for text, keep in _parts(sentence, target)]
-                for unit in paragraph.units
-            ]
+    layout = {p.index: [_unit_layout(unit.text, translator, approved, source, target) for unit in p.units]
+              for p in translated}
     translator.run([piece for units in layout.values() for unit in units for s in unit if isinstance(s, list)
                     for piece in s])
     results = [
@@ -389,6 +402,29 @@ def _translate_paragraphs(paragraphs: list[Paragraph], plan: list[tuple[str, str
     if options.glossary is not None:
         _report_terms(results, source, target, options.glossary)
     return results
+
+
+def _approved_translations(engine: Engine, paragraphs: list[Paragraph], source: str, target: str) -> dict[str, str]:
+    """Approved human translations (an engine with a translation memory has them) of whole lines or sentences."""
+    lookup = getattr(engine, "approved_translations", None)
+    texts = [text for p in paragraphs for unit in p.units for text in (unit.text, *split_sentences(unit.text, source))]
+    return lookup(_unique(texts), source, target) if lookup is not None and texts else {}
+
+
+def _unit_layout(text: str, translator: _Translator, approved: dict[str, str], source: str,
+                 target: str) -> list[list[_Piece] | _Kept]:
+    """One line of a paragraph, per sentence (or part of one): its pieces, or the text kept verbatim. A line or
+    sentence an editor approved before is one piece with that translation."""
+    if text in approved:
+        return [[_Piece(text, False, human=approved[text])]]
+    layout: list[list[_Piece] | _Kept] = []
+    for sentence in split_sentences(text, source):
+        if sentence in approved:
+            layout.append([_Piece(sentence, False, human=approved[sentence])])
+            continue
+        layout += [translator.pieces_of(part) if has_words(part) and not keep else _Kept(part, keep)
+                   for part, keep in _parts(sentence, target)]
+    return layout
 
 
 def _confidence(pieces: list[_Piece]) -> float | None:

@@ -26,6 +26,7 @@ FLAG_LABELS = {
     "repetition": "repeats itself",
     "empty_output": "empty model output: source kept",
     "missing_verbatim": "not in the translation",
+    "human_translation": "an editor's approved translation, from the memory",
 }
 
 
