@@ -27,6 +27,7 @@ LAZY_COMMANDS = {
     "eval": "translate.eval_cli:eval_command",
     "glossary": "translate.glossary.cli:glossary",
     "review": "translate.review.cli:review",
+    "serve": "translate.serve.cli:serve",
 }
 
 

@@ -1,0 +1,161 @@
+"""Glossary candidates from editors' corrections: what they change in the machine's translations, consistently.
+
+Two kinds, each needing the same change in at least `min_count` paragraphs (one edit is an editor's choice; the
+same edit again is a house rule the glossary lacks):
+
+- **rendering**: an edit replaces the text where the machine rendered a glossary term (the term report's target
+  span) with words the entry does not match: the entry's rendering is wrong or missing a variant.
+- **new**: an edit replaces the same words with the same words where no glossary term is involved: a term the
+  glossary lacks. Its source side is the name or domain phrase (`curate.suggest`'s detectors) that the edited
+  paragraphs' sources share; empty when they share none, for the editor to fill in.
+
+Edits are compared word by word (difflib); only replacements of up to four words count: longer rewrites are
+style, not terminology.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from translate.glossary.curate import _spans
+from translate.glossary.entries import Glossary
+from translate.glossary.terms import find_terms
+
+RENDERING, NEW = "rendering", "new"
+_MAX_WORDS = 4
+_WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)
+_REPORTED = ("satisfied", "forbidden", "warning")  # statuses whose target span is the machine's rendering
+
+
+@dataclass(frozen=True)
+class EditedParagraph:
+    """One paragraph an editor changed: its source, the machine's translation and term report, the edit."""
+
+    article: str
+    paragraph: int
+    source: str
+    machine: str
+    edited: str
+    source_lang: str
+    target_lang: str
+    machine_terms: Sequence[dict[str, Any]] = ()
+
+
+@dataclass
+class EditCandidate:
+    kind: str  # RENDERING or NEW
+    entry: str  # the glossary entry an edit corrects (RENDERING), "" for NEW
+    source_term: str  # the source words (an entry's preferred form, or the shared name/phrase; may be "")
+    machine: str  # what the machine wrote
+    edited: str  # what the editors wrote instead
+    source_lang: str
+    target_lang: str
+    evidence: list[tuple[str, int]] = field(default_factory=list)  # (article, paragraph) pairs
+
+    @property
+    def count(self) -> int:
+        return len(self.evidence)
+
+    @property
+    def key(self) -> str:
+        """Stable id of the candidate (to dismiss it once, not every time it is computed)."""
+        text = "\n".join((self.kind, self.entry, self.source_lang, self.machine.casefold(), self.edited.casefold()))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "kind": self.kind, "entry": self.entry, "source_term": self.source_term,
+                "machine": self.machine, "edited": self.edited, "source_lang": self.source_lang,
+                "target_lang": self.target_lang, "count": self.count,
+                "evidence": [{"article": a, "paragraph": p} for a, p in self.evidence]}
+
+
+def _replacements(machine: str, edited: str) -> Iterable[tuple[tuple[int, int], str, str]]:
+    """(machine span, machine words, edited words) of each short word replacement from `machine` to `edited`."""
+    old, new = list(_WORD.finditer(machine)), list(_WORD.finditer(edited))
+    matcher = SequenceMatcher(None, [w.group().casefold() for w in old], [w.group().casefold() for w in new],
+                              autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i2 - i1 <= _MAX_WORDS and j2 - j1 <= _MAX_WORDS:
+            span = (old[i1].start(), old[i2 - 1].end())
+            yield span, machine[span[0]:span[1]], edited[new[j1].start():new[j2 - 1].end()]
+
+
+def _term_at(span: tuple[int, int], terms: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    for term in terms:
+        target = term.get("target_span")
+        if term.get("status") in _REPORTED and isinstance(target, (list, tuple)) and len(target) == 2 \
+                and target[0] < span[1] and span[0] < target[1]:
+            return term
+    return None
+
+
+def _matched_by(text: str, lang: str, entry: str, glossary: Glossary) -> bool:
+    return any(m.entry == entry for m in find_terms(text, lang, glossary))  # type: ignore[arg-type]
+
+
+def _shared_source_term(sources: list[tuple[str, str]], glossary: Glossary) -> str:
+    """The name or domain phrase most of the sources share that the glossary does not cover ("" if none)."""
+    counts: Counter[str] = Counter()
+    for text, lang in sources:
+        covered = [(m.start, m.end) for m in find_terms(text, lang, glossary)]  # type: ignore[arg-type]
+        found = {candidate for _, candidate, start, end in _spans(text, lang)
+                 if not any(start < b and a < end for a, b in covered)}
+        counts.update(found)
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] >= max(2, (len(sources) + 1) // 2) else ""
+
+
+def candidates_from_edits(edits: Sequence[EditedParagraph], glossary: Glossary,
+                          min_count: int = 2) -> list[EditCandidate]:
+    """Glossary candidates the edits support (see the module docstring), most supported first."""
+    found: dict[tuple[str, ...], EditCandidate] = {}
+    sources: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for edit in edits:
+        for span, machine, edited in _replacements(edit.machine, edit.edited):
+            term = _term_at(span, edit.machine_terms)
+            if term is not None:
+                entry = str(term.get("entry", ""))
+                if not entry or _matched_by(edited, edit.target_lang, entry, glossary):
+                    continue  # an inflection or spelling the entry already accepts: grammar, not the glossary
+                known = glossary.get(entry)
+                source_term = (known.en[0] if edit.source_lang == "en" else known.rw[0]) if known else ""
+                key: tuple[str, ...] = (RENDERING, entry, edit.source_lang, edited.casefold())
+                candidate = found.setdefault(key, EditCandidate(RENDERING, entry, source_term, machine, edited,
+                                                                edit.source_lang, edit.target_lang))
+            else:
+                if find_terms(edited, edit.target_lang, glossary):  # type: ignore[arg-type]
+                    continue  # the editor wrote a glossary term: the report covers it
+                key = (NEW, edit.source_lang, machine.casefold(), edited.casefold())
+                candidate = found.setdefault(key, EditCandidate(NEW, "", "", machine, edited, edit.source_lang,
+                                                                edit.target_lang))
+                sources.setdefault(key, []).append((edit.source, edit.source_lang))
+            if (edit.article, edit.paragraph) not in candidate.evidence:
+                candidate.evidence.append((edit.article, edit.paragraph))
+    kept = [c for c in found.values() if c.count >= min_count]
+    for key, candidate in found.items():
+        if candidate.kind == NEW and candidate.count >= min_count:
+            candidate.source_term = _shared_source_term(sources[key], glossary)
+    return sorted(kept, key=lambda c: (-c.count, c.kind, c.entry, c.edited.casefold()))
+
+
+def proposed_row(candidate: EditCandidate, glossary: Glossary) -> dict[str, str]:
+    """A glossary row (cells by column) an editor can check and accept: NEW proposes an entry; RENDERING the
+    entry with the edited form as its preferred rendering (the machine's, if it was one, stays a variant)."""
+    note = f"from editors' corrections ({candidate.count} paragraphs)"
+    if candidate.kind == RENDERING and (entry := glossary.get(candidate.entry)) is not None:
+        row = entry.to_row()
+        column = "rw" if candidate.target_lang == "rw" else "en"
+        forms = [candidate.edited, *[f for f in getattr(entry, column) if f.casefold() != candidate.edited.casefold()]]
+        row[column] = "|".join(forms)
+        return row
+    en, rw = (candidate.source_term, candidate.edited) if candidate.target_lang == "rw" else \
+        (candidate.edited, candidate.source_term)
+    slug = re.sub(r"[^a-z0-9]+", "-", (en or rw).casefold()).strip("-")[:40]
+    return {"id": f"term.{slug}" if slug else "", "type": "term", "status": "proposed", "en": en, "rw": rw,
+            "note": note}

@@ -1,0 +1,256 @@
+// Inkuru review workstation. No inline script (the CSP forbids it); all text reaches the DOM as textContent, or
+// as HTML the server rendered with every piece of article text escaped.
+"use strict";
+(() => {
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  const nameInput = document.getElementById("editor-name");
+  const editorName = () => localStorage.getItem("inkuru-editor") || "";
+  if (nameInput) {
+    nameInput.value = editorName();
+    nameInput.addEventListener("change", () => localStorage.setItem("inkuru-editor", nameInput.value.trim()));
+  }
+
+  async function call(method, url, body, isForm) {
+    const headers = {"X-Inkuru-CSRF": csrf};
+    if (editorName()) headers["X-Inkuru-Editor"] = editorName();
+    if (body !== undefined && !isForm) headers["Content-Type"] = "application/json";
+    const response = await fetch(url, {
+      method, headers, credentials: "same-origin",
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+    });
+    let data = {};
+    try { data = await response.json(); } catch (e) { /* not JSON: keep {} */ }
+    return {status: response.status, data};
+  }
+
+  const signOut = document.getElementById("sign-out");
+  if (signOut) signOut.addEventListener("click", async () => { await call("POST", "/logout"); location.href = "/login"; });
+
+  const page = document.body.dataset.page;
+  if (page === "articles") articlesPage();
+  if (page === "editor") editorPage();
+  if (page === "glossary") glossaryPage();
+
+  // -- Articles: upload with progress, import ---------------------------------------------------------------
+  function articlesPage() {
+    const upload = document.getElementById("upload");
+    const job = upload.querySelector(".job"), bar = job.querySelector("progress"), status = job.querySelector(".job-status");
+    upload.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      job.hidden = false; bar.removeAttribute("value"); status.textContent = "uploading…";
+      const {status: code, data} = await call("POST", "/api/articles", new FormData(upload), true);
+      if (code !== 202) { status.textContent = data.error || `upload failed (${code})`; return; }
+      const poll = async () => {
+        const {data: state} = await call("GET", `/api/jobs/${encodeURIComponent(data.id)}`);
+        if (state.status === "done") { status.textContent = "done"; location.href = `/articles/${state.article}`; return; }
+        if (state.status === "failed") { status.textContent = state.message; return; }
+        if (state.total) { bar.max = state.total; bar.value = state.done; }
+        status.textContent = state.total ? `translating: ${state.done} of ${state.total} sentences` :
+          state.status === "queued" ? "waiting for the translation before it" : "loading the model…";
+        setTimeout(poll, 500);
+      };
+      poll();
+    });
+    const importForm = document.getElementById("import");
+    const importStatus = importForm.querySelector(".import-status");
+    importForm.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      importStatus.textContent = "importing…";
+      const {status: code, data} = await call("POST", "/api/import", new FormData(importForm), true);
+      if (code === 201) location.href = `/articles/${data.article}`;
+      else importStatus.textContent = data.error || `import failed (${code})`;
+    });
+  }
+
+  // -- Editor: save as you type, conflicts, approve, comments, history, order, keys -------------------------
+  function editorPage() {
+    const article = document.getElementById("toolbar").dataset.article;
+    const rowsBox = document.getElementById("rows");
+    const rows = [...document.querySelectorAll("section.row")];
+    const editable = rows.filter((row) => row.querySelector("textarea"));
+    const backupKey = (row) => `inkuru:${article}:${row.dataset.pid}`;
+    const url = (row, tail = "") => `/api/articles/${article}/paragraphs/${row.dataset.pid}${tail}`;
+
+    function fit(area) { area.style.height = "auto"; area.style.height = `${area.scrollHeight + 2}px`; }
+    function say(row, text, kind = "") {
+      const box = row.querySelector(".save-status");
+      box.textContent = text; box.dataset.kind = kind;
+    }
+    function applied(row, data) {
+      row.dataset.version = data.version;
+      row.dataset.state = data.state;
+      row.className = `row s-${data.state}`;
+      row.querySelector(".approve").textContent = data.state === "approved" ? "Unapprove" : "Approve";
+      if (data.checks !== undefined) row.querySelector(".checks").innerHTML = data.checks;  // server-escaped
+      row.dataset.needs = data.state !== "approved" && row.querySelector(".problems") ? "1" : "0";
+    }
+    function conflict(row, data, retry) {
+      const box = row.querySelector(".conflict");
+      box.hidden = false;
+      box.querySelector(".conflict-who").textContent = data.current.editor;
+      box.querySelector(".theirs").textContent = data.current.target;
+      box.querySelector(".yours").textContent = data.yours;
+      say(row, "conflict: choose a version", "error");
+      box.querySelector(".take-theirs").onclick = () => {
+        box.hidden = true;
+        const area = row.querySelector("textarea");
+        area.value = data.current.target; fit(area);
+        row.dataset.version = data.current.version;
+        localStorage.removeItem(backupKey(row));
+        say(row, "their version kept", "ok");
+      };
+      box.querySelector(".keep-mine").onclick = () => {
+        box.hidden = true;
+        row.dataset.version = data.current.version;
+        retry();
+      };
+    }
+
+    const inFlight = new Map(), again = new Set(), timers = new Map();
+    async function save(row) {
+      if (inFlight.get(row)) { again.add(row); return; }
+      const area = row.querySelector("textarea");
+      const text = area.value, version = Number(row.dataset.version);
+      inFlight.set(row, true);
+      say(row, "saving…");
+      let reply;
+      try {
+        reply = await call("PUT", url(row), {text, version});
+      } catch (e) {
+        reply = {status: 0, data: {}};
+      }
+      inFlight.set(row, false);
+      if (reply.status === 200) {
+        applied(row, reply.data);
+        if (area.value === text) localStorage.removeItem(backupKey(row));
+        say(row, "saved", "ok");
+      } else if (reply.status === 409) {
+        conflict(row, reply.data, () => save(row));
+        again.delete(row);
+        return;
+      } else if (reply.status === 0 || reply.status >= 500) {
+        say(row, "not saved: the server cannot be reached; retrying (your text is kept in this browser)", "error");
+        setTimeout(() => save(row), 2000);
+        return;
+      } else {
+        say(row, reply.data.error || `not saved (${reply.status})`, "error");
+      }
+      if (again.delete(row) || area.value !== text) save(row);
+    }
+    function scheduleSave(row) {
+      clearTimeout(timers.get(row));
+      timers.set(row, setTimeout(() => save(row), 400));
+    }
+
+    for (const row of editable) {
+      const area = row.querySelector("textarea");
+      fit(area);
+      // A text typed before a crash or a closed tab that never reached the server is offered again.
+      const backup = JSON.parse(localStorage.getItem(backupKey(row)) || "null");
+      if (backup && backup.text !== area.value) {
+        if (String(backup.version) === row.dataset.version) { area.value = backup.text; fit(area); save(row); }
+        else conflict(row, {current: {editor: "someone", target: area.value, version: Number(row.dataset.version)},
+                            yours: backup.text}, () => { area.value = backup.text; save(row); });
+      }
+      area.addEventListener("input", () => {
+        fit(area);
+        localStorage.setItem(backupKey(row), JSON.stringify({text: area.value, version: row.dataset.version}));
+        say(row, "editing…");
+        scheduleSave(row);
+      });
+      area.addEventListener("blur", () => { if (timers.get(row)) { clearTimeout(timers.get(row)); timers.delete(row); if (localStorage.getItem(backupKey(row))) save(row); } });
+      row.querySelector(".approve").addEventListener("click", () => approve(row));
+      row.querySelector(".comment").addEventListener("change", async (event) => {
+        const {status, data} = await call("POST", url(row, "/comment"), {comment: event.target.value, version: Number(row.dataset.version)});
+        if (status === 200) { applied(row, data); say(row, "comment saved", "ok"); }
+        else if (status === 409) conflict(row, data, () => event.target.dispatchEvent(new Event("change")));
+        else say(row, data.error || `comment not saved (${status})`, "error");
+      });
+      row.querySelector(".show-history").addEventListener("click", async () => {
+        const list = row.querySelector("ol.history");
+        if (!list.hidden) { list.hidden = true; return; }
+        const {data} = await call("GET", url(row, "/history"));
+        list.replaceChildren(...data.map((item) => {
+          const li = document.createElement("li");
+          const when = new Date(item.at * 1000).toLocaleString();
+          li.textContent = `v${item.version} ${item.action} by ${item.editor}, ${when} (${item.state}): ${item.target}` +
+            (item.comment ? ` — comment: ${item.comment}` : "");
+          return li;
+        }));
+        list.hidden = false;
+      });
+    }
+
+    async function approve(row) {
+      const area = row.querySelector("textarea");
+      if (timers.get(row) || inFlight.get(row) || localStorage.getItem(backupKey(row))) {
+        clearTimeout(timers.get(row)); timers.delete(row);
+        await save(row);  // approve the text on screen, not an older one
+      }
+      const approved = row.dataset.state !== "approved";
+      const {status, data} = await call("POST", url(row, "/approve"), {version: Number(row.dataset.version), approved});
+      if (status === 200) { applied(row, data); say(row, approved ? "approved" : "approval withdrawn", "ok"); }
+      else if (status === 409) conflict(row, data, () => approve(row));
+      else say(row, data.error || `not approved (${status})`, "error");
+      return status === 200 && area;
+    }
+
+    function move(from, step) {
+      const visible = [...rowsBox.querySelectorAll("section.row")].filter((r) => !r.hidden && r.querySelector("textarea"));
+      const index = visible.indexOf(from);
+      const next = visible[index + step];
+      if (next) { next.querySelector("textarea").focus(); next.scrollIntoView({block: "center"}); }
+    }
+    document.addEventListener("keydown", async (event) => {
+      const row = event.target.closest && event.target.closest("section.row");
+      if (!row || !row.querySelector("textarea")) return;
+      if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+        event.preventDefault(); move(row, event.key === "ArrowDown" ? 1 : -1);
+      } else if ((event.ctrlKey || event.metaKey) && event.key === "Enter") {
+        event.preventDefault();
+        if (row.dataset.state !== "approved") await approve(row);
+        move(row, 1);
+      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault(); clearTimeout(timers.get(row)); save(row);
+      }
+    });
+
+    const order = document.getElementById("order"), only = document.getElementById("only-problems");
+    function arrange() {
+      const key = {
+        position: (r) => Number(r.dataset.position),
+        confidence: (r) => (r.dataset.confidence === "" ? 2 : Number(r.dataset.confidence)),
+        needs: (r) => (r.dataset.needs === "1" ? 0 : 1),
+      }[order.value];
+      const sorted = [...rows].sort((a, b) => key(a) - key(b) || Number(a.dataset.position) - Number(b.dataset.position));
+      rowsBox.replaceChildren(...sorted);
+      for (const r of rows) r.hidden = only.checked && r.dataset.needs !== "1";
+    }
+    order.addEventListener("change", arrange);
+    only.addEventListener("change", arrange);
+
+    document.getElementById("approve-article").addEventListener("click", async () => {
+      const {status, data} = await call("POST", `/api/articles/${article}/approve`);
+      if (status === 200) location.reload();
+      else alert(data.error || `not approved (${status})`);
+    });
+  }
+
+  // -- Glossary: accept or dismiss candidates ---------------------------------------------------------------
+  function glossaryPage() {
+    for (const form of document.querySelectorAll("form.candidate")) {
+      const status = form.querySelector(".candidate-status");
+      form.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        const row = Object.fromEntries(new FormData(form).entries());
+        const {status: code, data} = await call("POST", "/api/glossary/candidates", row);
+        if (code === 201) { status.textContent = `added ${data.entry} to ${data.file}`; form.querySelector("button[type=submit]").disabled = true; }
+        else status.textContent = data.error || `not added (${code})`;
+      });
+      form.querySelector(".dismiss").addEventListener("click", async () => {
+        const {status: code} = await call("POST", "/api/glossary/candidates/dismiss", {key: form.dataset.key});
+        if (code === 200) form.remove();
+      });
+    }
+  }
+})();

@@ -1,0 +1,348 @@
+"""The workstation's store: one SQLite file in the project folder with articles, paragraph versions and history.
+
+An article keeps the machine's Result as made (JSON) and, for a web page or Word file, the original's bytes. Each
+paragraph has one current row (its text, state, comment, the checks of that text, a version number) and every
+change is appended to `history` with who and when. A change names the version it was made on; if the paragraph
+has moved on since, nothing is written and the caller gets a `Conflict` with both texts: no edit is ever lost
+silently. Each thread has its own connection; SQLite's write-ahead log lets readers go on while one writes.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from translate.errors import InkuruError
+from translate.result import Result
+
+MACHINE, EDITED, APPROVED = "machine", "edited", "approved"
+STATES = (MACHINE, EDITED, APPROVED)
+STORE_NAME = "inkuru.sqlite"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,          -- random: URLs carry ids, never paths
+    name TEXT NOT NULL,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source_format TEXT NOT NULL,
+    created REAL NOT NULL,
+    updated REAL NOT NULL,
+    approved_by TEXT,             -- the whole article approved (cleared by any later change)
+    approved_at REAL,
+    result TEXT NOT NULL,         -- the machine's Result as made, JSON
+    original BLOB                 -- a web page's or Word file's bytes, for export in its own format
+);
+CREATE TABLE IF NOT EXISTS paragraphs (
+    article TEXT NOT NULL REFERENCES articles(id),
+    pid INTEGER NOT NULL,         -- the paragraph's 1-based id in the Result
+    target TEXT NOT NULL,
+    state TEXT NOT NULL,          -- machine | edited | approved
+    comment TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL,
+    terms TEXT NOT NULL,          -- the term report of `target`, JSON
+    flags TEXT NOT NULL,          -- the checks' flags on `target`, JSON
+    checked TEXT NOT NULL,        -- machine | editor: whose text the checks describe
+    editor TEXT NOT NULL,
+    updated REAL NOT NULL,
+    PRIMARY KEY (article, pid)
+);
+CREATE TABLE IF NOT EXISTS history (
+    article TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    action TEXT NOT NULL,         -- translated | imported | edit | approve | unapprove | comment
+    target TEXT NOT NULL,
+    state TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    editor TEXT NOT NULL,
+    at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS history_by_paragraph ON history (article, pid, version);
+CREATE TABLE IF NOT EXISTS dismissed (
+    key TEXT PRIMARY KEY,         -- a glossary candidate an editor dismissed
+    editor TEXT NOT NULL,
+    at REAL NOT NULL
+);
+"""
+
+
+class StoreError(InkuruError):
+    pass
+
+
+class NotFound(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class ParagraphState:
+    """A paragraph's current row: what the editor page shows and a change must name (`version`)."""
+
+    pid: int
+    target: str
+    state: str
+    comment: str
+    version: int
+    terms: list[dict[str, Any]]
+    flags: list[str]
+    checked: str
+    editor: str
+    updated: float
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A change made on an old version: nothing was written. `current` is what the other editor saved."""
+
+    current: ParagraphState
+    yours: str
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: str
+    name: str
+    source_lang: str
+    target_lang: str
+    source_format: str
+    created: float
+    updated: float
+    paragraphs: int
+    translated: int
+    edited: int
+    approved: int
+    needs_review: int  # translated paragraphs not approved that carry a flag or a term problem
+    approved_by: str | None
+
+    @property
+    def direction(self) -> str:
+        return f"{self.source_lang}→{self.target_lang}"
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    version: int
+    action: str
+    target: str
+    state: str
+    comment: str
+    editor: str
+    at: float
+
+
+_PROBLEMS = ("missing", "forbidden", "warning")
+
+
+def _needs_review(row: sqlite3.Row) -> bool:
+    return row["state"] != APPROVED and (json.loads(row["flags"]) != [] or any(
+        t.get("status") in _PROBLEMS for t in json.loads(row["terms"])))
+
+
+class Store:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db.executescript(SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"{self.path}: cannot open the workstation's store ({exc})") from None
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA busy_timeout=30000")
+            self._local.db = db
+        return db
+
+    def _write(self) -> sqlite3.Connection:
+        """The connection, inside `with`: one IMMEDIATE transaction (the writer lock is taken up front)."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        return db
+
+    # -- articles ------------------------------------------------------------------------------------------------
+
+    def add_article(self, result: Result, original: bytes | None, editor: str, action: str = "translated") -> str:
+        """Store a translated (or imported) article; its paragraphs start as the Result has them."""
+        article_id, now = secrets.token_hex(6), time.time()
+        db = self._write()
+        try:
+            db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)",
+                       (article_id, result.document, result.source_lang, result.target_lang, result.source_format,
+                        now, now, json.dumps(result.to_dict(), ensure_ascii=False), original))
+            for p in result.paragraphs:
+                state = APPROVED if p.approved else EDITED if p.edited else MACHINE
+                db.execute("INSERT INTO paragraphs VALUES (?, ?, ?, ?, '', 1, ?, ?, ?, ?, ?)",
+                           (article_id, p.id, p.target, state, json.dumps(p.terms, ensure_ascii=False),
+                            json.dumps(p.flags, ensure_ascii=False), p.checked, editor, now))
+                db.execute("INSERT INTO history VALUES (?, ?, 1, ?, ?, ?, '', ?, ?)",
+                           (article_id, p.id, action, p.target, state, editor, now))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return article_id
+
+    def articles(self) -> list[ArticleSummary]:
+        rows = self._db.execute("SELECT * FROM articles ORDER BY created DESC").fetchall()
+        summaries = []
+        for row in rows:
+            result = json.loads(row["result"])
+            actions = {p["id"]: p["action"] for p in result["paragraphs"]}
+            paragraphs = self._db.execute("SELECT * FROM paragraphs WHERE article = ?", (row["id"],)).fetchall()
+            translated = [p for p in paragraphs if actions.get(p["pid"]) == "translated"]
+            summaries.append(ArticleSummary(
+                row["id"], row["name"], row["source_lang"], row["target_lang"], row["source_format"], row["created"],
+                row["updated"], len(paragraphs), len(translated), sum(p["state"] == EDITED for p in translated),
+                sum(p["state"] == APPROVED for p in translated), sum(_needs_review(p) for p in translated),
+                row["approved_by"]))
+        return summaries
+
+    def _article_row(self, article_id: str) -> sqlite3.Row:
+        row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id!r}")
+        return row
+
+    def machine_result(self, article_id: str) -> Result:
+        return Result.from_dict(json.loads(self._article_row(article_id)["result"]), article_id)
+
+    def original(self, article_id: str) -> bytes | None:
+        return self._article_row(article_id)["original"]
+
+    def article_approval(self, article_id: str) -> tuple[str | None, float | None]:
+        row = self._article_row(article_id)
+        return row["approved_by"], row["approved_at"]
+
+    def paragraph_states(self, article_id: str) -> dict[int, ParagraphState]:
+        self._article_row(article_id)
+        rows = self._db.execute("SELECT * FROM paragraphs WHERE article = ? ORDER BY pid", (article_id,)).fetchall()
+        return {row["pid"]: _state(row) for row in rows}
+
+    def paragraph(self, article_id: str, pid: int) -> ParagraphState:
+        row = self._db.execute("SELECT * FROM paragraphs WHERE article = ? AND pid = ?", (article_id, pid)).fetchone()
+        if row is None:
+            raise NotFound(f"article {article_id!r} has no paragraph {pid}")
+        return _state(row)
+
+    def current_result(self, article_id: str) -> Result:
+        """The article as it stands: the machine's Result with each paragraph's current text, state and checks."""
+        result, states = self.machine_result(article_id), self.paragraph_states(article_id)
+        paragraphs = []
+        for p in result.paragraphs:
+            now = states[p.id]
+            paragraphs.append(replace(p, target=now.target, terms=now.terms, flags=now.flags, checked=now.checked,
+                                      edited=now.state != MACHINE and now.target != p.target,
+                                      approved=now.state == APPROVED))
+        return replace(result, paragraphs=paragraphs)
+
+    # -- changes -------------------------------------------------------------------------------------------------
+
+    def change(self, article_id: str, pid: int, base_version: int, editor: str, action: str, *,
+               target: str | None = None, state: str | None = None, comment: str | None = None,
+               terms: list[dict[str, Any]] | None = None, flags: list[str] | None = None,
+               checked: str | None = None) -> ParagraphState | Conflict:
+        """Apply a change made on `base_version`; a Conflict (nothing written) if the paragraph moved on."""
+        now = time.time()
+        db = self._write()
+        try:
+            row = db.execute("SELECT * FROM paragraphs WHERE article = ? AND pid = ?", (article_id, pid)).fetchone()
+            if row is None:
+                raise NotFound(f"article {article_id!r} has no paragraph {pid}")
+            current = _state(row)
+            if current.version != base_version:
+                db.execute("ROLLBACK")
+                return Conflict(current, target if target is not None else current.target)
+            new = replace(
+                current, target=current.target if target is None else target,
+                state=current.state if state is None else state,
+                comment=current.comment if comment is None else comment,
+                terms=current.terms if terms is None else terms, flags=current.flags if flags is None else flags,
+                checked=current.checked if checked is None else checked, version=current.version + 1,
+                editor=editor, updated=now)
+            db.execute("UPDATE paragraphs SET target = ?, state = ?, comment = ?, version = ?, terms = ?, flags = ?, "
+                       "checked = ?, editor = ?, updated = ? WHERE article = ? AND pid = ?",
+                       (new.target, new.state, new.comment, new.version, json.dumps(new.terms, ensure_ascii=False),
+                        json.dumps(new.flags, ensure_ascii=False), new.checked, editor, now, article_id, pid))
+            db.execute("INSERT INTO history VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (article_id, pid, new.version, action, new.target, new.state, new.comment, editor, now))
+            # Any change re-opens an approved article.
+            db.execute("UPDATE articles SET updated = ?, approved_by = NULL, approved_at = NULL WHERE id = ?",
+                       (now, article_id))
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return new
+
+    def approve_article(self, article_id: str, editor: str) -> None:
+        now = time.time()
+        db = self._write()
+        try:
+            db.execute("UPDATE articles SET approved_by = ?, approved_at = ?, updated = ? WHERE id = ?",
+                       (editor, now, now, article_id))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def history(self, article_id: str, pid: int) -> list[HistoryItem]:
+        rows = self._db.execute("SELECT * FROM history WHERE article = ? AND pid = ? ORDER BY version, at",
+                                (article_id, pid)).fetchall()
+        return [HistoryItem(r["version"], r["action"], r["target"], r["state"], r["comment"], r["editor"], r["at"])
+                for r in rows]
+
+    # -- glossary feedback ---------------------------------------------------------------------------------------
+
+    def edited_paragraphs(self) -> list[tuple[str, Result, ParagraphState]]:
+        """(article id, machine Result, paragraph row) of every paragraph whose text an editor changed."""
+        rows = self._db.execute("SELECT * FROM paragraphs WHERE state != ? ORDER BY article, pid",
+                                (MACHINE,)).fetchall()
+        results: dict[str, Result] = {}
+        found = []
+        for row in rows:
+            if row["article"] not in results:
+                results[row["article"]] = self.machine_result(row["article"])
+            found.append((row["article"], results[row["article"]], _state(row)))
+        return found
+
+    def approved_pairs(self, query: str, limit: int = 20) -> list[tuple[str, str, str, int]]:
+        """Concordance: (article id, source, approved translation, pid) of approved paragraphs holding `query`."""
+        needle = query.casefold()
+        found = []
+        for article in self.articles():
+            result = self.machine_result(article.id)
+            sources = {p.id: p.source for p in result.paragraphs}
+            for pid, state in self.paragraph_states(article.id).items():
+                if state.state == APPROVED and (needle in sources[pid].casefold() or needle in state.target.casefold()):
+                    found.append((article.id, sources[pid], state.target, pid))
+                    if len(found) >= limit:
+                        return found
+        return found
+
+    def dismiss(self, key: str, editor: str) -> None:
+        db = self._write()
+        db.execute("INSERT OR REPLACE INTO dismissed VALUES (?, ?, ?)", (key, editor, time.time()))
+        db.execute("COMMIT")
+
+    def dismissed(self) -> set[str]:
+        return {row["key"] for row in self._db.execute("SELECT key FROM dismissed")}
+
+
+def _state(row: sqlite3.Row) -> ParagraphState:
+    return ParagraphState(row["pid"], row["target"], row["state"], row["comment"], row["version"],
+                          json.loads(row["terms"]), json.loads(row["flags"]), row["checked"], row["editor"],
+                          row["updated"])

@@ -1,0 +1,431 @@
+"""What the review workstation does, as a library: the web routes call these and hold no logic of their own.
+
+A `Workstation` is one project folder: its store, its glossary (the loaded glossaries plus the folder's own
+`glossary.tsv`, where accepted candidates go), the translation memory approvals feed, and the engines that
+translate uploads (loaded on first use, one per model, kept). Edits are re-checked with the same functions as a
+translation run (`recheck_edits`), so the page and the CLI never disagree about a paragraph.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import logging
+import re
+import secrets
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from translate.articles import DOCUMENT_SUFFIXES, TEXT_SUFFIXES, DocumentSource, Source, output_name
+from translate.errors import InkuruError, InputError
+from translate.glossary import Entry, Glossary, load_glossaries
+from translate.result import TRANSLATED, ParagraphResult, Result
+from translate.serve.store import APPROVED, EDITED, MACHINE, STORE_NAME, Conflict, ParagraphState, Store
+
+log = logging.getLogger("inkuru.serve")
+
+GLOSSARY_NAME = "glossary.tsv"
+IMPORT_SUFFIXES = (".json", ".xlf", ".xliff", ".html", ".htm")
+EXPORTS = {  # format -> (media type, how the file name ends)
+    "text": ("text/plain; charset=utf-8", None),
+    "markdown": ("text/markdown; charset=utf-8", None),
+    "json": ("application/json", None),
+    "xliff": ("application/xliff+xml", None),
+    "tsv": ("text/tab-separated-values; charset=utf-8", None),
+    "html": ("text/html; charset=utf-8", None),
+    "document": (None, None),
+}
+_DOCUMENT_TYPES = {"html": "text/html; charset=utf-8",
+                   "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the workstation translates uploads (as `inkuru translate`'s options)."""
+
+    folder: Path
+    glossaries: tuple[str, ...] = ()  # empty: the shipped glossaries
+    model: str | None = None  # empty: the default model of each direction
+    backend: str = "auto"
+    device: str = "cpu"
+    beam: int = 4
+    memory: Path | None = None  # the translation memory; None: the user's default one
+    use_memory: bool = True
+
+
+@dataclass
+class Job:
+    """One upload being translated: polled by the Articles page for its progress."""
+
+    id: str
+    name: str
+    editor: str
+    status: str = "queued"  # queued | running | done | failed
+    done: int = 0
+    total: int = 0
+    message: str = ""
+    article: str | None = None
+    started: float = field(default_factory=time.time)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "status": self.status, "done": self.done, "total": self.total,
+                "message": self.message, "article": self.article}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One paragraph as the editor page shows it."""
+
+    paragraph: ParagraphResult  # the current text and its checks
+    machine: str  # the machine's translation
+    state: ParagraphState
+    diff: list[tuple[str, str]]  # ("same" | "del" | "ins", text): the machine's translation -> the current one
+
+    @property
+    def editable(self) -> bool:
+        return self.paragraph.action == TRANSLATED
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """A word-level diff from `old` to `new` as ("same" | "del" | "ins", text) runs (whitespace kept)."""
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    runs: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            runs.append(("same", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            runs.append(("del", "".join(a[i1:i2])))
+        if j2 > j1:
+            runs.append(("ins", "".join(b[j1:j2])))
+    return runs
+
+
+class _ResultInPage(HTMLParser):
+    """The Result JSON a self-contained review page carries in <script id="inkuru-result">."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside, self.found = False, None  # type: tuple[bool, str | None]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.inside = tag == "script" and ("id", "inkuru-result") in attrs
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.found = (self.found or "") + data
+
+    def handle_endtag(self, tag: str) -> None:
+        self.inside = False
+
+
+def _result_from_page(text: str, name: str) -> str:
+    parser = _ResultInPage()
+    parser.feed(text)
+    if parser.found is None:
+        raise InputError(f"{name}: not an Inkuru review page (no embedded result); export its JSON instead")
+    return parser.found
+
+
+def sentence_pairs(paragraph: ParagraphResult, target_text: str, source_lang: str, target_lang: str
+                   ) -> list[tuple[str, str]]:
+    """What an approval teaches the memory: the whole paragraph (line by line), and each sentence when the
+    approved text has as many sentences as the source (paired in order); otherwise they cannot be paired."""
+    from translate.document import split_sentences
+
+    source_lines, target_lines = paragraph.source.split("\n"), target_text.split("\n")
+    if len(source_lines) != len(target_lines):
+        return [(paragraph.source, target_text)]
+    pairs = []
+    for source, target in zip(source_lines, target_lines):
+        pairs.append((source, target))
+        sources, targets = split_sentences(source, source_lang), split_sentences(target, target_lang)
+        if len(sources) == len(targets) > 1:
+            pairs += list(zip(sources, targets))
+    return pairs
+
+
+class Workstation:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.folder = settings.folder
+        self.store = Store(settings.folder / STORE_NAME)
+        self.glossary_file = settings.folder / GLOSSARY_NAME
+        self.jobs: dict[str, Job] = {}
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inkuru-translate")
+        self._lock = threading.Lock()
+        self._glossary: tuple[tuple[float, ...], Glossary] | None = None
+        self._engines: dict[tuple[str, str], Any] = {}
+        self._memory: Any = None
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    # -- glossary and memory ---------------------------------------------------------------------------------
+
+    def _glossary_paths(self) -> list[str]:
+        from translate.glossary import shipped_glossary_dir
+
+        paths = list(self.settings.glossaries) or [str(shipped_glossary_dir())]
+        return paths + ([str(self.glossary_file)] if self.glossary_file.exists() else [])
+
+    def glossary(self) -> Glossary:
+        """The loaded glossaries, read again when a file changed (an accepted candidate, an editor's TSV edit)."""
+        paths = self._glossary_paths()
+        stamp = tuple(p.stat().st_mtime_ns for path in paths for p in _tsv_files(Path(path)))
+        with self._lock:
+            if self._glossary is None or self._glossary[0] != stamp:
+                self._glossary = (stamp, load_glossaries(paths))
+            return self._glossary[1]
+
+    def memory(self) -> Any:
+        if not self.settings.use_memory:
+            return None
+        with self._lock:
+            if self._memory is None:
+                from translate.memory import TranslationMemory
+
+                self._memory = TranslationMemory(self.settings.memory)
+            return self._memory
+
+    # -- articles in -------------------------------------------------------------------------------------------
+
+    def import_file(self, name: str, data: bytes, editor: str) -> str:
+        """A result JSON, an XLIFF file (post-edited in a CAT tool) or a self-contained review page, as an article."""
+        from translate.fileio import decode_utf8
+        from translate.pipeline import recheck_edits
+        from translate.review.inputs import parse_result
+
+        suffix = Path(name).suffix.lower()
+        if suffix not in IMPORT_SUFFIXES:
+            raise InputError(f"{name}: import takes a result (.json), an XLIFF file (.xlf) or a review page (.html)")
+        text = decode_utf8(data, name)
+        if suffix in (".html", ".htm"):
+            text = _result_from_page(text, name)
+        result = recheck_edits(parse_result(text, name), self.glossary())
+        return self.store.add_article(result, None, editor, action="imported")
+
+    def start_translation(self, name: str, data: bytes, target: str, editor: str, extract: bool = False) -> Job:
+        """Queue an uploaded article for translation (one at a time, in the background); poll the Job."""
+        source = self._read_upload(name, data, extract)  # a bad file fails now, not in the background
+        job = Job(secrets.token_hex(6), name, editor)
+        self.jobs[job.id] = job
+        self._executor.submit(self._translate, job, source, data, target)
+        return job
+
+    def _read_upload(self, name: str, data: bytes, extract: bool) -> Source:
+        from translate.fileio import decode_utf8
+
+        suffix = Path(name).suffix.lower()
+        if suffix in DOCUMENT_SUFFIXES:
+            from translate.formats import read_document
+
+            return DocumentSource(read_document(name, data, extract=extract), data)
+        if suffix not in TEXT_SUFFIXES:
+            raise InputError(f"{name}: translate takes .txt, .md, .html or .docx files")
+        text = decode_utf8(data, name)
+        if not text.strip():
+            raise InputError(f"{name}: the file is empty")
+        return text
+
+    def engine(self, source: str, target: str) -> Any:
+        from translate.engines import load_engine
+        from translate.models import default_model
+
+        model = self.settings.model or default_model(source, target)
+        with self._lock:
+            key = (model, f"{source}-{target}" if self.settings.model is None else "")
+            if key not in self._engines:
+                engine = load_engine(self.settings.backend, model, device=self.settings.device,
+                                     beam=self.settings.beam)
+                memory = self.memory()
+                if memory is not None:
+                    from translate.memory import CachedEngine
+
+                    engine = CachedEngine(engine, memory)
+                self._engines[key] = engine
+            return self._engines[key]
+
+    def _translate(self, job: Job, source: Source, data: bytes, target: str) -> None:
+        from translate.articles import translate_source
+        from translate.languages import other_language
+        from translate.pipeline import TranslateOptions
+
+        job.status = "running"
+
+        def progress(done: int, total: int) -> None:
+            job.done, job.total = done, total
+
+        try:
+            engine = self.engine(other_language(target), target)
+            options = TranslateOptions(target, "auto", getattr(engine, "preferred_batch_size", 16), self.glossary())
+            result = translate_source(source, engine, options, name=job.name, progress=progress)
+            original = data if isinstance(source, DocumentSource) else None
+            job.article = self.store.add_article(result, original, job.editor)
+            job.status = "done"
+        except InkuruError as error:
+            job.status, job.message = "failed", str(error)
+        except Exception as error:  # noqa: BLE001 - a background job reports, never dies silently
+            log.exception("translating %s failed", job.name)
+            job.status, job.message = "failed", f"internal error: {type(error).__name__}: {error}"
+
+    # -- the editor ----------------------------------------------------------------------------------------------
+
+    def rows(self, article_id: str) -> tuple[Result, list[Row]]:
+        machine = self.store.machine_result(article_id)
+        current = self.store.current_result(article_id)
+        states = self.store.paragraph_states(article_id)
+        rows = [Row(p, m.target, states[p.id], word_diff(m.target, p.target) if p.target != m.target else [])
+                for p, m in zip(current.paragraphs, machine.paragraphs)]
+        return current, rows
+
+    def row(self, article_id: str, pid: int) -> Row:
+        _, rows = self.rows(article_id)
+        found = next((r for r in rows if r.paragraph.id == pid), None)
+        if found is None:
+            from translate.serve.store import NotFound
+
+            raise NotFound(f"article {article_id!r} has no paragraph {pid}")
+        return found
+
+    def _machine_paragraph(self, article_id: str, pid: int) -> tuple[Result, ParagraphResult]:
+        result = self.store.machine_result(article_id)
+        paragraph = next((p for p in result.paragraphs if p.id == pid), None)
+        if paragraph is None:
+            from translate.serve.store import NotFound
+
+            raise NotFound(f"article {article_id!r} has no paragraph {pid}")
+        if paragraph.action != TRANSLATED:
+            raise InputError(f"paragraph {pid} was not translated (kept or passed through): nothing to edit")
+        return result, paragraph
+
+    def save(self, article_id: str, pid: int, text: str, version: int, editor: str) -> ParagraphState | Conflict:
+        """An editor's text for a paragraph, re-checked on the server with the CLI's matcher and checks."""
+        from translate.pipeline import recheck_edits
+
+        result, machine = self._machine_paragraph(article_id, pid)
+        text = text.replace("\r\n", "\n").strip()
+        if not text:
+            raise InputError("the translation cannot be empty: every source paragraph keeps one output paragraph")
+        if text == machine.target:  # back to the machine's text: its own checks describe it again
+            return self.store.change(article_id, pid, version, editor, "edit", target=text, state=MACHINE,
+                                     terms=machine.terms, flags=machine.flags, checked="machine")
+        one = replace(result, paragraphs=[replace(machine, target=text, edited=True)])
+        checked = recheck_edits(one, self.glossary()).paragraphs[0]
+        return self.store.change(article_id, pid, version, editor, "edit", target=text, state=EDITED,
+                                 terms=checked.terms, flags=checked.flags, checked=checked.checked)
+
+    def set_approved(self, article_id: str, pid: int, version: int, editor: str,
+                     approved: bool = True) -> ParagraphState | Conflict:
+        """Approve a paragraph (its sentences enter the translation memory as human translations) or undo it."""
+        result, machine = self._machine_paragraph(article_id, pid)
+        current = self.store.paragraph(article_id, pid)
+        state = APPROVED if approved else (EDITED if current.target != machine.target else MACHINE)
+        outcome = self.store.change(article_id, pid, version, editor, "approve" if approved else "unapprove",
+                                    state=state)
+        if approved and not isinstance(outcome, Conflict):
+            memory = self.memory()
+            if memory is not None:
+                source_lang = machine.source_lang or result.source_lang
+                memory.add_approved(source_lang, result.target_lang,
+                                    sentence_pairs(machine, outcome.target, source_lang, result.target_lang), editor)
+        return outcome
+
+    def comment(self, article_id: str, pid: int, version: int, editor: str, text: str) -> ParagraphState | Conflict:
+        self.store.paragraph(article_id, pid)
+        return self.store.change(article_id, pid, version, editor, "comment", comment=text.strip())
+
+    def approve_article(self, article_id: str, editor: str) -> int:
+        """Approve every translated paragraph not yet approved, then the article; the number approved now."""
+        approved = 0
+        _, rows = self.rows(article_id)
+        for row in rows:
+            if row.editable and row.state.state != APPROVED:
+                outcome = self.set_approved(article_id, row.paragraph.id, row.state.version, editor)
+                if isinstance(outcome, Conflict):  # another editor changed it this very moment: leave it to them
+                    raise InputError(f"paragraph {row.paragraph.id} changed while approving; reload and try again")
+                approved += 1
+        self.store.approve_article(article_id, editor)
+        return approved
+
+    # -- articles out ------------------------------------------------------------------------------------------
+
+    def export(self, article_id: str, fmt: str) -> tuple[bytes, str, str]:
+        """(content, media type, file name) of the article as it stands, in `fmt` (see EXPORTS)."""
+        if fmt not in EXPORTS:
+            raise InputError(f"unknown export format {fmt!r} (known: {', '.join(EXPORTS)})")
+        result = self.store.current_result(article_id)
+        if fmt == "document":
+            original = self.store.original(article_id)
+            if original is None:
+                raise InputError(f"{result.document}: no original web page or Word file is stored for this article")
+            from translate.formats import read_document
+            from translate.formats.translation import write_document
+
+            written, _ = write_document(read_document(result.document, original), result)
+            return written, _DOCUMENT_TYPES[result.source_format], output_name(result.document, result.target_lang,
+                                                                                "text")
+        from translate.review import render
+
+        text = render(result, fmt, self.glossary())
+        return text.encode("utf-8"), str(EXPORTS[fmt][0]), output_name(result.document, result.target_lang, fmt)
+
+    # -- glossary page ---------------------------------------------------------------------------------------
+
+    def candidates(self) -> list[tuple[Any, dict[str, str]]]:
+        """Glossary candidates from the editors' corrections not dismissed yet, each with its proposed row."""
+        from translate.glossary.feedback import EditedParagraph, candidates_from_edits, proposed_row
+
+        edits = []
+        for article_id, result, state in self.store.edited_paragraphs():
+            machine = next((p for p in result.paragraphs if p.id == state.pid), None)
+            if machine is not None and machine.action == TRANSLATED and state.target != machine.target:
+                edits.append(EditedParagraph(article_id, state.pid, machine.source, machine.target, state.target,
+                                             machine.source_lang or result.source_lang, result.target_lang,
+                                             machine.terms))
+        glossary, dismissed = self.glossary(), self.store.dismissed()
+        return [(c, proposed_row(c, glossary)) for c in candidates_from_edits(edits, glossary)
+                if c.key not in dismissed]
+
+    def accept_candidate(self, row: dict[str, str]) -> Entry:
+        """Write an accepted candidate through the same validated, locked, atomic path as `glossary add`/`edit`:
+        an entry the glossary has is edited in its own file; a new one goes into the folder's glossary.tsv."""
+        from translate.glossary.editing import add_entry, edit_entry
+
+        glossary = self.glossary()
+        existing = glossary.get(row.get("id", ""))
+        if existing is not None:
+            changes = {k: v for k, v in row.items() if k != "id" and v != existing.to_row().get(k)}
+            return edit_entry(Path(existing.file), existing.id, changes, _others(glossary, Path(existing.file)))
+        return add_entry(self.glossary_file, row, _others(glossary, self.glossary_file))
+
+    def search(self, query: str, limit: int = 20) -> tuple[list[tuple[float, Entry, str]], list[tuple[str, str, str, int]]]:
+        """Glossary entries matching `query`, and the concordance of approved translations holding it."""
+        from translate.glossary.curate import search
+
+        if not query.strip():
+            return [], []
+        return search(self.glossary(), query, limit), self.store.approved_pairs(query, limit)
+
+    def history(self, article_id: str, pid: int) -> list[dict[str, Any]]:
+        self.store.paragraph(article_id, pid)
+        return [item.__dict__ for item in self.store.history(article_id, pid)]
+
+
+def _tsv_files(path: Path) -> list[Path]:
+    return sorted(path.glob("*.tsv")) if path.is_dir() else [path] if path.exists() else []
+
+
+def _others(glossary: Glossary, path: Path) -> Sequence[Entry]:
+    return [e for e in glossary.entries if Path(e.file).resolve() != path.resolve()]
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False)
