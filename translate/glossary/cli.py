@@ -319,14 +319,24 @@ _ARTICLE_LANG = click.option("--lang", type=click.Choice(["auto", "en", "rw"]), 
 
 
 @glossary.command("suggest")
-@click.argument("articles", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.argument("articles", nargs=-1, type=click.Path(allow_dash=True))
 @_ARTICLE_LANG
 @click.option("--limit", default=30, show_default=True)
+@click.option("--from-edits", "from_edits", type=click.Path(file_okay=False), metavar="FOLDER",
+              help="Instead: candidates from the corrections editors made in an `inkuru serve` project FOLDER "
+                   "(the same change in two paragraphs or more).")
 @glossary_option
 @_format_option
 @_handle_errors
-def suggest_cmd(articles: Sequence[str], lang: str, limit: int, glossary: Sequence[str], fmt: str) -> None:
-    """Names and terms the ARTICLES use that the glossary lacks, ranked, with counts and contexts."""
+def suggest_cmd(articles: Sequence[str], lang: str, limit: int, from_edits: str | None, glossary: Sequence[str],
+                fmt: str) -> None:
+    """Names and terms the ARTICLES use that the glossary lacks, ranked, with counts and contexts; or, with
+    --from-edits, what editors' corrections keep changing (accept them on the workstation's Glossary page)."""
+    if from_edits is not None:
+        _suggest_from_edits(Path(from_edits), glossary, limit, fmt, bool(articles))
+        return
+    if not articles:
+        raise click.UsageError("give the ARTICLES to look for terms in, or --from-edits FOLDER")
     texts = _articles(articles)
     candidates = suggest(texts, load_glossaries(glossary), _articles_language(lang, texts))[:limit]
     if fmt == "json":
@@ -335,6 +345,25 @@ def suggest_cmd(articles: Sequence[str], lang: str, limit: int, glossary: Sequen
     for c in candidates:
         click.echo(f"{c.count}\t{c.kind}\t{c.text}\t{c.contexts[0] if c.contexts else ''}")
     _note(f"{len(candidates)} candidate(s)")
+
+
+def _suggest_from_edits(folder: Path, glossary: Sequence[str], limit: int, fmt: str, articles: bool) -> None:
+    from translate.serve.store import STORE_NAME
+    from translate.serve.workstation import Settings, Workstation
+
+    if articles:
+        raise click.UsageError("--from-edits reads the project's edits: give no ARTICLES with it")
+    if not (folder / STORE_NAME).is_file():
+        raise click.ClickException(f"{folder}: no workstation store ({STORE_NAME}) here; give the folder "
+                                   "`inkuru serve` runs on")
+    found = Workstation(Settings(folder, tuple(glossary), use_memory=False)).candidates()[:limit]
+    if fmt == "json":
+        _echo_json([{**candidate.to_dict(), "proposed": row} for candidate, row in found])
+        return
+    for candidate, row in found:
+        what = candidate.entry or candidate.source_term or "?"
+        click.echo(f"{candidate.count}\t{candidate.kind}\t{what}\t{candidate.machine} -> {candidate.edited}")
+    _note(f"{len(found)} candidate(s) from the edits in {folder}")
 
 
 @glossary.command("stats")

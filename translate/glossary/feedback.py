@@ -86,11 +86,20 @@ def _replacements(machine: str, edited: str) -> Iterable[tuple[tuple[int, int], 
             yield span, machine[span[0]:span[1]], edited[new[j1].start():new[j2 - 1].end()]
 
 
-def _term_at(span: tuple[int, int], terms: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+def _target_span(term: dict[str, Any], text: str) -> tuple[int, int] | None:
+    """Where the term report says the machine rendered the term: its span, or its surface looked up."""
+    span, surface = term.get("target_span"), term.get("target_surface")
+    if isinstance(span, (list, tuple)) and len(span) == 2 and all(isinstance(i, int) for i in span):
+        return int(span[0]), int(span[1])
+    if isinstance(surface, str) and surface and (start := text.casefold().find(surface.casefold())) >= 0:
+        return start, start + len(surface)
+    return None
+
+
+def _term_at(span: tuple[int, int], terms: Sequence[dict[str, Any]], text: str) -> dict[str, Any] | None:
     for term in terms:
-        target = term.get("target_span")
-        if term.get("status") in _REPORTED and isinstance(target, (list, tuple)) and len(target) == 2 \
-                and target[0] < span[1] and span[0] < target[1]:
+        target = _target_span(term, text) if term.get("status") in _REPORTED else None
+        if target is not None and target[0] < span[1] and span[0] < target[1]:
             return term
     return None
 
@@ -118,7 +127,7 @@ def candidates_from_edits(edits: Sequence[EditedParagraph], glossary: Glossary,
     sources: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     for edit in edits:
         for span, machine, edited in _replacements(edit.machine, edit.edited):
-            term = _term_at(span, edit.machine_terms)
+            term = _term_at(span, edit.machine_terms, edit.machine)
             if term is not None:
                 entry = str(term.get("entry", ""))
                 if not entry or _matched_by(edited, edit.target_lang, entry, glossary):
@@ -158,4 +167,4 @@ def proposed_row(candidate: EditCandidate, glossary: Glossary) -> dict[str, str]
         (candidate.edited, candidate.source_term)
     slug = re.sub(r"[^a-z0-9]+", "-", (en or rw).casefold()).strip("-")[:40]
     return {"id": f"term.{slug}" if slug else "", "type": "term", "status": "proposed", "en": en, "rw": rw,
-            "note": note}
+            "rw_class": "", "note": note}

@@ -160,7 +160,7 @@ class Workstation:
         self.glossary_file = settings.folder / GLOSSARY_NAME
         self.jobs: dict[str, Job] = {}
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inkuru-translate")
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # engine() opens the memory under it
         self._glossary: tuple[tuple[float, ...], Glossary] | None = None
         self._engines: dict[tuple[str, str], Any] = {}
         self._memory: Any = None

@@ -1,0 +1,338 @@
+"""The review workstation's app in-process (Starlette's TestClient): the store, re-checks, conflicts, feedback into
+the memory and the glossary, and the guards (auth, cross-site writes, sizes, ids not paths, escaping).
+The same app in a real browser: test_serve_browser.py."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+pytest.importorskip("starlette")
+
+from starlette.testclient import TestClient  # noqa: E402
+
+from conftest import EXAMPLES  # noqa: E402
+from translate.cli import cli  # noqa: E402
+from translate.memory import TranslationMemory  # noqa: E402
+from translate.review import render  # noqa: E402
+from translate.serve.app import Limits, create_app  # noqa: E402
+from translate.serve.auth import Auth  # noqa: E402
+from translate.serve.workstation import Settings, Workstation  # noqa: E402
+
+from test_review import hostile_result, load  # noqa: E402,I001
+
+DRONES = Path(__file__).resolve().parent / "review_data" / "drones.result.json"
+TOKENS = {"tok-alice-0123456789abcdef": "alice", "tok-bob-0123456789abcdefgh": "bob"}
+
+
+def _client(folder: Path, tokens: dict[str, str] | None = None, limits: Limits = Limits(), **settings: object
+            ) -> tuple[TestClient, Workstation, Auth]:
+    workstation = Workstation(Settings(folder, memory=folder / "memory.sqlite", **settings))  # type: ignore[arg-type]
+    auth = Auth(tokens)
+    return TestClient(create_app(workstation, auth, allowed_hosts=["testserver"], limits=limits)), workstation, auth
+
+
+def _headers(auth: Auth, editor: str = "alice") -> dict[str, str]:
+    return {"x-inkuru-csrf": auth.local_csrf, "x-inkuru-editor": editor}
+
+
+def _import(client: TestClient, auth: Auth, path: Path = DRONES, name: str | None = None) -> str:
+    response = client.post("/api/import", files={"file": (name or path.name, path.read_bytes())},
+                           headers=_headers(auth))
+    assert response.status_code == 201, response.text
+    return str(response.json()["article"])
+
+
+def _save(client: TestClient, auth: Auth, article: str, pid: int, text: str, version: int, editor: str = "alice"):
+    return client.put(f"/api/articles/{article}/paragraphs/{pid}", json={"text": text, "version": version},
+                      headers=_headers(auth, editor))
+
+
+# -- editing ------------------------------------------------------------------------------------------------------
+
+
+def test_an_edit_is_saved_rechecked_and_diffed_and_survives_a_restart(tmp_path: Path) -> None:
+    client, _, auth = _client(tmp_path)
+    article = _import(client, auth)
+    machine = load().paragraphs[0].target
+    assert "Uburusiya" in machine
+    # The editor drops "Uburusiya": the server's re-check (the CLI's matcher) now reports place.russia missing.
+    edited = machine.replace("Uburusiya", "igihugu")
+    reply = _save(client, auth, article, 1, edited, 1)
+    assert reply.status_code == 200 and reply.json()["state"] == "edited" and reply.json()["version"] == 2
+    assert "missing: " in reply.json()["checks"] and "<del>Uburusiya</del>" in reply.json()["checks"]
+    # A new process on the same folder (a restart) shows the saved text, its checks and state.
+    client2, workstation2, auth2 = _client(tmp_path)
+    _, rows = workstation2.rows(article)
+    first = rows[0]
+    assert first.paragraph.target == edited and first.state.state == "edited" and first.paragraph.checked == "editor"
+    assert {t["entry"]: t["status"] for t in first.paragraph.terms}["place.russia"] == "missing"
+    page = client2.get(f"/articles/{article}").text
+    assert f">{edited}</textarea>" in page
+    # Back to the machine's words: the machine's own checks and state again.
+    back = _save(client2, auth2, article, 1, machine, 2)
+    assert back.json()["state"] == "machine" and back.json()["checked"] == "machine"
+
+
+def test_two_editors_saving_one_paragraph_get_a_conflict_never_an_overwrite(tmp_path: Path) -> None:
+    client, workstation, auth = _client(tmp_path)
+    article = _import(client, auth)
+    assert _save(client, auth, article, 3, "Alice's version.", 1, "alice").status_code == 200
+    late = _save(client, auth, article, 3, "Bob's version.", 1, "bob")
+    assert late.status_code == 409
+    assert late.json()["current"]["target"] == "Alice's version." and late.json()["yours"] == "Bob's version."
+    assert late.json()["current"]["editor"] == "alice"
+    assert workstation.store.paragraph(article, 3).target == "Alice's version."
+    # Bob chooses to keep his: saved on the version he has now seen. The history keeps all three, who and when.
+    assert _save(client, auth, article, 3, "Bob's version.", 2, "bob").status_code == 200
+    history = client.get(f"/api/articles/{article}/paragraphs/3/history").json()
+    assert [(h["action"], h["editor"], h["target"]) for h in history][1:] == [
+        ("edit", "alice", "Alice's version."), ("edit", "bob", "Bob's version.")]
+    assert all(h["at"] <= time.time() for h in history)
+
+
+def test_approving_feeds_the_memory_and_the_next_translation_uses_it(tmp_path: Path, ct2_en_rw: Path) -> None:
+    client, workstation, auth = _client(tmp_path, model=str(ct2_en_rw), backend="ct2", beam=1)
+    article_file = EXAMPLES / "held-out" / "kyiv-air-defence.en.txt"
+    reply = client.post("/api/articles", files={"file": (article_file.name, article_file.read_bytes())},
+                        data={"to": "rw"}, headers=_headers(auth))
+    assert reply.status_code == 202
+    article = _wait(client, reply.json()["id"])
+    result, rows = workstation.rows(article)
+    assert len(rows) == len(result.paragraphs) and rows[0].paragraph.confidence is not None
+    paragraph = next(r for r in rows if r.editable and len(r.paragraph.segments) == 2)
+    pid, sentences = paragraph.paragraph.id, [s.source for s in paragraph.paragraph.segments]
+    human = "Interuro ya mbere yakosowe. Interuro ya kabiri yakosowe."
+    assert _save(client, auth, article, pid, human, 1).status_code == 200
+    approved = client.post(f"/api/articles/{article}/paragraphs/{pid}/approve", json={"version": 2},
+                           headers=_headers(auth))
+    assert approved.status_code == 200 and approved.json()["state"] == "approved"
+    # The same article again: that paragraph (and each of its sentences) comes from the editors, marked so.
+    again = client.post("/api/articles", files={"file": (article_file.name, article_file.read_bytes())},
+                        data={"to": "rw"}, headers=_headers(auth))
+    second = workstation.store.current_result(_wait(client, again.json()["id"]))
+    redone = next(p for p in second.paragraphs if p.id == pid)
+    assert redone.target == human and "human_translation" in redone.flags and redone.confidence is None
+    memory = TranslationMemory(tmp_path / "memory.sqlite")
+    assert memory.approved(sentences, "en", "rw") == dict(zip(sentences, human.replace(". ", ".|").split("|")))
+    # The articles page counts it; the editor page offers the weakest-first order from the confidences.
+    summary = next(a for a in workstation.store.articles() if a.id == article)
+    assert summary.approved == 1 and f"<td>1 / {summary.translated}</td>" in client.get("/").text
+    page = client.get(f"/articles/{article}").text
+    assert 'value="confidence"' in page and re.search(r'data-confidence="0\.\d+"', page)
+
+
+def _wait(client: TestClient, job: str) -> str:
+    for _ in range(600):
+        state = client.get(f"/api/jobs/{job}").json()
+        if state["status"] == "done":
+            return str(state["article"])
+        assert state["status"] != "failed", state["message"]
+        time.sleep(0.05)
+    raise AssertionError("translation did not finish")
+
+
+def test_approving_an_article_and_exporting_every_format(tmp_path: Path) -> None:
+    client, workstation, auth = _client(tmp_path)
+    article = _import(client, auth)
+    _save(client, auth, article, 2, "Byanditswe na Claudine Uwase (Inkuru).", 1)
+    assert client.post(f"/api/articles/{article}/approve", headers=_headers(auth)).json()["approved"] > 10
+    summary = workstation.store.articles()[0]
+    assert summary.approved_by == "alice" and summary.approved == summary.translated
+    text = client.get(f"/articles/{article}/export/text")
+    assert text.status_code == 200 and "Byanditswe na Claudine Uwase (Inkuru)." in text.text
+    assert 'filename="iran-drones-en.rw.txt"' in text.headers["content-disposition"]
+    exported = json.loads(client.get(f"/articles/{article}/export/json").text)
+    assert all(p["approved"] for p in exported["paragraphs"] if p["action"] == "translated")
+    for fmt in ("markdown", "xliff", "tsv", "html"):
+        assert client.get(f"/articles/{article}/export/{fmt}").status_code == 200
+    assert client.get(f"/articles/{article}/export/pdf").status_code == 400
+    # An edit after approval re-opens the article.
+    _save(client, auth, article, 2, "Byanditswe na Claudine Uwase.", 3)
+    assert workstation.store.articles()[0].approved_by is None
+
+
+def test_a_web_page_exports_in_its_own_format_with_the_edits(tmp_path: Path, ct2_en_rw: Path) -> None:
+    client, workstation, auth = _client(tmp_path, model=str(ct2_en_rw), backend="ct2", beam=1)
+    page = EXAMPLES / "held-out-documents" / "02-kyiv-overnight-drones.en.html"
+    reply = client.post("/api/articles", files={"file": (page.name, page.read_bytes())}, data={"to": "rw"},
+                        headers=_headers(auth))
+    article = _wait(client, reply.json()["id"])
+    _, rows = workstation.rows(article)
+    row = next(r for r in rows if r.editable)
+    _save(client, auth, article, row.paragraph.id, "Umutwe wahinduwe n'umwanditsi.", 1)
+    exported = client.get(f"/articles/{article}/export/document")
+    assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/html")
+    assert "Umutwe wahinduwe n&#39;umwanditsi." in exported.text or "Umutwe wahinduwe n'umwanditsi." in exported.text
+
+
+def test_import_takes_results_xliff_and_review_pages(tmp_path: Path) -> None:
+    client, workstation, auth = _client(tmp_path)
+    page = tmp_path / "drones.review.html"
+    page.write_text(render(load(), "html"), encoding="utf-8")
+    xliff = tmp_path / "drones.xlf"
+    # A CAT tool changes the <target>, not the Inkuru metadata (where the text is JSON-quoted).
+    xliff.write_text(re.sub('(?<!")' + re.escape(load().paragraphs[1].target), "Byahinduwe muri CAT.",
+                            render(load(), "xliff")), encoding="utf-8")
+    for path in (page, xliff):
+        article = _import(client, auth, path)
+        assert len(workstation.rows(article)[1]) == len(load().paragraphs)
+    assert workstation.store.paragraph(article, 2).target == "Byahinduwe muri CAT."
+    assert workstation.store.paragraph(article, 2).checked == "editor"  # an import's edits are re-checked too
+    bad = client.post("/api/import", files={"file": ("notes.html", b"<html><p>hello</p></html>")},
+                      headers=_headers(auth))
+    assert bad.status_code == 400 and "notes.html: not an Inkuru review page" in bad.json()["error"]
+    latin1 = client.post("/api/import", files={"file": ("r.json", "{\"a\": \"caf\xe9\"}".encode("latin-1"))},
+                         headers=_headers(auth))
+    assert latin1.status_code == 400 and "r.json" in latin1.json()["error"] and "UTF-8" in latin1.json()["error"]
+    upload = client.post("/api/articles", files={"file": ("story.pdf", b"%PDF")}, data={"to": "rw"},
+                         headers=_headers(auth))
+    assert upload.status_code == 400 and "story.pdf" in upload.json()["error"]
+
+
+# -- glossary feedback ----------------------------------------------------------------------------------------------
+
+
+def test_consistent_corrections_become_glossary_candidates_accepted_into_the_tsv(tmp_path: Path) -> None:
+    client, workstation, auth = _client(tmp_path)
+    article = _import(client, auth)
+    machine = {p.id: p.target for p in load().paragraphs}
+    # Two paragraphs where the machine wrote "drones" (term.drone) become "utudege", which the entry lacks.
+    for pid in (5, 6):
+        assert _save(client, auth, article, pid, machine[pid].replace("drones", "utudege", 1), 1).status_code == 200
+    found = workstation.candidates()
+    rendering = next(c for c, _ in found if c.kind == "rendering")
+    assert (rendering.entry, rendering.machine, rendering.edited, rendering.count) == ("term.drone", "drones",
+                                                                                        "utudege", 2)
+    page = client.get("/glossary").text
+    assert "utudege" in page and 'data-key="' in page
+    cli_output = CliRunner().invoke(cli, ["glossary", "suggest", "--from-edits", str(tmp_path), "--format", "json"])
+    assert cli_output.exit_code == 0, cli_output.output
+    proposed = next(c["proposed"] for c in json.loads(cli_output.stdout) if c["kind"] == "rendering")
+    assert proposed["id"] == "term.drone" and proposed["rw"].startswith("utudege|")
+    # Accepting a new term goes into the folder's glossary.tsv, validated; the page's glossary reloads.
+    new_row = {"id": "term.test-drone-swarm", "type": "term", "status": "proposed", "en": "drone swarm",
+               "rw": "igitero cy'utudege twinshi", "rw_class": "7", "note": "from edits"}
+    accepted = client.post("/api/glossary/candidates", json=new_row, headers=_headers(auth))
+    assert accepted.status_code == 201 and (tmp_path / "glossary.tsv").read_text().count("term.test-drone-swarm") == 1
+    assert workstation.glossary().get("term.test-drone-swarm") is not None
+    clash = client.post("/api/glossary/candidates", json={**new_row, "id": "term.other", "en": "drone"},
+                        headers=_headers(auth))
+    assert clash.status_code == 400 and "drone" in clash.json()["error"]
+    dismissed = client.post("/api/glossary/candidates/dismiss", json={"key": rendering.key}, headers=_headers(auth))
+    assert dismissed.status_code == 200 and rendering.key not in [c.key for c, _ in workstation.candidates()]
+
+
+def test_concordance_finds_approved_translations(tmp_path: Path) -> None:
+    client, _, auth = _client(tmp_path)
+    article = _import(client, auth)
+    client.post(f"/api/articles/{article}/paragraphs/4/approve", json={"version": 1}, headers=_headers(auth))
+    page = client.get("/glossary", params={"q": "Kirby"}).text
+    assert "person.john-kirby" in page and f"/articles/{article}#p4" in page
+
+
+# -- guards -------------------------------------------------------------------------------------------------------
+
+
+def test_tokens_are_required_off_loopback_and_sessions_carry_a_csrf_secret(tmp_path: Path) -> None:
+    refused = CliRunner().invoke(cli, ["serve", str(tmp_path), "--host", "0.0.0.0"])
+    assert refused.exit_code == 2 and "--tokens FILE" in refused.output
+    client, _, auth = _client(tmp_path, TOKENS)
+    assert client.get("/", follow_redirects=False).headers["location"] == "/login?next=/"
+    assert client.post("/api/import", files={"file": ("a.json", b"{}")}).status_code == 401
+    assert client.post("/login", data={"token": "wrong-token-0123456789"}).status_code == 401
+    signed = client.post("/login", data={"token": "tok-bob-0123456789abcdefgh", "next": "//evil.example/"},
+                         follow_redirects=False)
+    assert signed.status_code == 303 and signed.headers["location"] == "/"
+    assert "httponly" in signed.headers["set-cookie"].lower() and "samesite=strict" in signed.headers["set-cookie"].lower()
+    page = client.get("/").text
+    csrf = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    assert "Signed in as <b>bob</b>" in page and csrf != auth.local_csrf
+    # A write without the page's secret (what a cross-site form can send) is refused; with it, it is Bob's.
+    assert client.post("/api/import", files={"file": (DRONES.name, DRONES.read_bytes())}).status_code == 403
+    ok = client.post("/api/import", files={"file": (DRONES.name, DRONES.read_bytes())}, headers={"x-inkuru-csrf": csrf})
+    article = ok.json()["article"]
+    assert client.put(f"/api/articles/{article}/paragraphs/1", json={"text": "Ibyo.", "version": 1},
+                      headers={"x-inkuru-csrf": csrf, "origin": "http://evil.example"}).status_code == 403
+    saved = client.put(f"/api/articles/{article}/paragraphs/1", json={"text": "Ibyo.", "version": 1},
+                       headers={"x-inkuru-csrf": csrf, "x-inkuru-editor": "mallory"})
+    assert saved.status_code == 200 and saved.json()["editor"] == "bob"  # the session says who, not the page
+    # A script may use its token directly (nothing ambient for another site to ride on).
+    bearer = TestClient(client.app).get("/api/jobs/none", headers={"authorization": "Bearer tok-alice-0123456789abcdef"})
+    assert bearer.status_code == 404
+
+
+def test_bad_tokens_files_are_named_with_their_line(tmp_path: Path) -> None:
+    tokens = tmp_path / "tokens.tsv"
+    tokens.write_text("alice\tshort\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["serve", str(tmp_path), "--host", "0.0.0.0", "--tokens", str(tokens)])
+    assert result.exit_code == 1 and f"{tokens}:1: the token of alice is shorter than 16" in result.output
+    line = CliRunner().invoke(cli, ["serve", "--new-token", "carol"])
+    assert line.exit_code == 0 and re.fullmatch(r"carol\t\S{24,}\n", line.output)
+
+
+def test_loopback_guards_hosts_sizes_ids_and_headers(tmp_path: Path) -> None:
+    client, _, auth = _client(tmp_path, limits=Limits(upload_bytes=200_000, request_bytes=10_000))
+    article = _import(client, auth)
+    # DNS rebinding: another host name in front of the loopback server is refused.
+    assert client.get("/", headers={"host": "attacker.example"}).status_code == 400
+    # Writes need the server's secret even on loopback (another site's page could otherwise post here).
+    assert client.put(f"/api/articles/{article}/paragraphs/1", json={"text": "x", "version": 1}).status_code == 403
+    big = _save(client, auth, article, 1, "x" * 20_000, 1)
+    assert big.status_code == 413 and "too large" in big.json()["error"]
+    huge = client.post("/api/import", files={"file": ("a.json", b" " * 300_000)}, headers=_headers(auth))
+    assert huge.status_code == 413
+    # Ids, never paths: anything else is not found, whatever it spells.
+    for path in ("/articles/..%2f..%2fetc%2fpasswd", "/articles/../inkuru.sqlite", "/static/../inkuru.sqlite",
+                 "/static/..%2finkuru.sqlite", f"/articles/{article}/export/..%2f..%2fx", "/articles/ffffffffffff",
+                 "/api/articles/ffffffffffff/paragraphs/1/history"):
+        response = client.get(path)
+        assert response.status_code in (400, 404), path
+        assert b"SQLite" not in response.content
+    assert _save(client, auth, article, 999, "x", 1).status_code == 404
+    headers = client.get("/").headers
+    assert "script-src 'self'" in headers["content-security-policy"] and "unsafe-inline" not in \
+        headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY"
+    assert _save(client, auth, article, 1, "   ", 1).status_code == 400  # never an empty paragraph
+
+
+def test_article_glossary_and_comment_text_is_escaped(tmp_path: Path) -> None:
+    client, workstation, auth = _client(tmp_path)
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(json.dumps(hostile_result().to_dict()), encoding="utf-8")
+    article = _import(client, auth, hostile)
+    comment = client.post(f"/api/articles/{article}/paragraphs/1/comment",
+                          json={"comment": "<script>alert('c')</script>", "version": 1}, headers=_headers(auth))
+    assert comment.status_code == 200
+    for page in (client.get(f"/articles/{article}").text, client.get("/").text,
+                 client.get("/glossary", params={"q": "<script>alert(1)</script>"}).text, comment.json()["checks"]):
+        assert _markup(page) <= {"script:/static/app.js", "link", "meta", "mark", "textarea", "input", "select",
+                                 "option", "button", "label", "form", "div", "span", "p", "ul", "li", "ol", "h1",
+                                 "h2", "h3", "section", "main", "header", "nav", "a", "b", "strong", "table",
+                                 "thead", "tbody", "tr", "th", "td", "del", "ins", "code", "html", "head", "body",
+                                 "title", "progress"}
+    assert "&lt;script&gt;alert(&#39;c&#39;)&lt;/script&gt;" in client.get(f"/articles/{article}").text
+
+
+def _markup(page: str) -> set[str]:
+    """The elements a page really has (scripts by source), failing on any event-handler or javascript: attribute:
+    hostile text that got through unescaped would show up here as markup."""
+    from html.parser import HTMLParser
+
+    found: set[str] = set()
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            for name, value in attrs:
+                assert not name.startswith("on") and not (value or "").strip().lower().startswith("javascript:"), \
+                    (tag, name, value)
+            found.add(f"script:{dict(attrs).get('src')}" if tag == "script" else tag)
+
+    Collect().feed(page)
+    return found
