@@ -33,7 +33,7 @@ TOKENS = {"tok-alice-0123456789abcdef": "alice", "tok-bob-0123456789abcdefgh": "
 def _client(folder: Path, tokens: dict[str, str] | None = None, limits: Limits = Limits(), **settings: object
             ) -> tuple[TestClient, Workstation, Auth]:
     workstation = Workstation(Settings(folder, memory=folder / "memory.sqlite", **settings))  # type: ignore[arg-type]
-    auth = Auth(tokens)
+    auth = Auth(tokens, workstation.store)
     return TestClient(create_app(workstation, auth, allowed_hosts=["testserver"], limits=limits)), workstation, auth
 
 
@@ -262,6 +262,12 @@ def test_tokens_are_required_off_loopback_and_sessions_carry_a_csrf_secret(tmp_p
     saved = client.put(f"/api/articles/{article}/paragraphs/1", json={"text": "Ibyo.", "version": 1},
                        headers={"x-inkuru-csrf": csrf, "x-inkuru-editor": "mallory"})
     assert saved.status_code == 200 and saved.json()["editor"] == "bob"  # the session says who, not the page
+    # A restart keeps the session (the store keeps its digest); an editor taken out of the tokens file loses it.
+    cookie = {"inkuru_session": client.cookies["inkuru_session"]}
+    restarted, _, _ = _client(tmp_path, TOKENS)
+    assert "Signed in as <b>bob</b>" in restarted.get("/", cookies=cookie).text
+    without_bob, _, _ = _client(tmp_path, {"tok-alice-0123456789abcdef": "alice"})
+    assert without_bob.get("/", cookies=cookie, follow_redirects=False).status_code == 303
     # A script may use its token directly (nothing ambient for another site to ride on).
     bearer = TestClient(client.app).get("/api/jobs/none", headers={"authorization": "Bearer tok-alice-0123456789abcdef"})
     assert bearer.status_code == 404

@@ -13,6 +13,7 @@ header without a CORS pre-flight, which the server never grants.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import ipaddress
 import re
@@ -20,6 +21,7 @@ import secrets
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from translate.errors import InputError
 
@@ -77,15 +79,32 @@ class Session:
     csrf: str
 
 
-class Auth:
-    """Tokens (None: loopback, nobody signs in) and the sessions signed in with them (in memory: a restart
-    signs everybody out, which a token sign-in undoes in a second)."""
+class SessionKeeper(Protocol):
+    """Where sessions and the loopback secret are kept (the workstation's store), so a restart of the server
+    neither signs editors out nor breaks the pages they have open."""
 
-    def __init__(self, tokens: dict[str, str] | None) -> None:
+    def secret(self, name: str) -> str: ...
+    def save_session(self, digest: str, editor: str, csrf: str) -> None: ...
+    def session(self, digest: str) -> tuple[str, str] | None: ...
+    def drop_sessions(self, digest: str | None = None, keep_editors: set[str] | None = None) -> None: ...
+
+
+def _digest(session_id: str) -> str:
+    return hashlib.sha256(session_id.encode()).hexdigest()
+
+
+class Auth:
+    """Tokens (None: loopback, nobody signs in) and the sessions signed in with them. Sessions live in the
+    keeper when there is one (else in memory); an editor taken out of the tokens file loses theirs at start."""
+
+    def __init__(self, tokens: dict[str, str] | None, keeper: SessionKeeper | None = None) -> None:
         self.tokens = tokens
-        self.local_csrf = secrets.token_urlsafe(24)
+        self.keeper = keeper
+        self.local_csrf = keeper.secret("local-csrf") if keeper is not None else secrets.token_urlsafe(24)
         self._sessions: dict[str, Session] = {}
         self._lock = threading.Lock()
+        if keeper is not None and tokens is not None:
+            keeper.drop_sessions(keep_editors=set(tokens.values()))
 
     @property
     def required(self) -> bool:
@@ -104,16 +123,24 @@ class Auth:
         if editor is None:
             return None
         session_id, session = secrets.token_urlsafe(32), Session(editor, secrets.token_urlsafe(24))
-        with self._lock:
-            self._sessions[session_id] = session
+        if self.keeper is not None:
+            self.keeper.save_session(_digest(session_id), session.editor, session.csrf)
+        else:
+            with self._lock:
+                self._sessions[session_id] = session
         return session_id, session
 
     def session(self, session_id: str | None) -> Session | None:
-        if not session_id:
+        if not session_id or self.tokens is None:
             return None
+        if self.keeper is not None:
+            kept = self.keeper.session(_digest(session_id))
+            return Session(*kept) if kept and kept[0] in self.tokens.values() else None
         with self._lock:
             return self._sessions.get(session_id)
 
     def sign_out(self, session_id: str | None) -> None:
+        if self.keeper is not None and session_id:
+            self.keeper.drop_sessions(_digest(session_id))
         with self._lock:
             self._sessions.pop(session_id or "", None)

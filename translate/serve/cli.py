@@ -63,7 +63,7 @@ def serve(folder: str, host: str, port: int, tokens_file: str | None, new_token:
         workstation = Workstation(Settings(Path(folder), glossaries, model, backend, device, beam,
                                            Path(memory) if memory else None, not no_memory))
         workstation.glossary()  # a broken glossary stops us now, not at the first page
-        auth = Auth(read_tokens(tokens_file) if tokens_file else None)
+        auth = Auth(read_tokens(tokens_file) if tokens_file else None, workstation.store)
     except InkuruError as error:
         raise click.ClickException(str(error)) from None
     listener = _listen(host, port)

@@ -65,6 +65,16 @@ CREATE TABLE IF NOT EXISTS history (
     at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS history_by_paragraph ON history (article, pid, version);
+CREATE TABLE IF NOT EXISTS secrets (
+    name TEXT PRIMARY KEY,        -- the loopback page secret: kept, so a restart does not break open pages
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    digest TEXT PRIMARY KEY,      -- sha256 of the session cookie (the cookie itself is never stored)
+    editor TEXT NOT NULL,
+    csrf TEXT NOT NULL,
+    created REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS dismissed (
     key TEXT PRIMARY KEY,         -- a glossary candidate an editor dismissed
     editor TEXT NOT NULL,
@@ -332,6 +342,41 @@ class Store:
                     if len(found) >= limit:
                         return found
         return found
+
+    # -- what signing in needs to survive a restart ------------------------------------------------------------
+
+    def secret(self, name: str) -> str:
+        """A random secret kept in the store (created on first use)."""
+        db = self._write()
+        try:
+            row = db.execute("SELECT value FROM secrets WHERE name = ?", (name,)).fetchone()
+            value = row["value"] if row else secrets.token_urlsafe(24)
+            if row is None:
+                db.execute("INSERT INTO secrets VALUES (?, ?)", (name, value))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return str(value)
+
+    def save_session(self, digest: str, editor: str, csrf: str) -> None:
+        db = self._write()
+        db.execute("INSERT OR REPLACE INTO sessions VALUES (?, ?, ?, ?)", (digest, editor, csrf, time.time()))
+        db.execute("COMMIT")
+
+    def session(self, digest: str) -> tuple[str, str] | None:
+        row = self._db.execute("SELECT editor, csrf FROM sessions WHERE digest = ?", (digest,)).fetchone()
+        return (row["editor"], row["csrf"]) if row else None
+
+    def drop_sessions(self, digest: str | None = None, keep_editors: set[str] | None = None) -> None:
+        """Remove one session, or (keep_editors) every session of an editor no longer in the tokens file."""
+        db = self._write()
+        if digest is not None:
+            db.execute("DELETE FROM sessions WHERE digest = ?", (digest,))
+        if keep_editors is not None:
+            marks = ",".join("?" * len(keep_editors))
+            db.execute(f"DELETE FROM sessions WHERE editor NOT IN ({marks})", tuple(keep_editors))
+        db.execute("COMMIT")
 
     def dismiss(self, key: str, editor: str) -> None:
         db = self._write()

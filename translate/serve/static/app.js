@@ -87,12 +87,14 @@
     function conflict(row, data, retry) {
       const box = row.querySelector(".conflict");
       box.hidden = false;
+      row.dataset.conflict = "1";  // nothing is saved until the editor chooses
       box.querySelector(".conflict-who").textContent = data.current.editor;
       box.querySelector(".theirs").textContent = data.current.target;
       box.querySelector(".yours").textContent = data.yours;
       say(row, "conflict: choose a version", "error");
       box.querySelector(".take-theirs").onclick = () => {
         box.hidden = true;
+        delete row.dataset.conflict;
         const area = row.querySelector("textarea");
         area.value = data.current.target; fit(area);
         row.dataset.version = data.current.version;
@@ -101,6 +103,7 @@
       };
       box.querySelector(".keep-mine").onclick = () => {
         box.hidden = true;
+        delete row.dataset.conflict;
         row.dataset.version = data.current.version;
         retry();
       };
@@ -108,6 +111,7 @@
 
     const inFlight = new Map(), again = new Set(), timers = new Map();
     async function save(row) {
+      if (row.dataset.conflict) return;
       if (inFlight.get(row)) { again.add(row); return; }
       const area = row.querySelector("textarea");
       const text = area.value, version = Number(row.dataset.version);
@@ -139,7 +143,7 @@
     }
     function scheduleSave(row) {
       clearTimeout(timers.get(row));
-      timers.set(row, setTimeout(() => save(row), 400));
+      timers.set(row, setTimeout(() => { timers.delete(row); save(row); }, 400));
     }
 
     for (const row of editable) {

@@ -1,0 +1,212 @@
+"""The review workstation as editors meet it: `inkuru serve` in its own process, driven by Debian's headless
+Chromium through Playwright. Edit, reload, restart the server, approve from the keyboard, export, a conflict
+between two editors, typing while the server is down, and an upload translated with progress.
+
+Screenshots land in out/test-serve/ (or $INKURU_TEST_OUTPUT) for a reviewer to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette")
+
+from playwright.sync_api import expect  # noqa: E402
+
+from conftest import EXAMPLES  # noqa: E402
+from test_review_browser import ARGS, CHROMIUM  # noqa: E402
+from translate.serve.workstation import Settings, Workstation  # noqa: E402
+
+pytestmark = pytest.mark.slow
+DRONES = Path(__file__).resolve().parent / "review_data" / "drones.result.json"
+OUTPUT = Path(os.environ.get("INKURU_TEST_OUTPUT", Path(__file__).resolve().parent.parent / "out")) / "test-serve"
+TIMEOUT_MS = 20_000
+expect.set_options(timeout=TIMEOUT_MS)
+
+
+class Server:
+    """`inkuru serve FOLDER` in a subprocess; `restart()` stops it and starts it again on the same port."""
+
+    def __init__(self, folder: Path, model: Path) -> None:
+        self.folder, self.model, self.port = folder, model, 0
+        self.process: subprocess.Popen[str] | None = None
+        self.url = ""
+
+    def start(self) -> None:
+        command = [sys.executable, "-m", "translate.cli", "serve", str(self.folder), "--port", str(self.port),
+                   "--memory", str(self.folder / "memory.sqlite"), "--model", str(self.model), "--backend", "ct2",
+                   "--beam", "1"]
+        env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        line = self.process.stdout.readline()  # type: ignore[union-attr]
+        found = re.search(r"at (http://127\.0\.0\.1:(\d+)/)", line)
+        assert found, f"inkuru serve did not start: {line}{self.process.stdout.read() if self.process.poll() else ''}"  # type: ignore[union-attr]
+        self.url, self.port = found.group(1), int(found.group(2))
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+@pytest.fixture()
+def server(tmp_path: Path, ct2_en_rw: Path) -> Iterator[tuple[Server, str]]:
+    workstation = Workstation(Settings(tmp_path, use_memory=False))
+    article = workstation.import_file(DRONES.name, DRONES.read_bytes(), "setup")
+    workstation.close()
+    running = Server(tmp_path, ct2_en_rw)
+    running.start()
+    yield running, article
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing (install Debian's chromium package; `make test` does)")
+        pytest.skip(f"{CHROMIUM} is missing (install Debian's chromium package)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+def _editor(browser, name: str):  # noqa: ANN001, ANN202
+    """A browser context for one editor (its own storage), with page errors and CSP violations collected."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.add_init_script(f"localStorage.setItem('inkuru-editor', {name!r})")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+    page.on("console", lambda message: errors.append(f"console: {message.text}") if message.type == "error" else None)
+    return context, page, errors
+
+
+def _row(page, pid: int):  # noqa: ANN001, ANN202
+    return page.locator(f"section#p{pid}")
+
+
+def _type(page, pid: int, text: str) -> None:  # noqa: ANN001
+    _row(page, pid).locator("textarea").fill(text)
+
+
+def _saved(page, pid: int) -> None:  # noqa: ANN001
+    # Locator assertions, not wait_for_function: the page's CSP (rightly) forbids the eval that one needs.
+    expect(page.locator(f"#p{pid} .save-status")).to_have_text("saved")
+
+
+def test_edit_reload_restart_approve_and_export(browser, server) -> None:  # noqa: ANN001
+    running, article = server
+    context, page, errors = _editor(browser, "Alice")
+    page.goto(f"{running.url}articles/{article}")
+    _type(page, 1, "Ibiro bya White House bivuga ko Irani ifasha igihugu kubaka uruganda rukora drones")
+    _saved(page, 1)
+    assert "place.russia" in _row(page, 1).locator(".checks").inner_text() or \
+        "missing" in _row(page, 1).locator(".problems").inner_text()  # the server's re-check, shown at once
+    page.reload()
+    assert _row(page, 1).locator("textarea").input_value().startswith("Ibiro bya White House")
+    assert _row(page, 1).get_attribute("data-state") == "edited"
+    assert _row(page, 1).locator(".diff ins").first.inner_text().strip() != ""
+    running.restart()
+    page.goto(f"{running.url}articles/{article}")
+    assert _row(page, 1).locator("textarea").input_value().startswith("Ibiro bya White House")
+    # Keyboard: Ctrl+Enter approves and moves on; Alt+Up goes back.
+    _row(page, 1).locator("textarea").focus()
+    page.keyboard.press("Control+Enter")
+    expect(_row(page, 1)).to_have_attribute("data-state", "approved")
+    assert page.evaluate("document.activeElement.closest('section').id") == "p2"
+    page.keyboard.press("Alt+ArrowUp")
+    assert page.evaluate("document.activeElement.closest('section').id") == "p1"
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "editor.png"))
+    with page.expect_download() as download:
+        page.locator("a.export", has_text="text").first.click()
+    exported = Path(download.value.path()).read_text(encoding="utf-8")
+    assert exported.startswith("Ibiro bya White House") and download.value.suggested_filename == "iran-drones-en.rw.txt"
+    # The history names the editor.
+    _row(page, 1).locator("button.show-history").click()
+    expect(_row(page, 1).locator("ol.history")).to_contain_text("by Alice")
+    assert errors == []
+    context.close()
+
+
+def test_two_editors_on_one_paragraph_get_a_conflict_with_both_texts(browser, server) -> None:  # noqa: ANN001
+    running, article = server
+    alice, alice_page, alice_errors = _editor(browser, "Alice")
+    bob, bob_page, bob_errors = _editor(browser, "Bob")
+    for page in (alice_page, bob_page):
+        page.goto(f"{running.url}articles/{article}")
+    _type(alice_page, 3, "Inyandiko ya Alice.")
+    _saved(alice_page, 3)
+    _type(bob_page, 3, "Inyandiko ya Bob.")
+    conflict = _row(bob_page, 3).locator(".conflict")
+    conflict.wait_for(state="visible")
+    assert conflict.locator(".theirs").inner_text() == "Inyandiko ya Alice."
+    assert conflict.locator(".yours").inner_text() == "Inyandiko ya Bob."
+    assert "Alice" in conflict.locator(".conflict-who").inner_text()
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    bob_page.screenshot(path=str(OUTPUT / "conflict.png"))
+    conflict.locator("button.keep-mine").click()
+    _saved(bob_page, 3)
+    alice_page.reload()
+    assert _row(alice_page, 3).locator("textarea").input_value() == "Inyandiko ya Bob."
+    assert alice_errors == [] and all("409 (Conflict)" in e for e in bob_errors)  # the browser logs the 409
+    alice.close()
+    bob.close()
+
+
+def test_typing_while_the_server_is_down_is_saved_when_it_is_back(browser, server) -> None:  # noqa: ANN001
+    running, article = server
+    context, page, errors = _editor(browser, "Alice")
+    page.goto(f"{running.url}articles/{article}")
+    running.stop()
+    _type(page, 4, "Byanditswe igihe seriveri yari yazimye.")
+    expect(page.locator("#p4 .save-status")).to_contain_text("not saved")
+    running.start()  # the same port
+    _saved(page, 4)
+    page.reload()
+    assert _row(page, 4).locator("textarea").input_value() == "Byanditswe igihe seriveri yari yazimye."
+    assert all("Failed to load resource" in e or "ERR_CONNECTION_REFUSED" in e for e in errors)
+    context.close()
+
+
+def test_an_upload_is_translated_with_progress_and_opens_in_the_editor(browser, server) -> None:  # noqa: ANN001
+    running, _ = server
+    context, page, errors = _editor(browser, "Alice")
+    page.goto(running.url)
+    article = EXAMPLES / "held-out" / "nairobi-kivu-talks.en.txt"
+    page.set_input_files("#upload input[type=file]", str(article))
+    page.locator("#upload button[type=submit]").click()
+    page.wait_for_url(re.compile(r".*/articles/[0-9a-f]{12}$"), timeout=120_000)
+    paragraphs = [p for p in article.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    assert page.locator("section.row").count() == len(paragraphs)
+    # Weakest first: the rows re-order by the model's confidence, lowest on top.
+    page.select_option("#order", "confidence")
+    shown = page.eval_on_selector_all("section.row", "rows => rows.map(r => r.dataset.confidence)")
+    scores = [float(s) for s in shown if s]
+    assert scores == sorted(scores) and len(scores) >= len(paragraphs) // 2
+    page.goto(running.url)
+    assert "nairobi-kivu-talks.en.txt" in page.locator("table.articles").inner_text()
+    assert errors == []
+    context.close()
