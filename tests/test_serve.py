@@ -265,9 +265,11 @@ def test_tokens_are_required_off_loopback_and_sessions_carry_a_csrf_secret(tmp_p
     # A restart keeps the session (the store keeps its digest); an editor taken out of the tokens file loses it.
     cookie = {"inkuru_session": client.cookies["inkuru_session"]}
     restarted, _, _ = _client(tmp_path, TOKENS)
-    assert "Signed in as <b>bob</b>" in restarted.get("/", cookies=cookie).text
+    restarted.cookies.update(cookie)
+    assert "Signed in as <b>bob</b>" in restarted.get("/").text
     without_bob, _, _ = _client(tmp_path, {"tok-alice-0123456789abcdef": "alice"})
-    assert without_bob.get("/", cookies=cookie, follow_redirects=False).status_code == 303
+    without_bob.cookies.update(cookie)
+    assert without_bob.get("/", follow_redirects=False).status_code == 303
     # A script may use its token directly (nothing ambient for another site to ride on).
     bearer = TestClient(client.app).get("/api/jobs/none", headers={"authorization": "Bearer tok-alice-0123456789abcdef"})
     assert bearer.status_code == 404

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from translate.errors import InkuruError
-from translate.result import Result
+from translate.result import ParagraphResult, Result
 
 MACHINE, EDITED, APPROVED = "machine", "edited", "approved"
 STATES = (MACHINE, EDITED, APPROVED)
@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS paragraphs (
     article TEXT NOT NULL REFERENCES articles(id),
     pid INTEGER NOT NULL,         -- the paragraph's 1-based id in the Result
+    action TEXT NOT NULL,         -- translated | passed_through | kept: only translated ones are edited
     target TEXT NOT NULL,
     state TEXT NOT NULL,          -- machine | edited | approved
     comment TEXT NOT NULL DEFAULT '',
@@ -194,8 +195,8 @@ class Store:
                         now, now, json.dumps(result.to_dict(), ensure_ascii=False), original))
             for p in result.paragraphs:
                 state = APPROVED if p.approved else EDITED if p.edited else MACHINE
-                db.execute("INSERT INTO paragraphs VALUES (?, ?, ?, ?, '', 1, ?, ?, ?, ?, ?)",
-                           (article_id, p.id, p.target, state, json.dumps(p.terms, ensure_ascii=False),
+                db.execute("INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, '', 1, ?, ?, ?, ?, ?)",
+                           (article_id, p.id, p.action, p.target, state, json.dumps(p.terms, ensure_ascii=False),
                             json.dumps(p.flags, ensure_ascii=False), p.checked, editor, now))
                 db.execute("INSERT INTO history VALUES (?, ?, 1, ?, ?, ?, '', ?, ?)",
                            (article_id, p.id, action, p.target, state, editor, now))
@@ -206,13 +207,12 @@ class Store:
         return article_id
 
     def articles(self) -> list[ArticleSummary]:
-        rows = self._db.execute("SELECT * FROM articles ORDER BY created DESC").fetchall()
+        rows = self._db.execute("SELECT id, name, source_lang, target_lang, source_format, created, updated, "
+                                "approved_by FROM articles ORDER BY created DESC").fetchall()
         summaries = []
         for row in rows:
-            result = json.loads(row["result"])
-            actions = {p["id"]: p["action"] for p in result["paragraphs"]}
             paragraphs = self._db.execute("SELECT * FROM paragraphs WHERE article = ?", (row["id"],)).fetchall()
-            translated = [p for p in paragraphs if actions.get(p["pid"]) == "translated"]
+            translated = [p for p in paragraphs if p["action"] == "translated"]
             summaries.append(ArticleSummary(
                 row["id"], row["name"], row["source_lang"], row["target_lang"], row["source_format"], row["created"],
                 row["updated"], len(paragraphs), len(translated), sum(p["state"] == EDITED for p in translated),
@@ -247,16 +247,12 @@ class Store:
             raise NotFound(f"article {article_id!r} has no paragraph {pid}")
         return _state(row)
 
-    def current_result(self, article_id: str) -> Result:
-        """The article as it stands: the machine's Result with each paragraph's current text, state and checks."""
-        result, states = self.machine_result(article_id), self.paragraph_states(article_id)
-        paragraphs = []
-        for p in result.paragraphs:
-            now = states[p.id]
-            paragraphs.append(replace(p, target=now.target, terms=now.terms, flags=now.flags, checked=now.checked,
-                                      edited=now.state != MACHINE and now.target != p.target,
-                                      approved=now.state == APPROVED))
-        return replace(result, paragraphs=paragraphs)
+    def current_result(self, article_id: str, machine: Result | None = None) -> Result:
+        """The article as it stands: the machine's Result (given, if the caller has it) with each paragraph's
+        current text, state and checks."""
+        result = machine if machine is not None else self.machine_result(article_id)
+        states = self.paragraph_states(article_id)
+        return replace(result, paragraphs=[current_paragraph(p, states[p.id]) for p in result.paragraphs])
 
     # -- changes -------------------------------------------------------------------------------------------------
 
@@ -385,6 +381,12 @@ class Store:
 
     def dismissed(self) -> set[str]:
         return {row["key"] for row in self._db.execute("SELECT key FROM dismissed")}
+
+
+def current_paragraph(machine: ParagraphResult, now: ParagraphState) -> ParagraphResult:
+    """The machine's paragraph with an editor's current text, state and the checks of that text."""
+    return replace(machine, target=now.target, terms=now.terms, flags=now.flags, checked=now.checked,
+                   edited=now.state != MACHINE and now.target != machine.target, approved=now.state == APPROVED)
 
 
 def _state(row: sqlite3.Row) -> ParagraphState:

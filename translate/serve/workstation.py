@@ -26,7 +26,9 @@ from translate.articles import DOCUMENT_SUFFIXES, TEXT_SUFFIXES, DocumentSource,
 from translate.errors import InkuruError, InputError
 from translate.glossary import Entry, Glossary, load_glossaries
 from translate.result import TRANSLATED, ParagraphResult, Result
-from translate.serve.store import APPROVED, EDITED, MACHINE, STORE_NAME, Conflict, ParagraphState, Store
+from translate.serve.store import (
+    APPROVED, EDITED, MACHINE, STORE_NAME, Conflict, ParagraphState, Store, current_paragraph,
+)
 
 log = logging.getLogger("inkuru.serve")
 
@@ -163,6 +165,7 @@ class Workstation:
         self._lock = threading.RLock()  # engine() opens the memory under it
         self._glossary: tuple[tuple[float, ...], Glossary] | None = None
         self._engines: dict[tuple[str, str], Any] = {}
+        self._machine: dict[str, Result] = {}
         self._memory: Any = None
 
     def close(self) -> None:
@@ -278,31 +281,40 @@ class Workstation:
 
     # -- the editor ----------------------------------------------------------------------------------------------
 
+    def machine_result(self, article_id: str) -> Result:
+        """The machine's Result of an article, parsed once: it never changes after the article is stored (a
+        300-paragraph Result is a megabyte of JSON, too much to parse again on every save)."""
+        with self._lock:
+            cached = self._machine.get(article_id)
+        if cached is None:
+            cached = self.store.machine_result(article_id)
+            with self._lock:
+                self._machine[article_id] = cached
+                while len(self._machine) > 64:
+                    self._machine.pop(next(iter(self._machine)))
+        return cached
+
+    def current_result(self, article_id: str) -> Result:
+        return self.store.current_result(article_id, self.machine_result(article_id))
+
     def rows(self, article_id: str) -> tuple[Result, list[Row]]:
-        machine = self.store.machine_result(article_id)
-        current = self.store.current_result(article_id)
+        machine = self.machine_result(article_id)
         states = self.store.paragraph_states(article_id)
-        rows = [Row(p, m.target, states[p.id], word_diff(m.target, p.target) if p.target != m.target else [])
-                for p, m in zip(current.paragraphs, machine.paragraphs)]
-        return current, rows
+        rows = [_row(p, states[p.id]) for p in machine.paragraphs]
+        return replace(machine, paragraphs=[r.paragraph for r in rows]), rows
 
     def row(self, article_id: str, pid: int) -> Row:
-        _, rows = self.rows(article_id)
-        found = next((r for r in rows if r.paragraph.id == pid), None)
-        if found is None:
-            from translate.serve.store import NotFound
+        _, machine = self._machine_paragraph(article_id, pid, editable=False)
+        return _row(machine, self.store.paragraph(article_id, pid))
 
-            raise NotFound(f"article {article_id!r} has no paragraph {pid}")
-        return found
-
-    def _machine_paragraph(self, article_id: str, pid: int) -> tuple[Result, ParagraphResult]:
-        result = self.store.machine_result(article_id)
+    def _machine_paragraph(self, article_id: str, pid: int, editable: bool = True) -> tuple[Result, ParagraphResult]:
+        result = self.machine_result(article_id)
         paragraph = next((p for p in result.paragraphs if p.id == pid), None)
         if paragraph is None:
             from translate.serve.store import NotFound
 
             raise NotFound(f"article {article_id!r} has no paragraph {pid}")
-        if paragraph.action != TRANSLATED:
+        if editable and paragraph.action != TRANSLATED:
             raise InputError(f"paragraph {pid} was not translated (kept or passed through): nothing to edit")
         return result, paragraph
 
@@ -361,7 +373,7 @@ class Workstation:
         """(content, media type, file name) of the article as it stands, in `fmt` (see EXPORTS)."""
         if fmt not in EXPORTS:
             raise InputError(f"unknown export format {fmt!r} (known: {', '.join(EXPORTS)})")
-        result = self.store.current_result(article_id)
+        result = self.current_result(article_id)
         if fmt == "document":
             original = self.store.original(article_id)
             if original is None:
@@ -417,6 +429,12 @@ class Workstation:
     def history(self, article_id: str, pid: int) -> list[dict[str, Any]]:
         self.store.paragraph(article_id, pid)
         return [item.__dict__ for item in self.store.history(article_id, pid)]
+
+
+def _row(machine: ParagraphResult, state: ParagraphState) -> Row:
+    paragraph = current_paragraph(machine, state)
+    diff = word_diff(machine.target, paragraph.target) if paragraph.target != machine.target else []
+    return Row(paragraph, machine.target, state, diff)
 
 
 def _tsv_files(path: Path) -> list[Path]:

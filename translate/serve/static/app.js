@@ -146,9 +146,13 @@
       timers.set(row, setTimeout(() => { timers.delete(row); save(row); }, 400));
     }
 
+    // Size every box in three passes (write, read, write): one layout for the page, not one per paragraph.
+    const areas = editable.map((row) => row.querySelector("textarea"));
+    for (const area of areas) area.style.height = "auto";
+    const heights = areas.map((area) => area.scrollHeight);
+    areas.forEach((area, i) => { area.style.height = `${heights[i] + 2}px`; });
     for (const row of editable) {
       const area = row.querySelector("textarea");
-      fit(area);
       // A text typed before a crash or a closed tab that never reached the server is offered again.
       const backup = JSON.parse(localStorage.getItem(backupKey(row)) || "null");
       if (backup && backup.text !== area.value) {
