@@ -32,6 +32,10 @@ demo: $(DEMO_MODEL)/config.json
 	@ls -1 out/*.* | sed 's|^|  |'
 	@echo "Open out/iran-drones-en.rw.review.html in a browser to review, edit and approve the translation."
 	@echo "out/eac-summit-page-en.rw.html is a whole saved web page with its article translated (--extract)."
+	@echo
+	@echo "Review both on the workstation (edits saved as you type and re-checked; approvals teach the memory):"
+	@echo "  $(BIN)/inkuru serve out/workstation --model $(DEMO_MODEL) --import out/iran-drones-en.rw.json --import out/eac-summit-page-en.rw.json"
+	@echo "then open the address it prints."
 
 $(BROWSER):
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

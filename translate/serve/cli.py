@@ -32,9 +32,12 @@ _MISSING_EXTRA = ("the review workstation needs the 'serve' extra: pip install '
 @click.option("--memory", type=click.Path(dir_okay=False), metavar="FILE",
               help="Translation memory that approvals feed and uploads use [default: Inkuru's cache].")
 @click.option("--no-memory", is_flag=True, help="Neither use nor feed a translation memory.")
+@click.option("--import", "imports", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="Import a result (.json), XLIFF file or review page (.html) before serving (repeatable); "
+                   "one imported before is not imported twice.")
 def serve(folder: str, host: str, port: int, tokens_file: str | None, new_token: str | None, model: str | None,
           backend: str, device: str, beam: int, glossaries: tuple[str, ...], memory: str | None,
-          no_memory: bool) -> None:
+          no_memory: bool, imports: tuple[str, ...]) -> None:
     """Review workstation over a project FOLDER (default: here): translate, edit, approve, export.
 
     Edits are saved to FOLDER/inkuru.sqlite as they are typed, re-checked with the CLI's glossary matcher and
@@ -64,6 +67,8 @@ def serve(folder: str, host: str, port: int, tokens_file: str | None, new_token:
                                            Path(memory) if memory else None, not no_memory))
         workstation.glossary()  # a broken glossary stops us now, not at the first page
         auth = Auth(read_tokens(tokens_file) if tokens_file else None, workstation.store)
+        for path in imports:
+            click.echo(f"{path}: article {workstation.import_path(path, 'import')}")
     except InkuruError as error:
         raise click.ClickException(str(error)) from None
     listener = _listen(host, port)

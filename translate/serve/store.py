@@ -206,6 +206,14 @@ class Store:
             raise
         return article_id
 
+    def find_article(self, result: Result) -> str | None:
+        """The id of an article stored from exactly this Result (an import done before), if any."""
+        wanted = json.dumps(result.to_dict(), ensure_ascii=False)
+        for row in self._db.execute("SELECT id, result FROM articles WHERE name = ?", (result.document,)):
+            if row["result"] == wanted:
+                return str(row["id"])
+        return None
+
     def articles(self) -> list[ArticleSummary]:
         rows = self._db.execute("SELECT id, name, source_lang, target_lang, source_format, created, updated, "
                                 "approved_by FROM articles ORDER BY created DESC").fetchall()

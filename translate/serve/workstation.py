@@ -200,7 +200,14 @@ class Workstation:
 
     # -- articles in -------------------------------------------------------------------------------------------
 
-    def import_file(self, name: str, data: bytes, editor: str) -> str:
+    def import_path(self, path: str | Path, editor: str) -> str:
+        """`import_file` from disk; a web page's or Word file's original, found where the result says it was (or
+        next to the result) with the content it was translated from, is kept for export in its own format."""
+        from translate.fileio import read_bytes
+
+        return self.import_file(str(path), read_bytes(path), editor, look_beside=Path(path).parent)
+
+    def import_file(self, name: str, data: bytes, editor: str, look_beside: Path | None = None) -> str:
         """A result JSON, an XLIFF file (post-edited in a CAT tool) or a self-contained review page, as an article."""
         from translate.fileio import decode_utf8
         from translate.pipeline import recheck_edits
@@ -213,7 +220,9 @@ class Workstation:
         if suffix in (".html", ".htm"):
             text = _result_from_page(text, name)
         result = recheck_edits(parse_result(text, name), self.glossary())
-        return self.store.add_article(result, None, editor, action="imported")
+        # The same file imported again (`serve --import` run twice) is the article already there.
+        original = _original(result, look_beside) if look_beside is not None else None
+        return self.store.find_article(result) or self.store.add_article(result, original, editor, action="imported")
 
     def start_translation(self, name: str, data: bytes, target: str, editor: str, extract: bool = False) -> Job:
         """Queue an uploaded article for translation (one at a time, in the background); poll the Job."""
@@ -429,6 +438,21 @@ class Workstation:
     def history(self, article_id: str, pid: int) -> list[dict[str, Any]]:
         self.store.paragraph(article_id, pid)
         return [item.__dict__ for item in self.store.history(article_id, pid)]
+
+
+def _original(result: Result, beside: Path) -> bytes | None:
+    from translate.formats import digest
+
+    if result.source_format not in ("html", "docx") or not result.source_digest:
+        return None
+    for candidate in (Path(result.document), beside / Path(result.document).name):
+        try:
+            data = candidate.read_bytes()
+        except OSError:
+            continue
+        if digest(data) == result.source_digest:
+            return data
+    return None
 
 
 def _row(machine: ParagraphResult, state: ParagraphState) -> Row:
