@@ -13,13 +13,17 @@ the next run resumes from the memory. SQLite's write-ahead log keeps two concurr
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
+import threading
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from translate.constraints import TermConstraint
 from translate.engines.base import Engine, Hypothesis
@@ -48,6 +52,7 @@ CREATE TABLE IF NOT EXISTS approved (
 # search, and Hypothesis.steered; 3: terms placed into the translation; 4: every hypothesis scored, for the
 # paragraph confidence), so that older entries are not served as current.
 _FORMAT = 4
+T = TypeVar("T")
 
 
 def default_memory_path() -> Path:
@@ -67,6 +72,14 @@ class MemoryStats:
     approved: int = 0  # human translations
 
 
+def _locked(method: Callable[..., T]) -> Callable[..., T]:
+    @functools.wraps(method)
+    def wrapper(self: TranslationMemory, *args: Any, **kwargs: Any) -> T:
+        with self._lock:
+            return method(self, *args, **kwargs)
+    return wrapper
+
+
 class TranslationMemory:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_memory_path()
@@ -77,6 +90,9 @@ class TranslationMemory:
             self._db = _open_shared(self.path)
         except (OSError, sqlite3.Error) as exc:
             raise self._error("cannot open", exc) from None
+        # One connection, used by several threads in the workstation (a translation job beside approvals):
+        # a transaction must not take in another thread's statements.
+        self._lock = threading.RLock()
 
     def _error(self, action: str, exc: Exception) -> CacheError:
         if _damaged(exc):  # `inkuru cache clear` removes a damaged file whole (`clear_memory`)
@@ -85,6 +101,7 @@ class TranslationMemory:
             advice = "translate with --no-cache, or set INKURU_CACHE_DIR to a writable folder"
         return CacheError(f"{self.path}: {action} the translation memory ({exc}); {advice}")
 
+    @_locked
     def get_many(self, keys: list[str]) -> dict[str, Hypothesis]:
         found: dict[str, Hypothesis] = {}
         try:
@@ -98,6 +115,7 @@ class TranslationMemory:
             raise self._error("cannot read", exc) from None
         return found
 
+    @_locked
     def put_many(self, engine: str, items: list[tuple[str, str, Hypothesis]]) -> None:
         """Store (key, normalised sentence, hypothesis) rows in one transaction."""
         now = time.time()
@@ -109,6 +127,7 @@ class TranslationMemory:
         except sqlite3.Error as exc:
             raise self._error("cannot write", exc) from None
 
+    @_locked
     def add_approved(self, source: str, target: str, pairs: list[tuple[str, str]], editor: str) -> None:
         """Store human translations (source text, approved translation) for the direction; a newer approval of
         the same source replaces the older one."""
@@ -122,6 +141,7 @@ class TranslationMemory:
         except sqlite3.Error as exc:
             raise self._error("cannot write", exc) from None
 
+    @_locked
     def approved(self, texts: list[str], source: str, target: str) -> dict[str, str]:
         """The approved human translation of each of `texts` that has one."""
         keys = {approved_key(source, target, text): text for text in texts}
@@ -137,6 +157,7 @@ class TranslationMemory:
             raise self._error("cannot read", exc) from None
         return found
 
+    @_locked
     def stats(self) -> MemoryStats:
         try:
             entries, engines = self._db.execute(
@@ -147,6 +168,7 @@ class TranslationMemory:
         size = sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*") if p.is_file())
         return MemoryStats(str(self.path), int(entries), int(engines), size, int(approved))
 
+    @_locked
     def clear(self) -> int:
         """Remove the machine translations; the approved human translations are the editors' work and stay."""
         try:

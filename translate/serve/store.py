@@ -14,6 +14,8 @@ import secrets
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -177,19 +179,27 @@ class Store:
             self._local.db = db
         return db
 
-    def _write(self) -> sqlite3.Connection:
-        """The connection, inside `with`: one IMMEDIATE transaction (the writer lock is taken up front)."""
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE transaction (the writer lock taken up front, so a read-then-write cannot be overtaken),
+        committed at the end of the block, rolled back on any error."""
         db = self._db
         db.execute("BEGIN IMMEDIATE")
-        return db
+        try:
+            yield db
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        if db.in_transaction:
+            db.execute("COMMIT")
 
     # -- articles ------------------------------------------------------------------------------------------------
 
     def add_article(self, result: Result, original: bytes | None, editor: str, action: str = "translated") -> str:
         """Store a translated (or imported) article; its paragraphs start as the Result has them."""
         article_id, now = secrets.token_hex(6), time.time()
-        db = self._write()
-        try:
+        with self._transaction() as db:
             db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)",
                        (article_id, result.document, result.source_lang, result.target_lang, result.source_format,
                         now, now, json.dumps(result.to_dict(), ensure_ascii=False), original))
@@ -200,10 +210,6 @@ class Store:
                             json.dumps(p.flags, ensure_ascii=False), p.checked, editor, now))
                 db.execute("INSERT INTO history VALUES (?, ?, 1, ?, ?, ?, '', ?, ?)",
                            (article_id, p.id, action, p.target, state, editor, now))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
         return article_id
 
     def find_article(self, result: Result) -> str | None:
@@ -270,14 +276,12 @@ class Store:
                checked: str | None = None) -> ParagraphState | Conflict:
         """Apply a change made on `base_version`; a Conflict (nothing written) if the paragraph moved on."""
         now = time.time()
-        db = self._write()
-        try:
+        with self._transaction() as db:
             row = db.execute("SELECT * FROM paragraphs WHERE article = ? AND pid = ?", (article_id, pid)).fetchone()
             if row is None:
                 raise NotFound(f"article {article_id!r} has no paragraph {pid}")
             current = _state(row)
             if current.version != base_version:
-                db.execute("ROLLBACK")
                 return Conflict(current, target if target is not None else current.target)
             new = replace(
                 current, target=current.target if target is None else target,
@@ -295,23 +299,13 @@ class Store:
             # Any change re-opens an approved article.
             db.execute("UPDATE articles SET updated = ?, approved_by = NULL, approved_at = NULL WHERE id = ?",
                        (now, article_id))
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
         return new
 
     def approve_article(self, article_id: str, editor: str) -> None:
         now = time.time()
-        db = self._write()
-        try:
+        with self._transaction() as db:
             db.execute("UPDATE articles SET approved_by = ?, approved_at = ?, updated = ? WHERE id = ?",
                        (editor, now, now, article_id))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def history(self, article_id: str, pid: int) -> list[HistoryItem]:
         rows = self._db.execute("SELECT * FROM history WHERE article = ? AND pid = ? ORDER BY version, at",
@@ -351,22 +345,16 @@ class Store:
 
     def secret(self, name: str) -> str:
         """A random secret kept in the store (created on first use)."""
-        db = self._write()
-        try:
+        with self._transaction() as db:
             row = db.execute("SELECT value FROM secrets WHERE name = ?", (name,)).fetchone()
             value = row["value"] if row else secrets.token_urlsafe(24)
             if row is None:
                 db.execute("INSERT INTO secrets VALUES (?, ?)", (name, value))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
         return str(value)
 
     def save_session(self, digest: str, editor: str, csrf: str) -> None:
-        db = self._write()
-        db.execute("INSERT OR REPLACE INTO sessions VALUES (?, ?, ?, ?)", (digest, editor, csrf, time.time()))
-        db.execute("COMMIT")
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO sessions VALUES (?, ?, ?, ?)", (digest, editor, csrf, time.time()))
 
     def session(self, digest: str) -> tuple[str, str] | None:
         row = self._db.execute("SELECT editor, csrf FROM sessions WHERE digest = ?", (digest,)).fetchone()
@@ -374,18 +362,16 @@ class Store:
 
     def drop_sessions(self, digest: str | None = None, keep_editors: set[str] | None = None) -> None:
         """Remove one session, or (keep_editors) every session of an editor no longer in the tokens file."""
-        db = self._write()
-        if digest is not None:
-            db.execute("DELETE FROM sessions WHERE digest = ?", (digest,))
-        if keep_editors is not None:
-            marks = ",".join("?" * len(keep_editors))
-            db.execute(f"DELETE FROM sessions WHERE editor NOT IN ({marks})", tuple(keep_editors))
-        db.execute("COMMIT")
+        with self._transaction() as db:
+            if digest is not None:
+                db.execute("DELETE FROM sessions WHERE digest = ?", (digest,))
+            if keep_editors is not None:
+                marks = ",".join("?" * len(keep_editors))
+                db.execute(f"DELETE FROM sessions WHERE editor NOT IN ({marks})", tuple(keep_editors))
 
     def dismiss(self, key: str, editor: str) -> None:
-        db = self._write()
-        db.execute("INSERT OR REPLACE INTO dismissed VALUES (?, ?, ?)", (key, editor, time.time()))
-        db.execute("COMMIT")
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO dismissed VALUES (?, ?, ?)", (key, editor, time.time()))
 
     def dismissed(self) -> set[str]:
         return {row["key"] for row in self._db.execute("SELECT key FROM dismissed")}
