@@ -344,3 +344,21 @@ def _markup(page: str) -> set[str]:
 
     Collect().feed(page)
     return found
+
+
+def test_an_approved_heading_comes_back_once_with_its_markup(tmp_path: Path) -> None:
+    """What an approval teaches is keyed as the pipeline looks it up: lines without their Markdown markup (which
+    the pipeline keeps itself), and each sentence when they pair up."""
+    from translate.engines.base import IdentityEngine
+    from translate.memory import CachedEngine
+    from translate.pipeline import TranslateOptions, translate_document
+    from translate.result import ParagraphResult
+    from translate.serve.workstation import sentence_pairs
+
+    memory = TranslationMemory(tmp_path / "memory.sqlite")
+    heading = ParagraphResult(1, "## Drones hit Kyiv. Ten died.", "", "en", "translated")
+    memory.add_approved("en", "rw", sentence_pairs(heading, "## Drones zibasiye Kyiv. Icumi bapfuye.", "en", "rw"),
+                        "alice")
+    result = translate_document("## Drones hit Kyiv. Ten died.\n\nTen died.", CachedEngine(IdentityEngine(), memory),
+                                TranslateOptions("rw", "en"))
+    assert [p.target for p in result.paragraphs] == ["## Drones zibasiye Kyiv. Icumi bapfuye.", "Icumi bapfuye."]

@@ -140,13 +140,15 @@ def sentence_pairs(paragraph: ParagraphResult, target_text: str, source_lang: st
                    ) -> list[tuple[str, str]]:
     """What an approval teaches the memory: the whole paragraph (line by line), and each sentence when the
     approved text has as many sentences as the source (paired in order); otherwise they cannot be paired."""
-    from translate.document import split_sentences
+    from translate.document import split_paragraphs, split_sentences
 
-    source_lines, target_lines = paragraph.source.split("\n"), target_text.split("\n")
-    if len(source_lines) != len(target_lines):
+    # Lines as the pipeline looks them up: without their Markdown markup ("# ", "- "), which it keeps itself.
+    source_units = [u.text for p in split_paragraphs(paragraph.source) for u in p.units]
+    target_units = [u.text for p in split_paragraphs(target_text) for u in p.units]
+    if len(source_units) != len(target_units):
         return [(paragraph.source, target_text)]
     pairs = []
-    for source, target in zip(source_lines, target_lines):
+    for source, target in zip(source_units, target_units):
         pairs.append((source, target))
         sources, targets = split_sentences(source, source_lang), split_sentences(target, target_lang)
         if len(sources) == len(targets) > 1:
