@@ -11,13 +11,14 @@ import functools
 import hmac
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
@@ -26,7 +27,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from translate.errors import InkuruError
+from translate.errors import InkuruError, InputError
 from translate.serve import pages
 from translate.serve.auth import CSRF_HEADER, EDITOR_HEADER, SESSION_COOKIE, Auth, clean_name
 from translate.serve.store import Conflict, NotFound, ParagraphState
@@ -121,34 +122,63 @@ def create_app(workstation: Workstation, auth: Auth, *, allowed_hosts: list[str]
         origin = request.headers.get("origin")
         return origin is None or origin == f"{request.url.scheme}://{request.url.netloc}"
 
+    def admit(request: Request, page: bool = False) -> Identity | Response:
+        """Who the editor is (else the sign-in page, or 401), the cross-site check on writes, a well-formed
+        article id: all before any request body is read."""
+        who = identify(request)
+        if who is None:
+            if page:
+                return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+            return JSONResponse({"error": "sign in first"}, status_code=401)
+        if request.method in _UNSAFE and (not same_origin(request) or (
+                who.csrf is not None and not hmac.compare_digest(
+                    request.headers.get(CSRF_HEADER, "").encode(), who.csrf.encode()))):
+            return JSONResponse({"error": "cross-site request refused"}, status_code=403)
+        aid = request.path_params.get("aid")
+        if aid is not None and not _ARTICLE_ID.match(aid):
+            return _not_found(page, f"no article {aid!r}")
+        return who
+
+    def answer(action: Callable[[], Response], page: bool = False) -> Response:
+        """Errors as clean responses: 400 for a user's mistake, 404 for an unknown article, never a traceback."""
+        try:
+            return action()
+        except NotFound as error:
+            return _not_found(page, str(error))
+        except InkuruError as error:
+            if page:
+                return HTMLResponse(pages.error_page(str(error)), status_code=400)
+            return JSONResponse({"error": str(error)}, status_code=400)
+
     def guarded(page: bool = False) -> Callable[[Callable[..., Response]], Callable[[Request], Response]]:
-        """Who the editor is (sign-in page or 401 if nobody), the cross-site check on writes, and errors as
-        clean responses: 400 for a user's mistake, 404 for an unknown article, never a traceback."""
+        """A sync route (run in Starlette's thread pool) behind `admit` and `answer`."""
         def wrap(handler: Callable[..., Response]) -> Callable[[Request], Response]:
             @functools.wraps(handler)
             def endpoint(request: Request) -> Response:
-                who = identify(request)
-                if who is None:
-                    if page:
-                        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
-                    return JSONResponse({"error": "sign in first"}, status_code=401)
-                if request.method in _UNSAFE and (not same_origin(request) or (
-                        who.csrf is not None and not hmac.compare_digest(
-                            request.headers.get(CSRF_HEADER, "").encode(), who.csrf.encode()))):
-                    return JSONResponse({"error": "cross-site request refused"}, status_code=403)
-                aid = request.path_params.get("aid")
-                if aid is not None and not _ARTICLE_ID.match(aid):
-                    return _not_found(page, f"no article {aid!r}")
-                try:
-                    return handler(request, who)
-                except NotFound as error:
-                    return _not_found(page, str(error))
-                except InkuruError as error:
-                    if page:
-                        return HTMLResponse(pages.error_page(str(error)), status_code=400)
-                    return JSONResponse({"error": str(error)}, status_code=400)
+                who = admit(request, page)
+                return who if isinstance(who, Response) else answer(lambda: handler(request, who), page)
             return endpoint
         return wrap
+
+    def posted(handler: Callable[[Request, Identity, dict[str, Any]], Response]
+               ) -> Callable[[Request], Awaitable[Response]]:
+        """A write route: admitted first, then its body read (JSON, or a form with one file), then the handler
+        in the thread pool (SQLite and the matcher never block the event loop)."""
+        @functools.wraps(handler)
+        async def endpoint(request: Request) -> Response:
+            who = admit(request)
+            if isinstance(who, Response):
+                return who
+            if request.headers.get("content-type", "").startswith("multipart/form-data"):
+                form = await request.form(max_files=1, max_fields=10)
+                upload_file = form.get("file")
+                data: dict[str, Any] = {k: v for k, v in form.items() if isinstance(v, str)}
+                if upload_file is not None and not isinstance(upload_file, str) and upload_file.filename:
+                    data["__file__"] = (Path(upload_file.filename).name, await upload_file.read())
+            else:
+                data = await _json(request)
+            return await run_in_threadpool(answer, lambda: handler(request, who, data))
+        return endpoint
 
     def page_context(who: Identity) -> dict[str, Any]:
         return {"editor": who.editor, "csrf": who.csrf or "", "signed_in": auth.required}
@@ -202,68 +232,52 @@ def create_app(workstation: Workstation, auth: Auth, *, allowed_hosts: list[str]
         row = workstation.row(aid, pid)
         return JSONResponse({**_state_json(outcome), "checks": pages.render_checks(row, workstation.glossary())})
 
-    async def save(request: Request) -> Response:
-        data = await _json(request)
-        return await _run(request, lambda who: _paragraph_response(
-            request.path_params["aid"], request.path_params["pid"],
-            workstation.save(request.path_params["aid"], request.path_params["pid"], _text(data, "text"),
-                             _int(data, "version"), who.editor)))
+    @posted
+    def save(request: Request, who: Identity, data: dict[str, Any]) -> Response:
+        aid, pid = request.path_params["aid"], request.path_params["pid"]
+        return _paragraph_response(aid, pid, workstation.save(aid, pid, _text(data, "text"), _int(data, "version"),
+                                                              who.editor))
 
-    async def approve(request: Request) -> Response:
-        data = await _json(request)
-        return await _run(request, lambda who: _paragraph_response(
-            request.path_params["aid"], request.path_params["pid"],
-            workstation.set_approved(request.path_params["aid"], request.path_params["pid"], _int(data, "version"),
-                                     who.editor, bool(data.get("approved", True)))))
+    @posted
+    def approve(request: Request, who: Identity, data: dict[str, Any]) -> Response:
+        aid, pid = request.path_params["aid"], request.path_params["pid"]
+        return _paragraph_response(aid, pid, workstation.set_approved(aid, pid, _int(data, "version"), who.editor,
+                                                                      bool(data.get("approved", True))))
 
-    async def comment(request: Request) -> Response:
-        data = await _json(request)
-        return await _run(request, lambda who: _paragraph_response(
-            request.path_params["aid"], request.path_params["pid"],
-            workstation.comment(request.path_params["aid"], request.path_params["pid"], _int(data, "version"),
-                                who.editor, _text(data, "comment", limit=2000))))
+    @posted
+    def comment(request: Request, who: Identity, data: dict[str, Any]) -> Response:
+        aid, pid = request.path_params["aid"], request.path_params["pid"]
+        return _paragraph_response(aid, pid, workstation.comment(aid, pid, _int(data, "version"), who.editor,
+                                                                 _text(data, "comment", limit=2000)))
 
-    async def approve_article(request: Request) -> Response:
-        return await _run(request, lambda who: JSONResponse(
-            {"approved": workstation.approve_article(request.path_params["aid"], who.editor)}))
+    @posted
+    def approve_article(request: Request, who: Identity, data: dict[str, Any]) -> Response:
+        return JSONResponse({"approved": workstation.approve_article(request.path_params["aid"], who.editor)})
 
-    async def upload(request: Request) -> Response:
-        form = await request.form(max_files=1, max_fields=10)
-        upload_file = form.get("file")
-        if upload_file is None or isinstance(upload_file, str) or not upload_file.filename:
-            return JSONResponse({"error": "choose a file to translate"}, status_code=400)
-        data, name = await upload_file.read(), Path(upload_file.filename).name
-        target = str(form.get("to", "rw"))
+    @posted
+    def upload(request: Request, who: Identity, data: dict[str, Any]) -> Response:
+        name, content = _file(data, "translate")
+        target = str(data.get("to", "rw"))
         if target not in ("en", "rw"):
-            return JSONResponse({"error": "translate to en or rw"}, status_code=400)
-        extract = form.get("extract") == "on"
-        return await _run(request, lambda who: JSONResponse(
-            workstation.start_translation(name, data, target, who.editor, extract).to_dict(), status_code=202))
+            raise InputError("translate to en or rw")
+        job = workstation.start_translation(name, content, target, who.editor, data.get("extract") == "on")
+        return JSONResponse(job.to_dict(), status_code=202)
 
-    async def import_file(request: Request) -> Response:
-        form = await request.form(max_files=1, max_fields=10)
-        upload_file = form.get("file")
-        if upload_file is None or isinstance(upload_file, str) or not upload_file.filename:
-            return JSONResponse({"error": "choose a file to import"}, status_code=400)
-        data, name = await upload_file.read(), Path(upload_file.filename).name
-        return await _run(request, lambda who: JSONResponse(
-            {"article": workstation.import_file(name, data, who.editor)}, status_code=201))
+    @posted
+    def import_file(request: Request, who: Identity, data: dict[str, Any]) -> Response:
+        name, content = _file(data, "import")
+        return JSONResponse({"article": workstation.import_file(name, content, who.editor)}, status_code=201)
 
-    async def accept_candidate(request: Request) -> Response:
-        data = await _json(request)
+    @posted
+    def accept_candidate(request: Request, who: Identity, data: dict[str, Any]) -> Response:
         row = {str(k): _text(data, str(k), limit=2000, required=False) for k in data}
-        return await _run(request, lambda who: JSONResponse(
-            {"entry": workstation.accept_candidate(row).id, "file": str(workstation.glossary_file)}, status_code=201))
+        entry = workstation.accept_candidate(row)
+        return JSONResponse({"entry": entry.id, "file": entry.file}, status_code=201)
 
-    async def dismiss_candidate(request: Request) -> Response:
-        data = await _json(request)
-        return await _run(request, lambda who: (workstation.store.dismiss(_text(data, "key", limit=64), who.editor),
-                                                JSONResponse({"dismissed": True}))[1])
-
-    async def _run(request: Request, action: Callable[[Identity], Response]) -> Response:
-        from starlette.concurrency import run_in_threadpool
-
-        return await run_in_threadpool(guarded()(lambda _request, who: action(who)), request)
+    @posted
+    def dismiss_candidate(request: Request, who: Identity, data: dict[str, Any]) -> Response:
+        workstation.store.dismiss(_text(data, "key", limit=64), who.editor)
+        return JSONResponse({"dismissed": True})
 
     # -- signing in ----------------------------------------------------------------------------------------------
 
@@ -344,8 +358,6 @@ async def _json(request: Request) -> dict[str, Any]:
 
 
 def _text(data: dict[str, Any], key: str, limit: int = 100_000, required: bool = True) -> str:
-    from translate.errors import InputError
-
     value = data.get(key)
     if "__invalid__" in data:
         raise InputError("the request is not a JSON object")
@@ -358,9 +370,14 @@ def _text(data: dict[str, Any], key: str, limit: int = 100_000, required: bool =
     return value
 
 
-def _int(data: dict[str, Any], key: str) -> int:
-    from translate.errors import InputError
+def _file(data: dict[str, Any], what: str) -> tuple[str, bytes]:
+    found = data.get("__file__")
+    if not isinstance(found, tuple):
+        raise InputError(f"choose a file to {what}")
+    return found
 
+
+def _int(data: dict[str, Any], key: str) -> int:
     value = data.get(key)
     if isinstance(value, bool) or not isinstance(value, int):
         raise InputError(f"'{key}' must be a whole number (the version the change was made on)")
