@@ -362,3 +362,28 @@ def test_an_approved_heading_comes_back_once_with_its_markup(tmp_path: Path) -> 
     result = translate_document("## Drones hit Kyiv. Ten died.\n\nTen died.", CachedEngine(IdentityEngine(), memory),
                                 TranslateOptions("rw", "en"))
     assert [p.target for p in result.paragraphs] == ["## Drones zibasiye Kyiv. Icumi bapfuye.", "Icumi bapfuye."]
+
+
+def test_a_consistent_correction_of_words_no_entry_covers_proposes_a_new_entry() -> None:
+    from translate.glossary import load_glossaries
+    from translate.glossary.feedback import NEW, EditedParagraph, candidates_from_edits, proposed_row
+
+    glossary = load_glossaries([Path(__file__).resolve().parent / "glossary_data" / "mini.tsv"])
+    edits = [
+        EditedParagraph("a1", 1, "The Kivu Fishers Union met in Russia on Monday.",
+                        "Ishyirahamwe ry'abarobyi ryahuriye mu Burusiya ku wa Mbere.",
+                        "Koperative y'abarobyi ba Kivu yahuriye mu Burusiya ku wa Mbere.", "en", "rw"),
+        EditedParagraph("a2", 4, "Members of the Kivu Fishers Union asked for boats.",
+                        "Abanyamuryango b'ishyirahamwe ry'abarobyi basabye amato.",
+                        "Abanyamuryango ba Koperative y'abarobyi ba Kivu basabye amato.", "en", "rw"),
+        # Only once: an editor's choice, not yet a house rule.
+        EditedParagraph("a3", 2, "The factory reopened.", "Uruganda rwongeye gufungura.",
+                        "Uruganda rwongeye gukora.", "en", "rw"),
+    ]
+    found = candidates_from_edits(edits, glossary)
+    assert [(c.kind, c.count, c.evidence) for c in found] == [(NEW, 2, [("a1", 1), ("a2", 4)])]
+    candidate = found[0]
+    assert candidate.source_term == "Kivu Fishers Union" and "Kivu" in candidate.edited
+    row = proposed_row(candidate, glossary)
+    assert (row["id"], row["en"], row["rw"], row["status"]) == (
+        "term.kivu-fishers-union", "Kivu Fishers Union", candidate.edited, "proposed")

@@ -5,12 +5,14 @@ same edit again is a house rule the glossary lacks):
 
 - **rendering**: an edit replaces the text where the machine rendered a glossary term (the term report's target
   span) with words the entry does not match: the entry's rendering is wrong or missing a variant.
-- **new**: an edit replaces the same words with the same words where no glossary term is involved: a term the
-  glossary lacks. Its source side is the name or domain phrase (`curate.suggest`'s detectors) that the edited
-  paragraphs' sources share; empty when they share none, for the editor to fill in.
+- **new**: the same words (a phrase of up to five) written in by edits where no glossary term is involved: a
+  term the glossary lacks (Kinyarwanda's prefixes make the machine's words around it differ from paragraph to
+  paragraph, so the phrase the editors wrote is what is compared; the longest phrase wins over its parts). Its
+  source side is the name or domain phrase (`curate.suggest`'s detectors) that the edited paragraphs' sources
+  share; empty when they share none, for the editor to fill in.
 
-Edits are compared word by word (difflib); only replacements of up to four words count: longer rewrites are
-style, not terminology.
+Edits are compared word by word (difflib); a term's rendering counts when the replacement is up to four words:
+longer rewrites are style, not terminology.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from translate.glossary.terms import find_terms
 
 RENDERING, NEW = "rendering", "new"
 _MAX_WORDS = 4
+_MAX_PHRASE = 5
 _WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)
 _REPORTED = ("satisfied", "forbidden", "warning")  # statuses whose target span is the machine's rendering
 
@@ -113,43 +116,95 @@ def _shared_source_term(sources: list[tuple[str, str]], glossary: Glossary) -> s
     counts: Counter[str] = Counter()
     for text, lang in sources:
         covered = [(m.start, m.end) for m in find_terms(text, lang, glossary)]  # type: ignore[arg-type]
-        found = {candidate for _, candidate, start, end in _spans(text, lang)
-                 if not any(start < b and a < end for a, b in covered)}
+        found = {part for _, candidate, start, end in _spans(text, lang)
+                 if not any(start < b and a < end for a, b in covered) for part in _tails(candidate)}
         counts.update(found)
-    best = counts.most_common(1)
-    return best[0][0] if best and best[0][1] >= max(2, (len(sources) + 1) // 2) else ""
+    # The most shared; of those equally shared, the longest ("Kivu Fishers Union", not "Union").
+    best = max(counts.items(), key=lambda item: (item[1], len(item[0])), default=None)
+    return best[0] if best and best[1] >= max(2, (len(sources) + 1) // 2) else ""
+
+
+def _tails(name: str) -> list[str]:
+    """A detected name and its endings from each capitalised word on: a name at the start of a sentence comes
+    with what leads to it ("Members of the Kivu Fishers Union")."""
+    words = name.split(" ")
+    return [" ".join(words[i:]) for i, word in enumerate(words) if i == 0 or word[:1].isupper()]
+
+
+def _inserted_phrases(edit: EditedParagraph) -> dict[str, tuple[str, str]]:
+    """Runs of 1-5 words the editor wrote that the machine's translation lacks: casefolded phrase -> (the phrase
+    as written, the machine words it replaced)."""
+    old, new = list(_WORD.finditer(edit.machine)), list(_WORD.finditer(edit.edited))
+    matcher = SequenceMatcher(None, [w.group().casefold() for w in old], [w.group().casefold() for w in new],
+                              autojunk=False)
+    phrases: dict[str, tuple[str, str]] = {}
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag not in ("replace", "insert"):
+            continue
+        replaced = edit.machine[old[i1].start():old[i2 - 1].end()] if i2 > i1 else ""
+        for size in range(1, min(_MAX_PHRASE, j2 - j1) + 1):
+            for j in range(j1, j2 - size + 1):
+                text = edit.edited[new[j].start():new[j + size - 1].end()]
+                phrases.setdefault(text.casefold(), (text, replaced))
+    return phrases
+
+
+def _new_terms(edits: Sequence[EditedParagraph], glossary: Glossary, min_count: int) -> list[EditCandidate]:
+    """Phrases several edits wrote in where no glossary term was involved; the longest phrase of each group (a
+    shorter one that always comes with it says nothing more)."""
+    seen: dict[tuple[str, str], list[tuple[EditedParagraph, str, str]]] = {}
+    for edit in edits:
+        covered = [_target_span(t, edit.machine) for t in edit.machine_terms if t.get("status") in _REPORTED]
+        for folded, (text, replaced) in _inserted_phrases(edit).items():
+            start = edit.machine.casefold().find(replaced.casefold()) if replaced else -1
+            if replaced and any(span and span[0] < start + len(replaced) and start < span[1] for span in covered):
+                continue  # the machine's rendering of a term: a RENDERING candidate, if anything
+            seen.setdefault((edit.source_lang, folded), []).append((edit, text, replaced))
+    frequent = {key: hits for key, hits in seen.items() if len({(e.article, e.paragraph) for e, _, _ in hits})
+                >= min_count and _is_term_like(hits[0][1])}
+    candidates = []
+    for (lang, folded), hits in frequent.items():
+        evidence = list(dict.fromkeys((e.article, e.paragraph) for e, _, _ in hits))
+        if any(other != folded and folded in other and other_lang == lang and
+               len({(e.article, e.paragraph) for e, _, _ in frequent[(other_lang, other)]}) >= len(evidence)
+               for other_lang, other in frequent):
+            continue  # part of a longer phrase with the same support
+        edit, text, _ = hits[0]
+        if find_terms(text, edit.target_lang, glossary):  # type: ignore[arg-type]
+            continue  # the editor wrote a glossary term: the term report covers it
+        replaced = Counter(r for _, _, r in hits if r).most_common(1)
+        candidate = EditCandidate(NEW, "", "", replaced[0][0] if replaced else "", text, lang, edit.target_lang,
+                                  evidence)
+        candidate.source_term = _shared_source_term([(e.source, e.source_lang) for e, _, _ in hits], glossary)
+        candidates.append(candidate)
+    return candidates
+
+
+def _is_term_like(text: str) -> bool:
+    """Not a lone short word or number: those are grammar and style, not terminology."""
+    words = _WORD.findall(text)
+    return len(words) > 1 or (len(text) > 3 and not text.isdigit())
 
 
 def candidates_from_edits(edits: Sequence[EditedParagraph], glossary: Glossary,
                           min_count: int = 2) -> list[EditCandidate]:
     """Glossary candidates the edits support (see the module docstring), most supported first."""
     found: dict[tuple[str, ...], EditCandidate] = {}
-    sources: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     for edit in edits:
         for span, machine, edited in _replacements(edit.machine, edit.edited):
             term = _term_at(span, edit.machine_terms, edit.machine)
-            if term is not None:
-                entry = str(term.get("entry", ""))
-                if not entry or _matched_by(edited, edit.target_lang, entry, glossary):
-                    continue  # an inflection or spelling the entry already accepts: grammar, not the glossary
-                known = glossary.get(entry)
-                source_term = (known.en[0] if edit.source_lang == "en" else known.rw[0]) if known else ""
-                key: tuple[str, ...] = (RENDERING, entry, edit.source_lang, edited.casefold())
-                candidate = found.setdefault(key, EditCandidate(RENDERING, entry, source_term, machine, edited,
-                                                                edit.source_lang, edit.target_lang))
-            else:
-                if find_terms(edited, edit.target_lang, glossary):  # type: ignore[arg-type]
-                    continue  # the editor wrote a glossary term: the report covers it
-                key = (NEW, edit.source_lang, machine.casefold(), edited.casefold())
-                candidate = found.setdefault(key, EditCandidate(NEW, "", "", machine, edited, edit.source_lang,
-                                                                edit.target_lang))
-                sources.setdefault(key, []).append((edit.source, edit.source_lang))
+            if term is None:
+                continue
+            entry = str(term.get("entry", ""))
+            if not entry or _matched_by(edited, edit.target_lang, entry, glossary):
+                continue  # an inflection or spelling the entry already accepts: grammar, not the glossary
+            known = glossary.get(entry)
+            source_term = (known.en[0] if edit.source_lang == "en" else known.rw[0]) if known else ""
+            candidate = found.setdefault((entry, edit.source_lang, edited.casefold()), EditCandidate(
+                RENDERING, entry, source_term, machine, edited, edit.source_lang, edit.target_lang))
             if (edit.article, edit.paragraph) not in candidate.evidence:
                 candidate.evidence.append((edit.article, edit.paragraph))
-    kept = [c for c in found.values() if c.count >= min_count]
-    for key, candidate in found.items():
-        if candidate.kind == NEW and candidate.count >= min_count:
-            candidate.source_term = _shared_source_term(sources[key], glossary)
+    kept = [c for c in found.values() if c.count >= min_count] + _new_terms(edits, glossary, min_count)
     return sorted(kept, key=lambda c: (-c.count, c.kind, c.entry, c.edited.casefold()))
 
 
