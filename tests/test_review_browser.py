@@ -230,3 +230,20 @@ def test_review_page_of_a_web_page_article(browser, tmp_path: Path) -> None:  # 
     assert page.locator("#p2 .kind").inner_text() == "heading"
     assert not events, events
     context.close()
+
+
+def test_review_page_orders_the_weakest_paragraphs_first(browser, tmp_path: Path) -> None:  # noqa: ANN001
+    result = load()
+    for paragraph, confidence in zip(result.paragraphs, (0.9, 0.3, None, 0.6, 0.1)):
+        paragraph.confidence = confidence
+    context, page, events = _open(browser, _write_page(tmp_path, result, "confidence.html", glossary()))
+    assert page.locator("#p2 .b-confidence").inner_text() == "confidence 0.30"
+    page.locator("#order").select_option("confidence")
+    order = page.eval_on_selector_all("article.row", "rows => rows.map(r => Number(r.dataset.id))")
+    assert order[:4] == [5, 2, 4, 1] and len(order) == len(result.paragraphs)
+    page.keyboard.press("j")  # navigation follows the order on screen
+    assert page.evaluate("document.activeElement.id") == "p5"
+    page.locator("#order").select_option("document")
+    assert page.eval_on_selector_all("article.row", "rows => rows.map(r => Number(r.dataset.id))") == sorted(order)
+    assert not [e for e in events if e.startswith(("page error", "console error", "request"))]
+    context.close()

@@ -77,6 +77,9 @@ def _badges(paragraph: ParagraphResult, terms: list[Term], target_name: str) -> 
         if term.is_problem:
             what = term.message or f"{term.source_surface or term.entry}: {term.status}"
             items.append(f'<li class="b-{term.status}">{STATUS_SYMBOLS[term.status]} {escape(what)}</li>')
+    if paragraph.confidence is not None:
+        items.append(f'<li class="b-confidence" title="the model\'s own confidence: what to review first, not a '
+                     f'quality score">confidence {paragraph.confidence:.2f}</li>')
     if paragraph.edited:
         items.append('<li class="b-edited">edited before</li>')
     if paragraph.checked == "editor":

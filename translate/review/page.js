@@ -129,6 +129,21 @@
   }
   filter.addEventListener("change", applyFilter);
 
+  // --- order: as in the article, or the model's least confident paragraphs first ---
+  var order = document.getElementById("order");
+  var documentOrder = rows.slice();
+  function confidenceOf(row) {
+    var c = byId[idOf(row)].confidence;
+    return typeof c === "number" ? c : 2;  // untranslated and human paragraphs last
+  }
+  order.addEventListener("change", function () {
+    rows = order.value === "confidence" ? documentOrder.slice().sort(function (a, b) {
+      return confidenceOf(a) - confidenceOf(b) || idOf(a) - idOf(b);
+    }) : documentOrder.slice();
+    var main = document.getElementById("rows");
+    rows.forEach(function (row) { main.appendChild(row); });
+  });
+
   // --- editing and approving ---
   function toggleApprove(row) {
     var s = state[idOf(row)];
