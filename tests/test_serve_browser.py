@@ -22,7 +22,7 @@ pytest.importorskip("starlette")
 from playwright.sync_api import expect  # noqa: E402
 
 from conftest import EXAMPLES  # noqa: E402
-from test_review_browser import ARGS, CHROMIUM  # noqa: E402
+from test_review_browser import browser  # noqa: E402,F401  (the module's Chromium fixture)
 from translate.serve.workstation import Settings, Workstation  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -75,20 +75,6 @@ def server(tmp_path: Path, ct2_en_rw: Path) -> Iterator[tuple[Server, str]]:
     running.start()
     yield running, article
     running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing (install Debian's chromium package; `make test` does)")
-        pytest.skip(f"{CHROMIUM} is missing (install Debian's chromium package)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
 
 
 def _editor(browser, name: str):  # noqa: ANN001, ANN202
