@@ -168,6 +168,9 @@ def test_a_web_page_exports_in_its_own_format_with_the_edits(tmp_path: Path, ct2
     _save(client, auth, article, row.paragraph.id, "Umutwe wahinduwe n'umwanditsi.", 1)
     exported = client.get(f"/articles/{article}/export/document")
     assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/html")
+    assert 'filename="02-kyiv-overnight-drones.en.rw.html"' in exported.headers["content-disposition"]
+    text = client.get(f"/articles/{article}/export/text")  # the page's text, named as text
+    assert 'filename="02-kyiv-overnight-drones.en.rw.txt"' in text.headers["content-disposition"]
     assert "Umutwe wahinduwe n&#39;umwanditsi." in exported.text or "Umutwe wahinduwe n'umwanditsi." in exported.text
 
 
@@ -221,6 +224,9 @@ def test_consistent_corrections_become_glossary_candidates_accepted_into_the_tsv
     accepted = client.post("/api/glossary/candidates", json=new_row, headers=_headers(auth))
     assert accepted.status_code == 201 and (tmp_path / "glossary.tsv").read_text().count("term.test-drone-swarm") == 1
     assert workstation.glossary().get("term.test-drone-swarm") is not None
+    unfinished = client.post("/api/glossary/candidates", json={**new_row, "en": ""}, headers=_headers(auth))
+    assert unfinished.status_code == 400 and unfinished.json()["error"] == \
+        "fill in the English term (en) before accepting"
     clash = client.post("/api/glossary/candidates", json={**new_row, "id": "term.other", "en": "drone"},
                         headers=_headers(auth))
     assert clash.status_code == 400 and "drone" in clash.json()["error"]
@@ -387,3 +393,17 @@ def test_a_consistent_correction_of_words_no_entry_covers_proposes_a_new_entry()
     row = proposed_row(candidate, glossary)
     assert (row["id"], row["en"], row["rw"], row["status"]) == (
         "term.kivu-fishers-union", "Kivu Fishers Union", candidate.edited, "proposed")
+
+
+def test_a_term_rendering_candidate_is_the_whole_rendering_as_edited() -> None:
+    from translate.glossary import load_glossaries
+    from translate.glossary.feedback import RENDERING, EditedParagraph, candidates_from_edits, proposed_row
+
+    glossary = load_glossaries(None)
+    term = {"entry": "term.satellite-images", "status": "satisfied", "target_surface": "amafoto ya satellite"}
+    edits = [EditedParagraph(f"a{i}", i, f"Satellite images of the base, {i}.", f"Amafoto ya satellite y'ikigo, {i}.",
+                             f"Amafoto ya icyogajuru y'ikigo, {i}.", "en", "rw", [term]) for i in (1, 2)]
+    [candidate] = candidates_from_edits(edits, glossary)
+    assert (candidate.kind, candidate.machine, candidate.edited) == (RENDERING, "Amafoto ya satellite",
+                                                                     "Amafoto ya icyogajuru")
+    assert proposed_row(candidate, glossary)["rw"].startswith("amafoto ya icyogajuru|")  # as the entry writes it

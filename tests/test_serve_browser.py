@@ -35,15 +35,15 @@ expect.set_options(timeout=TIMEOUT_MS)
 class Server:
     """`inkuru serve FOLDER` in a subprocess; `restart()` stops it and starts it again on the same port."""
 
-    def __init__(self, folder: Path, model: Path) -> None:
-        self.folder, self.model, self.port = folder, model, 0
+    def __init__(self, folder: Path, model: Path, *extra: str) -> None:
+        self.folder, self.model, self.port, self.extra = folder, model, 0, extra
         self.process: subprocess.Popen[str] | None = None
         self.url = ""
 
     def start(self) -> None:
         command = [sys.executable, "-m", "translate.cli", "serve", str(self.folder), "--port", str(self.port),
                    "--memory", str(self.folder / "memory.sqlite"), "--model", str(self.model), "--backend", "ct2",
-                   "--beam", "1"]
+                   "--beam", "1", *self.extra]
         env = {**os.environ, "HF_HUB_OFFLINE": "1"}
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
         line = self.process.stdout.readline()  # type: ignore[union-attr]
@@ -69,7 +69,7 @@ class Server:
 @pytest.fixture()
 def server(tmp_path: Path, ct2_en_rw: Path) -> Iterator[tuple[Server, str]]:
     workstation = Workstation(Settings(tmp_path, use_memory=False))
-    article = workstation.import_file(DRONES.name, DRONES.read_bytes(), "setup")
+    article, _ = workstation.import_file(DRONES.name, DRONES.read_bytes(), "setup")
     workstation.close()
     running = Server(tmp_path, ct2_en_rw)
     running.start()
@@ -196,3 +196,52 @@ def test_an_upload_is_translated_with_progress_and_opens_in_the_editor(browser, 
     assert "nairobi-kivu-talks.en.txt" in page.locator("table.articles").inner_text()
     assert errors == []
     context.close()
+
+
+def test_approving_right_after_typing_approves_the_typed_text(browser, server) -> None:  # noqa: ANN001
+    running, article = server
+    context, page, errors = _editor(browser, "Alice")
+    page.goto(f"{running.url}articles/{article}")
+    _type(page, 5, "Inyandiko yemejwe ako kanya.")
+    _row(page, 5).locator("button.approve").click()  # within the save delay: the save goes first
+    expect(_row(page, 5)).to_have_attribute("data-state", "approved")
+    assert _row(page, 5).locator(".conflict").is_hidden()
+    page.reload()
+    assert _row(page, 5).locator("textarea").input_value() == "Inyandiko yemejwe ako kanya."
+    # An empty paragraph cannot be saved, so it is not approved either.
+    _type(page, 6, "")
+    _row(page, 6).locator("button.approve").click()
+    expect(page.locator("#p6 .save-status")).to_contain_text("cannot be empty")
+    assert _row(page, 6).get_attribute("data-state") == "machine"
+    # "Only paragraphs that need review" hides the others.
+    page.check("#only-problems")
+    shown = page.eval_on_selector_all("section.row", "rows => rows.filter(r => r.offsetParent !== null).length")
+    needing = page.eval_on_selector_all("section.row", "rows => rows.filter(r => r.dataset.needs === '1').length")
+    assert 0 < shown == needing < page.locator("section.row").count()
+    assert all("400 (Bad Request)" in e for e in errors)  # the refused empty save
+    context.close()
+
+
+def test_editors_sign_in_with_their_tokens(browser, tmp_path: Path, ct2_en_rw: Path) -> None:  # noqa: ANN001
+    tokens = tmp_path / "tokens.tsv"
+    tokens.write_text("alice\ttok-alice-0123456789abcdef\n", encoding="utf-8")
+    running = Server(tmp_path / "project", ct2_en_rw, "--tokens", str(tokens))
+    running.start()
+    try:
+        context, page, errors = _editor(browser, "ignored")
+        page.goto(f"{running.url}glossary")
+        assert "/login" in page.url
+        page.fill("input[name=token]", "tok-wrong-0123456789abcdef")
+        page.click("button[type=submit]")
+        expect(page.locator(".error")).to_have_text("That token is not known.")
+        page.fill("input[name=token]", "tok-alice-0123456789abcdef")
+        page.click("button[type=submit]")
+        expect(page.locator(".who")).to_contain_text("Signed in as alice")
+        assert page.url.endswith("/glossary")
+        running.restart()
+        page.goto(running.url)
+        expect(page.locator(".who")).to_contain_text("Signed in as alice")  # the session outlives a restart
+        assert all("401" in e for e in errors)
+        context.close()
+    finally:
+        running.stop()

@@ -99,11 +99,13 @@ def _target_span(term: dict[str, Any], text: str) -> tuple[int, int] | None:
     return None
 
 
-def _term_at(span: tuple[int, int], terms: Sequence[dict[str, Any]], text: str) -> dict[str, Any] | None:
+def _term_at(span: tuple[int, int], terms: Sequence[dict[str, Any]], text: str
+             ) -> tuple[dict[str, Any], tuple[int, int]] | None:
+    """The reported term whose rendering the machine span overlaps, with that rendering's span."""
     for term in terms:
         target = _target_span(term, text) if term.get("status") in _REPORTED else None
         if target is not None and target[0] < span[1] and span[0] < target[1]:
-            return term
+            return term, target
     return None
 
 
@@ -192,9 +194,15 @@ def candidates_from_edits(edits: Sequence[EditedParagraph], glossary: Glossary,
     found: dict[tuple[str, ...], EditCandidate] = {}
     for edit in edits:
         for span, machine, edited in _replacements(edit.machine, edit.edited):
-            term = _term_at(span, edit.machine_terms, edit.machine)
-            if term is None:
+            hit = _term_at(span, edit.machine_terms, edit.machine)
+            if hit is None:
                 continue
+            term, rendering = hit
+            # The whole rendering as the editor left it: "amafoto ya satellite" with "satellite" changed is
+            # "amafoto ya icyogajuru", not the one word.
+            start, end = min(span[0], rendering[0]), max(span[1], rendering[1])
+            machine = edit.machine[start:end]
+            edited = edit.machine[start:span[0]] + edited + edit.machine[span[1]:end]
             entry = str(term.get("entry", ""))
             if not entry or _matched_by(edited, edit.target_lang, entry, glossary):
                 continue  # an inflection or spelling the entry already accepts: grammar, not the glossary
@@ -215,7 +223,11 @@ def proposed_row(candidate: EditCandidate, glossary: Glossary) -> dict[str, str]
     if candidate.kind == RENDERING and (entry := glossary.get(candidate.entry)) is not None:
         row = entry.to_row()
         column = "rw" if candidate.target_lang == "rw" else "en"
-        forms = [candidate.edited, *[f for f in getattr(entry, column) if f.casefold() != candidate.edited.casefold()]]
+        known = getattr(entry, column)
+        edited = candidate.edited
+        if known and known[0][:1].islower():  # capitalised only because it began a sentence
+            edited = edited[:1].lower() + edited[1:]
+        forms = [edited, *[f for f in known if f.casefold() != edited.casefold()]]
         row[column] = "|".join(forms)
         return row
     en, rw = (candidate.source_term, candidate.edited) if candidate.target_lang == "rw" else \

@@ -86,7 +86,7 @@ class GuardMiddleware:
         async def secured_send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 extra = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
-                         (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY"),
+                         (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY"),
                          (b"cache-control", b"no-store")]
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
@@ -266,7 +266,8 @@ def create_app(workstation: Workstation, auth: Auth, *, allowed_hosts: list[str]
     @posted
     def import_file(request: Request, who: Identity, data: dict[str, Any]) -> Response:
         name, content = _file(data, "import")
-        return JSONResponse({"article": workstation.import_file(name, content, who.editor)}, status_code=201)
+        article, existing = workstation.import_file(name, content, who.editor)
+        return JSONResponse({"article": article, "existing": existing}, status_code=201)
 
     @posted
     def accept_candidate(request: Request, who: Identity, data: dict[str, Any]) -> Response:

@@ -68,7 +68,8 @@ def serve(folder: str, host: str, port: int, tokens_file: str | None, new_token:
         workstation.glossary()  # a broken glossary stops us now, not at the first page
         auth = Auth(read_tokens(tokens_file) if tokens_file else None, workstation.store)
         for path in imports:
-            click.echo(f"{path}: article {workstation.import_path(path, 'import')}")
+            article, existing = workstation.import_path(path, "import")
+            click.echo(f"{path}: article {article}" + (" (imported before)" if existing else ""))
     except InkuruError as error:
         raise click.ClickException(str(error)) from None
     listener = _listen(host, port)

@@ -129,7 +129,7 @@ class ArticleSummary:
     updated: float
     paragraphs: int
     translated: int
-    edited: int
+    edited: int  # translated paragraphs whose text an editor changed (approved or not)
     approved: int
     needs_review: int  # translated paragraphs not approved that carry a flag or a term problem
     approved_by: str | None
@@ -229,7 +229,7 @@ class Store:
             translated = [p for p in paragraphs if p["action"] == "translated"]
             summaries.append(ArticleSummary(
                 row["id"], row["name"], row["source_lang"], row["target_lang"], row["source_format"], row["created"],
-                row["updated"], len(paragraphs), len(translated), sum(p["state"] == EDITED for p in translated),
+                row["updated"], len(paragraphs), len(translated), sum(p["checked"] == "editor" for p in translated),
                 sum(p["state"] == APPROVED for p in translated), sum(_needs_review(p) for p in translated),
                 row["approved_by"]))
         return summaries

@@ -202,15 +202,16 @@ class Workstation:
 
     # -- articles in -------------------------------------------------------------------------------------------
 
-    def import_path(self, path: str | Path, editor: str) -> str:
+    def import_path(self, path: str | Path, editor: str) -> tuple[str, bool]:
         """`import_file` from disk; a web page's or Word file's original, found where the result says it was (or
         next to the result) with the content it was translated from, is kept for export in its own format."""
         from translate.fileio import read_bytes
 
         return self.import_file(str(path), read_bytes(path), editor, look_beside=Path(path).parent)
 
-    def import_file(self, name: str, data: bytes, editor: str, look_beside: Path | None = None) -> str:
-        """A result JSON, an XLIFF file (post-edited in a CAT tool) or a self-contained review page, as an article."""
+    def import_file(self, name: str, data: bytes, editor: str, look_beside: Path | None = None) -> tuple[str, bool]:
+        """A result JSON, an XLIFF file (post-edited in a CAT tool) or a self-contained review page, as an article:
+        (its id, whether that very result was imported before)."""
         from translate.fileio import decode_utf8
         from translate.pipeline import recheck_edits
         from translate.review.inputs import parse_result
@@ -223,8 +224,11 @@ class Workstation:
             text = _result_from_page(text, name)
         result = recheck_edits(parse_result(text, name), self.glossary())
         # The same file imported again (`serve --import` run twice) is the article already there.
+        existing = self.store.find_article(result)
+        if existing is not None:
+            return existing, True
         original = _original(result, look_beside) if look_beside is not None else None
-        return self.store.find_article(result) or self.store.add_article(result, original, editor, action="imported")
+        return self.store.add_article(result, original, editor, action="imported"), False
 
     def start_translation(self, name: str, data: bytes, target: str, editor: str, extract: bool = False) -> Job:
         """Queue an uploaded article for translation (one at a time, in the background); poll the Job."""
@@ -398,7 +402,10 @@ class Workstation:
         from translate.review import render
 
         text = render(result, fmt, self.glossary())
-        return text.encode("utf-8"), str(EXPORTS[fmt][0]), output_name(result.document, result.target_lang, fmt)
+        name = output_name(result.document, result.target_lang, fmt)
+        if fmt == "text" and result.source_format != "text":  # a page's or Word file's text, not the page itself
+            name = str(Path(name).with_suffix(".txt"))
+        return text.encode("utf-8"), str(EXPORTS[fmt][0]), name
 
     # -- glossary page ---------------------------------------------------------------------------------------
 
@@ -422,6 +429,9 @@ class Workstation:
         an entry the glossary has is edited in its own file; a new one goes into the folder's glossary.tsv."""
         from translate.glossary.editing import add_entry, edit_entry
 
+        for column, what in (("id", "an id"), ("en", "the English term"), ("rw", "the Kinyarwanda rendering")):
+            if not row.get(column, "").strip():
+                raise InputError(f"fill in {what} ({column}) before accepting")
         glossary = self.glossary()
         existing = glossary.get(row.get("id", ""))
         if existing is not None:

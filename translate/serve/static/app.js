@@ -6,8 +6,13 @@
   const nameInput = document.getElementById("editor-name");
   const editorName = () => localStorage.getItem("inkuru-editor") || "";
   if (nameInput) {
+    const needed = document.getElementById("name-needed");
     nameInput.value = editorName();
-    nameInput.addEventListener("change", () => localStorage.setItem("inkuru-editor", nameInput.value.trim()));
+    if (needed) needed.hidden = Boolean(editorName());
+    nameInput.addEventListener("change", () => {
+      localStorage.setItem("inkuru-editor", nameInput.value.trim());
+      if (needed) needed.hidden = Boolean(editorName());
+    });
   }
 
   async function call(method, url, body, isForm) {
@@ -37,13 +42,13 @@
     const job = upload.querySelector(".job"), bar = job.querySelector("progress"), status = job.querySelector(".job-status");
     upload.addEventListener("submit", async (event) => {
       event.preventDefault();
-      job.hidden = false; bar.removeAttribute("value"); status.textContent = "uploading…";
+      job.hidden = false; bar.hidden = false; bar.removeAttribute("value"); status.textContent = "uploading…";
       const {status: code, data} = await call("POST", "/api/articles", new FormData(upload), true);
-      if (code !== 202) { status.textContent = data.error || `upload failed (${code})`; return; }
+      if (code !== 202) { bar.hidden = true; status.textContent = data.error || `upload failed (${code})`; return; }
       const poll = async () => {
         const {data: state} = await call("GET", `/api/jobs/${encodeURIComponent(data.id)}`);
         if (state.status === "done") { status.textContent = "done"; location.href = `/articles/${state.article}`; return; }
-        if (state.status === "failed") { status.textContent = state.message; return; }
+        if (state.status === "failed") { bar.hidden = true; status.textContent = state.message; return; }
         if (state.total) { bar.max = state.total; bar.value = state.done; }
         status.textContent = state.total ? `translating: ${state.done} of ${state.total} sentences` :
           state.status === "queued" ? "waiting for the translation before it" : "loading the model…";
@@ -57,7 +62,10 @@
       event.preventDefault();
       importStatus.textContent = "importing…";
       const {status: code, data} = await call("POST", "/api/import", new FormData(importForm), true);
-      if (code === 201) location.href = `/articles/${data.article}`;
+      if (code === 201 && data.existing) {
+        importStatus.textContent = "already imported: opening it";
+        setTimeout(() => { location.href = `/articles/${data.article}`; }, 800);
+      } else if (code === 201) location.href = `/articles/${data.article}`;
       else importStatus.textContent = data.error || `import failed (${code})`;
     });
   }
@@ -98,6 +106,7 @@
         const area = row.querySelector("textarea");
         area.value = data.current.target; fit(area);
         row.dataset.version = data.current.version;
+        stored.set(row, data.current.target);
         localStorage.removeItem(backupKey(row));
         say(row, "their version kept", "ok");
       };
@@ -109,13 +118,20 @@
       };
     }
 
-    const inFlight = new Map(), again = new Set(), timers = new Map();
-    async function save(row) {
-      if (row.dataset.conflict) return;
-      if (inFlight.get(row)) { again.add(row); return; }
+    // Saves of a row run one after another (a promise chain per row): a save waits for the one before it, so
+    // it always names the version the server gave that one. `save` resolves true once the text on screen is
+    // stored (or already was), false if it could not be (an error the row shows, or a conflict to resolve).
+    const chains = new Map(), timers = new Map(), stored = new Map();
+    function save(row) {
+      const next = (chains.get(row) || Promise.resolve(true)).then(() => saveNow(row));
+      chains.set(row, next.catch(() => false));
+      return next;
+    }
+    async function saveNow(row) {
+      if (row.dataset.conflict) return false;
       const area = row.querySelector("textarea");
       const text = area.value, version = Number(row.dataset.version);
-      inFlight.set(row, true);
+      if (text === stored.get(row)) return true;
       say(row, "saving…");
       let reply;
       try {
@@ -123,23 +139,27 @@
       } catch (e) {
         reply = {status: 0, data: {}};
       }
-      inFlight.set(row, false);
       if (reply.status === 200) {
         applied(row, reply.data);
+        stored.set(row, text);
         if (area.value === text) localStorage.removeItem(backupKey(row));
         say(row, "saved", "ok");
-      } else if (reply.status === 409) {
+        return true;
+      }
+      if (reply.status === 409) {
         conflict(row, reply.data, () => save(row));
-        again.delete(row);
-        return;
       } else if (reply.status === 0 || reply.status >= 500) {
         say(row, "not saved: the server cannot be reached; retrying (your text is kept in this browser)", "error");
         setTimeout(() => save(row), 2000);
-        return;
       } else {
         say(row, reply.data.error || `not saved (${reply.status})`, "error");
       }
-      if (again.delete(row) || area.value !== text) save(row);
+      return false;
+    }
+    function flush(row) {
+      clearTimeout(timers.get(row));
+      timers.delete(row);
+      return save(row);
     }
     function scheduleSave(row) {
       clearTimeout(timers.get(row));
@@ -153,6 +173,7 @@
     areas.forEach((area, i) => { area.style.height = `${heights[i] + 2}px`; });
     for (const row of editable) {
       const area = row.querySelector("textarea");
+      stored.set(row, area.value);
       // A text typed before a crash or a closed tab that never reached the server is offered again.
       const backup = JSON.parse(localStorage.getItem(backupKey(row)) || "null");
       if (backup && backup.text !== area.value) {
@@ -166,9 +187,10 @@
         say(row, "editing…");
         scheduleSave(row);
       });
-      area.addEventListener("blur", () => { if (timers.get(row)) { clearTimeout(timers.get(row)); timers.delete(row); if (localStorage.getItem(backupKey(row))) save(row); } });
+      area.addEventListener("blur", () => { if (timers.has(row)) flush(row); });
       row.querySelector(".approve").addEventListener("click", () => approve(row));
       row.querySelector(".comment").addEventListener("change", async (event) => {
+        if (!(await flush(row))) return;  // the comment names the version of the text on screen
         const {status, data} = await call("POST", url(row, "/comment"), {comment: event.target.value, version: Number(row.dataset.version)});
         if (status === 200) { applied(row, data); say(row, "comment saved", "ok"); }
         else if (status === 409) conflict(row, data, () => event.target.dispatchEvent(new Event("change")));
@@ -190,17 +212,14 @@
     }
 
     async function approve(row) {
-      const area = row.querySelector("textarea");
-      if (timers.get(row) || inFlight.get(row) || localStorage.getItem(backupKey(row))) {
-        clearTimeout(timers.get(row)); timers.delete(row);
-        await save(row);  // approve the text on screen, not an older one
-      }
+      // Approve the text on screen, not an older one: it is saved first, and nothing is approved if it cannot be.
+      if (!(await flush(row))) return false;
       const approved = row.dataset.state !== "approved";
       const {status, data} = await call("POST", url(row, "/approve"), {version: Number(row.dataset.version), approved});
       if (status === 200) { applied(row, data); say(row, approved ? "approved" : "approval withdrawn", "ok"); }
       else if (status === 409) conflict(row, data, () => approve(row));
       else say(row, data.error || `not approved (${status})`, "error");
-      return status === 200 && area;
+      return status === 200;
     }
 
     function move(from, step) {
@@ -216,10 +235,9 @@
         event.preventDefault(); move(row, event.key === "ArrowDown" ? 1 : -1);
       } else if ((event.ctrlKey || event.metaKey) && event.key === "Enter") {
         event.preventDefault();
-        if (row.dataset.state !== "approved") await approve(row);
-        move(row, 1);
+        if (row.dataset.state === "approved" || await approve(row)) move(row, 1);
       } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
-        event.preventDefault(); clearTimeout(timers.get(row)); save(row);
+        event.preventDefault(); flush(row);
       }
     });
 
@@ -238,6 +256,13 @@
     only.addEventListener("change", arrange);
 
     document.getElementById("approve-article").addEventListener("click", async () => {
+      const open = editable.filter((r) => r.dataset.state !== "approved");
+      const flagged = open.filter((r) => r.dataset.needs === "1").length;
+      const question = `Approve the ${open.length} paragraphs not approved yet` +
+        (flagged ? `, ${flagged} of them with problems flagged` : "") +
+        "? Approved paragraphs teach the translation memory.";
+      if (!confirm(open.length ? question : "Approve the article as it stands?")) return;
+      for (const row of editable) if (!(await flush(row))) return;  // what is on screen is what gets approved
       const {status, data} = await call("POST", `/api/articles/${article}/approve`);
       if (status === 200) location.reload();
       else alert(data.error || `not approved (${status})`);
