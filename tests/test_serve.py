@@ -151,6 +151,15 @@ def test_approving_an_article_and_exporting_every_format(tmp_path: Path) -> None
     assert all(p["approved"] for p in exported["paragraphs"] if p["action"] == "translated")
     for fmt in ("markdown", "xliff", "tsv", "html"):
         assert client.get(f"/articles/{article}/export/{fmt}").status_code == 200
+    # A comment for the desk travels with the exports (and back in through an import).
+    version = workstation.store.paragraph(article, 4).version
+    client.post(f"/api/articles/{article}/paragraphs/4/comment", json={"comment": "Check Kirby's title.",
+                                                                        "version": version}, headers=_headers(auth))
+    assert "Comment: Check Kirby's title." in client.get(f"/articles/{article}/export/markdown").text
+    xliff = client.get(f"/articles/{article}/export/xliff").text
+    assert '<note category="comment">Check Kirby\'s title.</note>' in xliff
+    again, _ = workstation.import_file("again.xlf", xliff.encode(), "bob")
+    assert workstation.store.paragraph(again, 4).comment == "Check Kirby's title."
     assert client.get(f"/articles/{article}/export/pdf").status_code == 400
     # An edit after approval re-opens the article.
     _save(client, auth, article, 2, "Byanditswe na Claudine Uwase.", 3)

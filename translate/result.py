@@ -85,6 +85,8 @@ class ParagraphResult:
     # output token over the paragraph's sentences (token-weighted), from 0 to 1. None when no model translated
     # the paragraph (kept, passed through, a human translation from the memory) or the engine gave no scores.
     confidence: float | None = None
+    # An editor's comment for the desk (the review workstation), carried into every export.
+    comment: str = ""
 
 
 @dataclass

@@ -63,6 +63,8 @@ def render_markdown(result: Result) -> str:
         issues = problems(paragraph, found)
         if issues:
             lines += ["", *(f"- ⚠ {md_escape(issue)}" for issue in issues)]
+        if paragraph.comment:
+            lines += ["", f"Comment: {md_escape(paragraph.comment)}"]
     if result.left_out:
         lines += ["", "## Left out of the translation (not part of the article; kept as written)", ""]
         lines += [f"- {md_escape(str(item.get('text', '')))}" for item in result.left_out]

@@ -90,16 +90,19 @@ def _unit(file: ET.Element, paragraph: ParagraphResult, glossary: Glossary | Non
         "edited": paragraph.edited, "exported_target": paragraph.target, "flags": paragraph.flags,
         "terms": paragraph.terms, "segments": [asdict(s) for s in paragraph.segments],
         **({"confidence": paragraph.confidence} if paragraph.confidence is not None else {}),
+        **({"comment": paragraph.comment} if paragraph.comment else {}),
         # A document's block (web page, Word file), so an edited XLIFF can be written back into it.
         **({"block": paragraph.block, "kind": paragraph.kind, "markup": paragraph.markup} if paragraph.block else {}),
     })
     marked = [(f"m{i + 1}", t) for i, t in enumerate(t for t in paragraph_terms(paragraph) if t.source_span)]
     if marked:
         _glossary_entries(unit, marked, glossary)
-    if paragraph.flags:
+    if paragraph.flags or paragraph.comment:
         notes = _sub(unit, XLF, "notes")
         for flag in paragraph.flags:
             _sub(notes, XLF, "note", category="inkuru-flag").text = _NOT_XML.sub("", flag)
+        if paragraph.comment:  # an editor's comment, for the translator in the CAT tool
+            _sub(notes, XLF, "note", category="comment").text = _NOT_XML.sub("", paragraph.comment)
     state = APPROVED_STATE if paragraph.approved else "reviewed" if paragraph.edited else "translated"
     segment = _sub(unit, XLF, "segment", id=f"s{paragraph.id}", state=state)
     source = _sub(segment, XLF, "source")
@@ -222,6 +225,7 @@ def _unit_paragraph(unit: ET.Element, meta: dict[str, Any], name: str) -> Paragr
             block=str(meta.get("block") or ""), kind=str(meta.get("kind") or ""),
             markup=list(meta.get("markup") or []),
             confidence=float(meta["confidence"]) if isinstance(meta.get("confidence"), (int, float)) else None,
+            comment=str(meta.get("comment") or ""),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{name}: unit {unit.get('id')!r}: incomplete Inkuru metadata ({exc})") from None

@@ -205,11 +205,11 @@ class Store:
                         now, now, json.dumps(result.to_dict(), ensure_ascii=False), original))
             for p in result.paragraphs:
                 state = APPROVED if p.approved else EDITED if p.edited else MACHINE
-                db.execute("INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, '', 1, ?, ?, ?, ?, ?)",
-                           (article_id, p.id, p.action, p.target, state, json.dumps(p.terms, ensure_ascii=False),
+                db.execute("INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
+                           (article_id, p.id, p.action, p.target, state, p.comment, json.dumps(p.terms, ensure_ascii=False),
                             json.dumps(p.flags, ensure_ascii=False), p.checked, editor, now))
-                db.execute("INSERT INTO history VALUES (?, ?, 1, ?, ?, ?, '', ?, ?)",
-                           (article_id, p.id, action, p.target, state, editor, now))
+                db.execute("INSERT INTO history VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)",
+                           (article_id, p.id, action, p.target, state, p.comment, editor, now))
         return article_id
 
     def find_article(self, result: Result) -> str | None:
@@ -380,7 +380,8 @@ class Store:
 def current_paragraph(machine: ParagraphResult, now: ParagraphState) -> ParagraphResult:
     """The machine's paragraph with an editor's current text, state and the checks of that text."""
     return replace(machine, target=now.target, terms=now.terms, flags=now.flags, checked=now.checked,
-                   edited=now.state != MACHINE and now.target != machine.target, approved=now.state == APPROVED)
+                   edited=now.state != MACHINE and now.target != machine.target, approved=now.state == APPROVED,
+                   comment=now.comment)
 
 
 def _state(row: sqlite3.Row) -> ParagraphState:
