@@ -313,3 +313,18 @@ def test_approved_human_translations_come_before_the_engine(tmp_path: Path) -> N
     assert again.paragraphs[1].target == "Igisirikare cyahanuye icumi, ibiganiro birakomeza."
     # Clearing the cache removes machine output only: the editors' work stays.
     assert memory.clear() == 2 and memory.stats().approved == 4 and memory.stats().entries == 0
+
+
+def test_translate_says_how_many_sentences_came_from_editors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            ct2_en_rw: Path) -> None:
+    monkeypatch.setenv("INKURU_CACHE_DIR", str(tmp_path / "cache"))
+    article = tmp_path / "story.txt"
+    article.write_text("Kigali is the capital of Rwanda.\n\nThe summit ended on Saturday.\n", encoding="utf-8")
+    TranslationMemory().add_approved("en", "rw", [("The summit ended on Saturday.", "Inama yarangiye ku wa Gatandatu.")],
+                                     "alice")
+    result = CliRunner().invoke(cli, ["translate", str(article), "--to", "rw", "--model", str(ct2_en_rw), "--backend",
+                                      "ct2", "-o", f"{tmp_path / 'out'}/"])
+    assert result.exit_code == 0, result.output
+    assert ", 1 from editors' approved translations" in result.output
+    assert (tmp_path / "out" / "story.rw.txt").read_text(encoding="utf-8").endswith(
+        "\n\nInama yarangiye ku wa Gatandatu.\n")

@@ -280,6 +280,7 @@ def _translate_streamed(name: str, path: str, engine: Any, options: Any, quiet: 
 
     from translate.fileio import atomic_writer
     from translate.pipeline import translate_stream
+    from translate.result import HUMAN_FLAG
     from translate.streaming import paragraph_chunks, read_lines
 
     started = time.perf_counter()
@@ -288,7 +289,8 @@ def _translate_streamed(name: str, path: str, engine: Any, options: Any, quiet: 
     with (nullcontext(sys.stdout.buffer) if path == "-" else atomic_writer(path)) as handle:
         for paragraph in translate_stream(paragraph_chunks(read_lines(name)), engine, options, name=name):
             handle.write(("\n\n" if counts else "").encode() + paragraph.target.encode("utf-8"))
-            counts.update({"paragraphs": 1, paragraph.action: 1, "flagged": int(bool(paragraph.flags))})
+            counts.update({"paragraphs": 1, paragraph.action: 1, "flagged": int(bool(paragraph.flags)),
+                           "human": sum(1 for s in paragraph.segments if HUMAN_FLAG in s.flags)})
             statuses.update(str(term["status"]) for term in paragraph.terms)
         handle.write(b"\n")
     if not quiet:
@@ -324,6 +326,8 @@ def _summary(document: str, counts: Mapping[str, int], statuses: Counter[str] | 
         if engine.hits:
             reused = f", {engine.hits} of {engine.hits + engine.misses} sentences from the translation memory"
         engine.hits = engine.misses = 0
+    if counts.get("human"):
+        reused += f", {counts['human']} from editors' approved translations"
     click.echo(
         f"{document}: {counts['paragraphs']} paragraphs ({counts['translated']} translated, "
         f"{counts['passed_through']} passed through, {counts['kept']} kept, {counts['flagged']} flagged) "

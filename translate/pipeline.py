@@ -19,7 +19,7 @@ from translate.constraints import TermConstraint
 from translate.engines.base import Engine, Hypothesis
 from translate.errors import InkuruError, InputError
 from translate.languages import detect_language, get_language, other_language
-from translate.result import KEPT, PASSED_THROUGH, TRANSLATED, ParagraphResult, Result, Segment, Signature
+from translate.result import HUMAN_FLAG, KEPT, PASSED_THROUGH, TRANSLATED, ParagraphResult, Result, Segment, Signature
 
 MISSING_STATUS = "missing"  # the term report's status (glossary.apply.MISSING, not imported at start-up)
 
@@ -44,7 +44,7 @@ FLAG_NAME = "missing_name"  # "…:<name>": a name of the source that the transl
 FLAG_QUOTE = "quote_kept"  # a quotation already in the target language, kept as the journalist quoted it
 FLAG_LOCATIVE = "locative_fixed"  # "mu Ukraine" corrected to "muri Ukraine" after decoding
 FLAG_ENFORCED = "terms_enforced"  # glossary terms were placed into the model's translation
-FLAG_HUMAN = "human_translation"  # an editor's approved translation from the memory, not the model's
+FLAG_HUMAN = HUMAN_FLAG  # an editor's approved translation from the memory, not the model's
 
 
 @dataclass(frozen=True)

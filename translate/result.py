@@ -18,6 +18,7 @@ RESULT_VERSION = 1
 # Paragraph actions.
 TRANSLATED, PASSED_THROUGH, KEPT = "translated", "passed_through", "kept"
 ACTIONS = (TRANSLATED, PASSED_THROUGH, KEPT)
+HUMAN_FLAG = "human_translation"  # the pipeline's FLAG_HUMAN (defined here too: the result needs no pipeline)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ class Result:
         for paragraph in self.paragraphs:
             counts[paragraph.action] += 1
         counts["flagged"] = sum(1 for p in self.paragraphs if p.flags)
+        # Sentences (or lines) an editor's approved translation answered, from the translation memory.
+        counts["human"] = sum(1 for p in self.paragraphs for s in p.segments if HUMAN_FLAG in s.flags)
         counts["paragraphs"] = len(self.paragraphs)
         return counts
 
