@@ -107,7 +107,9 @@ def test_approving_feeds_the_memory_and_the_next_translation_uses_it(tmp_path: P
     assert len(rows) == len(result.paragraphs) and rows[0].paragraph.confidence is not None
     paragraph = next(r for r in rows if r.editable and len(r.paragraph.segments) == 2)
     pid, sentences = paragraph.paragraph.id, [s.source for s in paragraph.paragraph.segments]
-    human = "Interuro ya mbere yakosowe. Interuro ya kabiri yakosowe."
+    # An editor's version, sentence for sentence (each near the machine's in length, so the sentences pair up).
+    corrected = [" ".join(s.target.rstrip(".").split()[:-1] + ["cyakosowe."]) for s in paragraph.paragraph.segments]
+    human = " ".join(corrected)
     assert _save(client, auth, article, pid, human, 1).status_code == 200
     approved = client.post(f"/api/articles/{article}/paragraphs/{pid}/approve", json={"version": 2},
                            headers=_headers(auth))
@@ -119,7 +121,7 @@ def test_approving_feeds_the_memory_and_the_next_translation_uses_it(tmp_path: P
     redone = next(p for p in second.paragraphs if p.id == pid)
     assert redone.target == human and "human_translation" in redone.flags and redone.confidence is None
     memory = TranslationMemory(tmp_path / "memory.sqlite")
-    assert memory.approved(sentences, "en", "rw") == dict(zip(sentences, human.replace(". ", ".|").split("|")))
+    assert memory.approved(sentences, "en", "rw") == dict(zip(sentences, corrected))
     # The articles page counts it; the editor page offers the weakest-first order from the confidences.
     summary = next(a for a in workstation.store.articles() if a.id == article)
     assert summary.approved == 1 and f"<td>1 / {summary.translated}</td>" in client.get("/").text
@@ -141,7 +143,15 @@ def test_approving_an_article_and_exporting_every_format(tmp_path: Path) -> None
     client, workstation, auth = _client(tmp_path)
     article = _import(client, auth)
     _save(client, auth, article, 2, "Byanditswe na Claudine Uwase (Inkuru).", 1)
-    assert client.post(f"/api/articles/{article}/approve", headers=_headers(auth)).json()["approved"] > 10
+    seen = {str(pid): state.version for pid, state in workstation.store.paragraph_states(article).items()}
+    # Approving the article names the versions on screen: one changed since is not approved unseen.
+    stale = {**seen, "2": 1}
+    refused = client.post(f"/api/articles/{article}/approve", json={"versions": stale}, headers=_headers(auth))
+    assert refused.status_code == 400 and "paragraph 2 changed since this page was loaded" in refused.json()["error"]
+    assert workstation.store.articles()[0].approved_by is None
+    seen = {str(pid): state.version for pid, state in workstation.store.paragraph_states(article).items()}
+    assert client.post(f"/api/articles/{article}/approve", json={"versions": seen},
+                       headers=_headers(auth)).json()["approved"] > 0
     summary = workstation.store.articles()[0]
     assert summary.approved_by == "alice" and summary.approved == summary.translated
     text = client.get(f"/articles/{article}/export/text")
@@ -230,6 +240,11 @@ def test_consistent_corrections_become_glossary_candidates_accepted_into_the_tsv
     # Accepting a new term goes into the folder's glossary.tsv, validated; the page's glossary reloads.
     new_row = {"id": "term.test-drone-swarm", "type": "term", "status": "proposed", "en": "drone swarm",
                "rw": "igitero cy'utudege twinshi", "rw_class": "7", "note": "from edits"}
+    # An id the glossary has is refused for a new term, never overwritten (here: a shipped entry).
+    taken = client.post("/api/glossary/candidates", json={**new_row, "id": "term.drone", "__kind": "new"},
+                        headers=_headers(auth))
+    assert taken.status_code == 400 and "already exists" in taken.json()["error"]
+    new_row["__kind"] = "new"
     accepted = client.post("/api/glossary/candidates", json=new_row, headers=_headers(auth))
     assert accepted.status_code == 201 and (tmp_path / "glossary.tsv").read_text().count("term.test-drone-swarm") == 1
     assert workstation.glossary().get("term.test-drone-swarm") is not None
@@ -416,3 +431,55 @@ def test_a_term_rendering_candidate_is_the_whole_rendering_as_edited() -> None:
     assert (candidate.kind, candidate.machine, candidate.edited) == (RENDERING, "Amafoto ya satellite",
                                                                      "Amafoto ya icyogajuru")
     assert proposed_row(candidate, glossary)["rw"].startswith("amafoto ya icyogajuru|")  # as the entry writes it
+
+
+def test_unapproving_or_editing_an_approved_paragraph_takes_back_what_it_taught(tmp_path: Path) -> None:
+    client, workstation, auth = _client(tmp_path)
+    article = _import(client, auth)
+    memory = TranslationMemory(tmp_path / "memory.sqlite")
+    source = load().paragraphs[1].source
+    approve = client.post(f"/api/articles/{article}/paragraphs/2/approve", json={"version": 1}, headers=_headers(auth))
+    assert approve.status_code == 200 and source in memory.approved([source], "en", "rw")
+    undo = client.post(f"/api/articles/{article}/paragraphs/2/approve", json={"version": 2, "approved": False},
+                       headers=_headers(auth))
+    assert undo.json()["state"] == "machine" and memory.approved([source], "en", "rw") == {}
+    client.post(f"/api/articles/{article}/paragraphs/2/approve", json={"version": 3}, headers=_headers(auth))
+    assert _save(client, auth, article, 2, "Byanditswe na Claudine Uwase.", 4).json()["state"] == "edited"
+    assert memory.approved([source], "en", "rw") == {}
+
+
+def test_sentences_are_taught_only_where_the_edit_keeps_them_apart() -> None:
+    from translate.result import ParagraphResult, Segment
+    from translate.serve.workstation import sentence_pairs
+
+    machine = ParagraphResult(1, "Drones hit Kyiv. Ten people died. Talks resume today.", "", "en", "translated",
+                              segments=[Segment("Drones hit Kyiv.", "Drones zibasiye Kyiv."),
+                                        Segment("Ten people died.", "Abantu icumi bapfuye."),
+                                        Segment("Talks resume today.", "Ibiganiro birakomeza uyu munsi.")])
+    kept = sentence_pairs(machine, "Drones zateye Kyiv. Abantu icumi bahasize ubuzima. Ibiganiro birasubukurwa.",
+                          "en", "rw")
+    assert len(kept) == 4 and kept[1] == ("Drones hit Kyiv.", "Drones zateye Kyiv.")
+    # Two sentences merged and another split: as many sentences, but they do not pair by position.
+    moved = sentence_pairs(machine, "Drones zibasiye Kyiv, abantu icumi bapfuye. Ibiganiro. Birakomeza uyu munsi.",
+                           "en", "rw")
+    assert moved == [(machine.source, "Drones zibasiye Kyiv, abantu icumi bapfuye. Ibiganiro. Birakomeza uyu munsi.")]
+
+
+def test_hand_made_imports_and_requests_get_clear_errors_not_500s(tmp_path: Path) -> None:
+    client, _, auth = _client(tmp_path)
+    article = _import(client, auth)
+    good = json.loads(DRONES.read_text(encoding="utf-8"))
+    for field, value, message in (("terms", [1], "'terms' must be a list of objects"),
+                                  ("confidence", "high", "'confidence' must be a number from 0 to 1"),
+                                  ("id", 2**70, "'id' must be a unique whole number"),
+                                  ("comment", 5, "'comment' must be text")):
+        bad = json.loads(json.dumps(good))
+        bad["paragraphs"][0][field] = value
+        reply = client.post("/api/import", files={"file": ("bad.json", json.dumps(bad).encode())},
+                            headers=_headers(auth))
+        assert reply.status_code == 400 and message in reply.json()["error"], (field, reply.text)
+    surrogate = client.put(f"/api/articles/{article}/paragraphs/1", content=b'{"text": "\\ud800", "version": 1}',
+                           headers={**_headers(auth), "content-type": "application/json"})
+    assert surrogate.status_code == 400 and "lone surrogate" in surrogate.json()["error"]
+    assert client.get(f"/api/articles/{article}/paragraphs/{2**70}/history").status_code == 404
+    assert client.get("/").status_code == 200 and client.get(f"/articles/{article}").status_code == 200

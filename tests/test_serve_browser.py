@@ -157,7 +157,23 @@ def test_two_editors_on_one_paragraph_get_a_conflict_with_both_texts(browser, se
     _saved(bob_page, 3)
     alice_page.reload()
     assert _row(alice_page, 3).locator("textarea").input_value() == "Inyandiko ya Bob."
-    assert alice_errors == [] and all("409 (Conflict)" in e for e in bob_errors)  # the browser logs the 409
+    # Bob changes it again; Alice, whose page still shows the old text, approves: she is asked, with her screen's
+    # text as "yours" (an approval sends no text), and keeping hers saves it first, then approves it.
+    _type(bob_page, 3, "Inyandiko ya Bob, ivuguruye.")
+    _saved(bob_page, 3)
+    _row(alice_page, 3).locator("button.approve").click()
+    conflict = _row(alice_page, 3).locator(".conflict")
+    conflict.wait_for(state="visible")
+    assert conflict.locator(".yours").inner_text() == "Inyandiko ya Bob."
+    assert conflict.locator(".theirs").inner_text() == "Inyandiko ya Bob, ivuguruye."
+    conflict.locator("button.take-theirs").click()
+    assert _row(alice_page, 3).locator("textarea").input_value() == "Inyandiko ya Bob, ivuguruye."
+    _row(alice_page, 3).locator("button.approve").click()
+    expect(_row(alice_page, 3)).to_have_attribute("data-state", "approved")
+    bob_page.reload()
+    assert _row(bob_page, 3).locator("textarea").input_value() == "Inyandiko ya Bob, ivuguruye."
+    assert _row(bob_page, 3).get_attribute("data-state") == "approved"
+    assert all("409 (Conflict)" in e for e in alice_errors + bob_errors)  # the browser logs the 409s
     alice.close()
     bob.close()
 

@@ -142,6 +142,18 @@ class TranslationMemory:
             raise self._error("cannot write", exc) from None
 
     @_locked
+    def remove_approved(self, source: str, target: str, pairs: list[tuple[str, str]]) -> None:
+        """Take back what an approval taught (unapproved, or edited since): only where the memory still holds
+        that very translation, so an approval of the same sentence elsewhere, made later, stays."""
+        rows = [(approved_key(source, target, text), translation.strip()) for text, translation in pairs]
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("DELETE FROM approved WHERE key = ? AND target = ?", rows)
+        except sqlite3.Error as exc:
+            raise self._error("cannot write", exc) from None
+
+    @_locked
     def approved(self, texts: list[str], source: str, target: str) -> dict[str, str]:
         """The approved human translation of each of `texts` that has one."""
         keys = {approved_key(source, target, text): text for text in texts}

@@ -263,7 +263,7 @@ class CT2Engine:
             # With the default length_penalty (1) CTranslate2's score is the mean log-probability per output
             # token, end-of-sentence included, over a length that counts the forced language code (NLLB), which
             # adds nothing to the sum: rescaled without it, the same measure as the transformers engine's.
-            length = len(result.hypotheses[0]) + 1
+            length = len(result.hypotheses[0]) + (1 if finished else 0)  # the end token, if there was one
             score = float(result.scores[0]) * length / max(1, length - len(lead)) if result.scores else None
             decoded.append(_Decoded(tokens, finished, weights, score))
         return decoded

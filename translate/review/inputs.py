@@ -46,16 +46,21 @@ def check_result(result: Result, name: str) -> Result:
     seen: set[int] = set()
     for number, p in enumerate(result.paragraphs, 1):
         where = f"{name}: paragraph {number}"
-        if not isinstance(p.id, int) or isinstance(p.id, bool) or p.id in seen:
-            raise InputError(f"{where}: 'id' must be a unique whole number (got {p.id!r})")
+        if not isinstance(p.id, int) or isinstance(p.id, bool) or p.id in seen or not 0 < p.id < 2**31:
+            raise InputError(f"{where}: 'id' must be a unique whole number from 1 (got {p.id!r:.40})")
         if not isinstance(p.source, str) or not isinstance(p.target, str):
             raise InputError(f"{where}: 'source' and 'target' must be text")
         if p.source_lang is not None and not isinstance(p.source_lang, str):
             raise InputError(f"{where}: 'source_lang' must be text")
         if p.action not in ACTIONS:
             raise InputError(f"{where}: unknown action {p.action!r} (expected one of: {', '.join(ACTIONS)})")
-        if not isinstance(p.terms, list) or not isinstance(p.flags, list) or \
-                not all(isinstance(f, str) for f in p.flags):
-            raise InputError(f"{where}: 'terms' must be a list and 'flags' a list of text")
+        if not isinstance(p.terms, list) or not all(isinstance(t, dict) for t in p.terms) or \
+                not isinstance(p.flags, list) or not all(isinstance(f, str) for f in p.flags):
+            raise InputError(f"{where}: 'terms' must be a list of objects and 'flags' a list of text")
+        if p.confidence is not None and (isinstance(p.confidence, bool) or
+                                         not isinstance(p.confidence, (int, float)) or not 0 <= p.confidence <= 1):
+            raise InputError(f"{where}: 'confidence' must be a number from 0 to 1, or null")
+        if not isinstance(p.comment, str):
+            raise InputError(f"{where}: 'comment' must be text")
         seen.add(p.id)
     return result

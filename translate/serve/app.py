@@ -29,7 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from translate.errors import InkuruError, InputError
 from translate.serve import pages
-from translate.serve.auth import CSRF_HEADER, EDITOR_HEADER, SESSION_COOKIE, Auth, clean_name
+from translate.serve.auth import CSRF_HEADER, EDITOR_HEADER, SESSION_COOKIE, SESSION_DAYS, Auth, clean_name
 from translate.serve.store import Conflict, NotFound, ParagraphState
 from translate.serve.workstation import EXPORTS, Workstation
 
@@ -134,9 +134,9 @@ def create_app(workstation: Workstation, auth: Auth, *, allowed_hosts: list[str]
                 who.csrf is not None and not hmac.compare_digest(
                     request.headers.get(CSRF_HEADER, "").encode(), who.csrf.encode()))):
             return JSONResponse({"error": "cross-site request refused"}, status_code=403)
-        aid = request.path_params.get("aid")
-        if aid is not None and not _ARTICLE_ID.match(aid):
-            return _not_found(page, f"no article {aid!r}")
+        aid, pid = request.path_params.get("aid"), request.path_params.get("pid")
+        if (aid is not None and not _ARTICLE_ID.match(aid)) or (pid is not None and not 0 < pid < 2**31):
+            return _not_found(page, f"no article {aid!r}" if pid is None else f"no paragraph {pid}")
         return who
 
     def answer(action: Callable[[], Response], page: bool = False) -> Response:
@@ -252,7 +252,12 @@ def create_app(workstation: Workstation, auth: Auth, *, allowed_hosts: list[str]
 
     @posted
     def approve_article(request: Request, who: Identity, data: dict[str, Any]) -> Response:
-        return JSONResponse({"approved": workstation.approve_article(request.path_params["aid"], who.editor)})
+        seen = data.get("versions")
+        if not isinstance(seen, dict) or not all(isinstance(v, int) and not isinstance(v, bool) for v in seen.values()):
+            raise InputError("'versions' must map each paragraph to the version on screen")
+        versions = {int(pid): version for pid, version in seen.items() if str(pid).isdigit()}
+        return JSONResponse({"approved": workstation.approve_article(request.path_params["aid"], who.editor,
+                                                                     versions)})
 
     @posted
     def upload(request: Request, who: Identity, data: dict[str, Any]) -> Response:
@@ -271,8 +276,9 @@ def create_app(workstation: Workstation, auth: Auth, *, allowed_hosts: list[str]
 
     @posted
     def accept_candidate(request: Request, who: Identity, data: dict[str, Any]) -> Response:
-        row = {str(k): _text(data, str(k), limit=2000, required=False) for k in data}
-        entry = workstation.accept_candidate(row)
+        kind = _text(data, "__kind", limit=20)
+        row = {str(k): _text(data, str(k), limit=2000, required=False) for k in data if k != "__kind"}
+        entry = workstation.accept_candidate(row, kind)
         return JSONResponse({"entry": entry.id, "file": entry.file}, status_code=201)
 
     @posted
@@ -300,7 +306,7 @@ def create_app(workstation: Workstation, auth: Auth, *, allowed_hosts: list[str]
             return HTMLResponse(pages.render("login.html", error="That token is not known.", next=target, editor="",
                                              csrf="", signed_in=False), status_code=401)
         response = RedirectResponse(target, status_code=303)
-        response.set_cookie(SESSION_COOKIE, signed[0], httponly=True, samesite="strict",
+        response.set_cookie(SESSION_COOKIE, signed[0], max_age=SESSION_DAYS * 86400, httponly=True, samesite="strict",
                             secure=request.url.scheme == "https")
         return response
 
@@ -368,6 +374,10 @@ def _text(data: dict[str, Any], key: str, limit: int = 100_000, required: bool =
         raise InputError(f"'{key}' must be text")
     if len(value) > limit:
         raise InputError(f"'{key}' is longer than {limit} characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"'{key}' holds a lone surrogate, which is not a character") from None
     return value
 
 

@@ -26,6 +26,7 @@ from typing import Protocol
 from translate.errors import InputError
 
 MIN_TOKEN_LENGTH = 16
+SESSION_DAYS = 14  # then the editor signs in with their token again
 SESSION_COOKIE = "inkuru_session"
 CSRF_HEADER = "x-inkuru-csrf"
 EDITOR_HEADER = "x-inkuru-editor"
@@ -85,7 +86,7 @@ class SessionKeeper(Protocol):
 
     def secret(self, name: str) -> str: ...
     def save_session(self, digest: str, editor: str, csrf: str) -> None: ...
-    def session(self, digest: str) -> tuple[str, str] | None: ...
+    def session(self, digest: str, max_age: float) -> tuple[str, str] | None: ...
     def drop_sessions(self, digest: str | None = None, keep_editors: set[str] | None = None) -> None: ...
 
 
@@ -134,7 +135,7 @@ class Auth:
         if not session_id or self.tokens is None:
             return None
         if self.keeper is not None:
-            kept = self.keeper.session(_digest(session_id))
+            kept = self.keeper.session(_digest(session_id), SESSION_DAYS * 86400)
             return Session(*kept) if kept and kept[0] in self.tokens.values() else None
         with self._lock:
             return self._sessions.get(session_id)

@@ -302,8 +302,13 @@ class Store:
         return new
 
     def approve_article(self, article_id: str, editor: str) -> None:
+        """Mark the article approved: in the same transaction as the check that every translated paragraph is."""
         now = time.time()
         with self._transaction() as db:
+            waiting = db.execute("SELECT pid FROM paragraphs WHERE article = ? AND action = 'translated' AND "
+                                 "state != ? ORDER BY pid", (article_id, APPROVED)).fetchall()
+            if waiting:
+                raise StoreError(f"paragraph {waiting[0]['pid']} is not approved (it changed meanwhile): reload")
             db.execute("UPDATE articles SET approved_by = ?, approved_at = ?, updated = ? WHERE id = ?",
                        (editor, now, now, article_id))
 
@@ -356,8 +361,10 @@ class Store:
         with self._transaction() as db:
             db.execute("INSERT OR REPLACE INTO sessions VALUES (?, ?, ?, ?)", (digest, editor, csrf, time.time()))
 
-    def session(self, digest: str) -> tuple[str, str] | None:
-        row = self._db.execute("SELECT editor, csrf FROM sessions WHERE digest = ?", (digest,)).fetchone()
+    def session(self, digest: str, max_age: float) -> tuple[str, str] | None:
+        """A session signed in less than `max_age` seconds ago."""
+        row = self._db.execute("SELECT editor, csrf FROM sessions WHERE digest = ? AND created > ?",
+                               (digest, time.time() - max_age)).fetchone()
         return (row["editor"], row["csrf"]) if row else None
 
     def drop_sessions(self, digest: str | None = None, keep_editors: set[str] | None = None) -> None:

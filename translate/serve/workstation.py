@@ -139,7 +139,9 @@ def _result_from_page(text: str, name: str) -> str:
 def sentence_pairs(paragraph: ParagraphResult, target_text: str, source_lang: str, target_lang: str
                    ) -> list[tuple[str, str]]:
     """What an approval teaches the memory: the whole paragraph (line by line), and each sentence when the
-    approved text has as many sentences as the source (paired in order); otherwise they cannot be paired."""
+    approved text pairs with the source sentence by sentence: as many sentences, each of a length near the
+    machine's translation of that sentence (an edit that merged two sentences and split another pairs wrongly
+    by position, and is then taught as whole lines only)."""
     from translate.document import split_paragraphs, split_sentences
 
     # Lines as the pipeline looks them up: without their Markdown markup ("# ", "- "), which it keeps itself.
@@ -147,13 +149,19 @@ def sentence_pairs(paragraph: ParagraphResult, target_text: str, source_lang: st
     target_units = [u.text for p in split_paragraphs(target_text) for u in p.units]
     if len(source_units) != len(target_units):
         return [(paragraph.source, target_text)]
+    machine = {segment.source: segment.target for segment in paragraph.segments}
     pairs = []
     for source, target in zip(source_units, target_units):
         pairs.append((source, target))
         sources, targets = split_sentences(source, source_lang), split_sentences(target, target_lang)
-        if len(sources) == len(targets) > 1:
+        if len(sources) == len(targets) > 1 and all(_similar_length(machine.get(s, s), t)
+                                                    for s, t in zip(sources, targets)):
             pairs += list(zip(sources, targets))
     return pairs
+
+
+def _similar_length(machine: str, edited: str) -> bool:
+    return 0.6 <= (len(edited) + 5) / (len(machine) + 5) <= 1.6
 
 
 class Workstation:
@@ -341,13 +349,30 @@ class Workstation:
         text = text.replace("\r\n", "\n").strip()
         if not text:
             raise InputError("the translation cannot be empty: every source paragraph keeps one output paragraph")
+        before = self.store.paragraph(article_id, pid)
         if text == machine.target:  # back to the machine's text: its own checks describe it again
-            return self.store.change(article_id, pid, version, editor, "edit", target=text, state=MACHINE,
-                                     terms=machine.terms, flags=machine.flags, checked="machine")
-        one = replace(result, paragraphs=[replace(machine, target=text, edited=True)])
-        checked = recheck_edits(one, self.glossary()).paragraphs[0]
-        return self.store.change(article_id, pid, version, editor, "edit", target=text, state=EDITED,
-                                 terms=checked.terms, flags=checked.flags, checked=checked.checked)
+            outcome = self.store.change(article_id, pid, version, editor, "edit", target=text, state=MACHINE,
+                                        terms=machine.terms, flags=machine.flags, checked="machine")
+        else:
+            one = replace(result, paragraphs=[replace(machine, target=text, edited=True)])
+            checked = recheck_edits(one, self.glossary()).paragraphs[0]
+            outcome = self.store.change(article_id, pid, version, editor, "edit", target=text, state=EDITED,
+                                        terms=checked.terms, flags=checked.flags, checked=checked.checked)
+        if before.state == APPROVED and not isinstance(outcome, Conflict):
+            self._teach(result, machine, before.target, editor, forget=True)  # no longer what the desk approved
+        return outcome
+
+    def _teach(self, result: Result, machine: ParagraphResult, target: str, editor: str, forget: bool = False) -> None:
+        """Put an approved paragraph into the translation memory, or take it back out (unapproved, edited)."""
+        memory = self.memory()
+        if memory is None:
+            return
+        source_lang = machine.source_lang or result.source_lang
+        pairs = sentence_pairs(machine, target, source_lang, result.target_lang)
+        if forget:
+            memory.remove_approved(source_lang, result.target_lang, pairs)
+        else:
+            memory.add_approved(source_lang, result.target_lang, pairs, editor)
 
     def set_approved(self, article_id: str, pid: int, version: int, editor: str,
                      approved: bool = True) -> ParagraphState | Conflict:
@@ -357,27 +382,27 @@ class Workstation:
         state = APPROVED if approved else (EDITED if current.target != machine.target else MACHINE)
         outcome = self.store.change(article_id, pid, version, editor, "approve" if approved else "unapprove",
                                     state=state)
-        if approved and not isinstance(outcome, Conflict):
-            memory = self.memory()
-            if memory is not None:
-                source_lang = machine.source_lang or result.source_lang
-                memory.add_approved(source_lang, result.target_lang,
-                                    sentence_pairs(machine, outcome.target, source_lang, result.target_lang), editor)
+        if not isinstance(outcome, Conflict) and (approved or current.state == APPROVED):
+            self._teach(result, machine, outcome.target, editor, forget=not approved)
         return outcome
 
     def comment(self, article_id: str, pid: int, version: int, editor: str, text: str) -> ParagraphState | Conflict:
         self.store.paragraph(article_id, pid)
         return self.store.change(article_id, pid, version, editor, "comment", comment=text.strip())
 
-    def approve_article(self, article_id: str, editor: str) -> int:
-        """Approve every translated paragraph not yet approved, then the article; the number approved now."""
+    def approve_article(self, article_id: str, editor: str, seen: dict[int, int]) -> int:
+        """Approve every translated paragraph not yet approved, at the version the editor saw (`seen`: paragraph
+        id -> version), then the article; the number approved now. A paragraph changed since is left alone and
+        the article is not approved: the editor reloads and looks again."""
         approved = 0
         _, rows = self.rows(article_id)
         for row in rows:
             if row.editable and row.state.state != APPROVED:
-                outcome = self.set_approved(article_id, row.paragraph.id, row.state.version, editor)
-                if isinstance(outcome, Conflict):  # another editor changed it this very moment: leave it to them
-                    raise InputError(f"paragraph {row.paragraph.id} changed while approving; reload and try again")
+                pid = row.paragraph.id
+                outcome = self.set_approved(article_id, pid, seen.get(pid, -1), editor)
+                if isinstance(outcome, Conflict):
+                    raise InputError(f"paragraph {pid} changed since this page was loaded (by {outcome.current.editor})"
+                                     f"; {approved} paragraphs approved, the article not: reload and look again")
                 approved += 1
         self.store.approve_article(article_id, editor)
         return approved
@@ -424,17 +449,23 @@ class Workstation:
         return [(c, proposed_row(c, glossary)) for c in candidates_from_edits(edits, glossary)
                 if c.key not in dismissed]
 
-    def accept_candidate(self, row: dict[str, str]) -> Entry:
+    def accept_candidate(self, row: dict[str, str], kind: str) -> Entry:
         """Write an accepted candidate through the same validated, locked, atomic path as `glossary add`/`edit`:
-        an entry the glossary has is edited in its own file; a new one goes into the folder's glossary.tsv."""
+        a RENDERING candidate edits its entry in the entry's own file; a NEW one is added to the folder's
+        glossary.tsv (an id the glossary has already is refused, never overwritten)."""
         from translate.glossary.editing import add_entry, edit_entry
+        from translate.glossary.feedback import NEW, RENDERING
 
+        if kind not in (NEW, RENDERING):
+            raise InputError(f"unknown candidate kind {kind!r}")
         for column, what in (("id", "an id"), ("en", "the English term"), ("rw", "the Kinyarwanda rendering")):
             if not row.get(column, "").strip():
                 raise InputError(f"fill in {what} ({column}) before accepting")
         glossary = self.glossary()
         existing = glossary.get(row.get("id", ""))
-        if existing is not None:
+        if kind == RENDERING and existing is None:
+            raise InputError(f"no entry {row['id']!r} in the glossary to change")
+        if kind == RENDERING and existing is not None:
             changes = {k: v for k, v in row.items() if k != "id" and v != existing.to_row().get(k)}
             return edit_entry(Path(existing.file), existing.id, changes, _others(glossary, Path(existing.file)))
         return add_entry(self.glossary_file, row, _others(glossary, self.glossary_file))

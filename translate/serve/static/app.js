@@ -97,23 +97,27 @@
       box.hidden = false;
       row.dataset.conflict = "1";  // nothing is saved until the editor chooses
       box.querySelector(".conflict-who").textContent = data.current.editor;
+      const area = row.querySelector("textarea");
       box.querySelector(".theirs").textContent = data.current.target;
-      box.querySelector(".yours").textContent = data.yours;
+      box.querySelector(".yours").textContent = area.value;  // what is on screen (an approval sends no text)
       say(row, "conflict: choose a version", "error");
       box.querySelector(".take-theirs").onclick = () => {
         box.hidden = true;
         delete row.dataset.conflict;
-        const area = row.querySelector("textarea");
         area.value = data.current.target; fit(area);
-        row.dataset.version = data.current.version;
+        row.querySelector(".comment").value = data.current.comment;
         stored.set(row, data.current.target);
+        applied(row, data.current);
         localStorage.removeItem(backupKey(row));
         say(row, "their version kept", "ok");
       };
       box.querySelector(".keep-mine").onclick = () => {
         box.hidden = true;
         delete row.dataset.conflict;
+        // The server holds their text at their version: the text on screen is saved over it (named on that
+        // version), then the retried action goes on.
         row.dataset.version = data.current.version;
+        stored.set(row, data.current.target);
         retry();
       };
     }
@@ -148,7 +152,7 @@
       }
       if (reply.status === 409) {
         conflict(row, reply.data, () => save(row));
-      } else if (reply.status === 0 || reply.status >= 500) {
+      } else if (reply.status === 0 || reply.status === 502 || reply.status === 503 || reply.status === 504) {
         say(row, "not saved: the server cannot be reached; retrying (your text is kept in this browser)", "error");
         setTimeout(() => save(row), 2000);
       } else {
@@ -263,7 +267,8 @@
         "? Approved paragraphs teach the translation memory.";
       if (!confirm(open.length ? question : "Approve the article as it stands?")) return;
       for (const row of editable) if (!(await flush(row))) return;  // what is on screen is what gets approved
-      const {status, data} = await call("POST", `/api/articles/${article}/approve`);
+      const versions = Object.fromEntries(editable.map((r) => [r.dataset.pid, Number(r.dataset.version)]));
+      const {status, data} = await call("POST", `/api/articles/${article}/approve`, {versions});
       if (status === 200) location.reload();
       else alert(data.error || `not approved (${status})`);
     });
