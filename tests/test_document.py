@@ -162,6 +162,7 @@ def test_numbers_count_as_whole_numbers(source: str, output: str, missing: list[
         ("Abanyarwanda bari i Nyamasheke, Perezida Kagame yavuze.", "Rwandans were in Nyamasheke, President Kagame said.",
          []),  # a demonym's prefix, a title before the name
         ("The talks resume on Monday in December.", "Ibiganiro bizasubukurwa.", []),  # days and months
+        ("GOMA, Nov 24 (Reuters) - Fighting resumed.", "GOMA, 24 Ugushyingo (Reuters) - Imirwano yongeye.", []),
         ('He said: "We will not give up."', 'Yavuze ati: "Ntituzacika intege."', []),  # a quotation's first word
         ("Rwanda And Burundi Reopen Border Posts", "U Rwanda n'u Burundi byafunguye imipaka", []),  # a headline
     ],

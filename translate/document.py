@@ -55,7 +55,9 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\
 CALENDAR_WORDS = _CALENDAR = frozenset(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday i mutarama gashyantare werurwe mata gicurasi kamena nyakanga "
-    "kanama nzeri ukwakira ugushyingo ukuboza mbere kabiri gatatu kane gatanu gatandatu cyumweru".split())
+    "kanama nzeri ukwakira ugushyingo ukuboza mbere kabiri gatatu kane gatanu gatandatu cyumweru "
+    # The abbreviations of wire datelines ("KYIV, Nov 24"), which a translation writes out in its own language.
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat".split())
 # Kinyarwanda prefixes a name takes (Abanyarwanda, Umunya-Kenya, n'Ukraine): the name is what follows them.
 _NAME_PREFIX = re.compile(r"^(?:(?:aba|umu)nya-?|abanye-?|(?:n|nk|w|b|y|ry|cy|by|z|rw|k|tw|bw|kw|h)')",
                           re.IGNORECASE)
@@ -75,7 +77,9 @@ def missing_names(text: str, output: str, covered: Sequence[tuple[int, int]] = (
     for match in _CAPITALISED.finditer(text):
         words = match.group(0).split()
         before = text[:match.start()].rstrip(" \"'“‘«([")
-        if not before or before[-1] in ".:!?":  # a sentence's (or a quotation's) first word is capitalised anyway
+        # A sentence's (or a quotation's, or a dateline's "GOMA, Nov 24 (Reuters) - ") first word is capitalised
+        # anyway.
+        if not before or before[-1] in ".:!?" or before.endswith((" -", "—", "–")):
             words = words[1:]
         words = [w for w in words if w.lower().strip("'’") not in _CALENDAR]
         if not words or any(start < match.end() and match.start() < end for start, end in covered):
