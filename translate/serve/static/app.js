@@ -46,7 +46,15 @@
       const {status: code, data} = await call("POST", "/api/articles", new FormData(upload), true);
       if (code !== 202) { bar.hidden = true; status.textContent = data.error || `upload failed (${code})`; return; }
       const poll = async () => {
-        const {data: state} = await call("GET", `/api/jobs/${encodeURIComponent(data.id)}`);
+        let reply;
+        try { reply = await call("GET", `/api/jobs/${encodeURIComponent(data.id)}`); } catch (e) { reply = {status: 0}; }
+        if (reply.status === 0) { status.textContent = "the server cannot be reached; waiting"; setTimeout(poll, 2000); return; }
+        if (reply.status === 404) {
+          bar.hidden = true;
+          status.textContent = "the server restarted and this translation was lost: upload the file again";
+          return;
+        }
+        const state = reply.data;
         if (state.status === "done") { status.textContent = "done"; location.href = `/articles/${state.article}`; return; }
         if (state.status === "failed") { bar.hidden = true; status.textContent = state.message; return; }
         if (state.total) { bar.max = state.total; bar.value = state.done; }
