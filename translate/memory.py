@@ -101,6 +101,15 @@ class TranslationMemory:
             advice = "translate with --no-cache, or set INKURU_CACHE_DIR to a writable folder"
         return CacheError(f"{self.path}: {action} the translation memory ({exc}); {advice}")
 
+    def _write_many(self, statement: str, rows: list[tuple[object, ...]]) -> None:
+        """One statement over many rows in one transaction (an interrupted run loses no committed batch)."""
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany(statement, rows)
+        except sqlite3.Error as exc:
+            raise self._error("cannot write", exc) from None
+
     @_locked
     def get_many(self, keys: list[str]) -> dict[str, Hypothesis]:
         found: dict[str, Hypothesis] = {}
@@ -120,12 +129,7 @@ class TranslationMemory:
         """Store (key, normalised sentence, hypothesis) rows in one transaction."""
         now = time.time()
         rows = [(key, engine, source, json.dumps(asdict(h), ensure_ascii=False), now) for key, source, h in items]
-        try:
-            with self._db:
-                self._db.execute("BEGIN IMMEDIATE")
-                self._db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?)", rows)
-        except sqlite3.Error as exc:
-            raise self._error("cannot write", exc) from None
+        self._write_many("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?)", rows)
 
     @_locked
     def add_approved(self, source: str, target: str, pairs: list[tuple[str, str]], editor: str) -> None:
@@ -134,24 +138,14 @@ class TranslationMemory:
         now, direction = time.time(), f"{source}-{target}"
         rows = [(approved_key(source, target, text), direction, normalize_sentence(text), translation.strip(), editor,
                  now) for text, translation in pairs if text.strip() and translation.strip()]
-        try:
-            with self._db:
-                self._db.execute("BEGIN IMMEDIATE")
-                self._db.executemany("INSERT OR REPLACE INTO approved VALUES (?, ?, ?, ?, ?, ?)", rows)
-        except sqlite3.Error as exc:
-            raise self._error("cannot write", exc) from None
+        self._write_many("INSERT OR REPLACE INTO approved VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     @_locked
     def remove_approved(self, source: str, target: str, pairs: list[tuple[str, str]]) -> None:
         """Take back what an approval taught (unapproved, or edited since): only where the memory still holds
         that very translation, so an approval of the same sentence elsewhere, made later, stays."""
         rows = [(approved_key(source, target, text), translation.strip()) for text, translation in pairs]
-        try:
-            with self._db:
-                self._db.execute("BEGIN IMMEDIATE")
-                self._db.executemany("DELETE FROM approved WHERE key = ? AND target = ?", rows)
-        except sqlite3.Error as exc:
-            raise self._error("cannot write", exc) from None
+        self._write_many("DELETE FROM approved WHERE key = ? AND target = ?", rows)
 
     @_locked
     def approved(self, texts: list[str], source: str, target: str) -> dict[str, str]:
