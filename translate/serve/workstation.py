@@ -9,7 +9,6 @@ translation run (`recheck_edits`), so the page and the CLI never disagree about 
 from __future__ import annotations
 
 import difflib
-import json
 import logging
 import re
 import secrets
@@ -34,14 +33,14 @@ log = logging.getLogger("inkuru.serve")
 
 GLOSSARY_NAME = "glossary.tsv"
 IMPORT_SUFFIXES = (".json", ".xlf", ".xliff", ".html", ".htm")
-EXPORTS = {  # format -> (media type, how the file name ends)
-    "text": ("text/plain; charset=utf-8", None),
-    "markdown": ("text/markdown; charset=utf-8", None),
-    "json": ("application/json", None),
-    "xliff": ("application/xliff+xml", None),
-    "tsv": ("text/tab-separated-values; charset=utf-8", None),
-    "html": ("text/html; charset=utf-8", None),
-    "document": (None, None),
+EXPORTS = {  # format -> media type ("document": the original's own, by its kind)
+    "text": "text/plain; charset=utf-8",
+    "markdown": "text/markdown; charset=utf-8",
+    "json": "application/json",
+    "xliff": "application/xliff+xml",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "document": "",
 }
 _DOCUMENT_TYPES = {"html": "text/html; charset=utf-8",
                    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
@@ -115,7 +114,8 @@ class _ResultInPage(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__()
-        self.inside, self.found = False, None  # type: tuple[bool, str | None]
+        self.inside = False
+        self.found: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.inside = tag == "script" and ("id", "inkuru-result") in attrs
@@ -172,8 +172,10 @@ class Workstation:
         self.glossary_file = settings.folder / GLOSSARY_NAME
         self.jobs: dict[str, Job] = {}
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inkuru-translate")
-        self._lock = threading.RLock()  # engine() opens the memory under it
-        self._glossary: tuple[tuple[float, ...], Glossary] | None = None
+        self._lock = threading.Lock()  # the glossary, memory and Result caches (quick)
+        # Loading a model takes seconds to minutes: under a lock of its own, so pages and saves go on meanwhile.
+        self._engine_lock = threading.Lock()
+        self._glossary: tuple[tuple[int, ...], Glossary] | None = None
         self._engines: dict[tuple[str, str], Any] = {}
         self._machine: dict[str, Result] = {}
         self._memory: Any = None
@@ -266,7 +268,7 @@ class Workstation:
         from translate.models import default_model
 
         model = self.settings.model or default_model(source, target)
-        with self._lock:
+        with self._engine_lock:
             key = (model, f"{source}-{target}" if self.settings.model is None else "")
             if key not in self._engines:
                 engine = load_engine(self.settings.backend, model, device=self.settings.device,
@@ -430,7 +432,7 @@ class Workstation:
         name = output_name(result.document, result.target_lang, fmt)
         if fmt == "text" and result.source_format != "text":  # a page's or Word file's text, not the page itself
             name = str(Path(name).with_suffix(".txt"))
-        return text.encode("utf-8"), str(EXPORTS[fmt][0]), name
+        return text.encode("utf-8"), EXPORTS[fmt], name
 
     # -- glossary page ---------------------------------------------------------------------------------------
 
@@ -511,6 +513,3 @@ def _tsv_files(path: Path) -> list[Path]:
 def _others(glossary: Glossary, path: Path) -> Sequence[Entry]:
     return [e for e in glossary.entries if Path(e.file).resolve() != path.resolve()]
 
-
-def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False)
