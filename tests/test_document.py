@@ -163,6 +163,11 @@ def test_numbers_count_as_whole_numbers(source: str, output: str, missing: list[
          []),  # a demonym's prefix, a title before the name
         ("The talks resume on Monday in December.", "Ibiganiro bizasubukurwa.", []),  # days and months
         ("GOMA, Nov 24 (Reuters) - Fighting resumed.", "GOMA, 24 Ugushyingo (Reuters) - Imirwano yongeye.", []),
+        # Names as Kinyarwanda spells them by ear; a name that is not there is still missing.
+        ("East African leaders met in Philadelphia.", "Abayobozi bo muri Afurika y'Iburasirazuba bahuriye i Filadelfiya.",
+         []),
+        ("The Kenyan and Ugandan troops arrived.", "Ingabo za Uganda zageze.", ["Kenyan"]),
+        ("They met Kagame on Monday.", "Bavuze ku kugambirira kwabo ku wa Mbere.", ["Kagame"]),  # not a longer word
         ('He said: "We will not give up."', 'Yavuze ati: "Ntituzacika intege."', []),  # a quotation's first word
         ("Rwanda And Burundi Reopen Border Posts", "U Rwanda n'u Burundi byafunguye imipaka", []),  # a headline
     ],

@@ -84,9 +84,33 @@ def missing_names(text: str, output: str, covered: Sequence[tuple[int, int]] = (
         words = [w for w in words if w.lower().strip("'’") not in _CALENDAR]
         if not words or any(start < match.end() and match.start() < end for start, end in covered):
             continue
-        if _stem(words[-1]) not in lowered:  # the surname, or the name after a title: Perezida Kagame
+        last = words[-1]  # the surname, or the name after a title: Perezida Kagame
+        if _stem(last) not in lowered and not _spelled_by_ear(last, lowered):
             missing.append(" ".join(words))
     return missing
+
+
+_DEMONYM_END = re.compile(r"(?:ian|ean|an|ese|i)$")  # Ukrainian, European, African, Congolese, Israeli
+_VOWELS = re.compile(r"[aeiouy'’-]+")
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants, with the spellings Kinyarwanda writes by ear made one: c, q -> k; ph -> f."""
+    word = word.lower().replace("ph", "f").replace("c", "k").replace("q", "k")
+    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", word))
+
+
+def _spelled_by_ear(name: str, lowered_output: str) -> bool:
+    """The name written as Kinyarwanda spells it (African: Afurika, Israel: Isirayeli): a word of the output
+    (after a name prefix) has the consonants of the name's stem, and at most one more (an ending). Only for names
+    of three consonants or more, so a short name is never taken as found by accident."""
+    name = _NAME_PREFIX.sub("", name.translate(_APOSTROPHES))
+    stem = _DEMONYM_END.sub("", name) if len(name) > 5 else name
+    wanted = _skeleton(stem)
+    if len(wanted) < 3:
+        return False
+    skeletons = (_skeleton(_NAME_PREFIX.sub("", word)) for word in re.findall(r"[\w'’-]+", lowered_output))
+    return any(found.startswith(wanted) and len(found) <= len(wanted) + 1 for found in skeletons)
 
 
 def _stem(word: str) -> str:
