@@ -45,6 +45,10 @@ CREATE TABLE IF NOT EXISTS paragraphs (
     article TEXT NOT NULL REFERENCES articles(id),
     pid INTEGER NOT NULL,         -- the paragraph's 1-based id in the Result
     action TEXT NOT NULL,         -- translated | passed_through | kept: only translated ones are edited
+    source TEXT NOT NULL,         -- the source paragraph and its language, and the machine's translation and
+    source_lang TEXT NOT NULL,    -- term report, as in the Result (kept here too, so the glossary page and the
+    machine TEXT NOT NULL,        -- concordance read rows, not every article's whole Result)
+    machine_terms TEXT NOT NULL,
     target TEXT NOT NULL,
     state TEXT NOT NULL,          -- machine | edited | approved
     comment TEXT NOT NULL DEFAULT '',
@@ -140,6 +144,20 @@ class ArticleSummary:
 
 
 @dataclass(frozen=True)
+class EditedRow:
+    """A paragraph an editor changed: its source, the machine's translation and term report, the current text."""
+
+    article: str
+    pid: int
+    source: str
+    source_lang: str
+    target_lang: str
+    machine: str
+    machine_terms: list[dict[str, Any]]
+    target: str
+
+
+@dataclass(frozen=True)
 class HistoryItem:
     version: int
     action: str
@@ -165,8 +183,12 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db.executescript(SCHEMA)
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(paragraphs)")}
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{self.path}: cannot open the workstation's store ({exc})") from None
+        if "machine" not in columns:
+            raise StoreError(f"{self.path}: a store from a development version of the workstation; move it aside "
+                             "and import the articles again")
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -205,8 +227,10 @@ class Store:
                         now, now, json.dumps(result.to_dict(), ensure_ascii=False), original))
             for p in result.paragraphs:
                 state = APPROVED if p.approved else EDITED if p.edited else MACHINE
-                db.execute("INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
-                           (article_id, p.id, p.action, p.target, state, p.comment, json.dumps(p.terms, ensure_ascii=False),
+                # The Result as stored is the article's starting point (for an import, its text as exported).
+                db.execute("INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
+                           (article_id, p.id, p.action, p.source, p.source_lang or result.source_lang,
+                            p.target, json.dumps(p.terms, ensure_ascii=False), p.target, state, p.comment, json.dumps(p.terms, ensure_ascii=False),
                             json.dumps(p.flags, ensure_ascii=False), p.checked, editor, now))
                 db.execute("INSERT INTO history VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)",
                            (article_id, p.id, action, p.target, state, p.comment, editor, now))
@@ -320,30 +344,23 @@ class Store:
 
     # -- glossary feedback ---------------------------------------------------------------------------------------
 
-    def edited_paragraphs(self) -> list[tuple[str, Result, ParagraphState]]:
-        """(article id, machine Result, paragraph row) of every paragraph whose text an editor changed."""
-        rows = self._db.execute("SELECT * FROM paragraphs WHERE state != ? ORDER BY article, pid",
-                                (MACHINE,)).fetchall()
-        results: dict[str, Result] = {}
-        found = []
-        for row in rows:
-            if row["article"] not in results:
-                results[row["article"]] = self.machine_result(row["article"])
-            found.append((row["article"], results[row["article"]], _state(row)))
-        return found
+    def edited_paragraphs(self) -> list[EditedRow]:
+        """Every translated paragraph whose text differs from the machine's, with what the feedback needs."""
+        rows = self._db.execute(
+            "SELECT p.*, a.target_lang FROM paragraphs p JOIN articles a ON a.id = p.article "
+            "WHERE p.action = 'translated' AND p.target != p.machine ORDER BY p.article, p.pid").fetchall()
+        return [EditedRow(r["article"], r["pid"], r["source"], r["source_lang"], r["target_lang"], r["machine"],
+                          json.loads(r["machine_terms"]), r["target"]) for r in rows]
 
     def approved_pairs(self, query: str, limit: int = 20) -> list[tuple[str, str, str, int]]:
         """Concordance: (article id, source, approved translation, pid) of approved paragraphs holding `query`."""
-        needle = query.casefold()
-        found = []
-        for article in self.articles():
-            result = self.machine_result(article.id)
-            sources = {p.id: p.source for p in result.paragraphs}
-            for pid, state in self.paragraph_states(article.id).items():
-                if state.state == APPROVED and (needle in sources[pid].casefold() or needle in state.target.casefold()):
-                    found.append((article.id, sources[pid], state.target, pid))
-                    if len(found) >= limit:
-                        return found
+        needle, found = query.casefold(), []
+        for row in self._db.execute("SELECT article, pid, source, target FROM paragraphs WHERE state = ? "
+                                    "ORDER BY updated DESC", (APPROVED,)):
+            if needle in row["source"].casefold() or needle in row["target"].casefold():
+                found.append((row["article"], row["source"], row["target"], row["pid"]))
+                if len(found) >= limit:
+                    break
         return found
 
     # -- what signing in needs to survive a restart ------------------------------------------------------------

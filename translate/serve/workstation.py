@@ -440,13 +440,8 @@ class Workstation:
         """Glossary candidates from the editors' corrections not dismissed yet, each with its proposed row."""
         from translate.glossary.feedback import EditedParagraph, candidates_from_edits, proposed_row
 
-        edits = []
-        for article_id, result, state in self.store.edited_paragraphs():
-            machine = next((p for p in result.paragraphs if p.id == state.pid), None)
-            if machine is not None and machine.action == TRANSLATED and state.target != machine.target:
-                edits.append(EditedParagraph(article_id, state.pid, machine.source, machine.target, state.target,
-                                             machine.source_lang or result.source_lang, result.target_lang,
-                                             machine.terms))
+        edits = [EditedParagraph(row.article, row.pid, row.source, row.machine, row.target, row.source_lang,
+                                 row.target_lang, row.machine_terms) for row in self.store.edited_paragraphs()]
         glossary, dismissed = self.glossary(), self.store.dismissed()
         return [(c, proposed_row(c, glossary)) for c in candidates_from_edits(edits, glossary)
                 if c.key not in dismissed]
