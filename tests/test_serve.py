@@ -483,3 +483,17 @@ def test_hand_made_imports_and_requests_get_clear_errors_not_500s(tmp_path: Path
     assert surrogate.status_code == 400 and "lone surrogate" in surrogate.json()["error"]
     assert client.get(f"/api/articles/{article}/paragraphs/{2**70}/history").status_code == 404
     assert client.get("/").status_code == 200 and client.get(f"/articles/{article}").status_code == 200
+
+
+def test_a_store_of_another_shape_is_refused_clearly(tmp_path: Path) -> None:
+    import sqlite3
+
+    from translate.serve.store import Store, StoreError
+
+    old = tmp_path / "inkuru.sqlite"
+    with sqlite3.connect(old) as db:
+        db.execute("CREATE TABLE paragraphs (article TEXT, pid INTEGER, target TEXT)")
+    with pytest.raises(StoreError, match=r"inkuru\.sqlite: a store from a development version"):
+        Store(old)
+    result = CliRunner().invoke(cli, ["serve", str(tmp_path), "--port", "0"])
+    assert result.exit_code == 1 and "a store from a development version" in result.output
