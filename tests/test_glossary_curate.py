@@ -164,6 +164,12 @@ def test_suggest_keeps_rwandan_names_written_surname_first():
     assert "Francophonie" in found and not any(t.startswith("Umuryango") for t in found)
 
 
+def test_suggest_takes_a_month_after_a_locative_for_a_date():
+    text = "Ibiganiro bizakomeza i Windhoek mu Kuboza. Mu Gushyingo no mu Kwakira, Windhoek yakiriye inama."
+    by_text = {c.text for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
+    assert "Windhoek" in by_text and not {"Kuboza", "Gushyingo", "Kwakira"} & by_text
+
+
 def test_suggest_keeps_a_name_that_holds_a_calendar_word():
     text = "Theresa May met Harry Kane in Windhoek. Theresa May said on June 14 that Harry Kane will play."
     by_text = {c.text for c in suggest([("a.txt", text)], load_glossaries(None), "en")}

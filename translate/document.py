@@ -56,6 +56,8 @@ CALENDAR_WORDS = _CALENDAR = frozenset(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday i mutarama gashyantare werurwe mata gicurasi kamena nyakanga "
     "kanama nzeri ukwakira ugushyingo ukuboza mbere kabiri gatatu kane gatanu gatandatu cyumweru "
+    # The months that lose their augment after a locative ("mu Kwakira", "mu Gushyingo", "mu Kuboza").
+    "kwakira gushyingo kuboza "
     # The abbreviations of wire datelines ("KYIV, Nov 24"), which a translation writes out in its own language.
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat".split())
 # Kinyarwanda prefixes a name takes (Abanyarwanda, Umunya-Kenya, n'Ukraine): the name is what follows them.
