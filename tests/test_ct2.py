@@ -152,7 +152,8 @@ def test_convert_output_is_not_left_half_written(marian_en_rw: Path, tmp_path: P
 def test_both_engines_score_their_output_alike(fixture: str, source: str, target: str,
                                                request: pytest.FixtureRequest) -> None:
     """The confidence each engine reports is the model's mean log-probability per output token: the same figure
-    from either backend, and the same as scoring the output again."""
+    from either backend, and the same as scoring the output again (where its text encodes back to as many tokens:
+    a toy's invented word, "hasing", may be cut otherwise the second time, and then it is another sequence)."""
     from translate.engines.ct2 import CT2Engine
     from translate.engines.hf import HFEngine
 
@@ -162,10 +163,16 @@ def test_both_engines_score_their_output_alike(fixture: str, source: str, target
     ct2 = CT2Engine(str(converted(model, "float32")), beam=1)
     from_hf, from_ct2 = hf.translate_batch(sentences, source, target), ct2.translate_batch(sentences, source, target)
     rescored = hf.score_batch(sentences, [h.text for h in from_hf], source, target)
+    special = set(hf.tokenizer.all_special_ids)
+    same_tokens = 0
     for a, b, again in zip(from_hf, from_ct2, rescored):
         assert a.score is not None and b.score is not None and a.score <= 0
         assert a.score == pytest.approx(b.score, abs=0.02)
-        assert a.score == pytest.approx(again.score, abs=0.02)
+        encoded = [i for i in hf.tokenizer(text_target=a.text)["input_ids"] if i not in special]
+        if len(encoded) == a.tokens:
+            same_tokens += 1
+            assert a.score == pytest.approx(again.score, abs=0.02)
+    assert same_tokens >= len(sentences) - 2
 
 
 def test_confidence_ranks_unseen_text_below_what_the_model_learnt(ct2_en_rw: Path) -> None:

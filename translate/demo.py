@@ -6,6 +6,7 @@ hundred news sentences and are NOT useful for real translation; use opus-mt or N
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import tempfile
@@ -237,6 +238,10 @@ def build_demo_model(
             model, tokenizer, examples, pad, zero_row = _marian(pairs, source, target, out, settings)
         else:
             model, tokenizer, examples, pad, zero_row = _nllb(pairs, out, settings)
+        if family == "nllb":
+            # One model learns both directions: as many steps per direction as a Marian demo, so that it learns
+            # its corpus instead of stopping half way, where its output hangs on the CPU's rounding.
+            settings = dataclasses.replace(settings, steps=settings.steps * 2)
         loss = _train(model, examples, pad, settings, zero_row)
     finally:
         torch.set_num_threads(previous_threads)
