@@ -527,6 +527,90 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
     return (before or after) and not sentences.title_case[sentences.of[i]]
 
 
+def organisation_heads(glossary: Glossary) -> frozenset[str]:
+    """The nouns that open the glossary's long organisation names (Umuryango, Ishami, Akanama, Urwego, Ikigega):
+    a capitalised Kinyarwanda noun first in a rendering of several words, and not itself a term or a place
+    (Ingabo za Ukraine are Ukraine's forces: ingabo is a term, and Ukraine is named in it)."""
+    def build() -> frozenset[str]:
+        one_word = {fold(r) for e in glossary for r in (*e.rw, *e.rw_partner) if " " not in r.strip()}
+        heads = {fold(words[0]) for e in glossary if e.type == "organisation"
+                 for r in e.rw if len(words := r.split()) > 1 and words[0][:1].isupper()
+                 and fold(words[0])[:1] in VOWELS and "'" not in words[0]}
+        return frozenset(heads - one_word)
+    return glossary.cached(("rw-organisation-heads",), build)
+
+
+# The mandate of an office: "in charge of" (rishinzwe amahoro n'umutekano) and "caring for" (ryita ku mpunzi),
+# each after its class agreement.
+_MANDATE_STEMS = ("shinzwe",)
+_CARE_STEM = "ita"
+
+
+def _mandate_end(tokens: list[Token], j: int) -> int:
+    """The end of a mandate clause opening at token j (rishinzwe amahoro n'umutekano; ryita ku mpunzi), or j."""
+    n = len(tokens)
+    if j >= n or not tokens[j].joined:
+        return j
+    word = tokens[j].norm
+    if any(word.endswith(stem) and len(word) - len(stem) <= 3 for stem in _MANDATE_STEMS):
+        k = j + 1
+    elif word.endswith(_CARE_STEM) and len(word) <= 5 and j + 1 < n and tokens[j + 1].norm == "ku":
+        k = j + 2
+    else:
+        return j
+    if k >= n or not tokens[k].joined or tokens[k].clitic:
+        return j
+    k += 1  # its object, then more joined by "and": amahoro n'umutekano
+    while k + 1 < n and (tokens[k].norm in _AND) and tokens[k + 1].joined and not tokens[k + 1].clitic:
+        k += 2
+    return k
+
+
+def _complement_end(tokens: list[Token], j: int) -> int:
+    """One step of a name's complements at token j: a capitalised word (Yunze, Ubumwe), or a connective or 'and'
+    before one (ry'Umuryango, w'Abibumbye, n'Umutekano, y'u Burayi); j when there is none."""
+    n = len(tokens)
+    if j >= n or not tokens[j].joined or tokens[j].after_sentence_break or "\n" in tokens[j].gap:
+        return j
+    if tokens[j].orig[:1].isupper() and not tokens[j].clitic:
+        return j + 1
+    if tokens[j].clitic or tokens[j].norm in FULL_CONNECTIVES:
+        k = j + 1
+        if k + 1 < n and tokens[k].norm == "u" and tokens[k].joined:
+            k += 1  # y'u Burayi
+        if k < n and tokens[k].joined and tokens[k].orig[:1].isupper() and not tokens[k].clitic:
+            return k + 1
+    return j
+
+
+def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], heads: frozenset[str],
+                    sentences: _Sentences) -> list[tuple[int, int]]:
+    """Token spans of organisation names the glossary lacks: a capitalised head noun, its complements and its
+    mandate (Ishami ry'Umuryango w'Abibumbye ryita ku mpunzi; Akanama k'Amahoro n'Umutekano ka AU). A head that
+    opens its sentence needs a capitalised complement (Urwego rushinzwe umutekano is any security body). A listed
+    name that opens one counts only when a mandate follows it (Umuryango w'Abibumbye wita ku bana is not the
+    UN)."""
+    listed = {i: j for _, i, j in found}
+    spans = []
+    for k, token in enumerate(tokens):
+        if token.norm not in heads or not token.orig[:1].isupper():
+            continue
+        if listed.get(k, k + 1) > k + 1:
+            end = _mandate_end(tokens, listed[k])
+            if end > listed[k]:
+                spans.append((k, end))
+            continue
+        end = k + 1
+        while (step := _complement_end(tokens, end)) > end:
+            end = step
+        if end == k + 1 and not sentences.capitalised_inside(tokens, k):
+            continue
+        end = _mandate_end(tokens, end)
+        if end > k + 1:
+            spans.append((k, end))
+    return spans
+
+
 def _entry_type(glossary: Glossary, entry_id: str) -> str | None:
     entry = glossary.get(entry_id)
     return entry.type if entry else None
@@ -550,6 +634,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     senses: dict[tuple[str, int], str | None] = {}
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
     names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(tokens, k)}
+    unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences)
     for pattern, i, j in found:
         form: Form = pattern.data
         if pattern.kind == "lookalike" or (_may_be_a_name(form, tokens[i])
@@ -573,6 +658,11 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
                 words = _sentence_words(tokens, i, sentences, in_places)
                 senses[key] = _unsupported_sense(entry, words)
             sense = senses[key]
+        if kind == "term" and not sense and entry is not None and entry.type != "place":
+            # a place inside an office's name is still named: its seat (Urukiko Rwisumbuye rwa Musanze)
+            sense = next((f"{_SENSE} part of the name '{text[tokens[a].start:tokens[b - 1].end]}', which the "
+                          f"glossary does not list" for a, b in unlisted if a <= i and j <= b and (a, b) != (i, j)),
+                         None)
         if sense:
             kind, warnings = "ambiguous", [sense, *warnings]
         matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))

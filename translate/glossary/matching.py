@@ -15,7 +15,8 @@ from typing import Any, Literal
 from translate.glossary.textnorm import Token
 
 # term: the glossary's concept; related: a word derived from it (Abarusiya); ambiguous: a rendering with another
-# everyday sense that nothing in its sentence supports (igihano as a court's penalty); lookalike: a phrase that
+# everyday sense that nothing in its sentence supports (igihano as a court's penalty), or a term inside the name
+# of an organisation the glossary lacks (the UN in a UN agency's name); lookalike: a phrase that
 # holds a form of the term but names something else (matched so that it wins as the longest, never reported).
 Kind = Literal["term", "related", "ambiguous", "lookalike"]
 ANY_SHORT_WORD = None  # a slot that accepts one short modifier ("indege nto zitagira abapilote")
