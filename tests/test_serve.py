@@ -497,3 +497,117 @@ def test_a_store_of_another_shape_is_refused_clearly(tmp_path: Path) -> None:
         Store(old)
     result = CliRunner().invoke(cli, ["serve", str(tmp_path), "--port", "0"])
     assert result.exit_code == 1 and "a store from a development version" in result.output
+
+
+# -- what a second look by a newsroom found -------------------------------------------------------------------------
+
+
+def _copy_of_drones(tmp_path: Path, name: str, approve: tuple[int, ...] = (), target: str | None = None) -> Path:
+    """The drones result as another article (another document name), optionally with paragraphs already approved."""
+    data = json.loads(DRONES.read_text(encoding="utf-8"))
+    data["document"] = name
+    for paragraph in data["paragraphs"]:
+        if paragraph["id"] in approve:
+            paragraph["approved"] = True
+            if target is not None:
+                paragraph["target"], paragraph["edited"] = target, True
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _approve(client: TestClient, auth: Auth, article: str, pid: int, approved: bool = True) -> dict:
+    version = client.get(f"/api/articles/{article}/paragraphs/{pid}/history").json()[-1]["version"]
+    reply = client.post(f"/api/articles/{article}/paragraphs/{pid}/approve",
+                        json={"version": version, "approved": approved}, headers=_headers(auth))
+    assert reply.status_code == 200, reply.text
+    return reply.json()
+
+
+def test_the_memory_ends_as_the_store_when_editors_approve_and_unapprove_at_once(tmp_path: Path) -> None:
+    import threading
+
+    client, workstation, auth = _client(tmp_path)
+    article = _import(client, auth)
+    memory = TranslationMemory(tmp_path / "memory.sqlite")
+    rows = [r for r in workstation.rows(article)[1] if r.editable]
+    for row in rows:
+        pid, version = row.paragraph.id, row.state.version
+        # One editor approves at v while another withdraws at v+1 until it gets through: the store ends unapproved.
+        def withdraw(pid: int = pid, version: int = version) -> None:
+            while True:
+                outcome = workstation.set_approved(article, pid, version + 1, "bob", approved=False)
+                if not hasattr(outcome, "current"):
+                    return
+        other = threading.Thread(target=withdraw)
+        other.start()
+        workstation.set_approved(article, pid, version, "alice")
+        other.join()
+        assert workstation.store.paragraph(article, pid).state != "approved"
+    sources = [r.paragraph.source for r in rows]
+    assert memory.approved(sources, "en", "rw") == {}
+
+
+def test_an_approval_elsewhere_of_the_same_sentence_outlives_an_unapproval(tmp_path: Path) -> None:
+    client, workstation, auth = _client(tmp_path)
+    memory = TranslationMemory(tmp_path / "memory.sqlite")
+    first = _import(client, auth)
+    second = _import(client, auth, _copy_of_drones(tmp_path, "drones-again"))
+    byline = load().paragraphs[1]
+    _approve(client, auth, first, 2)
+    _approve(client, auth, second, 2)
+    _approve(client, auth, first, 2, approved=False)
+    assert memory.approved([byline.source], "en", "rw") == {byline.source: byline.target}  # the second still holds it
+    # Two translations of one sentence: withdrawing the later brings back the earlier, still approved.
+    _approve(client, auth, first, 2)
+    version = workstation.store.paragraph(second, 2).version
+    _approve(client, auth, second, 2, approved=False)
+    assert _save(client, auth, second, 2, "Inkuru yanditswe na Claudine Uwase.", version + 1).status_code == 200
+    _approve(client, auth, second, 2)
+    assert memory.approved([byline.source], "en", "rw") == {byline.source: "Inkuru yanditswe na Claudine Uwase."}
+    _approve(client, auth, second, 2, approved=False)
+    assert memory.approved([byline.source], "en", "rw") == {byline.source: byline.target}
+
+
+def test_paragraphs_imported_approved_teach_the_memory(tmp_path: Path) -> None:
+    client, _, auth = _client(tmp_path)
+    memory = TranslationMemory(tmp_path / "memory.sqlite")
+    byline = load().paragraphs[1]
+    _import(client, auth, _copy_of_drones(tmp_path, "approved-in-a-cat-tool", approve=(2,),
+                                          target="Byanditswe na Claudine Uwase."))
+    assert memory.approved([byline.source], "en", "rw") == {byline.source: "Byanditswe na Claudine Uwase."}
+
+
+def test_a_new_token_ends_the_sessions_of_the_old_one(tmp_path: Path) -> None:
+    client, _, _ = _client(tmp_path, TOKENS)
+    assert client.post("/login", data={"token": "tok-bob-0123456789abcdefgh"}, follow_redirects=False).status_code == 303
+    cookie = {"inkuru_session": client.cookies["inkuru_session"]}
+    same, _, _ = _client(tmp_path, TOKENS)
+    same.cookies.update(cookie)
+    assert "Signed in as <b>bob</b>" in same.get("/").text
+    rotated, _, _ = _client(tmp_path, {**{t: n for t, n in TOKENS.items() if n != "bob"}, "tok-bob-new-0123456789ab": "bob"})
+    rotated.cookies.update(cookie)
+    assert rotated.get("/", follow_redirects=False).status_code == 303
+
+
+def test_editor_names_any_script_reach_the_history_and_bad_edits_are_refused(tmp_path: Path) -> None:
+    client, _, auth = _client(tmp_path)
+    article = _import(client, auth)
+    # The page percent-encodes the name: a header carries Latin-1 only, and O’Neil has a typographic apostrophe.
+    saved = _save(client, auth, article, 1, "Ibyo.", 1, editor="O%E2%80%99Neil")
+    assert saved.status_code == 200 and saved.json()["editor"] == "O’Neil"
+    blank = _save(client, auth, article, 1, "A.\r\n\r\n\r\nB.", 2)
+    assert blank.status_code == 400 and "blank line" in blank.json()["error"]
+    assert _save(client, auth, article, 1, "A.\nB.", 2).status_code == 200  # a line break is fine
+    odd = client.post(f"/api/articles/{article}/paragraphs/1/approve", json={"version": 3, "approved": "false"},
+                      headers=_headers(auth))
+    assert odd.status_code == 400 and "true or false" in odd.json()["error"]
+    empty = CliRunner().invoke(cli, ["serve", "--new-token", ""])
+    assert empty.exit_code == 2 and "--new-token" in empty.output
+
+
+def test_the_host_given_on_loopback_is_a_host_the_server_answers_to() -> None:
+    from translate.serve.cli import allowed_hosts
+
+    assert "127.0.0.2" in allowed_hosts("127.0.0.2")  # type: ignore[operator]
+    assert "[::1]" in allowed_hosts("::1") and allowed_hosts("0.0.0.0") is None  # type: ignore[operator]

@@ -180,17 +180,46 @@ def test_two_editors_on_one_paragraph_get_a_conflict_with_both_texts(browser, se
 
 def test_typing_while_the_server_is_down_is_saved_when_it_is_back(browser, server) -> None:  # noqa: ANN001
     running, article = server
-    context, page, errors = _editor(browser, "Alice")
+    context, page, errors = _editor(browser, "O’Neil")  # a typographic apostrophe, as phones type it
     page.goto(f"{running.url}articles/{article}")
     running.stop()
     _type(page, 4, "Byanditswe igihe seriveri yari yazimye.")
     expect(page.locator("#p4 .save-status")).to_contain_text("not saved")
+    _row(page, 5).locator(".comment").fill("Reba iyi nteruro.")
+    _row(page, 5).locator(".comment").blur()
+    expect(page.locator("#p5 .save-status")).to_contain_text("comment not saved")
     running.start()  # the same port
     _saved(page, 4)
+    expect(page.locator("#p5 .save-status")).to_have_text("comment saved")
     page.reload()
     assert _row(page, 4).locator("textarea").input_value() == "Byanditswe igihe seriveri yari yazimye."
+    assert _row(page, 5).locator(".comment").input_value() == "Reba iyi nteruro."
+    _row(page, 4).locator("button.show-history").click()
+    expect(_row(page, 4).locator("ol.history")).to_contain_text("by O’Neil")
     assert all("Failed to load resource" in e or "ERR_CONNECTION_REFUSED" in e for e in errors)
     context.close()
+
+
+def test_a_comment_caught_in_a_conflict_is_kept(browser, server) -> None:  # noqa: ANN001
+    running, article = server
+    alice, alice_page, _ = _editor(browser, "Alice")
+    bob, bob_page, _ = _editor(browser, "Bob")
+    for page in (alice_page, bob_page):
+        page.goto(f"{running.url}articles/{article}")
+    _type(alice_page, 6, "Inyandiko ya Alice.")
+    _saved(alice_page, 6)
+    _row(bob_page, 6).locator(".comment").fill("Izina ry'umujyi rirabura.")
+    _row(bob_page, 6).locator(".comment").blur()
+    conflict = _row(bob_page, 6).locator(".conflict")
+    conflict.wait_for(state="visible")
+    assert "your comment: Izina ry'umujyi rirabura." in conflict.locator(".yours").inner_text()
+    conflict.locator("button.take-theirs").click()
+    expect(bob_page.locator("#p6 .save-status")).to_have_text("comment saved")
+    alice_page.reload()
+    assert _row(alice_page, 6).locator("textarea").input_value() == "Inyandiko ya Alice."
+    assert _row(alice_page, 6).locator(".comment").input_value() == "Izina ry'umujyi rirabura."
+    alice.close()
+    bob.close()
 
 
 def test_an_upload_is_translated_with_progress_and_opens_in_the_editor(browser, server) -> None:  # noqa: ANN001

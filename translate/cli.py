@@ -176,6 +176,9 @@ class Progress:
 @click.option("--no-cache", is_flag=True,
               help="Do not use the translation memory (by default, sentences translated before with the same "
                    "model, options and terms are reused; see `inkuru cache`).")
+@click.option("--memory", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Translation memory file [default: Inkuru's cache]; give a workstation's `--memory` to reuse "
+                   "its approved translations.")
 @click.option("--allow-pickle", is_flag=True,
               help="Load a model that ships only pickle weights (.bin). Pickle can run code when loaded: "
                    "use it only for a model you trust.")
@@ -187,7 +190,8 @@ class Progress:
 def translate(inputs: tuple[str, ...], output: str | None, target: str, source: str, model: str | None,
               backend: str, device: str, beam: int, batch_size: int | None, max_batch_tokens: int | None,
               max_input_tokens: int | None, glossaries: tuple[str, ...], glossary_mode: str, no_glossary: bool,
-              formats: tuple[str, ...], no_cache: bool, allow_pickle: bool, extract: bool, quiet: bool) -> None:
+              formats: tuple[str, ...], no_cache: bool, memory: str | None, allow_pickle: bool, extract: bool,
+              quiet: bool) -> None:
     """Translate articles paragraph by paragraph: text or Markdown (.txt/.md, or - for stdin), web pages (.html)
     and Word documents (.docx), or folders of them.
 
@@ -195,6 +199,8 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
     emphasis kept; the other formats review it as any article."""
     if source == target:
         raise click.UsageError(f"--from and --to are both {target}")
+    if memory and no_cache:
+        raise click.UsageError("--memory and --no-cache: use one or the other")
     formats = formats or ("text",)
     files = expand_inputs(inputs)
     outputs = plan_outputs(files, output, formats, target)
@@ -219,7 +225,7 @@ def translate(inputs: tuple[str, ...], output: str | None, target: str, source: 
         if not no_cache:
             from translate.memory import CachedEngine, TranslationMemory
 
-            engine = CachedEngine(engine, TranslationMemory())
+            engine = CachedEngine(engine, TranslationMemory(memory))
         batch_size = batch_size or getattr(engine, "preferred_batch_size", 16)
         options = TranslateOptions(target, source, batch_size, glossary, glossary_mode, max_batch_tokens)
         for name, paths in zip(files, outputs):

@@ -242,7 +242,7 @@ def create_app(workstation: Workstation, auth: Auth, *, allowed_hosts: list[str]
     def approve(request: Request, who: Identity, data: dict[str, Any]) -> Response:
         aid, pid = request.path_params["aid"], request.path_params["pid"]
         return _paragraph_response(aid, pid, workstation.set_approved(aid, pid, _int(data, "version"), who.editor,
-                                                                      bool(data.get("approved", True))))
+                                                                      _flag(data, "approved", True)))
 
     @posted
     def comment(request: Request, who: Identity, data: dict[str, Any]) -> Response:
@@ -386,6 +386,13 @@ def _file(data: dict[str, Any], what: str) -> tuple[str, bytes]:
     if not isinstance(found, tuple):
         raise InputError(f"choose a file to {what}")
     return found
+
+
+def _flag(data: dict[str, Any], key: str, default: bool) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise InputError(f"'{key}' must be true or false")
+    return value
 
 
 def _int(data: dict[str, Any], key: str) -> int:

@@ -22,6 +22,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import unquote
 
 from translate.errors import InputError
 
@@ -30,7 +31,7 @@ SESSION_DAYS = 14  # then the editor signs in with their token again
 SESSION_COOKIE = "inkuru_session"
 CSRF_HEADER = "x-inkuru-csrf"
 EDITOR_HEADER = "x-inkuru-editor"
-_NAME = re.compile(r"^[\w .'@-]{1,40}$", re.UNICODE)
+_NAME = re.compile(r"^[\w .'’@-]{1,40}$", re.UNICODE)
 
 
 def is_loopback(host: str) -> bool:
@@ -43,8 +44,9 @@ def is_loopback(host: str) -> bool:
 
 
 def clean_name(name: str | None, default: str = "editor") -> str:
-    """An editor name for the history: what the page sent if it is a plausible name, else `default`."""
-    name = (name or "").strip()
+    """An editor name for the history: what the page sent (percent-encoded, as a header carries Latin-1 only) if
+    it is a plausible name, else `default`."""
+    name = unquote(name or "").strip()
     return name if _NAME.match(name) else default
 
 
@@ -85,9 +87,9 @@ class SessionKeeper(Protocol):
     neither signs editors out nor breaks the pages they have open."""
 
     def secret(self, name: str) -> str: ...
-    def save_session(self, digest: str, editor: str, csrf: str) -> None: ...
-    def session(self, digest: str, max_age: float) -> tuple[str, str] | None: ...
-    def drop_sessions(self, digest: str | None = None, keep_editors: set[str] | None = None) -> None: ...
+    def save_session(self, digest: str, editor: str, csrf: str, token: str) -> None: ...
+    def session(self, digest: str, max_age: float) -> tuple[str, str, str] | None: ...
+    def drop_sessions(self, digest: str | None = None, keep_tokens: set[str] | None = None) -> None: ...
 
 
 def _digest(session_id: str) -> str:
@@ -96,7 +98,8 @@ def _digest(session_id: str) -> str:
 
 class Auth:
     """Tokens (None: loopback, nobody signs in) and the sessions signed in with them. Sessions live in the
-    keeper when there is one (else in memory); an editor taken out of the tokens file loses theirs at start."""
+    keeper when there is one (else in memory). A session lasts while the token it was signed in with is in the
+    tokens file: an editor taken out, or given a new token, loses theirs when the server starts again."""
 
     def __init__(self, tokens: dict[str, str] | None, keeper: SessionKeeper | None = None) -> None:
         self.tokens = tokens
@@ -104,8 +107,10 @@ class Auth:
         self.local_csrf = keeper.secret("local-csrf") if keeper is not None else secrets.token_urlsafe(24)
         self._sessions: dict[str, Session] = {}
         self._lock = threading.Lock()
+        # sessions remember the token they were signed in with by its digest, never the token itself
+        self._token_digests = {_digest(token): name for token, name in (tokens or {}).items()}
         if keeper is not None and tokens is not None:
-            keeper.drop_sessions(keep_editors=set(tokens.values()))
+            keeper.drop_sessions(keep_tokens=set(self._token_digests))
 
     @property
     def required(self) -> bool:
@@ -125,7 +130,7 @@ class Auth:
             return None
         session_id, session = secrets.token_urlsafe(32), Session(editor, secrets.token_urlsafe(24))
         if self.keeper is not None:
-            self.keeper.save_session(_digest(session_id), session.editor, session.csrf)
+            self.keeper.save_session(_digest(session_id), session.editor, session.csrf, _digest(token))
         else:
             with self._lock:
                 self._sessions[session_id] = session
@@ -136,7 +141,9 @@ class Auth:
             return None
         if self.keeper is not None:
             kept = self.keeper.session(_digest(session_id), SESSION_DAYS * 86400)
-            return Session(*kept) if kept and kept[0] in self.tokens.values() else None
+            if kept is None or self._token_digests.get(kept[2]) != kept[0]:
+                return None
+            return Session(kept[0], kept[1])
         with self._lock:
             return self._sessions.get(session_id)
 

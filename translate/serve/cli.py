@@ -47,7 +47,7 @@ def serve(folder: str, host: str, port: int, tokens_file: str | None, new_token:
     from translate.serve.auth import new_token as make_token
 
     if new_token is not None:
-        if clean_name(new_token, "") != new_token:
+        if not new_token.strip() or clean_name(new_token, "") != new_token:
             raise click.UsageError("--new-token: a name of letters, digits, spaces and . ' @ - (40 at most)")
         click.echo(f"{new_token}\t{make_token()}")
         return
@@ -66,6 +66,10 @@ def serve(folder: str, host: str, port: int, tokens_file: str | None, new_token:
         workstation = Workstation(Settings(Path(folder), glossaries, model, backend, device, beam,
                                            Path(memory) if memory else None, not no_memory))
         workstation.glossary()  # a broken glossary stops us now, not at the first page
+        if model:
+            from translate.models import resolve_model
+
+            resolve_model(model)  # a mistyped folder too, not at the first upload
         auth = Auth(read_tokens(tokens_file) if tokens_file else None, workstation.store)
         for path in imports:
             article, existing = workstation.import_path(path, "import")
@@ -75,8 +79,7 @@ def serve(folder: str, host: str, port: int, tokens_file: str | None, new_token:
     listener = _listen(host, port)
     bound = listener.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
-    allowed = ["127.0.0.1", "localhost", "::1", "[::1]"] if is_loopback(host) else None
-    app = create_app(workstation, auth, allowed_hosts=allowed)
+    app = create_app(workstation, auth, allowed_hosts=allowed_hosts(host))
     click.echo(f"Inkuru workstation for {Path(folder).resolve()} at http://{shown}:{bound}/ (Ctrl-C stops it)")
     if auth.required:
         click.echo(f"editors sign in with their tokens from {tokens_file}")
@@ -99,3 +102,13 @@ def _listen(host: str, port: int) -> socket.socket:
     listener.listen(128)
     listener.set_inheritable(True)
     return listener
+
+
+def allowed_hosts(host: str) -> list[str] | None:
+    """On loopback, the Host headers served (against DNS rebinding): the loopback names and the address given."""
+    from translate.serve.auth import is_loopback
+
+    if not is_loopback(host):
+        return None  # tokens guard every request
+    shown = f"[{host}]" if ":" in host else host
+    return list(dict.fromkeys(["127.0.0.1", "localhost", "::1", "[::1]", host, shown]))

@@ -80,7 +80,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     digest TEXT PRIMARY KEY,      -- sha256 of the session cookie (the cookie itself is never stored)
     editor TEXT NOT NULL,
     csrf TEXT NOT NULL,
-    created REAL NOT NULL
+    created REAL NOT NULL,
+    token TEXT NOT NULL           -- sha256 of the token signed in with: a new token ends the old one's sessions
 );
 CREATE TABLE IF NOT EXISTS dismissed (
     key TEXT PRIMARY KEY,         -- a glossary candidate an editor dismissed
@@ -183,6 +184,8 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db.executescript(SCHEMA)
+            if "token" not in {row[1] for row in self._db.execute("PRAGMA table_info(sessions)")}:
+                self._db.executescript("DROP TABLE sessions;" + SCHEMA)  # sessions of an older shape: sign in again
             columns = {row[1] for row in self._db.execute("PRAGMA table_info(paragraphs)")}
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{self.path}: cannot open the workstation's store ({exc})") from None
@@ -363,6 +366,14 @@ class Store:
                     break
         return found
 
+    def approved_sources(self, source_lang: str, target_lang: str) -> list[tuple[str, int, str]]:
+        """(article id, pid, source) of every approved paragraph in one direction, the latest approved last."""
+        rows = self._db.execute(
+            "SELECT p.article, p.pid, p.source FROM paragraphs p JOIN articles a ON a.id = p.article "
+            "WHERE p.state = ? AND p.source_lang = ? AND a.target_lang = ? ORDER BY p.updated",
+            (APPROVED, source_lang, target_lang)).fetchall()
+        return [(r["article"], r["pid"], r["source"]) for r in rows]
+
     # -- what signing in needs to survive a restart ------------------------------------------------------------
 
     def secret(self, name: str) -> str:
@@ -374,24 +385,25 @@ class Store:
                 db.execute("INSERT INTO secrets VALUES (?, ?)", (name, value))
         return str(value)
 
-    def save_session(self, digest: str, editor: str, csrf: str) -> None:
+    def save_session(self, digest: str, editor: str, csrf: str, token: str) -> None:
         with self._transaction() as db:
-            db.execute("INSERT OR REPLACE INTO sessions VALUES (?, ?, ?, ?)", (digest, editor, csrf, time.time()))
+            db.execute("INSERT OR REPLACE INTO sessions VALUES (?, ?, ?, ?, ?)",
+                       (digest, editor, csrf, time.time(), token))
 
-    def session(self, digest: str, max_age: float) -> tuple[str, str] | None:
-        """A session signed in less than `max_age` seconds ago."""
-        row = self._db.execute("SELECT editor, csrf FROM sessions WHERE digest = ? AND created > ?",
+    def session(self, digest: str, max_age: float) -> tuple[str, str, str] | None:
+        """(editor, csrf secret, token digest) of a session signed in less than `max_age` seconds ago."""
+        row = self._db.execute("SELECT editor, csrf, token FROM sessions WHERE digest = ? AND created > ?",
                                (digest, time.time() - max_age)).fetchone()
-        return (row["editor"], row["csrf"]) if row else None
+        return (row["editor"], row["csrf"], row["token"]) if row else None
 
-    def drop_sessions(self, digest: str | None = None, keep_editors: set[str] | None = None) -> None:
-        """Remove one session, or (keep_editors) every session of an editor no longer in the tokens file."""
+    def drop_sessions(self, digest: str | None = None, keep_tokens: set[str] | None = None) -> None:
+        """Remove one session, or (keep_tokens) every session signed in with a token no longer in the file."""
         with self._transaction() as db:
             if digest is not None:
                 db.execute("DELETE FROM sessions WHERE digest = ?", (digest,))
-            if keep_editors is not None:
-                marks = ",".join("?" * len(keep_editors))
-                db.execute(f"DELETE FROM sessions WHERE editor NOT IN ({marks})", tuple(keep_editors))
+            if keep_tokens is not None:
+                marks = ",".join("?" * len(keep_tokens))
+                db.execute(f"DELETE FROM sessions WHERE token NOT IN ({marks})", tuple(keep_tokens))
 
     def dismiss(self, key: str, editor: str) -> None:
         with self._transaction() as db:

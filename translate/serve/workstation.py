@@ -175,6 +175,7 @@ class Workstation:
         self._lock = threading.Lock()  # the glossary, memory and Result caches (quick)
         # Loading a model takes seconds to minutes: under a lock of its own, so pages and saves go on meanwhile.
         self._engine_lock = threading.Lock()
+        self._memory_lock = threading.Lock()  # approvals brought into the memory one paragraph at a time
         self._glossary: tuple[tuple[int, ...], Glossary] | None = None
         self._engines: dict[tuple[str, str], Any] = {}
         self._machine: dict[str, Result] = {}
@@ -238,7 +239,11 @@ class Workstation:
         if existing is not None:
             return existing, True
         original = _original(result, look_beside) if look_beside is not None else None
-        return self.store.add_article(result, original, editor, action="imported"), False
+        article_id = self.store.add_article(result, original, editor, action="imported")
+        for pid, state in self.store.paragraph_states(article_id).items():
+            if state.state == APPROVED:  # approved on the review page or in a CAT tool: it teaches too
+                self._sync_memory(article_id, pid, state.target)
+        return article_id, False
 
     def start_translation(self, name: str, data: bytes, target: str, editor: str, extract: bool = False) -> Job:
         """Queue an uploaded article for translation (one at a time, in the background); poll the Job."""
@@ -351,6 +356,9 @@ class Workstation:
         text = text.replace("\r\n", "\n").strip()
         if not text:
             raise InputError("the translation cannot be empty: every source paragraph keeps one output paragraph")
+        if re.search(r"\n[ \t]*\n", text):
+            raise InputError("the translation cannot hold a blank line: every source paragraph keeps one output "
+                             "paragraph (a single line break is fine)")
         before = self.store.paragraph(article_id, pid)
         if text == machine.target:  # back to the machine's text: its own checks describe it again
             outcome = self.store.change(article_id, pid, version, editor, "edit", target=text, state=MACHINE,
@@ -361,20 +369,50 @@ class Workstation:
             outcome = self.store.change(article_id, pid, version, editor, "edit", target=text, state=EDITED,
                                         terms=checked.terms, flags=checked.flags, checked=checked.checked)
         if before.state == APPROVED and not isinstance(outcome, Conflict):
-            self._teach(result, machine, before.target, editor, forget=True)  # no longer what the desk approved
+            self._sync_memory(article_id, pid, before.target)  # no longer what the desk approved
         return outcome
 
-    def _teach(self, result: Result, machine: ParagraphResult, target: str, editor: str, forget: bool = False) -> None:
-        """Put an approved paragraph into the translation memory, or take it back out (unapproved, edited)."""
+    def _sync_memory(self, article_id: str, pid: int, before: str) -> None:
+        """Bring the translation memory in line with the store after a paragraph's approval may have changed:
+        what it holds now is taught if it is approved, and what it held (`before`) or holds is taken back if not.
+        A sentence taken back that another approved paragraph also teaches gets that one's translation again.
+        Under one lock and from the store's state as it is now, so that two editors approving and unapproving at
+        the same moment leave the memory as the store ends, whatever order their requests finish in."""
         memory = self.memory()
         if memory is None:
             return
-        source_lang = machine.source_lang or result.source_lang
-        pairs = sentence_pairs(machine, target, source_lang, result.target_lang)
-        if forget:
-            memory.remove_approved(source_lang, result.target_lang, pairs)
-        else:
-            memory.add_approved(source_lang, result.target_lang, pairs, editor)
+        with self._memory_lock:
+            result, machine = self._machine_paragraph(article_id, pid, editable=False)
+            if machine.action != TRANSLATED:
+                return
+            now = self.store.paragraph(article_id, pid)
+            source_lang, target_lang = machine.source_lang or result.source_lang, result.target_lang
+            taken_back = [pair for target in dict.fromkeys((before, now.target))
+                          if not (now.state == APPROVED and target == now.target)
+                          for pair in sentence_pairs(machine, target, source_lang, target_lang)]
+            memory.remove_approved(source_lang, target_lang, taken_back)
+            if now.state == APPROVED:
+                pairs = sentence_pairs(machine, now.target, source_lang, target_lang)
+                memory.add_approved(source_lang, target_lang, pairs, now.editor)
+            self._restore(taken_back, source_lang, target_lang, exclude=(article_id, pid))
+
+    def _restore(self, taken_back: list[tuple[str, str]], source_lang: str, target_lang: str,
+                 exclude: tuple[str, int]) -> None:
+        """Teach again, from the latest approved paragraph that holds it, each sentence just taken back."""
+        from translate.memory import normalize_sentence
+
+        wanted = {normalize_sentence(source) for source, _ in taken_back}
+        if not wanted:
+            return
+        memory = self.memory()
+        for article_id, pid, source in self.store.approved_sources(source_lang, target_lang):
+            if (article_id, pid) == exclude or not any(w in normalize_sentence(source) for w in wanted):
+                continue
+            result, machine = self._machine_paragraph(article_id, pid, editable=False)
+            now = self.store.paragraph(article_id, pid)
+            pairs = [(s, t) for s, t in sentence_pairs(machine, now.target, source_lang, target_lang)
+                     if normalize_sentence(s) in wanted]
+            memory.add_approved(source_lang, target_lang, pairs, now.editor)  # the latest approved last: it wins
 
     def set_approved(self, article_id: str, pid: int, version: int, editor: str,
                      approved: bool = True) -> ParagraphState | Conflict:
@@ -384,8 +422,8 @@ class Workstation:
         state = APPROVED if approved else (EDITED if current.target != machine.target else MACHINE)
         outcome = self.store.change(article_id, pid, version, editor, "approve" if approved else "unapprove",
                                     state=state)
-        if not isinstance(outcome, Conflict) and (approved or current.state == APPROVED):
-            self._teach(result, machine, outcome.target, editor, forget=not approved)
+        if not isinstance(outcome, Conflict):
+            self._sync_memory(article_id, pid, current.target)
         return outcome
 
     def comment(self, article_id: str, pid: int, version: int, editor: str, text: str) -> ParagraphState | Conflict:

@@ -5,19 +5,28 @@
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const nameInput = document.getElementById("editor-name");
   const editorName = () => localStorage.getItem("inkuru-editor") || "";
+  // The names the server records (auth.py's _NAME): any letters, digits, spaces and . ' ’ @ - _
+  const plausibleName = (name) => /^[\p{L}\p{N}_ .'’@-]{1,40}$/u.test(name);
   if (nameInput) {
     const needed = document.getElementById("name-needed");
+    const neededText = needed ? needed.textContent : "";
     nameInput.value = editorName();
     if (needed) needed.hidden = Boolean(editorName());
     nameInput.addEventListener("change", () => {
-      localStorage.setItem("inkuru-editor", nameInput.value.trim());
-      if (needed) needed.hidden = Boolean(editorName());
+      const name = nameInput.value.trim();
+      if (name && !plausibleName(name)) {
+        if (needed) { needed.textContent = `"${name}" cannot be recorded: use letters, digits, spaces and . ' @ - only.`; needed.hidden = false; }
+        return;
+      }
+      localStorage.setItem("inkuru-editor", name);
+      if (needed) { needed.textContent = neededText; needed.hidden = Boolean(editorName()); }
     });
   }
 
   async function call(method, url, body, isForm) {
     const headers = {"X-Inkuru-CSRF": csrf};
-    if (editorName()) headers["X-Inkuru-Editor"] = editorName();
+    // encoded: a header carries Latin-1 only, and a name may be Émile or O’Neil
+    if (editorName()) headers["X-Inkuru-Editor"] = encodeURIComponent(editorName());
     if (body !== undefined && !isForm) headers["Content-Type"] = "application/json";
     const response = await fetch(url, {
       method, headers, credentials: "same-origin",
@@ -100,24 +109,27 @@
       if (data.checks !== undefined) row.querySelector(".checks").innerHTML = data.checks;  // server-escaped
       row.dataset.needs = data.state !== "approved" && row.querySelector(".problems") ? "1" : "0";
     }
-    function conflict(row, data, retry) {
+    // `comment`: a comment the editor was saving when the conflict came; whichever text they keep, it is kept.
+    function conflict(row, data, retry, comment = null) {
       const box = row.querySelector(".conflict");
       box.hidden = false;
       row.dataset.conflict = "1";  // nothing is saved until the editor chooses
       box.querySelector(".conflict-who").textContent = data.current.editor;
       const area = row.querySelector("textarea");
       box.querySelector(".theirs").textContent = data.current.target;
-      box.querySelector(".yours").textContent = area.value;  // what is on screen (an approval sends no text)
+      box.querySelector(".yours").textContent = area.value +  // what is on screen (an approval sends no text)
+        (comment !== null ? `\n— your comment: ${comment}` : "");
       say(row, "conflict: choose a version", "error");
       box.querySelector(".take-theirs").onclick = () => {
         box.hidden = true;
         delete row.dataset.conflict;
         area.value = data.current.target; fit(area);
-        row.querySelector(".comment").value = data.current.comment;
         stored.set(row, data.current.target);
         applied(row, data.current);
         localStorage.removeItem(backupKey(row));
         say(row, "their version kept", "ok");
+        if (comment === null) row.querySelector(".comment").value = data.current.comment;
+        else sendComment(row, comment);  // the comment goes on, now on their version
       };
       box.querySelector(".keep-mine").onclick = () => {
         box.hidden = true;
@@ -201,13 +213,12 @@
       });
       area.addEventListener("blur", () => { if (timers.has(row)) flush(row); });
       row.querySelector(".approve").addEventListener("click", () => approve(row));
-      row.querySelector(".comment").addEventListener("change", async (event) => {
-        if (!(await flush(row))) return;  // the comment names the version of the text on screen
-        const {status, data} = await call("POST", url(row, "/comment"), {comment: event.target.value, version: Number(row.dataset.version)});
-        if (status === 200) { applied(row, data); say(row, "comment saved", "ok"); }
-        else if (status === 409) conflict(row, data, () => event.target.dispatchEvent(new Event("change")));
-        else say(row, data.error || `comment not saved (${status})`, "error");
-      });
+      const commentBackup = localStorage.getItem(commentKey(row));
+      if (commentBackup !== null && commentBackup !== row.querySelector(".comment").value) {
+        row.querySelector(".comment").value = commentBackup;  // typed before a crash or while the server was down
+        sendComment(row, commentBackup);
+      }
+      row.querySelector(".comment").addEventListener("change", (event) => sendComment(row, event.target.value));
       row.querySelector(".show-history").addEventListener("click", async () => {
         const list = row.querySelector("ol.history");
         if (!list.hidden) { list.hidden = true; return; }
@@ -223,11 +234,43 @@
       });
     }
 
+    function commentKey(row) { return `${backupKey(row)}:comment`; }  // hoisted: the rows' set-up above uses it
+    async function sendComment(row, comment) {
+      localStorage.setItem(commentKey(row), comment);  // kept until the server has it
+      if (!(await flush(row))) return;  // the comment names the version of the text on screen
+      let reply;
+      try {
+        reply = await call("POST", url(row, "/comment"), {comment, version: Number(row.dataset.version)});
+      } catch (e) {
+        reply = {status: 0, data: {}};
+      }
+      const {status, data} = reply;
+      if (status === 200) {
+        applied(row, data);
+        if (localStorage.getItem(commentKey(row)) === comment) localStorage.removeItem(commentKey(row));
+        say(row, "comment saved", "ok");
+      } else if (status === 409) {
+        conflict(row, data, () => sendComment(row, comment), comment);
+      } else if (status === 0 || status >= 502) {
+        say(row, "comment not saved: the server cannot be reached; retrying (it is kept in this browser)", "error");
+        setTimeout(() => { if (row.querySelector(".comment").value === comment) sendComment(row, comment); }, 2000);
+      } else {
+        say(row, data.error || `comment not saved (${status})`, "error");
+      }
+    }
+
     async function approve(row) {
       // Approve the text on screen, not an older one: it is saved first, and nothing is approved if it cannot be.
       if (!(await flush(row))) return false;
       const approved = row.dataset.state !== "approved";
-      const {status, data} = await call("POST", url(row, "/approve"), {version: Number(row.dataset.version), approved});
+      let reply;
+      try {
+        reply = await call("POST", url(row, "/approve"), {version: Number(row.dataset.version), approved});
+      } catch (e) {
+        say(row, "not approved: the server cannot be reached; try again", "error");
+        return false;
+      }
+      const {status, data} = reply;
       if (status === 200) { applied(row, data); say(row, approved ? "approved" : "approval withdrawn", "ok"); }
       else if (status === 409) conflict(row, data, () => approve(row));
       else say(row, data.error || `not approved (${status})`, "error");
@@ -273,10 +316,22 @@
       const question = `Approve the ${open.length} paragraphs not approved yet` +
         (flagged ? `, ${flagged} of them with problems flagged` : "") +
         "? Approved paragraphs teach the translation memory.";
+      const unresolved = editable.filter((r) => r.dataset.conflict).map((r) => r.dataset.pid);
+      if (unresolved.length) {
+        alert(`Resolve the conflict in paragraph ${unresolved.join(", ")} first: choose a version there.`);
+        return;
+      }
       if (!confirm(open.length ? question : "Approve the article as it stands?")) return;
       for (const row of editable) if (!(await flush(row))) return;  // what is on screen is what gets approved
       const versions = Object.fromEntries(editable.map((r) => [r.dataset.pid, Number(r.dataset.version)]));
-      const {status, data} = await call("POST", `/api/articles/${article}/approve`, {versions});
+      let reply;
+      try {
+        reply = await call("POST", `/api/articles/${article}/approve`, {versions});
+      } catch (e) {
+        alert("Not approved: the server cannot be reached. Try again in a moment.");
+        return;
+      }
+      const {status, data} = reply;
       if (status === 200) location.reload();
       else alert(data.error || `not approved (${status})`);
     });
