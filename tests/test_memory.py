@@ -328,3 +328,19 @@ def test_translate_says_how_many_sentences_came_from_editors(tmp_path: Path, mon
     assert ", 1 from editors' approved translations" in result.output
     assert (tmp_path / "out" / "story.rw.txt").read_text(encoding="utf-8").endswith(
         "\n\nInama yarangiye ku wa Gatandatu.\n")
+
+
+def test_translate_reads_the_memory_file_it_is_given(tmp_path: Path, marian_en_rw: Path) -> None:
+    """A workstation with its own `--memory FILE` shares its approved translations with `inkuru translate`."""
+    import json
+
+    shared = tmp_path / "newsroom" / "memory.sqlite"
+    source = "Kirby answered questions from journalists."
+    TranslationMemory(shared).add_approved("en", "rw", [(source, "Kirby yashubije abanyamakuru.")], "desk")
+    args = ["translate", "-", "--to", "rw", "--model", str(marian_en_rw), "--format", "json", "-q"]
+    result = CliRunner().invoke(cli, [*args, "--memory", str(shared)], input=source + "\n")
+    assert result.exit_code == 0, result.output
+    paragraph = json.loads(result.output)["paragraphs"][0]
+    assert paragraph["target"] == "Kirby yashubije abanyamakuru." and "human_translation" in paragraph["flags"]
+    both = CliRunner().invoke(cli, [*args, "--memory", str(shared), "--no-cache"], input=source + "\n")
+    assert both.exit_code == 2 and "--no-cache" in both.output
