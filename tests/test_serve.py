@@ -149,6 +149,7 @@ def test_approving_an_article_and_exporting_every_format(tmp_path: Path) -> None
     refused = client.post(f"/api/articles/{article}/approve", json={"versions": stale}, headers=_headers(auth))
     assert refused.status_code == 400 and "paragraph 2 changed since this page was loaded" in refused.json()["error"]
     assert workstation.store.articles()[0].approved_by is None
+    assert workstation.store.paragraph(article, 1).state != "approved"  # all or nothing: paragraph 1 is not either
     seen = {str(pid): state.version for pid, state in workstation.store.paragraph_states(article).items()}
     assert client.post(f"/api/articles/{article}/approve", json={"versions": seen},
                        headers=_headers(auth)).json()["approved"] > 0

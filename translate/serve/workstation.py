@@ -436,6 +436,11 @@ class Workstation:
         the article is not approved: the editor reloads and looks again."""
         approved = 0
         _, rows = self.rows(article_id)
+        changed = [row.paragraph.id for row in rows if row.editable and row.state.state != APPROVED
+                   and seen.get(row.paragraph.id, -1) != row.state.version]
+        if changed:  # seen before any is approved: all or nothing, but for a change in the very last moment
+            raise InputError(f"paragraph {', '.join(map(str, changed))} changed since this page was loaded; nothing "
+                             "approved: reload and look again")
         for row in rows:
             if row.editable and row.state.state != APPROVED:
                 pid = row.paragraph.id
