@@ -434,6 +434,23 @@ def test_a_term_rendering_candidate_is_the_whole_rendering_as_edited() -> None:
     assert proposed_row(candidate, glossary)["rw"].startswith("amafoto ya icyogajuru|")  # as the entry writes it
 
 
+def test_a_rendering_of_another_noun_class_is_proposed_with_its_class_and_can_be_accepted(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "glossaries", tmp_path / "glossaries")
+    workstation = Workstation(Settings(tmp_path / "ws", glossaries=(str(tmp_path / "glossaries"),),
+                                       memory=tmp_path / "memory.sqlite"))
+    article, _ = workstation.import_path(DRONES, "alice")
+    for row in workstation.rows(article)[1]:
+        if row.editable and "drones" in row.paragraph.target:  # the desk writes utudege (cl. 13) for drones
+            workstation.save(article, row.paragraph.id, row.paragraph.target.replace("drones", "utudege"),
+                             row.state.version, "alice")
+    form = next(form for candidate, form in workstation.candidates() if form["id"] == "term.drone")
+    assert form["rw"].startswith("utudege|") and form["rw_class"] == "13/10"  # was 9/10, indege's
+    entry = workstation.accept_candidate(form, "rendering")
+    assert entry.rw[0] == "utudege" and "utudege" in (tmp_path / "glossaries" / "defense.tsv").read_text(encoding="utf-8")
+
+
 def test_unapproving_or_editing_an_approved_paragraph_takes_back_what_it_taught(tmp_path: Path) -> None:
     client, workstation, auth = _client(tmp_path)
     article = _import(client, auth)
