@@ -89,6 +89,15 @@ def _editor(browser, name: str):  # noqa: ANN001, ANN202
     return context, page, errors
 
 
+def _alice_and_bob(browser, server):  # noqa: ANN001, ANN202
+    """Two editors, each with the article open in a browser context of their own."""
+    running, article = server
+    editors = [_editor(browser, "Alice"), _editor(browser, "Bob")]
+    for _, page, _ in editors:
+        page.goto(f"{running.url}articles/{article}")
+    return editors
+
+
 def _row(page, pid: int):  # noqa: ANN001, ANN202
     return page.locator(f"section#p{pid}")
 
@@ -138,11 +147,7 @@ def test_edit_reload_restart_approve_and_export(browser, server) -> None:  # noq
 
 
 def test_two_editors_on_one_paragraph_get_a_conflict_with_both_texts(browser, server) -> None:  # noqa: ANN001
-    running, article = server
-    alice, alice_page, alice_errors = _editor(browser, "Alice")
-    bob, bob_page, bob_errors = _editor(browser, "Bob")
-    for page in (alice_page, bob_page):
-        page.goto(f"{running.url}articles/{article}")
+    (alice, alice_page, alice_errors), (bob, bob_page, bob_errors) = _alice_and_bob(browser, server)
     _type(alice_page, 3, "Inyandiko ya Alice.")
     _saved(alice_page, 3)
     _type(bob_page, 3, "Inyandiko ya Bob.")
@@ -201,11 +206,7 @@ def test_typing_while_the_server_is_down_is_saved_when_it_is_back(browser, serve
 
 
 def test_a_comment_caught_in_a_conflict_is_kept(browser, server) -> None:  # noqa: ANN001
-    running, article = server
-    alice, alice_page, _ = _editor(browser, "Alice")
-    bob, bob_page, _ = _editor(browser, "Bob")
-    for page in (alice_page, bob_page):
-        page.goto(f"{running.url}articles/{article}")
+    (alice, alice_page, _), (bob, bob_page, _) = _alice_and_bob(browser, server)
     _type(alice_page, 6, "Inyandiko ya Alice.")
     _saved(alice_page, 6)
     _row(bob_page, 6).locator(".comment").fill("Izina ry'umujyi rirabura.")
