@@ -235,8 +235,9 @@ def create_app(workstation: Workstation, auth: Auth, *, allowed_hosts: list[str]
     @posted
     def save(request: Request, who: Identity, data: dict[str, Any]) -> Response:
         aid, pid = request.path_params["aid"], request.path_params["pid"]
-        return _paragraph_response(aid, pid, workstation.save(aid, pid, _text(data, "text"), _int(data, "version"),
-                                                              who.editor))
+        # as long as a request may be: a paragraph the model translated can be edited, however long
+        text = _text(data, "text", limit=limits.request_bytes)
+        return _paragraph_response(aid, pid, workstation.save(aid, pid, text, _int(data, "version"), who.editor))
 
     @posted
     def approve(request: Request, who: Identity, data: dict[str, Any]) -> Response:
