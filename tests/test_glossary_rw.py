@@ -446,6 +446,11 @@ PRESS = [
     ("Urukiko Rukuru rwa Rubavu rwakatiye abagabo babiri.", ["place.rubavu=Rubavu"]),
     ("Ingabo za Ukraine zarashe drone.",
      ["term.armed-forces=Ingabo", "place.ukraine=Ukraine", "term.drone=drone"]),
+    # the heads are everyday nouns too: without a mandate or a listed organisation inside, no name (his family)
+    ("Umuryango wa Perezida Ndayishimiye wasuye Kigali.", ["term.president=Perezida", "place.kigali=Kigali"]),
+    ("Umuryango wa Minisitiri w'Ubuzima wamushyinguye i Huye.",
+     ["term.health-minister=Minisitiri w'Ubuzima", "place.huye=Huye"]),
+    ("Ubutumwa Perezida Kagame yagejeje ku Banyarwanda bwari burebure.", ["term.president=Perezida"]),
     # a generic office opening its sentence, or a listed name and a verb, are not names
     ("Urwego rushinzwe umutekano rwatangaje ibyabaye.", ["term.security=umutekano"]),
     ("Umuryango w'Abibumbye wavuze ko impunzi ziyongereye.",

@@ -629,3 +629,25 @@ def test_the_host_given_on_loopback_is_a_host_the_server_answers_to() -> None:
 
     assert "127.0.0.2" in allowed_hosts("127.0.0.2")  # type: ignore[operator]
     assert "[::1]" in allowed_hosts("::1") and allowed_hosts("0.0.0.0") is None  # type: ignore[operator]
+
+
+def test_the_memory_keeps_other_desks_approvals_and_the_latest_one(tmp_path: Path) -> None:
+    client, workstation, auth = _client(tmp_path)
+    memory = TranslationMemory(tmp_path / "memory.sqlite")
+    byline = load().paragraphs[1]
+    # Another desk sharing the memory approved the machine's very words; unapproving a paragraph this store never
+    # approved (a page's stale button) does not take them back.
+    memory.add_approved("en", "rw", [(byline.source, byline.target)], "other-desk")
+    first = _import(client, auth)
+    _approve(client, auth, first, 2, approved=False)
+    assert memory.approved([byline.source], "en", "rw") == {byline.source: byline.target}
+    # Approved here and in a second article, then edited and approved again here: the latest approval is what the
+    # memory holds, however late the sync of the edit runs.
+    second = _import(client, auth, _copy_of_drones(tmp_path, "drones-again"))
+    _approve(client, auth, first, 2)
+    _approve(client, auth, second, 2)
+    version = workstation.store.paragraph(first, 2).version
+    assert _save(client, auth, first, 2, "Inkuru ya Claudine Uwase.", version).status_code == 200
+    _approve(client, auth, first, 2)
+    workstation._sync_memory(first, 2)  # a sync that ran late
+    assert memory.approved([byline.source], "en", "rw") == {byline.source: "Inkuru ya Claudine Uwase."}

@@ -291,3 +291,24 @@ def test_editors_sign_in_with_their_tokens(browser, tmp_path: Path, ct2_en_rw: P
         context.close()
     finally:
         running.stop()
+
+
+def test_a_comment_left_in_the_browser_never_replaces_a_newer_one_unseen(browser, server) -> None:  # noqa: ANN001
+    (alice, alice_page, _), (bob, bob_page, _) = _alice_and_bob(browser, server)
+    # Bob's comment never reached the server (his browser kept it, at version 1); Alice comments meanwhile.
+    bob_page.evaluate(f"localStorage.setItem('inkuru:{server[1]}:7:comment', "
+                      "JSON.stringify({comment: 'Ibya Bob.', version: '1'}))")
+    _row(alice_page, 7).locator(".comment").fill("Ibya Alice.")
+    _row(alice_page, 7).locator(".comment").blur()
+    expect(alice_page.locator("#p7 .save-status")).to_have_text("comment saved")
+    bob_page.reload()
+    conflict = _row(bob_page, 7).locator(".conflict")
+    conflict.wait_for(state="visible")
+    assert "their comment: Ibya Alice." in conflict.locator(".theirs").inner_text()
+    assert "your comment: Ibya Bob." in conflict.locator(".yours").inner_text()
+    conflict.locator("button.take-theirs").click()
+    assert _row(bob_page, 7).locator(".comment").input_value() == "Ibya Alice."
+    bob_page.reload()
+    assert _row(bob_page, 7).locator(".conflict").is_hidden()
+    alice.close()
+    bob.close()

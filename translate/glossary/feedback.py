@@ -233,7 +233,7 @@ def proposed_row(candidate: EditCandidate, glossary: Glossary) -> dict[str, str]
         if column == "rw" and not _fits_class(edited, entry.rw_class):
             # the edited form is another kind of noun (utudege, cl. 13, for indege, cl. 9): its class, guessed
             partner = entry.rw_class.partition("/")[2]
-            row["rw_class"] = guess_class(edited.split()[0].replace("'", "")) + (f"/{partner}" if partner else "")
+            row["rw_class"] = guess_class(_head(edited)) + (f"/{partner}" if partner else "")
         return row
     en, rw = (candidate.source_term, candidate.edited) if candidate.target_lang == "rw" else \
         (candidate.edited, candidate.source_term)
@@ -245,8 +245,11 @@ def proposed_row(candidate: EditCandidate, glossary: Glossary) -> dict[str, str]
 def _fits_class(rendering: str, rw_class: str) -> bool:
     """The rendering's head noun is spelt like a noun of the entry's class (what `rw_class` describes)."""
     cls = rw_class.split("/")[0]
-    if not cls or is_prefixless(cls):
-        return True
+    return not cls or is_prefixless(cls) or split_noun(_head(rendering), cls) is not None
+
+
+def _head(rendering: str) -> str:
+    """A rendering's head noun as the class check reads it: the first word ('u Burusiya' counts as one)."""
     words = rendering.lower().split()
     head = words[0] + words[1] if words[0] == "u" and len(words) > 1 else words[0]
-    return split_noun(head.replace("'", ""), cls) is not None
+    return head.replace("'", "")

@@ -584,12 +584,14 @@ def _complement_end(tokens: list[Token], j: int) -> int:
 
 
 def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], heads: frozenset[str],
-                    sentences: _Sentences) -> list[tuple[int, int]]:
+                    sentences: _Sentences, organisations: set[int]) -> list[tuple[int, int]]:
     """Token spans of organisation names the glossary lacks: a capitalised head noun, its complements and its
-    mandate (Ishami ry'Umuryango w'Abibumbye ryita ku mpunzi; Akanama k'Amahoro n'Umutekano ka AU). A head that
-    opens its sentence needs a capitalised complement (Urwego rushinzwe umutekano is any security body). A listed
-    name that opens one counts only when a mandate follows it (Umuryango w'Abibumbye wita ku bana is not the
-    UN)."""
+    mandate (Ishami ry'Umuryango w'Abibumbye ryita ku mpunzi; Akanama k'Amahoro n'Umutekano ka AU). It is a
+    name only with a mandate or a listed organisation among its complements: the heads are everyday nouns too
+    (Umuryango wa Perezida Ndayishimiye is his family, Ubutumwa bwa Perezida his message). A head that opens its
+    sentence needs a capitalised complement (Urwego rushinzwe umutekano is any security body). A listed name that
+    opens one counts only when a mandate follows it (Umuryango w'Abibumbye wita ku bana is not the UN).
+    `organisations`: the tokens where a listed organisation's match starts."""
     listed = {i: j for _, i, j in found}
     spans = []
     for k, token in enumerate(tokens):
@@ -605,9 +607,9 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             end = step
         if end == k + 1 and not sentences.capitalised_inside(tokens, k):
             continue
-        end = _mandate_end(tokens, end)
-        if end > k + 1:
-            spans.append((k, end))
+        with_mandate = _mandate_end(tokens, end)
+        if with_mandate > end or any(k < m < end for m in organisations):
+            spans.append((k, with_mandate))
     return spans
 
 
@@ -634,7 +636,8 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     senses: dict[tuple[str, int], str | None] = {}
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
     names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(tokens, k)}
-    unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences)
+    organisations = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "organisation"}
+    unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences, organisations)
     for pattern, i, j in found:
         form: Form = pattern.data
         if pattern.kind == "lookalike" or (_may_be_a_name(form, tokens[i])

@@ -192,6 +192,8 @@ class Store:
         if "machine" not in columns:
             raise StoreError(f"{self.path}: a store from a development version of the workstation; move it aside "
                              "and import the articles again")
+        # after the shape check: an index on a column a development store lacks would fail with a less clear error
+        self._db.execute("CREATE INDEX IF NOT EXISTS paragraphs_by_state ON paragraphs (state, source_lang)")
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -366,13 +368,21 @@ class Store:
                     break
         return found
 
-    def approved_sources(self, source_lang: str, target_lang: str) -> list[tuple[str, int, str]]:
-        """(article id, pid, source) of every approved paragraph in one direction, the latest approved last."""
+    def approved_sources(self, source_lang: str, target_lang: str) -> Iterator[tuple[str, int, str]]:
+        """(article id, pid, source) of the approved paragraphs in one direction, the latest approved first."""
         rows = self._db.execute(
-            "SELECT p.article, p.pid, p.source FROM paragraphs p JOIN articles a ON a.id = p.article "
-            "WHERE p.state = ? AND p.source_lang = ? AND a.target_lang = ? ORDER BY p.updated",
-            (APPROVED, source_lang, target_lang)).fetchall()
-        return [(r["article"], r["pid"], r["source"]) for r in rows]
+            "SELECT p.article, p.pid, p.source, (SELECT MAX(h.at) FROM history h WHERE h.article = p.article "
+            "AND h.pid = p.pid AND h.action = 'approve') AS approved_at FROM paragraphs p JOIN articles a "
+            "ON a.id = p.article WHERE p.state = ? AND p.source_lang = ? AND a.target_lang = ? "
+            "ORDER BY approved_at DESC", (APPROVED, source_lang, target_lang))
+        for row in rows:
+            yield row["article"], row["pid"], row["source"]
+
+    def approved_targets(self, article_id: str, pid: int) -> list[str]:
+        """Every text this paragraph has been approved with (what it may have taught the translation memory)."""
+        rows = self._db.execute("SELECT DISTINCT target FROM history WHERE article = ? AND pid = ? AND state = ?",
+                                (article_id, pid, APPROVED)).fetchall()
+        return [row["target"] for row in rows]
 
     # -- what signing in needs to survive a restart ------------------------------------------------------------
 

@@ -242,7 +242,7 @@ class Workstation:
         article_id = self.store.add_article(result, original, editor, action="imported")
         for pid, state in self.store.paragraph_states(article_id).items():
             if state.state == APPROVED:  # approved on the review page or in a CAT tool: it teaches too
-                self._sync_memory(article_id, pid, state.target)
+                self._sync_memory(article_id, pid)
         return article_id, False
 
     def start_translation(self, name: str, data: bytes, target: str, editor: str, extract: bool = False) -> Job:
@@ -369,15 +369,16 @@ class Workstation:
             outcome = self.store.change(article_id, pid, version, editor, "edit", target=text, state=EDITED,
                                         terms=checked.terms, flags=checked.flags, checked=checked.checked)
         if before.state == APPROVED and not isinstance(outcome, Conflict):
-            self._sync_memory(article_id, pid, before.target)  # no longer what the desk approved
+            self._sync_memory(article_id, pid)  # no longer what the desk approved
         return outcome
 
-    def _sync_memory(self, article_id: str, pid: int, before: str) -> None:
+    def _sync_memory(self, article_id: str, pid: int) -> None:
         """Bring the translation memory in line with the store after a paragraph's approval may have changed:
-        what it holds now is taught if it is approved, and what it held (`before`) or holds is taken back if not.
-        A sentence taken back that another approved paragraph also teaches gets that one's translation again.
-        Under one lock and from the store's state as it is now, so that two editors approving and unapproving at
-        the same moment leave the memory as the store ends, whatever order their requests finish in."""
+        what it holds now is taught if it is approved, and every text it was ever approved with is taken back if
+        not (never a text it was not approved with: the same words may be another desk's approval in a shared
+        memory). A sentence taken back that another approved paragraph also teaches gets that one's translation
+        again. Under one lock and from the store's state as it is now, so that two editors approving and
+        unapproving at the same moment leave the memory as the store ends, whatever order they finish in."""
         memory = self.memory()
         if memory is None:
             return
@@ -387,32 +388,32 @@ class Workstation:
                 return
             now = self.store.paragraph(article_id, pid)
             source_lang, target_lang = machine.source_lang or result.source_lang, result.target_lang
-            taken_back = [pair for target in dict.fromkeys((before, now.target))
-                          if not (now.state == APPROVED and target == now.target)
+            taught = sentence_pairs(machine, now.target, source_lang, target_lang) if now.state == APPROVED else []
+            taken_back = [pair for target in self.store.approved_targets(article_id, pid)
+                          if not (taught and target == now.target)
                           for pair in sentence_pairs(machine, target, source_lang, target_lang)]
             memory.remove_approved(source_lang, target_lang, taken_back)
-            if now.state == APPROVED:
-                pairs = sentence_pairs(machine, now.target, source_lang, target_lang)
-                memory.add_approved(source_lang, target_lang, pairs, now.editor)
             self._restore(taken_back, source_lang, target_lang, exclude=(article_id, pid))
+            memory.add_approved(source_lang, target_lang, taught, now.editor)  # last: this approval wins
 
     def _restore(self, taken_back: list[tuple[str, str]], source_lang: str, target_lang: str,
                  exclude: tuple[str, int]) -> None:
-        """Teach again, from the latest approved paragraph that holds it, each sentence just taken back."""
+        """Teach again each sentence just taken back, from the latest approved paragraph that holds it."""
         from translate.memory import normalize_sentence
 
         wanted = {normalize_sentence(source) for source, _ in taken_back}
-        if not wanted:
-            return
         memory = self.memory()
         for article_id, pid, source in self.store.approved_sources(source_lang, target_lang):
+            if not wanted:
+                break
             if (article_id, pid) == exclude or not any(w in normalize_sentence(source) for w in wanted):
                 continue
             result, machine = self._machine_paragraph(article_id, pid, editable=False)
             now = self.store.paragraph(article_id, pid)
             pairs = [(s, t) for s, t in sentence_pairs(machine, now.target, source_lang, target_lang)
                      if normalize_sentence(s) in wanted]
-            memory.add_approved(source_lang, target_lang, pairs, now.editor)  # the latest approved last: it wins
+            memory.add_approved(source_lang, target_lang, pairs, now.editor)
+            wanted -= {normalize_sentence(s) for s, _ in pairs}
 
     def set_approved(self, article_id: str, pid: int, version: int, editor: str,
                      approved: bool = True) -> ParagraphState | Conflict:
@@ -423,7 +424,7 @@ class Workstation:
         outcome = self.store.change(article_id, pid, version, editor, "approve" if approved else "unapprove",
                                     state=state)
         if not isinstance(outcome, Conflict):
-            self._sync_memory(article_id, pid, current.target)
+            self._sync_memory(article_id, pid)
         return outcome
 
     def comment(self, article_id: str, pid: int, version: int, editor: str, text: str) -> ParagraphState | Conflict:

@@ -109,14 +109,16 @@
       if (data.checks !== undefined) row.querySelector(".checks").innerHTML = data.checks;  // server-escaped
       row.dataset.needs = data.state !== "approved" && row.querySelector(".problems") ? "1" : "0";
     }
-    // `comment`: a comment the editor was saving when the conflict came; whichever text they keep, it is kept.
-    function conflict(row, data, retry, comment = null) {
+    // `comment`: a comment the editor was saving when the conflict came; whichever text they keep, it is kept
+    // (`commentStays`), except one found in the browser from before another editor's change: "use theirs" drops it.
+    function conflict(row, data, retry, comment = null, commentStays = true) {
       const box = row.querySelector(".conflict");
       box.hidden = false;
       row.dataset.conflict = "1";  // nothing is saved until the editor chooses
       box.querySelector(".conflict-who").textContent = data.current.editor;
       const area = row.querySelector("textarea");
-      box.querySelector(".theirs").textContent = data.current.target;
+      box.querySelector(".theirs").textContent = data.current.target +
+        (comment !== null && data.current.comment ? `\n— their comment: ${data.current.comment}` : "");
       box.querySelector(".yours").textContent = area.value +  // what is on screen (an approval sends no text)
         (comment !== null ? `\n— your comment: ${comment}` : "");
       say(row, "conflict: choose a version", "error");
@@ -128,8 +130,12 @@
         applied(row, data.current);
         localStorage.removeItem(backupKey(row));
         say(row, "their version kept", "ok");
-        if (comment === null) row.querySelector(".comment").value = data.current.comment;
-        else sendComment(row, comment);  // the comment goes on, now on their version
+        const pending = comment ?? pendingComment(row);  // a comment still unsaved goes on, on their version
+        if (pending !== null && (comment === null || commentStays)) sendComment(row, pending);
+        else {
+          localStorage.removeItem(commentKey(row));
+          row.querySelector(".comment").value = data.current.comment;
+        }
       };
       box.querySelector(".keep-mine").onclick = () => {
         box.hidden = true;
@@ -139,6 +145,8 @@
         row.dataset.version = data.current.version;
         stored.set(row, data.current.target);
         retry();
+        const pending = pendingComment(row);
+        if (comment === null && pending !== null) sendComment(row, pending);  // after the text, in its chain
       };
     }
 
@@ -213,10 +221,14 @@
       });
       area.addEventListener("blur", () => { if (timers.has(row)) flush(row); });
       row.querySelector(".approve").addEventListener("click", () => approve(row));
-      const commentBackup = localStorage.getItem(commentKey(row));
-      if (commentBackup !== null && commentBackup !== row.querySelector(".comment").value) {
-        row.querySelector(".comment").value = commentBackup;  // typed before a crash or while the server was down
-        sendComment(row, commentBackup);
+      // A comment typed before a crash or while the server was down: sent again, or, if the paragraph changed
+      // since, shown as a conflict (it would otherwise replace a newer comment unseen).
+      const pending = pendingComment(row), field = row.querySelector(".comment");
+      if (pending !== null && pending !== field.value) {
+        if (String(commentBackup(row).version) === row.dataset.version) { field.value = pending; sendComment(row, pending); }
+        else conflict(row, {current: {editor: "someone", target: row.querySelector("textarea").value,
+                                      version: Number(row.dataset.version), comment: field.value}},
+                      () => sendComment(row, pending), pending, false);
       }
       row.querySelector(".comment").addEventListener("change", (event) => sendComment(row, event.target.value));
       row.querySelector(".show-history").addEventListener("click", async () => {
@@ -234,10 +246,24 @@
       });
     }
 
-    function commentKey(row) { return `${backupKey(row)}:comment`; }  // hoisted: the rows' set-up above uses it
+    // hoisted, as the rows' set-up above uses them
+    function commentKey(row) { return `${backupKey(row)}:comment`; }
+    function commentBackup(row) {  // {comment, version} or null
+      try {
+        const backup = JSON.parse(localStorage.getItem(commentKey(row)) || "null");
+        return backup && typeof backup.comment === "string" ? backup : null;
+      } catch (e) {
+        return null;
+      }
+    }
+    function pendingComment(row) { const backup = commentBackup(row); return backup === null ? null : backup.comment; }
     async function sendComment(row, comment) {
-      localStorage.setItem(commentKey(row), comment);  // kept until the server has it
-      if (!(await flush(row))) return;  // the comment names the version of the text on screen
+      // kept until the server has it, with the version it was written on
+      localStorage.setItem(commentKey(row), JSON.stringify({comment, version: row.dataset.version}));
+      if (!(await flush(row))) {  // the comment names the version of the text on screen
+        if (!row.dataset.conflict) setTimeout(() => { if (pendingComment(row) === comment) sendComment(row, comment); }, 2000);
+        return;
+      }
       let reply;
       try {
         reply = await call("POST", url(row, "/comment"), {comment, version: Number(row.dataset.version)});
@@ -247,13 +273,13 @@
       const {status, data} = reply;
       if (status === 200) {
         applied(row, data);
-        if (localStorage.getItem(commentKey(row)) === comment) localStorage.removeItem(commentKey(row));
+        if (pendingComment(row) === comment) localStorage.removeItem(commentKey(row));
         say(row, "comment saved", "ok");
       } else if (status === 409) {
         conflict(row, data, () => sendComment(row, comment), comment);
       } else if (status === 0 || status >= 502) {
         say(row, "comment not saved: the server cannot be reached; retrying (it is kept in this browser)", "error");
-        setTimeout(() => { if (row.querySelector(".comment").value === comment) sendComment(row, comment); }, 2000);
+        setTimeout(() => { if (pendingComment(row) === comment) sendComment(row, comment); }, 2000);
       } else {
         say(row, data.error || `comment not saved (${status})`, "error");
       }
