@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,8 @@ INKURU = [sys.executable, "-m", "translate.cli"]
 
 
 def _states(output: Path) -> dict[str, tuple[str, int]]:
-    with sqlite3.connect(manifest_path(output)) as db:
+    # closed after each read (a poll 20 times a second must not pile up connections), patient with a busy writer
+    with closing(sqlite3.connect(manifest_path(output), timeout=30)) as db:
         return {path: (status, attempts) for path, status, attempts in
                 db.execute("SELECT path, status, attempts FROM files")}
 
@@ -229,6 +231,7 @@ def test_batch_interrupted_with_ctrl_c_resumes_without_translating_twice(ct2_en_
         time.sleep(0.05)
         if "done" in {s for s, _ in _states_so_far(out).values()}:
             break
+    assert job.poll() is None, "the job ended before a finished file could be seen in its manifest"
     os.killpg(job.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole process group
     _, errors = job.communicate(timeout=120)
     assert job.returncode == 130 and "interrupted" in errors, errors
