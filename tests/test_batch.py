@@ -225,7 +225,10 @@ def test_batch_interrupted_with_ctrl_c_resumes_without_translating_twice(ct2_en_
     write_archive(archive, 6, 200)
     command = [*INKURU, "batch", str(archive), "-o", str(out), "--to", "rw", "--model", str(ct2_en_rw),
                "--workers", "1", "--no-cache"]
-    job = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # Ctrl-C as a terminal delivers it: a job started from a background shell (make in CI, `cmd &`) inherits SIGINT
+    # ignored, and Python then leaves it ignored, so the job is given the default disposition, as a terminal's is.
+    job = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and job.poll() is None:
         time.sleep(0.05)
