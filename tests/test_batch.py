@@ -37,6 +37,11 @@ def _states(output: Path) -> dict[str, tuple[str, int]]:
                 db.execute("SELECT path, status, attempts FROM files")}
 
 
+# Runs the command with SIGINT's default disposition, which exec keeps (unlike preexec_fn, safe with threads).
+_WITH_DEFAULT_SIGINT = [sys.executable, "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                        "os.execv(sys.argv[1], sys.argv[1:])"]
+
+
 def _states_so_far(output: Path) -> dict[str, tuple[str, int]]:
     """The manifest of a job still running, or nothing when it has not been created yet."""
     try:
@@ -227,8 +232,8 @@ def test_batch_interrupted_with_ctrl_c_resumes_without_translating_twice(ct2_en_
                "--workers", "1", "--no-cache"]
     # Ctrl-C as a terminal delivers it: a job started from a background shell (make in CI, `cmd &`) inherits SIGINT
     # ignored, and Python then leaves it ignored, so the job is given the default disposition, as a terminal's is.
-    job = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True,
-                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    job = subprocess.Popen([*_WITH_DEFAULT_SIGINT, *command], stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and job.poll() is None:
         time.sleep(0.05)
