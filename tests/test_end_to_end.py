@@ -1,4 +1,7 @@
-"""Golden end-to-end tests on the demo models (Marian both directions, tiny NLLB both directions) and the CLI."""
+"""Golden end-to-end tests on the demo models (Marian both directions, tiny NLLB both directions) and the CLI.
+
+The articles are the examples the demo corpus holds, so the goldens show what the toys recall: they pin the
+pipeline's behaviour (paragraphs, markup, names, numbers), not translation quality (see examples/held-out)."""
 
 from __future__ import annotations
 
