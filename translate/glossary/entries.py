@@ -197,13 +197,21 @@ def _check_choice(value: str, allowed: Sequence[str], name: str, line: int, colu
     return value
 
 
+def head_noun(rendering: str) -> str:
+    """A rendering's head noun as the class check reads it: the first word ('u Burusiya' counts as one)."""
+    parts = rendering.lower().split()
+    head = parts[0] + parts[1] if parts[0] == "u" and len(parts) > 1 else parts[0]
+    return head.replace("'", "")
+
+
+def fits_class(rendering: str, cls: str) -> bool:
+    """The rendering's head noun is spelt like a noun of class `cls` (always, for a prefixless class)."""
+    return is_prefixless(cls) or split_noun(head_noun(rendering), cls) is not None
+
+
 def _check_class_fits(words: tuple[str, ...], cls: str, name: str, line: int, what: str) -> None:
     """The head noun (first word; 'u X' counts as one) must be spelt like a noun of its class."""
-    if not words or is_prefixless(cls):
-        return
-    parts = words[0].lower().split()
-    head = parts[0] + parts[1] if parts[0] == "u" and len(parts) > 1 else parts[0]
-    if split_noun(head.replace("'", ""), cls) is None:
+    if words and not fits_class(words[0], cls):
         raise _fail(name, line, "rw_class", f"{what} '{show(words[0])}' is not spelt like a class {cls} noun "
                     f"(augment + prefix); use 9a for a prefixless name or loan")
 

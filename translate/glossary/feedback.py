@@ -26,8 +26,8 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from translate.glossary.curate import _spans
-from translate.glossary.entries import Glossary
-from translate.glossary.morphology import guess_class, is_prefixless, split_noun
+from translate.glossary.entries import Glossary, fits_class, head_noun
+from translate.glossary.morphology import guess_class
 from translate.glossary.terms import find_terms
 
 RENDERING, NEW = "rendering", "new"
@@ -230,26 +230,13 @@ def proposed_row(candidate: EditCandidate, glossary: Glossary) -> dict[str, str]
             edited = edited[:1].lower() + edited[1:]
         forms = [edited, *[f for f in known if f.casefold() != edited.casefold()]]
         row[column] = "|".join(forms)
-        if column == "rw" and not _fits_class(edited, entry.rw_class):
+        head_class, _, partner = entry.rw_class.partition("/")
+        if column == "rw" and head_class and not fits_class(edited, head_class):
             # the edited form is another kind of noun (utudege, cl. 13, for indege, cl. 9): its class, guessed
-            partner = entry.rw_class.partition("/")[2]
-            row["rw_class"] = guess_class(_head(edited)) + (f"/{partner}" if partner else "")
+            row["rw_class"] = guess_class(head_noun(edited)) + (f"/{partner}" if partner else "")
         return row
     en, rw = (candidate.source_term, candidate.edited) if candidate.target_lang == "rw" else \
         (candidate.edited, candidate.source_term)
     slug = re.sub(r"[^a-z0-9]+", "-", (en or rw).casefold()).strip("-")[:40]
     return {"id": f"term.{slug}" if slug else "", "type": "term", "status": "proposed", "en": en, "rw": rw,
             "rw_class": "", "note": note}
-
-
-def _fits_class(rendering: str, rw_class: str) -> bool:
-    """The rendering's head noun is spelt like a noun of the entry's class (what `rw_class` describes)."""
-    cls = rw_class.split("/")[0]
-    return not cls or is_prefixless(cls) or split_noun(_head(rendering), cls) is not None
-
-
-def _head(rendering: str) -> str:
-    """A rendering's head noun as the class check reads it: the first word ('u Burusiya' counts as one)."""
-    words = rendering.lower().split()
-    head = words[0] + words[1] if words[0] == "u" and len(words) > 1 else words[0]
-    return head.replace("'", "")

@@ -78,7 +78,7 @@ def serve(folder: str, host: str, port: int, tokens_file: str | None, new_token:
         raise click.ClickException(str(error)) from None
     listener = _listen(host, port)
     bound = listener.getsockname()[1]
-    shown = f"[{host}]" if ":" in host else host
+    shown = _as_url_host(host)
     app = create_app(workstation, auth, allowed_hosts=allowed_hosts(host))
     click.echo(f"Inkuru workstation for {Path(folder).resolve()} at http://{shown}:{bound}/ (Ctrl-C stops it)")
     if auth.required:
@@ -110,5 +110,8 @@ def allowed_hosts(host: str) -> list[str] | None:
 
     if not is_loopback(host):
         return None  # tokens guard every request
-    shown = f"[{host}]" if ":" in host else host
-    return list(dict.fromkeys(["127.0.0.1", "localhost", "::1", "[::1]", host, shown]))
+    return list(dict.fromkeys(["127.0.0.1", "localhost", "::1", "[::1]", host, _as_url_host(host)]))
+
+
+def _as_url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host  # an IPv6 address is bracketed in a URL and a Host header

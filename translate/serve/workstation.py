@@ -393,16 +393,15 @@ class Workstation:
                           if not (taught and target == now.target)
                           for pair in sentence_pairs(machine, target, source_lang, target_lang)]
             memory.remove_approved(source_lang, target_lang, taken_back)
-            self._restore(taken_back, source_lang, target_lang, exclude=(article_id, pid))
+            self._restore(memory, taken_back, source_lang, target_lang, exclude=(article_id, pid))
             memory.add_approved(source_lang, target_lang, taught, now.editor)  # last: this approval wins
 
-    def _restore(self, taken_back: list[tuple[str, str]], source_lang: str, target_lang: str,
+    def _restore(self, memory: Any, taken_back: list[tuple[str, str]], source_lang: str, target_lang: str,
                  exclude: tuple[str, int]) -> None:
         """Teach again each sentence just taken back, from the latest approved paragraph that holds it."""
         from translate.memory import normalize_sentence
 
         wanted = {normalize_sentence(source) for source, _ in taken_back}
-        memory = self.memory()
         for article_id, pid, source in self.store.approved_sources(source_lang, target_lang):
             if not wanted:
                 break
