@@ -213,3 +213,18 @@ def test_search_is_fuzzy_in_both_languages(query, expected):
 
 def test_search_without_results():
     assert search(load_glossaries(None), "qqqqzzzz") == []
+
+
+def test_suggest_proposes_a_kinyarwanda_institution_whole_with_its_acronym():
+    text = ("Banki Nkuru y'u Rwanda yatangaje ko izamuka ry'ibiciro ryagabanutse. Ikigo Nyafurika gishinzwe "
+            "Ubuhinzi (AATF) cyohereje imbuto muri Uganda. Ikigo cy'Abanyakenya Safaricom Holdings cyungutse. "
+            "Umuryango wa Perezida Ndayishimiye wasuye Gitega. Minisiteri y'Ingabo y'u Burusiya yavuze ko "
+            "Sosiyete MTN Rwanda na Bank of Kigali bizatera inkunga Police FC n'Espagne n'u Butaliyani.")
+    candidates = {c.text: c for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
+    by_text = set(candidates)
+    assert {"Banki Nkuru y'u Rwanda", "Ikigo Nyafurika gishinzwe Ubuhinzi (AATF)", "Safaricom Holdings",
+            "MTN Rwanda", "Bank of Kigali", "Police FC", "Espagne", "Butaliyani"} <= by_text, sorted(by_text)
+    assert candidates["Banki Nkuru y'u Rwanda"].kind == "organisation"
+    # not the pieces of those names, nor a family, a description or what the glossary covers word for word
+    assert not {"Nkuru", "AATF", "Kigali", "Rwanda", "FC", "Sosiyete MTN Rwanda", "Espagne n'u Butaliyani"} & by_text
+    assert not any(t.startswith(("Umuryango", "Ikigo cy", "Minisiteri")) for t in by_text), sorted(by_text)

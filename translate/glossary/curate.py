@@ -12,7 +12,7 @@ from typing import Literal
 from translate.document import CALENDAR_WORDS
 from translate.errors import GlossaryError
 from translate.glossary.entries import Entry, Glossary, glossary_files, read_tsv
-from translate.glossary.kinyarwanda import rendering_texts
+from translate.glossary.kinyarwanda import institution_names, rendering_texts
 from translate.glossary.morphology import FULL_CONNECTIVES, guess_class, is_prefixless
 from translate.languages import detect_language, other_language
 from translate.glossary.terms import find_terms
@@ -160,15 +160,22 @@ three four five all any each both if so up out may might will would can could sh
 mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april june july august
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec since until during following
 despite among against through within without yesterday today tomorrow last next""".split())
-# Kinyarwanda words that stand capitalised before or inside a name without being one: titles, the heads of place
-# and office names (mu Karere ka Rubavu, Umujyi wa Goma), prepositions opening a line.
+# Kinyarwanda words that stand capitalised before or inside a name without being one: titles (Me: Maître), the
+# heads of place and office names (mu Karere ka Rubavu, Umujyi wa Goma), what a company or a station is
+# (Sosiyete MTN Rwanda), the world (ku Isi), prepositions opening a line.
 _STOP_RW = frozenset("""ku mu muri kuri kwa na ni i nk uyu iyi aba ibi perezida prezida visi minisitiri ministiri
 dr bwana madamu nyakubahwa jenerali umuyobozi umuvugizi ambasaderi meya guverineri intara ntara akarere karere
 umurenge murenge akagari kagari umudugudu mudugudu umujyi mujyi teritwari ikiyaga kiyaga igihugu gihugu umurwa
-murwa""".split())
+murwa isi sosiyete kompanyi televiziyo radiyo me""".split())
 # "Of" joins the words of a Kinyarwanda name (Umuryango wa Commonwealth); "na" (and) does not.
 _CONNECTORS_RW = FULL_CONNECTIVES - {"na", "nka"}
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "la", "al"})
+# A foreign name quoted in Kinyarwanda copy keeps its own connectors (Bank of Kigali, China Road and Bridge
+# Corporation, Centre Hospitalier Universitaire de Kigali); none of them is a Kinyarwanda word.
+_FOREIGN_CONNECTORS = frozenset({"of", "and", "de", "du", "des", "la", "le", "et"})
+# An elided "and"/"like" starts another name: Espagne n'Ubutaliyani is two countries.
+_AND_CLITIC = re.compile(r"^(?:n|nk)['’]", re.IGNORECASE)
+_CLITIC = re.compile(r"^\w{1,2}['’]")
 # Titles before a name are not part of it ("Governor Oleh Syniehubov" -> "Oleh Syniehubov").
 _TITLES = frozenset("""governor president minister general gen spokesman spokeswoman commander colonel col major maj
 lieutenant lt captain capt prime secretary ambassador senator mayor chief deputy brig sergeant pope king queen
@@ -188,13 +195,14 @@ class Candidate:
     """A name or term an article uses that the glossary lacks."""
 
     text: str
-    kind: str  # name | acronym | phrase
+    kind: str  # name | organisation (a Kinyarwanda institution's whole name) | acronym | phrase
     count: int = 0
     contexts: list[str] = field(default_factory=list)
 
     @property
     def score(self) -> float:
-        weight = {"name": 3.0 if " " in self.text else 2.0, "acronym": 2.0, "phrase": 1.0}[self.kind]
+        weight = {"name": 3.0 if " " in self.text else 2.0, "organisation": 3.0, "acronym": 2.0,
+                  "phrase": 1.0}[self.kind]
         return self.count * weight
 
     def to_dict(self) -> dict[str, object]:
@@ -233,7 +241,10 @@ def _name_span(text: str, run: list[re.Match[str]], lang: str) -> tuple[str, str
         run = run[:-1]
     if not run or (len(run) == 1 and _starts_sentence(text, run[0].start())):
         return None  # a lone capitalised word at a sentence start is just a sentence start
-    return "name", text[run[0].start():run[-1].end()], run[0].start(), run[-1].end()
+    start = run[0].start()
+    if lang == "rw" and (clitic := _CLITIC.match(run[0].group())):
+        start += clitic.end()  # k'Ibiyaga Bigari is the name Ibiyaga Bigari after a connective
+    return "name", text[start:run[-1].end()], start, run[-1].end()
 
 
 def _name_after(text: str, start: int, end: int, lang: str) -> tuple[str, int] | None:
@@ -271,14 +282,16 @@ def _is_acronym(token: str) -> bool:
 def _capital_runs(text: str, words: list[re.Match[str]], lang: str) -> Iterable[list[re.Match[str]]]:
     """Runs of capitalised words separated by single spaces/hyphens, with 'of', 'the', 'and' (in Kinyarwanda the
     connectives wa, ya, za …, and a capitalised word after an elided one: w'Ibihugu) allowed inside."""
-    connectors = _CONNECTORS if lang == "en" else _CONNECTORS_RW
+    connectors = _CONNECTORS if lang == "en" else _CONNECTORS_RW | _FOREIGN_CONNECTORS
     run: list[re.Match[str]] = []
     for word in words:
         token = word.group()
-        bare = re.sub(r"^\w{1,2}['’]", "", token) if lang == "rw" else token
+        bare = _CLITIC.sub("", token) if lang == "rw" else token
         joined = bool(run) and text[run[-1].end():word.start()] in (" ", "-")
-        if (bare[:1].isupper() and not _is_acronym(token)) or (joined and token.lower() in connectors):
-            if run and not joined:
+        # In Kinyarwanda copy an acronym is part of the name it stands against (MTN Rwanda, Police FC, AS Kigali)
+        capital = bare[:1].isupper() and (lang == "rw" or not _is_acronym(token))
+        if capital or (joined and token.lower() in connectors):
+            if run and (not joined or (lang == "rw" and _AND_CLITIC.match(token))):
                 yield run
                 run = []
             run.append(word)
@@ -305,15 +318,14 @@ def _boilerplate(text: str, lang: str) -> list[tuple[int, int]]:
 def _spans(text: str, lang: str = "en") -> Iterable[tuple[str, str, int, int]]:
     """(kind, candidate, start, end) for acronyms, capitalised names and (English) domain phrases."""
     words = list(_WORD.finditer(text))
+    names = [span for run in _capital_runs(text, words, lang) if (span := _name_span(text, run, lang))]
     for word in words:
         token = word.group()
-        if _is_acronym(token):
+        if _is_acronym(token) and not any(s <= word.start() and word.end() <= e and (s, e) != word.span()
+                                          for _k, _c, s, e in names):
             acronym = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
             yield "acronym", acronym, word.start(), word.end()
-    for run in _capital_runs(text, words, lang):
-        span = _name_span(text, run, lang)
-        if span:
-            yield span
+    yield from (span for span in names if not _is_acronym(span[1]))
     if lang == "en":
         yield from _phrases(text, words)
 
@@ -346,8 +358,17 @@ def suggest(articles: Sequence[tuple[str, str]], glossary: Glossary, lang: str =
     for _name, text in articles:
         covered = [(m.start, m.end) for m in find_terms(text, lang, glossary)]  # type: ignore[arg-type]
         covered += _boilerplate(text, lang)
-        for kind, candidate, start, end in _spans(text, lang):
-            overlaps = [e for s, e in covered if start < e and s < end]
+        spans = list(_spans(text, lang))
+        if lang == "rw":
+            # An institution's whole name is the candidate, not the words and acronym inside it; one the glossary
+            # already covers word for word (Minisiteri y'Ingabo y'u Burusiya) adds nothing.
+            institutions = [(s, e) for s, e in institution_names(text, glossary)
+                            if not any(s < b and a < e for a, b in _boilerplate(text, lang))]
+            spans = [("organisation", text[s:e], s, e) for s, e in institutions
+                     if not _covered(text, s, e, covered)] + \
+                [span for span in spans if not any(s <= span[2] and span[3] <= e for s, e in institutions)]
+        for kind, candidate, start, end in spans:
+            overlaps = [e for s, e in covered if start < e and s < end] if kind != "organisation" else []
             if overlaps:
                 # A name after a title the glossary knows ("Foreign Minister Lemogang Kwape") is still a name.
                 rest = _name_after(text, max(overlaps), end, lang) if kind == "name" else None
@@ -364,6 +385,12 @@ def suggest(articles: Sequence[tuple[str, str]], glossary: Glossary, lang: str =
     ranked = [c for c in ranked if not any(o is not c and o.count >= c.count and f" {c.text.lower()} "
                                            in f" {o.text.lower()} " for o in ranked)]
     return sorted(ranked, key=lambda c: (-c.score, -c.count, c.text))
+
+
+def _covered(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> bool:
+    """Whether every capitalised word of text[start:end] lies inside a covered span."""
+    return all(any(s <= w.start() and w.end() <= e for s, e in covered)
+               for w in _WORD.finditer(text, start, end) if _CLITIC.sub("", w.group())[:1].isupper())
 
 
 @dataclass

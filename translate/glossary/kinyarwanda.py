@@ -613,6 +613,63 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
     return spans
 
 
+# Nouns that head an institution's name in news copy (Banki Nkuru y'u Rwanda, Inama Mpuzamahanga ku …), beyond
+# those the glossary's own organisation names open with; and titles, which end a name (Umuryango wa Perezida X is
+# his family).
+INSTITUTION_HEADS = frozenset({"inama", "banki", "komisiyo", "minisiteri", "ihuriro", "ishyaka", "kaminuza",
+                               "ibitaro", "urugaga", "ikigo", "ishuri"})
+_TITLE_WORDS = frozenset({"perezida", "prezida", "visi", "minisitiri", "ministiri", "dr", "bwana", "madamu",
+                          "nyakubahwa", "jenerali", "umuyobozi", "umuvugizi", "ambasaderi", "meya", "guverineri"})
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&/-]{1,11})\)")
+
+
+def _name_step(tokens: list[Token], j: int) -> int:
+    """One complement of an institution's name at token j, as `_complement_end`, or 'ku' before a capitalised
+    word (Inama Mpuzamahanga ku Karere k'Ibiyaga Bigari); j when there is none or it is a title."""
+    step = _complement_end(tokens, j)
+    if step == j and j + 1 < len(tokens) and tokens[j].norm == "ku" and tokens[j].joined \
+            and tokens[j + 1].joined and tokens[j + 1].orig[:1].isupper():
+        step = j + 2
+    return j if step > j and tokens[step - 1].norm in _TITLE_WORDS else step
+
+
+def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
+    """Character spans of the institutions a Kinyarwanda text names, listed or not: a capitalised head noun, two
+    capitalised complements or more, or a mandate (Ikigo Mpuzamahanga gishinzwe Ingufu za Atomike), and an
+    acronym in brackets after it. One capitalised word after the head is a name in its own right (Umuryango wa
+    Francophonie), which the caller finds as such."""
+    tokens = tokenize(text, _clitics(False))
+    heads = organisation_heads(glossary) | INSTITUTION_HEADS
+    # Ikigo cy'Abashinwa is "a Chinese company": its people are no part of a name
+    demonyms = glossary.cached(("rw-demonyms",), lambda: frozenset(w for e in glossary for w in derived_words(e)))
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k].norm not in heads or not tokens[k].orig[:1].isupper():
+            k += 1
+            continue
+        end, complements, mandate = k + 1, 0, False
+        while True:
+            if (step := _name_step(tokens, end)) > end:
+                if tokens[step - 1].norm in demonyms:
+                    break
+                complements += 1
+            elif (step := _mandate_end(tokens, end)) > end:
+                mandate = True
+            else:
+                break
+            end = step
+        if complements < 2 and not mandate:
+            k += 1
+            continue
+        stop = tokens[end - 1].end
+        if acronym := _BRACKETED_ACRONYM.match(text, stop):
+            stop = acronym.end()
+        spans.append((tokens[k].start, stop))
+        k = end
+    return spans
+
+
 def _entry_type(glossary: Glossary, entry_id: str) -> str | None:
     entry = glossary.get(entry_id)
     return entry.type if entry else None
