@@ -377,6 +377,11 @@ PRESS = [
      ["term.president=Perezida", "place.south-africa=Afurika y'Epfo", "term.vice-president=Visi Perezida",
       "place.nigeria=Nigeria"]),
     ("Abanyeshuri benshi baturutse muri Amerika y'Epfo.", []),
+    # a people's prefix is written hyphenated (the glossary's Aba-Houthi) or joined
+    ("Inyeshyamba z'Abahouthi n'Aba-Houthi", ["term.rebels=Inyeshyamba", "org.houthis=z'Abahouthi",
+                                               "org.houthis=n'Aba-Houthi"]),
+    # a resolution voted by deputies: its sense is the glossary's
+    ("Abadepite batoye umwanzuro.", ["term.member-of-parliament=Abadepite", "term.resolution=umwanzuro"]),
     ("Afurika y'Iburasirazuba ikeneye amahoro.", []),
     ("Abanye-Congo n'Abakongomani bahungiye mu Rwanda.",
      ["~place.dr-congo=Abanye-Congo", "~place.dr-congo=n'Abakongomani", "place.rwanda=Rwanda"]),

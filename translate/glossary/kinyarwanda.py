@@ -236,10 +236,25 @@ def _augment_spellings(text: str) -> list[str]:
     return [" ".join(w for part in combination for w in part) for combination in itertools.product(*choices)]
 
 
+# A people's class prefix before a loan name is written with a hyphen or joined: Aba-Houthi, Abahouthi.
+_HYPHENATED_PREFIX = re.compile(r"\b(Aba|Umu|Abanya|Umunya|Abanye|Umunye)-(\w+)", re.IGNORECASE)
+
+
+def _spellings(text: str) -> list[str]:
+    """The written forms of one rendering: its augment spellings, each also with a hyphenated prefix joined."""
+    out = []
+    for spelling in _augment_spellings(text):
+        out.append(spelling)
+        joined = _HYPHENATED_PREFIX.sub(lambda m: m.group(1) + m.group(2).lower(), spelling)
+        if joined != spelling:
+            out.append(joined)
+    return out
+
+
 def rendering_patterns(entry: Entry, dialects: bool = False) -> list[Pattern]:
     patterns: list[Pattern] = []
     for rendering in _renderings(entry):
-        for text in _augment_spellings(rendering.text):
+        for text in _spellings(rendering.text):
             patterns += _patterns_for(dataclasses.replace(rendering, text=text), entry, dialects)
     patterns.extend(_forbidden_and_related(entry, dialects))
     patterns.extend(_lookalike_patterns(entry, dialects))
@@ -255,7 +270,7 @@ def _lookalike_patterns(entry: Entry, dialects: bool) -> list[Pattern]:
     # below every entry's own forms at equal length: a look-alike is longer than the word it holds, and must not
     # hide another entry that renders the same phrase (Amerika y'Epfo as place.south-america)
     return [dataclasses.replace(p, kind="lookalike", priority=0)
-            for r in _renderings(others) for text in _augment_spellings(r.text)
+            for r in _renderings(others) for text in _spellings(r.text)
             for p in _patterns_for(dataclasses.replace(r, text=text), others, dialects)]
 
 
