@@ -449,6 +449,11 @@ PRESS = [
      ["org.niss=Urwego rw'Igihugu rushinzwe Iperereza n'Umutekano"]),
     # ... but a place inside stays the place (its seat), and forces of a country are not an office
     ("Urukiko Rukuru rwa Rubavu rwakatiye abagabo babiri.", ["place.rubavu=Rubavu"]),
+    # ... unless the name's acronym closes it: the mission in Somalia, not Somalia
+    ("Ubutumwa bw'Umuryango w'Afurika Yunze Ubumwe muri Somalia (AUSSOM) bwasabye inkunga.",
+     ["?org.african-union=bw'Umuryango w'Afurika Yunze Ubumwe!part of the name", "?place.somalia=Somalia!part of"]),
+    ("Ubutumwa bw'Umuryango w'Afurika Yunze Ubumwe bwageze muri Somalia.",
+     ["?org.african-union=bw'Umuryango w'Afurika Yunze Ubumwe!part of the name", "place.somalia=Somalia"]),
     ("Ingabo za Ukraine zarashe drone.",
      ["term.armed-forces=Ingabo", "place.ukraine=Ukraine", "term.drone=drone"]),
     # the heads are everyday nouns too: without a mandate or a listed organisation inside, no name (his family)

@@ -599,14 +599,15 @@ def _complement_end(tokens: list[Token], j: int) -> int:
 
 
 def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], heads: frozenset[str],
-                    sentences: _Sentences, organisations: set[int]) -> list[tuple[int, int]]:
+                    sentences: _Sentences, organisations: set[int]) -> list[tuple[int, int, int]]:
     """Token spans of organisation names the glossary lacks: a capitalised head noun, its complements and its
     mandate (Ishami ry'Umuryango w'Abibumbye ryita ku mpunzi; Akanama k'Amahoro n'Umutekano ka AU). It is a
     name only with a mandate or a listed organisation among its complements: the heads are everyday nouns too
     (Umuryango wa Perezida Ndayishimiye is his family, Ubutumwa bwa Perezida his message). A head that opens its
     sentence needs a capitalised complement (Urwego rushinzwe umutekano is any security body). A listed name that
     opens one counts only when a mandate follows it (Umuryango w'Abibumbye wita ku bana is not the UN).
-    `organisations`: the tokens where a listed organisation's match starts."""
+    `organisations`: the tokens where a listed organisation's match starts. Each span comes with where its seat
+    starts, a place its bracketed acronym closes (`_seat_end`), or its end."""
     listed = {i: j for _, i, j in found}
     spans = []
     for k, token in enumerate(tokens):
@@ -615,7 +616,7 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         if listed.get(k, k + 1) > k + 1:
             end = _mandate_end(tokens, listed[k])
             if end > listed[k]:
-                spans.append((k, end))
+                spans.append((k, end, end))
             continue
         end = k + 1
         while (step := _complement_end(tokens, end)) > end:
@@ -624,8 +625,29 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             continue
         with_mandate = _mandate_end(tokens, end)
         if with_mandate > end or any(k < m < end for m in organisations):
-            spans.append((k, with_mandate))
+            spans.append((k, _seat_end(tokens, with_mandate), with_mandate))
     return spans
+
+
+_BRACKETED = re.compile(r"^\s*\(\s*$")
+
+
+def _seat_end(tokens: list[Token], j: int) -> int:
+    """A name that goes on with where it works and then its acronym in brackets ends after the place: Ubutumwa
+    bw'Umuryango w'Afurika Yunze Ubumwe muri Somalia (AUSSOM) is the mission. Without the acronym the place is
+    where the body is (… uri muri Somalia), j."""
+    n = len(tokens)
+    if j + 1 >= n or tokens[j].norm not in ("muri", "mu", "i") or not tokens[j].joined:
+        return j
+    k = j + 1
+    while k < n and tokens[k].joined and tokens[k].orig[:1].isupper() and not tokens[k].clitic:
+        k += 1
+    while k + 1 < n and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES) and tokens[k + 1].joined \
+            and tokens[k + 1].orig[:1].isupper():
+        k += 2  # Sudani y'Epfo
+    if k == j + 1 or k >= n or not _BRACKETED.match(tokens[k].gap) or not tokens[k].orig.isupper():
+        return j
+    return k + 1
 
 
 # Nouns that head an institution's name in news copy (Banki Nkuru y'u Rwanda, Inama Mpuzamahanga ku …), beyond
@@ -733,10 +755,12 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
                 words = _sentence_words(tokens, i, sentences, in_places)
                 senses[key] = _unsupported_sense(entry, words)
             sense = senses[key]
-        if kind == "term" and not sense and entry is not None and entry.type != "place":
-            # a place inside an office's name is still named: its seat (Urukiko Rwisumbuye rwa Musanze)
+        if kind == "term" and not sense and entry is not None:
+            # a place inside an office's name is still named: its seat (Urukiko Rwisumbuye rwa Musanze); not one
+            # the name's acronym closes (… muri Somalia (AUSSOM))
             sense = next((f"{_SENSE} part of the name '{text[tokens[a].start:tokens[b - 1].end]}', which the "
-                          f"glossary does not list" for a, b in unlisted if a <= i and j <= b and (a, b) != (i, j)),
+                          f"glossary does not list" for a, b, seat in unlisted
+                          if a <= i and j <= b and (a, b) != (i, j) and (entry.type != "place" or i >= seat)),
                          None)
         if sense:
             kind, warnings = "ambiguous", [sense, *warnings]
