@@ -345,8 +345,10 @@ def _accept(dialects: bool) -> Callable[[Pattern, list[Token], int, int], bool]:
     def accept(pattern: Pattern, tokens: list[Token], i: int, j: int) -> bool:
         form: Form = pattern.data
         if form.kind == "augmentless":
-            # R1: the augment only drops after a locative, nta/buri or a full connective.
-            return i > 0 and tokens[i].joined and tokens[i - 1].norm in triggers
+            # R1: the augment only drops after a locative, nta/buri or a full connective; and a relative clause
+            # after its noun drops it (abantu bavanywe mu byabo): a term of three words or more is safe anywhere,
+            # its dependents say what it is
+            return (i > 0 and tokens[i].joined and tokens[i - 1].norm in triggers) or (not form.proper and j - i >= 3)
         if form.kind == "glued" and form.proper:
             return tokens[i].orig[2:3].isupper()  # muBurusiya, but not every word that starts with mu-
         return True
