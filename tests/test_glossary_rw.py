@@ -377,6 +377,14 @@ PRESS = [
      ["term.president=Perezida", "place.south-africa=Afurika y'Epfo", "term.vice-president=Visi Perezida",
       "place.nigeria=Nigeria"]),
     ("Abanyeshuri benshi baturutse muri Amerika y'Epfo.", []),
+    # "the one of": a pronoun stands for a head said just before, not anywhere else
+    ("Imirwano yabereye mu Ntara ya Ituri n'iya Tanganyika.",
+     ["term.clashes=Imirwano", "place.ituri=Ntara ya Ituri", "place.tanganyika-province=n'iya Tanganyika"]),
+    ("Intara za Kivu y’Amajyaruguru n’iy’Amajyepfo zibasiwe n’imvura.",
+     ["place.north-kivu=Intara za Kivu y’Amajyaruguru", "place.south-kivu=n’iy’Amajyepfo"]),
+    ("Minisitiri w'Ubuzima n'uw'Ingabo bahuye.",
+     ["term.health-minister=Minisitiri w'Ubuzima", "term.defence-minister=n'uw'Ingabo"]),
+    ("Iya Tanganyika ni nziza. Intara ni nini.", []),
     # a relative clause after its noun drops the augment: a term of three words is itself anywhere
     ("Abantu ibihumbi 300 bavanywe mu byabo.", ["term.displaced-people=bavanywe mu byabo"]),
     # a people's prefix is written hyphenated (the glossary's Aba-Houthi) or joined

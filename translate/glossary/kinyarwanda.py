@@ -48,6 +48,7 @@ class Form:
     kind: str = "augmented"  # augmented | free | augmentless | name | glued | dialect | forbidden | related
     preferred: str = ""  # the entry's preferred rendering (for 'use X instead')
     proper: bool = False  # a name: glued locatives need a capital (muBurusiya, not mubu...)
+    elided: str = ""  # an elliptic form's head noun, which must be said just before (Intara … n'iya Tanganyika)
 
 
 @dataclass(frozen=True)
@@ -290,7 +291,42 @@ def _patterns_for(rendering: _Rendering, entry: Entry, dialects: bool) -> list[P
             for dep in windows:
                 form = Form(cls, rendering.guessed, kind, preferred, proper)
                 patterns.append(Pattern(entry.id, (*head_slots, *dep), "term", 1, upper, form))
-    return patterns
+    elliptic = _elliptic_pattern(tokens, entry, Form(rendering.cls, rendering.guessed, "augmented", preferred, proper))
+    return patterns + ([elliptic] if elliptic else [])
+
+
+# An augment before a connective makes the pronoun "the one of", standing for a head said just before: Intara ya
+# Ituri n'iya Tanganyika, Kivu y'Amajyaruguru n'iy'Amajyepfo, Minisitiri w'Ubuzima n'uw'Ingabo.
+_PRONOUN_AUGMENT = {"ya": "i", "za": "i", "cya": "i", "rya": "i", "bya": "i", "wa": "u", "rwa": "u", "bwa": "u",
+                    "twa": "u", "kwa": "u", "ka": "a", "ba": "a", "ha": "a"}
+_ELLIPSIS_REACH = 12  # tokens back, within the sentence
+
+
+def _elliptic_pattern(tokens: list[Token], entry: Entry, form: Form) -> Pattern | None:
+    """The rendering with its head and connective said as one pronoun (iya Tanganyika for Intara ya Tanganyika)."""
+    if len(tokens) < 3:
+        return None
+    written = tokens[1].norm.rstrip("'")
+    connective = written if written in FULL_CONNECTIVES else written + "a"
+    augment = _PRONOUN_AUGMENT.get(connective)
+    if augment is None or not (tokens[1].clitic or written in FULL_CONNECTIVES):
+        return None
+    pronoun = frozenset({augment + connective, augment + connective[:-1]})
+    slots = (pronoun, *(frozenset({t.norm}) for t in tokens[2:]))
+    return Pattern(entry.id, slots, "term", 1, frozenset(),
+                   dataclasses.replace(form, kind="elliptic", elided=tokens[0].norm))
+
+
+def _said_before(tokens: list[Token], i: int, word: str) -> bool:
+    """Whether `word` stands among the few tokens before i in the same sentence, with its augment or without
+    (mu Ntara ya Ituri n'iya Tanganyika)."""
+    bare = word[1:] if word[:1] in VOWELS else word
+    for k in range(i - 1, max(-1, i - 1 - _ELLIPSIS_REACH), -1):
+        if tokens[k + 1].after_sentence_break or "\n" in tokens[k + 1].gap:
+            return False
+        if tokens[k].norm in (word, bare):
+            return True
+    return False
 
 
 def _literal(text: str, dialects: bool) -> tuple[frozenset[str], ...]:
@@ -349,6 +385,8 @@ def _accept(dialects: bool) -> Callable[[Pattern, list[Token], int, int], bool]:
             # after its noun drops it (abantu bavanywe mu byabo): a term of three words or more is safe anywhere,
             # its dependents say what it is
             return (i > 0 and tokens[i].joined and tokens[i - 1].norm in triggers) or (not form.proper and j - i >= 3)
+        if form.kind == "elliptic":
+            return _said_before(tokens, i, form.elided)
         if form.kind == "glued" and form.proper:
             return tokens[i].orig[2:3].isupper()  # muBurusiya, but not every word that starts with mu-
         return True

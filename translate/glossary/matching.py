@@ -72,8 +72,9 @@ class PatternIndex:
 
     @staticmethod
     def _continues(previous: Token, token: Token) -> bool:
-        # Same phrase: only spaces/one hyphen between, an elided connective, or the dot of "U.S.".
-        return token.joined or previous.clitic or (token.gap == "." and len(previous.norm) == 1)
+        # Same phrase: only spaces/one hyphen between, an elided connective (also one the tokenizer does not know
+        # as a clitic: iy'Amajyepfo), or the dot of "U.S.".
+        return token.joined or previous.clitic or token.gap == "'" or (token.gap == "." and len(previous.norm) == 1)
 
     def match_at(self, pattern: Pattern, tokens: list[Token], i: int) -> int:
         """End token index (exclusive) if `pattern` matches at token i, else 0."""
