@@ -377,6 +377,8 @@ PRESS = [
      ["term.president=Perezida", "place.south-africa=Afurika y'Epfo", "term.vice-president=Visi Perezida",
       "place.nigeria=Nigeria"]),
     ("Abanyeshuri benshi baturutse muri Amerika y'Epfo.", []),
+    # an organisation's English acronym is quoted as it stands
+    ("Nk'uko OCHA ibitangaza, impunzi ziyongereye.", ["org.ocha=OCHA", "term.refugees=impunzi"]),
     # "the one of": a pronoun stands for a head said just before, not anywhere else
     ("Imirwano yabereye mu Ntara ya Ituri n'iya Tanganyika.",
      ["term.clashes=Imirwano", "place.ituri=Ntara ya Ituri", "place.tanganyika-province=n'iya Tanganyika"]),

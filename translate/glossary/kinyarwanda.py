@@ -252,8 +252,21 @@ def _spellings(text: str) -> list[str]:
     return out
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
+
+
+def _with_acronyms(entry: Entry) -> Entry:
+    """An organisation with its English acronyms as Kinyarwanda variants too: the press quotes an acronym as it
+    stands (OCHA, like the glossary's own EAC, SADC, MONUSCO)."""
+    extra = tuple(a for a in entry.en if _ACRONYM.fullmatch(a) and a not in entry.rw)
+    if entry.type != "organisation" or not extra:
+        return entry
+    return dataclasses.replace(entry, rw=(*entry.rw, *extra))
+
+
 def rendering_patterns(entry: Entry, dialects: bool = False) -> list[Pattern]:
     patterns: list[Pattern] = []
+    entry = _with_acronyms(entry)
     for rendering in _renderings(entry):
         for text in _spellings(rendering.text):
             patterns += _patterns_for(dataclasses.replace(rendering, text=text), entry, dialects)
