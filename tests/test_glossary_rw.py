@@ -377,6 +377,9 @@ PRESS = [
      ["term.president=Perezida", "place.south-africa=Afurika y'Epfo", "term.vice-president=Visi Perezida",
       "place.nigeria=Nigeria"]),
     ("Abanyeshuri benshi baturutse muri Amerika y'Epfo.", []),
+    # a long name holding another organisation's name, written with that name's other renderings (WFP, UNSC)
+    ("Ishami rya Loni ryita ku biribwa ryatabaje.", ["org.wfp=Ishami rya Loni ryita ku biribwa"]),
+    ("Akanama ka ONU gashinzwe umutekano kateranye.", ["org.un-security-council=Akanama ka ONU gashinzwe umutekano"]),
     # an organisation's English acronym is quoted as it stands
     ("Nk'uko OCHA ibitangaza, impunzi ziyongereye.", ["org.ocha=OCHA", "term.refugees=impunzi"]),
     # "the one of": a pronoun stands for a head said just before, not anywhere else

@@ -382,9 +382,37 @@ def derived_words(entry: Entry) -> list[str]:
     return people + nya
 
 
+def _with_embedded_names(entry: Entry, glossary: Glossary) -> Entry:
+    """An organisation whose long name holds another listed organisation's name, also with that name in each of
+    its other renderings: Ishami ry'Umuryango w'Abibumbye ryita ku biribwa (WFP) is also written Ishami rya Loni
+    ryita ku biribwa, and the Security Council Akanama ka Loni gashinzwe umutekano. The connective before it is
+    written in full, which matches either form. Only under an office's head noun: forces described in words
+    (Ingabo za EAC) stay a term and an organisation when written out."""
+    if entry.type != "organisation":
+        return entry
+    others = [o for o in glossary if o.type == "organisation" and o.id != entry.id]
+    heads = organisation_heads(glossary)
+    extra: list[str] = []
+    for rendering in entry.rw:
+        if len(rendering.split()) < 3 or fold(rendering.split()[0]) not in heads:
+            continue
+        for other in others:
+            for name in sorted(other.rw, key=len, reverse=True):  # the longest name it holds, not a part of it
+                inside = re.search(r"(?<=\s)(\w{1,3})(?:'|a\s)" + re.escape(name) + r"(?!\w)", rendering, re.IGNORECASE)
+                if inside is None or fold(inside.group(1)) + "a" not in FULL_CONNECTIVES | DIALECT_CONNECTIVES:
+                    continue
+                connective = inside.group(1) + "a"
+                extra += [f"{rendering[:inside.start()]}{connective} {alias}{rendering[inside.end():]}"
+                          for alias in other.rw if alias != name]
+                break
+    extra = [text for text in dict.fromkeys(extra) if text not in entry.rw]
+    return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
+
+
 def kinyarwanda_index(glossary: Glossary, dialects: bool) -> PatternIndex:
     def build() -> PatternIndex:
-        return PatternIndex(p for e in glossary for p in rendering_patterns(e, dialects))
+        return PatternIndex(p for e in glossary
+                            for p in rendering_patterns(_with_embedded_names(e, glossary), dialects))
     return glossary.cached(("rw", dialects), build)
 
 
