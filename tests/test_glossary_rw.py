@@ -380,6 +380,14 @@ PRESS = [
     # a long name holding another organisation's name, written with that name's other renderings (WFP, UNSC)
     ("Ishami rya Loni ryita ku biribwa ryatabaje.", ["org.wfp=Ishami rya Loni ryita ku biribwa"]),
     ("Akanama ka ONU gashinzwe umutekano kateranye.", ["org.un-security-council=Akanama ka ONU gashinzwe umutekano"]),
+    # a longer term starting inside a match splits it; a name does not
+    ("Ibitero by'indege z'intambara byibasiye Gaza.",
+     ["term.attack=Ibitero", "term.fighter-jet=by'indege z'intambara", "place.gaza=Gaza"]),
+    ("Umugaba w'Ingabo zirwanira mu kirere yeguye.",
+     ["term.commander=Umugaba", "term.air-force=w'Ingabo zirwanira mu kirere"]),
+    ("Minisitiri w'Ingabo z'u Rwanda yasuye Kenya.",
+     ["term.defence-minister=Minisitiri w'Ingabo", "place.rwanda=z'u Rwanda", "place.kenya=Kenya"]),
+    ("Igitero cy'indege cyahitanye abantu 10.", ["term.air-strike=Igitero cy'indege"]),
     # an organisation's English acronym is quoted as it stands
     ("Nk'uko OCHA ibitangaza, impunzi ziyongereye.", ["org.ocha=OCHA", "term.refugees=impunzi"]),
     # "the one of": a pronoun stands for a head said just before, not anywhere else

@@ -788,6 +788,14 @@ def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
     return spans
 
 
+def _splits(glossary: Glossary) -> Callable[[Pattern], bool]:
+    """A term of three words or more that starts inside a longer match may split it (ibitero by'indege
+    z'intambara: attacks by fighter jets); a name may not (Minisitiri w'Ingabo z'u Rwanda is the minister)."""
+    def splits(pattern: Pattern) -> bool:
+        return pattern.kind == "term" and len(pattern.slots) >= 3 and _entry_type(glossary, pattern.entry) == "term"
+    return splits
+
+
 def _entry_type(glossary: Glossary, entry_id: str) -> str | None:
     entry = glossary.get(entry_id)
     return entry.type if entry else None
@@ -804,7 +812,7 @@ def _may_be_a_name(form: Form, token: Token) -> bool:
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
     tokens = tokenize(text, _clitics(dialects))
     matches: list[TermMatch] = []
-    found = kinyarwanda_index(glossary, dialects).scan(tokens, _accept(dialects))
+    found = kinyarwanda_index(glossary, dialects).scan(tokens, _accept(dialects), _splits(glossary))
     in_terms = {k for _, i, j in found for k in range(i, j)}
     in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
     sentences = _Sentences(tokens)

@@ -93,22 +93,36 @@ class PatternIndex:
                 return 0
         return i + len(pattern.slots)
 
+    def _matches_at(self, tokens: list[Token], i: int,
+                    accept: Callable[[Pattern, list[Token], int, int], bool] | None) -> list[tuple[Pattern, int, int]]:
+        """Every accepted match starting at token i, longest (then highest priority) first."""
+        out = []
+        for pattern in self.first.get(tokens[i].norm, ()):
+            j = self.match_at(pattern, tokens, i)
+            if j and (accept is None or accept(pattern, tokens, i, j)):
+                out.append((pattern, i, j))
+        return sorted(out, key=lambda m: (-m[2], -m[0].priority))
+
     def scan(self, tokens: list[Token],
              accept: Callable[[Pattern, list[Token], int, int], bool] | None = None,
+             splits: Callable[[Pattern], bool] | None = None,
              ) -> list[tuple[Pattern, int, int]]:
+        """Leftmost-longest matches. With `splits`: where a match that `splits` allows starts inside the longest
+        one and runs past it, a shorter match ending before it is taken instead, so both are found (igitero +
+        cy'indege itagira umupilote, an attack by a drone, rather than igitero cy'indege, an air strike)."""
         found: list[tuple[Pattern, int, int]] = []
         i, n = 0, len(tokens)
         while i < n:
-            best: tuple[Pattern, int, int] | None = None
-            for pattern in self.first.get(tokens[i].norm, ()):
-                j = self.match_at(pattern, tokens, i)
-                if not j or (best and (j, pattern.priority) <= (best[2], best[0].priority)):
-                    continue
-                if accept is None or accept(pattern, tokens, i, j):
-                    best = (pattern, i, j)
-            if best:
-                found.append(best)
-                i = best[2]
-            else:
+            here = self._matches_at(tokens, i, accept)
+            if not here:
                 i += 1
+                continue
+            best = here[0]
+            if splits is not None:
+                inner = next((k for k in range(i + 1, best[2])
+                              for m in self._matches_at(tokens, k, accept) if m[2] > best[2] and splits(m[0])), None)
+                shorter = next((m for m in here if inner is not None and m[2] <= inner), None)
+                best = shorter or best
+            found.append(best)
+            i = best[2]
         return found
