@@ -380,6 +380,10 @@ PRESS = [
     # a long name holding another organisation's name, written with that name's other renderings (WFP, UNSC)
     ("Ishami rya Loni ryita ku biribwa ryatabaje.", ["org.wfp=Ishami rya Loni ryita ku biribwa"]),
     ("Akanama ka ONU gashinzwe umutekano kateranye.", ["org.un-security-council=Akanama ka ONU gashinzwe umutekano"]),
+    # a river, a volcano or a mountain named after a place is not the place; a lake is
+    ("Uruzi rwa Rusizi n'ikirunga cya Nyiragongo biri hafi ya Teritwari ya Nyiragongo.",
+     ["place.nyiragongo=Nyiragongo"]),
+    ("Ubwato bwarohamye mu ruzi rwa Congo no mu kiyaga cya Kivu.", ["place.lake-kivu=kiyaga cya Kivu"]),
     # a longer term starting inside a match splits it; a name does not
     ("Ibitero by'indege z'intambara byibasiye Gaza.",
      ["term.attack=Ibitero", "term.fighter-jet=by'indege z'intambara", "place.gaza=Gaza"]),

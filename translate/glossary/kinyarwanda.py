@@ -788,6 +788,20 @@ def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
     return spans
 
 
+# A river, a volcano or a mountain named after a place (or giving it its name) is not the place: Uruzi rwa
+# Rusizi, Ikirunga cya Nyiragongo, mu ruzi rwa Congo. In the plural they are the place's own (imisozi y'u Rwanda),
+# and a lake is a place (ikiyaga cya Kivu is the glossary's Lake Kivu).
+_FEATURE_HEADS = frozenset({"uruzi", "ruzi", "umugezi", "mugezi", "ikirunga", "kirunga", "umusozi", "musozi"})
+
+
+def _names_a_feature(tokens: list[Token], i: int) -> bool:
+    """Whether the match at token i follows a river's, volcano's or mountain's head and its connective."""
+    if i < 2 or not tokens[i].joined:
+        return False
+    connective = tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES
+    return connective and tokens[i - 1].joined and tokens[i - 2].norm in _FEATURE_HEADS
+
+
 def _splits(glossary: Glossary) -> Callable[[Pattern], bool]:
     """A term of three words or more that starts inside a longer match may split it (ibitero by'indege
     z'intambara: attacks by fighter jets); a name may not (Minisitiri w'Ingabo z'u Rwanda is the minister)."""
@@ -824,7 +838,8 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     for pattern, i, j in found:
         form: Form = pattern.data
         if pattern.kind == "lookalike" or (_may_be_a_name(form, tokens[i])
-                                           and _inside_longer_name(tokens, i, j, sentences, in_terms, names)):
+                                           and _inside_longer_name(tokens, i, j, sentences, in_terms, names)) \
+                or (_entry_type(glossary, pattern.entry) == "place" and _names_a_feature(tokens, i)):
             continue
         start, end, kind = tokens[i].start, tokens[j - 1].end, pattern.kind
         if i > 0 and tokens[i - 1].clitic:
