@@ -380,6 +380,10 @@ PRESS = [
     # a long name holding another organisation's name, written with that name's other renderings (WFP, UNSC)
     ("Ishami rya Loni ryita ku biribwa ryatabaje.", ["org.wfp=Ishami rya Loni ryita ku biribwa"]),
     ("Akanama ka ONU gashinzwe umutekano kateranye.", ["org.un-security-council=Akanama ka ONU gashinzwe umutekano"]),
+    # a surname spelt like a term is a name; a title before a name is the title
+    ("Umunyamategeko Kamarampaka Diane yavuze ko azajurira.", []),
+    ("Umutoza Umutekano Jean yasezeye, Perezida Kagame aramushimira.", ["term.president=Perezida"]),
+    ("Kamarampaka izaba mu kwezi gutaha.", ["term.referendum=Kamarampaka"]),
     # a river, a volcano or a mountain named after a place is not the place; a lake is
     ("Uruzi rwa Rusizi n'ikirunga cya Nyiragongo biri hafi ya Teritwari ya Nyiragongo.",
      ["place.nyiragongo=Nyiragongo"]),

@@ -815,12 +815,19 @@ def _entry_type(glossary: Glossary, entry_id: str) -> str | None:
     return entry.type if entry else None
 
 
-def _may_be_a_name(form: Form, token: Token) -> bool:
+_PEOPLE_CLASSES = frozenset({"1", "1a", "2", "2a"})
+
+
+def _may_be_a_name(form: Form, token: Token, inside: bool) -> bool:
     """A one-word place or organisation name, or a common noun capitalised without its augment: people are named
-    so (Ngabo Eric, Col. Mugaba), and the noun itself would keep its augment (ingabo, umugaba)."""
+    so (Ngabo Eric, Col. Mugaba), and the noun itself would keep its augment (ingabo, umugaba). Or a term that
+    is not a title, capitalised inside its sentence: a surname (Kamarampaka Diane, Umutekano Jean), where a title
+    stands before a name as itself (Perezida Kagame). `inside`: the word is capitalised inside its sentence."""
     if form.proper:
         return form.kind == "name"
-    return form.kind == "augmentless" and token.orig[:1].isupper()
+    if form.kind == "augmentless":
+        return token.orig[:1].isupper()
+    return inside and form.kind in ("augmented", "name") and form.cls not in _PEOPLE_CLASSES
 
 
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
@@ -837,7 +844,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences, organisations)
     for pattern, i, j in found:
         form: Form = pattern.data
-        if pattern.kind == "lookalike" or (_may_be_a_name(form, tokens[i])
+        if pattern.kind == "lookalike" or (_may_be_a_name(form, tokens[i], sentences.capitalised_inside(tokens, i))
                                            and _inside_longer_name(tokens, i, j, sentences, in_terms, names)) \
                 or (_entry_type(glossary, pattern.entry) == "place" and _names_a_feature(tokens, i)):
             continue
