@@ -380,6 +380,15 @@ PRESS = [
     # a long name holding another organisation's name, written with that name's other renderings (WFP, UNSC)
     ("Ishami rya Loni ryita ku biribwa ryatabaje.", ["org.wfp=Ishami rya Loni ryita ku biribwa"]),
     ("Akanama ka ONU gashinzwe umutekano kateranye.", ["org.un-security-council=Akanama ka ONU gashinzwe umutekano"]),
+    # a term written capitalised inside an office's name, or a name its acronym closes, is part of the name
+    ("Turukiya yasabye Akanama k'Umutekano guterana.",
+     ["place.turkey=Turukiya", "?term.security=k'Umutekano!part of the name"]),
+    ("Komisiyo y'Igihugu y'Amatora (NEC) yatangaje ibyavuye mu matora.",
+     ["?term.election=y'Amatora!part of the name", "term.election=matora"]),
+    ("Ingabo z'ubutumwa bwa SADC muri Congo (SAMIDRC) zatashye.",
+     ["term.armed-forces=Ingabo", "?org.sadc=SADC!part of the name", "?place.dr-congo=Congo!part of the name",
+      "org.samidrc=SAMIDRC"]),
+    ("Inama ya EAC yabereye i Arusha.", ["org.eac=EAC", "place.arusha=Arusha"]),
     # a surname spelt like a term is a name; a title before a name is the title
     ("Umunyamategeko Kamarampaka Diane yavuze ko azajurira.", []),
     ("Umutoza Umutekano Jean yasezeye, Perezida Kagame aramushimira.", ["term.president=Perezida"]),

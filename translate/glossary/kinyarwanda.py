@@ -680,34 +680,55 @@ def _complement_end(tokens: list[Token], j: int) -> int:
 
 
 def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], heads: frozenset[str],
-                    sentences: _Sentences, organisations: set[int]) -> list[tuple[int, int, int]]:
+                    sentences: _Sentences, organisations: set[int], capital_terms: set[int],
+                    ) -> list[tuple[int, int, int]]:
     """Token spans of organisation names the glossary lacks: a capitalised head noun, its complements and its
     mandate (Ishami ry'Umuryango w'Abibumbye ryita ku mpunzi; Akanama k'Amahoro n'Umutekano ka AU). It is a
-    name only with a mandate or a listed organisation among its complements: the heads are everyday nouns too
-    (Umuryango wa Perezida Ndayishimiye is his family, Ubutumwa bwa Perezida his message). A head that opens its
-    sentence needs a capitalised complement (Urwego rushinzwe umutekano is any security body). A listed name that
-    opens one counts only when a mandate follows it (Umuryango w'Abibumbye wita ku bana is not the UN).
-    `organisations`: the tokens where a listed organisation's match starts. Each span comes with where its seat
-    starts, a place its bracketed acronym closes (`_seat_end`), or its end."""
+    name only with a mandate, a listed organisation among its complements, a term written capitalised among them
+    (Akanama k'Umutekano, Inama y'Umutekano y'Igihugu: the capital says name) or its acronym in brackets after
+    it (Komisiyo y'Igihugu y'Amatora (NEC); then even a head in lower case: z'ubutumwa bwa SADC muri Congo
+    (SAMIDRC)). The heads are everyday nouns too (Umuryango wa Perezida Ndayishimiye is his family, Ubutumwa bwa
+    Perezida his message). A head that opens its sentence needs a capitalised complement (Urwego rushinzwe
+    umutekano is any security body). A listed name that opens one counts only when a mandate follows it
+    (Umuryango w'Abibumbye wita ku bana is not the UN). `heads` are the glossary's own (`organisation_heads`);
+    the institution heads (Inama, Komisiyo) only make a name by a capitalised term or an acronym, as Inama ya EAC
+    is the EAC's meeting. `organisations`, `capital_terms`: the tokens where a listed organisation's match starts,
+    and a capitalised term's. Each span comes with where its seat starts, a place its bracketed acronym closes
+    (`_seat_end`), or its end."""
     listed = {i: j for _, i, j in found}
     spans = []
     for k, token in enumerate(tokens):
-        if token.norm not in heads or not token.orig[:1].isupper():
+        own = token.norm in heads
+        if not own and token.norm not in INSTITUTION_HEADS:
             continue
-        if listed.get(k, k + 1) > k + 1:
+        capital = token.orig[:1].isupper()
+        if listed.get(k, k + 1) > k + 1:  # a listed name: another only with a mandate after it
             end = _mandate_end(tokens, listed[k])
-            if end > listed[k]:
+            if own and capital and end > listed[k]:
                 spans.append((k, end, end))
             continue
         end = k + 1
         while (step := _complement_end(tokens, end)) > end:
             end = step
-        if end == k + 1 and not sentences.capitalised_inside(tokens, k):
-            continue
         with_mandate = _mandate_end(tokens, end)
-        if with_mandate > end or any(k < m < end for m in organisations):
-            spans.append((k, _seat_end(tokens, with_mandate), with_mandate))
+        closed = max(_seat_end(tokens, with_mandate), _acronym_end(tokens, with_mandate))
+        if closed > with_mandate and end > k + 1:
+            # a listed acronym names the organisation, which the name writes another way: it stays itself
+            spans.append((k, closed - 1 if closed - 1 in organisations else closed, with_mandate))
+            continue
+        if not capital or (end == k + 1 and not sentences.capitalised_inside(tokens, k)):
+            continue
+        if any(k < m < end for m in capital_terms) or (own and (with_mandate > end
+                                                                 or any(k < m < end for m in organisations))):
+            spans.append((k, with_mandate, with_mandate))
     return spans
+
+
+def _acronym_end(tokens: list[Token], j: int) -> int:
+    """After a name's acronym in brackets right at token j, or j."""
+    if j < len(tokens) and _BRACKETED.match(tokens[j].gap) and tokens[j].orig.isupper() and len(tokens[j].orig) > 1:
+        return j + 1
+    return j
 
 
 _BRACKETED = re.compile(r"^\s*\(\s*$")
@@ -841,7 +862,10 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
     names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(tokens, k)}
     organisations = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "organisation"}
-    unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences, organisations)
+    capital_terms = {i for pattern, i, _ in found  # not a title: Umuryango wa Perezida X is his family
+                     if pattern.kind == "term" and _entry_type(glossary, pattern.entry) == "term"
+                     and tokens[i].orig[:1].isupper() and pattern.data.cls not in _PEOPLE_CLASSES}
+    unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences, organisations, capital_terms)
     for pattern, i, j in found:
         form: Form = pattern.data
         if pattern.kind == "lookalike" or (_may_be_a_name(form, tokens[i], sentences.capitalised_inside(tokens, i))
@@ -871,7 +895,9 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
             # the name's acronym closes (… muri Somalia (AUSSOM))
             sense = next((f"{_SENSE} part of the name '{text[tokens[a].start:tokens[b - 1].end]}', which the "
                           f"glossary does not list" for a, b, seat in unlisted
-                          if a <= i and j <= b and (a, b) != (i, j) and (entry.type != "place" or i >= seat)),
+                          # not the head word itself (Minisiteri y'Imari is a ministry)
+                          if a <= i and j <= b and (a, b) != (i, j) and (i, j) != (a, a + 1)
+                          and (entry.type != "place" or i >= seat)),
                          None)
         if sense:
             kind, warnings = "ambiguous", [sense, *warnings]
