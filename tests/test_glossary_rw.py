@@ -389,6 +389,14 @@ PRESS = [
      ["term.armed-forces=Ingabo", "?org.sadc=SADC!part of the name", "?place.dr-congo=Congo!part of the name",
       "org.samidrc=SAMIDRC"]),
     ("Inama ya EAC yabereye i Arusha.", ["org.eac=EAC", "place.arusha=Arusha"]),
+    ("Umuryango wa EAC wasabye u Rwanda gufungura imipaka.",  # the organisation EAC, not another body
+     ["org.eac=EAC", "place.rwanda=u Rwanda", "term.border=imipaka"]),
+    ("Umuyobozi wa Komisiyo ya AU yashimye ibiganiro.", ["?org.african-union=AU!part of the name"]),
+    ("Ihuriro ry'Ibihugu bya Sahel (AES) ryashinzwe.",  # a listed acronym: a place inside is the name's
+     ["?place.sahel=Sahel!part of the name", "org.aes=AES"]),
+    ("Umutwe wa Rapid Support Forces (RSF) urwana na Gen. Burhan.",  # an English name quoted as it stands
+     ["org.rsf=Rapid Support Forces", "org.rsf=RSF", "term.general=Gen"]),
+    ("Boko Haram yagabye ibitero mu karere k'ikiyaga cya Tchad.", ["org.boko-haram=Boko Haram", "term.attack=ibitero"]),
     # a surname spelt like a term is a name; a title before a name is the title
     ("Umunyamategeko Kamarampaka Diane yavuze ko azajurira.", []),
     ("Umutoza Umutekano Jean yasezeye, Perezida Kagame aramushimira.", ["term.president=Perezida"]),

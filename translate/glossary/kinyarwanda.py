@@ -253,12 +253,15 @@ def _spellings(text: str) -> list[str]:
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
+# An organisation's English name, quoted as it stands (Rapid Support Forces): every word capitalised but its
+# little words.
+_ENGLISH_NAME = re.compile(r"[A-Z][\w-]+(?: (?:of|the|and|for|[A-Z][\w-]+))+")
 
 
 def _with_acronyms(entry: Entry) -> Entry:
-    """An organisation with its English acronyms as Kinyarwanda variants too: the press quotes an acronym as it
-    stands (OCHA, like the glossary's own EAC, SADC, MONUSCO)."""
-    extra = tuple(a for a in entry.en if _ACRONYM.fullmatch(a) and a not in entry.rw)
+    """An organisation with its English acronyms and names as Kinyarwanda variants too: the press quotes them as
+    they stand (OCHA, like the glossary's own EAC, SADC, MONUSCO; Rapid Support Forces)."""
+    extra = tuple(a for a in entry.en if (_ACRONYM.fullmatch(a) or _ENGLISH_NAME.fullmatch(a)) and a not in entry.rw)
     if entry.type != "organisation" or not extra:
         return entry
     return dataclasses.replace(entry, rw=(*entry.rw, *extra))
@@ -713,15 +716,29 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         with_mandate = _mandate_end(tokens, end)
         closed = max(_seat_end(tokens, with_mandate), _acronym_end(tokens, with_mandate))
         if closed > with_mandate and end > k + 1:
-            # a listed acronym names the organisation, which the name writes another way: it stays itself
-            spans.append((k, closed - 1 if closed - 1 in organisations else closed, with_mandate))
+            # a listed acronym names the organisation, which the name writes another way: it stays itself, and
+            # a place inside is the name's too (Ihuriro ry'Ibihugu bya Sahel (AES))
+            if closed - 1 in organisations:
+                spans.append((k, closed - 1, k))
+            else:
+                spans.append((k, closed, with_mandate))
             continue
         if not capital or (end == k + 1 and not sentences.capitalised_inside(tokens, k)):
             continue
-        if any(k < m < end for m in capital_terms) or (own and (with_mandate > end
-                                                                 or any(k < m < end for m in organisations))):
+        inside = [m for m in organisations if k < m < end]
+        if token.norm in _APPOSITIVE_HEADS and len(inside) == 1 and listed[inside[0]] == end \
+                and with_mandate == end and inside[0] <= k + 2:
+            continue  # Umuryango wa EAC, umutwe wa M23: the organisation itself
+        if any(k < m < end for m in capital_terms) or with_mandate > end and own \
+                or (inside and (own or token.norm not in _MEETING_HEADS)):
             spans.append((k, with_mandate, with_mandate))
     return spans
+
+
+# "The organisation X", "the group X": the head names the listed organisation after it, not another body.
+_APPOSITIVE_HEADS = frozenset({"umuryango", "ihuriro", "umutwe"})
+# A meeting of an organisation is not a body of its own (Inama ya EAC), as a commission is (Komisiyo ya AU).
+_MEETING_HEADS = frozenset({"inama"})
 
 
 def _acronym_end(tokens: list[Token], j: int) -> int:
@@ -811,8 +828,10 @@ def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
 
 # A river, a volcano or a mountain named after a place (or giving it its name) is not the place: Uruzi rwa
 # Rusizi, Ikirunga cya Nyiragongo, mu ruzi rwa Congo. In the plural they are the place's own (imisozi y'u Rwanda),
-# and a lake is a place (ikiyaga cya Kivu is the glossary's Lake Kivu).
-_FEATURE_HEADS = frozenset({"uruzi", "ruzi", "umugezi", "mugezi", "ikirunga", "kirunga", "umusozi", "musozi"})
+# and a lake is a place of its own: the glossary's lakes are matched whole (ikiyaga cya Kivu), and an unlisted
+# one is not the country it is named after (ikiyaga cya Tchad, Lake Chad).
+_FEATURE_HEADS = frozenset({"uruzi", "ruzi", "umugezi", "mugezi", "ikirunga", "kirunga", "umusozi", "musozi",
+                            "ikiyaga", "kiyaga"})
 
 
 def _names_a_feature(tokens: list[Token], i: int) -> bool:

@@ -108,8 +108,8 @@ class PatternIndex:
              splits: Callable[[Pattern], bool] | None = None,
              ) -> list[tuple[Pattern, int, int]]:
         """Leftmost-longest matches. With `splits`: where a match that `splits` allows starts inside the longest
-        one and runs past it, a shorter match ending before it is taken instead, so both are found (igitero +
-        cy'indege itagira umupilote, an attack by a drone, rather than igitero cy'indege, an air strike)."""
+        one and runs past it, a shorter match ending before it is taken instead, so both are found (ibitero +
+        by'indege z'intambara, attacks by fighter jets, rather than ibitero by'indege, air strikes), or none."""
         found: list[tuple[Pattern, int, int]] = []
         i, n = 0, len(tokens)
         while i < n:
@@ -122,6 +122,9 @@ class PatternIndex:
                 inner = next((k for k in range(i + 1, best[2])
                               for m in self._matches_at(tokens, k, accept) if m[2] > best[2] and splits(m[0])), None)
                 shorter = next((m for m in here if inner is not None and m[2] <= inner), None)
+                if inner is not None and shorter is None:
+                    i += 1  # nothing shorter here: the longer term inside wins
+                    continue
                 best = shorter or best
             found.append(best)
             i = best[2]
