@@ -397,6 +397,10 @@ PRESS = [
     ("Umutwe wa Rapid Support Forces (RSF) urwana na Gen. Burhan.",  # an English name quoted as it stands
      ["org.rsf=Rapid Support Forces", "org.rsf=RSF", "term.general=Gen"]),
     ("Boko Haram yagabye ibitero mu karere k'ikiyaga cya Tchad.", ["org.boko-haram=Boko Haram", "term.attack=ibitero"]),
+    # two names after a place: a person after a title, else one longer name
+    ("Minisitiri w'Ububanyi n'Amahanga wa Kenya Musalia Mudavadi yavuze.",
+     ["term.foreign-minister=Minisitiri w'Ububanyi n'Amahanga", "place.kenya=Kenya"]),
+    ("Yegukanywe n'umukinnyi w'ikipe ya Israel Premier Tech.", []),
     # a surname spelt like a term is a name; a title before a name is the title
     ("Umunyamategeko Kamarampaka Diane yavuze ko azajurira.", []),
     ("Umutoza Umutekano Jean yasezeye, Perezida Kagame aramushimira.", ["term.president=Perezida"]),

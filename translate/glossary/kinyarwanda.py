@@ -599,13 +599,14 @@ _OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES | O_CONNECTIVES | DEMON
 
 
 def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentences, in_terms: set[int],
-                        names: set[str]) -> bool:
+                        names: set[str], titles: set[int]) -> bool:
     """A one-word name written against another capitalised word is part of a longer name, which is someone or
     something else: Kenya Airways, Air Tanzania, AS Kigali, Denzel Washington, Israel Mbonyi, Congo-Nil, Bank of
     Kigali. Not in a Title Case headline, where every word is capitalised; not across a line break; not before a
-    person's two names after a connective (Perezida wa Kenya William Ruto); and a word that opens the sentence
-    counts only if it is a name (written capitalised elsewhere, or in capitals: AS Kigali), not any first word
-    (Icyakora Kenya …)."""
+    person's two names after a title and a connective (Perezida wa Kenya William Ruto; but ikipe ya Israel
+    Premier Tech is a team); and a word that opens the sentence counts only if it is a name (written capitalised
+    elsewhere, or in capitals: AS Kigali), not any first word (Icyakora Kenya …). `titles`: the tokens that end
+    a title the glossary lists (a term for people: Perezida, Minisitiri w'Ububanyi n'Amahanga)."""
     if j - i != 1 or tokens[i].orig.isupper():  # an acronym is its own name (M23/AFC)
         return False
 
@@ -619,9 +620,10 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
         and (neighbour(i - 1) or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
                                   and neighbour(i - 2, opener_ok=True)))
     after = j < len(tokens) and tokens[j].joined and neighbour(j)
-    if after and i > 0 and (tokens[i - 1].norm in FULL_CONNECTIVES or tokens[i - 1].clitic) \
-            and tokens[i - 1].norm not in _AND | _LIKE:
-        # "ya Kenya Airways" is the airline; "wa Kenya William Ruto" is Kenya, then its president's name
+    if after and i > 1 and (tokens[i - 1].norm in FULL_CONNECTIVES or tokens[i - 1].clitic) \
+            and tokens[i - 1].norm not in _AND | _LIKE and i - 2 in titles:
+        # "ya Kenya Airways" is the airline; "Perezida wa Kenya William Ruto" is Kenya, then its president's name
+        # (after a title; "ikipe ya Israel Premier Tech" is a team)
         after = not (j + 1 < len(tokens) and tokens[j + 1].joined and neighbour(j + 1))
     return (before or after) and not sentences.title_case[sentences.of[i]]
 
@@ -881,6 +883,9 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
     names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(tokens, k)}
     organisations = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "organisation"}
+    # the last word of each title (Perezida, Minisitiri w'Ububanyi n'Amahanga): a people's term
+    titles = {j - 1 for pattern, _, j in found if pattern.kind == "term" and pattern.data is not None
+              and _entry_type(glossary, pattern.entry) == "term" and pattern.data.cls in _PEOPLE_CLASSES}
     capital_terms = {i for pattern, i, _ in found  # not a title: Umuryango wa Perezida X is his family
                      if pattern.kind == "term" and _entry_type(glossary, pattern.entry) == "term"
                      and tokens[i].orig[:1].isupper() and pattern.data.cls not in _PEOPLE_CLASSES}
@@ -888,7 +893,8 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     for pattern, i, j in found:
         form: Form = pattern.data
         if pattern.kind == "lookalike" or (_may_be_a_name(form, tokens[i], sentences.capitalised_inside(tokens, i))
-                                           and _inside_longer_name(tokens, i, j, sentences, in_terms, names)) \
+                                           and _inside_longer_name(tokens, i, j, sentences, in_terms, names,
+                                                                   titles)) \
                 or (_entry_type(glossary, pattern.entry) == "place" and _names_a_feature(tokens, i)):
             continue
         start, end, kind = tokens[i].start, tokens[j - 1].end, pattern.kind
