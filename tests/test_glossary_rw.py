@@ -401,6 +401,7 @@ PRESS = [
     ("Minisitiri w'Ububanyi n'Amahanga wa Kenya Musalia Mudavadi yavuze.",
      ["term.foreign-minister=Minisitiri w'Ububanyi n'Amahanga", "place.kenya=Kenya"]),
     ("Yegukanywe n'umukinnyi w'ikipe ya Israel Premier Tech.", []),
+    ("Iserukiramuco rya Africa in Colors ryabereye i Kigali.", ["place.kigali=Kigali"]),
     # a surname spelt like a term is a name; a title before a name is the title
     ("Umunyamategeko Kamarampaka Diane yavuze ko azajurira.", []),
     ("Umutoza Umutekano Jean yasezeye, Perezida Kagame aramushimira.", ["term.president=Perezida"]),

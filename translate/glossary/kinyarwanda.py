@@ -595,6 +595,8 @@ def _capitalised_word(tokens: list[Token], k: int, in_terms: set[int]) -> bool:
 # A name written in English or French keeps its place inside (Bank of Kigali, Université du Burundi): it is
 # quoted as it stands, so the place is not one the translation renders.
 _FOREIGN_OF = frozenset({"of", "de", "du", "des"})
+# ... and a place before one of its little words goes on into it (Africa in Colors, Rwanda and Beyond)
+_FOREIGN_INSIDE = _FOREIGN_OF | frozenset({"in", "and", "for", "et", "en"})
 _OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES | O_CONNECTIVES | DEMONSTRATIVES | SUBJECT_OPENERS
 
 
@@ -619,7 +621,9 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
     before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
         and (neighbour(i - 1) or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
                                   and neighbour(i - 2, opener_ok=True)))
-    after = j < len(tokens) and tokens[j].joined and neighbour(j)
+    after = j < len(tokens) and tokens[j].joined and (
+        neighbour(j) or (tokens[j].norm in _FOREIGN_INSIDE and j + 1 < len(tokens) and tokens[j + 1].joined
+                         and neighbour(j + 1, opener_ok=True)))
     if after and i > 1 and (tokens[i - 1].norm in FULL_CONNECTIVES or tokens[i - 1].clitic) \
             and tokens[i - 1].norm not in _AND | _LIKE and i - 2 in titles:
         # "ya Kenya Airways" is the airline; "Perezida wa Kenya William Ruto" is Kenya, then its president's name
