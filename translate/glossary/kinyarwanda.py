@@ -688,6 +688,12 @@ def _complement_end(tokens: list[Token], j: int) -> int:
     return j
 
 
+# "The organisation X", "the group X": the head names the listed organisation after it, not another body.
+_APPOSITIVE_HEADS = frozenset({"umuryango", "ihuriro", "umutwe"})
+# A meeting of an organisation is not a body of its own (Inama ya EAC), as a commission is (Komisiyo ya AU).
+_MEETING_HEADS = frozenset({"inama"})
+
+
 def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], heads: frozenset[str],
                     sentences: _Sentences, organisations: set[int], capital_terms: set[int],
                     ) -> list[tuple[int, int, int]]:
@@ -735,16 +741,13 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         if token.norm in _APPOSITIVE_HEADS and len(inside) == 1 and listed[inside[0]] == end \
                 and with_mandate == end and inside[0] <= k + 2:
             continue  # Umuryango wa EAC, umutwe wa M23: the organisation itself
-        if any(k < m < end for m in capital_terms) or with_mandate > end and own \
+        if any(k < m < end for m in capital_terms) or (own and with_mandate > end) \
                 or (inside and (own or token.norm not in _MEETING_HEADS)):
             spans.append((k, with_mandate, with_mandate))
     return spans
 
 
-# "The organisation X", "the group X": the head names the listed organisation after it, not another body.
-_APPOSITIVE_HEADS = frozenset({"umuryango", "ihuriro", "umutwe"})
-# A meeting of an organisation is not a body of its own (Inama ya EAC), as a commission is (Komisiyo ya AU).
-_MEETING_HEADS = frozenset({"inama"})
+_BRACKETED = re.compile(r"^\s*\(\s*$")
 
 
 def _acronym_end(tokens: list[Token], j: int) -> int:
@@ -752,9 +755,6 @@ def _acronym_end(tokens: list[Token], j: int) -> int:
     if j < len(tokens) and _BRACKETED.match(tokens[j].gap) and tokens[j].orig.isupper() and len(tokens[j].orig) > 1:
         return j + 1
     return j
-
-
-_BRACKETED = re.compile(r"^\s*\(\s*$")
 
 
 def _seat_end(tokens: list[Token], j: int) -> int:
