@@ -402,6 +402,11 @@ PRESS = [
      ["term.foreign-minister=Minisitiri w'Ububanyi n'Amahanga", "place.kenya=Kenya"]),
     ("Yegukanywe n'umukinnyi w'ikipe ya Israel Premier Tech.", []),
     ("Iserukiramuco rya Africa in Colors ryabereye i Kigali.", ["place.kigali=Kigali"]),
+    # informal copy without the apostrophe of an elision
+    ("Indege zintambara zarashe Gaza, Perezida wu Burundi yageze i Kigali.",
+     ["term.fighter-jet=Indege zintambara", "place.gaza=Gaza", "term.president=Perezida", "place.burundi=wu Burundi",
+      "place.kigali=Kigali"]),
+    ("Ingabo zu Rwanda zageze ku Burusiya.", ["org.rdf=Ingabo zu Rwanda", "place.russia=Burusiya"]),
     # a surname spelt like a term is a name; a title before a name is the title
     ("Umunyamategeko Kamarampaka Diane yavuze ko azajurira.", []),
     ("Umutoza Umutekano Jean yasezeye, Perezida Kagame aramushimira.", ["term.president=Perezida"]),

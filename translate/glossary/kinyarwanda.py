@@ -188,7 +188,8 @@ def _head_alternatives(tokens: list[Token], cls: str, entry: Entry, dialects: bo
     rest = head[len(parts[0]):]
     alts = [((frozenset({head}),), "augmented"), ((frozenset({rest}),), "augmentless")]
     if parts[0] == "u" and entry.type == "place":
-        alts.append(((frozenset({"u"}), frozenset({rest})), "free"))
+        # u Burundi, also after a connective written without its apostrophe in informal copy (wu Burundi)
+        alts.append(((_FREE_AUGMENT_WORDS, frozenset({rest})), "free"))
     if dialects:
         alts.append(((frozenset({"mu" + rest, "ku" + rest}),), "glued"))
     return alts, used
@@ -207,6 +208,7 @@ def _agreement_variants(words: list[Token], rendering: _Rendering, dialects: boo
     return out
 
 
+_FREE_AUGMENT_WORDS = frozenset({"u", *(clitic + "u" for clitic in SURFACE_CLITICS)}) - LOCATIVES  # not ku
 # The country names written 'u Burayi' or 'Uburayi'. Not u Rwanda: 'Urwanda' is a misspelling, never a house style.
 _FREE_AUGMENT_PREFIXES = ("bu", "bw")
 
@@ -241,14 +243,20 @@ def _augment_spellings(text: str) -> list[str]:
 _HYPHENATED_PREFIX = re.compile(r"\b(Aba|Umu|Abanya|Umunya|Abanye|Umunye)-(\w+)", re.IGNORECASE)
 
 
+# Informal copy leaves out the apostrophe of an elided connective: indege zintambara, ingabo zu Rwanda.
+_ELISION = re.compile(r"(?<=\s)(\w{1,2})['’](?=\w)")
+
+
 def _spellings(text: str) -> list[str]:
-    """The written forms of one rendering: its augment spellings, each also with a hyphenated prefix joined."""
+    """The written forms of one rendering: its augment spellings, each also with a hyphenated prefix joined, and
+    a rendering of several words also with its elisions written without the apostrophe."""
     out = []
     for spelling in _augment_spellings(text):
         out.append(spelling)
         joined = _HYPHENATED_PREFIX.sub(lambda m: m.group(1) + m.group(2).lower(), spelling)
         if joined != spelling:
             out.append(joined)
+    out += [fused for spelling in list(out) if (fused := _ELISION.sub(r"\1", spelling)) != spelling]
     return out
 
 
