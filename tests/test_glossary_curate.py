@@ -228,3 +228,10 @@ def test_suggest_proposes_a_kinyarwanda_institution_whole_with_its_acronym():
     # not the pieces of those names, nor a family, a description or what the glossary covers word for word
     assert not {"Nkuru", "AATF", "Kigali", "Rwanda", "FC", "Sosiyete MTN Rwanda", "Espagne n'u Butaliyani"} & by_text
     assert not any(t.startswith(("Umuryango", "Ikigo cy", "Minisiteri")) for t in by_text), sorted(by_text)
+
+
+def test_suggest_parts_a_person_from_the_party_after_him():
+    text = "Frank Habineza w'Ishyaka Riharanira Demokarasi Rirengera Ibidukikije yatanze kandidatire."
+    by_text = {c.text: c.kind for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
+    assert by_text.get("Frank Habineza") == "name", by_text
+    assert by_text.get("Ishyaka Riharanira Demokarasi Rirengera Ibidukikije") == "organisation", by_text

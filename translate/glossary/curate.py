@@ -12,7 +12,7 @@ from typing import Literal
 from translate.document import CALENDAR_WORDS
 from translate.errors import GlossaryError
 from translate.glossary.entries import Entry, Glossary, glossary_files, read_tsv
-from translate.glossary.kinyarwanda import institution_names, rendering_texts
+from translate.glossary.kinyarwanda import INSTITUTION_HEADS, institution_names, rendering_texts
 from translate.glossary.morphology import FULL_CONNECTIVES, guess_class, is_prefixless
 from translate.languages import detect_language, other_language
 from translate.glossary.terms import find_terms
@@ -176,6 +176,9 @@ _FOREIGN_CONNECTORS = frozenset({"of", "and", "de", "du", "des", "la", "le", "et
 # An elided "and"/"like" starts another name: Espagne n'Ubutaliyani is two countries.
 _AND_CLITIC = re.compile(r"^(?:n|nk)['’]", re.IGNORECASE)
 _CLITIC = re.compile(r"^\w{1,2}['’]")
+# An institution's head after a connective starts a name of its own: Frank Habineza w'Ishyaka … is a person, then
+# his party.
+_NAME_HEADS_RW = INSTITUTION_HEADS | {"umuryango", "ishami", "akanama", "urwego", "ikigega", "urukiko", "ubutumwa"}
 # Titles before a name are not part of it ("Governor Oleh Syniehubov" -> "Oleh Syniehubov").
 _TITLES = frozenset("""governor president minister general gen spokesman spokeswoman commander colonel col major maj
 lieutenant lt captain capt prime secretary ambassador senator mayor chief deputy brig sergeant pope king queen
@@ -291,7 +294,8 @@ def _capital_runs(text: str, words: list[re.Match[str]], lang: str) -> Iterable[
         # In Kinyarwanda copy an acronym is part of the name it stands against (MTN Rwanda, Police FC, AS Kigali)
         capital = bare[:1].isupper() and (lang == "rw" or not _is_acronym(token))
         if capital or (joined and token.lower() in connectors):
-            if run and (not joined or (lang == "rw" and _AND_CLITIC.match(token))):
+            if run and (not joined or (lang == "rw" and (_AND_CLITIC.match(token)
+                                                         or bare.lower() in _NAME_HEADS_RW))):
                 yield run
                 run = []
             run.append(word)
