@@ -402,6 +402,10 @@ PRESS = [
      ["term.foreign-minister=Minisitiri w'Ububanyi n'Amahanga", "place.kenya=Kenya"]),
     ("Yegukanywe n'umukinnyi w'ikipe ya Israel Premier Tech.", []),
     ("Iserukiramuco rya Africa in Colors ryabereye i Kigali.", ["place.kigali=Kigali"]),
+    # relations: a place in the sentence supports the sense, a marriage does not
+    ("Umubano w'u Rwanda na Uganda wongeye kuba mwiza.",
+     ["term.diplomatic-relations=Umubano", "place.rwanda=w'u Rwanda", "place.uganda=Uganda"]),
+    ("Umubano w'abashakanye ukeneye kubahana.", ["?term.diplomatic-relations=Umubano!nothing in the sentence"]),
     # informal copy without the apostrophe of an elision
     ("Indege zintambara zarashe Gaza, Perezida wu Burundi yageze i Kigali.",
      ["term.fighter-jet=Indege zintambara", "place.gaza=Gaza", "term.president=Perezida", "place.burundi=wu Burundi",

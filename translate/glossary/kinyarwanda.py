@@ -266,18 +266,19 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
 _ENGLISH_NAME = re.compile(r"[A-Z][\w-]+(?: (?:of|the|and|for|[A-Z][\w-]+))+")
 
 
-def _with_acronyms(entry: Entry) -> Entry:
+def _with_quoted_names(entry: Entry) -> Entry:
     """An organisation with its English acronyms and names as Kinyarwanda variants too: the press quotes them as
-    they stand (OCHA, like the glossary's own EAC, SADC, MONUSCO; Rapid Support Forces)."""
-    extra = tuple(a for a in entry.en if (_ACRONYM.fullmatch(a) or _ENGLISH_NAME.fullmatch(a)) and a not in entry.rw)
-    if entry.type != "organisation" or not extra:
+    they stand (OCHA, like the glossary's own EAC, SADC, MONUSCO; Rapid Support Forces). Not a place: an English
+    place name in Kinyarwanda copy is mostly inside another name (France 24, Meteo Rwanda)."""
+    if entry.type != "organisation":
         return entry
-    return dataclasses.replace(entry, rw=(*entry.rw, *extra))
+    extra = tuple(a for a in entry.en if (_ACRONYM.fullmatch(a) or _ENGLISH_NAME.fullmatch(a)) and a not in entry.rw)
+    return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
 
 
 def rendering_patterns(entry: Entry, dialects: bool = False) -> list[Pattern]:
     patterns: list[Pattern] = []
-    entry = _with_acronyms(entry)
+    entry = _with_quoted_names(entry)
     for rendering in _renderings(entry):
         for text in _spellings(rendering.text):
             patterns += _patterns_for(dataclasses.replace(rendering, text=text), entry, dialects)
@@ -579,15 +580,20 @@ def _has_cue(word: tuple[str, bool], cue: str) -> bool:
     return 0 <= text.find(cue) <= (_CUE_OFFSET_CAPITALISED if capitalised else _CUE_OFFSET)
 
 
-def _unsupported_sense(entry: Entry, words: list[tuple[str, bool]]) -> str | None:
+PLACE_CUE = "@place"  # a cue any place the sentence names meets: umubano w'u Rwanda na Uganda is relations
+
+
+def _unsupported_sense(entry: Entry, words: list[tuple[str, bool]], names_a_place: bool) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is): a word of its
-    sentence shows the other sense, or none supports this one (the entry's `rw_context` cues)."""
-    cues = [fold(c) for c in entry.rw_context if not c.startswith("!")]
+    sentence shows the other sense, or none supports this one (the entry's `rw_context` cues; `@place` is met by
+    a place the sentence names)."""
+    cues = [fold(c) for c in entry.rw_context if not c.startswith("!") and c != PLACE_CUE]
     against = [fold(c[1:]) for c in entry.rw_context if c.startswith("!")]
     other = next((w for w in words for cue in against if _has_cue(w, cue)), None)
     if other is not None:
         return f"{_SENSE} '{other[0]}' points to another sense than '{entry.en[0]}'"
-    if cues and not any(_has_cue(w, cue) for w in words for cue in cues):
+    supported = (PLACE_CUE in entry.rw_context and names_a_place) or any(_has_cue(w, c) for w in words for c in cues)
+    if (cues or PLACE_CUE in entry.rw_context) and not supported:
         return f"{_SENSE} nothing in the sentence supports the sense '{entry.en[0]}'"
     return None
 
@@ -925,7 +931,8 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
             key = (entry.id, sentences.of[i])
             if key not in senses:
                 words = _sentence_words(tokens, i, sentences, in_places)
-                senses[key] = _unsupported_sense(entry, words)
+                first, last = sentences.around(i)
+                senses[key] = _unsupported_sense(entry, words, any(first <= k < last for k in in_places))
             sense = senses[key]
         if kind == "term" and not sense and entry is not None:
             # a place inside an office's name is still named: its seat (Urukiko Rwisumbuye rwa Musanze); not one
