@@ -402,6 +402,9 @@ PRESS = [
      ["term.foreign-minister=Minisitiri w'Ububanyi n'Amahanga", "place.kenya=Kenya"]),
     ("Yegukanywe n'umukinnyi w'ikipe ya Israel Premier Tech.", []),
     ("Iserukiramuco rya Africa in Colors ryabereye i Kigali.", ["place.kigali=Kigali"]),
+    # an acronym no word is spelt like, in lower case as informal copy writes it; not one a word may be
+    ("Abasirikare ba fardc na Rbc bavuze. Imbunda ya rib na bad.",
+     ["term.soldier=Abasirikare", "org.fardc=fardc", "org.rbc=Rbc"]),
     # relations: a place in the sentence supports the sense, a marriage does not
     ("Umubano w'u Rwanda na Uganda wongeye kuba mwiza.",
      ["term.diplomatic-relations=Umubano", "place.rwanda=w'u Rwanda", "place.uganda=Uganda"]),

@@ -309,7 +309,7 @@ def _patterns_for(rendering: _Rendering, entry: Entry, dialects: bool) -> list[P
         return []
     alts, used = _head_alternatives(tokens, rendering.cls, entry, dialects)
     upper = frozenset({0}) if len(tokens) == 1 and rendering.text.isupper() and len(rendering.text) > 1 \
-        else frozenset()
+        and not (entry.type == "organisation" and _no_word_spelt_so(rendering.text)) else frozenset()
     for cls, deps in _agreement_variants(tokens[used:], rendering, dialects):
         windows = [deps, [ANY_SHORT_WORD, *deps]] if deps and entry.type == "term" else [deps]
         for head_slots, kind in alts:
@@ -352,6 +352,16 @@ def _said_before(tokens: list[Token], i: int, word: str) -> bool:
         if tokens[k].norm in (word, bare):
             return True
     return False
+
+
+def _no_word_spelt_so(acronym: str) -> bool:
+    """An acronym informal copy may write in lower case (ba fardc, ingabo za rdf): a Kinyarwanda word ends in a
+    vowel, so one of four letters or more ending in a consonant, or one without a vowel, is no word of the
+    language; nor of English, which a short one with a vowel may be (RIB, BAD)."""
+    letters = acronym.lower()
+    if not letters.isalpha() or len(letters) < 3:
+        return False
+    return not set(letters) & VOWELS or (len(letters) >= 4 and letters[-1] not in VOWELS)
 
 
 def _literal(text: str, dialects: bool) -> tuple[frozenset[str], ...]:
