@@ -402,6 +402,10 @@ PRESS = [
      ["term.foreign-minister=Minisitiri w'Ububanyi n'Amahanga", "place.kenya=Kenya"]),
     ("Yegukanywe n'umukinnyi w'ikipe ya Israel Premier Tech.", []),
     ("Iserukiramuco rya Africa in Colors ryabereye i Kigali.", ["place.kigali=Kigali"]),
+    # one longer modifier agreeing with the head
+    ("Urukiko Rukuru rwa Gisirikare rwakatiye umusirikare.",
+     ["term.military-court=Urukiko Rukuru rwa Gisirikare", "term.soldier=umusirikare"]),
+    ("Yafashwe mu ruganda runini rukora drones.", ["term.drone-factory=ruganda runini rukora drones"]),
     # an acronym no word is spelt like, in lower case as informal copy writes it; not one a word may be
     ("Abasirikare ba fardc na Rbc bavuze. Imbunda ya rib na bad.",
      ["term.soldier=Abasirikare", "org.fardc=fardc", "org.rbc=Rbc"]),

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from translate.constraints import ANYWHERE, FormContext
 from translate.glossary.entries import Entry, Glossary
-from translate.glossary.matching import ANY_SHORT_WORD, Pattern, PatternIndex, TermMatch
+from translate.glossary.matching import ANY_SHORT_WORD, Agreeing, Pattern, PatternIndex, TermMatch
 from translate.glossary.morphology import (
     CLITICS, DEMONSTRATIVES, DIALECT_CLITICS, DIALECT_CONNECTIVES, DIALECT_O_CONNECTIVES, DIALECT_SPELLINGS,
     FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, OTHERS, SPELLING_VARIANTS, VOWELS,
@@ -311,7 +311,8 @@ def _patterns_for(rendering: _Rendering, entry: Entry, dialects: bool) -> list[P
     upper = frozenset({0}) if len(tokens) == 1 and rendering.text.isupper() and len(rendering.text) > 1 \
         and not (entry.type == "organisation" and _no_word_spelt_so(rendering.text)) else frozenset()
     for cls, deps in _agreement_variants(tokens[used:], rendering, dialects):
-        windows = [deps, [ANY_SHORT_WORD, *deps]] if deps and entry.type == "term" else [deps]
+        windows = [deps, [ANY_SHORT_WORD, *deps], *_agreeing_window(rendering.cls, deps)] \
+            if deps and entry.type == "term" else [deps]
         for head_slots, kind in alts:
             for dep in windows:
                 form = Form(cls, rendering.guessed, kind, preferred, proper)
@@ -352,6 +353,13 @@ def _said_before(tokens: list[Token], i: int, word: str) -> bool:
         if tokens[k].norm in (word, bare):
             return True
     return False
+
+
+def _agreeing_window(cls: str, deps: list) -> list[list]:
+    """The dependents after one longer modifier that agrees with the head (Urukiko Rukuru rwa Gisirikare, uruganda
+    runini rukora drones), for a head of a class with prefixes."""
+    prefixes = NOUN_CLASSES[cls].prefixes if cls in NOUN_CLASSES else ()
+    return [[Agreeing(prefixes), *deps]] if prefixes else []
 
 
 def _no_word_spelt_so(acronym: str) -> bool:

@@ -23,6 +23,18 @@ ANY_SHORT_WORD = None  # a slot that accepts one short modifier ("indege nto zit
 _SHORT = 5
 
 
+@dataclass(frozen=True)
+class Agreeing:
+    """A slot that accepts one modifier agreeing with its head: a word opening with one of the head class's
+    prefixes (Urukiko ru-kuru rwa Gisirikare)."""
+
+    prefixes: tuple[str, ...]
+
+    def accepts(self, token: Token) -> bool:
+        return not token.clitic and any(token.norm.startswith(p) and len(token.norm) >= len(p) + 3
+                                        for p in self.prefixes)
+
+
 @dataclass
 class TermMatch:
     """One glossary term found in a text: the entry id, the text as written and its character span."""
@@ -42,7 +54,7 @@ class TermMatch:
 @dataclass(frozen=True)
 class Pattern:
     entry: str
-    slots: tuple[frozenset[str] | None, ...]
+    slots: tuple[frozenset[str] | Agreeing | None, ...]
     kind: Kind = "term"
     priority: int = 1  # among equally long matches: lookalike (3) > forbidden (2) > term (1) > related (0)
     upper: frozenset[int] = frozenset()  # slots that must be written in capitals (acronyms: US is not 'us')
@@ -86,6 +98,9 @@ class PatternIndex:
                 return 0
             if slot is ANY_SHORT_WORD:
                 if len(token.norm) > _SHORT or token.clitic:
+                    return 0
+            elif isinstance(slot, Agreeing):
+                if not slot.accepts(token):
                     return 0
             elif token.norm not in slot:
                 return 0
