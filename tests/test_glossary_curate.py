@@ -235,3 +235,10 @@ def test_suggest_parts_a_person_from_the_party_after_him():
     by_text = {c.text: c.kind for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
     assert by_text.get("Frank Habineza") == "name", by_text
     assert by_text.get("Ishyaka Riharanira Demokarasi Rirengera Ibidukikije") == "organisation", by_text
+
+
+def test_suggest_parts_an_organisation_from_the_person_after_it():
+    text = "Umuyobozi wa RDB Clare Akamanzi yavuze. Umuryango ushinzwe kurengera abana wavuze ko abana bafashwe nabi."
+    by_text = {c.text: c.kind for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
+    assert by_text.get("Clare Akamanzi") == "name" and by_text.get("RDB") == "acronym", by_text
+    assert not any(t.startswith("Umuryango") for t in by_text), by_text  # a generic body opening its sentence

@@ -291,11 +291,13 @@ def _capital_runs(text: str, words: list[re.Match[str]], lang: str) -> Iterable[
         token = word.group()
         bare = _CLITIC.sub("", token) if lang == "rw" else token
         joined = bool(run) and text[run[-1].end():word.start()] in (" ", "-")
-        # In Kinyarwanda copy an acronym is part of the name it stands against (MTN Rwanda, Police FC, AS Kigali)
+        # In Kinyarwanda copy an acronym is part of the name it stands against (MTN Rwanda, Police FC, AS Kigali);
+        # not one after a connective, which is an organisation before a person's name (Umuyobozi wa RDB Clare …)
         capital = bare[:1].isupper() and (lang == "rw" or not _is_acronym(token))
         if capital or (joined and token.lower() in connectors):
-            if run and (not joined or (lang == "rw" and (_AND_CLITIC.match(token)
-                                                         or bare.lower() in _NAME_HEADS_RW))):
+            after_acronym = bool(run) and _is_acronym(run[-1].group()) and _after_connective(text, run[-1].start())
+            if run and (not joined or after_acronym or (lang == "rw" and (_AND_CLITIC.match(token)
+                                                                          or bare.lower() in _NAME_HEADS_RW))):
                 yield run
                 run = []
             run.append(word)
@@ -305,6 +307,12 @@ def _capital_runs(text: str, words: list[re.Match[str]], lang: str) -> Iterable[
             run = []
     if run:
         yield run
+
+
+def _after_connective(text: str, start: int) -> bool:
+    """Whether the word at `start` follows a Kinyarwanda connective (wa RDB, ya MTN)."""
+    before = text[:start].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1].lower() in _CONNECTORS_RW
 
 
 def _boilerplate(text: str, lang: str) -> list[tuple[int, int]]:
@@ -360,14 +368,15 @@ def suggest(articles: Sequence[tuple[str, str]], glossary: Glossary, lang: str =
     """Candidate names/terms in (name, text) articles that no glossary entry covers, best first."""
     found: dict[tuple[str, str], Candidate] = {}
     for _name, text in articles:
+        boilerplate = _boilerplate(text, lang)
         covered = [(m.start, m.end) for m in find_terms(text, lang, glossary)]  # type: ignore[arg-type]
-        covered += _boilerplate(text, lang)
+        covered += boilerplate
         spans = list(_spans(text, lang))
         if lang == "rw":
             # An institution's whole name is the candidate, not the words and acronym inside it; one the glossary
             # already covers word for word (Minisiteri y'Ingabo y'u Burusiya) adds nothing.
             institutions = [(s, e) for s, e in institution_names(text, glossary)
-                            if not any(s < b and a < e for a, b in _boilerplate(text, lang))]
+                            if not any(s < b and a < e for a, b in boilerplate)]
             spans = [("organisation", text[s:e], s, e) for s, e in institutions
                      if not _covered(text, s, e, covered)] + \
                 [span for span in spans if not any(s <= span[2] and span[3] <= e for s, e in institutions)]

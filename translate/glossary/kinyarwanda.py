@@ -334,7 +334,9 @@ def _elliptic_pattern(tokens: list[Token], entry: Entry, form: Form) -> Pattern 
         return None
     written = tokens[1].norm.rstrip("'")
     connective = written if written in FULL_CONNECTIVES else written + "a"
-    augment = _PRONOUN_AUGMENT.get(connective)
+    head_class = NOUN_CLASSES.get(form.cls)
+    # the head's augment (amasezerano y'… n'ay'…), or for a name the one its connective takes
+    augment = head_class.augment if head_class and head_class.augment else _PRONOUN_AUGMENT.get(connective)
     if augment is None or not (tokens[1].clitic or written in FULL_CONNECTIVES):
         return None
     pronoun = frozenset({augment + connective, augment + connective[:-1]})
@@ -455,7 +457,9 @@ def _accept(dialects: bool) -> Callable[[Pattern, list[Token], int, int], bool]:
             # R1: the augment only drops after a locative, nta/buri or a full connective; and a relative clause
             # after its noun drops it (abantu bavanywe mu byabo): a term of three words or more is safe anywhere,
             # its dependents say what it is
-            return (i > 0 and tokens[i].joined and tokens[i - 1].norm in triggers) or (not form.proper and j - i >= 3)
+            return (i > 0 and tokens[i].joined and tokens[i - 1].norm in triggers) or (
+                not form.proper and all(isinstance(slot, frozenset) for slot in pattern.slots)
+                and sum(not tokens[k].clitic for k in range(i, j)) >= 3)
         if form.kind == "elliptic":
             return _said_before(tokens, i, form.elided)
         if form.kind == "glued" and form.proper:
@@ -657,9 +661,10 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
         neighbour(j) or (tokens[j].norm in _FOREIGN_INSIDE and j + 1 < len(tokens) and tokens[j + 1].joined
                          and neighbour(j + 1, opener_ok=True)))
     if after and i > 1 and (tokens[i - 1].norm in FULL_CONNECTIVES or tokens[i - 1].clitic) \
-            and tokens[i - 1].norm not in _AND | _LIKE and i - 2 in titles:
+            and tokens[i - 1].norm not in _AND | _LIKE \
+            and (i - 2 in titles or tokens[i - 2].norm.startswith(("umu", "umw"))):
         # "ya Kenya Airways" is the airline; "Perezida wa Kenya William Ruto" is Kenya, then its president's name
-        # (after a title; "ikipe ya Israel Premier Tech" is a team)
+        # (after a title or a person: umukinnyi wa Uganda Denis Onyango; "ikipe ya Israel Premier Tech" is a team)
         after = not (j + 1 < len(tokens) and tokens[j + 1].joined and neighbour(j + 1))
     return (before or after) and not sentences.title_case[sentences.of[i]]
 
@@ -720,8 +725,8 @@ def _complement_end(tokens: list[Token], j: int) -> int:
     return j
 
 
-# "The organisation X", "the group X": the head names the listed organisation after it, not another body.
-_APPOSITIVE_HEADS = frozenset({"umuryango", "ihuriro", "umutwe"})
+# "The organisation X", "the alliance X": the head names the listed organisation after it, not another body.
+_APPOSITIVE_HEADS = frozenset({"umuryango", "ihuriro"})
 # A meeting of an organisation is not a body of its own (Inama ya EAC), as a commission is (Komisiyo ya AU).
 _MEETING_HEADS = frozenset({"inama"})
 
@@ -772,7 +777,7 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         inside = [m for m in organisations if k < m < end]
         if token.norm in _APPOSITIVE_HEADS and len(inside) == 1 and listed[inside[0]] == end \
                 and with_mandate == end and inside[0] <= k + 2:
-            continue  # Umuryango wa EAC, umutwe wa M23: the organisation itself
+            continue  # Umuryango wa EAC: the organisation itself
         if any(k < m < end for m in capital_terms) or (own and with_mandate > end) \
                 or (inside and (own or token.norm not in _MEETING_HEADS)):
             spans.append((k, with_mandate, with_mandate))
@@ -782,11 +787,21 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
 _BRACKETED = re.compile(r"^\s*\(\s*$")
 
 
+# Words a page writes in capitals in brackets that are no acronym: caption tags.
+_CAPTION_TAGS = frozenset({"amafoto", "ifoto", "videwo", "video", "amashusho", "photo", "photos", "audio", "live"})
+
+
+def _bracketed_acronym(tokens: list[Token], j: int) -> bool:
+    """Whether token j is an acronym in brackets: (NEC), not a caption tag (AMAFOTO)."""
+    if j >= len(tokens) or not _BRACKETED.match(tokens[j].gap) or not tokens[j].orig.isupper() \
+            or len(tokens[j].orig) < 2 or tokens[j].norm in _CAPTION_TAGS:
+        return False
+    return j + 1 >= len(tokens) or tokens[j + 1].gap.lstrip().startswith(")")
+
+
 def _acronym_end(tokens: list[Token], j: int) -> int:
     """After a name's acronym in brackets right at token j, or j."""
-    if j < len(tokens) and _BRACKETED.match(tokens[j].gap) and tokens[j].orig.isupper() and len(tokens[j].orig) > 1:
-        return j + 1
-    return j
+    return j + 1 if _bracketed_acronym(tokens, j) else j
 
 
 def _seat_end(tokens: list[Token], j: int) -> int:
@@ -802,9 +817,7 @@ def _seat_end(tokens: list[Token], j: int) -> int:
     while k + 1 < n and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES) and tokens[k + 1].joined \
             and tokens[k + 1].orig[:1].isupper():
         k += 2  # Sudani y'Epfo
-    if k == j + 1 or k >= n or not _BRACKETED.match(tokens[k].gap) or not tokens[k].orig.isupper():
-        return j
-    return k + 1
+    return k + 1 if k > j + 1 and _bracketed_acronym(tokens, k) else j
 
 
 # Nouns that head an institution's name in news copy (Banki Nkuru y'u Rwanda, Inama Mpuzamahanga ku …), beyond
@@ -853,7 +866,10 @@ def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
             else:
                 break
             end = step
-        if complements < 2 and not mandate:
+        # two capitalised complements, or a mandate; a head opening its sentence needs a complement (Umuryango
+        # ushinzwe kurengera abana is any such body)
+        opens = k == 0 or tokens[k].after_sentence_break
+        if (complements < 2 and not mandate) or (opens and complements == 0):
             k += 1
             continue
         stop = tokens[end - 1].end
@@ -876,7 +892,8 @@ def _names_a_feature(tokens: list[Token], i: int) -> bool:
     """Whether the match at token i follows a river's, volcano's or mountain's head and its connective."""
     if i < 2 or not tokens[i].joined:
         return False
-    connective = tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES
+    connective = (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES) \
+        and tokens[i - 1].norm not in _AND | _LIKE
     return connective and tokens[i - 1].joined and tokens[i - 2].norm in _FEATURE_HEADS
 
 
@@ -922,16 +939,31 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     # the last word of each title (Perezida, Minisitiri w'Ububanyi n'Amahanga): a people's term
     titles = {j - 1 for pattern, _, j in found if pattern.kind == "term" and pattern.data is not None
               and _entry_type(glossary, pattern.entry) == "term" and pattern.data.cls in _PEOPLE_CLASSES}
-    capital_terms = {i for pattern, i, _ in found  # not a title: Umuryango wa Perezida X is his family
+    # capitalised where the glossary writes it in lower case, not in a Title Case headline, and not a title:
+    # Umuryango wa Perezida X is his family, Ikigo cya Leta is any public body
+    capital_terms = {i for pattern, i, _ in found
                      if pattern.kind == "term" and _entry_type(glossary, pattern.entry) == "term"
-                     and tokens[i].orig[:1].isupper() and pattern.data.cls not in _PEOPLE_CLASSES}
+                     and tokens[i].orig[:1].isupper() and not pattern.data.preferred[:1].isupper()
+                     and not sentences.title_case[sentences.of[i]] and pattern.data.cls not in _PEOPLE_CLASSES}
     unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences, organisations, capital_terms)
+
+    def dropped(pattern: Pattern, i: int, j: int) -> bool:
+        """A look-alike, a word of a longer name, or a place that names a river or a volcano: not reported."""
+        form: Form = pattern.data
+        # a surname opens a name; after a connective or a locative a capitalised term is itself (w'Ingabo Brig …)
+        opens = sentences.capitalised_inside(tokens, i) and not (
+            i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in _OPENERS))
+        return pattern.kind == "lookalike" \
+            or (_may_be_a_name(form, tokens[i], opens)
+                and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles)) \
+            or (_entry_type(glossary, pattern.entry) == "place" and _names_a_feature(tokens, i))
+
+    # the places reported, which alone support a sense (@place): not a look-alike's or a river's
+    named_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place"
+                    and not dropped(pattern, i, j) for k in range(i, j)}
     for pattern, i, j in found:
         form: Form = pattern.data
-        if pattern.kind == "lookalike" or (_may_be_a_name(form, tokens[i], sentences.capitalised_inside(tokens, i))
-                                           and _inside_longer_name(tokens, i, j, sentences, in_terms, names,
-                                                                   titles)) \
-                or (_entry_type(glossary, pattern.entry) == "place" and _names_a_feature(tokens, i)):
+        if dropped(pattern, i, j):
             continue
         start, end, kind = tokens[i].start, tokens[j - 1].end, pattern.kind
         if i > 0 and tokens[i - 1].clitic:
@@ -950,7 +982,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
             if key not in senses:
                 words = _sentence_words(tokens, i, sentences, in_places)
                 first, last = sentences.around(i)
-                senses[key] = _unsupported_sense(entry, words, any(first <= k < last for k in in_places))
+                senses[key] = _unsupported_sense(entry, words, any(first <= k < last for k in named_places))
             sense = senses[key]
         if kind == "term" and not sense and entry is not None:
             # a place inside an office's name is still named: its seat (Urukiko Rwisumbuye rwa Musanze); not one
