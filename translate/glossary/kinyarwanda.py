@@ -15,6 +15,7 @@ so every apostrophe variant, with or without a following space, is handled in on
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import itertools
@@ -725,6 +726,7 @@ def _complement_end(tokens: list[Token], j: int) -> int:
     return j
 
 
+_NAME_WORDS = 16  # an office's name is no longer (a run of capitals with no stop is not one name)
 # "The organisation X", "the alliance X": the head names the listed organisation after it, not another body.
 _APPOSITIVE_HEADS = frozenset({"umuryango", "ihuriro"})
 # A meeting of an organisation is not a body of its own (Inama ya EAC), as a commission is (Komisiyo ya AU).
@@ -748,6 +750,11 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
     and a capitalised term's. Each span comes with where its seat starts, a place its bracketed acronym closes
     (`_seat_end`), or its end."""
     listed = {i: j for _, i, j in found}
+    capital_starts, organisation_starts = sorted(capital_terms), sorted(organisations)
+
+    def between(starts: list[int], low: int, high: int) -> list[int]:
+        return starts[bisect.bisect_right(starts, low):bisect.bisect_left(starts, high)]
+
     spans = []
     for k, token in enumerate(tokens):
         own = token.norm in heads
@@ -760,7 +767,7 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
                 spans.append((k, end, end))
             continue
         end = k + 1
-        while (step := _complement_end(tokens, end)) > end:
+        while end - k < _NAME_WORDS and (step := _complement_end(tokens, end)) > end:
             end = step
         with_mandate = _mandate_end(tokens, end)
         closed = max(_seat_end(tokens, with_mandate), _acronym_end(tokens, with_mandate))
@@ -774,11 +781,11 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             continue
         if not capital or (end == k + 1 and not sentences.capitalised_inside(tokens, k)):
             continue
-        inside = [m for m in organisations if k < m < end]
+        inside = between(organisation_starts, k, end)
         if token.norm in _APPOSITIVE_HEADS and len(inside) == 1 and listed[inside[0]] == end \
                 and with_mandate == end and inside[0] <= k + 2:
             continue  # Umuryango wa EAC: the organisation itself
-        if any(k < m < end for m in capital_terms) or (own and with_mandate > end) \
+        if between(capital_starts, k, end) or (own and with_mandate > end) \
                 or (inside and (own or token.norm not in _MEETING_HEADS)):
             spans.append((k, with_mandate, with_mandate))
     return spans
@@ -827,7 +834,6 @@ INSTITUTION_HEADS = frozenset({"inama", "banki", "komisiyo", "minisiteri", "ihur
                                "ibitaro", "urugaga", "ikigo", "ishuri"})
 _TITLE_WORDS = frozenset({"perezida", "prezida", "visi", "minisitiri", "ministiri", "dr", "bwana", "madamu",
                           "nyakubahwa", "jenerali", "umuyobozi", "umuvugizi", "ambasaderi", "meya", "guverineri"})
-_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&/-]{1,11})\)")
 
 
 def _name_step(tokens: list[Token], j: int) -> int:
@@ -856,7 +862,7 @@ def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
             k += 1
             continue
         end, complements, mandate = k + 1, 0, False
-        while True:
+        while end - k < _NAME_WORDS:
             if (step := _name_step(tokens, end)) > end:
                 if tokens[step - 1].norm in demonyms:
                     break
@@ -873,8 +879,9 @@ def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
             k += 1
             continue
         stop = tokens[end - 1].end
-        if acronym := _BRACKETED_ACRONYM.match(text, stop):
-            stop = acronym.end()
+        if _bracketed_acronym(tokens, end):
+            closing = text.find(")", tokens[end].end)
+            stop = closing + 1 if closing >= 0 else tokens[end].end
         spans.append((tokens[k].start, stop))
         k = end
     return spans
@@ -959,8 +966,12 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
             or (_entry_type(glossary, pattern.entry) == "place" and _names_a_feature(tokens, i))
 
     # the places reported, which alone support a sense (@place): not a look-alike's or a river's
-    named_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place"
-                    and not dropped(pattern, i, j) for k in range(i, j)}
+    place_sentences = {sentences.of[i] for pattern, i, j in found
+                       if _entry_type(glossary, pattern.entry) == "place" and not dropped(pattern, i, j)}
+    names_over: dict[int, list[tuple[int, int, int]]] = {}  # token -> the unlisted names over it
+    for span in unlisted:
+        for k in range(span[0], span[1]):
+            names_over.setdefault(k, []).append(span)
     for pattern, i, j in found:
         form: Form = pattern.data
         if dropped(pattern, i, j):
@@ -981,14 +992,13 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
             key = (entry.id, sentences.of[i])
             if key not in senses:
                 words = _sentence_words(tokens, i, sentences, in_places)
-                first, last = sentences.around(i)
-                senses[key] = _unsupported_sense(entry, words, any(first <= k < last for k in named_places))
+                senses[key] = _unsupported_sense(entry, words, sentences.of[i] in place_sentences)
             sense = senses[key]
         if kind == "term" and not sense and entry is not None:
             # a place inside an office's name is still named: its seat (Urukiko Rwisumbuye rwa Musanze); not one
             # the name's acronym closes (… muri Somalia (AUSSOM))
             sense = next((f"{_SENSE} part of the name '{text[tokens[a].start:tokens[b - 1].end]}', which the "
-                          f"glossary does not list" for a, b, seat in unlisted
+                          f"glossary does not list" for a, b, seat in names_over.get(i, ())
                           # not the head word itself (Minisiteri y'Imari is a ministry)
                           if a <= i and j <= b and (a, b) != (i, j) and (i, j) != (a, a + 1)
                           and (entry.type != "place" or i >= seat)),
