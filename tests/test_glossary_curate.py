@@ -242,3 +242,9 @@ def test_suggest_parts_an_organisation_from_the_person_after_it():
     by_text = {c.text: c.kind for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
     assert by_text.get("Clare Akamanzi") == "name" and by_text.get("RDB") == "acronym", by_text
     assert not any(t.startswith("Umuryango") for t in by_text), by_text  # a generic body opening its sentence
+
+
+def test_suggest_leaves_out_a_listed_name_the_matcher_set_aside():
+    text = "Uruzi rwa Rusizi rwuzuye, naho ikirunga cya Nyiragongo cyarutse hafi y'umujyi wa Sake."
+    by_text = {c.text for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
+    assert "Sake" in by_text and not {"Rusizi", "Nyiragongo"} & by_text, by_text

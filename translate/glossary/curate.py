@@ -393,7 +393,11 @@ def suggest(articles: Sequence[tuple[str, str]], glossary: Glossary, lang: str =
             item.count += 1
             if len(item.contexts) < 2:
                 item.contexts.append(_context(text, start, end))
-    ranked = [c for c in found.values() if c.kind != "phrase" or c.count >= min_phrase_count]
+    # a name the glossary lists as written, left unmatched where it names something else (Uruzi rwa Rusizi, the
+    # river), is not missing from it
+    listed = {fold(text) for e in glossary for text in (*e.rw, *e.en)}
+    ranked = [c for c in found.values() if (c.kind != "phrase" or c.count >= min_phrase_count)
+              and fold(c.text) not in listed]
     # A shorter phrase inside a longer candidate with the same count adds nothing.
     ranked = [c for c in ranked if not any(o is not c and o.count >= c.count and f" {c.text.lower()} "
                                            in f" {o.text.lower()} " for o in ranked)]
