@@ -12,7 +12,7 @@ from typing import Literal
 from translate.document import CALENDAR_WORDS
 from translate.errors import GlossaryError
 from translate.glossary.entries import Entry, Glossary, glossary_files, read_tsv
-from translate.glossary.kinyarwanda import INSTITUTION_HEADS, institution_names, rendering_texts
+from translate.glossary.kinyarwanda import INSTITUTION_HEADS, TITLE_WORDS, institution_names, rendering_texts
 from translate.glossary.morphology import FULL_CONNECTIVES, guess_class, is_prefixless
 from translate.languages import detect_language, other_language
 from translate.glossary.terms import find_terms
@@ -163,8 +163,7 @@ despite among against through within without yesterday today tomorrow last next"
 # Kinyarwanda words that stand capitalised before or inside a name without being one: titles (Me: Maître), the
 # heads of place and office names (mu Karere ka Rubavu, Umujyi wa Goma), what a company or a station is
 # (Sosiyete MTN Rwanda), the world (ku Isi), prepositions opening a line.
-_STOP_RW = frozenset("""ku mu muri kuri kwa na ni i nk uyu iyi aba ibi perezida prezida visi minisitiri ministiri
-dr bwana madamu nyakubahwa jenerali umuyobozi umuvugizi ambasaderi meya guverineri intara ntara akarere karere
+_STOP_RW = TITLE_WORDS | frozenset("""ku mu muri kuri kwa na ni i nk uyu iyi aba ibi intara ntara akarere karere
 umurenge murenge akagari kagari umudugudu mudugudu umujyi mujyi teritwari ikiyaga kiyaga igihugu gihugu umurwa
 murwa isi sosiyete kompanyi televiziyo radiyo me""".split())
 # "Of" joins the words of a Kinyarwanda name (Umuryango wa Commonwealth); "na" (and) does not.

@@ -46,7 +46,7 @@ class Form:
 
     cls: str  # noun class of this form (drives agreement)
     guessed: bool = False
-    kind: str = "augmented"  # augmented | free | augmentless | name | glued | dialect | forbidden | related
+    kind: str = "augmented"  # augmented | free | augmentless | name | glued | dialect | forbidden | related | elliptic
     preferred: str = ""  # the entry's preferred rendering (for 'use X instead')
     proper: bool = False  # a name: glued locatives need a capital (muBurusiya, not mubu...)
     elided: str = ""  # an elliptic form's head noun, which must be said just before (Intara … n'iya Tanganyika)
@@ -832,8 +832,8 @@ def _seat_end(tokens: list[Token], j: int) -> int:
 # his family).
 INSTITUTION_HEADS = frozenset({"inama", "banki", "komisiyo", "minisiteri", "ihuriro", "ishyaka", "kaminuza",
                                "ibitaro", "urugaga", "ikigo", "ishuri"})
-_TITLE_WORDS = frozenset({"perezida", "prezida", "visi", "minisitiri", "ministiri", "dr", "bwana", "madamu",
-                          "nyakubahwa", "jenerali", "umuyobozi", "umuvugizi", "ambasaderi", "meya", "guverineri"})
+TITLE_WORDS = frozenset({"perezida", "prezida", "visi", "minisitiri", "ministiri", "dr", "bwana", "madamu",
+                         "nyakubahwa", "jenerali", "umuyobozi", "umuvugizi", "ambasaderi", "meya", "guverineri"})
 
 
 def _name_step(tokens: list[Token], j: int) -> int:
@@ -843,7 +843,7 @@ def _name_step(tokens: list[Token], j: int) -> int:
     if step == j and j + 1 < len(tokens) and tokens[j].norm == "ku" and tokens[j].joined \
             and tokens[j + 1].joined and tokens[j + 1].orig[:1].isupper():
         step = j + 2
-    return j if step > j and tokens[step - 1].norm in _TITLE_WORDS else step
+    return j if step > j and tokens[step - 1].norm in TITLE_WORDS else step
 
 
 def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
@@ -965,17 +965,15 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
                 and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles)) \
             or (_entry_type(glossary, pattern.entry) == "place" and _names_a_feature(tokens, i))
 
+    reported = [(pattern, i, j) for pattern, i, j in found if not dropped(pattern, i, j)]
     # the places reported, which alone support a sense (@place): not a look-alike's or a river's
-    place_sentences = {sentences.of[i] for pattern, i, j in found
-                       if _entry_type(glossary, pattern.entry) == "place" and not dropped(pattern, i, j)}
+    place_sentences = {sentences.of[i] for pattern, i, _ in reported if _entry_type(glossary, pattern.entry) == "place"}
     names_over: dict[int, list[tuple[int, int, int]]] = {}  # token -> the unlisted names over it
     for span in unlisted:
         for k in range(span[0], span[1]):
             names_over.setdefault(k, []).append(span)
-    for pattern, i, j in found:
+    for pattern, i, j in reported:
         form: Form = pattern.data
-        if dropped(pattern, i, j):
-            continue
         start, end, kind = tokens[i].start, tokens[j - 1].end, pattern.kind
         if i > 0 and tokens[i - 1].clitic:
             start = tokens[i - 1].start  # the elided connective is part of the written word: y'Uburusiya
