@@ -244,6 +244,15 @@ def test_suggest_parts_an_organisation_from_the_person_after_it():
     assert not any(t.startswith("Umuryango") for t in by_text), by_text  # a generic body opening its sentence
 
 
+def test_suggest_parts_a_person_from_the_institution_before_him():
+    text = ("Guverineri wa Banki Nkuru y'u Rwanda John Rwangombwa yavuze ko ifaranga rihagaze. Umuyobozi Mukuru "
+            "w'Ikigo cy'Ubwishingizi cya Kenya Peter Njoroge yasezeye. Umuryango w'Afurika Yunze Ubumwe wateranye.")
+    by_text = {c.text: c.kind for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
+    assert by_text.get("Banki Nkuru y'u Rwanda") == "organisation", by_text
+    assert by_text.get("John Rwangombwa") == "name" and by_text.get("Peter Njoroge") == "name", by_text
+    assert "Mukuru" not in by_text, by_text  # a title's adjective
+
+
 def test_suggest_leaves_out_a_listed_name_the_matcher_set_aside():
     text = "Uruzi rwa Rusizi rwuzuye, naho ikirunga cya Nyiragongo cyarutse hafi y'umujyi wa Sake."
     by_text = {c.text for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}

@@ -456,6 +456,10 @@ PRESS = [
     ("Minisitiri w'Ubuzima n'uw'Ingabo bahuye.",
      ["term.health-minister=Minisitiri w'Ubuzima", "term.defence-minister=n'uw'Ingabo"]),
     ("Iya Tanganyika ni nziza. Intara ni nini.", []),
+    # two heads could be meant: the one said last is (Intara, not Koreya)
+    ("Intumwa za Koreya y'Epfo zasuye Intara y'Amajyaruguru n'iy'Amajyepfo.",
+     ["term.delegation=Intumwa", "place.south-korea=Koreya y'Epfo", "place.northern-province=Intara y'Amajyaruguru",
+      "place.southern-province=n'iy'Amajyepfo"]),
     # a relative clause after its noun drops the augment: a term of three words is itself anywhere
     ("Abantu ibihumbi 300 bavanywe mu byabo.", ["term.displaced-people=bavanywe mu byabo"]),
     # a people's prefix is written hyphenated (the glossary's Aba-Houthi) or joined
@@ -476,6 +480,8 @@ PRESS = [
     ("indege nto zitagira abapilote zarashwe", ["term.drone=indege nto zitagira abapilote"]),
     # a one-word name against another capitalised word is part of a longer name: someone or something else
     ("Sosiyete Kenya Airways yatangaje ingendo nshya.", []),
+    ("Umuyobozi wa Polisi ya Kenya Peter Njoroge yasezeye.", ["place.kenya=Kenya"]),  # an office, then a person
+    ("Yakiniye ikipe ya Israel Premier Tech.", []),
     ("Umuhanzi Israel Mbonyi yaririmbye i Nairobi.", ["place.nairobi=Nairobi"]),
     ("I Kigali hateraniye inama.", ["place.kigali=Kigali"]),
     ("Bank of Kigali yungutse, nk'uko Banki Nkuru y'u Rwanda ibivuga.", ["place.rwanda=y'u Rwanda"]),

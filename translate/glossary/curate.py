@@ -162,10 +162,11 @@ september october november december jan feb mar apr jun jul aug sep sept oct nov
 despite among against through within without yesterday today tomorrow last next""".split())
 # Kinyarwanda words that stand capitalised before or inside a name without being one: titles (Me: Maître), the
 # heads of place and office names (mu Karere ka Rubavu, Umujyi wa Goma), what a company or a station is
-# (Sosiyete MTN Rwanda), the world (ku Isi), prepositions opening a line.
+# (Sosiyete MTN Rwanda), the world (ku Isi), prepositions opening a line, a title's own adjectives (Umuyobozi
+# Mukuru, Minisitiri Wungirije).
 _STOP_RW = TITLE_WORDS | frozenset("""ku mu muri kuri kwa na ni i nk uyu iyi aba ibi intara ntara akarere karere
 umurenge murenge akagari kagari umudugudu mudugudu umujyi mujyi teritwari ikiyaga kiyaga igihugu gihugu umurwa
-murwa isi sosiyete kompanyi televiziyo radiyo me""".split())
+murwa isi sosiyete kompanyi televiziyo radiyo me mukuru wungirije""".split())
 # "Of" joins the words of a Kinyarwanda name (Umuryango wa Commonwealth); "na" (and) does not.
 _CONNECTORS_RW = FULL_CONNECTIVES - {"na", "nka"}
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "la", "al"})
@@ -378,7 +379,7 @@ def suggest(articles: Sequence[tuple[str, str]], glossary: Glossary, lang: str =
                             if not any(s < b and a < e for a, b in boilerplate)]
             spans = [("organisation", text[s:e], s, e) for s, e in institutions
                      if not _covered(text, s, e, covered)] + \
-                [span for span in spans if not any(s <= span[2] and span[3] <= e for s, e in institutions)]
+                [rest for span in spans if (rest := _outside(text, span, institutions)) is not None]
         for kind, candidate, start, end in spans:
             overlaps = [e for s, e in covered if start < e and s < end] if kind != "organisation" else []
             if overlaps:
@@ -401,6 +402,19 @@ def suggest(articles: Sequence[tuple[str, str]], glossary: Glossary, lang: str =
     ranked = [c for c in ranked if not any(o is not c and o.count >= c.count and f" {c.text.lower()} "
                                            in f" {o.text.lower()} " for o in ranked)]
     return sorted(ranked, key=lambda c: (-c.score, -c.count, c.text))
+
+
+def _outside(text: str, span: tuple[str, str, int, int], institutions: list[tuple[int, int]],
+             ) -> tuple[str, str, int, int] | None:
+    """A candidate span less what an institution's name holds: None inside one, the name after one that runs
+    into it (Ikigo … cya Kenya Peter Njoroge: Peter Njoroge)."""
+    kind, _candidate, start, end = span
+    ends = [e for s, e in institutions if s <= start < e]
+    if any(s <= start and end <= e for s, e in institutions):
+        return None
+    if ends and kind == "name" and (rest := _name_after(text, max(ends), end, "rw")) is not None:
+        return kind, rest[0], rest[1], end
+    return None if ends else span
 
 
 def _covered(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> bool:

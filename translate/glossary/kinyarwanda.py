@@ -346,16 +346,26 @@ def _elliptic_pattern(tokens: list[Token], entry: Entry, form: Form) -> Pattern 
                    dataclasses.replace(form, kind="elliptic", elided=tokens[0].norm))
 
 
-def _said_before(tokens: list[Token], i: int, word: str) -> bool:
-    """Whether `word` stands among the few tokens before i in the same sentence, with its augment or without
-    (mu Ntara ya Ituri n'iya Tanganyika)."""
+def _head_distance(tokens: list[Token], i: int, word: str) -> int | None:
+    """How many tokens back `word` stands before i in the same sentence, with its augment or without (mu Ntara
+    ya Ituri n'iya Tanganyika), within reach; None if it is not there."""
     bare = word[1:] if word[:1] in VOWELS else word
     for k in range(i - 1, max(-1, i - 1 - _ELLIPSIS_REACH), -1):
         if tokens[k + 1].after_sentence_break or "\n" in tokens[k + 1].gap:
-            return False
+            return None
         if tokens[k].norm in (word, bare):
-            return True
-    return False
+            return i - k
+    return None
+
+
+def _prefer_nearest_head(pattern: Pattern, tokens: list[Token], i: int) -> int:
+    """Between two "the one of" readings, the head said last is the one meant: Koreya … Intara y'Amajyaruguru
+    n'iy'Amajyepfo is the Southern Province."""
+    form: Form = pattern.data
+    if form.kind != "elliptic":
+        return 0
+    distance = _head_distance(tokens, i, form.elided)
+    return -distance if distance is not None else -_ELLIPSIS_REACH - 1
 
 
 def _agreeing_window(cls: str, deps: list) -> list[list]:
@@ -462,7 +472,7 @@ def _accept(dialects: bool) -> Callable[[Pattern, list[Token], int, int], bool]:
                 not form.proper and all(isinstance(slot, frozenset) for slot in pattern.slots)
                 and sum(not tokens[k].clitic for k in range(i, j)) >= 3)
         if form.kind == "elliptic":
-            return _said_before(tokens, i, form.elided)
+            return _head_distance(tokens, i, form.elided) is not None
         if form.kind == "glued" and form.proper:
             return tokens[i].orig[2:3].isupper()  # muBurusiya, but not every word that starts with mu-
         return True
@@ -663,9 +673,11 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
                          and neighbour(j + 1, opener_ok=True)))
     if after and i > 1 and (tokens[i - 1].norm in FULL_CONNECTIVES or tokens[i - 1].clitic) \
             and tokens[i - 1].norm not in _AND | _LIKE \
-            and (i - 2 in titles or tokens[i - 2].norm.startswith(("umu", "umw"))):
+            and (i - 2 in titles or tokens[i - 2].norm.startswith(("umu", "umw"))
+                 or sentences.capitalised_inside(tokens, i - 2)):
         # "ya Kenya Airways" is the airline; "Perezida wa Kenya William Ruto" is Kenya, then its president's name
-        # (after a title or a person: umukinnyi wa Uganda Denis Onyango; "ikipe ya Israel Premier Tech" is a team)
+        # (after a title, a person or an office's name: umukinnyi wa Uganda Denis Onyango, Umuyobozi wa Polisi ya
+        # Kenya Peter Njoroge; "ikipe ya Israel Premier Tech" is a team)
         after = not (j + 1 < len(tokens) and tokens[j + 1].joined and neighbour(j + 1))
     return (before or after) and not sentences.title_case[sentences.of[i]]
 
@@ -846,13 +858,30 @@ def _name_step(tokens: list[Token], j: int) -> int:
     return j if step > j and tokens[step - 1].norm in TITLE_WORDS else step
 
 
+def _place_words(glossary: Glossary) -> frozenset[str]:
+    """The glossary's one-word place names, as folded (Rwanda, Burundi, Afurika)."""
+    return glossary.cached(("rw-place-words",), lambda: frozenset(
+        fold(r.split()[-1]) for e in glossary if e.type == "place" for r in e.rw if len(r.split()) <= 2))
+
+
+def _person_after_place(tokens: list[Token], j: int, places: frozenset[str]) -> bool:
+    """Whether a person's name follows a name that ends in a place (Banki Nkuru y'u Rwanda John Rwangombwa):
+    two capitalised words or more at token j, none a class noun with its augment (Yunze Ubumwe goes on
+    Umuryango w'Afurika), after a place, end the institution's name."""
+    if j == 0 or tokens[j - 1].norm not in places:
+        return False
+    run = list(itertools.takewhile(lambda t: t.joined and t.orig[:1].isupper() and not t.clitic, tokens[j:]))
+    return len(run) >= 2 and all(is_prefixless(guess_class(t.norm)) for t in run)
+
+
 def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
     """Character spans of the institutions a Kinyarwanda text names, listed or not: a capitalised head noun, two
     capitalised complements or more, or a mandate (Ikigo Mpuzamahanga gishinzwe Ingufu za Atomike), and an
     acronym in brackets after it. One capitalised word after the head is a name in its own right (Umuryango wa
-    Francophonie), which the caller finds as such."""
+    Francophonie), which the caller finds as such; a person's name after a place is his own."""
     tokens = tokenize(text, _clitics(False))
     heads = organisation_heads(glossary) | INSTITUTION_HEADS
+    places = _place_words(glossary)
     # Ikigo cy'Abashinwa is "a Chinese company": its people are no part of a name
     demonyms = glossary.cached(("rw-demonyms",), lambda: frozenset(w for e in glossary for w in derived_words(e)))
     spans: list[tuple[int, int]] = []
@@ -862,7 +891,7 @@ def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
             k += 1
             continue
         end, complements, mandate = k + 1, 0, False
-        while end - k < _NAME_WORDS:
+        while end - k < _NAME_WORDS and not _person_after_place(tokens, end, places):
             if (step := _name_step(tokens, end)) > end:
                 if tokens[step - 1].norm in demonyms:
                     break
@@ -935,7 +964,8 @@ def _may_be_a_name(form: Form, token: Token, inside: bool) -> bool:
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
     tokens = tokenize(text, _clitics(dialects))
     matches: list[TermMatch] = []
-    found = kinyarwanda_index(glossary, dialects).scan(tokens, _accept(dialects), _splits(glossary))
+    index = kinyarwanda_index(glossary, dialects)
+    found = index.scan(tokens, _accept(dialects), _splits(glossary), _prefer_nearest_head)
     in_terms = {k for _, i, j in found for k in range(i, j)}
     in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
     sentences = _Sentences(tokens)

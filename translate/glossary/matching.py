@@ -109,26 +109,30 @@ class PatternIndex:
         return i + len(pattern.slots)
 
     def _matches_at(self, tokens: list[Token], i: int,
-                    accept: Callable[[Pattern, list[Token], int, int], bool] | None) -> list[tuple[Pattern, int, int]]:
-        """Every accepted match starting at token i, longest (then highest priority) first."""
+                    accept: Callable[[Pattern, list[Token], int, int], bool] | None,
+                    prefer: Callable[[Pattern, list[Token], int], int] | None = None,
+                    ) -> list[tuple[Pattern, int, int]]:
+        """Every accepted match starting at token i, longest, then highest priority, then most preferred first."""
         out = []
         for pattern in self.first.get(tokens[i].norm, ()):
             j = self.match_at(pattern, tokens, i)
             if j and (accept is None or accept(pattern, tokens, i, j)):
                 out.append((pattern, i, j))
-        return sorted(out, key=lambda m: (-m[2], -m[0].priority))
+        return sorted(out, key=lambda m: (-m[2], -m[0].priority, -(prefer(m[0], tokens, i) if prefer else 0)))
 
     def scan(self, tokens: list[Token],
              accept: Callable[[Pattern, list[Token], int, int], bool] | None = None,
              splits: Callable[[Pattern], bool] | None = None,
+             prefer: Callable[[Pattern, list[Token], int], int] | None = None,
              ) -> list[tuple[Pattern, int, int]]:
         """Leftmost-longest matches. With `splits`: where a match that `splits` allows starts inside the longest
         one and runs past it, a shorter match ending before it is taken instead, so both are found (ibitero +
-        by'indege z'intambara, attacks by fighter jets, rather than ibitero by'indege, air strikes), or none."""
+        by'indege z'intambara, attacks by fighter jets, rather than ibitero by'indege, air strikes), or none.
+        `prefer` ranks equally long matches of equal priority (the higher wins)."""
         found: list[tuple[Pattern, int, int]] = []
         i, n = 0, len(tokens)
         while i < n:
-            here = self._matches_at(tokens, i, accept)
+            here = self._matches_at(tokens, i, accept, prefer)
             if not here:
                 i += 1
                 continue
