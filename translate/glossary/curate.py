@@ -177,7 +177,8 @@ _FOREIGN_CONNECTORS = frozenset({"of", "and", "de", "du", "des", "la", "le", "et
 _AND_CLITIC = re.compile(r"^(?:n|nk)['’]", re.IGNORECASE)
 _CLITIC = re.compile(r"^\w{1,2}['’]")
 # An institution's head after a connective starts a name of its own: Frank Habineza w'Ishyaka … is a person, then
-# his party.
+# his party. Not every noun that opens a listed name (`organisation_heads`): Ubumwe opens "Ubumwe bw'u Burayi" and
+# goes on "Umuryango w'Ubumwe bw'Afurika", so after a connective only these heads part two names.
 _NAME_HEADS_RW = INSTITUTION_HEADS | {"umuryango", "ishami", "akanama", "urwego", "ikigega", "urukiko", "ubutumwa"}
 # Titles before a name are not part of it ("Governor Oleh Syniehubov" -> "Oleh Syniehubov").
 _TITLES = frozenset("""governor president minister general gen spokesman spokeswoman commander colonel col major maj
