@@ -500,6 +500,9 @@ def test_hand_made_imports_and_requests_get_clear_errors_not_500s(tmp_path: Path
                            headers={**_headers(auth), "content-type": "application/json"})
     assert surrogate.status_code == 400 and "lone surrogate" in surrogate.json()["error"]
     assert client.get(f"/api/articles/{article}/paragraphs/{2**70}/history").status_code == 404
+    kept = client.post(f"/api/articles/{article}/paragraphs/15/comment", json={"comment": "Hi", "version": 1},
+                       headers=_headers(auth))  # the page offers no comment on a kept paragraph; nor does the API
+    assert kept.status_code == 400 and "was not translated" in kept.json()["error"], kept.text
     assert client.get("/").status_code == 200 and client.get(f"/articles/{article}").status_code == 200
 
 

@@ -427,7 +427,9 @@ class Workstation:
         return outcome
 
     def comment(self, article_id: str, pid: int, version: int, editor: str, text: str) -> ParagraphState | Conflict:
-        self.store.paragraph(article_id, pid)
+        """A comment for the desk on a translated paragraph; a kept or passed-through one has nobody to answer it
+        (the editor page offers no comment there either)."""
+        self._machine_paragraph(article_id, pid)
         return self.store.change(article_id, pid, version, editor, "comment", comment=text.strip())
 
     def approve_article(self, article_id: str, editor: str, seen: dict[int, int]) -> int:
