@@ -73,8 +73,9 @@ def test_check_with_a_custom_glossary_and_clean_errors(tmp_path: Path):
 
 
 def test_list_show_search():
-    listed = invoke("list", "--type", "person")
-    assert listed.stdout.splitlines() == ["person.john-kirby\tperson\tapproved\tJohn Kirby\tJohn Kirby"]
+    listed = invoke("list", "--type", "person").stdout.splitlines()
+    assert "person.john-kirby\tperson\tapproved\tJohn Kirby\tJohn Kirby" in listed
+    assert all(line.split("\t")[1] == "person" for line in listed) and listed == sorted(listed)
     as_json = json.loads(invoke("list", "--status", "proposed", "--format", "json").stdout)
     assert as_json and all(e["status"] == "proposed" for e in as_json)
     shown = invoke("show", "place.russia").stdout
@@ -195,11 +196,11 @@ def test_import_reports_conflicts_and_dry_run_writes_nothing(tmp_path: Path):
 
 def test_suggest_and_stats_commands(tmp_path: Path):
     article = tmp_path / "a.txt"
-    article.write_text("Officials in Kharkiv said the IAEA visited Kharkiv. Russia denied it.\n", encoding="utf-8")
+    article.write_text("Officials in Kramatorsk said the OSCE visited Kramatorsk. Russia denied it.\n", encoding="utf-8")
     suggested = invoke("suggest", str(article))
-    assert suggested.stdout.splitlines()[0].split("\t")[:3] == ["2", "name", "Kharkiv"]
+    assert suggested.stdout.splitlines()[0].split("\t")[:3] == ["2", "name", "Kramatorsk"]
     as_json = json.loads(invoke("suggest", str(article), "--format", "json").stdout)
-    assert {c["text"] for c in as_json} == {"Kharkiv", "IAEA"}
+    assert {c["text"] for c in as_json} == {"Kramatorsk", "OSCE"}
     shown = invoke("stats", str(article)).stdout
     assert "coverage of 1 article(s): 25.0% (1 glossary term occurrence(s), 3 uncovered)" in shown
     data = json.loads(invoke("stats", "--format", "json").stdout)
@@ -208,11 +209,11 @@ def test_suggest_and_stats_commands(tmp_path: Path):
 
 def test_suggest_tells_the_articles_language(tmp_path: Path):
     article = tmp_path / "inkuru.txt"
-    article.write_text("Perezida wa Kenya yakiriye i Gaborone intumwa za Botswana, baganira ku ngabo za SADC.\n"
-                       "Intumwa za Botswana zavuze ko zizagaruka i Gaborone.\n", encoding="utf-8")
+    article.write_text("Perezida wa Kenya yakiriye i Gaborone intumwa za Moldova, baganira ku ngabo za SADC.\n"
+                       "Intumwa za Moldova zavuze ko zizagaruka i Gaborone.\n", encoding="utf-8")
     told = invoke("suggest", str(article), "--format", "json").stdout
     assert told == invoke("suggest", str(article), "--lang", "rw", "--format", "json").stdout
-    assert {c["text"] for c in json.loads(told)} == {"Botswana", "Gaborone"}
+    assert {c["text"] for c in json.loads(told)} == {"Moldova", "Gaborone"}
     name_only = tmp_path / "name.txt"
     name_only.write_text("Gaborone\n", encoding="utf-8")
     short = invoke("suggest", str(name_only))  # too short to tell: read as English, and said so

@@ -93,11 +93,11 @@ def test_lint_verbatim_name_must_keep_its_spelling():
     assert not messages([make("place.x", type="place", en="Syria", rw="Syria|Siriya", rw_class="9a", verbatim="yes")])
 
 
-ARTICLE = """Drone strikes hit Kharkiv
+ARTICLE = """Drone strikes hit Kramatorsk
 
-KHARKIV, Nov 3 (Reuters) - Russia launched Shahed drones at Kharkiv overnight, the Ukrainian Air Force said.
-Governor Oleh Syniehubov said the drone strikes damaged a power station. The IAEA urged restraint.
-Officials in Kharkiv said drone strikes had intensified. The IAEA will send a team, the Ukrainian Air Force said.
+KRAMATORSK, Nov 3 (Reuters) - Russia launched Shahed drones at Kramatorsk overnight, the Ukrainian Air Force said.
+Governor Oleh Syniehubov said the drone strikes damaged a power station. The OSCE urged restraint.
+Officials in Kramatorsk said drone strikes had intensified. The OSCE will send a team, the Ukrainian Air Force said.
 """
 
 
@@ -105,9 +105,9 @@ def test_suggest_finds_missing_names_acronyms_and_phrases():
     glossary = load_glossaries(None)
     candidates = suggest([("a.txt", ARTICLE)], glossary)
     by_text = {c.text: c for c in candidates}
-    assert by_text["Kharkiv"].count == 3 and by_text["Kharkiv"].kind == "name"
+    assert by_text["Kramatorsk"].count == 3 and by_text["Kramatorsk"].kind == "name"
     assert by_text["Oleh Syniehubov"].kind == "name"
-    assert by_text["IAEA"].kind == "acronym" and by_text["IAEA"].count == 2
+    assert by_text["OSCE"].kind == "acronym" and by_text["OSCE"].count == 2
     assert by_text["Shahed"].kind == "name"
     assert not any("Air Force" in t for t in by_text)  # 'air force' is a glossary term
     assert "power station" not in by_text  # not in a defense context twice
@@ -115,7 +115,7 @@ def test_suggest_finds_missing_names_acronyms_and_phrases():
     assert "drone strikes" not in by_text  # 'drone' is a glossary term; overlapping spans are covered
     assert "Officials" not in by_text and "The" not in by_text and "Nov" not in by_text
     assert candidates == sorted(candidates, key=lambda c: (-c.score, -c.count, c.text))
-    assert "[Kharkiv]" in by_text["Kharkiv"].contexts[0]
+    assert "[Kramatorsk]" in by_text["Kramatorsk"].contexts[0]
 
 
 # A saved Kinyarwanda news page, as the CMS prints it: a menu, a byline with a date, an English date line, the
@@ -123,9 +123,9 @@ def test_suggest_finds_missing_names_acronyms_and_phrases():
 RW_PAGE = """Ahabanza | Amakuru | Politiki | Imikino | Twandikire
 Yanditswe na Jean Bosco Habimana | Ku wa Gatandatu 14 Kamena 2026
 Sanday June 14, 2026
-Perezida wa Kenya, William Ruto, yakiriye i Nairobi intumwa za Leta ya Tanzania n'iza Botswana, baganira ku ngabo za SADC ziri mu Ntara ya Kivu y'Amajyaruguru.
+Perezida wa Kenya, William Ruto, yakiriye i Nairobi intumwa za Leta ya Tanzania n'iza Moldova, baganira ku ngabo za SADC ziri mu Ntara ya Kivu y'Amajyaruguru.
 Since August, abaturage barenga ibihumbi 30 bahungiye mu Karere ka Nyabihu no mu Murenge wa Gisenyi.
-Minisitiri w'Ububanyi n'Amahanga wa Botswana, Dr Lemogang Kwape, yavuze ko Umuryango wa Francophonie uzohereza intumwa i Gaborone.
+Minisitiri w'Ububanyi n'Amahanga wa Moldova, Dr Lemogang Kwape, yavuze ko Umuryango wa Francophonie uzohereza intumwa i Gaborone.
 Ihuriro AFC/M23 ryatangaje ko Corneille Nangaa azahura n'abahagarariye Qatar i Lomé.
 Share on Facebook | Share on WhatsApp | Tweet
 © 2026 Inkuru Nshya Ltd. All rights reserved. Terms of Use. Privacy Policy.
@@ -135,33 +135,33 @@ Read more: Abasirikare ba Uganda bageze i Kindu
 
 def test_suggest_on_a_kinyarwanda_page_proposes_the_names_it_lacks_not_the_page_around_them():
     by_text = {c.text: c for c in suggest([("page.txt", RW_PAGE)], load_glossaries(None), "rw")}
-    for name in ("Botswana", "William Ruto", "Lemogang Kwape", "Francophonie", "Gaborone", "Nyabihu", "Gisenyi",
-                 "Corneille Nangaa", "Lomé", "Kindu"):
+    for name in ("Moldova", "Lemogang Kwape", "Gaborone", "Gisenyi", "Lomé", "Kindu"):
         assert name in by_text, (name, sorted(by_text))
-    assert by_text["Botswana"].count == 2  # once after n'iza, once inside "Minisitiri w'Ububanyi n'Amahanga wa …"
+    assert by_text["Moldova"].count == 2  # once after n'iza, once inside "Minisitiri w'Ububanyi n'Amahanga wa …"
     for not_a_name in ("Sanday June", "Since August", "Gatandatu", "Kamena", "Ku", "Amakuru", "Imikino", "Karere",
                        "Murenge", "Umuryango", "Share", "Tweet", "Facebook", "Privacy Policy", "Terms of Use",
                        "Inkuru Nshya Ltd"):
         assert not any(not_a_name in text for text in by_text), (not_a_name, sorted(by_text))
     # Covered by the glossary: places, the government, organisations and acronyms it knows.
-    assert not {"Kenya", "Nairobi", "Tanzania", "Qatar", "Uganda", "SADC", "Leta ya Tanzania"} & set(by_text)
+    assert not {"Kenya", "Nairobi", "Tanzania", "Qatar", "Uganda", "SADC", "Leta ya Tanzania", "William Ruto",
+                "Francophonie", "Nyabihu", "Corneille Nangaa"} & set(by_text)
 
 
 def test_suggest_leaves_dates_and_share_bars_out_of_an_english_page():
-    page = ("Home | World | Africa | Contact\nSanday June 14, 2026\nSince August, Botswana has hosted talks in "
+    page = ("Home | World | Africa | Contact\nSanday June 14, 2026\nSince August, Moldova has hosted talks in "
             "Gaborone, Foreign Minister Lemogang Kwape said.\nShare on Facebook | Share on X | Email\n"
             "© 2026 The Daily Wire Ltd. All rights reserved.\n")
     by_text = {c.text for c in suggest([("page.txt", page)], load_glossaries(None), "en")}
-    assert {"Botswana", "Gaborone", "Lemogang Kwape"} <= by_text
+    assert {"Moldova", "Gaborone", "Lemogang Kwape"} <= by_text
     assert not {"Sanday June", "Since August", "Share", "Facebook", "Daily Wire Ltd", "Home"} & by_text
 
 
 def test_suggest_keeps_rwandan_names_written_surname_first():
-    text = ("Umunyamakuru Ingabire Victoire yavuze ko Umuryango wa Francophonie uzohereza intumwa. "
-            "Ingabire Victoire yongeyeho ko Ishimwe Eric azaza.")
+    text = ("Umunyamakuru Mukamana Diane yavuze ko Umuryango wa Rotary uzohereza intumwa. "
+            "Mukamana Diane yongeyeho ko Ishimwe Eric azaza.")
     found = {c.text: c.count for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
-    assert found.get("Ingabire Victoire") == 2 and "Ishimwe Eric" in found  # the title before a name goes
-    assert "Francophonie" in found and not any(t.startswith("Umuryango") for t in found)
+    assert found.get("Mukamana Diane") == 2 and "Ishimwe Eric" in found  # the title before a name goes
+    assert "Rotary" in found and not any(t.startswith("Umuryango") for t in found)
 
 
 def test_suggest_takes_a_month_after_a_locative_for_a_date():
@@ -219,28 +219,28 @@ def test_suggest_proposes_a_kinyarwanda_institution_whole_with_its_acronym():
     text = ("Banki Nkuru y'u Rwanda yatangaje ko izamuka ry'ibiciro ryagabanutse. Ikigo Nyafurika gishinzwe "
             "Ubuhinzi (AATF) cyohereje imbuto muri Uganda. Ikigo cy'Abanyakenya Safaricom Holdings cyungutse. "
             "Umuryango wa Perezida Ndayishimiye wasuye Gitega. Minisiteri y'Ingabo y'u Burusiya yavuze ko "
-            "Sosiyete MTN Rwanda na Bank of Kigali bizatera inkunga Police FC n'Espagne n'u Butaliyani.")
+            "Sosiyete MTN Rwanda na Bank of Kigali bizatera inkunga Police FC n'Andora n'u Bufaransa.")
     candidates = {c.text: c for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
     by_text = set(candidates)
     assert {"Banki Nkuru y'u Rwanda", "Ikigo Nyafurika gishinzwe Ubuhinzi (AATF)", "Safaricom Holdings",
-            "MTN Rwanda", "Bank of Kigali", "Police FC", "Espagne", "Butaliyani"} <= by_text, sorted(by_text)
+            "MTN Rwanda", "Bank of Kigali", "Police FC", "Andora"} <= by_text, sorted(by_text)
     assert candidates["Banki Nkuru y'u Rwanda"].kind == "organisation"
     # not the pieces of those names, nor a family, a description or what the glossary covers word for word
-    assert not {"Nkuru", "AATF", "Kigali", "Rwanda", "FC", "Sosiyete MTN Rwanda", "Espagne n'u Butaliyani"} & by_text
+    assert not {"Nkuru", "AATF", "Kigali", "Rwanda", "FC", "Sosiyete MTN Rwanda", "Andora n'u Bufaransa"} & by_text
     assert not any(t.startswith(("Umuryango", "Ikigo cy", "Minisiteri")) for t in by_text), sorted(by_text)
 
 
 def test_suggest_parts_a_person_from_the_party_after_him():
-    text = "Frank Habineza w'Ishyaka Riharanira Demokarasi Rirengera Ibidukikije yatanze kandidatire."
+    text = "Jean Mukiza w'Ishyaka Riharanira Demokarasi Rirengera Ibidukikije yatanze kandidatire."
     by_text = {c.text: c.kind for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
-    assert by_text.get("Frank Habineza") == "name", by_text
+    assert by_text.get("Jean Mukiza") == "name", by_text
     assert by_text.get("Ishyaka Riharanira Demokarasi Rirengera Ibidukikije") == "organisation", by_text
 
 
 def test_suggest_parts_an_organisation_from_the_person_after_it():
-    text = "Umuyobozi wa RDB Clare Akamanzi yavuze. Umuryango ushinzwe kurengera abana wavuze ko abana bafashwe nabi."
+    text = "Umuyobozi wa REB Clare Akamanzi yavuze. Umuryango ushinzwe kurengera abana wavuze ko abana bafashwe nabi."
     by_text = {c.text: c.kind for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
-    assert by_text.get("Clare Akamanzi") == "name" and by_text.get("RDB") == "acronym", by_text
+    assert by_text.get("Clare Akamanzi") == "name" and by_text.get("REB") == "acronym", by_text
     assert not any(t.startswith("Umuryango") for t in by_text), by_text  # a generic body opening its sentence
 
 
@@ -254,6 +254,6 @@ def test_suggest_parts_a_person_from_the_institution_before_him():
 
 
 def test_suggest_leaves_out_a_listed_name_the_matcher_set_aside():
-    text = "Uruzi rwa Rusizi rwuzuye, naho ikirunga cya Nyiragongo cyarutse hafi y'umujyi wa Sake."
+    text = "Uruzi rwa Rusizi rwuzuye, naho ikirunga cya Nyiragongo cyarutse hafi y'umujyi wa Mubambiro."
     by_text = {c.text for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
-    assert "Sake" in by_text and not {"Rusizi", "Nyiragongo"} & by_text, by_text
+    assert "Mubambiro" in by_text and not {"Rusizi", "Nyiragongo"} & by_text, by_text

@@ -31,17 +31,16 @@ from translate.glossary import find_terms, load_glossaries
 DATA = Path(__file__).parent / "data"
 _MARK = re.compile(r"\[\[(!?)([^|\]]+)\|([^\]]+)\]\]")
 GOALS = {"recall": 0.97, "precision": 0.99, "coverage": 0.97, "traps held": 1.0}
-# The third and fourth sets annotate every place and organisation they name (districts, UN agencies, Sahel
-# towns), so their coverage measures the glossary's reach, and a few of the third's traps are words an English
-# translation keeps (a SpaceX roketi, a club's Perezida): their bars hold what they measure today (the third's
-# coverage fell under 95 % when its UN mission in Mali became one unlisted name, MINUSMA).
+# The later sets annotate every place, organisation and person they name (districts, UN agencies, Sahel towns,
+# heads of state), so their coverage measures the glossary's reach, and a few of the third's traps are words an
+# English translation keeps (a SpaceX roketi, a club's Perezida): their bars hold what they measure today.
 DEVELOPMENT = {
     "rw_press.txt": GOALS,
     "rw_press_b.txt": GOALS,
-    "rw_press_c.txt": {"recall": 0.965, "precision": 0.97, "coverage": 0.945, "traps held": 0.9},
-    "rw_press_d.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.90, "traps held": 1.0},
-    "rw_press_g.txt": {"recall": 0.96, "precision": 0.975, "coverage": 0.84, "traps held": 0.9},
-    "rw_press_j.txt": {"recall": 0.95, "precision": 0.97, "coverage": 0.84, "traps held": 0.85},
+    "rw_press_c.txt": {"recall": 0.97, "precision": 0.975, "coverage": 0.98, "traps held": 0.9},
+    "rw_press_d.txt": {"recall": 0.98, "precision": 0.99, "coverage": 0.97, "traps held": 1.0},
+    "rw_press_g.txt": {"recall": 0.96, "precision": 0.98, "coverage": 0.95, "traps held": 0.9},
+    "rw_press_j.txt": {"recall": 0.965, "precision": 0.98, "coverage": 0.965, "traps held": 0.85},
 }
 
 
@@ -113,10 +112,14 @@ class Score:
         return covered / (covered + sum(self.uncovered.values()))
 
 
-def score(sentences: list[Sentence], glossary) -> Score:
+def score(sentences: list[Sentence], glossary, unannotated: frozenset[str] = frozenset()) -> Score:
+    """`unannotated`: the types of entry (person) whose occurrences the set's author was not asked to mark; what the
+    matcher reports of them is neither a hit nor a false alarm there."""
     result = Score(Counter(), Counter(), Counter(), Counter(), 0, 0, [])
+    annotated = {t.entry for s in sentences for t in s.terms}
     for sentence in sentences:
-        matches = [m for m in find_terms(sentence.text, "rw", glossary) if m.kind == "term"]
+        matches = [m for m in find_terms(sentence.text, "rw", glossary) if m.kind == "term"
+                   and not (m.entry.split(".")[0] in unannotated and m.entry not in annotated)]
         claimed: set[int] = set()
         for gold in sentence.terms:
             if glossary.get(gold.entry) is None:
@@ -166,15 +169,19 @@ def table(result: Score) -> str:
 
 
 HELD_OUT = "rw_press_heldout.txt"
+# The first two held-out sets were written to the earlier brief, which gave new ids to unlisted places, organisations
+# and terms but not to people (their headers say so): they mark only the one person then listed, John Kirby, so
+# any other person the matcher reports there is unmarked by design, not a false alarm.
+UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozenset({"person"})}
 # What the matcher scores on the held-out sets today: not the goals (recall 97 %, precision 99 %, coverage 97 %),
 # which it does not meet there yet, but the floors it must not fall below. Only the totals of these sets are read.
-# (On the first, the last 40 entries raised coverage from 82.7 % to 86.5 % and cost 0.4 points of precision;
-# the review's fixes, which stop dropping places after a sentence's first word or across a line, one trap.)
+# (The gazetteer of 2026-12-03, 313 attested countries, towns, people, organisations and terms chosen without
+# reading these sets, raised their coverage by 6 to 10 points and cost 0.1 to 0.8 points of precision.)
 HELD_OUT_FLOORS = {
-    HELD_OUT: {"recall": 0.96, "precision": 0.945, "coverage": 0.86, "traps held": 0.85},
-    "rw_press_heldout_f.txt": {"recall": 0.96, "precision": 0.975, "coverage": 0.86, "traps held": 0.9},
-    "rw_press_heldout_h.txt": {"recall": 0.96, "precision": 0.975, "coverage": 0.85, "traps held": 0.9},
-    "rw_press_heldout_i.txt": {"recall": 0.97, "precision": 0.955, "coverage": 0.80, "traps held": 0.85},
+    HELD_OUT: {"recall": 0.96, "precision": 0.94, "coverage": 0.92, "traps held": 0.85},
+    "rw_press_heldout_f.txt": {"recall": 0.96, "precision": 0.975, "coverage": 0.92, "traps held": 0.9},
+    "rw_press_heldout_h.txt": {"recall": 0.96, "precision": 0.975, "coverage": 0.91, "traps held": 0.9},
+    "rw_press_heldout_i.txt": {"recall": 0.97, "precision": 0.955, "coverage": 0.90, "traps held": 0.85},
 }
 
 
@@ -198,7 +205,7 @@ def test_the_matcher_meets_its_goals_on_the_development_sets(name, bars):
 
 @pytest.mark.parametrize(("name", "floor"), HELD_OUT_FLOORS.items(), ids=list(HELD_OUT_FLOORS))
 def test_the_held_out_sets_stay_above_their_floors(name, floor):
-    result = score(read_annotated(DATA / name), load_glossaries(None))
+    result = score(read_annotated(DATA / name), load_glossaries(None), UNANNOTATED.get(name, frozenset()))
     totals = (f"held out: recall {result.recall:.1%}, precision {result.precision:.1%}, coverage "
               f"{result.coverage:.1%}, traps held {result.traps_held}/{result.traps}")
     print("\n" + totals)  # the totals only: the per-concept table and examples are for the development sets

@@ -740,7 +740,7 @@ def _complement_end(tokens: list[Token], j: int) -> int:
 
 _NAME_WORDS = 16  # an office's name is no longer (a run of capitals with no stop is not one name)
 # "The organisation X", "the alliance X": the head names the listed organisation after it, not another body.
-_APPOSITIVE_HEADS = frozenset({"umuryango", "ihuriro"})
+_APPOSITIVE_HEADS = frozenset({"umuryango", "ihuriro", "ishyaka"})
 # A meeting of an organisation is not a body of its own (Inama ya EAC), as a commission is (Komisiyo ya AU).
 _MEETING_HEADS = frozenset({"inama"})
 
@@ -782,6 +782,10 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         while end - k < _NAME_WORDS and (step := _complement_end(tokens, end)) > end:
             end = step
         with_mandate = _mandate_end(tokens, end)
+        inside = between(organisation_starts, k, end)
+        if token.norm in _APPOSITIVE_HEADS and len(inside) == 1 and listed[inside[0]] == end \
+                and with_mandate == end and inside[0] <= k + 2:
+            continue  # Umuryango wa EAC, Ishyaka CNDD-FDD, Umuryango Reporters Sans Frontières (RSF): itself
         closed = max(_seat_end(tokens, with_mandate), _acronym_end(tokens, with_mandate))
         if closed > with_mandate and end > k + 1:
             # a listed acronym names the organisation, which the name writes another way: it stays itself, and
@@ -793,10 +797,6 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             continue
         if not capital or (end == k + 1 and not sentences.capitalised_inside(tokens, k)):
             continue
-        inside = between(organisation_starts, k, end)
-        if token.norm in _APPOSITIVE_HEADS and len(inside) == 1 and listed[inside[0]] == end \
-                and with_mandate == end and inside[0] <= k + 2:
-            continue  # Umuryango wa EAC: the organisation itself
         if between(capital_starts, k, end) or (own and with_mandate > end) \
                 or (inside and (own or token.norm not in _MEETING_HEADS)):
             spans.append((k, with_mandate, with_mandate))
@@ -961,6 +961,12 @@ def _may_be_a_name(form: Form, token: Token, inside: bool) -> bool:
     return inside and form.kind in ("augmented", "name") and form.cls not in _PEOPLE_CLASSES
 
 
+def _name_text(text: str, tokens: list[Token], a: int, b: int) -> str:
+    """Tokens a..b as written, with the bracket that closes an acronym at the end: … (CENA)."""
+    end = tokens[b - 1].end
+    return text[tokens[a].start:end + 1 if text[end:end + 1] == ")" else end]
+
+
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
     tokens = tokenize(text, _clitics(dialects))
     matches: list[TermMatch] = []
@@ -998,6 +1004,12 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     reported = [(pattern, i, j) for pattern, i, j in found if not dropped(pattern, i, j)]
     # the places reported, which alone support a sense (@place): not a look-alike's or a river's
     place_sentences = {sentences.of[i] for pattern, i, _ in reported if _entry_type(glossary, pattern.entry) == "place"}
+    # an acronym in brackets names the organisation just before it, whatever else it spells: Reporters Sans
+    # Frontières (RSF) is not the Rapid Support Forces; not one after a connective, which names a longer body
+    # (ubutumwa bwa Loni (MINUSMA))
+    named_before = {j: (pattern.entry, i) for pattern, i, j in reported
+                    if _entry_type(glossary, pattern.entry) == "organisation"
+                    and not (i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES))}
     names_over: dict[int, list[tuple[int, int, int]]] = {}  # token -> the unlisted names over it
     for span in unlisted:
         for k in range(span[0], span[1]):
@@ -1022,10 +1034,14 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
                 words = _sentence_words(tokens, i, sentences, in_places)
                 senses[key] = _unsupported_sense(entry, words, sentences.of[i] in place_sentences)
             sense = senses[key]
+        before = named_before.get(i)
+        if kind == "term" and not sense and before and before[0] != pattern.entry and _bracketed_acronym(tokens, i):
+            sense = (f"{_SENSE} the acronym in brackets after "
+                     f"'{text[tokens[before[1]].start:tokens[i - 1].end]}' names it")
         if kind == "term" and not sense and entry is not None:
             # a place inside an office's name is still named: its seat (Urukiko Rwisumbuye rwa Musanze); not one
             # the name's acronym closes (… muri Somalia (AUSSOM))
-            sense = next((f"{_SENSE} part of the name '{text[tokens[a].start:tokens[b - 1].end]}', which the "
+            sense = next((f"{_SENSE} part of the name '{_name_text(text, tokens, a, b)}', which the "
                           f"glossary does not list" for a, b, seat in names_over.get(i, ())
                           # not the head word itself (Minisiteri y'Imari is a ministry)
                           if a <= i and j <= b and (a, b) != (i, j) and (i, j) != (a, a + 1)
