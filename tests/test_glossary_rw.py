@@ -387,23 +387,26 @@ PRESS = [
      ["?term.election=y'Amatora!part of the name 'Komisiyo y'Amatora y'Igihugu (CENA)'", "term.election=matora"]),
     ("Komisiyo y'Igihugu y'Amatora (NEC) yatangaje ibyavuye mu matora.",  # a listed name and its acronym
      ["org.nec=Komisiyo y'Igihugu y'Amatora", "org.nec=NEC", "term.election=matora"]),
-    ("Ingabo z'ubutumwa bwa SADC muri Congo (SAMIDRC) zatashye.",
-     ["term.armed-forces=Ingabo", "?org.sadc=SADC!part of the name", "?place.dr-congo=Congo!part of the name",
-      "org.samidrc=SAMIDRC"]),
+    ("Ingabo z'ubutumwa bwa SADC muri Congo (SAMIDRC) zatashye.",  # the name its listed acronym closes is it
+     ["term.armed-forces=Ingabo", "org.samidrc=z'ubutumwa bwa SADC muri Congo", "?org.sadc=SADC!part of the name",
+      "?place.dr-congo=Congo!part of the name", "org.samidrc=SAMIDRC"]),
+    ("Minisiteri ishinzwe Ubutabazi (MINEMA) yakiriye impunzi.",  # even its head, a term of its own
+     ["org.minema=Minisiteri ishinzwe Ubutabazi", "?term.ministry=Minisiteri!org.minema written another way",
+      "org.minema=MINEMA", "term.refugees=impunzi"]),
     ("Inama ya EAC yabereye i Arusha.", ["org.eac=EAC", "place.arusha=Arusha"]),
     ("Umuryango wa EAC wasabye u Rwanda gufungura imipaka.",  # the organisation EAC, not another body
      ["org.eac=EAC", "place.rwanda=u Rwanda", "term.border=imipaka"]),
     ("Umuyobozi wa Komisiyo ya SADC yashimye ibiganiro.", ["?org.sadc=SADC!part of the name"]),
     ("Umuyobozi wa Komisiyo ya AU yashimye ibiganiro.", ["org.au-commission=Komisiyo ya AU"]),
     ("Ihuriro ry'Ibihugu bya Sahel (AES) ryashinzwe.",  # a listed acronym: a place inside is the name's
-     ["?place.sahel=Sahel!part of the name", "org.aes=AES"]),
+     ["org.aes=Ihuriro ry'Ibihugu bya Sahel", "?place.sahel=Sahel!part of the name", "org.aes=AES"]),
     ("Umutwe wa Rapid Support Forces (RSF) urwana na Gen. Burhan.",  # an English name quoted as it stands
      ["org.rsf=Rapid Support Forces", "org.rsf=RSF", "term.general=Gen", "person.abdel-fattah-al-burhan=Burhan"]),
     # an acronym in brackets names the organisation before it, not another it spells; not one after a connective
     ("Umuryango Reporters Sans Frontières (RSF) wabyamaganye.",
      ["org.reporters-without-borders=Reporters Sans Frontières", "?org.rsf=RSF!the acronym in brackets"]),
     ("Ubutumwa bwa Loni (MINUSMA) bwavuye muri Mali.",
-     ["?org.un=Loni!part of the name", "org.minusma=MINUSMA", "place.mali=Mali"]),
+     ["org.minusma=Ubutumwa bwa Loni", "?org.un=Loni!part of the name", "org.minusma=MINUSMA", "place.mali=Mali"]),
     ("Boko Haram yagabye ibitero mu karere k'ikiyaga cya Tchad.",  # Lake Chad, not Chad
      ["org.boko-haram=Boko Haram", "term.attack=ibitero", "place.lake-chad=k'ikiyaga cya Tchad"]),
     # two names after a place: a person after a title, else one longer name
@@ -503,7 +506,7 @@ PRESS = [
     ("Banki zisaba ingwate y'ubutaka.", ["?term.hostage=ingwate!points to another sense"]),
     ("Minisiteri y'Ingabo yatangaje ko", ["term.defence-ministry=Minisiteri y'Ingabo"]),
     ("Urwego rw'Ubugenzacyaha (RIB) rwatangiye iperereza.",
-     ["org.rib=RIB", "?term.intelligence=iperereza!another sense"]),
+     ["org.rib=Urwego rw'Ubugenzacyaha", "org.rib=RIB", "?term.intelligence=iperereza!another sense"]),
     ("Urwego rw'Igihugu rw'Ubugenzacyaha rwatangiye iperereza.",  # an organisation's name is a cue too
      ["org.rib=Urwego rw'Igihugu rw'Ubugenzacyaha", "?term.intelligence=iperereza!another sense"]),
     ("Imvura izagira agahenge k'iminsi ibiri.", ["?term.ceasefire=agahenge!another sense"]),

@@ -745,9 +745,21 @@ _APPOSITIVE_HEADS = frozenset({"umuryango", "ihuriro", "ishyaka"})
 _MEETING_HEADS = frozenset({"inama"})
 
 
+@dataclass(frozen=True)
+class UnlistedName:
+    """Tokens start..end name an office the glossary does not list as written; its seat (a place inside that is
+    where it works, reported as the place) starts at `seat`. `acronym_of`: the listed organisation whose acronym
+    in brackets closes it, which the name then is, written another way."""
+
+    start: int
+    end: int
+    seat: int
+    acronym_of: str | None = None
+
+
 def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], heads: frozenset[str],
                     sentences: _Sentences, organisations: set[int], capital_terms: set[int],
-                    ) -> list[tuple[int, int, int]]:
+                    ) -> list[UnlistedName]:
     """Token spans of organisation names the glossary lacks: a capitalised head noun, its complements and its
     mandate (Ishami ry'Umuryango w'Abibumbye ryita ku mpunzi; Akanama k'Amahoro n'Umutekano ka AU). It is a
     name only with a mandate, a listed organisation among its complements, a term written capitalised among them
@@ -762,6 +774,8 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
     and a capitalised term's. Each span comes with where its seat starts, a place its bracketed acronym closes
     (`_seat_end`), or its end."""
     listed = {i: j for _, i, j in found}
+    organisation_at = {i: pattern.entry for pattern, i, _ in found if i in organisations}
+    inside_listed = {k for _, i, j in found for k in range(i + 1, j)}  # Umuryango in Ishami ry'Umuryango …
     capital_starts, organisation_starts = sorted(capital_terms), sorted(organisations)
 
     def between(starts: list[int], low: int, high: int) -> list[int]:
@@ -770,13 +784,13 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
     spans = []
     for k, token in enumerate(tokens):
         own = token.norm in heads
-        if not own and token.norm not in INSTITUTION_HEADS:
+        if (not own and token.norm not in INSTITUTION_HEADS) or k in inside_listed:
             continue
         capital = token.orig[:1].isupper()
         if listed.get(k, k + 1) > k + 1:  # a listed name: another only with a mandate after it
             end = _mandate_end(tokens, listed[k])
             if own and capital and end > listed[k]:
-                spans.append((k, end, end))
+                spans.append(UnlistedName(k, end, end))
             continue
         end = k + 1
         while end - k < _NAME_WORDS and (step := _complement_end(tokens, end)) > end:
@@ -787,19 +801,19 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
                 and with_mandate == end and inside[0] <= k + 2:
             continue  # Umuryango wa EAC, Ishyaka CNDD-FDD, Umuryango Reporters Sans Frontières (RSF): itself
         closed = max(_seat_end(tokens, with_mandate), _acronym_end(tokens, with_mandate))
-        if closed > with_mandate and end > k + 1:
-            # a listed acronym names the organisation, which the name writes another way: it stays itself, and
-            # a place inside is the name's too (Ihuriro ry'Ibihugu bya Sahel (AES))
+        if closed > with_mandate and with_mandate > k + 1:
+            # a listed acronym names the organisation, which the name writes another way: it stays itself, the
+            # name is that organisation too, and a place inside is the name's (Ihuriro ry'Ibihugu bya Sahel (AES))
             if closed - 1 in organisations:
-                spans.append((k, closed - 1, k))
+                spans.append(UnlistedName(k, closed - 1, k, organisation_at[closed - 1]))
             else:
-                spans.append((k, closed, with_mandate))
+                spans.append(UnlistedName(k, closed, with_mandate))
             continue
         if not capital or (end == k + 1 and not sentences.capitalised_inside(tokens, k)):
             continue
         if between(capital_starts, k, end) or (own and with_mandate > end) \
                 or (inside and (own or token.norm not in _MEETING_HEADS)):
-            spans.append((k, with_mandate, with_mandate))
+            spans.append(UnlistedName(k, with_mandate, with_mandate))
     return spans
 
 
@@ -1010,9 +1024,9 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     named_before = {j: (pattern.entry, i) for pattern, i, j in reported
                     if _entry_type(glossary, pattern.entry) == "organisation"
                     and not (i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES))}
-    names_over: dict[int, list[tuple[int, int, int]]] = {}  # token -> the unlisted names over it
+    names_over: dict[int, list[UnlistedName]] = {}  # token -> the unlisted names over it
     for span in unlisted:
-        for k in range(span[0], span[1]):
+        for k in range(span.start, span.end):
             names_over.setdefault(k, []).append(span)
     for pattern, i, j in reported:
         form: Form = pattern.data
@@ -1041,16 +1055,34 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
         if kind == "term" and not sense and entry is not None:
             # a place inside an office's name is still named: its seat (Urukiko Rwisumbuye rwa Musanze); not one
             # the name's acronym closes (… muri Somalia (AUSSOM))
-            sense = next((f"{_SENSE} part of the name '{_name_text(text, tokens, a, b)}', which the "
-                          f"glossary does not list" for a, b, seat in names_over.get(i, ())
-                          # not the head word itself (Minisiteri y'Imari is a ministry)
-                          if a <= i and j <= b and (a, b) != (i, j) and (i, j) != (a, a + 1)
-                          and (entry.type != "place" or i >= seat)),
+            sense = next((_inside_name(text, tokens, name) for name in names_over.get(i, ())
+                          # not the head word itself (Minisiteri y'Imari is a ministry), unless the name is a
+                          # listed organisation's (Minisiteri ishinzwe Ubutabazi (MINEMA))
+                          if name.start <= i and j <= name.end and (name.start, name.end) != (i, j)
+                          and ((i, j) != (name.start, name.start + 1) or name.acronym_of)
+                          and (entry.type != "place" or i >= name.seat)),
                          None)
         if sense:
             kind, warnings = "ambiguous", [sense, *warnings]
         matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))
-    return matches
+    matches += [_acronym_named(text, tokens, name) for name in unlisted if name.acronym_of]
+    return sorted(matches, key=lambda m: (m.start, -m.end))
+
+
+def _inside_name(text: str, tokens: list[Token], name: UnlistedName) -> str:
+    written = _name_text(text, tokens, name.start, name.end)
+    if name.acronym_of:
+        return f"{_SENSE} part of the name '{written}', {name.acronym_of} written another way"
+    return f"{_SENSE} part of the name '{written}', which the glossary does not list"
+
+
+def _acronym_named(text: str, tokens: list[Token], name: UnlistedName) -> TermMatch:
+    """A name its listed acronym closes, as that organisation: Urukiko Mpanabyaha Mpuzamahanga (ICC) is the ICC,
+    whichever way the glossary writes it."""
+    a = name.start
+    start = tokens[a - 1].start if a > 0 and tokens[a - 1].clitic else tokens[a].start  # z'ubutumwa …
+    end = tokens[name.end - 1].end
+    return TermMatch(name.acronym_of or "", text[start:end], start, end)
 
 
 def kinyarwanda_surface_forms(entry: Entry) -> list[str]:
