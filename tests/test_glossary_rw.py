@@ -469,6 +469,11 @@ PRESS = [
     ("Minisitiri w'Ubuzima n'uw'Ingabo bahuye.",
      ["term.health-minister=Minisitiri w'Ubuzima", "term.defence-minister=n'uw'Ingabo"]),
     ("Iya Tanganyika ni nziza. Intara ni nini.", []),
+    # a dateline or a headline opens with the bare name; not one that opens a longer name
+    ("Rwanda: abantu batanu bapfuye mu mpanuka.", ["place.rwanda=Rwanda"]),
+    ("Burundi na RDC byasinye amasezerano.", ["place.burundi=Burundi", "place.dr-congo=RDC"]),
+    ("Rwanda Day yabereye i Kigali.", ["place.kigali=Kigali"]),
+    ("Radio Burundi yabitangaje.", []),
     # two heads could be meant: the one said last is (Intara, not Koreya)
     ("Intumwa za Koreya y'Epfo zasuye Intara y'Amajyaruguru n'iy'Amajyepfo.",
      ["term.delegation=Intumwa", "place.south-korea=Koreya y'Epfo", "place.northern-province=Intara y'Amajyaruguru",

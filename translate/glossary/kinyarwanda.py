@@ -459,8 +459,15 @@ def kinyarwanda_index(glossary: Glossary, dialects: bool) -> PatternIndex:
     return glossary.cached(("rw", dialects), build)
 
 
-def _accept(dialects: bool) -> Callable[[Pattern, list[Token], int, int], bool]:
+def _world_names(glossary: Glossary) -> frozenset[tuple[str, str]]:
+    """(entry, name) for each one-word English name of a place, folded: Rwanda, Burundi (not Burusiya)."""
+    return glossary.cached(("rw-world-names",), lambda: frozenset(
+        (e.id, fold(name)) for e in glossary if e.type == "place" for name in e.en if " " not in name.strip()))
+
+
+def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token], int, int], bool]:
     triggers = augmentless_triggers(dialects)
+    world_names = _world_names(glossary)
 
     def accept(pattern: Pattern, tokens: list[Token], i: int, j: int) -> bool:
         form: Form = pattern.data
@@ -468,15 +475,22 @@ def _accept(dialects: bool) -> Callable[[Pattern, list[Token], int, int], bool]:
             # R1: the augment only drops after a locative, nta/buri or a full connective; and a relative clause
             # after its noun drops it (abantu bavanywe mu byabo): a term of three words or more is safe anywhere,
             # its dependents say what it is
+            # and a name written as the world writes it opens a dateline or a headline so (Rwanda: …, Burundi na
+            # RDC …; not Burusiya, which is no one's name)
             return (i > 0 and tokens[i].joined and tokens[i - 1].norm in triggers) or (
                 not form.proper and all(isinstance(slot, frozenset) for slot in pattern.slots)
-                and sum(not tokens[k].clitic for k in range(i, j)) >= 3)
+                and sum(not tokens[k].clitic for k in range(i, j)) >= 3) or (
+                form.proper and _opens_line(tokens, i) and (pattern.entry, tokens[i].norm) in world_names)
         if form.kind == "elliptic":
             return _head_distance(tokens, i, form.elided) is not None
         if form.kind == "glued" and form.proper:
             return tokens[i].orig[2:3].isupper()  # muBurusiya, but not every word that starts with mu-
         return True
     return accept
+
+
+def _opens_line(tokens: list[Token], i: int) -> bool:
+    return i == 0 or tokens[i].after_sentence_break or "\n" in tokens[i].gap
 
 
 def _rest_display(tokens: list[Token], i: int, form: Form) -> str:
@@ -985,7 +999,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     tokens = tokenize(text, _clitics(dialects))
     matches: list[TermMatch] = []
     index = kinyarwanda_index(glossary, dialects)
-    found = index.scan(tokens, _accept(dialects), _splits(glossary), _prefer_nearest_head)
+    found = index.scan(tokens, _accept(dialects, glossary), _splits(glossary), _prefer_nearest_head)
     in_terms = {k for _, i, j in found for k in range(i, j)}
     in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
     sentences = _Sentences(tokens)
@@ -1010,8 +1024,10 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
         # a surname opens a name; after a connective or a locative a capitalised term is itself (w'Ingabo Brig …)
         opens = sentences.capitalised_inside(tokens, i) and not (
             i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in _OPENERS))
+        # a bare name opening its sentence (Rwanda: …) may open a longer one too (Rwanda Day)
+        bare_opener = form.proper and form.kind == "augmentless" and _opens_line(tokens, i)
         return pattern.kind == "lookalike" \
-            or (_may_be_a_name(form, tokens[i], opens)
+            or ((_may_be_a_name(form, tokens[i], opens) or bare_opener)
                 and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles)) \
             or (_entry_type(glossary, pattern.entry) == "place" and _names_a_feature(tokens, i))
 
