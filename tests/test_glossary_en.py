@@ -14,10 +14,11 @@ def shipped():
 
 
 CASES = [
-    # names: case-insensitive, possessive, never pluralised
+    # names: keep their capital (a guinea pig, a turkey), in any case after it; possessive, never pluralised
     ("Russia", ["place.russia=Russia"]),
-    ("russia", ["place.russia=russia"]),
+    ("russia", []),
     ("RUSSIA", ["place.russia=RUSSIA"]),
+    ("A guinea pig and a turkey in Chad", ["place.chad=Chad"]),
     ("Russia's army", ["place.russia=Russia's", "term.military=army"]),
     ("Russia’s drones", ["place.russia=Russia’s", "term.drone=drones"]),
     ("the Russian Federation", ["place.russia=Russian Federation"]),
@@ -32,7 +33,7 @@ CASES = [
     ("USA", ["place.united-states=USA"]),
     ("told us", []),
     ("White House", ["org.white-house=White House"]),
-    ("the white house", ["org.white-house=white house"]),
+    ("they painted the white house", []),  # a house that is white; the White House keeps its capitals
     ("White House's statement", ["org.white-house=White House's", "term.statement=statement"]),
     ("Alabuga Special Economic Zone", ["place.alabuga=Alabuga", "term.special-economic-zone=Special Economic Zone"]),
     ("a special economic zone", ["term.special-economic-zone=special economic zone"]),

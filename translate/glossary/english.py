@@ -98,7 +98,10 @@ def english_patterns(entry: Entry) -> list[Pattern]:
         head_word = _head_index([words[i] for i in spaced])
         head = (spaced[head_word + 1] if head_word + 1 < len(spaced) else len(tokens)) - 1
         slots = tuple(_head_forms(w, entry) if i == head else frozenset({w}) for i, w in enumerate(words))
-        patterns.append(Pattern(entry.id, slots))
+        # a name keeps its capitals in English: Guinea, Turkey, Chad are not a guinea pig, a turkey, a chad
+        capital = frozenset(i for i, t in enumerate(tokens) if t.orig[:1].isupper()) if entry.type != "term" \
+            else frozenset()
+        patterns.append(Pattern(entry.id, slots, capital=capital))
     return patterns
 
 

@@ -59,6 +59,7 @@ class Pattern:
     priority: int = 1  # among equally long matches: lookalike (3) > forbidden (2) > term (1) > related (0)
     upper: frozenset[int] = frozenset()  # slots that must be written in capitals (acronyms: US is not 'us')
     data: Any = None  # language-specific facts the checker needs (class, number, form type)
+    capital: frozenset[int] = frozenset()  # slots that must start with a capital (an English name: not 'turkey')
 
 
 def _acronym_ok(token: Token) -> bool:
@@ -105,6 +106,8 @@ class PatternIndex:
             elif token.norm not in slot:
                 return 0
             if k in pattern.upper and not _acronym_ok(token):
+                return 0
+            if k in pattern.capital and not token.orig[:1].isupper():
                 return 0
         return i + len(pattern.slots)
 
