@@ -5,9 +5,10 @@ organisation names, acronyms as the press writes them, look-alikes and words wit
 independently of the matcher: `[[ID|surface]]` is an occurrence of glossary concept ID, `[[!ID|surface]]` a trap,
 a phrase that looks like ID but is not it. Run with `-s` to see the tables.
 
-Six development sets (rw_press.txt, rw_press_b.txt, _c, _d, _g and _j; the matcher and the glossary were mended on
-them) are held to bars. Their figures show what the matcher recalls of text it was tuned on, so the
-headline figures are the held-out sets' (rw_press_heldout.txt, _f, _h and _i), each written blind by another author
+Seven development sets (rw_press.txt, rw_press_b.txt, _c, _d, _g, _j and _k; the matcher and the glossary were
+mended on them) are held to bars. Their figures show what the matcher recalls of text it was tuned on, so the
+headline figures are the held-out sets' (rw_press_heldout.txt, _f, _h, _i and _l), each written blind by another
+author
 and never used to change the matcher: only their totals are printed.
 
 Scoring: a reported term (kind "term"; related and ambiguous matches are not claims of the term) is right when it
@@ -40,7 +41,8 @@ DEVELOPMENT = {
     "rw_press_c.txt": {"recall": 0.97, "precision": 0.975, "coverage": 0.98, "traps held": 0.9},
     "rw_press_d.txt": {"recall": 0.98, "precision": 0.99, "coverage": 0.97, "traps held": 1.0},
     "rw_press_g.txt": {"recall": 0.96, "precision": 0.98, "coverage": 0.95, "traps held": 0.9},
-    "rw_press_j.txt": {"recall": 0.965, "precision": 0.98, "coverage": 0.965, "traps held": 0.85},
+    "rw_press_j.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.965, "traps held": 0.85},
+    "rw_press_k.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.93, "traps held": 0.9},
 }
 
 

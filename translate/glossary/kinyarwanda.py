@@ -729,10 +729,14 @@ def _mandate_end(tokens: list[Token], j: int) -> int:
         return j
     if k >= n or not tokens[k].joined or tokens[k].clitic:
         return j
-    k += 1  # its object, then more joined by "and": amahoro n'umutekano
-    while k + 1 < n and (tokens[k].norm in _AND) and tokens[k + 1].joined and not tokens[k + 1].clitic:
-        k += 2
-    return k
+    k += 1  # its object, its capitalised complements (Ingufu za Atomike), more joined by "and" (amahoro n'umutekano)
+    while True:
+        if (step := _complement_end(tokens, k)) > k:
+            k = step
+        elif k + 1 < n and (tokens[k].norm in _AND) and tokens[k + 1].joined and not tokens[k + 1].clitic:
+            k += 2
+        else:
+            return k
 
 
 def _complement_end(tokens: list[Token], j: int) -> int:
@@ -757,6 +761,14 @@ _NAME_WORDS = 16  # an office's name is no longer (a run of capitals with no sto
 _APPOSITIVE_HEADS = frozenset({"umuryango", "ihuriro", "ishyaka"})
 # A meeting of an organisation is not a body of its own (Inama ya EAC), as a commission is (Komisiyo ya AU).
 _MEETING_HEADS = frozenset({"inama"})
+
+
+def _head_noun(tokens: list[Token], k: int, heads: frozenset[str]) -> str:
+    """Token k as one of the `heads`: after a locative with its augment restored (mu Butumwa bwa SADC: ubutumwa)."""
+    word = tokens[k].norm
+    if k > 0 and tokens[k].joined and tokens[k - 1].norm in LOCATIVES and word[:1] not in VOWELS:
+        return next((vowel + word for vowel in "uia" if vowel + word in heads), word)
+    return word
 
 
 @dataclass(frozen=True)
@@ -796,9 +808,11 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         return starts[bisect.bisect_right(starts, low):bisect.bisect_left(starts, high)]
 
     spans = []
+    all_heads = heads | INSTITUTION_HEADS
     for k, token in enumerate(tokens):
-        own = token.norm in heads
-        if (not own and token.norm not in INSTITUTION_HEADS) or k in inside_listed:
+        head = _head_noun(tokens, k, all_heads)
+        own = head in heads
+        if (not own and head not in INSTITUTION_HEADS) or k in inside_listed:
             continue
         capital = token.orig[:1].isupper()
         if listed.get(k, k + 1) > k + 1:  # a listed name: another only with a mandate after it
@@ -811,7 +825,7 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             end = step
         with_mandate = _mandate_end(tokens, end)
         inside = between(organisation_starts, k, end)
-        if token.norm in _APPOSITIVE_HEADS and len(inside) == 1 and listed[inside[0]] == end \
+        if head in _APPOSITIVE_HEADS and len(inside) == 1 and listed[inside[0]] == end \
                 and with_mandate == end and inside[0] <= k + 2:
             continue  # Umuryango wa EAC, Ishyaka CNDD-FDD, Umuryango Reporters Sans Frontières (RSF): itself
         closed = max(_seat_end(tokens, with_mandate), _acronym_end(tokens, with_mandate))
@@ -826,7 +840,7 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         if not capital or (end == k + 1 and not sentences.capitalised_inside(tokens, k)):
             continue
         if between(capital_starts, k, end) or (own and with_mandate > end) \
-                or (inside and (own or token.norm not in _MEETING_HEADS)):
+                or (inside and (own or head not in _MEETING_HEADS)):
             spans.append(UnlistedName(k, with_mandate, with_mandate))
     return spans
 
@@ -946,10 +960,11 @@ def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
 
 # A river, a volcano or a mountain named after a place (or giving it its name) is not the place: Uruzi rwa
 # Rusizi, Ikirunga cya Nyiragongo, mu ruzi rwa Congo. In the plural they are the place's own (imisozi y'u Rwanda),
-# and a lake is a place of its own: the glossary's lakes are matched whole (ikiyaga cya Kivu), and an unlisted
-# one is not the country it is named after (ikiyaga cya Tchad, Lake Chad).
+# and a lake or a sea is a place of its own: the glossary's are matched whole (ikiyaga cya Kivu, Inyanja
+# y'Abahinde), and an unlisted one is not the country it is named after (ikiyaga cya Tchad, Lake Chad; Inyanja
+# y'u Buyapani, the Sea of Japan).
 _FEATURE_HEADS = frozenset({"uruzi", "ruzi", "umugezi", "mugezi", "ikirunga", "kirunga", "umusozi", "musozi",
-                            "ikiyaga", "kiyaga"})
+                            "ikiyaga", "kiyaga", "inyanja", "nyanja"})
 
 
 def _names_a_feature(tokens: list[Token], i: int) -> bool:
