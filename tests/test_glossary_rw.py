@@ -480,6 +480,10 @@ PRESS = [
     ("Ingabo zari mu Butumwa bwa SADC muri RDC (SAMIDRC) zatashye.",
      ["term.armed-forces=Ingabo", "org.samidrc=Butumwa bwa SADC muri RDC", "?org.sadc=SADC!part of the name",
       "?place.dr-congo=RDC!part of the name", "org.samidrc=SAMIDRC"]),
+    # an organisation after another and a connective is the body it belongs to; after "and" it is itself
+    ("Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye kateranye.",
+     ["org.un-security-council=Akanama gashinzwe Umutekano ku Isi", "?org.un=k'Umuryango w'Abibumbye!part of the name"]),
+    ("MONUSCO n'Umuryango w'Abibumbye byasabye amahoro.", ["org.monusco=MONUSCO", "org.un=n'Umuryango w'Abibumbye"]),
     # an unlisted sea is not its country; zeal is not a party; a football attack is the team's
     ("Misile yaguye mu Nyanja y'u Buyapani.", ["term.missile=Misile"]),
     ("Abakinnyi bakinanye ishyaka ryinshi.", ["?term.political-party=ishyaka!another sense"]),

@@ -489,6 +489,13 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
     return accept
 
 
+def _joined_by_connective(tokens: list[Token], i: int) -> bool:
+    """Whether token i follows a connective of agreement (k'Umuryango, ka Loni), not "and" or "like"."""
+    before = tokens[i - 1]
+    return tokens[i].joined and before.joined and (before.clitic or before.norm in FULL_CONNECTIVES) \
+        and before.norm not in _AND | _LIKE
+
+
 def _opens_line(tokens: list[Token], i: int) -> bool:
     return i == 0 or tokens[i].after_sentence_break or "\n" in tokens[i].gap
 
@@ -1055,6 +1062,9 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     named_before = {j: (pattern.entry, i) for pattern, i, j in reported
                     if _entry_type(glossary, pattern.entry) == "organisation"
                     and not (i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES))}
+    # an organisation after another and a connective is the body the first belongs to, part of its name: Akanama
+    # gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council (not "and": n'Umuryango …)
+    org_ends = {j: i for pattern, i, j in reported if _entry_type(glossary, pattern.entry) == "organisation"}
     names_over: dict[int, list[UnlistedName]] = {}  # token -> the unlisted names over it
     for span in unlisted:
         for k in range(span.start, span.end):
@@ -1079,6 +1089,9 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
                 words = _sentence_words(tokens, i, sentences, in_places)
                 senses[key] = _unsupported_sense(entry, words, sentences.of[i] in place_sentences)
             sense = senses[key]
+        owner = org_ends.get(i - 1) if i > 1 and _joined_by_connective(tokens, i) else None
+        if kind == "term" and not sense and owner is not None and entry is not None and entry.type == "organisation":
+            sense = f"{_SENSE} part of the name '{text[tokens[owner].start:end]}'"
         before = named_before.get(i)
         if kind == "term" and not sense and before and before[0] != pattern.entry and _bracketed_acronym(tokens, i):
             sense = (f"{_SENSE} the acronym in brackets after "
