@@ -42,7 +42,7 @@ POSITIVE = [
     ("U Burusiya bwohereje ingabo nyinshi.", ["place.russia=U Burusiya", "term.armed-forces=ingabo"]),
     ("uburusiya ntibwabyemeye", ["place.russia=uburusiya"]),
     ("UBURUSIYA BWAVUZE", ["place.russia=UBURUSIYA"]),
-    ("Ubûrusiya bwemeje amasezerano.", ["place.russia=Ubûrusiya"]),
+    ("Ubûrusiya bwemeje amasezerano.", ["place.russia=Ubûrusiya", "term.agreement=amasezerano"]),
     ("ni u Burusiya bwabikoze", ["place.russia=u Burusiya"]),
     ("u Rwanda rwohereje abasirikare.", ["place.rwanda=u Rwanda", "term.soldier=abasirikare"]),
     ("U Rwanda rwakiriye inama.", ["place.rwanda=U Rwanda"]),
@@ -396,8 +396,8 @@ PRESS = [
     ("Inama ya EAC yabereye i Arusha.", ["org.eac=EAC", "place.arusha=Arusha"]),
     ("Umuryango wa EAC wasabye u Rwanda gufungura imipaka.",  # the organisation EAC, not another body
      ["org.eac=EAC", "place.rwanda=u Rwanda", "term.border=imipaka"]),
-    ("Umuyobozi wa Komisiyo ya SADC yashimye ibiganiro.", ["?org.sadc=SADC!part of the name"]),
-    ("Umuyobozi wa Komisiyo ya AU yashimye ibiganiro.", ["org.au-commission=Komisiyo ya AU"]),
+    ("Umuyobozi wa Komisiyo ya SADC yashimye ibiganiro.", ["?org.sadc=SADC!part of the name", "term.talks=ibiganiro"]),
+    ("Umuyobozi wa Komisiyo ya AU yashimye ibiganiro.", ["org.au-commission=Komisiyo ya AU", "term.talks=ibiganiro"]),
     ("Ihuriro ry'Ibihugu bya Sahel (AES) ryashinzwe.",  # a listed acronym: a place inside is the name's
      ["org.aes=Ihuriro ry'Ibihugu bya Sahel", "?place.sahel=Sahel!part of the name", "org.aes=AES"]),
     ("Umutwe wa Rapid Support Forces (RSF) urwana na Gen. Burhan.",  # an English name quoted as it stands
@@ -422,7 +422,8 @@ PRESS = [
     ("Ikigo cya Leta cyatangaje ibyavuye mu bushakashatsi.", ["term.government=Leta"]),  # Leta is capitalised anyway
     ("Inzego nkuru z'iperereza za Amerika zavuze.",  # two words and an elision are not three words
      ["term.intelligence=z'iperereza", "place.united-states=Amerika"]),
-    ("Amasezerano y'ubucuruzi n'ay'amahoro yasinywe.", ["term.peace-agreement=n'ay'amahoro"]),  # class 6: ay'
+    ("Amasezerano y'ubucuruzi n'ay'amahoro yasinywe.",  # class 6: ay'
+     ["term.agreement=Amasezerano", "term.peace-agreement=n'ay'amahoro"]),
     ("Yavuze ku kiyaga n'u Burundi.", ["place.burundi=n'u Burundi"]),  # "and" is no connective of a lake
     ("Umubano w'abakinnyi ba APR na AS Kigali ni mwiza.",  # a place inside a longer name supports no sense
      ["?term.diplomatic-relations=Umubano!nothing in the sentence"]),
@@ -471,7 +472,7 @@ PRESS = [
     ("Iya Tanganyika ni nziza. Intara ni nini.", []),
     # a dateline or a headline opens with the bare name; not one that opens a longer name
     ("Rwanda: abantu batanu bapfuye mu mpanuka.", ["place.rwanda=Rwanda"]),
-    ("Burundi na RDC byasinye amasezerano.", ["place.burundi=Burundi", "place.dr-congo=RDC"]),
+    ("Burundi na RDC byasinye amasezerano.", ["place.burundi=Burundi", "place.dr-congo=RDC", "term.agreement=amasezerano"]),
     ("Rwanda Day yabereye i Kigali.", ["place.kigali=Kigali"]),
     ("Radio Burundi yabitangaje.", []),
     # a mandate's object runs on through its capitalised complements; a head after a locative keeps its name
@@ -484,6 +485,11 @@ PRESS = [
     ("Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye kateranye.",
      ["org.un-security-council=Akanama gashinzwe Umutekano ku Isi", "?org.un=k'Umuryango w'Abibumbye!part of the name"]),
     ("MONUSCO n'Umuryango w'Abibumbye byasabye amahoro.", ["org.monusco=MONUSCO", "org.un=n'Umuryango w'Abibumbye"]),
+    # talks and an agreement between parties; a player's contract is not one
+    ("Ibiganiro bya Doha byasubitswe, amasezerano ntiyasinywa.",
+     ["term.talks=Ibiganiro", "place.doha=Doha", "term.agreement=amasezerano"]),
+    ("Rutahizamu yasinye amasezerano y'imyaka ibiri.", ["?term.agreement=amasezerano!another sense"]),
+    ("Amasezerano y'akazi y'abakozi yavuguruwe.", []),
     # an unlisted sea is not its country; zeal is not a party; a football attack is the team's
     ("Misile yaguye mu Nyanja y'u Buyapani.", ["term.missile=Misile"]),
     ("Abakinnyi bakinanye ishyaka ryinshi.", ["?term.political-party=ishyaka!another sense"]),

@@ -20,8 +20,9 @@ _IRREGULAR = {"crisis": "crises", "person": "people", "child": "children", "anal
 _IRREGULAR_SINGULAR = {v: k for k, v in _IRREGULAR.items()}
 # Singular nouns that end in -s (a bias, a lens), and nouns with one form for both numbers (corps, species).
 _SINGULAR_IN_S = frozenset({"bias", "lens", "atlas", "gas", "canvas", "alias", "chaos", "ethos", "cosmos"})
+# ... and "talks", negotiations, which has no singular in that sense (a talk is a speech)
 _SAME_IN_BOTH = frozenset({"corps", "species", "means", "headquarters", "barracks", "crossroads", "whereabouts",
-                           "politics", "economics", "physics", "logistics", "ballistics"})
+                           "politics", "economics", "physics", "logistics", "ballistics", "talks"})
 _POSSESSIVE = re.compile(r"['\u2019](?:s\b)?", re.IGNORECASE)
 
 
