@@ -489,6 +489,8 @@ PRESS = [
     ("Ibiganiro bya Doha byasubitswe, amasezerano ntiyasinywa.",
      ["term.talks=Ibiganiro", "place.doha=Doha", "term.agreement=amasezerano"]),
     ("Rutahizamu yasinye amasezerano y'imyaka ibiri.", ["?term.agreement=amasezerano!another sense"]),
+    ("Abakandida b'abatavuga rumwe n'ubutegetsi biyamamaje.",
+     ["term.candidate=Abakandida", "term.opposition=b'abatavuga rumwe n'ubutegetsi"]),
     ("Amasezerano y'akazi y'abakozi yavuguruwe.", []),
     # an unlisted sea is not its country; zeal is not a party; a football attack is the team's
     ("Misile yaguye mu Nyanja y'u Buyapani.", ["term.missile=Misile"]),
