@@ -251,6 +251,9 @@ def test_suggest_parts_a_person_from_the_institution_before_him():
     assert by_text.get("Banki Nkuru y'u Rwanda") == "organisation", by_text
     assert by_text.get("John Rwangombwa") == "name" and by_text.get("Peter Njoroge") == "name", by_text
     assert "Mukuru" not in by_text, by_text  # a title's adjective
+    named = {c.text for c in suggest([("b.rw.txt", "Mukuru Jean yavuze ko Ikigo cy'Itumanaho cya Uganda Telecom "
+                                                   "Limited cyungutse.")], load_glossaries(None), "rw")}
+    assert "Mukuru Jean" in named and "Telecom Limited" not in named, named  # a name; a company's words
 
 
 def test_suggest_leaves_out_a_listed_name_the_matcher_set_aside():

@@ -162,11 +162,12 @@ september october november december jan feb mar apr jun jul aug sep sept oct nov
 despite among against through within without yesterday today tomorrow last next""".split())
 # Kinyarwanda words that stand capitalised before or inside a name without being one: titles (Me: Maître), the
 # heads of place and office names (mu Karere ka Rubavu, Umujyi wa Goma), what a company or a station is
-# (Sosiyete MTN Rwanda), the world (ku Isi), prepositions opening a line, a title's own adjectives (Umuyobozi
-# Mukuru, Minisitiri Wungirije).
+# (Sosiyete MTN Rwanda), the world (ku Isi), prepositions opening a line.
 _STOP_RW = TITLE_WORDS | frozenset("""ku mu muri kuri kwa na ni i nk uyu iyi aba ibi intara ntara akarere karere
 umurenge murenge akagari kagari umudugudu mudugudu umujyi mujyi teritwari ikiyaga kiyaga igihugu gihugu umurwa
-murwa isi sosiyete kompanyi televiziyo radiyo me mukuru wungirije""".split())
+murwa isi sosiyete kompanyi televiziyo radiyo me""".split())
+# A title's own adjectives go with it (Umuyobozi Mukuru, Minisitiri Wungirije); Mukuru Jean is a name.
+_TITLE_ADJECTIVES_RW = frozenset({"mukuru", "wungirije"})
 # "Of" joins the words of a Kinyarwanda name (Umuryango wa Commonwealth); "na" (and) does not.
 _CONNECTORS_RW = FULL_CONNECTIVES - {"na", "nka"}
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "la", "al"})
@@ -237,9 +238,12 @@ def _name_span(text: str, run: list[re.Match[str]], lang: str) -> tuple[str, str
     if calendar and (_DIGIT_NEXT.match(text, calendar[-1].end()) or run[0] is calendar[0]
                      or run[0].group().lower() in stop | _STOP_EN):
         return None
+    after_title = False
     while run and (run[0].group().lower() in stop | connectors
+                   or (after_title and lang == "rw" and run[0].group().lower() in _TITLE_ADJECTIVES_RW)
                    or (_is_rw_common_noun(re.sub(r"^\w{1,2}['’]", "", run[0].group()), lang)
                        and _heads_a_title(run, connectors))):
+        after_title = run[0].group().lower() in TITLE_WORDS
         run = run[1:]
     while run and run[-1].group().lower() in connectors:
         run = run[:-1]

@@ -99,9 +99,10 @@ def english_patterns(entry: Entry) -> list[Pattern]:
         head_word = _head_index([words[i] for i in spaced])
         head = (spaced[head_word + 1] if head_word + 1 < len(spaced) else len(tokens)) - 1
         slots = tuple(_head_forms(w, entry) if i == head else frozenset({w}) for i, w in enumerate(words))
-        # a name keeps its capitals in English: Guinea, Turkey, Chad are not a guinea pig, a turkey, a chad
-        capital = frozenset(i for i, t in enumerate(tokens) if t.orig[:1].isupper()) if entry.type != "term" \
-            else frozenset()
+        # a name keeps the capital of its last capitalised word in English: Guinea, Turkey and the White House are
+        # not a guinea pig, a turkey and a white house; its particles may be written small (al-Qaeda, el-Fasher)
+        capitals = [i for i, t in enumerate(tokens) if t.orig[:1].isupper()]
+        capital = frozenset(capitals[-1:]) if entry.type != "term" else frozenset()
         patterns.append(Pattern(entry.id, slots, capital=capital))
     return patterns
 

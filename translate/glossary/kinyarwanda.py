@@ -496,7 +496,17 @@ def _joined_by_connective(tokens: list[Token], i: int) -> bool:
         and before.norm not in _AND | _LIKE
 
 
+def _agrees_with(word: Token, form: Form | None) -> bool:
+    """Whether a connective agrees with the class of the name before it (Akanama … k'Umuryango: ka; not Ingabo
+    za MONUSCO z'Umuryango, whose z' is the soldiers')."""
+    if form is None or form.cls not in NOUN_CLASSES:
+        return False
+    elided = connective(form.cls)
+    return word.norm.rstrip("'") in (elided, elided + "a")
+
+
 def _opens_line(tokens: list[Token], i: int) -> bool:
+    """Whether token i opens the text, a sentence or a line (a dateline, a headline)."""
     return i == 0 or tokens[i].after_sentence_break or "\n" in tokens[i].gap
 
 
@@ -694,11 +704,10 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
                          and neighbour(j + 1, opener_ok=True)))
     if after and i > 1 and (tokens[i - 1].norm in FULL_CONNECTIVES or tokens[i - 1].clitic) \
             and tokens[i - 1].norm not in _AND | _LIKE \
-            and (i - 2 in titles or tokens[i - 2].norm.startswith(("umu", "umw"))
-                 or sentences.capitalised_inside(tokens, i - 2)):
+            and (i - 2 in titles or tokens[i - 2].norm.startswith(("umu", "umw"))):
         # "ya Kenya Airways" is the airline; "Perezida wa Kenya William Ruto" is Kenya, then its president's name
-        # (after a title, a person or an office's name: umukinnyi wa Uganda Denis Onyango, Umuyobozi wa Polisi ya
-        # Kenya Peter Njoroge; "ikipe ya Israel Premier Tech" is a team)
+        # (after a title or a person: umukinnyi wa Uganda Denis Onyango; "ikipe ya Israel Premier Tech" is a team,
+        # and so, for all the words can tell, is "Polisi ya Kenya Peter Njoroge")
         after = not (j + 1 < len(tokens) and tokens[j + 1].joined and neighbour(j + 1))
     return (before or after) and not sentences.title_case[sentences.of[i]]
 
@@ -736,9 +745,10 @@ def _mandate_end(tokens: list[Token], j: int) -> int:
         return j
     if k >= n or not tokens[k].joined or tokens[k].clitic:
         return j
-    k += 1  # its object, its capitalised complements (Ingufu za Atomike), more joined by "and" (amahoro n'umutekano)
+    k += 1  # its object, its complements (Ingufu za Atomike), more joined by "and" (amahoro n'umutekano); not a
+    # capitalised word alone, which is a name after it (… gishinzwe ubuzima Sabin Nsanzimana)
     while True:
-        if (step := _complement_end(tokens, k)) > k:
+        if k < n and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES) and (step := _complement_end(tokens, k)) > k:
             k = step
         elif k + 1 < n and (tokens[k].norm in _AND) and tokens[k + 1].joined and not tokens[k + 1].clitic:
             k += 2
@@ -825,7 +835,9 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         if listed.get(k, k + 1) > k + 1:  # a listed name: another only with a mandate after it
             end = _mandate_end(tokens, listed[k])
             if own and capital and end > listed[k]:
-                spans.append(UnlistedName(k, end, end))
+                closed = _acronym_end(tokens, end)
+                spans.append(UnlistedName(k, end, k, organisation_at[end]) if closed > end and end in organisations
+                             else UnlistedName(k, end, end))
             continue
         end = k + 1
         while end - k < _NAME_WORDS and (step := _complement_end(tokens, end)) > end:
@@ -910,7 +922,12 @@ def _name_step(tokens: list[Token], j: int) -> int:
 def _place_words(glossary: Glossary) -> frozenset[str]:
     """The glossary's one-word place names, as folded (Rwanda, Burundi, Afurika)."""
     return glossary.cached(("rw-place-words",), lambda: frozenset(
-        fold(r.split()[-1]) for e in glossary if e.type == "place" for r in e.rw if len(r.split()) <= 2))
+        fold(words[-1]) for e in glossary if e.type == "place" for r in e.rw
+        if len(words := r.split()) == 1 or (len(words) == 2 and words[0].lower() == "u")))
+
+
+_COMPANY_WORDS = frozenset({"limited", "ltd", "plc", "bank", "group", "holdings", "company", "corporation", "airways",
+                            "airlines", "telecom", "tech", "fc"})
 
 
 def _person_after_place(tokens: list[Token], j: int, places: frozenset[str]) -> bool:
@@ -919,8 +936,13 @@ def _person_after_place(tokens: list[Token], j: int, places: frozenset[str]) -> 
     Umuryango w'Afurika), after a place, end the institution's name."""
     if j == 0 or tokens[j - 1].norm not in places:
         return False
-    run = list(itertools.takewhile(lambda t: t.joined and t.orig[:1].isupper() and not t.clitic, tokens[j:]))
-    return len(run) >= 2 and all(is_prefixless(guess_class(t.norm)) for t in run)
+    k = j
+    while k < len(tokens) and k - j < _NAME_WORDS and tokens[k].joined and tokens[k].orig[:1].isupper() \
+            and not tokens[k].clitic:
+        if not is_prefixless(guess_class(tokens[k].norm)) or tokens[k].norm in _COMPANY_WORDS:
+            return False  # Yunze Ubumwe goes on a name; Uganda Telecom Limited is a company
+        k += 1
+    return k - j >= 2
 
 
 def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
@@ -972,6 +994,7 @@ def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
 # y'u Buyapani, the Sea of Japan).
 _FEATURE_HEADS = frozenset({"uruzi", "ruzi", "umugezi", "mugezi", "ikirunga", "kirunga", "umusozi", "musozi",
                             "ikiyaga", "kiyaga", "inyanja", "nyanja"})
+_SEA_HEADS = frozenset({"inyanja", "nyanja"})
 
 
 def _names_a_feature(tokens: list[Token], i: int) -> bool:
@@ -980,7 +1003,10 @@ def _names_a_feature(tokens: list[Token], i: int) -> bool:
         return False
     connective = (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES) \
         and tokens[i - 1].norm not in _AND | _LIKE
-    return connective and tokens[i - 1].joined and tokens[i - 2].norm in _FEATURE_HEADS
+    head = tokens[i - 2]
+    # a named sea is written with its capital (Inyanja y'u Buyapani); mu nyanja za Libya are Libya's waters
+    return connective and tokens[i - 1].joined and head.norm in _FEATURE_HEADS \
+        and (head.norm not in _SEA_HEADS or head.orig[:1].isupper())
 
 
 def _splits(glossary: Glossary) -> Callable[[Pattern], bool]:
@@ -1014,7 +1040,7 @@ def _may_be_a_name(form: Form, token: Token, inside: bool) -> bool:
 def _name_text(text: str, tokens: list[Token], a: int, b: int) -> str:
     """Tokens a..b as written, with the bracket that closes an acronym at the end: … (CENA)."""
     end = tokens[b - 1].end
-    return text[tokens[a].start:end + 1 if text[end:end + 1] == ")" else end]
+    return text[tokens[a].start:end + 1 if _bracketed_acronym(tokens, b - 1) and text[end:end + 1] == ")" else end]
 
 
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
@@ -1048,6 +1074,8 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
             i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in _OPENERS))
         # a bare name opening its sentence (Rwanda: …) may open a longer one too (Rwanda Day)
         bare_opener = form.proper and form.kind == "augmentless" and _opens_line(tokens, i)
+        if bare_opener and sentences.title_case[sentences.of[i]]:
+            return True  # a Title Case headline could open with a longer name (Rwanda Day Izabera i Bonn)
         return pattern.kind == "lookalike" \
             or ((_may_be_a_name(form, tokens[i], opens) or bare_opener)
                 and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles)) \
@@ -1064,7 +1092,8 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
                     and not (i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES))}
     # an organisation after another and a connective is the body the first belongs to, part of its name: Akanama
     # gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council (not "and": n'Umuryango …)
-    org_ends = {j: i for pattern, i, j in reported if _entry_type(glossary, pattern.entry) == "organisation"}
+    org_ends = {j: (i, pattern.data) for pattern, i, j in reported
+                if _entry_type(glossary, pattern.entry) == "organisation"}
     names_over: dict[int, list[UnlistedName]] = {}  # token -> the unlisted names over it
     for span in unlisted:
         for k in range(span.start, span.end):
@@ -1090,8 +1119,9 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
                 senses[key] = _unsupported_sense(entry, words, sentences.of[i] in place_sentences)
             sense = senses[key]
         owner = org_ends.get(i - 1) if i > 1 and _joined_by_connective(tokens, i) else None
-        if kind == "term" and not sense and owner is not None and entry is not None and entry.type == "organisation":
-            sense = f"{_SENSE} part of the name '{text[tokens[owner].start:end]}'"
+        if kind == "term" and not sense and owner is not None and entry is not None and entry.type == "organisation" \
+                and _agrees_with(tokens[i - 1], owner[1]):
+            sense = f"{_SENSE} part of the name '{text[tokens[owner[0]].start:end]}'"
         before = named_before.get(i)
         if kind == "term" and not sense and before and before[0] != pattern.entry and _bracketed_acronym(tokens, i):
             sense = (f"{_SENSE} the acronym in brackets after "
@@ -1109,7 +1139,10 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
         if sense:
             kind, warnings = "ambiguous", [sense, *warnings]
         matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))
-    matches += [_acronym_named(text, tokens, name) for name in unlisted if name.acronym_of]
+    # a name its acronym closes is that organisation: it stands for what it holds, so the output stays one
+    # match per stretch of text
+    named = [_acronym_named(text, tokens, name) for name in unlisted if name.acronym_of]
+    matches = [m for m in matches if not any(n.start <= m.start and m.end <= n.end for n in named)] + named
     return sorted(matches, key=lambda m: (m.start, -m.end))
 
 
