@@ -506,6 +506,10 @@ PRESS = [
     # a listed name, its mandate and its acronym
     ("Umuryango w'Abibumbye wita ku bana (UNICEF) watanze imfashanyo.",
      ["org.unicef=Umuryango w'Abibumbye wita ku bana", "org.unicef=UNICEF"]),
+    # food security and a campaign "war" are other senses
+    ("Umutekano w'ibiribwa uracyari ikibazo.", ["?term.security=Umutekano!another sense"]),
+    ("U Rwanda rukomeje intambara yo kurwanya malariya.",
+     ["place.rwanda=U Rwanda", "?term.war=intambara!another sense"]),
     # an unlisted sea is not its country; zeal is not a party; a football attack is the team's
     ("Misile yaguye mu Nyanja y'u Buyapani.", ["term.missile=Misile"]),
     ("Abakinnyi bakinanye ishyaka ryinshi.", ["?term.political-party=ishyaka!another sense"]),
