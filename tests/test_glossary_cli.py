@@ -196,7 +196,8 @@ def test_import_reports_conflicts_and_dry_run_writes_nothing(tmp_path: Path):
 
 def test_suggest_and_stats_commands(tmp_path: Path):
     article = tmp_path / "a.txt"
-    article.write_text("Officials in Kramatorsk said the OSCE visited Kramatorsk. Russia denied it.\n", encoding="utf-8")
+    article.write_text("Officials in Kramatorsk said the OSCE visited Kramatorsk. Russia denied it.\n",
+                       encoding="utf-8")
     suggested = invoke("suggest", str(article))
     assert suggested.stdout.splitlines()[0].split("\t")[:3] == ["2", "name", "Kramatorsk"]
     as_json = json.loads(invoke("suggest", str(article), "--format", "json").stdout)

@@ -471,7 +471,8 @@ PRESS = [
     ("Iya Tanganyika ni nziza. Intara ni nini.", []),
     # a dateline or a headline opens with the bare name; not one that opens a longer name
     ("Rwanda: abantu batanu bapfuye mu mpanuka.", ["place.rwanda=Rwanda"]),
-    ("Burundi na RDC byasinye amasezerano.", ["place.burundi=Burundi", "place.dr-congo=RDC", "term.agreement=amasezerano"]),
+    ("Burundi na RDC byasinye amasezerano.",
+     ["place.burundi=Burundi", "place.dr-congo=RDC", "term.agreement=amasezerano"]),
     ("Rwanda Day yabereye i Kigali.", ["place.kigali=Kigali"]),
     ("Radio Burundi yabitangaje.", []),
     # a mandate's object runs on through its capitalised complements; a head after a locative keeps its name
@@ -481,7 +482,8 @@ PRESS = [
      ["term.armed-forces=Ingabo", "org.samidrc=Butumwa bwa SADC muri RDC", "org.samidrc=SAMIDRC"]),
     # an organisation after another and a connective is the body it belongs to; after "and" it is itself
     ("Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye kateranye.",
-     ["org.un-security-council=Akanama gashinzwe Umutekano ku Isi", "?org.un=k'Umuryango w'Abibumbye!part of the name"]),
+     ["org.un-security-council=Akanama gashinzwe Umutekano ku Isi",
+      "?org.un=k'Umuryango w'Abibumbye!part of the name"]),
     ("MONUSCO n'Umuryango w'Abibumbye byasabye amahoro.", ["org.monusco=MONUSCO", "org.un=n'Umuryango w'Abibumbye"]),
     # talks and an agreement between parties; a player's contract is not one
     ("Ibiganiro bya Doha byasubitswe, amasezerano ntiyasinywa.",

@@ -748,7 +748,8 @@ def _mandate_end(tokens: list[Token], j: int) -> int:
     k += 1  # its object, its complements (Ingufu za Atomike), more joined by "and" (amahoro n'umutekano); not a
     # capitalised word alone, which is a name after it (… gishinzwe ubuzima Sabin Nsanzimana)
     while True:
-        if k < n and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES) and (step := _complement_end(tokens, k)) > k:
+        joined_by_connective = k < n and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES)
+        if joined_by_connective and (step := _complement_end(tokens, k)) > k:
             k = step
         elif k + 1 < n and (tokens[k].norm in _AND) and tokens[k + 1].joined and not tokens[k + 1].clitic:
             k += 2
@@ -1142,11 +1143,13 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     # a name its acronym closes is that organisation: it stands for what it holds, so the output stays one
     # match per stretch of text
     named = [_acronym_named(text, tokens, name) for name in unlisted if name.acronym_of]
+    named = [n for n in named if not any(o is not n and o.start <= n.start and n.end <= o.end for o in named)]
     matches = [m for m in matches if not any(n.start <= m.start and m.end <= n.end for n in named)] + named
     return sorted(matches, key=lambda m: (m.start, -m.end))
 
 
 def _inside_name(text: str, tokens: list[Token], name: UnlistedName) -> str:
+    """The warning of a match inside a name: the name it is part of, and whose name that is."""
     written = _name_text(text, tokens, name.start, name.end)
     if name.acronym_of:
         return f"{_SENSE} part of the name '{written}', {name.acronym_of} written another way"
