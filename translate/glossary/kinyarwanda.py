@@ -1085,16 +1085,9 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     reported = [(pattern, i, j) for pattern, i, j in found if not dropped(pattern, i, j)]
     # the places reported, which alone support a sense (@place): not a look-alike's or a river's
     place_sentences = {sentences.of[i] for pattern, i, _ in reported if _entry_type(glossary, pattern.entry) == "place"}
-    # an acronym in brackets names the organisation just before it, whatever else it spells: Reporters Sans
-    # Frontières (RSF) is not the Rapid Support Forces; not one after a connective, which names a longer body
-    # (ubutumwa bwa Loni (MINUSMA))
-    named_before = {j: (pattern.entry, i) for pattern, i, j in reported
-                    if _entry_type(glossary, pattern.entry) == "organisation"
-                    and not (i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES))}
-    # an organisation after another and a connective is the body the first belongs to, part of its name: Akanama
-    # gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council (not "and": n'Umuryango …)
-    org_ends = {j: (i, pattern.data) for pattern, i, j in reported
-                if _entry_type(glossary, pattern.entry) == "organisation"}
+    # the organisations reported, by the token each ends before
+    org_ending_at = {j: (pattern, i) for pattern, i, j in reported
+                     if _entry_type(glossary, pattern.entry) == "organisation"}
     names_over: dict[int, list[UnlistedName]] = {}  # token -> the unlisted names over it
     for span in unlisted:
         for k in range(span.start, span.end):
@@ -1119,12 +1112,20 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
                 words = _sentence_words(tokens, i, sentences, in_places)
                 senses[key] = _unsupported_sense(entry, words, sentences.of[i] in place_sentences)
             sense = senses[key]
-        owner = org_ends.get(i - 1) if i > 1 and _joined_by_connective(tokens, i) else None
+        # an organisation after another and a connective that agrees with it is the body the first belongs to,
+        # part of its name: Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council
+        owner = org_ending_at.get(i - 1) if i > 1 and _joined_by_connective(tokens, i) else None
         if kind == "term" and not sense and owner is not None and entry is not None and entry.type == "organisation" \
-                and _agrees_with(tokens[i - 1], owner[1]):
-            sense = f"{_SENSE} part of the name '{text[tokens[owner[0]].start:end]}'"
-        before = named_before.get(i)
-        if kind == "term" and not sense and before and before[0] != pattern.entry and _bracketed_acronym(tokens, i):
+                and _agrees_with(tokens[i - 1], owner[0].data):
+            sense = f"{_SENSE} part of the name '{text[tokens[owner[1]].start:end]}'"
+        # an acronym in brackets names the organisation just before it, whatever else it spells: Reporters Sans
+        # Frontières (RSF) is not the Rapid Support Forces; not one after a connective, which names a longer body
+        # (ubutumwa bwa Loni (MINUSMA))
+        before = org_ending_at.get(i)
+        if kind == "term" and not sense and before and before[0].entry != pattern.entry \
+                and not (before[1] > 0 and (tokens[before[1] - 1].clitic
+                                            or tokens[before[1] - 1].norm in FULL_CONNECTIVES)) \
+                and _bracketed_acronym(tokens, i):
             sense = (f"{_SENSE} the acronym in brackets after "
                      f"'{text[tokens[before[1]].start:tokens[i - 1].end]}' names it")
         if kind == "term" and not sense and entry is not None:
