@@ -8,6 +8,7 @@ import pytest
 
 from translate.glossary import COLUMNS, find_terms, load_glossaries
 from translate.glossary.curate import lint, lint_paths, search, stats, suggest
+from translate.errors import GlossaryError
 from translate.glossary.entries import entry_from_row
 
 HEADER = "\t".join(COLUMNS)
@@ -80,6 +81,19 @@ def test_lint_missing_fields_and_sources():
     assert any("term.c: proposed entry without a source" in m for m in warnings)
     assert any("term.c: proposed entry without a note" in m for m in warnings)
     assert any("'ikindi' is both accepted and forbidden" in m for m in errors)
+
+
+def test_lint_a_named_place_cue_must_name_a_place():
+    entries = [make("place.kenya", type="place", rw="Kenya"),
+               make("term.a", rw="umunyamabanga", rw_context="!shinzwe|@place.kenya"),
+               make("term.b", rw="intumwa", rw_context="!shinzwe|@place.nowhere"),
+               make("term.c", rw="ibiganiro", rw_context="!shinzwe|@place.term-a")]
+    found = messages(entries)
+    assert not any("term.a:" in m for m in found)
+    assert any("term.b: cue '@place.nowhere' names no place" in m for m in found)
+    assert any("term.c: cue '@place.term-a' names no place" in m for m in found)
+    with pytest.raises(GlossaryError, match="is not a cue"):
+        make("term.d", rw="ikintu", rw_context="!shinzwe|@kenya")
 
 
 def test_lint_verbatim_name_must_keep_its_spelling():

@@ -437,6 +437,14 @@ PRESS = [
     ("Umubano w'u Rwanda na Uganda wongeye kuba mwiza.",
      ["term.diplomatic-relations=Umubano", "place.rwanda=w'u Rwanda", "place.uganda=Uganda"]),
     ("Umubano w'abashakanye ukeneye kubahana.", ["?term.diplomatic-relations=Umubano!nothing in the sentence"]),
+    # a cue naming one place: the Secretary of State with the United States in the sentence (the title and the
+    # country, as a translation renders both); Rwanda's minister of state is another office
+    ("Umunyamabanga wa Leta wa Amerika, Marco Rubio, yavuze.", ["term.secretary-of-state=Umunyamabanga wa Leta",
+     "place.united-states=Amerika", "person.marco-rubio=Marco Rubio"]),
+    ("Umunyamabanga wa Leta ushinzwe ubutwererane yasuye Kenya.",
+     ["?term.secretary-of-state=Umunyamabanga wa Leta!'ushinzwe' points to", "place.kenya=Kenya"]),
+    ("Umunyamabanga wa Leta yasuye Kenya.",
+     ["?term.secretary-of-state=Umunyamabanga wa Leta!nothing in the sentence", "place.kenya=Kenya"]),
     # informal copy without the apostrophe of an elision
     ("Indege zintambara zarashe Gaza, Perezida wu Burundi yageze i Kigali.",
      ["term.fighter-jet=Indege zintambara", "place.gaza=Gaza", "term.president=Perezida", "place.burundi=wu Burundi",

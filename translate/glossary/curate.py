@@ -59,6 +59,7 @@ def lint(entries: Sequence[Entry]) -> list[LintIssue]:
     for entry in unique.values():
         issues.extend(_fields(entry))
         issues.extend(_reachability(entry, glossary))
+        issues.extend(_named_places(entry, glossary))
     return sorted(issues, key=lambda i: (i.severity != "error", i.where))
 
 
@@ -108,6 +109,14 @@ def _shared_kinyarwanda(entries: list[Entry]) -> Iterable[LintIssue]:
     for term, owners in _owners(entries, rendering_texts).items():
         for other in owners[1:]:
             yield _issue(other, "error", f"Kinyarwanda variant '{term}' is shared with {owners[0].id}")
+
+
+def _named_places(entry: Entry, glossary: Glossary) -> Iterable[LintIssue]:
+    """A '@place.<id>' cue must name a place the glossary has, or it could never be met."""
+    for cue in entry.rw_context:
+        named = glossary.get(cue[1:]) if cue.startswith("@place.") else None
+        if cue.startswith("@place.") and (named is None or named.type != "place"):
+            yield _issue(entry, "error", f"cue '{cue}' names no place of the glossary")
 
 
 def _fields(entry: Entry) -> Iterable[LintIssue]:

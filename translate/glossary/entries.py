@@ -218,12 +218,14 @@ def _check_class_fits(words: tuple[str, ...], cls: str, name: str, line: int, wh
 
 def _check_context(cues: tuple[str, ...], name: str, line: int) -> tuple[str, ...]:
     """Context cues are single words (a cue matches any word of the sentence that contains it), '!word' for a
-    word that shows the other sense."""
+    word that shows the other sense, '@place' for any place the sentence names, '@place.<id>' for that one."""
     for cue in cues:
         word = cue.removeprefix("!")
-        if not word or " " in word or "!" in word:
-            raise _fail(name, line, "rw_context", f"'{show(cue)}' is not a cue: give one word, or '!word' for a "
-                        "word that shows the other sense")
+        if not word or " " in word or "!" in word or "@" in word[1:] \
+                or (word.startswith("@") and not re.fullmatch(r"@place(\.[a-z0-9-]+)?", word)) \
+                or (cue.startswith("!@")):
+            raise _fail(name, line, "rw_context", f"'{show(cue)}' is not a cue: give one word, '!word' for a "
+                        "word that shows the other sense, or '@place' / '@place.<id>' for a place the sentence names")
     return cues
 
 

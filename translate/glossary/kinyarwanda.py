@@ -647,17 +647,19 @@ def _has_cue(word: tuple[str, bool], cue: str) -> bool:
 PLACE_CUE = "@place"  # a cue any place the sentence names meets: umubano w'u Rwanda na Uganda is relations
 
 
-def _unsupported_sense(entry: Entry, words: list[tuple[str, bool]], names_a_place: bool) -> str | None:
+def _unsupported_sense(entry: Entry, words: list[tuple[str, bool]], places: frozenset[str]) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is): a word of its
     sentence shows the other sense, or none supports this one (the entry's `rw_context` cues; `@place` is met by
-    a place the sentence names)."""
-    cues = [fold(c) for c in entry.rw_context if not c.startswith("!") and c != PLACE_CUE]
+    a place the sentence names, `@place.united-states` by that one)."""
+    cues = [fold(c) for c in entry.rw_context if not c.startswith(("!", "@"))]
+    named = [c[1:] for c in entry.rw_context if c.startswith("@")]
     against = [fold(c[1:]) for c in entry.rw_context if c.startswith("!")]
     other = next((w for w in words for cue in against if _has_cue(w, cue)), None)
     if other is not None:
         return f"{_SENSE} '{other[0]}' points to another sense than '{entry.en[0]}'"
-    supported = (PLACE_CUE in entry.rw_context and names_a_place) or any(_has_cue(w, c) for w in words for c in cues)
-    if (cues or PLACE_CUE in entry.rw_context) and not supported:
+    supported = any(p == "place" and places or p in places for p in named) \
+        or any(_has_cue(w, c) for w in words for c in cues)
+    if (cues or named) and not supported:
         return f"{_SENSE} nothing in the sentence supports the sense '{entry.en[0]}'"
     return None
 
@@ -1084,7 +1086,10 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
 
     reported = [(pattern, i, j) for pattern, i, j in found if not dropped(pattern, i, j)]
     # the places reported, which alone support a sense (@place): not a look-alike's or a river's
-    place_sentences = {sentences.of[i] for pattern, i, _ in reported if _entry_type(glossary, pattern.entry) == "place"}
+    places_in: dict[int, set[str]] = {}  # sentence -> the places it names
+    for pattern, i, _ in reported:
+        if _entry_type(glossary, pattern.entry) == "place":
+            places_in.setdefault(sentences.of[i], set()).add(pattern.entry)
     # the organisations reported, by the token each ends before
     org_ending_at = {j: (pattern, i) for pattern, i, j in reported
                      if _entry_type(glossary, pattern.entry) == "organisation"}
@@ -1110,7 +1115,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
             key = (entry.id, sentences.of[i])
             if key not in senses:
                 words = _sentence_words(tokens, i, sentences, in_places)
-                senses[key] = _unsupported_sense(entry, words, sentences.of[i] in place_sentences)
+                senses[key] = _unsupported_sense(entry, words, frozenset(places_in.get(sentences.of[i], ())))
             sense = senses[key]
         # an organisation after another and a connective that agrees with it is the body the first belongs to,
         # part of its name: Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council
