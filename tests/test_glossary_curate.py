@@ -87,11 +87,13 @@ def test_lint_a_named_place_cue_must_name_a_place():
     entries = [make("place.kenya", type="place", rw="Kenya"),
                make("term.a", rw="umunyamabanga", rw_context="!shinzwe|@place.kenya"),
                make("term.b", rw="intumwa", rw_context="!shinzwe|@place.nowhere"),
-               make("term.c", rw="ibiganiro", rw_context="!shinzwe|@place.term-a")]
+               make("term.c", rw="ibiganiro", rw_context="!shinzwe|@place.term-a"),
+               make("term.e", rw="intara", rw_context="!@place.kenya"), make("term.f", rw="agace", rw_context="!@place.x")]
     found = messages(entries)
     assert not any("term.a:" in m for m in found)
     assert any("term.b: cue '@place.nowhere' names no place" in m for m in found)
     assert any("term.c: cue '@place.term-a' names no place" in m for m in found)
+    assert not any("term.e:" in m for m in found) and any("term.f: cue '!@place.x' names no place" in m for m in found)
     with pytest.raises(GlossaryError, match="is not a cue"):
         make("term.d", rw="ikintu", rw_context="!shinzwe|@kenya")
 

@@ -114,8 +114,9 @@ def _shared_kinyarwanda(entries: list[Entry]) -> Iterable[LintIssue]:
 def _named_places(entry: Entry, glossary: Glossary) -> Iterable[LintIssue]:
     """A '@place.<id>' cue must name a place the glossary has, or it could never be met."""
     for cue in entry.rw_context:
-        named = glossary.get(cue[1:]) if cue.startswith("@place.") else None
-        if cue.startswith("@place.") and (named is None or named.type != "place"):
+        place = cue.removeprefix("!")
+        named = glossary.get(place[1:]) if place.startswith("@place.") else None
+        if place.startswith("@place.") and (named is None or named.type != "place"):
             yield _issue(entry, "error", f"cue '{cue}' names no place of the glossary")
 
 

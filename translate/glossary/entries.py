@@ -223,9 +223,10 @@ def _check_context(cues: tuple[str, ...], name: str, line: int) -> tuple[str, ..
         word = cue.removeprefix("!")
         if not word or " " in word or "!" in word or "@" in word[1:] \
                 or (word.startswith("@") and not re.fullmatch(r"@place(\.[a-z0-9-]+)?", word)) \
-                or (cue.startswith("!@")):
+                or cue == "!@place":
             raise _fail(name, line, "rw_context", f"'{show(cue)}' is not a cue: give one word, '!word' for a "
-                        "word that shows the other sense, or '@place' / '@place.<id>' for a place the sentence names")
+                        "word that shows the other sense, '@place' / '@place.<id>' for a place the sentence names "
+                        "('!@place.<id>': that place shows the other sense)")
     return cues
 
 

@@ -650,13 +650,14 @@ PLACE_CUE = "@place"  # a cue any place the sentence names meets: umubano w'u Rw
 def _unsupported_sense(entry: Entry, words: list[tuple[str, bool]], places: frozenset[str]) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is): a word of its
     sentence shows the other sense, or none supports this one (the entry's `rw_context` cues; `@place` is met by
-    a place the sentence names, `@place.united-states` by that one)."""
+    a place the sentence names, `@place.united-states` by that one; `!@place.mozambique` shows the other sense)."""
     cues = [fold(c) for c in entry.rw_context if not c.startswith(("!", "@"))]
     named = [c[1:] for c in entry.rw_context if c.startswith("@")]
-    against = [fold(c[1:]) for c in entry.rw_context if c.startswith("!")]
-    other = next((w for w in words for cue in against if _has_cue(w, cue)), None)
+    against = [fold(c[1:]) for c in entry.rw_context if c.startswith("!") and not c.startswith("!@")]
+    other = next((w[0] for w in words for cue in against if _has_cue(w, cue)), None) \
+        or next((c[2:] for c in entry.rw_context if c.startswith("!@") and c[2:] in places), None)
     if other is not None:
-        return f"{_SENSE} '{other[0]}' points to another sense than '{entry.en[0]}'"
+        return f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
     supported = any(p == "place" and places or p in places for p in named) \
         or any(_has_cue(w, c) for w in words for c in cues)
     if (cues or named) and not supported:
