@@ -457,6 +457,8 @@ PRESS = [
      ["org.un=Loni", "term.general=Jenerali", "person.muhoozi-kainerugaba=Muhoozi", "term.clashes=imirwano"]),
     ("APR yageze mu mikino ya kamarampaka. Amavubi ntiyabonye itike y'Igikombe cy'Afurika.", []),
     ("U Rwanda ruzohereza abakinnyi mu mikino ya Commonwealth.", ["place.rwanda=U Rwanda"]),
+    # people in the plural open no office's name: Reuters' journalists
+    ("Abanyamakuru ba Reuters bari i Kiev bavuze.", ["org.reuters=Reuters", "place.kyiv=Kiev"]),
     # informal copy without the apostrophe of an elision
     ("Indege zintambara zarashe Gaza, Perezida wu Burundi yageze i Kigali.",
      ["term.fighter-jet=Indege zintambara", "place.gaza=Gaza", "term.president=Perezida", "place.burundi=wu Burundi",

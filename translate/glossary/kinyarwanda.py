@@ -718,12 +718,14 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
 def organisation_heads(glossary: Glossary) -> frozenset[str]:
     """The nouns that open the glossary's long organisation names (Umuryango, Ishami, Akanama, Urwego, Ikigega):
     a capitalised Kinyarwanda noun first in a rendering of several words, and not itself a term or a place
-    (Ingabo za Ukraine are Ukraine's forces: ingabo is a term, and Ukraine is named in it)."""
+    (Ingabo za Ukraine are Ukraine's forces: ingabo is a term, and Ukraine is named in it), nor people in the
+    plural (class 2, aba-: Abanyamakuru ba Reuters are Reuters' journalists, though Abanyamakuru Batagira Umupaka
+    is a name)."""
     def build() -> frozenset[str]:
         one_word = {fold(r) for e in glossary for r in (*e.rw, *e.rw_partner) if " " not in r.strip()}
         heads = {fold(words[0]) for e in glossary if e.type == "organisation"
                  for r in e.rw if len(words := r.split()) > 1 and words[0][:1].isupper()
-                 and fold(words[0])[:1] in VOWELS and "'" not in words[0]}
+                 and fold(words[0])[:1] in VOWELS and "'" not in words[0] and not fold(words[0]).startswith("aba")}
         return frozenset(heads - one_word)
     return glossary.cached(("rw-organisation-heads",), build)
 
