@@ -457,6 +457,10 @@ PRESS = [
      ["org.un=Loni", "term.general=Jenerali", "person.muhoozi-kainerugaba=Muhoozi", "term.clashes=imirwano"]),
     ("APR yageze mu mikino ya kamarampaka. Amavubi ntiyabonye itike y'Igikombe cy'Afurika.", []),
     ("U Rwanda ruzohereza abakinnyi mu mikino ya Commonwealth.", ["place.rwanda=U Rwanda"]),
+    # "of in" goes on a name: closed by its listed acronym it is that organisation; without, the place stays
+    ("Byashinze Ihuriro ry'Ibihugu byo mu Karere ka Sahel (AES).",
+     ["org.aes=Ihuriro ry'Ibihugu byo mu Karere ka Sahel", "org.aes=AES"]),
+    ("Ihuriro ry'Ibihugu byo mu Karere ka Sahel ryateranye.", ["place.sahel=Sahel"]),
     # people in the plural open no office's name: Reuters' journalists
     ("Abanyamakuru ba Reuters bari i Kiev bavuze.", ["org.reuters=Reuters", "place.kyiv=Kiev"]),
     # informal copy without the apostrophe of an elision

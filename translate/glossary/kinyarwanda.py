@@ -762,14 +762,24 @@ def _mandate_end(tokens: list[Token], j: int) -> int:
             return k
 
 
+# "Of in": the relative connective before a locative (Ihuriro ry'Ibihugu byo mu Karere ka Sahel). Not ko (also
+# "that") nor ho (there).
+_LOCATIVE_CONNECTIVES = frozenset({"wo", "yo", "ryo", "cyo", "byo", "zo", "rwo", "bwo", "kwo", "two"})
+
+
 def _complement_end(tokens: list[Token], j: int) -> int:
     """One step of a name's complements at token j: a capitalised word (Yunze, Ubumwe), or a connective or 'and'
-    before one (ry'Umuryango, w'Abibumbye, n'Umutekano, y'u Burayi); j when there is none."""
+    before one (ry'Umuryango, w'Abibumbye, n'Umutekano, y'u Burayi), or 'of in' before one (byo mu Karere);
+    j when there is none."""
     n = len(tokens)
     if j >= n or not tokens[j].joined or tokens[j].after_sentence_break or "\n" in tokens[j].gap:
         return j
     if tokens[j].orig[:1].isupper() and not tokens[j].clitic:
         return j + 1
+    if tokens[j].norm in _LOCATIVE_CONNECTIVES and j + 2 < n and tokens[j + 1].norm in ("mu", "muri") \
+            and tokens[j + 1].joined and tokens[j + 2].joined and tokens[j + 2].orig[:1].isupper() \
+            and not tokens[j + 2].clitic:
+        return j + 3
     if tokens[j].clitic or tokens[j].norm in FULL_CONNECTIVES:
         k = j + 1
         if k + 1 < n and tokens[k].norm == "u" and tokens[k].joined:
