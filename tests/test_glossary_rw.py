@@ -462,6 +462,10 @@ PRESS = [
      ["org.aes=Ihuriro ry'Ibihugu byo mu Karere ka Sahel", "org.aes=AES"]),
     ("Ihuriro ry'Ibihugu byo mu Karere ka Sahel ryateranye.", ["place.sahel=Sahel"]),
     # people in the plural open no office's name: Reuters' journalists
+    # a person's full name from `en` is written alike in every language; a surname alone only as `rw` lists it
+    ("Perezida wa Siriya, Ahmed al-Sharaa, yakiriwe na Frank Habineza. Habineza yavuze.",
+     ["term.president=Perezida", "place.syria=Siriya", "person.ahmed-al-sharaa=Ahmed al-Sharaa",
+      "person.frank-habineza=Frank Habineza"]),
     ("Abanyamakuru ba Reuters bari i Kiev bavuze.", ["org.reuters=Reuters", "place.kyiv=Kiev"]),
     # informal copy without the apostrophe of an elision
     ("Indege zintambara zarashe Gaza, Perezida wu Burundi yageze i Kigali.",

@@ -265,12 +265,19 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
 # An organisation's English name, quoted as it stands (Rapid Support Forces): every word capitalised but its
 # little words.
 _ENGLISH_NAME = re.compile(r"[A-Z][\w-]+(?: (?:of|the|and|for|[A-Z][\w-]+))+")
+# A person's full name: two capitalised words or more, with the particles names carry (Ahmed al-Sharaa).
+_FULL_NAME = re.compile(r"[A-Z][\w'-]+(?: (?:al-[\w'-]+|bin|ibn|de|van|von|der|[A-Z][\w'-]+))+")
 
 
 def _with_quoted_names(entry: Entry) -> Entry:
     """An organisation with its English acronyms and names as Kinyarwanda variants too: the press quotes them as
-    they stand (OCHA, like the glossary's own EAC, SADC, MONUSCO; Rapid Support Forces). Not a place: an English
-    place name in Kinyarwanda copy is mostly inside another name (France 24, Meteo Rwanda)."""
+    they stand (OCHA, like the glossary's own EAC, SADC, MONUSCO; Rapid Support Forces); a person with his full
+    names, which are written alike in every language (Ahmed al-Sharaa), but not a surname alone, which the
+    entry lists in `rw` only where it names one person. Not a place: an English place name in Kinyarwanda copy
+    is mostly inside another name (France 24, Meteo Rwanda)."""
+    if entry.type == "person":
+        extra = tuple(a for a in entry.en if _FULL_NAME.fullmatch(a) and a not in entry.rw)
+        return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
     if entry.type != "organisation":
         return entry
     extra = tuple(a for a in entry.en if (_ACRONYM.fullmatch(a) or _ENGLISH_NAME.fullmatch(a)) and a not in entry.rw)
