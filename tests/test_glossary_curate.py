@@ -141,17 +141,17 @@ Yanditswe na Jean Bosco Habimana | Ku wa Gatandatu 14 Kamena 2026
 Sanday June 14, 2026
 Perezida wa Kenya, William Ruto, yakiriye i Nairobi intumwa za Leta ya Tanzania n'iza Moldova, baganira ku ngabo za SADC ziri mu Ntara ya Kivu y'Amajyaruguru.
 Since August, abaturage barenga ibihumbi 30 bahungiye mu Karere ka Nyabihu no mu Murenge wa Gisenyi.
-Minisitiri w'Ububanyi n'Amahanga wa Moldova, Dr Lemogang Kwape, yavuze ko Umuryango wa Francophonie uzohereza intumwa i Windhoek.
+Minisitiri w'Ububanyi n'Amahanga wa Moldova, Dr Lemogang Kwape, yavuze ko Umuryango wa Francophonie uzohereza intumwa i Nouakchott.
 Ihuriro AFC/M23 ryatangaje ko Corneille Nangaa azahura n'abahagarariye Qatar i Lomé.
 Share on Facebook | Share on WhatsApp | Tweet
 © 2026 Inkuru Nshya Ltd. All rights reserved. Terms of Use. Privacy Policy.
-Read more: Abasirikare ba Uganda bageze i Kindu
+Read more: Abasirikare ba Uganda bageze i Kabalo
 """
 
 
 def test_suggest_on_a_kinyarwanda_page_proposes_the_names_it_lacks_not_the_page_around_them():
     by_text = {c.text: c for c in suggest([("page.txt", RW_PAGE)], load_glossaries(None), "rw")}
-    for name in ("Moldova", "Lemogang Kwape", "Windhoek", "Gisenyi", "Lomé", "Kindu"):
+    for name in ("Moldova", "Lemogang Kwape", "Nouakchott", "Gisenyi", "Lomé", "Kabalo"):
         assert name in by_text, (name, sorted(by_text))
     assert by_text["Moldova"].count == 2  # once after n'iza, once inside "Minisitiri w'Ububanyi n'Amahanga wa …"
     for not_a_name in ("Sanday June", "Since August", "Gatandatu", "Kamena", "Ku", "Amakuru", "Imikino", "Karere",
@@ -165,10 +165,10 @@ def test_suggest_on_a_kinyarwanda_page_proposes_the_names_it_lacks_not_the_page_
 
 def test_suggest_leaves_dates_and_share_bars_out_of_an_english_page():
     page = ("Home | World | Africa | Contact\nSanday June 14, 2026\nSince August, Moldova has hosted talks in "
-            "Windhoek, Foreign Minister Lemogang Kwape said.\nShare on Facebook | Share on X | Email\n"
+            "Nouakchott, Foreign Minister Lemogang Kwape said.\nShare on Facebook | Share on X | Email\n"
             "© 2026 The Daily Wire Ltd. All rights reserved.\n")
     by_text = {c.text for c in suggest([("page.txt", page)], load_glossaries(None), "en")}
-    assert {"Moldova", "Windhoek", "Lemogang Kwape"} <= by_text
+    assert {"Moldova", "Nouakchott", "Lemogang Kwape"} <= by_text
     assert not {"Sanday June", "Since August", "Share", "Facebook", "Daily Wire Ltd", "Home"} & by_text
 
 
@@ -181,13 +181,13 @@ def test_suggest_keeps_rwandan_names_written_surname_first():
 
 
 def test_suggest_takes_a_month_after_a_locative_for_a_date():
-    text = "Ibiganiro bizakomeza i Windhoek mu Kuboza. Mu Gushyingo no mu Kwakira, Windhoek yakiriye inama."
+    text = "Ibiganiro bizakomeza i Nouakchott mu Kuboza. Mu Gushyingo no mu Kwakira, Nouakchott yakiriye inama."
     by_text = {c.text for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
-    assert "Windhoek" in by_text and not {"Kuboza", "Gushyingo", "Kwakira"} & by_text
+    assert "Nouakchott" in by_text and not {"Kuboza", "Gushyingo", "Kwakira"} & by_text
 
 
 def test_suggest_keeps_a_name_that_holds_a_calendar_word():
-    text = "Theresa May met Harry Kane in Windhoek. Theresa May said on June 14 that Harry Kane will play."
+    text = "Theresa May met Harry Kane in Nouakchott. Theresa May said on June 14 that Harry Kane will play."
     by_text = {c.text for c in suggest([("a.txt", text)], load_glossaries(None), "en")}
     assert {"Theresa May", "Harry Kane"} <= by_text and "June" not in " ".join(by_text)
 
