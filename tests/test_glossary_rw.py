@@ -462,6 +462,15 @@ PRESS = [
     ("Byashinze Ihuriro ry'Ibihugu byo mu Karere ka Sahel (AES).",
      ["org.aes=Ihuriro ry'Ibihugu byo mu Karere ka Sahel", "org.aes=AES"]),
     ("Ihuriro ry'Ibihugu byo mu Karere ka Sahel ryateranye.", ["place.sahel=Sahel"]),
+    # a mandate's objects listed with commas and closed by "and"; a comma alone goes on no name
+    ("Zambia iyoboye Urwego rwa SADC rushinzwe Politiki, Ingabo n'Umutekano.",
+     ["place.zambia=Zambia", "?org.sadc=SADC!part of the name", "?term.armed-forces=Ingabo!part of the name",
+      "?term.security=n'Umutekano!part of the name"]),
+    ("Ishami ry'Umuryango w'Abibumbye rishinzwe Uburezi, Ubumenyi n'Umuco (UNESCO) ryashimye u Rwanda.",
+     ["org.unesco=Ishami ry'Umuryango w'Abibumbye rishinzwe Uburezi, Ubumenyi n'Umuco", "org.unesco=UNESCO",
+      "place.rwanda=u Rwanda"]),
+    ("Minisiteri ishinzwe Ubuzima, Kenya n'u Rwanda byasinye.",
+     ["term.ministry=Minisiteri", "place.kenya=Kenya", "place.rwanda=n'u Rwanda"]),
     # people in the plural open no office's name: Reuters' journalists
     # a person's full name from `en` is written alike in every language; a surname alone only as `rw` lists it
     ("Perezida wa Siriya, Ahmed al-Sharaa, yakiriwe na Frank Habineza. Habineza yavuze.",

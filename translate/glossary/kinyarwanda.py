@@ -765,8 +765,24 @@ def _mandate_end(tokens: list[Token], j: int) -> int:
             k = step
         elif k + 1 < n and (tokens[k].norm in _AND) and tokens[k + 1].joined and not tokens[k + 1].clitic:
             k += 2
+        elif (step := _listed_objects_end(tokens, k)) > k:
+            k = step
         else:
             return k
+
+
+def _listed_objects_end(tokens: list[Token], k: int) -> int:
+    """After a mandate's capitalised objects listed with commas and closed by "and" (rushinzwe Politiki, Ingabo
+    n'Umutekano; rishinzwe Uburezi, Ubumenyi n'Umuco), or k: a comma alone goes on no name."""
+    n, j = len(tokens), k
+    if k == 0 or not tokens[k - 1].orig[:1].isupper():
+        return k
+    while j < n and tokens[j].gap.strip() == "," and tokens[j].orig[:1].isupper() and not tokens[j].clitic:
+        j += 1
+        if j + 1 < n and tokens[j].norm in _AND and tokens[j].joined and tokens[j + 1].joined \
+                and tokens[j + 1].orig[:1].isupper() and not tokens[j + 1].clitic:
+            return j + 2
+    return k
 
 
 # "Of in": the relative connective before a locative (Ihuriro ry'Ibihugu byo mu Karere ka Sahel). Not ko (also
