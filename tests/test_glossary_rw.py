@@ -381,8 +381,8 @@ PRESS = [
     ("Ishami rya Loni ryita ku biribwa ryatabaje.", ["org.wfp=Ishami rya Loni ryita ku biribwa"]),
     ("Akanama ka ONU gashinzwe umutekano kateranye.", ["org.un-security-council=Akanama ka ONU gashinzwe umutekano"]),
     # a term written capitalised inside an office's name, or a name its acronym closes, is part of the name
-    ("Turukiya yasabye Akanama k'Umutekano guterana.",
-     ["place.turkey=Turukiya", "?term.security=k'Umutekano!part of the name"]),
+    ("Turukiya yasabye Inama y'Umutekano y'Igihugu guterana.",
+     ["place.turkey=Turukiya", "?term.security=y'Umutekano!part of the name"]),
     ("Komisiyo y'Amatora y'Igihugu (CENA) yatangaje ibyavuye mu matora.",
      ["?term.election=y'Amatora!part of the name 'Komisiyo y'Amatora y'Igihugu (CENA)'", "term.election=matora"]),
     ("Komisiyo y'Igihugu y'Amatora (NEC) yatangaje ibyavuye mu matora.",  # a listed name and its acronym
