@@ -83,19 +83,24 @@ def test_lint_missing_fields_and_sources():
     assert any("'ikindi' is both accepted and forbidden" in m for m in errors)
 
 
-def test_lint_a_named_place_cue_must_name_a_place():
+def test_lint_a_named_place_cue_must_name_another_place():
     entries = [make("place.kenya", type="place", rw="Kenya"),
                make("term.a", rw="umunyamabanga", rw_context="!shinzwe|@place.kenya"),
                make("term.b", rw="intumwa", rw_context="!shinzwe|@place.nowhere"),
                make("term.c", rw="ibiganiro", rw_context="!shinzwe|@place.term-a"),
-               make("term.e", rw="intara", rw_context="!@place.kenya"), make("term.f", rw="agace", rw_context="!@place.x")]
+               make("term.e", rw="intara", rw_context="!@place.kenya"), make("term.f", rw="agace", rw_context="!@place.x"),
+               make("place.g", type="place", rw="Gaza", rw_context="!@place.g"),
+               make("term.h", rw="umubano", rw_context="!x|@place.kenya|!@place.kenya")]
     found = messages(entries)
-    assert not any("term.a:" in m for m in found)
-    assert any("term.b: cue '@place.nowhere' names no place" in m for m in found)
-    assert any("term.c: cue '@place.term-a' names no place" in m for m in found)
-    assert not any("term.e:" in m for m in found) and any("term.f: cue '!@place.x' names no place" in m for m in found)
-    with pytest.raises(GlossaryError, match="is not a cue"):
-        make("term.d", rw="ikintu", rw_context="!shinzwe|@kenya")
+    assert not any(m.startswith(("term.a:", "term.e:")) for m in found)
+    for entry, cue in (("term.b", "@place.nowhere"), ("term.c", "@place.term-a"), ("term.f", "@place.x"),
+                       ("place.g", "@place.g")):
+        assert any(f"{entry}: cue '{cue}' names no other place" in m for m in found), entry
+    assert any("term.h: cues '@place.kenya' and '!@place.kenya' contradict" in m for m in found)
+    for bad in ("!shinzwe|@kenya", "!x|!@place", "!x|@place.", "!x|@place..kenya", "!x|na bo"):
+        with pytest.raises(GlossaryError, match="is not a cue"):
+            make("term.d", rw="ikintu", rw_context=bad)
+    assert make("term.d", rw="ikintu", rw_context="!x|@place.st_helena").sense_cues.places_for == ("place.st_helena",)
 
 
 def test_lint_verbatim_name_must_keep_its_spelling():

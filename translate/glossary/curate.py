@@ -112,12 +112,15 @@ def _shared_kinyarwanda(entries: list[Entry]) -> Iterable[LintIssue]:
 
 
 def _named_places(entry: Entry, glossary: Glossary) -> Iterable[LintIssue]:
-    """A '@place.<id>' cue must name a place the glossary has, or it could never be met."""
-    for cue in entry.rw_context:
-        place = cue.removeprefix("!")
-        named = glossary.get(place[1:]) if place.startswith("@place.") else None
-        if place.startswith("@place.") and (named is None or named.type != "place"):
-            yield _issue(entry, "error", f"cue '{cue}' names no place of the glossary")
+    """A '@place.<id>' cue must name another place the glossary has, or it could never be met, and not both
+    ways."""
+    cues = entry.sense_cues
+    for place in (*cues.places_for, *cues.places_against):
+        named = glossary.get(place)
+        if named is None or named.type != "place" or place == entry.id:
+            yield _issue(entry, "error", f"cue '@{place}' names no other place of the glossary")
+    for place in set(cues.places_for) & set(cues.places_against):
+        yield _issue(entry, "error", f"cues '@{place}' and '!@{place}' contradict each other")
 
 
 def _fields(entry: Entry) -> Iterable[LintIssue]:

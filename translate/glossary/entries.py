@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,45 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)
+class SenseCues:
+    """An entry's `rw_context`, parsed. Word stems that support the glossary's sense or show another anywhere in
+    the sentence; '@place': any place the sentence names supports it; '@place.<id>' / '!@place.<id>': that place,
+    named right after the match, decides for the glossary's sense or against it (Umunyamabanga wa Leta wa Amerika
+    is the Secretary of State; Intara ya Gaza muri Mozambique is not the Strip)."""
+
+    supporting: tuple[str, ...] = ()
+    against: tuple[str, ...] = ()
+    any_place: bool = False
+    places_for: tuple[str, ...] = ()
+    places_against: tuple[str, ...] = ()
+
+    @property
+    def supported_by_something(self) -> bool:
+        """Whether the entry names what supports its sense (else only '!' cues can take it away)."""
+        return bool(self.supporting or self.any_place or self.places_for)
+
+
+_PLACE_CUE = re.compile(r"(!?)@place(?:\.([a-z0-9][a-z0-9_.-]*))?")
+
+
+def parse_cues(cues: Sequence[str]) -> SenseCues:
+    """Parse `rw_context` cells; raises ValueError naming the first cue that is none."""
+    supporting, against, places_for, places_against, any_place = [], [], [], [], False
+    for cue in cues:
+        place = _PLACE_CUE.fullmatch(cue)
+        word = cue.removeprefix("!")
+        if place and place.group(2):
+            (places_against if place.group(1) else places_for).append("place." + place.group(2))
+        elif place and not place.group(1):
+            any_place = True
+        elif word and not place and not re.search(r"[\s!@]", word):
+            (against if cue.startswith("!") else supporting).append(word)
+        else:
+            raise ValueError(cue)
+    return SenseCues(tuple(supporting), tuple(against), any_place, tuple(places_for), tuple(places_against))
+
+
+@dataclass(frozen=True)
 class Entry:
     """One glossary concept: an English term with its Kinyarwanda rendering and the morphology to match it."""
 
@@ -57,7 +97,8 @@ class Entry:
     # matched like renderings, longest match wins, and never reported.
     rw_lookalike: tuple[str, ...] = ()
     # Cues for a rendering that has another everyday sense (igihano: sanctions, or a court's penalty): words of
-    # the sentence that support the glossary's sense, and after '!' words that show the other one.
+    # the sentence that support the glossary's sense, after '!' words that show the other one, and places
+    # (SenseCues).
     rw_context: tuple[str, ...] = ()
     note: str = ""
     source: str = ""
@@ -77,6 +118,10 @@ class Entry:
         if spec and spec[1]:
             return spec[1]
         return guess_class(self.rw_partner[0].split()[0]) if self.rw_partner else ""
+
+    @cached_property
+    def sense_cues(self) -> SenseCues:
+        return parse_cues(self.rw_context)
 
     @property
     def where(self) -> str:
@@ -218,15 +263,13 @@ def _check_class_fits(words: tuple[str, ...], cls: str, name: str, line: int, wh
 
 def _check_context(cues: tuple[str, ...], name: str, line: int) -> tuple[str, ...]:
     """Context cues are single words (a cue matches any word of the sentence that contains it), '!word' for a
-    word that shows the other sense, '@place' for any place the sentence names, '@place.<id>' for that one."""
-    for cue in cues:
-        word = cue.removeprefix("!")
-        if not word or " " in word or "!" in word or "@" in word[1:] \
-                or (word.startswith("@") and not re.fullmatch(r"@place(\.[a-z0-9-]+)?", word)) \
-                or cue == "!@place":
-            raise _fail(name, line, "rw_context", f"'{show(cue)}' is not a cue: give one word, '!word' for a "
-                        "word that shows the other sense, '@place' / '@place.<id>' for a place the sentence names "
-                        "('!@place.<id>': that place shows the other sense)")
+    word that shows the other sense, and places (SenseCues)."""
+    try:
+        parse_cues(cues)
+    except ValueError as bad:
+        raise _fail(name, line, "rw_context", f"'{show(str(bad))}' is not a cue: give one word, '!word' for a "
+                    "word that shows the other sense, '@place' for any place the sentence names, or "
+                    "'@place.<id>' / '!@place.<id>' for a place named right after the match") from None
     return cues
 
 

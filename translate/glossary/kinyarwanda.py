@@ -20,7 +20,7 @@ import dataclasses
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass
 
 from translate.constraints import ANYWHERE, FormContext
@@ -265,8 +265,16 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
 # An organisation's English name, quoted as it stands (Rapid Support Forces): every word capitalised but its
 # little words.
 _ENGLISH_NAME = re.compile(r"[A-Z][\w-]+(?: (?:of|the|and|for|[A-Z][\w-]+))+")
-# A person's full name: two capitalised words or more, with the particles names carry (Ahmed al-Sharaa).
-_FULL_NAME = re.compile(r"[A-Z][\w'-]+(?: (?:al-[\w'-]+|bin|ibn|de|van|von|der|[A-Z][\w'-]+))+")
+# The little words a person's name carries written small (Ahmed al-Sharaa, Ursula von der Leyen).
+_NAME_PARTICLES = frozenset({"bin", "ibn", "de", "da", "dos", "du", "van", "von", "der", "la", "le"})
+
+
+def _full_name(name: str, first: str) -> bool:
+    """Whether an English name is a person's full name: two words or more, opening with the entry's first name
+    (not a title: Sheikh Tamim, Sir Keir Starmer; nor a surname: Ould Tah), each capitalised or a particle."""
+    words = name.split()
+    return len(words) > 1 and words[0] == first and all(
+        w[:1].isupper() or w in _NAME_PARTICLES or w.startswith(("al-", "el-")) for w in words)
 
 
 def _with_quoted_names(entry: Entry) -> Entry:
@@ -276,7 +284,8 @@ def _with_quoted_names(entry: Entry) -> Entry:
     entry lists in `rw` only where it names one person. Not a place: an English place name in Kinyarwanda copy
     is mostly inside another name (France 24, Meteo Rwanda)."""
     if entry.type == "person":
-        extra = tuple(a for a in entry.en if _FULL_NAME.fullmatch(a) and a not in entry.rw)
+        first = entry.en[0].split()[0]
+        extra = tuple(a for a in entry.en if _full_name(a, first) and a not in entry.rw)
         return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
     if entry.type != "organisation":
         return entry
@@ -651,23 +660,40 @@ def _has_cue(word: tuple[str, bool], cue: str) -> bool:
     return 0 <= text.find(cue) <= (_CUE_OFFSET_CAPITALISED if capitalised else _CUE_OFFSET)
 
 
-PLACE_CUE = "@place"  # a cue any place the sentence names meets: umubano w'u Rwanda na Uganda is relations
+# Tokens after a match within which a place named decides its sense: Umunyamabanga wa Leta wa Amerika; Intara ya
+# Gaza yo mu majyepfo ya Mozambique.
+_PLACE_NEAR = 6
 
 
-def _unsupported_sense(entry: Entry, words: list[tuple[str, bool]], places: frozenset[str]) -> str | None:
-    """Why a rendering that has another everyday sense is not taken for the term here (None: it is): a word of its
-    sentence shows the other sense, or none supports this one (the entry's `rw_context` cues; `@place` is met by
-    a place the sentence names, `@place.united-states` by that one; `!@place.mozambique` shows the other sense)."""
-    cues = [fold(c) for c in entry.rw_context if not c.startswith(("!", "@"))]
-    named = [c[1:] for c in entry.rw_context if c.startswith("@")]
-    against = [fold(c[1:]) for c in entry.rw_context if c.startswith("!") and not c.startswith("!@")]
-    other = next((w[0] for w in words for cue in against if _has_cue(w, cue)), None) \
-        or next((c[2:] for c in entry.rw_context if c.startswith("!@") and c[2:] in places), None)
+def _places_after(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str, str]]) -> dict[str, str]:
+    """The places named right after a match ending before token j, in the same clause (no punctuation between),
+    by id, as written."""
+    near: dict[str, str] = {}
+    for k in range(j, min(j + _PLACE_NEAR, len(tokens))):
+        if not tokens[k].joined:
+            break
+        if k in place_at:
+            near.setdefault(*place_at[k])
+    return near
+
+
+def _unsupported_sense(entry: Entry, words: list[tuple[str, bool]], places: frozenset[str],
+                       near: Mapping[str, str]) -> str | None:
+    """Why a rendering that has another everyday sense is not taken for the term here (None: it is), by the
+    entry's `rw_context` (SenseCues): a place named right after the match decides (`near`: its id and how it is
+    written); else a word of its sentence shows the other sense, or none supports this one (`places`: those the
+    sentence names, for '@place')."""
+    cues = entry.sense_cues
+    if any(place in near for place in cues.places_for):
+        return None
+    against = [fold(c) for c in cues.against]
+    other = next((near[place] for place in cues.places_against if place in near), None) \
+        or next((word[0] for word in words for cue in against if _has_cue(word, cue)), None)
     if other is not None:
         return f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
-    supported = any(p == "place" and places or p in places for p in named) \
-        or any(_has_cue(w, c) for w in words for c in cues)
-    if (cues or named) and not supported:
+    supporting = [fold(c) for c in cues.supporting]
+    supported = (cues.any_place and bool(places)) or any(_has_cue(word, cue) for word in words for cue in supporting)
+    if cues.supported_by_something and not supported:
         return f"{_SENSE} nothing in the sentence supports the sense '{entry.en[0]}'"
     return None
 
@@ -743,8 +769,9 @@ _MANDATE_STEMS = ("shinzwe",)
 _CARE_STEM = "ita"
 
 
-def _mandate_end(tokens: list[Token], j: int) -> int:
-    """The end of a mandate clause opening at token j (rishinzwe amahoro n'umutekano; ryita ku mpunzi), or j."""
+def _mandate_end(tokens: list[Token], j: int, lists: bool = False) -> int:
+    """The end of a mandate clause opening at token j (rishinzwe amahoro n'umutekano; ryita ku mpunzi), or j;
+    with `lists`, also through capitalised objects listed with commas (rushinzwe Politiki, Ingabo n'Umutekano)."""
     n = len(tokens)
     if j >= n or not tokens[j].joined:
         return j
@@ -765,7 +792,7 @@ def _mandate_end(tokens: list[Token], j: int) -> int:
             k = step
         elif k + 1 < n and (tokens[k].norm in _AND) and tokens[k + 1].joined and not tokens[k + 1].clitic:
             k += 2
-        elif (step := _listed_objects_end(tokens, k)) > k:
+        elif lists and (step := _listed_objects_end(tokens, k)) > k:
             k = step
         else:
             return k
@@ -773,14 +800,19 @@ def _mandate_end(tokens: list[Token], j: int) -> int:
 
 def _listed_objects_end(tokens: list[Token], k: int) -> int:
     """After a mandate's capitalised objects listed with commas and closed by "and" (rushinzwe Politiki, Ingabo
-    n'Umutekano; rishinzwe Uburezi, Ubumenyi n'Umuco), or k: a comma alone goes on no name."""
+    n'Umutekano; rishinzwe Uburezi, Ubumenyi, n'Umuco), or k: a comma alone goes on no name, and an acronym is
+    a body of its own (…, RBA n'Inteko)."""
     n, j = len(tokens), k
-    if k == 0 or not tokens[k - 1].orig[:1].isupper():
+
+    def an_object(t: Token) -> bool:
+        return t.orig[:1].isupper() and not t.clitic and not (len(t.orig) > 1 and t.orig.isupper())
+
+    if k == 0 or not an_object(tokens[k - 1]):
         return k
-    while j < n and tokens[j].gap.strip() == "," and tokens[j].orig[:1].isupper() and not tokens[j].clitic:
+    while j < n and tokens[j].gap.strip() == "," and an_object(tokens[j]):
         j += 1
-        if j + 1 < n and tokens[j].norm in _AND and tokens[j].joined and tokens[j + 1].joined \
-                and tokens[j + 1].orig[:1].isupper() and not tokens[j + 1].clitic:
+        if j + 1 < n and tokens[j].norm in _AND and tokens[j].gap.strip() in ("", ",") and tokens[j + 1].joined \
+                and an_object(tokens[j + 1]):
             return j + 2
     return k
 
@@ -790,10 +822,11 @@ def _listed_objects_end(tokens: list[Token], k: int) -> int:
 _LOCATIVE_CONNECTIVES = frozenset({"wo", "yo", "ryo", "cyo", "byo", "zo", "rwo", "bwo", "kwo", "two"})
 
 
-def _complement_end(tokens: list[Token], j: int) -> int:
+def _complement_end(tokens: list[Token], j: int, organisations: Container[int] = ()) -> int:
     """One step of a name's complements at token j: a capitalised word (Yunze, Ubumwe), or a connective or 'and'
-    before one (ry'Umuryango, w'Abibumbye, n'Umutekano, y'u Burayi), or 'of in' before one (byo mu Karere);
-    j when there is none."""
+    before one (ry'Umuryango, w'Abibumbye, n'Umutekano, y'u Burayi), or 'of in' before one (byo mu Karere), not
+    before one of the `organisations` (the tokens where a listed one starts), where a unit sits, not part of its
+    name (Ishami ry'Ubuvuzi ryo mu Ngabo z'u Rwanda); j when there is none."""
     n = len(tokens)
     if j >= n or not tokens[j].joined or tokens[j].after_sentence_break or "\n" in tokens[j].gap:
         return j
@@ -801,7 +834,7 @@ def _complement_end(tokens: list[Token], j: int) -> int:
         return j + 1
     if tokens[j].norm in _LOCATIVE_CONNECTIVES and j + 2 < n and tokens[j + 1].norm in ("mu", "muri") \
             and tokens[j + 1].joined and tokens[j + 2].joined and tokens[j + 2].orig[:1].isupper() \
-            and not tokens[j + 2].clitic:
+            and not tokens[j + 2].clitic and j + 2 not in organisations:
         return j + 3
     if tokens[j].clitic or tokens[j].norm in FULL_CONNECTIVES:
         k = j + 1
@@ -879,10 +912,16 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
                              else UnlistedName(k, end, end))
             continue
         end = k + 1
-        while end - k < _NAME_WORDS and (step := _complement_end(tokens, end)) > end:
+        while end - k < _NAME_WORDS and (step := _complement_end(tokens, end, organisations)) > end:
             end = step
         with_mandate = _mandate_end(tokens, end)
         inside = between(organisation_starts, k, end)
+        # a mandate's objects listed with commas only in a name that holds a listed organisation or that its
+        # acronym closes (Urwego rwa SADC rushinzwe Politiki, Ingabo n'Umutekano): else a list of bodies after a
+        # name (… rushinzwe Ubugenzacyaha, Polisi n'Ingabo) stays the bodies
+        listing = _mandate_end(tokens, end, lists=True)
+        if listing > with_mandate and (inside or _acronym_end(tokens, listing) > listing):
+            with_mandate = listing
         if head in _APPOSITIVE_HEADS and len(inside) == 1 and listed[inside[0]] == end \
                 and with_mandate == end and inside[0] <= k + 2:
             continue  # Umuryango wa EAC, Ishyaka CNDD-FDD, Umuryango Reporters Sans Frontières (RSF): itself
@@ -1090,7 +1129,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     in_terms = {k for _, i, j in found for k in range(i, j)}
     in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
     sentences = _Sentences(tokens)
-    senses: dict[tuple[str, int], str | None] = {}
+    senses: dict[tuple[str, int, tuple[str, ...]], str | None] = {}
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
     names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(tokens, k)}
     organisations = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "organisation"}
@@ -1123,9 +1162,11 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     reported = [(pattern, i, j) for pattern, i, j in found if not dropped(pattern, i, j)]
     # the places reported, which alone support a sense (@place): not a look-alike's or a river's
     places_in: dict[int, set[str]] = {}  # sentence -> the places it names
-    for pattern, i, _ in reported:
+    place_at: dict[int, tuple[str, str]] = {}  # token -> the place reported from it, and how it is written
+    for pattern, i, j in reported:
         if _entry_type(glossary, pattern.entry) == "place":
             places_in.setdefault(sentences.of[i], set()).add(pattern.entry)
+            place_at[i] = (pattern.entry, text[tokens[i].start:tokens[j - 1].end])
     # the organisations reported, by the token each ends before
     org_ending_at = {j: (pattern, i) for pattern, i, j in reported
                      if _entry_type(glossary, pattern.entry) == "organisation"}
@@ -1147,11 +1188,13 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
         warnings = [] if kind == "related" else _warnings(tokens, i, j, form, surface, entry)
         sense = None
         if kind == "term" and form.kind != "forbidden" and entry is not None and entry.rw_context:
-            # once per entry and sentence: a long unpunctuated paragraph would otherwise be read once per match
-            key = (entry.id, sentences.of[i])
+            near = _places_after(tokens, j, place_at)
+            # once per entry, sentence and places after it: a long unpunctuated paragraph would otherwise be read
+            # once per match
+            key = (entry.id, sentences.of[i], tuple(near))
             if key not in senses:
                 words = _sentence_words(tokens, i, sentences, in_places)
-                senses[key] = _unsupported_sense(entry, words, frozenset(places_in.get(sentences.of[i], ())))
+                senses[key] = _unsupported_sense(entry, words, frozenset(places_in.get(sentences.of[i], ())), near)
             sense = senses[key]
         # an organisation after another and a connective that agrees with it is the body the first belongs to,
         # part of its name: Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council
