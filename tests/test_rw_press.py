@@ -7,7 +7,7 @@ a phrase that looks like ID but is not it. Run with `-s` to see the tables.
 
 Seven development sets (rw_press.txt, rw_press_b.txt, _c, _d, _g, _j and _k; the matcher and the glossary were
 mended on them) are held to bars. Their figures show what the matcher recalls of text it was tuned on, so the
-headline figures are the held-out sets' (rw_press_heldout.txt, _f, _h, _i, _l and _m), each written blind by another
+headline figures are the held-out sets' (rw_press_heldout.txt, _f, _h, _i, _l, _m and _n), each written blind by another
 author and never used to change the matcher: only their totals are printed.
 
 Scoring: a reported term (kind "term"; related and ambiguous matches are not claims of the term) is right when it
@@ -181,12 +181,13 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # talks and agreement, which the later sets annotate and the first does not, raised coverage on four by 0.6 to
 # 1.7 points and cost E 0.9 points of precision and I four traps.)
 HELD_OUT_FLOORS = {
-    HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.93, "traps held": 0.85},
-    "rw_press_heldout_f.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.945, "traps held": 0.9},
-    "rw_press_heldout_h.txt": {"recall": 0.97, "precision": 0.975, "coverage": 0.935, "traps held": 0.88},
-    "rw_press_heldout_i.txt": {"recall": 0.98, "precision": 0.955, "coverage": 0.93, "traps held": 0.82},
-    "rw_press_heldout_l.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.92, "traps held": 0.9},
-    "rw_press_heldout_m.txt": {"recall": 0.97, "precision": 0.975, "coverage": 0.96, "traps held": 0.9},
+    HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85},
+    "rw_press_heldout_f.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.955, "traps held": 0.9},
+    "rw_press_heldout_h.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.94, "traps held": 0.88},
+    "rw_press_heldout_i.txt": {"recall": 0.98, "precision": 0.955, "coverage": 0.94, "traps held": 0.82},
+    "rw_press_heldout_l.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.93, "traps held": 0.9},
+    "rw_press_heldout_m.txt": {"recall": 0.97, "precision": 0.975, "coverage": 0.97, "traps held": 0.9},
+    "rw_press_heldout_n.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.94, "traps held": 0.85},
 }
 
 
