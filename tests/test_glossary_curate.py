@@ -191,6 +191,15 @@ def test_suggest_takes_a_month_after_a_locative_for_a_date():
     assert "Nouakchott" in by_text and not {"Kuboza", "Gushyingo", "Kwakira"} & by_text
 
 
+def test_suggest_leaves_languages_lone_heads_and_initials_out_and_keeps_particles():
+    text = ("Radiyo itangaza mu Kirundi no mu Gifaransa, abanyeshuri biga Icyongereza muri Kaminuza y'u Rwanda. "
+            "Umuvugizi wa RIB, Dr Murangira B. Thierry, yavuze. Amato anyura i Bab el-Mandeb yagabanutse. "
+            "Nyakwigendera Jean Baptiste Mberabahizi yashyinguwe.")
+    by_text = {c.text for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
+    assert not {"Kirundi", "Gifaransa", "Icyongereza", "Kaminuza", "B", "Bab"} & by_text
+    assert {"Bab el-Mandeb", "Jean Baptiste Mberabahizi"} <= by_text, by_text
+
+
 def test_suggest_keeps_a_name_that_holds_a_calendar_word():
     text = "Theresa May met Harry Kane in Nouakchott. Theresa May said on June 14 that Harry Kane will play."
     by_text = {c.text for c in suggest([("a.txt", text)], load_glossaries(None), "en")}

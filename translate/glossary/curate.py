@@ -12,7 +12,8 @@ from typing import Literal
 from translate.document import CALENDAR_WORDS
 from translate.errors import GlossaryError
 from translate.glossary.entries import Entry, Glossary, glossary_files, read_tsv
-from translate.glossary.kinyarwanda import INSTITUTION_HEADS, TITLE_WORDS, institution_names, rendering_texts
+from translate.glossary.kinyarwanda import (INSTITUTION_HEADS, TITLE_WORDS, institution_names, organisation_heads,
+                                            rendering_texts)
 from translate.glossary.morphology import FULL_CONNECTIVES, guess_class, is_prefixless
 from translate.languages import detect_language, other_language
 from translate.glossary.terms import find_terms
@@ -300,6 +301,9 @@ def _is_acronym(token: str) -> bool:
     return bool(_ACRONYM.match(token)) and not token.istitle()
 
 
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|ash|as)-[A-Z]")
+
+
 def _capital_runs(text: str, words: list[re.Match[str]], lang: str) -> Iterable[list[re.Match[str]]]:
     """Runs of capitalised words separated by single spaces/hyphens, with 'of', 'the', 'and' (in Kinyarwanda the
     connectives wa, ya, za …, and a capitalised word after an elided one: w'Ibihugu) allowed inside."""
@@ -311,7 +315,9 @@ def _capital_runs(text: str, words: list[re.Match[str]], lang: str) -> Iterable[
         joined = bool(run) and text[run[-1].end():word.start()] in (" ", "-")
         # In Kinyarwanda copy an acronym is part of the name it stands against (MTN Rwanda, Police FC, AS Kigali);
         # not one after a connective, which is an organisation before a person's name (Umuyobozi wa RDB Clare …)
-        capital = bare[:1].isupper() and (lang == "rw" or not _is_acronym(token))
+        # an Arabic name's particle goes on it (Bab el-Mandeb, Ahmed al-Sharaa)
+        particle = joined and bool(_NAME_PARTICLE.match(token))
+        capital = (bare[:1].isupper() or particle) and (lang == "rw" or not _is_acronym(token))
         if capital or (joined and token.lower() in connectors):
             after_acronym = bool(run) and _is_acronym(run[-1].group()) and _after_connective(text, run[-1].start())
             if run and (not joined or after_acronym or (lang == "rw" and (_AND_CLITIC.match(token)
@@ -414,12 +420,25 @@ def suggest(articles: Sequence[tuple[str, str]], glossary: Glossary, lang: str =
     # a name the glossary lists as written, left unmatched where it names something else (Uruzi rwa Rusizi, the
     # river), is not missing from it
     listed = {fold(text) for e in glossary for text in (*e.rw, *e.en)}
+    if lang == "rw":  # nor is a language (Igifaransa, mu Kirundi) or an office's head noun left alone (Kaminuza)
+        listed |= _language_names(glossary) | organisation_heads(glossary) | INSTITUTION_HEADS
     ranked = [c for c in found.values() if (c.kind != "phrase" or c.count >= min_phrase_count)
-              and fold(c.text) not in listed]
+              and fold(c.text) not in listed and len(c.text) > 1]  # nor an initial (Murangira B. Thierry)
     # A shorter phrase inside a longer candidate with the same count adds nothing.
     ranked = [c for c in ranked if not any(o is not c and o.count >= c.count and f" {c.text.lower()} "
                                            in f" {o.text.lower()} " for o in ranked)]
     return sorted(ranked, key=lambda c: (-c.score, -c.count, c.text))
+
+
+def _language_names(glossary: Glossary) -> frozenset[str]:
+    """The languages named after the glossary's countries, a class 7 noun on the country's stem, with or without
+    its augment: Ubufaransa → Igifaransa, Gifaransa; u Burundi → Ikirundi; Ubwongereza → Icyongereza."""
+    def build() -> frozenset[str]:
+        stems = {re.sub(r"^u ?b[uw]", "", fold(r)) for e in glossary if e.type == "place" for r in e.rw
+                 if re.match(r"u ?b[uw][a-z]", fold(r)) and " " not in fold(r).removeprefix("u ")}
+        return frozenset(prefix + stem for stem in stems if len(stem) > 2
+                         for prefix in ("iki", "igi", "icy", "ki", "gi", "cy"))
+    return glossary.cached(("rw-language-names",), build)
 
 
 def _outside(text: str, span: tuple[str, str, int, int], institutions: list[tuple[int, int]],

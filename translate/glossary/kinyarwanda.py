@@ -984,7 +984,8 @@ def _seat_end(tokens: list[Token], j: int) -> int:
 INSTITUTION_HEADS = frozenset({"inama", "banki", "komisiyo", "minisiteri", "ihuriro", "ishyaka", "kaminuza",
                                "ibitaro", "urugaga", "ikigo", "ishuri"})
 TITLE_WORDS = frozenset({"perezida", "prezida", "visi", "minisitiri", "ministiri", "dr", "bwana", "madamu",
-                         "nyakubahwa", "jenerali", "umuyobozi", "umuvugizi", "ambasaderi", "meya", "guverineri"})
+                         "nyakubahwa", "nyakwigendera", "jenerali", "umuyobozi", "umuvugizi", "ambasaderi", "meya",
+                         "guverineri"})
 
 
 def _name_step(tokens: list[Token], j: int) -> int:
