@@ -101,6 +101,9 @@ def test_lint_a_named_place_cue_must_name_another_place():
         with pytest.raises(GlossaryError, match="is not a cue"):
             make("term.d", rw="ikintu", rw_context=bad)
     assert make("term.d", rw="ikintu", rw_context="!x|@place.st_helena").sense_cues.places_for == ("place.st_helena",)
+    assert make("term.d", rw="ikintu", rw_context="!>ikipe|!x").sense_cues.next_against == ("ikipe",)
+    with pytest.raises(GlossaryError, match="is not a cue"):
+        make("term.d", rw="ikintu", rw_context="!x|!>")
 
 
 def test_lint_verbatim_name_must_keep_its_spelling():

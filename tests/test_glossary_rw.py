@@ -452,6 +452,13 @@ PRESS = [
     ("Umunyamabanga wa Leta, Clementine Mukeka, yakiriye Ambasaderi wa Amerika.",
      ["?term.secretary-of-state=Umunyamabanga wa Leta!nothing in the sentence", "term.ambassador=Ambasaderi",
       "place.united-states=Amerika"]),
+    # a word right after the match shows another office or sense: a club's or a court's president, a trade war
+    ("Perezida w'ikipe yeguye, Perezida w'Urukiko rw'Ikirenga aramushima, Perezida wa Kenya aracecetse.",
+     ["?term.president=Perezida!'ikipe' points to", "?term.president=Perezida!'urukiko' points to",
+      "term.supreme-court=w'Urukiko rw'Ikirenga", "term.president=Perezida", "place.kenya=Kenya"]),
+    ("Intambara y'ubucuruzi hagati ya Amerika n'u Bushinwa irakomeje, mu gihe intambara yo muri Sudani ikaze.",
+     ["?term.war=Intambara!'ubucuruzi' points to", "place.united-states=Amerika", "place.china=n'u Bushinwa",
+      "term.war=intambara", "place.sudan=Sudani"]),
     # a place that shows the other sense: Mozambique's Gaza Province is not the Strip
     ("Intara ya Gaza muri Mozambique yibasiwe n'amapfa.",
      ["?place.gaza-strip=Intara ya Gaza!'Mozambique' points to", "place.mozambique=Mozambique"]),

@@ -45,10 +45,12 @@ class SenseCues:
     """An entry's `rw_context`, parsed. Word stems that support the glossary's sense or show another anywhere in
     the sentence; '@place': any place the sentence names supports it; '@place.<id>' / '!@place.<id>': that place,
     named right after the match, decides for the glossary's sense or against it (Umunyamabanga wa Leta wa Amerika
-    is the Secretary of State; Intara ya Gaza muri Mozambique is not the Strip)."""
+    is the Secretary of State; Intara ya Gaza muri Mozambique is not the Strip); '!>stem': a word right after the
+    match shows another sense (Perezida w'ikipe is a club's president, intambara y'ubucuruzi a trade war)."""
 
     supporting: tuple[str, ...] = ()
     against: tuple[str, ...] = ()
+    next_against: tuple[str, ...] = ()  # '!>stem': a word right after the match (Perezida w'ikipe: a club's)
     any_place: bool = False
     places_for: tuple[str, ...] = ()
     places_against: tuple[str, ...] = ()
@@ -64,19 +66,22 @@ _PLACE_CUE = re.compile(r"(!?)@place(?:\.([a-z0-9][a-z0-9_.-]*))?")
 
 def parse_cues(cues: Sequence[str]) -> SenseCues:
     """Parse `rw_context` cells; raises ValueError naming the first cue that is none."""
-    supporting, against, places_for, places_against, any_place = [], [], [], [], False
+    supporting, against, next_against, places_for, places_against, any_place = [], [], [], [], [], False
     for cue in cues:
         place = _PLACE_CUE.fullmatch(cue)
         word = cue.removeprefix("!")
-        if place and place.group(2):
+        if cue.startswith("!>") and cue[2:] and not re.search(r"[\s!@>]", cue[2:]):
+            next_against.append(cue[2:])
+        elif place and place.group(2):
             (places_against if place.group(1) else places_for).append("place." + place.group(2))
         elif place and not place.group(1):
             any_place = True
-        elif word and not place and not re.search(r"[\s!@]", word):
+        elif word and not place and not re.search(r"[\s!@>]", word):
             (against if cue.startswith("!") else supporting).append(word)
         else:
             raise ValueError(cue)
-    return SenseCues(tuple(supporting), tuple(against), any_place, tuple(places_for), tuple(places_against))
+    return SenseCues(tuple(supporting), tuple(against), tuple(next_against), any_place, tuple(places_for),
+                     tuple(places_against))
 
 
 @dataclass(frozen=True)
@@ -268,8 +273,9 @@ def _check_context(cues: tuple[str, ...], name: str, line: int) -> tuple[str, ..
         parse_cues(cues)
     except ValueError as bad:
         raise _fail(name, line, "rw_context", f"'{show(str(bad))}' is not a cue: give one word, '!word' for a "
-                    "word that shows the other sense, '@place' for any place the sentence names, or "
-                    "'@place.<id>' / '!@place.<id>' for a place named right after the match") from None
+                    "word that shows the other sense, '!>word' for one right after the match, '@place' for any "
+                    "place the sentence names, or '@place.<id>' / '!@place.<id>' for a place named right after "
+                    "the match") from None
     return cues
 
 

@@ -677,8 +677,22 @@ def _places_after(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str,
     return near
 
 
+def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[tuple[str, bool], ...]:
+    """The words right after a match ending before token j, in the same clause, each with whether it is
+    capitalised inside its sentence (a connective, then its noun: w'ikipe, y'ubucuruzi, wa Sena)."""
+    words = []
+    for k in range(j, min(j + _WORDS_NEXT, len(tokens))):
+        if not tokens[k].joined:
+            break
+        words.append((tokens[k].norm, sentences.capitalised_inside(tokens, k)))
+    return tuple(words)
+
+
+_WORDS_NEXT = 2
+
+
 def _unsupported_sense(entry: Entry, words: list[tuple[str, bool]], places: frozenset[str],
-                       near: Mapping[str, str]) -> str | None:
+                       near: Mapping[str, str], after: tuple[tuple[str, bool], ...] = ()) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is), by the
     entry's `rw_context` (SenseCues): a place named right after the match decides (`near`: its id and how it is
     written); else a word of its sentence shows the other sense, or none supports this one (`places`: those the
@@ -686,8 +700,9 @@ def _unsupported_sense(entry: Entry, words: list[tuple[str, bool]], places: froz
     cues = entry.sense_cues
     if any(place in near for place in cues.places_for):
         return None
-    against = [fold(c) for c in cues.against]
+    against, next_against = [fold(c) for c in cues.against], [fold(c) for c in cues.next_against]
     other = next((near[place] for place in cues.places_against if place in near), None) \
+        or next((word[0] for word in after for cue in next_against if _has_cue(word, cue)), None) \
         or next((word[0] for word in words for cue in against if _has_cue(word, cue)), None)
     if other is not None:
         return f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
@@ -1130,7 +1145,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     in_terms = {k for _, i, j in found for k in range(i, j)}
     in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
     sentences = _Sentences(tokens)
-    senses: dict[tuple[str, int, tuple[str, ...]], str | None] = {}
+    senses: dict[tuple[str, int, tuple[str, ...], tuple[tuple[str, bool], ...]], str | None] = {}
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
     names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(tokens, k)}
     organisations = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "organisation"}
@@ -1190,12 +1205,14 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
         sense = None
         if kind == "term" and form.kind != "forbidden" and entry is not None and entry.rw_context:
             near = _places_after(tokens, j, place_at)
-            # once per entry, sentence and places after it: a long unpunctuated paragraph would otherwise be read
+            after = _words_after(tokens, j, sentences) if entry.sense_cues.next_against else ()
+            # once per entry, sentence and what follows it: a long unpunctuated paragraph would otherwise be read
             # once per match
-            key = (entry.id, sentences.of[i], tuple(near))
+            key = (entry.id, sentences.of[i], tuple(near), after)
             if key not in senses:
                 words = _sentence_words(tokens, i, sentences, in_places)
-                senses[key] = _unsupported_sense(entry, words, frozenset(places_in.get(sentences.of[i], ())), near)
+                senses[key] = _unsupported_sense(entry, words, frozenset(places_in.get(sentences.of[i], ())), near,
+                                                 after)
             sense = senses[key]
         # an organisation after another and a connective that agrees with it is the body the first belongs to,
         # part of its name: Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council
