@@ -459,6 +459,9 @@ PRESS = [
     ("Intambara y'ubucuruzi hagati ya Amerika n'u Bushinwa irakomeje, mu gihe intambara yo muri Sudani ikaze.",
      ["?term.war=Intambara!'ubucuruzi' points to", "place.united-states=Amerika", "place.china=n'u Bushinwa",
       "term.war=intambara", "place.sudan=Sudani"]),
+    ("Ikinyamakuru cyasohoye itangazo ry'ubukwe, Loni isaba iperereza ryigenga, SpaceX yohereje roketi mu kirere.",
+     ["?term.statement=itangazo!'ubukwe' points to", "org.un=Loni", "?term.intelligence=iperereza!'ryigenga'",
+      "?term.rocket=roketi!'spacex' points to"]),
     # a place that shows the other sense: Mozambique's Gaza Province is not the Strip
     ("Intara ya Gaza muri Mozambique yibasiwe n'amapfa.",
      ["?place.gaza-strip=Intara ya Gaza!'Mozambique' points to", "place.mozambique=Mozambique"]),
