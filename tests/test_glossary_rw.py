@@ -456,6 +456,10 @@ PRESS = [
     ("Perezida w'ikipe yeguye, Perezida w'Urukiko rw'Ikirenga aramushima, Perezida wa Kenya aracecetse.",
      ["?term.president=Perezida!'ikipe' points to", "?term.president=Perezida!'urukiko' points to",
       "term.supreme-court=w'Urukiko rw'Ikirenga", "term.president=Perezida", "place.kenya=Kenya"]),
+    # ... not a word further on without a connective, nor one after "and"
+    ("Perezida yakiriye ikipe y'igihugu. Perezida na Sena bemeje itegeko. Perezida mushya w'ikipe yatowe.",
+     ["term.president=Perezida", "term.president=Perezida", "term.senate=Sena",
+      "?term.president=Perezida!'ikipe' points to"]),
     ("Intambara y'ubucuruzi hagati ya Amerika n'u Bushinwa irakomeje, mu gihe intambara yo muri Sudani ikaze.",
      ["?term.war=Intambara!'ubucuruzi' points to", "place.united-states=Amerika", "place.china=n'u Bushinwa",
       "term.war=intambara", "place.sudan=Sudani"]),
@@ -650,7 +654,8 @@ PRESS = [
     ("Indege ya Kenya Airways yatinze.", []),
     # a name holds no sense cue: Bizimana is not imana, Cyongereza not gereza
     ("Jenerali Bizimana yavuze ko ingabo zageze.", ["term.general=Jenerali", "term.armed-forces=ingabo"]),
-    ("Uburusiya bwafatiwe ibihano mu Cyongereza.", ["place.russia=Uburusiya", "term.sanctions=ibihano"]),
+    ("Uburusiya bwafatiwe ibihano mu Cyongereza.",  # the language, after a locative without its augment
+     ["place.russia=Uburusiya", "term.sanctions=ibihano", "~place.united-kingdom=Cyongereza"]),
     ("Ingabo z'Urwanda", ["term.armed-forces=Ingabo", "place.rwanda=z'Urwanda!forbidden"]),  # not RDF, flagged
     ("Abasirikare bo mu Ngabo z'u Rwanda", ["term.soldier=Abasirikare", "org.rdf=Ngabo z'u Rwanda"]),
     # a glossary word is no sense cue: Ubwongereza (England) does not hold gereza (prison)
@@ -687,7 +692,7 @@ PRESS = [
     ("Umuryango wa Minisitiri w'Ubuzima wamushyinguye i Huye.",
      ["term.health-minister=Minisitiri w'Ubuzima", "place.huye=Huye"]),
     ("Ubutumwa Perezida Kagame yagejeje ku Banyarwanda bwari burebure.",
-     ["term.president=Perezida", "person.paul-kagame=Kagame"]),
+     ["term.president=Perezida", "person.paul-kagame=Kagame", "~place.rwanda=Banyarwanda"]),
     # a generic office opening its sentence, or a listed name and a verb, are not names
     ("Urwego rushinzwe umutekano rwatangaje ibyabaye.", ["term.security=umutekano"]),
     ("Umuryango w'Abibumbye wavuze ko impunzi ziyongereye.",

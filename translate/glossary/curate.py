@@ -301,7 +301,14 @@ def _is_acronym(token: str) -> bool:
     return bool(_ACRONYM.match(token)) and not token.istitle()
 
 
-_NAME_PARTICLE = re.compile(r"(?:al|el|ad|ash|as)-[A-Z]")
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z]")
+_LOCATIVE_BEFORE = frozenset({"i", "mu", "muri", "ku", "kuri", "in", "at", "from"})
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """Whether the word at `start` follows a locative (i Tobruk, muri Libya, in Tripoli)."""
+    before = text[:start].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1].lower() in _LOCATIVE_BEFORE
 
 
 def _capital_runs(text: str, words: list[re.Match[str]], lang: str) -> Iterable[list[re.Match[str]]]:
@@ -315,8 +322,9 @@ def _capital_runs(text: str, words: list[re.Match[str]], lang: str) -> Iterable[
         joined = bool(run) and text[run[-1].end():word.start()] in (" ", "-")
         # In Kinyarwanda copy an acronym is part of the name it stands against (MTN Rwanda, Police FC, AS Kigali);
         # not one after a connective, which is an organisation before a person's name (Umuyobozi wa RDB Clare …)
-        # an Arabic name's particle goes on it (Bab el-Mandeb, Ahmed al-Sharaa)
-        particle = joined and bool(_NAME_PARTICLE.match(token))
+        # an Arabic name's particle goes on it (Bab el-Mandeb, Ahmed al-Sharaa), not on a place after a locative
+        # (i Tobruk al-Mismari: a place, then a man)
+        particle = joined and bool(_NAME_PARTICLE.match(token)) and not _after_locative(text, run[0].start())
         capital = (bare[:1].isupper() or particle) and (lang == "rw" or not _is_acronym(token))
         if capital or (joined and token.lower() in connectors):
             after_acronym = bool(run) and _is_acronym(run[-1].group()) and _after_connective(text, run[-1].start())
@@ -420,25 +428,15 @@ def suggest(articles: Sequence[tuple[str, str]], glossary: Glossary, lang: str =
     # a name the glossary lists as written, left unmatched where it names something else (Uruzi rwa Rusizi, the
     # river), is not missing from it
     listed = {fold(text) for e in glossary for text in (*e.rw, *e.en)}
-    if lang == "rw":  # nor is a language (Igifaransa, mu Kirundi) or an office's head noun left alone (Kaminuza)
-        listed |= _language_names(glossary) | organisation_heads(glossary) | INSTITUTION_HEADS
+    if lang == "rw":  # nor is an office's head noun left alone (Kaminuza; mu Nteko)
+        heads = organisation_heads(glossary) | INSTITUTION_HEADS
+        listed |= heads | {h[1:] for h in heads if h[:1] in "aiu"}
     ranked = [c for c in found.values() if (c.kind != "phrase" or c.count >= min_phrase_count)
               and fold(c.text) not in listed and len(c.text) > 1]  # nor an initial (Murangira B. Thierry)
     # A shorter phrase inside a longer candidate with the same count adds nothing.
     ranked = [c for c in ranked if not any(o is not c and o.count >= c.count and f" {c.text.lower()} "
                                            in f" {o.text.lower()} " for o in ranked)]
     return sorted(ranked, key=lambda c: (-c.score, -c.count, c.text))
-
-
-def _language_names(glossary: Glossary) -> frozenset[str]:
-    """The languages named after the glossary's countries, a class 7 noun on the country's stem, with or without
-    its augment: Ubufaransa → Igifaransa, Gifaransa; u Burundi → Ikirundi; Ubwongereza → Icyongereza."""
-    def build() -> frozenset[str]:
-        stems = {re.sub(r"^u ?b[uw]", "", fold(r)) for e in glossary if e.type == "place" for r in e.rw
-                 if re.match(r"u ?b[uw][a-z]", fold(r)) and " " not in fold(r).removeprefix("u ")}
-        return frozenset(prefix + stem for stem in stems if len(stem) > 2
-                         for prefix in ("iki", "igi", "icy", "ki", "gi", "cy"))
-    return glossary.cached(("rw-language-names",), build)
 
 
 def _outside(text: str, span: tuple[str, str, int, int], institutions: list[tuple[int, int]],

@@ -410,7 +410,7 @@ def _forbidden_and_related(entry: Entry, dialects: bool) -> list[Pattern]:
     for text in entry.rw_forbidden:
         form = Form("", False, "forbidden", entry.rw[0])
         out.append(Pattern(entry.id, _literal(text, dialects), "term", 2, data=form))
-    for text in (*entry.rw_related, *derived_words(entry)):
+    for text in (*entry.rw_related, *derived_forms(entry)):
         slots = _literal(text, dialects)
         if slots:
             out.append(Pattern(entry.id, slots, "related", 0, data=Form("", False, "related", entry.rw[0])))
@@ -437,8 +437,20 @@ def derived_words(entry: Entry) -> list[str]:
         return nya  # u Rwanda's stem is -anda: *umwanda* is another word
     stem = parts[2]
     vowel = stem[0] in VOWELS
-    people = ["umw" + stem, "ab" + stem, "icy" + stem] if vowel else ["umu" + stem, "aba" + stem, "iki" + stem]
+    # Dahl's law: ki- is gi- before a voiceless consonant (Igifaransa, Igishinwa; Ikirusiya)
+    language = "icy" if vowel else "igi" if stem[0] in _VOICELESS else "iki"
+    people = ["umw" + stem, "ab" + stem, language + stem] if vowel else ["umu" + stem, "aba" + stem, language + stem]
     return people + nya
+
+
+_VOICELESS = frozenset("ptkfsch")
+
+
+def derived_forms(entry: Entry) -> list[str]:
+    """The derived words with and without their augment, as after a locative (mu Kinyarwanda, ku Banyarwanda,
+    mu Gifaransa)."""
+    words = derived_words(entry)
+    return words + [w[1:] for w in words if w[0] in VOWELS]
 
 
 def _with_embedded_names(entry: Entry, glossary: Glossary) -> Entry:
@@ -665,30 +677,35 @@ def _has_cue(word: tuple[str, bool], cue: str) -> bool:
 _PLACE_NEAR = 6
 
 
+def _clause_after(tokens: list[Token], j: int, size: int) -> range:
+    """Up to `size` tokens from token j, in the same clause (no punctuation before any of them)."""
+    end = j
+    while end < min(j + size, len(tokens)) and tokens[end].joined:
+        end += 1
+    return range(j, end)
+
+
 def _places_after(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str, str]]) -> dict[str, str]:
-    """The places named right after a match ending before token j, in the same clause (no punctuation between),
-    by id, as written."""
+    """The places named right after a match ending before token j, in the same clause, by id, as written."""
     near: dict[str, str] = {}
-    for k in range(j, min(j + _PLACE_NEAR, len(tokens))):
-        if not tokens[k].joined:
-            break
+    for k in _clause_after(tokens, j, _PLACE_NEAR):
         if k in place_at:
             near.setdefault(*place_at[k])
     return near
 
 
 def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[tuple[str, bool], ...]:
-    """The words right after a match ending before token j, in the same clause, each with whether it is
-    capitalised inside its sentence (a connective, then its noun: w'ikipe, y'ubucuruzi, wa Sena)."""
-    words = []
-    for k in range(j, min(j + _WORDS_NEXT, len(tokens))):
-        if not tokens[k].joined:
-            break
-        words.append((tokens[k].norm, sentences.capitalised_inside(tokens, k)))
-    return tuple(words)
-
-
-_WORDS_NEXT = 2
+    """What qualifies the match right after it: the word that follows it (iperereza ryigenga) and the noun it is
+    'of', after its connective, which may follow one modifier (Perezida w'ikipe, Perezida mushya w'Inama
+    Njyanama, intambara y'ubucuruzi); not a word further on without a connective (Perezida yakiriye ikipe), nor
+    one after "and". Each with whether it is capitalised inside its sentence."""
+    clause = _clause_after(tokens, j, 5)
+    connective = next((k for k in clause[:2] if tokens[k].norm not in _AND
+                       and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES)), None)
+    kept = [k for k in clause[:1] if k != connective]
+    if connective is not None:
+        kept += [k for k in clause if connective < k <= connective + 2]
+    return tuple((tokens[k].norm, sentences.capitalised_inside(tokens, k)) for k in kept)
 
 
 def _unsupported_sense(entry: Entry, words: list[tuple[str, bool]], places: frozenset[str],
