@@ -198,10 +198,10 @@ def test_suggest_leaves_languages_lone_heads_and_initials_out_and_keeps_particle
     text = ("Radiyo itangaza mu Kirundi no mu Gifaransa, abanyeshuri biga Icyongereza muri Kaminuza y'u Rwanda. "
             "Umuvugizi wa RIB, Dr Murangira B. Thierry, yavuze. Amato anyura hafi ya Bab el-Mandeb yagabanutse. "
             "Nyakwigendera Jean Baptiste Mberabahizi yashyinguwe. Abadepite bavugiye mu Nteko. "
-            "Ku wa Kabiri i Tobruk al-Mismari yavuze.")
+            "Ku wa Kabiri i Tobruk al-Mismari yavuze. Nyiricyubahiro Karidinali Antoine Kambanda yasomye misa.")
     by_text = {c.text for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
     assert not {"Kirundi", "Gifaransa", "Icyongereza", "Kaminuza", "Nteko", "B", "Bab"} & by_text
-    assert {"Bab el-Mandeb", "Jean Baptiste Mberabahizi", "Tobruk"} <= by_text, by_text
+    assert {"Bab el-Mandeb", "Jean Baptiste Mberabahizi", "Tobruk", "Antoine Kambanda"} <= by_text, by_text
 
 
 def test_suggest_keeps_a_name_that_holds_a_calendar_word():

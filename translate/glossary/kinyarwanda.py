@@ -1017,7 +1017,8 @@ INSTITUTION_HEADS = frozenset({"inama", "banki", "komisiyo", "minisiteri", "ihur
                                "ibitaro", "urugaga", "ikigo", "ishuri"})
 TITLE_WORDS = frozenset({"perezida", "prezida", "visi", "minisitiri", "ministiri", "dr", "bwana", "madamu",
                          "nyakubahwa", "nyakwigendera", "jenerali", "umuyobozi", "umuvugizi", "ambasaderi", "meya",
-                         "guverineri"})
+                         "guverineri", "depite", "senateri", "musenyeri", "padiri", "pasiteri", "karidinali",
+                         "nyiricyubahiro", "sheikh", "mufti", "imamu", "umwami"})
 
 
 def _name_step(tokens: list[Token], j: int) -> int:
