@@ -183,12 +183,12 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # 1.7 points and cost E 0.9 points of precision and I four traps.)
 HELD_OUT_FLOORS = {
     HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85},
-    "rw_press_heldout_f.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.955, "traps held": 0.9},
-    "rw_press_heldout_h.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.94, "traps held": 0.88},
-    "rw_press_heldout_i.txt": {"recall": 0.98, "precision": 0.955, "coverage": 0.94, "traps held": 0.82},
-    "rw_press_heldout_l.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.93, "traps held": 0.9},
-    "rw_press_heldout_m.txt": {"recall": 0.97, "precision": 0.975, "coverage": 0.97, "traps held": 0.9},
-    "rw_press_heldout_n.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.94, "traps held": 0.85},
+    "rw_press_heldout_f.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.965, "traps held": 0.9},
+    "rw_press_heldout_h.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.94, "traps held": 0.9},
+    "rw_press_heldout_i.txt": {"recall": 0.98, "precision": 0.96, "coverage": 0.945, "traps held": 0.85},
+    "rw_press_heldout_l.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.935, "traps held": 0.9},
+    "rw_press_heldout_m.txt": {"recall": 0.97, "precision": 0.97, "coverage": 0.97, "traps held": 0.9},
+    "rw_press_heldout_n.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.945, "traps held": 0.9},
 }
 
 
@@ -237,7 +237,7 @@ def suggested(sentences: list[Sentence], glossary) -> tuple[int, int]:
 def test_suggest_proposes_most_of_the_names_the_glossary_lacks(name):
     found, total = suggested(read_annotated(DATA / name), load_glossaries(None))
     print(f"\nheld out: suggest proposes {found}/{total} occurrences of unlisted names")
-    assert total >= 10 and found >= 0.55 * total  # 62-88 % on 2026-12-03
+    assert total >= 10 and found >= 0.55 * total  # 60-89 % on 2026-12-03
 
 
 def test_the_scorer_counts_what_it_should():
