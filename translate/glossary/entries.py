@@ -45,12 +45,13 @@ class SenseCues:
     """An entry's `rw_context`, parsed. Word stems that support the glossary's sense or show another anywhere in
     the sentence; '@place': any place the sentence names supports it; '@place.<id>' / '!@place.<id>': that place,
     named right after the match, decides for the glossary's sense or against it (Umunyamabanga wa Leta wa Amerika
-    is the Secretary of State; Intara ya Gaza muri Mozambique is not the Strip); '!>stem': a word right after the
-    match shows another sense (Perezida w'ikipe is a club's president, intambara y'ubucuruzi a trade war)."""
+    is the Secretary of State; Intara ya Gaza muri Mozambique is not the Strip); '!>stem': the word right after
+    the match, or the noun after its connective, shows another sense (Perezida w'ikipe is a club's president,
+    intambara y'ubucuruzi a trade war, iperereza ryigenga an inquiry)."""
 
     supporting: tuple[str, ...] = ()
     against: tuple[str, ...] = ()
-    next_against: tuple[str, ...] = ()  # '!>stem': a word right after the match (Perezida w'ikipe: a club's)
+    next_against: tuple[str, ...] = ()  # '!>stem' (Perezida w'ikipe: a club's)
     any_place: bool = False
     places_for: tuple[str, ...] = ()
     places_against: tuple[str, ...] = ()

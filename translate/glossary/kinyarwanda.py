@@ -694,12 +694,16 @@ def _places_after(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str,
     return near
 
 
-def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[tuple[str, bool], ...]:
+_QUALIFIER_NEAR = 5  # a modifier, a connective and a noun of two words: Perezida mushya w'Inama Njyanama
+Word = tuple[str, bool]  # a word as folded, and whether it is capitalised inside its sentence
+
+
+def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[Word, ...]:
     """What qualifies the match right after it: the word that follows it (iperereza ryigenga) and the noun it is
     'of', after its connective, which may follow one modifier (Perezida w'ikipe, Perezida mushya w'Inama
     Njyanama, intambara y'ubucuruzi); not a word further on without a connective (Perezida yakiriye ikipe), nor
     one after "and". Each with whether it is capitalised inside its sentence."""
-    clause = _clause_after(tokens, j, 5)
+    clause = _clause_after(tokens, j, _QUALIFIER_NEAR)
     connective = next((k for k in clause[:2] if tokens[k].norm not in _AND
                        and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES)), None)
     kept = [k for k in clause[:1] if k != connective]
@@ -708,8 +712,8 @@ def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[tu
     return tuple((tokens[k].norm, sentences.capitalised_inside(tokens, k)) for k in kept)
 
 
-def _unsupported_sense(entry: Entry, words: list[tuple[str, bool]], places: frozenset[str],
-                       near: Mapping[str, str], after: tuple[tuple[str, bool], ...] = ()) -> str | None:
+def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], near: Mapping[str, str],
+                       after: tuple[Word, ...] = ()) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is), by the
     entry's `rw_context` (SenseCues): a place named right after the match decides (`near`: its id and how it is
     written); else a word of its sentence shows the other sense, or none supports this one (`places`: those the
@@ -1163,7 +1167,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     in_terms = {k for _, i, j in found for k in range(i, j)}
     in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
     sentences = _Sentences(tokens)
-    senses: dict[tuple[str, int, tuple[str, ...], tuple[tuple[str, bool], ...]], str | None] = {}
+    senses: dict[tuple[str, int, tuple[str, ...], tuple[Word, ...]], str | None] = {}
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
     names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(tokens, k)}
     organisations = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "organisation"}
