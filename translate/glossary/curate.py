@@ -305,10 +305,11 @@ _NAME_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z]")
 _LOCATIVE_BEFORE = frozenset({"i", "mu", "muri", "ku", "kuri", "in", "at", "from"})
 
 
-def _after_locative(text: str, start: int) -> bool:
-    """Whether the word at `start` follows a locative (i Tobruk, muri Libya, in Tripoli)."""
+def _follows(text: str, start: int, words: frozenset[str]) -> bool:
+    """Whether the word at `start` comes right after one of `words`: a locative (i Tobruk, in Tripoli) or a
+    Kinyarwanda connective (wa RDB, ya MTN)."""
     before = text[:start].rstrip().rsplit(None, 1)
-    return bool(before) and before[-1].lower() in _LOCATIVE_BEFORE
+    return bool(before) and before[-1].lower() in words
 
 
 def _capital_runs(text: str, words: list[re.Match[str]], lang: str) -> Iterable[list[re.Match[str]]]:
@@ -324,10 +325,10 @@ def _capital_runs(text: str, words: list[re.Match[str]], lang: str) -> Iterable[
         # not one after a connective, which is an organisation before a person's name (Umuyobozi wa RDB Clare …)
         # an Arabic name's particle goes on it (Bab el-Mandeb, Ahmed al-Sharaa), not on a place after a locative
         # (i Tobruk al-Mismari: a place, then a man)
-        particle = joined and bool(_NAME_PARTICLE.match(token)) and not _after_locative(text, run[0].start())
+        particle = joined and bool(_NAME_PARTICLE.match(token)) and not _follows(text, run[0].start(), _LOCATIVE_BEFORE)
         capital = (bare[:1].isupper() or particle) and (lang == "rw" or not _is_acronym(token))
         if capital or (joined and token.lower() in connectors):
-            after_acronym = bool(run) and _is_acronym(run[-1].group()) and _after_connective(text, run[-1].start())
+            after_acronym = bool(run) and _is_acronym(run[-1].group()) and _follows(text, run[-1].start(), _CONNECTORS_RW)
             if run and (not joined or after_acronym or (lang == "rw" and (_AND_CLITIC.match(token)
                                                                           or bare.lower() in _NAME_HEADS_RW))):
                 yield run
@@ -339,12 +340,6 @@ def _capital_runs(text: str, words: list[re.Match[str]], lang: str) -> Iterable[
             run = []
     if run:
         yield run
-
-
-def _after_connective(text: str, start: int) -> bool:
-    """Whether the word at `start` follows a Kinyarwanda connective (wa RDB, ya MTN)."""
-    before = text[:start].rstrip().rsplit(None, 1)
-    return bool(before) and before[-1].lower() in _CONNECTORS_RW
 
 
 def _boilerplate(text: str, lang: str) -> list[tuple[int, int]]:
