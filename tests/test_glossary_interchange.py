@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,15 @@ def test_merge_reports_conflicts_instead_of_overwriting():
     assert "place.russia: differs from" in result.conflicts[0] and "not imported" in result.conflicts[0]
     again = merge(existing, existing)
     assert (again.added, again.conflicts, len(again.unchanged)) == ([], [], len(existing))
+
+
+def test_merge_ignores_whitespace_a_tbx_round_trip_collapses():
+    # A source quoting a page with a doubled space came back from TBX with one; that is not a conflict.
+    entry = replace(read_tsv(DATA / "mini.tsv")[0], source="example.org (mu ntara ya  Kivu)")
+    back = import_tbx(export_tbx([entry]), "round.tbx")
+    assert back[0].source == "example.org (mu ntara ya Kivu)"
+    result = merge([entry], back)
+    assert (result.conflicts, len(result.unchanged)) == ([], 1)
 
 
 def test_merge_flags_an_english_term_already_used_by_another_id():

@@ -312,6 +312,12 @@ class ImportResult:
     conflicts: list[str] = field(default_factory=list)  # one message per conflicting imported entry
 
 
+def _changed_columns(old: Entry, new: Entry) -> list[str]:
+    # Whitespace inside free text is not content: TBX and CSV tools re-wrap it, and the import collapses it.
+    before, after = old.to_row(), new.to_row()
+    return [c for c in COLUMNS if before[c].split() != after[c].split()]
+
+
 def merge(existing: Sequence[Entry], incoming: Sequence[Entry]) -> ImportResult:
     """Sort imported entries into new / already present / conflicting; conflicting ones are never applied."""
     by_id = {e.id: e for e in existing}
@@ -320,10 +326,10 @@ def merge(existing: Sequence[Entry], incoming: Sequence[Entry]) -> ImportResult:
     for entry in incoming:
         old = by_id.get(entry.id)
         if old is not None:
-            if old == entry:
+            changed = _changed_columns(old, entry)
+            if not changed:
                 result.unchanged.append(entry)
             else:
-                changed = [c for c in COLUMNS if old.to_row()[c] != entry.to_row()[c]]
                 result.conflicts.append(f"{entry.where}: {entry.id}: differs from {old.where} in "
                                         f"{', '.join(changed)}; not imported")
             continue
