@@ -652,6 +652,10 @@ PRESS = [
      ["term.president=Perezida", "place.kenya=Kenya", "person.william-ruto=William Ruto"]),
     ("Perezida wa Kenya Peter Njoroge yavuze", ["term.president=Perezida", "place.kenya=Kenya"]),
     ("Indege ya Kenya Airways yatinze.", []),
+    # a full name before an English word of a place or prize named after it: the stadium, the airport
+    ("Imikino izabera kuri Samia Suluhu Hassan Stadium.", []),
+    ("Yageze kuri Julius Nyerere International Airport i Dar es Salaam.", ["place.dar-es-salaam=Dar es Salaam"]),
+    ("Samia Suluhu Hassan yafunguye stadium nshya.", ["person.samia-suluhu-hassan=Samia Suluhu Hassan"]),
     # a name holds no sense cue: Bizimana is not imana, Cyongereza not gereza
     ("Jenerali Bizimana yavuze ko ingabo zageze.", ["term.general=Jenerali", "term.armed-forces=ingabo"]),
     ("Uburusiya bwafatiwe ibihano mu Cyongereza.",  # the language, after a locative without its augment
