@@ -652,6 +652,11 @@ PRESS = [
      ["term.president=Perezida", "place.kenya=Kenya", "person.william-ruto=William Ruto"]),
     ("Perezida wa Kenya Peter Njoroge yavuze", ["term.president=Perezida", "place.kenya=Kenya"]),
     ("Indege ya Kenya Airways yatinze.", []),
+    # members "of" a place or "in" it, in one long name
+    ("Umuryango w'Ubukungu w'Ibihugu by'Afurika y'Iburengerazuba wasabye.",
+     ["org.ecowas=Umuryango w'Ubukungu w'Ibihugu by'Afurika y'Iburengerazuba"]),
+    ("Umuryango w'Ibihugu byo muri Afurika y'Iburasirazuba",
+     ["org.eac=Umuryango w'Ibihugu byo muri Afurika y'Iburasirazuba"]),
     # a full name before an English word of a place or prize named after it: the stadium, the airport
     ("Imikino izabera kuri Samia Suluhu Hassan Stadium.", []),
     ("Yageze kuri Julius Nyerere International Airport i Dar es Salaam.", ["place.dar-es-salaam=Dar es Salaam"]),

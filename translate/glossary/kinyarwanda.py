@@ -248,11 +248,37 @@ _HYPHENATED_PREFIX = re.compile(r"\b(Aba|Umu|Abanya|Umunya|Abanye|Umunye)-(\w+)"
 _ELISION = re.compile(r"(?<=\s)(\w{1,2})['’](?=\w)")
 
 
-def _spellings(text: str) -> list[str]:
+# An organisation's members are "of" a place or "in" it, both in the same name: Umuryango w'Ibihugu by'Afurika
+# y'Iburasirazuba = … byo muri Afurika y'Iburasirazuba. A connective slot takes any connective, so one spelling of
+# each side is enough; only before a name (capitalised, and with no class prefix when it is elided).
+_OF_IN = re.compile(r"(?<=\s)(\w{1,2})o mu(?:ri)? (?=[A-Z])")
+_OF = re.compile(r"(?<=\s)(\w{1,2})(?:a |['’])(?=([A-Z]\w*))")
+_OF_CONNECTIVES = FULL_CONNECTIVES - _AND - _LIKE
+
+
+def _of_in_spellings(text: str) -> list[str]:
+    spellings = [text]
+    if any(m.group(1).lower() + "a" in _OF_CONNECTIVES for m in _OF_IN.finditer(text)):
+        spellings.append(_OF_IN.sub(lambda m: m.group(1) + "a " if m.group(1).lower() + "a" in _OF_CONNECTIVES
+                                    else m.group(0), text))
+    else:
+        def of_in(match: re.Match[str]) -> str:
+            connective, name = match.group(1).lower(), match.group(2)
+            if connective + "a" not in _OF_CONNECTIVES or (
+                    match.group(0)[-1] in "'’" and not is_prefixless(guess_class(fold(name)))):
+                return match.group(0)
+            return match.group(1) + "o muri "
+        if (in_form := _OF.sub(of_in, text)) != text:
+            spellings.append(in_form)
+    return spellings
+
+
+def _spellings(text: str, members: bool = False) -> list[str]:
     """The written forms of one rendering: its augment spellings, each also with a hyphenated prefix joined, and
-    a rendering of several words also with its elisions written without the apostrophe."""
+    a rendering of several words also with its elisions written without the apostrophe. `members`: an
+    organisation's name, also with its place "in" for "of" or the other way round."""
     out = []
-    for spelling in _augment_spellings(text):
+    for spelling in (s for o in (_of_in_spellings(text) if members else [text]) for s in _augment_spellings(o)):
         out.append(spelling)
         joined = _HYPHENATED_PREFIX.sub(lambda m: m.group(1) + m.group(2).lower(), spelling)
         if joined != spelling:
@@ -297,7 +323,8 @@ def rendering_patterns(entry: Entry, dialects: bool = False) -> list[Pattern]:
     patterns: list[Pattern] = []
     entry = _with_quoted_names(entry)
     for rendering in _renderings(entry):
-        for text in _spellings(rendering.text):
+        long_name = entry.type == "organisation" and len(rendering.text.split()) > 2
+        for text in _spellings(rendering.text, members=long_name):
             patterns += _patterns_for(dataclasses.replace(rendering, text=text), entry, dialects)
     patterns.extend(_forbidden_and_related(entry, dialects))
     patterns.extend(_lookalike_patterns(entry, dialects))
