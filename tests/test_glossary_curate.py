@@ -204,6 +204,13 @@ def test_suggest_leaves_languages_lone_heads_and_initials_out_and_keeps_particle
     assert {"Bab el-Mandeb", "Jean Baptiste Mberabahizi", "Tobruk", "Antoine Kambanda"} <= by_text, by_text
 
 
+def test_suggest_leaves_compass_words_and_players_positions_out():
+    text = ("Abanyafurika y'Epfo bamwe bigaragambije. Myugariro Ngabo Eric yahamagawe mu ikipe. "
+            "Rutahizamu Didier Nshuti yatsinze igitego.")
+    by_text = {c.text for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
+    assert by_text == {"Ngabo Eric", "Didier Nshuti"}, by_text
+
+
 def test_suggest_keeps_a_name_that_holds_a_calendar_word():
     text = "Theresa May met Harry Kane in Nouakchott. Theresa May said on June 14 that Harry Kane will play."
     by_text = {c.text for c in suggest([("a.txt", text)], load_glossaries(None), "en")}

@@ -176,10 +176,13 @@ september october november december jan feb mar apr jun jul aug sep sept oct nov
 despite among against through within without yesterday today tomorrow last next""".split())
 # Kinyarwanda words that stand capitalised before or inside a name without being one: titles (Me: Maître), the
 # heads of place and office names (mu Karere ka Rubavu, Umujyi wa Goma), what a company or a station is
-# (Sosiyete MTN Rwanda), the world (ku Isi), prepositions opening a line.
+# (Sosiyete MTN Rwanda), the world (ku Isi), prepositions opening a line, a player's position (Myugariro X).
 _STOP_RW = TITLE_WORDS | frozenset("""ku mu muri kuri kwa na ni i nk uyu iyi aba ibi intara ntara akarere karere
 umurenge murenge akagari kagari umudugudu mudugudu umujyi mujyi teritwari ikiyaga kiyaga igihugu gihugu umurwa
-murwa isi sosiyete kompanyi televiziyo radiyo me""".split())
+murwa isi sosiyete kompanyi televiziyo radiyo me myugariro rutahizamu kapiteni""".split())
+# The points of the compass name no place alone: Abanyafurika y'Epfo leaves Epfo when the demonym is matched.
+_COMPASS_RW = frozenset("""epfo amajyepfo majyepfo amajyaruguru majyaruguru ruguru iburasirazuba uburasirazuba
+burasirazuba iburengerazuba uburengerazuba burengerazuba hagati""".split())
 # A title's own adjectives go with it (Umuyobozi Mukuru, Minisitiri Wungirije); Mukuru Jean is a name.
 _TITLE_ADJECTIVES_RW = frozenset({"mukuru", "wungirije"})
 # "Of" joins the words of a Kinyarwanda name (Umuryango wa Commonwealth); "na" (and) does not.
@@ -425,7 +428,7 @@ def suggest(articles: Sequence[tuple[str, str]], glossary: Glossary, lang: str =
     listed = {fold(text) for e in glossary for text in (*e.rw, *e.en)}
     if lang == "rw":  # nor is an office's head noun left alone (Kaminuza; mu Nteko)
         heads = organisation_heads(glossary) | INSTITUTION_HEADS
-        listed |= heads | {h[1:] for h in heads if h[:1] in "aiu"}
+        listed |= heads | {h[1:] for h in heads if h[:1] in "aiu"} | _COMPASS_RW
     ranked = [c for c in found.values() if (c.kind != "phrase" or c.count >= min_phrase_count)
               and fold(c.text) not in listed and len(c.text) > 1]  # nor an initial (Murangira B. Thierry)
     # A shorter phrase inside a longer candidate with the same count adds nothing.
