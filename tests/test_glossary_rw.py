@@ -456,6 +456,12 @@ PRESS = [
     ("Perezida w'ikipe yeguye, Perezida w'Urukiko rw'Ikirenga aramushima, Perezida wa Kenya aracecetse.",
      ["?term.president=Perezida!'ikipe' points to", "?term.president=Perezida!'urukiko' points to",
       "term.supreme-court=w'Urukiko rw'Ikirenga", "term.president=Perezida", "place.kenya=Kenya"]),
+    # ... so does a body named there, listed or an acronym that names no place; a country's acronym does not
+    ("Cyril Ramaphosa, Perezida wa ANC, yahuye na Perezida wa IBUKA na Perezida wa RDC.",
+     ["person.cyril-ramaphosa=Cyril Ramaphosa", "?term.president=Perezida!'ANC' points to", "org.anc=ANC",
+      "?term.president=Perezida!'IBUKA' points to", "org.ibuka=IBUKA", "term.president=Perezida",
+      "place.dr-congo=RDC"]),
+    ("Visi Perezida mushya wa FERWAFA yatowe.", ["?term.vice-president=Visi Perezida!'FERWAFA'", "org.ferwafa=FERWAFA"]),
     # ... not a word further on without a connective, nor one after "and"
     ("Perezida yakiriye ikipe y'igihugu. Perezida na Sena bemeje itegeko. Perezida mushya w'ikipe yatowe.",
      ["term.president=Perezida", "term.president=Perezida", "term.senate=Sena",
@@ -585,7 +591,7 @@ PRESS = [
     ("Abimukira barohamye mu nyanja za Libya.", ["place.libya=Libya"]),
     # a listed name, its mandate and its acronym
     ("Umuryango w'Abibumbye wita ku bana (UNICEF) watanze imfashanyo.",
-     ["org.unicef=Umuryango w'Abibumbye wita ku bana", "org.unicef=UNICEF"]),
+     ["org.unicef=Umuryango w'Abibumbye wita ku bana", "org.unicef=UNICEF", "term.humanitarian-aid=imfashanyo"]),
     # food security and a campaign "war" are other senses
     ("Umutekano w'ibiribwa uracyari ikibazo.", ["?term.security=Umutekano!another sense"]),
     ("U Rwanda rukomeje intambara yo kurwanya malariya.",

@@ -5,14 +5,15 @@ organisation names, acronyms as the press writes them, look-alikes and words wit
 independently of the matcher: `[[ID|surface]]` is an occurrence of glossary concept ID, `[[!ID|surface]]` a trap,
 a phrase that looks like ID but is not it. Run with `-s` to see the tables.
 
-Seven development sets (rw_press.txt, rw_press_b.txt, _c, _d, _g, _j and _k; the matcher and the glossary were
+Eight development sets (rw_press.txt, rw_press_b.txt, _c, _d, _g, _j, _k and _o; the matcher and the glossary were
 mended on them) are held to bars. Their figures show what the matcher recalls of text it was tuned on, so the
 headline figures are the held-out sets' (rw_press_heldout.txt, _f, _h, _i, _l, _m, _n and _p), each written blind
 by another author and never used to change the matcher: only their totals are printed.
 
 Scoring: a reported term (kind "term"; related and ambiguous matches are not claims of the term) is right when it
 overlaps an occurrence of the same concept, each occurrence answering for one match, or lies inside one (a name and
-its bracketed acronym annotated as one span); every other reported term is a false alarm. Recall counts the
+its bracketed acronym annotated as one span); every other reported term is a false alarm, except, on a held-out
+set, one of an entry listed after the set was written, which it cannot judge (see WRITTEN_AGAINST). Recall counts the
 occurrences of concepts the glossary has (coverage says how many those are); a trap holds when nothing is reported
 as its concept inside it.
 """
@@ -21,7 +22,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Container
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -43,6 +45,7 @@ DEVELOPMENT = {
     "rw_press_g.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.95, "traps held": 0.9},
     "rw_press_j.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.965, "traps held": 0.85},
     "rw_press_k.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.93, "traps held": 0.9},
+    "rw_press_o.txt": {"recall": 0.975, "precision": 0.965, "coverage": 0.9, "traps held": 0.9},
 }
 
 
@@ -92,6 +95,7 @@ class Score:
     traps: int
     examples: list[str]
     exact: int = 0  # occurrences an exact glossary (a rendering as written, case and all) would find
+    unjudged: Counter[str] = field(default_factory=Counter)  # reports of entries the set's author never had
 
     @property
     def recall(self) -> float:
@@ -114,9 +118,11 @@ class Score:
         return covered / (covered + sum(self.uncovered.values()))
 
 
-def score(sentences: list[Sentence], glossary, unannotated: frozenset[str] = frozenset()) -> Score:
+def score(sentences: list[Sentence], glossary, unannotated: frozenset[str] = frozenset(),
+          judged: Container[str] | None = None) -> Score:
     """`unannotated`: the types of entry (person) whose occurrences the set's author was not asked to mark; what the
-    matcher reports of them is neither a hit nor a false alarm there."""
+    matcher reports of them is neither a hit nor a false alarm there. `judged`: the ids the author could mark (the
+    id list the set was written against, and the ids it uses); a report of any other entry is left unjudged."""
     result = Score(Counter(), Counter(), Counter(), Counter(), 0, 0, [])
     annotated = {t.entry for s in sentences for t in s.terms}
     for sentence in sentences:
@@ -143,7 +149,9 @@ def score(sentences: list[Sentence], glossary, unannotated: frozenset[str] = fro
             if i not in claimed and any(g.entry == match.entry and g.start <= match.start and match.end <= g.end
                                         for g in sentence.terms):
                 claimed.add(i)
-            if i not in claimed:
+            if i not in claimed and judged is not None and match.entry not in judged:
+                result.unjudged[match.entry] += 1
+            elif i not in claimed:
                 result.false_alarms[match.entry] += 1
                 result.examples.append(f"line {sentence.line}: false alarm {match.entry}: {match.surface!r}")
         for trap in sentence.traps:
@@ -211,10 +219,38 @@ def test_the_matcher_meets_its_goals_on_the_development_sets(name, bars):
     assert all(result.rates[k] >= bar for k, bar in bars.items()), table(result)
 
 
+# Each held-out set was written against the glossary's id list of its day; rw_press_ids.tsv says which list first
+# held each id (e: 224 entries, f: 271, g: 272, kl: 584, m: 663, n: 853, op: 988). An entry listed later, whose id
+# the author neither had nor invented, is one the set cannot judge: what the matcher reports of it is neither a hit
+# nor a false alarm there, as with the unjudged documents of a pooled IR evaluation. New entries are judged on the
+# development sets instead, which are annotated for them when they are added. Precision counted the strict way
+# (every report a set does not mark is wrong) is printed beside.
+WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldout_h.txt": "g",
+                   "rw_press_heldout_i.txt": "g", "rw_press_heldout_l.txt": "kl", "rw_press_heldout_m.txt": "m",
+                   "rw_press_heldout_n.txt": "n", "rw_press_heldout_p.txt": "op"}
+ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op")
+
+
+def judged_ids(name: str, sentences: list[Sentence]) -> frozenset[str]:
+    """The ids a held-out set's author could mark: the list it was written against, and the ids it uses."""
+    rows = [line.split("\t") for line in (DATA / "rw_press_ids.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    upto = ID_LISTS.index(WRITTEN_AGAINST[name])
+    listed = {entry for entry, first in rows if ID_LISTS.index(first) <= upto}
+    return frozenset(listed | {t.entry for s in sentences for t in (*s.terms, *s.traps)})
+
+
+def held_out_score(name: str, glossary, strict: bool = False) -> Score:
+    sentences = read_annotated(DATA / name)
+    return score(sentences, glossary, UNANNOTATED.get(name, frozenset()),
+                 None if strict else judged_ids(name, sentences))
+
+
 @pytest.mark.parametrize(("name", "floor"), HELD_OUT_FLOORS.items(), ids=list(HELD_OUT_FLOORS))
 def test_the_held_out_sets_stay_above_their_floors(name, floor):
-    result = score(read_annotated(DATA / name), load_glossaries(None), UNANNOTATED.get(name, frozenset()))
-    totals = (f"held out: recall {result.recall:.1%}, precision {result.precision:.1%}, coverage "
+    glossary = load_glossaries(None)
+    result, strict = held_out_score(name, glossary), held_out_score(name, glossary, strict=True)
+    totals = (f"held out: recall {result.recall:.1%}, precision {result.precision:.1%} (strict "
+              f"{strict.precision:.1%}, {sum(result.unjudged.values())} reports unjudged), coverage "
               f"{result.coverage:.1%}, traps held {result.traps_held}/{result.traps}")
     print("\n" + totals)  # the totals only: the per-concept table and examples are for the development sets
     assert all(result.rates[k] >= bar for k, bar in floor.items()), totals
@@ -241,6 +277,11 @@ def test_suggest_proposes_most_of_the_names_the_glossary_lacks(name):
     assert total >= 10 and found >= 0.55 * total  # 60-89 % on 2026-12-03
 
 
+def test_every_held_out_set_names_the_id_list_it_was_written_against():
+    lists = {line.split("\t")[1] for line in (DATA / "rw_press_ids.tsv").read_text(encoding="utf-8").splitlines()[1:]}
+    assert set(WRITTEN_AGAINST) == set(HELD_OUT_FLOORS) and lists == set(ID_LISTS)
+
+
 def test_the_scorer_counts_what_it_should():
     glossary = load_glossaries(None)
     sentences = [Sentence("Uburusiya na Kenya", (Span("place.russia", 0, 9),), (Span("place.kenya", 13, 18),)),
@@ -250,3 +291,6 @@ def test_the_scorer_counts_what_it_should():
     assert result.false_alarms == Counter({"place.kenya": 1})  # reported where a trap says it is not
     assert (result.traps_held, result.traps) == (0, 1)
     assert result.uncovered == Counter({"place.unknown": 1}) and result.coverage == 0.5
+    # an entry the author never had is unjudged, not wrong; a trap for it is judged all the same
+    unjudged = score([Sentence("Uburusiya na Kenya", (), ())], glossary, judged={"place.russia"})
+    assert (unjudged.false_alarms, unjudged.unjudged) == (Counter({"place.russia": 1}), Counter({"place.kenya": 1}))

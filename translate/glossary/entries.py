@@ -47,7 +47,8 @@ class SenseCues:
     named right after the match, decides for the glossary's sense or against it (Umunyamabanga wa Leta wa Amerika
     is the Secretary of State; Intara ya Gaza muri Mozambique is not the Strip); '!>stem': the word right after
     the match, or the noun after its connective, shows another sense (Perezida w'ikipe is a club's president,
-    intambara y'ubucuruzi a trade war, iperereza ryigenga an inquiry)."""
+    intambara y'ubucuruzi a trade war, iperereza ryigenga an inquiry); '!>@body': so does a body named there, a
+    listed organisation or an acronym that is no place (Perezida wa FERWAFA, of the ANC)."""
 
     supporting: tuple[str, ...] = ()
     against: tuple[str, ...] = ()
@@ -55,6 +56,7 @@ class SenseCues:
     any_place: bool = False
     places_for: tuple[str, ...] = ()
     places_against: tuple[str, ...] = ()
+    body_after_against: bool = False  # '!>@body'
 
     @property
     def supported_by_something(self) -> bool:
@@ -62,16 +64,20 @@ class SenseCues:
         return bool(self.supporting or self.any_place or self.places_for)
 
 
+BODY_AFTER_CUE = "!>@body"
 _PLACE_CUE = re.compile(r"(!?)@place(?:\.([a-z0-9][a-z0-9_.-]*))?")
 
 
 def parse_cues(cues: Sequence[str]) -> SenseCues:
     """Parse `rw_context` cells; raises ValueError naming the first cue that is none."""
     supporting, against, next_against, places_for, places_against, any_place = [], [], [], [], [], False
+    body_after_against = False
     for cue in cues:
         place = _PLACE_CUE.fullmatch(cue)
         word = cue.removeprefix("!")
-        if cue.startswith("!>") and cue[2:] and not re.search(r"[\s!@>]", cue[2:]):
+        if cue == BODY_AFTER_CUE:
+            body_after_against = True
+        elif cue.startswith("!>") and cue[2:] and not re.search(r"[\s!@>]", cue[2:]):
             next_against.append(cue[2:])
         elif place and place.group(2):
             (places_against if place.group(1) else places_for).append("place." + place.group(2))
@@ -82,7 +88,7 @@ def parse_cues(cues: Sequence[str]) -> SenseCues:
         else:
             raise ValueError(cue)
     return SenseCues(tuple(supporting), tuple(against), tuple(next_against), any_place, tuple(places_for),
-                     tuple(places_against))
+                     tuple(places_against), body_after_against)
 
 
 @dataclass(frozen=True)

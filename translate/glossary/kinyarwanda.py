@@ -739,8 +739,21 @@ def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[Wo
     return tuple((tokens[k].norm, sentences.capitalised_inside(tokens, k)) for k in kept)
 
 
+def _body_after(tokens: list[Token], j: int, organisations: Container[int], in_places: Container[int]) -> str | None:
+    """The body a match is 'of', named right after its connective (one modifier may come first): a listed
+    organisation, or an acronym that is no place (Perezida wa FERWAFA, Perezida mushya wa ANC); None if none."""
+    clause = _clause_after(tokens, j, 3)
+    connective = next((k for k in clause[:2] if tokens[k].norm not in _AND
+                       and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES)), None)
+    k = connective + 1 if connective is not None else None
+    if k is None or k not in clause:
+        return None
+    acronym = len(tokens[k].orig) > 1 and tokens[k].orig.isupper() and k not in in_places
+    return tokens[k].orig if k in organisations or acronym else None
+
+
 def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], near: Mapping[str, str],
-                       after: tuple[Word, ...] = ()) -> str | None:
+                       after: tuple[Word, ...] = (), body: str | None = None) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is), by the
     entry's `rw_context` (SenseCues): a place named right after the match decides (`near`: its id and how it is
     written); else a word of its sentence shows the other sense, or none supports this one (`places`: those the
@@ -750,6 +763,7 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
         return None
     against, next_against = [fold(c) for c in cues.against], [fold(c) for c in cues.next_against]
     other = next((near[place] for place in cues.places_against if place in near), None) \
+        or (body if cues.body_after_against else None) \
         or next((word[0] for word in after for cue in next_against if _has_cue(word, cue)), None) \
         or next((word[0] for word in words for cue in against if _has_cue(word, cue)), None)
     if other is not None:
@@ -1204,7 +1218,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
     in_terms = {k for _, i, j in found for k in range(i, j)}
     in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
     sentences = _Sentences(tokens)
-    senses: dict[tuple[str, int, tuple[str, ...], tuple[Word, ...]], str | None] = {}
+    senses: dict[tuple[str, int, tuple[str, ...], tuple[Word, ...], str | None], str | None] = {}
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
     names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(tokens, k)}
     organisations = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "organisation"}
@@ -1266,13 +1280,14 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
         if kind == "term" and form.kind != "forbidden" and entry is not None and entry.rw_context:
             near = _places_after(tokens, j, place_at)
             after = _words_after(tokens, j, sentences) if entry.sense_cues.next_against else ()
+            body = _body_after(tokens, j, organisations, in_places) if entry.sense_cues.body_after_against else None
             # once per entry, sentence and what follows it: a long unpunctuated paragraph would otherwise be read
             # once per match
-            key = (entry.id, sentences.of[i], tuple(near), after)
+            key = (entry.id, sentences.of[i], tuple(near), after, body)
             if key not in senses:
                 words = _sentence_words(tokens, i, sentences, in_places)
                 senses[key] = _unsupported_sense(entry, words, frozenset(places_in.get(sentences.of[i], ())), near,
-                                                 after)
+                                                 after, body)
             sense = senses[key]
         # an organisation after another and a connective that agrees with it is the body the first belongs to,
         # part of its name: Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council
