@@ -658,6 +658,10 @@ PRESS = [
      ["term.president=Perezida", "place.kenya=Kenya", "person.william-ruto=William Ruto"]),
     ("Perezida wa Kenya Peter Njoroge yavuze", ["term.president=Perezida", "place.kenya=Kenya"]),
     ("Indege ya Kenya Airways yatinze.", []),
+    # an organisation's own country, which another of its names holds, goes on its name; another country does not
+    ("Yaganiriye n'Ubushinjacyaha Bukuru bw'u Rwanda n'Ubushinjacyaha Bukuru bw'u Burundi.",
+     ["org.nppa=n'Ubushinjacyaha Bukuru", "?place.rwanda=bw'u Rwanda!part of the name",
+      "org.nppa=n'Ubushinjacyaha Bukuru", "place.burundi=bw'u Burundi"]),
     # members "of" a place or "in" it, in one long name
     ("Umuryango w'Ubukungu w'Ibihugu by'Afurika y'Iburengerazuba wasabye.",
      ["org.ecowas=Umuryango w'Ubukungu w'Ibihugu by'Afurika y'Iburengerazuba"]),

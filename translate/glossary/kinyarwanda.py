@@ -551,6 +551,12 @@ def _joined_by_connective(tokens: list[Token], i: int) -> bool:
         and before.norm not in _AND | _LIKE
 
 
+def _own_country(organisation: Entry | None, place_word: Token) -> bool:
+    """Whether an organisation's renderings name this place: after one of its names, its country is part of
+    another (Ubushinjacyaha Bukuru bw'u Rwanda, where Ubushinjacyaha bw'u Rwanda is listed)."""
+    return organisation is not None and any(place_word.norm in fold(r).split() for r in organisation.rw)
+
+
 def _agrees_with(word: Token, form: Form | None) -> bool:
     """Whether a connective agrees with the class of the name before it (Akanama … k'Umuryango: ka; not Ingabo
     za MONUSCO z'Umuryango, whose z' is the soldiers')."""
@@ -1292,7 +1298,8 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
         # an organisation after another and a connective that agrees with it is the body the first belongs to,
         # part of its name: Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council
         owner = org_ending_at.get(i - 1) if i > 1 and _joined_by_connective(tokens, i) else None
-        if kind == "term" and not sense and owner is not None and entry is not None and entry.type == "organisation" \
+        if kind == "term" and not sense and owner is not None and entry is not None \
+                and (entry.type == "organisation" or _own_country(glossary.get(owner[0].entry), tokens[j - 1])) \
                 and _agrees_with(tokens[i - 1], owner[0].data):
             sense = f"{_SENSE} part of the name '{text[tokens[owner[1]].start:end]}'"
         # an acronym in brackets names the organisation just before it, whatever else it spells: Reporters Sans
