@@ -461,7 +461,8 @@ PRESS = [
      ["person.cyril-ramaphosa=Cyril Ramaphosa", "?term.president=Perezida!'ANC' points to", "org.anc=ANC",
       "?term.president=Perezida!'IBUKA' points to", "org.ibuka=IBUKA", "term.president=Perezida",
       "place.dr-congo=RDC"]),
-    ("Visi Perezida mushya wa FERWAFA yatowe.", ["?term.vice-president=Visi Perezida!'FERWAFA'", "org.ferwafa=FERWAFA"]),
+    ("Visi Perezida mushya wa FERWAFA yatowe.",
+     ["?term.vice-president=Visi Perezida!'FERWAFA'", "org.ferwafa=FERWAFA"]),
     # ... not a word further on without a connective, nor one after "and"
     ("Perezida yakiriye ikipe y'igihugu. Perezida na Sena bemeje itegeko. Perezida mushya w'ikipe yatowe.",
      ["term.president=Perezida", "term.president=Perezida", "term.senate=Sena",
