@@ -672,6 +672,11 @@ PRESS = [
     ("Imikino izabera kuri Samia Suluhu Hassan Stadium.", []),
     ("Yageze kuri Julius Nyerere International Airport i Dar es Salaam.", ["place.dar-es-salaam=Dar es Salaam"]),
     ("Samia Suluhu Hassan yafunguye stadium nshya.", ["person.samia-suluhu-hassan=Samia Suluhu Hassan"]),
+    ("Mu birori bya Rwanda Day, ikinyamakuru New York Times na Air Côte d'Ivoire", []),  # a day, a paper, an airline
+    # a team's attack, a coach's contract, a league's "war"
+    ("Ikipe yagabye ibitero ku izamu, umunyezamu arabikumira. Amasezerano y'umutoza azasuzumwa.",
+     ["?term.attack=ibitero!'ikipe'", "?term.agreement=Amasezerano!'umutoza'"]),
+    ("Ubwami bwa Kongo bwacuruzaga na Portugal.", ["place.portugal=Portugal"]),
     # a name holds no sense cue: Bizimana is not imana, Cyongereza not gereza
     ("Jenerali Bizimana yavuze ko ingabo zageze.", ["term.general=Jenerali", "term.armed-forces=ingabo"]),
     ("Uburusiya bwafatiwe ibihano mu Cyongereza.",  # the language, after a locative without its augment

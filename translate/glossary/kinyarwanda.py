@@ -795,16 +795,20 @@ _FOREIGN_OF = frozenset({"of", "de", "du", "des"})
 # ... and a place before one of its little words goes on into it (Africa in Colors, Rwanda and Beyond)
 _FOREIGN_INSIDE = _FOREIGN_OF | frozenset({"in", "and", "for", "et", "en"})
 _OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES | O_CONNECTIVES | DEMONSTRATIVES | SUBJECT_OPENERS
-# ... and a person's or a place's full name before one of these English words names the place or prize called
-# after them (Samia Suluhu Hassan Stadium, Julius Nyerere International Airport, Mo Ibrahim Foundation)
+# ... and a person's or a place's full name before one of these English words names the place, prize, day,
+# paper or airline called after them (Samia Suluhu Hassan Stadium, Julius Nyerere International Airport, Rwanda
+# Day, New York Times), or after "Air" (Air Côte d'Ivoire)
 _NAMED_AFTER = frozenset({"stadium", "arena", "airport", "international", "university", "foundation", "hospital",
                           "avenue", "street", "road", "boulevard", "bridge", "memorial", "centre", "center", "hall",
                           "institute", "academy", "school", "college", "award", "awards", "prize", "trophy", "cup",
-                          "park", "square", "house", "library", "museum", "dam"})
+                          "park", "square", "house", "library", "museum", "dam", "day", "week", "marathon", "times",
+                          "post", "herald", "tribune", "today", "airways", "airlines"})
+_NAMED_BEFORE = frozenset({"air"})
 
 
-def _named_after(tokens: list[Token], j: int) -> bool:
-    return j < len(tokens) and tokens[j].joined and tokens[j].orig[:1].isupper() and tokens[j].norm in _NAMED_AFTER
+def _named_after(tokens: list[Token], i: int, j: int) -> bool:
+    return (j < len(tokens) and tokens[j].joined and tokens[j].orig[:1].isupper() and tokens[j].norm in _NAMED_AFTER) \
+        or (i > 0 and tokens[i].joined and tokens[i - 1].orig[:1].isupper() and tokens[i - 1].norm in _NAMED_BEFORE)
 
 
 def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentences, in_terms: set[int],
@@ -1253,7 +1257,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
             or ((_may_be_a_name(form, tokens[i], opens) or bare_opener)
                 and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles)) \
             or (_entry_type(glossary, pattern.entry) == "place" and _names_a_feature(tokens, i)) \
-            or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, j))
+            or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, i, j))
 
     reported = [(pattern, i, j) for pattern, i, j in found if not dropped(pattern, i, j)]
     # the places reported, which alone support a sense (@place): not a look-alike's or a river's
