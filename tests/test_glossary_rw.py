@@ -663,6 +663,9 @@ PRESS = [
     ("Yaganiriye n'Ubushinjacyaha Bukuru bw'u Rwanda n'Ubushinjacyaha Bukuru bw'u Burundi.",
      ["org.nppa=n'Ubushinjacyaha Bukuru", "?place.rwanda=bw'u Rwanda!part of the name",
       "org.nppa=n'Ubushinjacyaha Bukuru", "place.burundi=bw'u Burundi"]),
+    # an office "in" a country written another way the glossary lists (Kongo is listed)
+    ("Abasirikare bari mu butumwa bwa SADC muri Congo.", ["term.soldier=Abasirikare",
+                                                         "org.samidrc=butumwa bwa SADC muri Congo"]),
     # members "of" a place or "in" it, in one long name
     ("Umuryango w'Ubukungu w'Ibihugu by'Afurika y'Iburengerazuba wasabye.",
      ["org.ecowas=Umuryango w'Ubukungu w'Ibihugu by'Afurika y'Iburengerazuba"]),

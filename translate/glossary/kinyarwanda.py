@@ -503,8 +503,31 @@ def _with_embedded_names(entry: Entry, glossary: Glossary) -> Entry:
                 extra += [f"{rendering[:inside.start()]}{connective} {alias}{rendering[inside.end():]}"
                           for alias in other.rw if alias != name]
                 break
+    extra += [alias for rendering in entry.rw if len(rendering.split()) >= 3 and fold(rendering.split()[0]) in heads
+              for alias in _place_aliases(rendering, glossary)]
     extra = [text for text in dict.fromkeys(extra) if text not in entry.rw]
     return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
+
+
+def _place_aliases(rendering: str, glossary: Glossary) -> list[str]:
+    """An office's name with the country it is "in" (muri) written another way the glossary lists: Ubutumwa bwa
+    SADC muri Kongo is also … muri Congo, … muri RDC."""
+    words = rendering.split()
+    places = glossary.cached(("rw-one-word-places",), lambda: _one_word_places(glossary))
+    return [" ".join([*words[:k + 1], alias, *words[k + 2:]])
+            for k in range(len(words) - 1) if fold(words[k]) == "muri"
+            for alias in places.get(fold(words[k + 1]), ()) if fold(alias) != fold(words[k + 1])]
+
+
+def _one_word_places(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """Each one-word name of a place, folded, with that place's other one-word names (Kongo: Congo, RDC, DRC …)."""
+    names: dict[str, tuple[str, ...]] = {}
+    for entry in glossary:
+        if entry.type == "place":
+            one_word = tuple(r for r in entry.rw if len(r.split()) == 1)
+            for name in one_word:
+                names.setdefault(fold(name), one_word)
+    return names
 
 
 def kinyarwanda_index(glossary: Glossary, dialects: bool) -> PatternIndex:
