@@ -212,6 +212,14 @@ def test_suggest_leaves_compass_words_and_players_positions_out():
     assert by_text == {"Ngabo Eric", "Didier Nshuti"}, by_text
 
 
+def test_suggest_finds_a_name_before_a_title_or_a_party_the_glossary_knows():
+    text = ("Perezida mushya yagize Ousmane Sonko Minisitiri w'Intebe. Julius Malema wa EFF yamaganye Guverinoma. "
+            "Igisirikare cyayobowe na Colonel Michael Randrianirina cyafashe ubutegetsi.")
+    by_text = {c.text for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
+    assert {"Ousmane Sonko", "Julius Malema", "Michael Randrianirina"} <= by_text, by_text
+    assert not {t for t in by_text if "Minisitiri" in t or "Colonel" in t}, by_text
+
+
 def test_suggest_keeps_a_name_that_holds_a_calendar_word():
     text = "Theresa May met Harry Kane in Nouakchott. Theresa May said on June 14 that Harry Kane will play."
     by_text = {c.text for c in suggest([("a.txt", text)], load_glossaries(None), "en")}

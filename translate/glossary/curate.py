@@ -179,7 +179,8 @@ despite among against through within without yesterday today tomorrow last next"
 # (Sosiyete MTN Rwanda), the world (ku Isi), prepositions opening a line, a player's position (Myugariro X).
 _STOP_RW = TITLE_WORDS | frozenset("""ku mu muri kuri kwa na ni i nk uyu iyi aba ibi intara ntara akarere karere
 umurenge murenge akagari kagari umudugudu mudugudu umujyi mujyi teritwari ikiyaga kiyaga igihugu gihugu umurwa
-murwa isi sosiyete kompanyi televiziyo radiyo me myugariro rutahizamu kapiteni""".split())
+murwa isi sosiyete kompanyi televiziyo radiyo me myugariro rutahizamu kapiteni koloneli colonel col majoro major maj
+gen lt brig capt liyetona field marshal""".split())
 # The points of the compass name no place alone: Abanyafurika y'Epfo leaves Epfo when the demonym is matched.
 _COMPASS_RW = frozenset("""epfo amajyepfo majyepfo amajyaruguru majyaruguru ruguru iburasirazuba uburasirazuba
 burasirazuba iburengerazuba uburengerazuba burengerazuba hagati""".split())
@@ -411,18 +412,12 @@ def suggest(articles: Sequence[tuple[str, str]], glossary: Glossary, lang: str =
                      if not _covered(text, s, e, covered)] + \
                 [rest for span in spans if (rest := _outside(text, span, institutions)) is not None]
         for kind, candidate, start, end in spans:
-            overlaps = [e for s, e in covered if start < e and s < end] if kind != "organisation" else []
-            if overlaps:
-                # A name after a title the glossary knows ("Foreign Minister Lemogang Kwape") is still a name.
-                rest = _name_after(text, max(overlaps), end, lang) if kind == "name" else None
-                if rest is None or any(rest[1] < e and s < end for s, e in covered):
-                    continue
-                candidate, start = rest
-            item = found.setdefault((kind, candidate.lower() if kind == "phrase" else candidate),
-                                    Candidate(candidate, kind))
-            item.count += 1
-            if len(item.contexts) < 2:
-                item.contexts.append(_context(text, start, end))
+            for candidate, start, end in _uncovered_parts(text, kind, candidate, start, end, covered, lang):
+                item = found.setdefault((kind, candidate.lower() if kind == "phrase" else candidate),
+                                        Candidate(candidate, kind))
+                item.count += 1
+                if len(item.contexts) < 2:
+                    item.contexts.append(_context(text, start, end))
     # a name the glossary lists as written, left unmatched where it names something else (Uruzi rwa Rusizi, the
     # river), is not missing from it
     listed = {fold(text) for e in glossary for text in (*e.rw, *e.en)}
@@ -435,6 +430,39 @@ def suggest(articles: Sequence[tuple[str, str]], glossary: Glossary, lang: str =
     ranked = [c for c in ranked if not any(o is not c and o.count >= c.count and f" {c.text.lower()} "
                                            in f" {o.text.lower()} " for o in ranked)]
     return sorted(ranked, key=lambda c: (-c.score, -c.count, c.text))
+
+
+def _uncovered_parts(text: str, kind: str, candidate: str, start: int, end: int, covered: list[tuple[int, int]],
+                     lang: str) -> list[tuple[str, int, int]]:
+    """A candidate, or, where glossary terms cover part of a name's run, the names left around them: one after a
+    title the glossary knows (Foreign Minister Lemogang Kwape), one before a title or a listed party (Ousmane Sonko
+    Minisitiri w'Intebe; Julius Malema wa EFF)."""
+    inside = [(s, e) for s, e in covered if start < e and s < end] if kind != "organisation" else []
+    if not inside:
+        return [(candidate, start, end)]
+    if kind != "name":
+        return []
+    parts = []
+    if (before := _name_before(text, start, min(s for s, _ in inside), lang)) is not None:
+        parts.append((before[0], before[1], before[1] + len(before[0])))
+    rest = _name_after(text, max(e for _, e in inside), end, lang)
+    if rest is not None and not any(rest[1] < e and s < end for s, e in covered):
+        parts.append((rest[0], rest[1], end))
+    return parts
+
+
+def _name_before(text: str, start: int, end: int, lang: str) -> tuple[str, int] | None:
+    """The capitalised words of text[start:end] less the function words and titles around them, with where they
+    start, if two or more remain (a person's names): one word before a term is too often a sentence's first."""
+    stop = (_STOP_EN | _TITLES | _CONNECTORS) if lang == "en" else (_STOP_RW | _CONNECTORS_RW)
+    words = list(_WORD.finditer(text, start, end))
+    while words and words[-1].group().lower() in stop:
+        words = words[:-1]
+    while words and words[0].group().lower() in stop:
+        words = words[1:]
+    if len(words) < 2 or not all(w.group()[:1].isupper() for w in words):
+        return None
+    return text[words[0].start():words[-1].end()], words[0].start()
 
 
 def _outside(text: str, span: tuple[str, str, int, int], institutions: list[tuple[int, int]],
