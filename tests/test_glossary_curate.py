@@ -213,10 +213,10 @@ def test_suggest_leaves_compass_words_and_players_positions_out():
 
 
 def test_suggest_finds_a_name_before_a_title_or_a_party_the_glossary_knows():
-    text = ("Perezida mushya yagize Ousmane Sonko Minisitiri w'Intebe. Julius Malema wa EFF yamaganye Guverinoma. "
-            "Igisirikare cyayobowe na Colonel Michael Randrianirina cyafashe ubutegetsi.")
+    text = ("Perezida mushya yagize Moussa Diarrassouba Minisitiri w'Intebe. Thabo Nkosana wa EFF yamaganye Guverinoma. "
+            "Igisirikare cyayobowe na Colonel Jean Rakotomalala cyafashe ubutegetsi.")
     by_text = {c.text for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
-    assert {"Ousmane Sonko", "Julius Malema", "Michael Randrianirina"} <= by_text, by_text
+    assert {"Moussa Diarrassouba", "Thabo Nkosana", "Jean Rakotomalala"} <= by_text, by_text
     assert not {t for t in by_text if "Minisitiri" in t or "Colonel" in t}, by_text
 
 

@@ -589,7 +589,7 @@ PRESS = [
     # a Title Case headline may open with a longer name
     ("Rwanda Day Izabera i Bonn Muri Kanama", []),
     # a sea in lower case is the country's waters
-    ("Abimukira barohamye mu nyanja za Libya.", ["place.libya=Libya"]),
+    ("Abimukira barohamye mu nyanja za Libya.", ["term.migrants=Abimukira", "place.libya=Libya"]),
     # a listed name, its mandate and its acronym
     ("Umuryango w'Abibumbye wita ku bana (UNICEF) watanze imfashanyo.",
      ["org.unicef=Umuryango w'Abibumbye wita ku bana", "org.unicef=UNICEF", "term.humanitarian-aid=imfashanyo"]),
@@ -696,7 +696,7 @@ PRESS = [
     # organisation names the glossary lacks: the terms and organisations inside are part of the name
     ("Abakozi b'Ishami ry'Umuryango w'Abibumbye ryita ku bimukira bageze i Goma.",
      ["?org.un=ry'Umuryango w'Abibumbye!part of the name 'Ishami ry'Umuryango w'Abibumbye ryita ku bimukira'",
-      "place.goma=Goma"]),
+      "?term.migrants=bimukira!part of the name", "place.goma=Goma"]),
     ("Ejo Akanama k'Amahoro n'Umutekano ka AU kazaterana.",
      ["?term.security=n'Umutekano!part of the name", "?org.african-union=AU!part of the name"]),
     ("Raporo y'Umuryango w'Abibumbye wita ku bana yasohotse.",  # a mandate after a listed name: UNICEF
