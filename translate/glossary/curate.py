@@ -176,11 +176,13 @@ september october november december jan feb mar apr jun jul aug sep sept oct nov
 despite among against through within without yesterday today tomorrow last next""".split())
 # Kinyarwanda words that stand capitalised before or inside a name without being one: titles (Me: Maître), the
 # heads of place and office names (mu Karere ka Rubavu, Umujyi wa Goma), what a company or a station is
-# (Sosiyete MTN Rwanda), the world (ku Isi), prepositions opening a line, a player's position (Myugariro X).
+# (Sosiyete MTN Rwanda), the world (ku Isi), prepositions opening a line, a player's position (Myugariro X), a
+# commune's head (Komini Kivumu), the Republic of a head of state's title (Perezida wa Repubulika) and loans
+# capitalised as common nouns (Politiki, ku Butaka).
 _STOP_RW = TITLE_WORDS | frozenset("""ku mu muri kuri kwa na ni i nk uyu iyi aba ibi intara ntara akarere karere
 umurenge murenge akagari kagari umudugudu mudugudu umujyi mujyi teritwari ikiyaga kiyaga igihugu gihugu umurwa
 murwa isi sosiyete kompanyi televiziyo radiyo me myugariro rutahizamu kapiteni koloneli colonel col majoro major maj
-gen lt brig capt liyetona field marshal""".split())
+gen lt brig capt liyetona field marshal prof komiseri komini repubulika politiki demokarasi sivile butaka""".split())
 # The points of the compass name no place alone: Abanyafurika y'Epfo leaves Epfo when the demonym is matched.
 _COMPASS_RW = frozenset("""epfo amajyepfo majyepfo amajyaruguru majyaruguru ruguru iburasirazuba uburasirazuba
 burasirazuba iburengerazuba uburengerazuba burengerazuba hagati""".split())
