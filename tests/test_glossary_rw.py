@@ -461,6 +461,7 @@ PRESS = [
      ["person.cyril-ramaphosa=Cyril Ramaphosa", "?term.president=Perezida!'ANC' points to", "org.anc=ANC",
       "?term.president=Perezida!'IBUKA' points to", "org.ibuka=IBUKA", "term.president=Perezida",
       "place.dr-congo=RDC"]),
+    ("PEREZIDA WA REPUBULIKA YAKIRIYE ABASHYITSI", ["term.president=PEREZIDA"]),  # all capitals: no acronym
     ("Visi Perezida mushya wa FERWAFA yatowe.",
      ["?term.vice-president=Visi Perezida!'FERWAFA'", "org.ferwafa=FERWAFA"]),
     # ... not a word further on without a connective, nor one after "and"
@@ -663,9 +664,15 @@ PRESS = [
     ("Yaganiriye n'Ubushinjacyaha Bukuru bw'u Rwanda n'Ubushinjacyaha Bukuru bw'u Burundi.",
      ["org.nppa=n'Ubushinjacyaha Bukuru", "?place.rwanda=bw'u Rwanda!part of the name",
       "org.nppa=n'Ubushinjacyaha Bukuru", "place.burundi=bw'u Burundi"]),
-    # an office "in" a country written another way the glossary lists (Kongo is listed)
+    ("FARDC ya Leta yarashe.", ["org.fardc=FARDC", "term.government=Leta"]),  # only a place, its own
+    # an office "in" a country written another way the glossary lists (Kongo is listed); not another country
+    ("Ingabo zari mu butumwa bwa SADC muri Mozambique.", ["term.armed-forces=Ingabo", "org.sadc=SADC",
+                                                         "place.mozambique=Mozambique"]),
     ("Abasirikare bari mu butumwa bwa SADC muri Congo.", ["term.soldier=Abasirikare",
                                                          "org.samidrc=butumwa bwa SADC muri Congo"]),
+    # ... not any "in": troops or a court in a place are not the place's army or court
+    ("Ingabo zo muri RDC n'urukiko rwo muri Arusha", ["term.armed-forces=Ingabo", "place.dr-congo=RDC",
+                                                      "place.arusha=Arusha"]),
     # members "of" a place or "in" it, in one long name
     ("Umuryango w'Ubukungu w'Ibihugu by'Afurika y'Iburengerazuba wasabye.",
      ["org.ecowas=Umuryango w'Ubukungu w'Ibihugu by'Afurika y'Iburengerazuba"]),
@@ -673,7 +680,7 @@ PRESS = [
      ["org.eac=Umuryango w'Ibihugu byo muri Afurika y'Iburasirazuba"]),
     # a full name before an English word of a place or prize named after it: the stadium, the airport
     ("Imikino izabera kuri Samia Suluhu Hassan Stadium.", []),
-    ("Yageze kuri Julius Nyerere International Airport i Dar es Salaam.", ["place.dar-es-salaam=Dar es Salaam"]),
+    ("Yahawe Paul Kagame Award i Dar es Salaam.", ["place.dar-es-salaam=Dar es Salaam"]),
     ("Samia Suluhu Hassan yafunguye stadium nshya.", ["person.samia-suluhu-hassan=Samia Suluhu Hassan"]),
     ("Mu birori bya Rwanda Day, ikinyamakuru New York Times na Air Côte d'Ivoire", []),  # a day, a paper, an airline
     # a team's attack, a coach's contract, a league's "war"

@@ -177,8 +177,8 @@ despite among against through within without yesterday today tomorrow last next"
 # Kinyarwanda words that stand capitalised before or inside a name without being one: titles (Me: Maître), the
 # heads of place and office names (mu Karere ka Rubavu, Umujyi wa Goma), what a company or a station is
 # (Sosiyete MTN Rwanda), the world (ku Isi), prepositions opening a line, a player's position (Myugariro X), a
-# commune's head (Komini Kivumu), the Republic of a head of state's title (Perezida wa Repubulika) and loans
-# capitalised as common nouns (Politiki, ku Butaka).
+# military rank (Colonel, Maj, Lt), a commune's head (Komini Kivumu), the Republic of a head of state's title
+# (Perezida wa Repubulika) and loans capitalised as common nouns (Politiki, ku Butaka).
 _STOP_RW = TITLE_WORDS | frozenset("""ku mu muri kuri kwa na ni i nk uyu iyi aba ibi intara ntara akarere karere
 umurenge murenge akagari kagari umudugudu mudugudu umujyi mujyi teritwari ikiyaga kiyaga igihugu gihugu umurwa
 murwa isi sosiyete kompanyi televiziyo radiyo me myugariro rutahizamu kapiteni koloneli colonel col majoro major maj
@@ -275,9 +275,14 @@ def _name_span(text: str, run: list[re.Match[str]], lang: str) -> tuple[str, str
     return "name", text[start:run[-1].end()], start, run[-1].end()
 
 
+def _function_words(lang: str) -> frozenset[str]:
+    """The words around a name that are not part of it: function words, titles, connectors."""
+    return (_STOP_EN | _TITLES | _CONNECTORS) if lang == "en" else (_STOP_RW | _CONNECTORS_RW)
+
+
 def _name_after(text: str, start: int, end: int, lang: str) -> tuple[str, int] | None:
     """The capitalised words of text[start:end] after any function words, with where they start, or None."""
-    stop = (_STOP_EN | _TITLES | _CONNECTORS) if lang == "en" else (_STOP_RW | _CONNECTORS_RW)
+    stop = _function_words(lang)
     words = [w for w in _WORD.finditer(text, start, end)]
     while words and words[0].group().lower() in stop:
         words = words[1:]
@@ -455,8 +460,9 @@ def _uncovered_parts(text: str, kind: str, candidate: str, start: int, end: int,
 
 def _name_before(text: str, start: int, end: int, lang: str) -> tuple[str, int] | None:
     """The capitalised words of text[start:end] less the function words and titles around them, with where they
-    start, if two or more remain (a person's names): one word before a term is too often a sentence's first."""
-    stop = (_STOP_EN | _TITLES | _CONNECTORS) if lang == "en" else (_STOP_RW | _CONNECTORS_RW)
+    start, if two or more remain (a person's names): one word before a term is too often a sentence's first. A
+    sentence's opening adverb stays on (Ubwo Moussa Diarra), as in any run of capitals."""
+    stop = _function_words(lang)
     words = list(_WORD.finditer(text, start, end))
     while words and words[-1].group().lower() in stop:
         words = words[:-1]

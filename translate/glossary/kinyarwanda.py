@@ -248,29 +248,40 @@ _HYPHENATED_PREFIX = re.compile(r"\b(Aba|Umu|Abanya|Umunya|Abanye|Umunye)-(\w+)"
 _ELISION = re.compile(r"(?<=\s)(\w{1,2})['’](?=\w)")
 
 
-# An organisation's members are "of" a place or "in" it, both in the same name: Umuryango w'Ibihugu by'Afurika
-# y'Iburasirazuba = … byo muri Afurika y'Iburasirazuba. A connective slot takes any connective, so one spelling of
-# each side is enough; only before a name (capitalised, and with no class prefix when it is elided).
-_OF_IN = re.compile(r"(?<=\s)(\w{1,2})o mu(?:ri)? (?=[A-Z])")
-_OF = re.compile(r"(?<=\s)(\w{1,2})(?:a |['’])(?=([A-Z]\w*))")
+# An organisation's members are "of" a place or "in" it, both in one name: Umuryango w'Ibihugu by'Afurika
+# y'Iburasirazuba = … Ibihugu byo muri Afurika y'Iburasirazuba. Only right after the noun of its members, before a
+# name; a connective slot takes any connective, so one spelling of each side is enough.
+_MEMBER_NOUNS = frozenset({"ibihugu", "amashyaka", "imiryango", "ibigo"})
 _OF_CONNECTIVES = FULL_CONNECTIVES - _AND - _LIKE
 
 
 def _of_in_spellings(text: str) -> list[str]:
-    spellings = [text]
-    if any(m.group(1).lower() + "a" in _OF_CONNECTIVES for m in _OF_IN.finditer(text)):
-        spellings.append(_OF_IN.sub(lambda m: m.group(1) + "a " if m.group(1).lower() + "a" in _OF_CONNECTIVES
-                                    else m.group(0), text))
-    else:
-        def of_in(match: re.Match[str]) -> str:
-            connective, name = match.group(1).lower(), match.group(2)
-            if connective + "a" not in _OF_CONNECTIVES or (
-                    match.group(0)[-1] in "'’" and not is_prefixless(guess_class(fold(name)))):
-                return match.group(0)
-            return match.group(1) + "o muri "
-        if (in_form := _OF.sub(of_in, text)) != text:
-            spellings.append(in_form)
-    return spellings
+    """A long name as written and, where its members are "of" a name, "in" it (or the other way round)."""
+    words = text.split()
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        out.append(words[k])
+        members = fold(words[k]).replace("’", "'").rpartition("'")[2] in _MEMBER_NOUNS
+        nxt = words[k + 1:k + 4]
+        if members and len(nxt) >= 3 and fold(nxt[0])[:-1] + "a" in _OF_CONNECTIVES and fold(nxt[0]).endswith("o") \
+                and fold(nxt[1]) == "muri" and nxt[2][:1].isupper():
+            out += [nxt[0][:-1] + "a", nxt[2]]  # byo muri Afurika -> bya Afurika
+            k += 4
+            continue
+        clitic, apostrophe, name = nxt[0].replace("’", "'").rpartition("'") if nxt else ("", "", "")
+        if members and apostrophe and fold(clitic) + "a" in _OF_CONNECTIVES and name[:1].isupper() \
+                and is_prefixless(guess_class(fold(name))):
+            out += [clitic + "o", "muri", name]  # by'Afurika -> byo muri Afurika
+            k += 2
+            continue
+        if members and len(nxt) >= 2 and fold(nxt[0]) in _OF_CONNECTIVES and nxt[1][:1].isupper():
+            out += [nxt[0][:-1] + "o", "muri", nxt[1]]  # bya Afurika -> byo muri Afurika
+            k += 3
+            continue
+        k += 1
+    variant = " ".join(out)
+    return [text] if variant == " ".join(words) else [text, variant]
 
 
 def _spellings(text: str, members: bool = False) -> list[str]:
@@ -574,10 +585,14 @@ def _joined_by_connective(tokens: list[Token], i: int) -> bool:
         and before.norm not in _AND | _LIKE
 
 
-def _own_country(organisation: Entry | None, place_word: Token) -> bool:
-    """Whether an organisation's renderings name this place: after one of its names, its country is part of
-    another (Ubushinjacyaha Bukuru bw'u Rwanda, where Ubushinjacyaha bw'u Rwanda is listed)."""
-    return organisation is not None and any(place_word.norm in fold(r).split() for r in organisation.rw)
+def _own_country(organisation: Entry | None, place: Entry) -> bool:
+    """Whether a place is named in one of an organisation's renderings: after another of its names, its country
+    is part of the name (Ubushinjacyaha Bukuru bw'u Rwanda, where Ubushinjacyaha bw'u Rwanda is listed)."""
+    if organisation is None or place.type != "place":
+        return False
+    names = [f" {fold(name)} " for name in place.rw]
+    return any(name in f" {fold(rendering).replace('’', ' ').replace(chr(39), ' ')} "
+               for rendering in organisation.rw for name in names)
 
 
 def _agrees_with(word: Token, form: Form | None) -> bool:
@@ -760,24 +775,35 @@ def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[Wo
     Njyanama, intambara y'ubucuruzi); not a word further on without a connective (Perezida yakiriye ikipe), nor
     one after "and". Each with whether it is capitalised inside its sentence."""
     clause = _clause_after(tokens, j, _QUALIFIER_NEAR)
-    connective = next((k for k in clause[:2] if tokens[k].norm not in _AND
-                       and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES)), None)
+    connective = _connective_after(tokens, clause)
     kept = [k for k in clause[:1] if k != connective]
     if connective is not None:
         kept += [k for k in clause if connective < k <= connective + 2]
     return tuple((tokens[k].norm, sentences.capitalised_inside(tokens, k)) for k in kept)
 
 
-def _body_after(tokens: list[Token], j: int, organisations: Container[int], in_places: Container[int]) -> str | None:
+def _connective_after(tokens: list[Token], clause: range) -> int | None:
+    """The connective of agreement (not "and") right after a match or after one modifier: Perezida w'…, Perezida
+    mushya w'…"""
+    return next((k for k in clause[:2] if tokens[k].norm not in _AND
+                 and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES)), None)
+
+
+_ACRONYM_LETTERS = range(2, 9)
+
+
+def _body_after(tokens: list[Token], j: int, sentences: _Sentences, organisations: Container[int],
+                in_places: Container[int]) -> str | None:
     """The body a match is 'of', named right after its connective (one modifier may come first): a listed
-    organisation, or an acronym that is no place (Perezida wa FERWAFA, Perezida mushya wa ANC); None if none."""
+    organisation, or an acronym that is no place (Perezida wa FERWAFA, Perezida mushya wa ANC), not a word of a
+    sentence written all in capitals (PEREZIDA WA REPUBULIKA); None if none."""
     clause = _clause_after(tokens, j, 3)
-    connective = next((k for k in clause[:2] if tokens[k].norm not in _AND
-                       and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES)), None)
+    connective = _connective_after(tokens, clause)
     k = connective + 1 if connective is not None else None
     if k is None or k not in clause:
         return None
-    acronym = len(tokens[k].orig) > 1 and tokens[k].orig.isupper() and k not in in_places
+    acronym = len(tokens[k].orig) in _ACRONYM_LETTERS and tokens[k].orig.isupper() and k not in in_places \
+        and not sentences.title_case[sentences.of[k]]
     return tokens[k].orig if k in organisations or acronym else None
 
 
@@ -830,6 +856,8 @@ _NAMED_BEFORE = frozenset({"air"})
 
 
 def _named_after(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the match (tokens i to j) is the name of a thing called after it: the next word is one of
+    _NAMED_AFTER, or the word before is one of _NAMED_BEFORE, capitalised and in the same phrase."""
     return (j < len(tokens) and tokens[j].joined and tokens[j].orig[:1].isupper() and tokens[j].norm in _NAMED_AFTER) \
         or (i > 0 and tokens[i].joined and tokens[i - 1].orig[:1].isupper() and tokens[i - 1].norm in _NAMED_BEFORE)
 
@@ -1313,7 +1341,8 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
         if kind == "term" and form.kind != "forbidden" and entry is not None and entry.rw_context:
             near = _places_after(tokens, j, place_at)
             after = _words_after(tokens, j, sentences) if entry.sense_cues.next_against else ()
-            body = _body_after(tokens, j, organisations, in_places) if entry.sense_cues.body_after_against else None
+            body = _body_after(tokens, j, sentences, organisations, in_places) \
+                if entry.sense_cues.body_after_against else None
             # once per entry, sentence and what follows it: a long unpunctuated paragraph would otherwise be read
             # once per match
             key = (entry.id, sentences.of[i], tuple(near), after, body)
@@ -1326,7 +1355,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
         # part of its name: Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council
         owner = org_ending_at.get(i - 1) if i > 1 and _joined_by_connective(tokens, i) else None
         if kind == "term" and not sense and owner is not None and entry is not None \
-                and (entry.type == "organisation" or _own_country(glossary.get(owner[0].entry), tokens[j - 1])) \
+                and (entry.type == "organisation" or _own_country(glossary.get(owner[0].entry), entry)) \
                 and _agrees_with(tokens[i - 1], owner[0].data):
             sense = f"{_SENSE} part of the name '{text[tokens[owner[1]].start:end]}'"
         # an acronym in brackets names the organisation just before it, whatever else it spells: Reporters Sans
