@@ -287,7 +287,7 @@ def suggested(sentences: list[Sentence], glossary) -> tuple[int, int]:
 def test_suggest_proposes_most_of_the_names_the_glossary_lacks(name):
     found, total = suggested(read_annotated(DATA / name), load_glossaries(None))
     print(f"\nheld out: suggest proposes {found}/{total} occurrences of unlisted names")
-    assert total >= 10 and found >= 0.55 * total  # 60-89 % on 2026-12-03
+    assert total >= 10 and found >= 0.55 * total  # 60-89 % on 2026-12-03, 61-92 % on 2026-12-04
 
 
 def test_every_held_out_set_names_the_id_list_it_was_written_against():
