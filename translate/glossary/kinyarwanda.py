@@ -591,8 +591,11 @@ def _own_country(organisation: Entry | None, place: Entry) -> bool:
     if organisation is None or place.type != "place":
         return False
     names = [f" {fold(name)} " for name in place.rw]
-    return any(name in f" {fold(rendering).replace('’', ' ').replace(chr(39), ' ')} "
-               for rendering in organisation.rw for name in names)
+    words = [" " + _APOSTROPHES.sub(" ", fold(rendering)) + " " for rendering in organisation.rw]
+    return any(name in rendering for rendering in words for name in names)
+
+
+_APOSTROPHES = re.compile(r"['’]")
 
 
 def _agrees_with(word: Token, form: Form | None) -> bool:
@@ -844,9 +847,9 @@ _FOREIGN_OF = frozenset({"of", "de", "du", "des"})
 # ... and a place before one of its little words goes on into it (Africa in Colors, Rwanda and Beyond)
 _FOREIGN_INSIDE = _FOREIGN_OF | frozenset({"in", "and", "for", "et", "en"})
 _OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES | O_CONNECTIVES | DEMONSTRATIVES | SUBJECT_OPENERS
-# ... and a person's or a place's full name before one of these English words names the place, prize, day,
-# paper or airline called after them (Samia Suluhu Hassan Stadium, Julius Nyerere International Airport, Rwanda
-# Day, New York Times), or after "Air" (Air Côte d'Ivoire)
+# ... and a person's or a place's name right before one of these English words names the place, prize, day,
+# paper or airline called after them (Samia Suluhu Hassan Stadium, Paul Kagame Award, Rwanda Day, New York
+# Times), or right after "Air" (Air Côte d'Ivoire)
 _NAMED_AFTER = frozenset({"stadium", "arena", "airport", "international", "university", "foundation", "hospital",
                           "avenue", "street", "road", "boulevard", "bridge", "memorial", "centre", "center", "hall",
                           "institute", "academy", "school", "college", "award", "awards", "prize", "trophy", "cup",
