@@ -208,7 +208,8 @@ def test_suggest_leaves_languages_lone_heads_and_initials_out_and_keeps_particle
 def test_suggest_leaves_compass_words_and_players_positions_out():
     text = ("Abanyafurika y'Epfo bamwe bigaragambije. Myugariro Ngabo Eric yahamagawe mu ikipe. "
             "Rutahizamu Didier Nshuti yatsinze igitego. Ni ikigugu muri Politiki. Yavuze ko Perezida wa Repubulika "
-            "azitabira. Ingabo zirwanira ku Butaka zarahageze.")
+            "azitabira. Ingabo zirwanira ku Butaka zarahageze. Itike y'Igikombe cy'Isi. Urukiko rwa Rubanda "
+            "rwaburanishije. Yatwaye miliyari 12 Frw.")
     by_text = {c.text for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
     assert by_text == {"Ngabo Eric", "Didier Nshuti"}, by_text
 

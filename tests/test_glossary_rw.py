@@ -617,6 +617,7 @@ PRESS = [
     ("Abanye-Congo n'Abakongomani bahungiye mu Rwanda.",
      ["~place.dr-congo=Abanye-Congo", "~place.dr-congo=n'Abakongomani", "place.rwanda=Rwanda"]),
     ("Abanyekongo benshi", ["~place.dr-congo=Abanyekongo"]),
+    ("Bamwe mu Banya-Nigeria baba i Kigali", ["~place.nigeria=Banya-Nigeria", "place.kigali=Kigali"]),
     ("Urukiko rwamuhanishije igihano cy'igifungo cy'imyaka itanu.",
      ["?term.sanctions=igihano!rukiko"]),
     ("Intore zari zifite icumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),

@@ -178,11 +178,13 @@ despite among against through within without yesterday today tomorrow last next"
 # heads of place and office names (mu Karere ka Rubavu, Umujyi wa Goma), what a company or a station is
 # (Sosiyete MTN Rwanda), the world (ku Isi), prepositions opening a line, a player's position (Myugariro X), a
 # military rank (Colonel, Maj, Lt), a commune's head (Komini Kivumu), the Republic of a head of state's title
-# (Perezida wa Repubulika) and loans capitalised as common nouns (Politiki, ku Butaka).
+# (Perezida wa Repubulika), nouns capitalised as if names (Politiki, ku Butaka, Urukiko rwa Rubanda) and the
+# franc's abbreviation (miliyari 12 Frw).
 _STOP_RW = TITLE_WORDS | frozenset("""ku mu muri kuri kwa na ni i nk uyu iyi aba ibi intara ntara akarere karere
 umurenge murenge akagari kagari umudugudu mudugudu umujyi mujyi teritwari ikiyaga kiyaga igihugu gihugu umurwa
 murwa isi sosiyete kompanyi televiziyo radiyo me myugariro rutahizamu kapiteni koloneli colonel col majoro major maj
-gen lt brig capt liyetona field marshal prof komiseri komini repubulika politiki demokarasi sivile butaka""".split())
+gen lt brig capt liyetona field marshal prof komiseri komini repubulika politiki demokarasi sivile butaka rubanda
+frw rwf""".split())
 # The points of the compass name no place alone: Abanyafurika y'Epfo leaves Epfo when the demonym is matched.
 _COMPASS_RW = frozenset("""epfo amajyepfo majyepfo amajyaruguru majyaruguru ruguru iburasirazuba uburasirazuba
 burasirazuba iburengerazuba uburengerazuba burengerazuba hagati""".split())
@@ -260,6 +262,7 @@ def _name_span(text: str, run: list[re.Match[str]], lang: str) -> tuple[str, str
         return None
     after_title = False
     while run and (run[0].group().lower() in stop | connectors
+                   or (lang == "rw" and _CLITIC.sub("", run[0].group()).lower() in _STOP_RW)  # cy'Isi
                    or (after_title and lang == "rw" and run[0].group().lower() in _TITLE_ADJECTIVES_RW)
                    or (_is_rw_common_noun(re.sub(r"^\w{1,2}['’]", "", run[0].group()), lang)
                        and _heads_a_title(run, connectors))):

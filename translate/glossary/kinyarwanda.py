@@ -34,7 +34,10 @@ from translate.glossary.morphology import (
 from translate.glossary.textnorm import Token, fold, tokenize
 
 # People of a place: Abanya-Ukraine, Abanye-Congo (nya/nye), the -kazi feminine.
-DEMONYM_PREFIXES = frozenset({"umunya", "abanya", "umunye", "abanye", "umunyakazi", "abanyakazi"})
+# the people-of prefixes written hyphenated before a name, also without their augment after a locative (mu
+# Banya-Nigeria)
+DEMONYM_PREFIXES = frozenset({"umunya", "abanya", "umunye", "abanye", "umunyakazi", "abanyakazi",
+                              "munya", "banya", "munye", "banye", "munyakazi", "banyakazi"})
 SUBJECT_OPENERS = frozenset({"ko", "kandi", "ariko", "ubwo", "none", "naho"})
 # Elided forms offered to term placement, most frequent connectives first.
 SURFACE_CLITICS = ("y", "w", "z", "n", "by", "cy", "bw", "rw", "ry", "b", "k", "tw", "kw", "h", "nk")
