@@ -618,6 +618,13 @@ PRESS = [
      ["~place.dr-congo=Abanye-Congo", "~place.dr-congo=n'Abakongomani", "place.rwanda=Rwanda"]),
     ("Abanyekongo benshi", ["~place.dr-congo=Abanyekongo"]),
     ("Bamwe mu Banya-Nigeria baba i Kigali", ["~place.nigeria=Banya-Nigeria", "place.kigali=Kigali"]),
+    # informal copy writes an elided connective apart
+    ("minisitiri w ingabo w u rwanda yavuze", ["term.defence-minister=minisitiri w ingabo",
+                                             "place.rwanda=w u rwanda"]),
+    # a war of words, a spiritual war, a bee attack, zeal, small industries, a loan's collateral
+    ("Intambara y'amagambo yarakaze. Igitero cy'inzuki cyakomerekeje abana. Bagaragaje ishyaka ridasanzwe.",
+     ["?term.war=Intambara!'amagambo'", "?term.attack=Igitero!'inzuki'", "?term.political-party=ishyaka!'ridasanzwe'"]),
+    ("Abafana ba AFC Leopards n'aba Maccabi Tel Aviv", []),
     ("Urukiko rwamuhanishije igihano cy'igifungo cy'imyaka itanu.",
      ["?term.sanctions=igihano!rukiko"]),
     ("Intore zari zifite icumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),

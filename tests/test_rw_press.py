@@ -5,7 +5,7 @@ organisation names, acronyms as the press writes them, look-alikes and words wit
 independently of the matcher: `[[ID|surface]]` is an occurrence of glossary concept ID, `[[!ID|surface]]` a trap,
 a phrase that looks like ID but is not it. Run with `-s` to see the tables.
 
-Eight development sets (rw_press.txt, rw_press_b.txt, _c, _d, _g, _j, _k and _o; the matcher and the glossary were
+Nine development sets (rw_press.txt, rw_press_b.txt, _c, _d, _g, _j, _k, _o and _r; the matcher and the glossary were
 mended on them) are held to bars. Their figures show what the matcher recalls of text it was tuned on, so the
 headline figures are the held-out sets' (rw_press_heldout.txt, _f, _h, _i, _l, _m, _n, _p and _q), each written
 blind by another author and never used to change the matcher: only their totals are printed.
@@ -45,7 +45,8 @@ DEVELOPMENT = {
     "rw_press_g.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.95, "traps held": 0.9},
     "rw_press_j.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.965, "traps held": 0.85},
     "rw_press_k.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.93, "traps held": 0.9},
-    "rw_press_o.txt": {"recall": 0.975, "precision": 0.965, "coverage": 0.9, "traps held": 0.9},
+    "rw_press_o.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.975, "traps held": 0.95},
+    "rw_press_r.txt": {"recall": 0.965, "precision": 0.99, "coverage": 0.965, "traps held": 0.95},
 }
 
 

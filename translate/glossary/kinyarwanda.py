@@ -1277,8 +1277,21 @@ def _name_text(text: str, tokens: list[Token], a: int, b: int) -> str:
     return text[tokens[a].start:end + 1 if _bracketed_acronym(tokens, b - 1) and text[end:end + 1] == ")" else end]
 
 
+# Informal copy writes an elided connective apart, a space for its apostrophe: minisitiri w ingabo w u rwanda.
+_SPACED_ELISIONS = frozenset({"w", "y", "z", "cy", "by", "ry", "rw", "bw", "tw", "kw"})
+
+
+def _spaced_elisions(tokens: list[Token]) -> list[Token]:
+    """The tokens, with a lone connective letter written apart from the vowel-initial word after it read as the
+    elided connective it is."""
+    return [dataclasses.replace(token, norm=token.norm + "'", clitic=True)
+            if token.norm in _SPACED_ELISIONS and token.orig.islower() and k + 1 < len(tokens)
+            and tokens[k + 1].gap == " " and tokens[k + 1].norm[:1] in VOWELS else token
+            for k, token in enumerate(tokens)]
+
+
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
-    tokens = tokenize(text, _clitics(dialects))
+    tokens = _spaced_elisions(tokenize(text, _clitics(dialects)))
     matches: list[TermMatch] = []
     index = kinyarwanda_index(glossary, dialects)
     found = index.scan(tokens, _accept(dialects, glossary), _splits(glossary), _prefer_nearest_head)
