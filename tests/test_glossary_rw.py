@@ -625,6 +625,8 @@ PRESS = [
     ("Intambara y'amagambo yarakaze. Igitero cy'inzuki cyakomerekeje abana. Bagaragaje ishyaka ridasanzwe.",
      ["?term.war=Intambara!'amagambo'", "?term.attack=Igitero!'inzuki'", "?term.political-party=ishyaka!'ridasanzwe'"]),
     ("Abafana ba AFC Leopards n'aba Maccabi Tel Aviv", []),
+    ("Trump azakira abaperezida bombi; ni umwe mu baperezida bitabazwa.",  # presidents, the plural partner
+     ["person.donald-trump=Trump", "term.president=abaperezida", "term.president=baperezida"]),
     ("Urukiko rwamuhanishije igihano cy'igifungo cy'imyaka itanu.",
      ["?term.sanctions=igihano!rukiko"]),
     ("Intore zari zifite icumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
