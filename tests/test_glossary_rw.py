@@ -625,6 +625,9 @@ PRESS = [
     ("Intambara y'amagambo yarakaze. Igitero cy'inzuki cyakomerekeje abana. Bagaragaje ishyaka ridasanzwe.",
      ["?term.war=Intambara!'amagambo'", "?term.attack=Igitero!'inzuki'", "?term.political-party=ishyaka!'ridasanzwe'"]),
     ("Abafana ba AFC Leopards n'aba Maccabi Tel Aviv", []),
+    # a person's look-alike no longer hides the district or the wife it names
+    ("Mu Karere ka Ngoma, Angeline Ndayishimiye Ndayubaha yasuye abaturage.",
+     ["place.ngoma=Ngoma", "person.angeline-ndayishimiye=Angeline Ndayishimiye Ndayubaha"]),
     ("Trump azakira abaperezida bombi; ni umwe mu baperezida bitabazwa.",  # presidents, the plural partner
      ["person.donald-trump=Trump", "term.president=abaperezida", "term.president=baperezida"]),
     ("Urukiko rwamuhanishije igihano cy'igifungo cy'imyaka itanu.",
