@@ -629,6 +629,9 @@ PRESS = [
     ("Igitero cyabereye i Tripoli muri Liban, no mu Nyanza ya Kicukiro.",
      ["term.attack=Igitero", "?place.tripoli=Tripoli!'Liban'", "place.lebanon=Liban", "?place.nyanza=Nyanza!'Kicukiro'",
       "place.kicukiro=Kicukiro"]),
+    # the Gaza Strip as "the zone of Gaza"; a coup in French
+    ("Ibitero mu gace ka Gaza, nyuma ya coup d'État muri Niger.",
+     ["term.attack=Ibitero", "place.gaza-strip=gace ka Gaza", "term.coup=coup d'État", "place.niger=Niger"]),
     # a person's look-alike no longer hides the district or the wife it names
     ("Mu Karere ka Ngoma, Angeline Ndayishimiye Ndayubaha yasuye abaturage.",
      ["place.ngoma=Ngoma", "person.angeline-ndayishimiye=Angeline Ndayishimiye Ndayubaha"]),
