@@ -33,9 +33,8 @@ from translate.glossary.morphology import (
 )
 from translate.glossary.textnorm import Token, fold, tokenize
 
-# People of a place: Abanya-Ukraine, Abanye-Congo (nya/nye), the -kazi feminine.
-# the people-of prefixes written hyphenated before a name, also without their augment after a locative (mu
-# Banya-Nigeria)
+# People of a place: Abanya-Ukraine, Abanye-Congo (nya/nye), the -kazi feminine; also without the augment after a
+# locative (mu Banya-Nigeria).
 DEMONYM_PREFIXES = frozenset({"umunya", "abanya", "umunye", "abanye", "umunyakazi", "abanyakazi",
                               "munya", "banya", "munye", "banye", "munyakazi", "banyakazi"})
 SUBJECT_OPENERS = frozenset({"ko", "kandi", "ariko", "ubwo", "none", "naho"})
