@@ -20,6 +20,7 @@ as its concept inside it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Container
@@ -239,11 +240,17 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q")
 
 
+@functools.cache
+def first_lists() -> tuple[tuple[str, str], ...]:
+    """(id, the first id list that held it), from rw_press_ids.tsv."""
+    lines = (DATA / "rw_press_ids.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return tuple((entry, first) for entry, first in (line.split("\t") for line in lines))
+
+
 def judged_ids(name: str, sentences: list[Sentence]) -> frozenset[str]:
     """The ids a held-out set's author could mark: the list it was written against, and the ids it uses."""
-    rows = [line.split("\t") for line in (DATA / "rw_press_ids.tsv").read_text(encoding="utf-8").splitlines()[1:]]
     upto = ID_LISTS.index(WRITTEN_AGAINST[name])
-    listed = {entry for entry, first in rows if ID_LISTS.index(first) <= upto}
+    listed = {entry for entry, first in first_lists() if ID_LISTS.index(first) <= upto}
     return frozenset(listed | {t.entry for s in sentences for t in (*s.terms, *s.traps)})
 
 
@@ -293,7 +300,7 @@ def test_suggest_proposes_most_of_the_names_the_glossary_lacks(name):
 
 
 def test_every_held_out_set_names_the_id_list_it_was_written_against():
-    rows = [line.split("\t") for line in (DATA / "rw_press_ids.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    rows = first_lists()
     assert set(WRITTEN_AGAINST) == set(HELD_OUT_FLOORS) == set(HELD_OUT_STRICT_PRECISION)
     assert {first for _, first in rows} == set(ID_LISTS)
     # an entry renamed or removed since would be left unjudged everywhere without a word

@@ -264,7 +264,7 @@ def _name_span(text: str, run: list[re.Match[str]], lang: str) -> tuple[str, str
     while run and (run[0].group().lower() in stop | connectors
                    or (lang == "rw" and _CLITIC.sub("", run[0].group()).lower() in _STOP_RW)  # cy'Isi
                    or (after_title and lang == "rw" and run[0].group().lower() in _TITLE_ADJECTIVES_RW)
-                   or (_is_rw_common_noun(re.sub(r"^\w{1,2}['’]", "", run[0].group()), lang)
+                   or (_is_rw_common_noun(_CLITIC.sub("", run[0].group()), lang)
                        and _heads_a_title(run, connectors))):
         after_title = run[0].group().lower() in TITLE_WORDS
         run = run[1:]
