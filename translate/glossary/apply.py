@@ -185,7 +185,7 @@ def _status(match: TermMatch, entry: Entry, source_surface: str) -> tuple[str, s
         return FORBIDDEN, "; ".join(forbidden)
     if kept_as_written(entry, source_surface) and match.surface != source_surface \
             and not match.surface.endswith(source_surface):
-        return WARNING, f"name not kept as written: expected {source_surface!r}"
+        return WARNING, "; ".join([f"name not kept as written: expected {source_surface!r}", *match.warnings])
     if match.warnings:
         return WARNING, "; ".join(match.warnings)
     return SATISFIED, ""

@@ -11,6 +11,7 @@ import re
 
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.matching import Pattern, PatternIndex, TermMatch
+from translate.glossary.spelling import name_spellings, with_misspelt_names
 from translate.glossary.textnorm import Token, tokenize
 
 # Words ending in -man that are not compounds of "man" (human -> humans, not humen).
@@ -123,7 +124,13 @@ def _possessive_end(text: str, end: int) -> int:
 
 
 def find_english(text: str, glossary: Glossary) -> list[TermMatch]:
-    tokens: list[Token] = tokenize(text)
+    """The glossary's terms in an English text, with the people's names it misspells (spelling.py)."""
+    tokens = tokenize(text)
+    return with_misspelt_names(text, tokens, _find_english(text, tokens, glossary), name_spellings(glossary),
+                               lambda respelt: _find_english(respelt, tokenize(respelt), glossary))
+
+
+def _find_english(text: str, tokens: list[Token], glossary: Glossary) -> list[TermMatch]:
     matches = []
     for pattern, i, j in english_index(glossary).scan(tokens):
         start, end = tokens[i].start, tokens[j - 1].end

@@ -31,6 +31,7 @@ from translate.glossary.morphology import (
     FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, OTHERS, SPELLING_VARIANTS, VOWELS,
     concord_forms, connective, guess_class, is_prefixless, split_noun, strip_concord, subject_classes,
 )
+from translate.glossary.spelling import name_spellings, with_misspelt_names
 from translate.glossary.textnorm import Token, fold, tokenize
 
 # People of a place: Abanya-Ukraine, Abanye-Congo (nya/nye), the -kazi feminine; also without the augment after a
@@ -1290,7 +1291,16 @@ def _spaced_elisions(tokens: list[Token]) -> list[Token]:
 
 
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
+    """The glossary's terms in a Kinyarwanda text, with the people's names it misspells (spelling.py)."""
     tokens = _spaced_elisions(tokenize(text, _clitics(dialects)))
+    matches = _find_kinyarwanda(text, tokens, glossary, dialects)
+    return with_misspelt_names(text, tokens, matches, name_spellings(glossary),
+                               lambda respelt: _find_kinyarwanda(
+                                   respelt, _spaced_elisions(tokenize(respelt, _clitics(dialects))), glossary,
+                                   dialects))
+
+
+def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialects: bool) -> list[TermMatch]:
     matches: list[TermMatch] = []
     index = kinyarwanda_index(glossary, dialects)
     found = index.scan(tokens, _accept(dialects, glossary), _splits(glossary), _prefer_nearest_head)

@@ -1,0 +1,108 @@
+"""People's names written one letter off the glossary's spelling (translate/glossary/spelling.py). Sentences are
+the team's own."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from translate.cli import cli
+from translate.glossary import find_terms, load_glossaries
+from translate.glossary.apply import WARNING, term_constraints, verify_terms
+from translate.glossary.entries import Entry, Glossary
+from translate.glossary.spelling import SPELLING_WARNING, one_edit_apart
+
+SHIPPED = load_glossaries(None)
+
+
+def _person(entry_id: str, name: str) -> Entry:
+    return Entry(entry_id, "person", "approved", (name,), (name,), verbatim=True, rw_class="1a")
+
+
+def _found(text: str, lang: str = "rw", glossary: Glossary = SHIPPED) -> list[tuple[str, str, bool]]:
+    return [(m.entry, m.surface, any(w.startswith(SPELLING_WARNING) for w in m.warnings))
+            for m in find_terms(text, lang, glossary)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("a, b, apart", [
+    ("tshisekedi", "tchisekedi", True),  # a letter changed
+    ("ndayishimiye", "ndayishimye", True),  # one dropped
+    ("brammertz", "brammetz", True),
+    ("kagame", "kagmae", True),  # two neighbours swapped
+    ("kagame", "kagame", False),
+    ("kagame", "kagamebe", False),
+    ("kagame", "gakame", False),  # a swap of letters that are not neighbours is two edits
+])
+def test_one_edit_apart(a: str, b: str, apart: bool) -> None:
+    assert one_edit_apart(a, b) is apart
+    assert one_edit_apart(b, a) is apart
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Perezida Félix Tchisekedi yageze i Luanda.", "rw",
+     [("term.president", "Perezida", False), ("person.felix-tshisekedi", "Félix Tchisekedi", True),
+      ("place.luanda", "Luanda", False)]),
+    ("Ndayishimye yavuze ko azitabira inama.", "rw", [("person.evariste-ndayishimiye", "Ndayishimye", True)]),
+    ("Antony Bkinken called the president.", "en",
+     [("person.antony-blinken", "Antony Bkinken", True), ("term.president", "president", False)]),
+])
+def test_a_misspelt_name_is_found_and_flagged(text: str, lang: str, expected: list) -> None:
+    assert _found(text, lang) == expected
+
+
+def test_the_warning_names_both_spellings_and_the_span_is_the_text_as_written() -> None:
+    text = "Abanyamakuru babajije Evaritse Ndayishimiye na Tchisekedi."
+    found = find_terms(text, "rw", SHIPPED)
+    assert [text[m.start:m.end] for m in found] == ["Evaritse Ndayishimiye", "Tchisekedi"]
+    assert found[0].warnings == [f"{SPELLING_WARNING} 'Evaritse' is written 'Évariste' in the glossary"]  # as the entry first writes it
+    assert found[1].warnings == [f"{SPELLING_WARNING} 'Tchisekedi' is written 'Tshisekedi' in the glossary"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Rwandan, Israeli and Nigerian officials met.", "en"),  # a word of its own, one letter longer than a name
+    ("tchisekedi yavuze ko azaza.", "rw"),  # not written as a name
+    ("Kagamé ntiyavuze.", "rw"),  # an accent is no misspelling: folded, it is the name
+])
+def test_words_that_are_not_misspelt_names(text: str, lang: str) -> None:
+    assert not any(misspelt for _, _, misspelt in _found(text, lang))
+
+
+def test_short_names_known_words_and_two_candidates_are_left_alone() -> None:
+    glossary = Glossary((_person("person.a", "Kabila"), _person("person.b", "Habimana Mukamana"),
+                         _person("person.c", "Mukamani"), _person("person.d", "Nsengimana"),
+                         _person("person.e", "Nsengiyama")))
+    assert _found("Kabira yavuze.", glossary=glossary) == []  # six letters: Kabira is a name of its own
+    assert _found("Mukamani yavuze.", glossary=glossary) == [("person.c", "Mukamani", False)]  # written by an entry
+    assert _found("Nsengimama yavuze.", glossary=glossary) == []  # one edit from two names
+    assert _found("Nsengimanna yavuze.", glossary=glossary) == [("person.d", "Nsengimanna", True)]
+    assert _found("Msengimana yavuze.", glossary=glossary) == []  # the first letter differs
+
+
+def test_a_respelt_word_that_names_nothing_there_adds_nothing() -> None:
+    # a given name alone is no rendering of the person, spelt right or wrong
+    glossary = Glossary((_person("person.a", "Evariste Ndayishimiye"),))
+    assert _found("Evaritse yavuze.", glossary=glossary) == []
+    assert _found("Evaritse Ndayishimiye yavuze.", glossary=glossary) == [
+        ("person.a", "Evaritse Ndayishimiye", True)]
+
+
+def test_a_translation_that_misspells_a_name_is_a_warning_not_missing() -> None:
+    reports = verify_terms("President Tshisekedi arrived.", "Perezida Tchisekedi yahageze.", "en", "rw", SHIPPED)
+    by_entry = {r.entry: r for r in reports}
+    assert by_entry["person.felix-tshisekedi"].status == WARNING
+    assert by_entry["person.felix-tshisekedi"].message == (
+        "name not kept as written: expected 'Tshisekedi'; spelling: 'Tchisekedi' is written 'Tshisekedi' in the glossary")
+    assert by_entry["person.felix-tshisekedi"].target_surface == "Tchisekedi"
+
+
+def test_a_source_that_misspells_a_name_asks_for_the_house_spelling() -> None:
+    constraints = {c.key: c for c in term_constraints("Perezida Tchisekedi yavuze.", "rw", "en", SHIPPED)}
+    assert "Tshisekedi" in constraints["person.felix-tshisekedi"].forms
+    assert "Tchisekedi" not in constraints["person.felix-tshisekedi"].forms
+
+
+def test_glossary_check_prints_the_warning() -> None:
+    result = CliRunner().invoke(cli, ["glossary", "check", "--lang", "rw", "-"], input="Tchisekedi yavuze.\n")
+    assert result.exit_code == 0, result.output
+    assert "person.felix-tshisekedi" in result.output
+    assert "warning: spelling: 'Tchisekedi' is written 'Tshisekedi' in the glossary" in result.output
