@@ -103,6 +103,8 @@ def test_lint_a_named_place_cue_must_name_another_place():
     assert make("term.d", rw="ikintu", rw_context="!x|@place.st_helena").sense_cues.places_for == ("place.st_helena",)
     assert make("term.d", rw="ikintu", rw_context="!>ikipe|!x").sense_cues.next_against == ("ikipe",)
     assert make("term.d", rw="ikintu", rw_context="!>@body").sense_cues.body_after_against
+    assert make("term.d", rw="ikintu", rw_context="!>@foreign").sense_cues.foreign_after_against
+    assert not make("term.d", rw="ikintu", rw_context="!>@body").sense_cues.foreign_after_against
     with pytest.raises(GlossaryError, match="is not a cue"):
         make("term.d", rw="ikintu", rw_context="!x|!>")
 

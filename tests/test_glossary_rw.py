@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from translate.glossary import find_terms, load_glossaries
+from translate.glossary.morphology import spelt_foreign
 
 
 @pytest.fixture(scope="module")
@@ -464,6 +465,15 @@ PRESS = [
     ("PEREZIDA WA REPUBULIKA YAKIRIYE ABASHYITSI", ["term.president=PEREZIDA"]),  # all capitals: no acronym
     ("Visi Perezida mushya wa FERWAFA yatowe.",
      ["?term.vice-president=Visi Perezida!'FERWAFA'", "org.ferwafa=FERWAFA"]),
+    # a federated state is not the government: a listed one (a place cue), or a name the glossary lacks that is
+    # spelt as no Kinyarwanda word is; a country, a word of the language and a name spelt like one are the
+    # government
+    ("Abapolisi boherejwe muri Leta ya Kebbi no muri Leta ya Jubaland, Leta ya Nigeria ibyemeje.",
+     ["term.police-officers=Abapolisi", "?term.government=Leta!'Kebbi' points to", "place.kebbi=Kebbi",
+      "?term.government=Leta!'Jubaland' points to", "term.government=Leta", "place.nigeria=Nigeria"]),
+    ("Leta y'Inzibacyuho na Leta ya Gisirikare ntibyumvikana. Leta ya Kano yavuze. LETA YA TEXAS",
+     ["term.government=Leta", "term.transition=y'Inzibacyuho", "term.government=Leta", "term.military=Gisirikare",
+      "term.government=Leta", "term.government=LETA"]),
     # ... not a word further on without a connective, nor one after "and"
     ("Perezida yakiriye ikipe y'igihugu. Perezida na Sena bemeje itegeko. Perezida mushya w'ikipe yatowe.",
      ["term.president=Perezida", "term.president=Perezida", "term.senate=Sena",
@@ -797,3 +807,13 @@ def test_a_partner_given_as_its_head_noun_takes_the_partners_agreement(rw, cls, 
 
     entry = Entry("term.x", "term", "approved", ("x",), (rw,), rw_class=cls, rw_partner=(partner,))
     assert rendering_texts(entry) == [rw, expected]
+
+
+@pytest.mark.parametrize("word, foreign", [
+    ("kebbi", True), ("borno", True), ("tigray", True), ("amhara", True), ("texas", True), ("jubaland", True),
+    ("kano", False), ("oromia", False),  # names spelt the Kinyarwanda way
+    ("gisirikare", False), ("inzibacyuho", False), ("umushyitsi", False), ("ipfunwe", False),
+    ("mpuzamahanga", False), ("amashyirahamwe", False), ("tshisekedi", False),
+])
+def test_spelt_foreign(word: str, foreign: bool) -> None:
+    assert spelt_foreign(word) is foreign

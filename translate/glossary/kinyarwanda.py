@@ -29,7 +29,7 @@ from translate.glossary.matching import ANY_SHORT_WORD, Agreeing, Pattern, Patte
 from translate.glossary.morphology import (
     CLITICS, DEMONSTRATIVES, DIALECT_CLITICS, DIALECT_CONNECTIVES, DIALECT_O_CONNECTIVES, DIALECT_SPELLINGS,
     FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, OTHERS, SPELLING_VARIANTS, VOWELS,
-    concord_forms, connective, guess_class, is_prefixless, split_noun, strip_concord, subject_classes,
+    concord_forms, connective, guess_class, is_prefixless, spelt_foreign, split_noun, strip_concord, subject_classes,
 )
 from translate.glossary.spelling import name_spellings, with_misspelt_names
 from translate.glossary.textnorm import Token, fold, tokenize
@@ -813,6 +813,18 @@ def _body_after(tokens: list[Token], j: int, sentences: _Sentences, organisation
     return tokens[k].orig if k in organisations or acronym else None
 
 
+def _foreign_after(tokens: list[Token], j: int, sentences: _Sentences, in_terms: Container[int]) -> str | None:
+    """The name a match is 'of', right after its connective, if the glossary does not list it and it is spelt as
+    no Kinyarwanda word is (Leta ya Kebbi, Leta ya Jubaland); None if none."""
+    clause = _clause_after(tokens, j, 2)
+    connective = _connective_after(tokens, clause)
+    k = connective + 1 if connective is not None else None
+    if k is None or k not in clause or k in in_terms or tokens[k].clitic or not tokens[k].orig[:1].isupper() \
+            or sentences.title_case[sentences.of[k]]:
+        return None
+    return tokens[k].orig if spelt_foreign(tokens[k].norm) else None
+
+
 def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], near: Mapping[str, str],
                        after: tuple[Word, ...] = (), body: str | None = None) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is), by the
@@ -824,7 +836,7 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
         return None
     against, next_against = [fold(c) for c in cues.against], [fold(c) for c in cues.next_against]
     other = next((near[place] for place in cues.places_against if place in near), None) \
-        or (body if cues.body_after_against else None) \
+        or body \
         or next((word[0] for word in after for cue in next_against if _has_cue(word, cue)), None) \
         or next((word[0] for word in words for cue in against if _has_cue(word, cue)), None)
     if other is not None:
@@ -1371,6 +1383,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             after = _words_after(tokens, j, sentences) if entry.sense_cues.next_against else ()
             body = _body_after(tokens, j, sentences, organisations, in_places) \
                 if entry.sense_cues.body_after_against else None
+            body = body or (_foreign_after(tokens, j, sentences, in_terms)
+                            if entry.sense_cues.foreign_after_against else None)
             # once per entry, sentence and what follows it: a long unpunctuated paragraph would otherwise be read
             # once per match
             key = (entry.id, sentences.of[i], tuple(near), after, body)

@@ -6,6 +6,8 @@ The tables follow ../shared/docs/kinyarwanda-morphology.md §1.2–1.6. They are
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 # Classes 1a/9a/10a are the "prefixless" classes (Kimenyi): names and loans that have no augment and never
@@ -96,6 +98,15 @@ GLIDE_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 VOWELS = frozenset("aeiou")
+_NOT_KINYARWANDA = re.compile(r"[lqx]|(?:[^aeiou])$|([^aeiou])\1|[^aeiouymnw][^aeiouyw]|[mn][^aeiouywbcdfgjkpstvz]")
+
+
+def spelt_foreign(word: str) -> bool:
+    """Whether a word (folded) is spelt as no Kinyarwanda word is: ending in a consonant, with l, q or x, a doubled
+    consonant, or consonants together that the language never writes (Kebbi, Borno, Tigray, Amhara, Texas).
+    Kinyarwanda joins consonants only as a nasal before a consonant (mb, nd, ns), a consonant before a glide
+    (by, rw), and in sh, ts and pf. A name spelt the Kinyarwanda way (Kano, Oromia) is not told apart so."""
+    return bool(_NOT_KINYARWANDA.search(word.replace("sh", "s").replace("ts", "s").replace("pf", "f")))
 
 
 def is_prefixless(cls: str) -> bool:
