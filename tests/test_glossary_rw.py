@@ -373,7 +373,10 @@ PRESS = [
     ("Ingabo za Monusco na Fardc zarwanye n'abarwanyi ba M23.",
      ["term.armed-forces=Ingabo", "org.monusco=Monusco", "org.fardc=Fardc", "term.fighters=n'abarwanyi",
       "org.m23=M23"]),
-    ("ingabo za monusco", ["term.armed-forces=ingabo"]),  # an acronym in lower case is a word, not the acronym
+    # in lower case, an acronym spelt as no Kinyarwanda word is stays the acronym; one spelt as a word (Ibuka) is
+    # the word
+    ("ibuka ko ingabo za monusco zahavuye, loni iracecetse.",
+     ["term.armed-forces=ingabo", "org.monusco=monusco", "org.un=loni"]),
     ("Perezida wa Afurika y'Epfo yahuye na Visi Perezida wa Nigeria.",
      ["term.president=Perezida", "place.south-africa=Afurika y'Epfo", "term.vice-president=Visi Perezida",
       "place.nigeria=Nigeria"]),

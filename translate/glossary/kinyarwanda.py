@@ -433,13 +433,14 @@ def _agreeing_window(cls: str, deps: list) -> list[list]:
 
 
 def _no_word_spelt_so(acronym: str) -> bool:
-    """An acronym informal copy may write in lower case (ba fardc, ingabo za rdf): a Kinyarwanda word ends in a
-    vowel, so one of four letters or more ending in a consonant, or one without a vowel, is no word of the
-    language; nor of English, which a short one with a vowel may be (RIB, BAD)."""
+    """An acronym informal copy may write in lower case (ba fardc, ingabo za rdf, monusco iri he): one without a
+    vowel, or one of four letters or more spelt as no Kinyarwanda word is (ending in a consonant, with consonants
+    together the language never writes), is no word of the language; nor of English, which a short one with a
+    vowel may be (RIB, BAD). Ibuka, spelt as a word, is one."""
     letters = acronym.lower()
     if not letters.isalpha() or len(letters) < 3:
         return False
-    return not set(letters) & VOWELS or (len(letters) >= 4 and letters[-1] not in VOWELS)
+    return not set(letters) & VOWELS or (len(letters) >= 4 and spelt_foreign(letters))
 
 
 def _literal(text: str, dialects: bool) -> tuple[frozenset[str], ...]:
