@@ -95,10 +95,8 @@ def with_misspelt_names(text: str, tokens: list[Token], matches: list[TermMatch]
     covered = [(m.start, m.end) for m in matches]
     fixes: list[tuple[Token, str]] = []
     for token in tokens:
-        if not token.orig[:1].isupper() or any(a < token.end and token.start < b for a, b in covered):
-            continue
-        name = spellings.correction(token.norm)
-        if name is not None:
+        name = spellings.correction(token.norm) if token.orig[:1].isupper() else None
+        if name is not None and not any(a < token.end and token.start < b for a, b in covered):
             fixes.append((token, name))
     if not fixes:
         return matches
