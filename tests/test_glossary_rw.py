@@ -750,6 +750,18 @@ PRESS = [
      ["?org.african-union=bw'Umuryango w'Afurika Yunze Ubumwe!part of the name", "?place.burundi=Burundi!part of"]),
     ("Ubutumwa bw'Umuryango w'Afurika Yunze Ubumwe muri Somalia (AUSSOM) bwasabye inkunga.",
      ["org.aussom=Ubutumwa bw'Umuryango w'Afurika Yunze Ubumwe muri Somalia", "org.aussom=AUSSOM"]),
+    # ... and one with a purpose ("of" and an infinitive) before it, its head in lower case after a locative; not
+    # a listed body and what it does, with no acronym to close a name
+    ("Bari mu butumwa bw'Umuryango w'Abibumbye bwo kubungabunga amahoro muri Centrafrique (MINUSCA).",
+     ["org.minusca=butumwa bw'Umuryango w'Abibumbye bwo kubungabunga amahoro muri Centrafrique",
+      "org.minusca=MINUSCA"]),
+    ("Kenya yatangije Ubutumwa Mpuzamahanga bwo Gushyigikira Umutekano (MSS). Ingabo z'u Rwanda zo kugarura "
+     "amahoro zageze i Bangui.",
+     ["place.kenya=Kenya", "org.mss=Ubutumwa Mpuzamahanga bwo Gushyigikira Umutekano", "org.mss=MSS",
+      "org.rdf=Ingabo z'u Rwanda", "place.bangui=Bangui"]),
+    # the feminine -kazi of a people's noun is the term
+    ("Yashimye abapolisikazi n'abasirikarekazi b'u Rwanda.",
+     ["term.police-officers=abapolisikazi", "term.soldier=n'abasirikarekazi", "place.rwanda=b'u Rwanda"]),
     ("Ubutumwa bw'Umuryango w'Afurika Yunze Ubumwe bwageze muri Somalia.",
      ["?org.african-union=bw'Umuryango w'Afurika Yunze Ubumwe!part of the name", "place.somalia=Somalia"]),
     ("Ingabo za Ukraine zarashe drone.",

@@ -177,6 +177,10 @@ def _dependent_slots(words: list[Token], concord: tuple[str, ...], target: str, 
     return slots, agrees
 
 
+_FEMININE = "kazi"
+_PEOPLE_NOUN_CLASSES = frozenset({"1", "2"})
+
+
 def _head_alternatives(tokens: list[Token], cls: str, entry: Entry, dialects: bool,
                        ) -> tuple[list[tuple[tuple[frozenset[str], ...], str]], int]:
     """(head slots, form kind) alternatives for a rendering, and how many tokens the written head used."""
@@ -190,7 +194,10 @@ def _head_alternatives(tokens: list[Token], cls: str, entry: Entry, dialects: bo
             alts.append(((frozenset({DIALECT_SPELLINGS[head]}),), "dialect"))
         return alts, used
     rest = head[len(parts[0]):]
-    alts = [((frozenset({head}),), "augmented"), ((frozenset({rest}),), "augmentless")]
+    # a people's noun takes the feminine -kazi (abapolisikazi, umusirikarekazi) and stays the term
+    female = ("", _FEMININE) if entry.type == "term" and cls in _PEOPLE_NOUN_CLASSES else ("",)
+    alts = [((frozenset(head + f for f in female),), "augmented"),
+            ((frozenset(rest + f for f in female),), "augmentless")]
     if parts[0] == "u" and entry.type == "place":
         # u Burundi, also after a connective written without its apostrophe in informal copy (wu Burundi)
         alts.append(((_FREE_AUGMENT_WORDS, frozenset({rest})), "free"))
@@ -965,6 +972,24 @@ def _mandate_end(tokens: list[Token], j: int, lists: bool = False) -> int:
             return k
 
 
+_INFINITIVE_PREFIXES = ("ku", "gu", "kw", "gw")
+
+
+def _purpose_end(tokens: list[Token], j: int) -> int:
+    """The end of a purpose clause opening at token j, an "of" and an infinitive with its object (bwo kubungabunga
+    amahoro, bwo Gushyigikira Umutekano), or j."""
+    n = len(tokens)
+    if j + 2 >= n or tokens[j].norm not in _LOCATIVE_CONNECTIVES or not tokens[j].joined \
+            or not tokens[j + 1].joined or not tokens[j + 1].norm.startswith(_INFINITIVE_PREFIXES) \
+            or len(tokens[j + 1].norm) < 6 or not tokens[j + 2].joined or tokens[j + 2].clitic:
+        return j
+    k = j + 3
+    while k < n and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES) \
+            and (step := _complement_end(tokens, k)) > k:
+        k = step  # the object's complements: bwo kurwanya iterabwoba ry'Abajihadi
+    return k
+
+
 def _listed_objects_end(tokens: list[Token], k: int) -> int:
     """After a mandate's capitalised objects listed with commas and closed by "and" (rushinzwe Politiki, Ingabo
     n'Umutekano; rishinzwe Uburezi, Ubumenyi, n'Umuco), or k: a comma alone goes on no name, and an acronym is
@@ -1093,6 +1118,11 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
                 and with_mandate == end and inside[0] <= k + 2:
             continue  # Umuryango wa EAC, Ishyaka CNDD-FDD, Umuryango Reporters Sans Frontières (RSF): itself
         closed = max(_seat_end(tokens, with_mandate), _acronym_end(tokens, with_mandate))
+        if closed == with_mandate and (purpose := _purpose_end(tokens, with_mandate)) > with_mandate:
+            # a purpose only where the acronym closes the name: Ubutumwa Mpuzamahanga bwo Gushyigikira Umutekano
+            # (MSS); else it is what the body does (Ingabo z'u Rwanda zo kugarura amahoro)
+            closed = max(_seat_end(tokens, purpose), _acronym_end(tokens, purpose))
+            with_mandate = purpose if closed > purpose else with_mandate
         if closed > with_mandate and with_mandate > k + 1:
             # a listed acronym names the organisation, which the name writes another way: it stays itself, the
             # name is that organisation too, and a place inside is the name's (Ihuriro ry'Ibihugu bya Sahel (AES))
