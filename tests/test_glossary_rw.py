@@ -759,6 +759,10 @@ PRESS = [
      "amahoro zageze i Bangui.",
      ["place.kenya=Kenya", "org.mss=Ubutumwa Mpuzamahanga bwo Gushyigikira Umutekano", "org.mss=MSS",
       "org.rdf=Ingabo z'u Rwanda", "place.bangui=Bangui"]),
+    # an organisation's French name as it stands; an office's name with another listed name of the body it holds
+    ("Rwasa yakuwe ku buyobozi bwa Congrès National pour la Liberté. Komisiyo ya CEDEAO yabyamaganye.",
+     ["person.agathon-rwasa=Rwasa", "org.cnl=Congrès National pour la Liberté",
+      "org.ecowas-commission=Komisiyo ya CEDEAO"]),
     # the feminine -kazi of a people's noun is the term
     ("Yashimye abapolisikazi n'abasirikarekazi b'u Rwanda.",
      ["term.police-officers=abapolisikazi", "term.soldier=n'abasirikarekazi", "place.rwanda=b'u Rwanda"]),

@@ -309,9 +309,9 @@ def _spellings(text: str, members: bool = False) -> list[str]:
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
-# An organisation's English name, quoted as it stands (Rapid Support Forces): every word capitalised but its
-# little words.
-_ENGLISH_NAME = re.compile(r"[A-Z][\w-]+(?: (?:of|the|and|for|[A-Z][\w-]+))+")
+# An organisation's English or French name, quoted as it stands (Rapid Support Forces, Congrès National pour la
+# Liberté): every word capitalised but its little words.
+_ENGLISH_NAME = re.compile(r"[A-Z][\w-]+(?: (?:of|the|and|for|pour|de|du|des|la|le|les|et|[A-Z][\w-]+))+")
 # The little words a person's name carries written small (Ahmed al-Sharaa, Ursula von der Leyen).
 _NAME_PARTICLES = frozenset({"bin", "ibn", "de", "da", "dos", "du", "van", "von", "der", "la", "le"})
 
@@ -511,7 +511,7 @@ def _with_embedded_names(entry: Entry, glossary: Glossary) -> Entry:
     if entry.type != "organisation":
         return entry
     others = [o for o in glossary if o.type == "organisation" and o.id != entry.id]
-    heads = organisation_heads(glossary)
+    heads = organisation_heads(glossary) | INSTITUTION_HEADS  # Komisiyo ya ECOWAS = Komisiyo ya CEDEAO
     extra: list[str] = []
     for rendering in entry.rw:
         if len(rendering.split()) < 3 or fold(rendering.split()[0]) not in heads:
