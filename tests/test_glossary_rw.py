@@ -763,6 +763,17 @@ PRESS = [
     ("Rwasa yakuwe ku buyobozi bwa Congrès National pour la Liberté. Komisiyo ya CEDEAO yabyamaganye.",
      ["person.agathon-rwasa=Rwasa", "org.cnl=Congrès National pour la Liberté",
       "org.ecowas-commission=Komisiyo ya CEDEAO"]),
+    # a cup named after a president; courts martial in the plural; an inquiry "into" something; a couple's
+    # relationship
+    ("Igikombe cya Kagame kizabera i Dar es Salaam, Perezida Kagame agitange.",
+     ["place.dar-es-salaam=Dar es Salaam", "term.president=Perezida", "person.paul-kagame=Kagame"]),
+    ("Abasivili ntibagomba kuburanishwa n'inkiko za gisirikare.",
+     ["term.civilians=Abasivili", "term.military-court=n'inkiko za gisirikare"]),
+    ("Abadepite basabye ko hakorwa iperereza kuri ruswa.",
+     ["term.member-of-parliament=Abadepite", "?term.intelligence=iperereza!'kuri' points to",
+      "term.corruption=ruswa"]),
+    ("Umuhanzikazi wo muri Uganda ari mu rukundo n'umukinnyi, nubwo umubano wabo bawugize ibanga.",
+     ["place.uganda=Uganda", "?term.diplomatic-relations=umubano!'rukundo' points to"]),
     # the feminine -kazi of a people's noun is the term
     ("Yashimye abapolisikazi n'abasirikarekazi b'u Rwanda.",
      ["term.police-officers=abapolisikazi", "term.soldier=n'abasirikarekazi", "place.rwanda=b'u Rwanda"]),
