@@ -774,6 +774,9 @@ PRESS = [
       "term.corruption=ruswa"]),
     ("Umuhanzikazi wo muri Uganda ari mu rukundo n'umukinnyi, nubwo umubano wabo bawugize ibanga.",
      ["place.uganda=Uganda", "?term.diplomatic-relations=umubano!'rukundo' points to"]),
+    # an acronym written with a small letter closes a name as well
+    ("Banki y'Iterambere rya Afurika (AfDB) yatanze inguzanyo.",
+     ["org.afdb=Banki y'Iterambere rya Afurika", "org.afdb=AfDB"]),
     # the feminine -kazi of a people's noun is the term
     ("Yashimye abapolisikazi n'abasirikarekazi b'u Rwanda.",
      ["term.police-officers=abapolisikazi", "term.soldier=n'abasirikarekazi", "place.rwanda=b'u Rwanda"]),

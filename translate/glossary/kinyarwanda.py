@@ -1146,9 +1146,15 @@ _BRACKETED = re.compile(r"^\s*\(\s*$")
 _CAPTION_TAGS = frozenset({"amafoto", "ifoto", "videwo", "video", "amashusho", "photo", "photos", "audio", "live"})
 
 
+def _acronym_like(word: str) -> bool:
+    """Capitals, or mostly capitals with a small letter or two (AfCFTA, AfDB); not a name (RwandAir)."""
+    capitals = sum(c.isupper() for c in word)
+    return word.isupper() or (word[:1].isupper() and capitals >= 3 and capitals > 2 * (len(word) - capitals))
+
+
 def _bracketed_acronym(tokens: list[Token], j: int) -> bool:
-    """Whether token j is an acronym in brackets: (NEC), not a caption tag (AMAFOTO)."""
-    if j >= len(tokens) or not _BRACKETED.match(tokens[j].gap) or not tokens[j].orig.isupper() \
+    """Whether token j is an acronym in brackets: (NEC), (AfCFTA), not a caption tag (AMAFOTO)."""
+    if j >= len(tokens) or not _BRACKETED.match(tokens[j].gap) or not _acronym_like(tokens[j].orig) \
             or len(tokens[j].orig) < 2 or tokens[j].norm in _CAPTION_TAGS:
         return False
     return j + 1 >= len(tokens) or tokens[j + 1].gap.lstrip().startswith(")")
