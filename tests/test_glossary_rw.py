@@ -777,6 +777,11 @@ PRESS = [
     # an acronym written with a small letter closes a name as well
     ("Banki y'Iterambere rya Afurika (AfDB) yatanze inguzanyo.",
      ["org.afdb=Banki y'Iterambere rya Afurika", "org.afdb=AfDB"]),
+    # each variant with the head of the preferred rendering has the partner's plural: Minisitiri w'Ubucuruzi,
+    # Abaminisitiri b'Ubucuruzi
+    ("Nyuma y'ibiganiro by'abaminisitiri b'ubucuruzi, Minisitiri w'Ubucuruzi wa Kenya yabyemeje.",
+     ["term.talks=y'ibiganiro", "term.trade-minister=by'abaminisitiri b'ubucuruzi",
+      "term.trade-minister=Minisitiri w'Ubucuruzi", "place.kenya=Kenya"]),
     # the feminine -kazi of a people's noun is the term
     ("Yashimye abapolisikazi n'abasirikarekazi b'u Rwanda.",
      ["term.police-officers=abapolisikazi", "term.soldier=n'abasirikarekazi", "place.rwanda=b'u Rwanda"]),

@@ -108,15 +108,19 @@ def _renderings(entry: Entry) -> list[_Rendering]:
         else:
             cls, guessed = guess_class(_head_word(variant)), True
         out.append(_Rendering(variant, cls, tuple(dict.fromkeys((cls, *concord[1:]))), guessed))
-    rest = entry.rw[0].split()[1:]
     first_partner = _head_word(entry.rw_partner[0]) if entry.rw_partner else ""
     for index, partner in enumerate(entry.rw_partner):
-        # The first partner may give just the head noun of a longer rendering: 'inganda' for 'uruganda rukora drones'.
-        text = (" ".join([partner, *_agreeing(rest, head_cls, partner_cls)])
-                if index == 0 and len(partner.split()) == 1 and rest else partner)
         same = _head_word(partner) == first_partner
         cls = partner_cls if same else _plural_guess(partner, partner_cls)
-        out.append(_Rendering(text, cls, concord, guessed=not same))
+        if index == 0 and len(partner.split()) == 1:
+            # The first partner may give just the head noun of a longer rendering: 'inganda' for 'uruganda rukora
+            # drones'; so it does for each variant with the same head (Abaminisitiri b'Ubucuruzi, for Minisitiri
+            # w'Ubucuruzi n'Inganda and Minisitiri w'Ubucuruzi).
+            longer = [r.split()[1:] for r in entry.rw if _head_word(r) == first_head and len(r.split()) > 1]
+            texts = [" ".join([partner, *_agreeing(rest, head_cls, partner_cls)]) for rest in longer] or [partner]
+        else:
+            texts = [partner]
+        out += [_Rendering(text, cls, concord, guessed=not same) for text in dict.fromkeys(texts)]
     return out
 
 
