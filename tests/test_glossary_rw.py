@@ -847,11 +847,25 @@ def test_a_partner_given_as_its_head_noun_takes_the_partners_agreement(rw, cls, 
     assert rendering_texts(entry) == [rw, expected]
 
 
+def test_a_one_word_partner_gives_each_variant_its_plural_with_a_full_connective_agreeing() -> None:
+    from translate.glossary.entries import Entry
+    from translate.glossary.kinyarwanda import rendering_texts
+
+    junta = Entry("term.x", "term", "approved", ("x",), ("agatsiko k'abasirikare", "agatsiko ka gisirikare"),
+                  rw_class="12/13", rw_partner=("udutsiko",))
+    assert rendering_texts(junta)[2:] == ["udutsiko tw'abasirikare", "udutsiko twa gisirikare"]
+    # A one-word preferred rendering is the term alone: its partner is too (Abaminisitiri, not only with a complement).
+    minister = Entry("term.x", "term", "approved", ("x",), ("Minisitiri", "Minisitiri w'Intebe"), rw_class="1a/2",
+                     rw_partner=("Abaminisitiri",))
+    assert rendering_texts(minister)[2:] == ["Abaminisitiri", "Abaminisitiri b'Intebe"]
+
+
 @pytest.mark.parametrize("word, foreign", [
     ("kebbi", True), ("borno", True), ("tigray", True), ("amhara", True), ("texas", True), ("jubaland", True),
     ("kano", False), ("oromia", False),  # names spelt the Kinyarwanda way
     ("gisirikare", False), ("inzibacyuho", False), ("umushyitsi", False), ("ipfunwe", False),
     ("mpuzamahanga", False), ("amashyirahamwe", False), ("tshisekedi", False),
+    ("repubulika", False), ("abapolisi", False), ("abakinnyi", False),  # l in loanwords; nny
 ])
 def test_spelt_foreign(word: str, foreign: bool) -> None:
     assert spelt_foreign(word) is foreign

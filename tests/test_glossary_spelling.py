@@ -42,7 +42,10 @@ def test_one_edit_apart(a: str, b: str, apart: bool) -> None:
     ("Perezida Félix Tchisekedi yageze i Luanda.", "rw",
      [("term.president", "Perezida", False), ("person.felix-tshisekedi", "Félix Tchisekedi", True),
       ("place.luanda", "Luanda", False)]),
-    ("Ndayishimye yavuze ko azitabira inama.", "rw", [("person.evariste-ndayishimiye", "Ndayishimye", True)]),
+    ("Perezida Ndayishimye yavuze ko azitabira inama.", "rw",
+     [("term.president", "Perezida", False), ("person.evariste-ndayishimiye", "Ndayishimye", True)]),  # after a title
+    ("Tshisekedi yavuze ko Tchisekedi atari we.", "rw",  # the name written right elsewhere
+     [("person.felix-tshisekedi", "Tshisekedi", False), ("person.felix-tshisekedi", "Tchisekedi", True)]),
     ("Antony Bkinken called the president.", "en",
      [("person.antony-blinken", "Antony Bkinken", True), ("term.president", "president", False)]),
 ])
@@ -51,11 +54,30 @@ def test_a_misspelt_name_is_found_and_flagged(text: str, lang: str, expected: li
 
 
 def test_the_warning_names_both_spellings_and_the_span_is_the_text_as_written() -> None:
-    text = "Abanyamakuru babajije Evaritse Ndayishimiye na Tchisekedi."
+    text = "Abanyamakuru babajije Evaritse Ndayishimiye na Perezida Tchisekedi."
     found = find_terms(text, "rw", SHIPPED)
-    assert [text[m.start:m.end] for m in found] == ["Evaritse Ndayishimiye", "Tchisekedi"]
+    assert [text[m.start:m.end] for m in found] == ["Evaritse Ndayishimiye", "Perezida", "Tchisekedi"]
     assert found[0].warnings == [f"{SPELLING_WARNING} 'Evaritse' is written 'Évariste' in the glossary"]  # as the entry first writes it
-    assert found[1].warnings == [f"{SPELLING_WARNING} 'Tchisekedi' is written 'Tshisekedi' in the glossary"]
+    assert found[2].warnings == [f"{SPELLING_WARNING} 'Tchisekedi' is written 'Tshisekedi' in the glossary"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Félix Tshisekedi Tchilombo yavuze.", "Félix Tshisekedi Tchilombo"),  # not only Félix Tshisekedi
+    ("Yavuganye n'Evaritse Ndayishimiye.", "n'Evaritse Ndayishimiye"),  # not only Ndayishimiye
+])
+def test_a_respelt_name_replaces_the_shorter_match_inside_it(text: str, expected: str) -> None:
+    found = find_terms(text, "rw", SHIPPED)
+    assert [(m.surface, bool(m.warnings)) for m in found] == [(expected, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Stammer spoke first.",  # a lone word one letter off a name: nothing says it is the name
+    "Johnston said the talks failed.",
+    "Keir and Frances spoke.",
+    "Mr Stammer said a stammer is no crime.",  # the text writes the word in lower case: a word of its own
+])
+def test_a_word_without_support_for_the_name_is_not_respelt(text: str) -> None:
+    assert not any(misspelt for _, _, misspelt in _found(text, "en"))
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -71,11 +93,12 @@ def test_short_names_known_words_and_two_candidates_are_left_alone() -> None:
     glossary = Glossary((_person("person.a", "Kabila"), _person("person.b", "Habimana Mukamana"),
                          _person("person.c", "Mukamani"), _person("person.d", "Nsengimana"),
                          _person("person.e", "Nsengiyama")))
-    assert _found("Kabira yavuze.", glossary=glossary) == []  # six letters: Kabira is a name of its own
-    assert _found("Mukamani yavuze.", glossary=glossary) == [("person.c", "Mukamani", False)]  # written by an entry
-    assert _found("Nsengimama yavuze.", glossary=glossary) == []  # one edit from two names
-    assert _found("Nsengimanna yavuze.", glossary=glossary) == [("person.d", "Nsengimanna", True)]
-    assert _found("Msengimana yavuze.", glossary=glossary) == []  # the first letter differs
+    assert _found("Bwana Kabira yavuze.", glossary=glossary) == []  # six letters: Kabira is a name of its own
+    assert _found("Bwana Mukamani yavuze.", glossary=glossary) == [("person.c", "Mukamani", False)]  # an entry's
+    assert _found("Bwana Nsengimama yavuze.", glossary=glossary) == []  # one edit from two names
+    assert _found("Bwana Nsengimanna yavuze.", glossary=glossary) == [("person.d", "Nsengimanna", True)]
+    assert _found("Nsengimanna yavuze.", glossary=glossary) == []  # alone, no title: unsupported
+    assert _found("Bwana Msengimana yavuze.", glossary=glossary) == []  # the first letter differs
 
 
 def test_a_respelt_word_that_names_nothing_there_adds_nothing() -> None:
@@ -102,7 +125,15 @@ def test_a_source_that_misspells_a_name_asks_for_the_house_spelling() -> None:
 
 
 def test_glossary_check_prints_the_warning() -> None:
-    result = CliRunner().invoke(cli, ["glossary", "check", "--lang", "rw", "-"], input="Tchisekedi yavuze.\n")
+    result = CliRunner().invoke(cli, ["glossary", "check", "--lang", "rw", "-"], input="Perezida Tchisekedi yavuze.\n")
     assert result.exit_code == 0, result.output
     assert "person.felix-tshisekedi" in result.output
     assert "warning: spelling: 'Tchisekedi' is written 'Tshisekedi' in the glossary" in result.output
+
+
+def test_a_word_longer_than_any_name_is_not_looked_up() -> None:
+    from translate.glossary.spelling import name_spellings
+
+    spellings = name_spellings(SHIPPED)
+    assert spellings.correction("t" + "a" * 100_000 + "i") is None  # no index of its 100,000 deletions
+    assert spellings.correction("tchisekedi") == "Tshisekedi"

@@ -117,7 +117,9 @@ def _renderings(entry: Entry) -> list[_Rendering]:
             # drones'; so it does for each variant with the same head (Abaminisitiri b'Ubucuruzi, for Minisitiri
             # w'Ubucuruzi n'Inganda and Minisitiri w'Ubucuruzi).
             longer = [r.split()[1:] for r in entry.rw if _head_word(r) == first_head and len(r.split()) > 1]
-            texts = [" ".join([partner, *_agreeing(rest, head_cls, partner_cls)]) for rest in longer] or [partner]
+            texts = [" ".join([partner, *_agreeing(rest, head_cls, partner_cls)]) for rest in longer]
+            if len(entry.rw[0].split()) == 1 or not texts:  # the head alone is the term (Minisitiri, Abaminisitiri)
+                texts.insert(0, partner)
         else:
             texts = [partner]
         out += [_Rendering(text, cls, concord, guessed=not same) for text in dict.fromkeys(texts)]
@@ -130,6 +132,8 @@ def _agreeing(rest: list[str], head_cls: str, partner_cls: str) -> list[str]:
     if not rest or not head_cls or not partner_cls:
         return rest
     first = rest[0]
+    if first.lower() == connective(head_cls) + "a":  # a full "of": agatsiko ka gisirikare -> udutsiko twa gisirikare
+        return [connective(partner_cls) + "a", *rest[1:]]
     clitic, apostrophe, noun = first.replace("’", "'").partition("'")
     if apostrophe:  # only the head's "of" agrees (w'Ingabo); n'/nk' ("and", "like") do not
         same = bool(noun) and clitic.lower() == connective(head_cls)

@@ -98,15 +98,17 @@ GLIDE_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 VOWELS = frozenset("aeiou")
-_NOT_KINYARWANDA = re.compile(r"[lqx]|(?:[^aeiou])$|([^aeiou])\1|[^aeiouymnw][^aeiouyw]|[mn][^aeiouywbcdfgjkpstvz]")
+_NOT_KINYARWANDA = re.compile(r"[qx]|(?:[^aeiou])$|([^aeiou])\1|[^aeiouymnw][^aeiouyw]|[mn][^aeiouywbcdfgjkpstvz]")
 
 
 def spelt_foreign(word: str) -> bool:
-    """Whether a word (folded) is spelt as no Kinyarwanda word is: ending in a consonant, with l, q or x, a doubled
+    """Whether a word (folded) is spelt as no Kinyarwanda word is: ending in a consonant, with q or x, a doubled
     consonant, or consonants together that the language never writes (Kebbi, Borno, Tigray, Amhara, Texas).
     Kinyarwanda joins consonants only as a nasal before a consonant (mb, nd, ns), a consonant before a glide
-    (by, rw), and in sh, ts and pf. A name spelt the Kinyarwanda way (Kano, Oromia) is not told apart so."""
-    return bool(_NOT_KINYARWANDA.search(word.replace("sh", "s").replace("ts", "s").replace("pf", "f")))
+    (by, rw), and in sh, ts, pf and nny (abakinnyi); it writes l in loanwords (Repubulika, abapolisi). A name spelt
+    the Kinyarwanda way (Kano, Oromia) is not told apart so."""
+    return bool(_NOT_KINYARWANDA.search(word.replace("sh", "s").replace("ts", "s").replace("pf", "f")
+                                        .replace("nny", "ny")))
 
 
 def is_prefixless(cls: str) -> bool:
