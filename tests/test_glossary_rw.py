@@ -869,3 +869,16 @@ def test_a_one_word_partner_gives_each_variant_its_plural_with_a_full_connective
 ])
 def test_spelt_foreign(word: str, foreign: bool) -> None:
     assert spelt_foreign(word) is foreign
+
+
+def test_a_long_name_with_another_organisation_inside_takes_its_other_names_but_never_repeats_a_noun() -> None:
+    from translate.glossary.entries import Entry, Glossary
+    from translate.glossary.kinyarwanda import _with_embedded_names
+
+    union = Entry("org.au", "organisation", "approved", ("AU",), ("Umuryango w'Afurika Yunze Ubumwe", "AU",
+                                                                  "Afurika Yunze Ubumwe"))
+    commission = Entry("org.auc", "organisation", "approved", ("AU Commission",),
+                       ("Komisiyo y'Umuryango w'Afurika Yunze Ubumwe", "Komisiyo y'Umuryango wa Afurika Yunze Ubumwe"))
+    extra = _with_embedded_names(commission, Glossary((union, commission))).rw[2:]
+    assert "Komisiyo ya AU" in extra and "Komisiyo ya Afurika Yunze Ubumwe" in extra
+    assert not any("Umuryango wa Umuryango" in text for text in extra), extra

@@ -530,8 +530,10 @@ def _with_embedded_names(entry: Entry, glossary: Glossary) -> Entry:
                 if inside is None or fold(inside.group(1)) + "a" not in FULL_CONNECTIVES | DIALECT_CONNECTIVES:
                     continue
                 connective = inside.group(1) + "a"
+                # not "Umuryango wa Umuryango w'…": an alias that repeats the noun before its connective
+                before = _head_word(re.split(r"['’]", rendering[:inside.start()].split()[-1])[-1])
                 extra += [f"{rendering[:inside.start()]}{connective} {alias}{rendering[inside.end():]}"
-                          for alias in other.rw if alias != name]
+                          for alias in other.rw if alias != name and _head_word(alias) != before]
                 break
     extra += [alias for rendering in entry.rw if len(rendering.split()) >= 3 and fold(rendering.split()[0]) in heads
               for alias in _place_aliases(rendering, glossary)]
