@@ -384,6 +384,13 @@ PRESS = [
     # a long name holding another organisation's name, written with that name's other renderings (WFP, UNSC)
     ("Ishami rya Loni ryita ku biribwa ryatabaje.", ["org.wfp=Ishami rya Loni ryita ku biribwa"]),
     ("Akanama ka ONU gashinzwe umutekano kateranye.", ["org.un-security-council=Akanama ka ONU gashinzwe umutekano"]),
+    # a mandate that agrees with an outer head is that body's: the committee's, not a longer Council
+    ("Komite y'Akanama ka Loni gashinzwe Umutekano ishinzwe ibihano yateranye.",
+     ["org.un-security-council=y'Akanama ka Loni gashinzwe Umutekano", "term.sanctions=ibihano"]),
+    # a meeting's head with a mandate that agrees with it is a body, and the organisation inside is part of it
+    ("Inama y'Umuryango w'Afurika Yunze Ubumwe ishinzwe amahoro n'umutekano yateranye.",
+     ["?org.african-union=y'Umuryango w'Afurika Yunze Ubumwe!part of the name",
+      "?term.security=n'umutekano!part of the name"]),
     # a term written capitalised inside an office's name, or a name its acronym closes, is part of the name
     ("Turukiya yasabye Inama y'Umutekano y'Igihugu guterana.",
      ["place.turkey=Turukiya", "?term.security=y'Umutekano!part of the name"]),
@@ -550,6 +557,9 @@ PRESS = [
     ("Uruzi rwa Rusizi n'ikirunga cya Nyiragongo biri hafi ya Teritwari ya Nyiragongo.",
      ["place.nyiragongo=Nyiragongo"]),
     ("Ubwato bwarohamye mu ruzi rwa Congo no mu kiyaga cya Kivu.", ["place.lake-kivu=kiyaga cya Kivu"]),
+    # so is a sector bearing its district's name; the district's sectors are the district's
+    ("Ivuriro ryo mu Murenge wa Huye, mu Karere ka Huye, ryaguwe.", ["place.huye=Huye"]),
+    ("Imirenge ya Huye yose yahawe amazi.", ["place.huye=Huye"]),
     # a longer term starting inside a match splits it; a name does not
     ("Ibitero by'indege z'intambara byibasiye Gaza.",
      ["term.attack=Ibitero", "term.fighter-jet=by'indege z'intambara", "place.gaza=Gaza"]),

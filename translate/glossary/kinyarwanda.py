@@ -953,13 +953,18 @@ _MANDATE_STEMS = ("shinzwe",)
 _CARE_STEM = "ita"
 
 
-def _mandate_end(tokens: list[Token], j: int, lists: bool = False) -> int:
+def _mandate_end(tokens: list[Token], j: int, lists: bool = False, head: str = "") -> int:
     """The end of a mandate clause opening at token j (rishinzwe amahoro n'umutekano; ryita ku mpunzi), or j;
-    with `lists`, also through capitalised objects listed with commas (rushinzwe Politiki, Ingabo n'Umutekano)."""
+    with `lists`, also through capitalised objects listed with commas (rushinzwe Politiki, Ingabo n'Umutekano).
+    With a `head` noun, only a clause that agrees with it: Komite y'Akanama ka Loni gashinzwe Umutekano ishinzwe
+    ibihano is the committee's mandate, not the Council's."""
     n = len(tokens)
     if j >= n or not tokens[j].joined:
         return j
     word = tokens[j].norm
+    if head and not any(word == concord + stem for concord in _relative_concords(head)
+                        for stem in (*_MANDATE_STEMS, _CARE_STEM)):
+        return j
     if any(word.endswith(stem) and len(word) - len(stem) <= 3 for stem in _MANDATE_STEMS):
         k = j + 1
     elif word.endswith(_CARE_STEM) and len(word) <= 5 and j + 1 < n and tokens[j + 1].norm == "ku":
@@ -980,6 +985,14 @@ def _mandate_end(tokens: list[Token], j: int, lists: bool = False) -> int:
             k = step
         else:
             return k
+
+
+def _relative_concords(head: str) -> tuple[str, ...]:
+    """The concords a relative clause after the head noun (folded) opens with: akanama -> ka, ga, k. Classes 9
+    and 10 are spelt alike (inama ishinzwe, ingabo zishinzwe): either's."""
+    agreement = NOUN_CLASSES[guess_class(head)].agreement
+    return NOUN_CLASSES["9"].concords + NOUN_CLASSES["10"].concords if agreement in ("9", "10") \
+        else NOUN_CLASSES[agreement].concords
 
 
 _INFINITIVE_PREFIXES = ("ku", "gu", "kw", "gw")
@@ -1107,7 +1120,7 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             continue
         capital = token.orig[:1].isupper()
         if listed.get(k, k + 1) > k + 1:  # a listed name: another only with a mandate after it
-            end = _mandate_end(tokens, listed[k])
+            end = _mandate_end(tokens, listed[k], head=token.norm)
             if own and capital and end > listed[k]:
                 closed = _acronym_end(tokens, end)
                 spans.append(UnlistedName(k, end, k, organisation_at[end]) if closed > end and end in organisations
@@ -1116,12 +1129,12 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         end = k + 1
         while end - k < _NAME_WORDS and (step := _complement_end(tokens, end, organisations)) > end:
             end = step
-        with_mandate = _mandate_end(tokens, end)
+        with_mandate = _mandate_end(tokens, end, head=head)
         inside = between(organisation_starts, k, end)
         # a mandate's objects listed with commas only in a name that holds a listed organisation or that its
         # acronym closes (Urwego rwa SADC rushinzwe Politiki, Ingabo n'Umutekano): else a list of bodies after a
         # name (… rushinzwe Ubugenzacyaha, Polisi n'Ingabo) stays the bodies
-        listing = _mandate_end(tokens, end, lists=True)
+        listing = _mandate_end(tokens, end, lists=True, head=head)
         if listing > with_mandate and (inside or _acronym_end(tokens, listing) > listing):
             with_mandate = listing
         if head in _APPOSITIVE_HEADS and len(inside) == 1 and listed[inside[0]] == end \
@@ -1144,7 +1157,9 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         if not capital or (end == k + 1 and not sentences.capitalised_inside(tokens, k)):
             continue
         if between(capital_starts, k, end) or (own and with_mandate > end) \
-                or (inside and (own or head not in _MEETING_HEADS)):
+                or (inside and (own or head not in _MEETING_HEADS or with_mandate > end)):
+            # a meeting's head names a body when its mandate agrees with it (Inama y'Umuryango w'Afurika Yunze
+            # Ubumwe ishinzwe amahoro n'umutekano); else it is the body's meeting (Inama ya EAC)
             spans.append(UnlistedName(k, with_mandate, with_mandate))
     return spans
 
@@ -1284,14 +1299,18 @@ def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
 # Rusizi, Ikirunga cya Nyiragongo, mu ruzi rwa Congo. In the plural they are the place's own (imisozi y'u Rwanda),
 # and a lake or a sea is a place of its own: the glossary's are matched whole (ikiyaga cya Kivu, Inyanja
 # y'Abahinde), and an unlisted one is not the country it is named after (ikiyaga cya Tchad, Lake Chad; Inyanja
-# y'u Buyapani, the Sea of Japan).
+# y'u Buyapani, the Sea of Japan). So is a sector, a cell or a village, which often bears its district's or
+# town's name (Umurenge wa Huye in Akarere ka Huye; Umurenge wa Kigali in Nyarugenge); its plural is the place's
+# own (imirenge ya Huye, the district's sectors).
 _FEATURE_HEADS = frozenset({"uruzi", "ruzi", "umugezi", "mugezi", "ikirunga", "kirunga", "umusozi", "musozi",
-                            "ikiyaga", "kiyaga", "inyanja", "nyanja"})
+                            "ikiyaga", "kiyaga", "inyanja", "nyanja",
+                            "umurenge", "murenge", "akagari", "kagari", "umudugudu", "mudugudu"})
 _SEA_HEADS = frozenset({"inyanja", "nyanja"})
 
 
 def _names_a_feature(tokens: list[Token], i: int) -> bool:
-    """Whether the match at token i follows a river's, volcano's or mountain's head and its connective."""
+    """Whether the match at token i follows a river's, volcano's or mountain's head (or a sector's, a cell's or
+    a village's) and its connective."""
     if i < 2 or not tokens[i].joined:
         return False
     connective = (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES) \
