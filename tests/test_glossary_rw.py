@@ -403,6 +403,19 @@ PRESS = [
     ("Minisiteri ishinzwe Ubutabazi (MINEMA) yakiriye impunzi.",  # even its head, a term of its own
      ["org.minema=Minisiteri ishinzwe Ubutabazi", "org.minema=MINEMA", "term.refugees=impunzi"]),
     ("Inama ya EAC yabereye i Arusha.", ["org.eac=EAC", "place.arusha=Arusha"]),
+    # a generic office with its country, or a mandate (kurwanya no gukumira; an invariable adjective), closed by a
+    # listed organisation in brackets, one word or two, is that organisation
+    ("Minisiteri y'Ububanyi n'Amahanga y'u Rwanda (MINAFFET) yabyamaganye.",
+     ["org.minaffet=Minisiteri y'Ububanyi n'Amahanga y'u Rwanda", "org.minaffet=MINAFFET"]),
+    ("Ikigo cy'Abayapani gishinzwe ubutwererane mpuzamahanga (JICA) cyubatse ishuri.",
+     ["org.jica=Ikigo cy'Abayapani gishinzwe ubutwererane mpuzamahanga", "org.jica=JICA"]),
+    ("Ikigo cy'Afurika gishinzwe kurwanya no gukumira indwara (Africa CDC) cyatanze inkingo.",
+     ["org.africa-cdc=Ikigo cy'Afurika gishinzwe kurwanya no gukumira indwara", "org.africa-cdc=Africa CDC"]),
+    # not a listed organisation followed by another's name, nor a summit of the organisation its acronym names
+    ("Banki y'Isi n'Ikigega Mpuzamahanga cy'Imari (IMF) byatanze inkunga.",
+     ["org.world-bank=Banki y'Isi", "org.imf=n'Ikigega Mpuzamahanga cy'Imari", "org.imf=IMF"]),
+    ("Inama y'abakuru b'ibihugu by'Umuryango w'Afurika y'Iburasirazuba (EAC) yateranye.",
+     ["term.summit=Inama y'abakuru b'ibihugu", "org.eac=by'Umuryango w'Afurika y'Iburasirazuba", "org.eac=EAC"]),
     ("Umuryango wa EAC wasabye u Rwanda gufungura imipaka.",  # the organisation EAC, not another body
      ["org.eac=EAC", "place.rwanda=u Rwanda", "term.border=imipaka"]),
     ("Umuyobozi wa Komisiyo ya SADC yashimye ibiganiro.", ["?org.sadc=SADC!part of the name", "term.talks=ibiganiro"]),

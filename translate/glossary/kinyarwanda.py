@@ -973,14 +973,20 @@ def _mandate_end(tokens: list[Token], j: int, lists: bool = False, head: str = "
         return j
     if k >= n or not tokens[k].joined or tokens[k].clitic:
         return j
-    k += 1  # its object, its complements (Ingufu za Atomike), more joined by "and" (amahoro n'umutekano); not a
-    # capitalised word alone, which is a name after it (… gishinzwe ubuzima Sabin Nsanzimana)
+    k += 1  # its object, its complements (Ingufu za Atomike), more joined by "and" (amahoro n'umutekano; kurwanya
+    # no gukumira indwara), an invariable adjective (ubutwererane mpuzamahanga); not a capitalised word alone,
+    # which is a name after it (… gishinzwe ubuzima Sabin Nsanzimana)
     while True:
         joined_by_connective = k < n and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES)
         if joined_by_connective and (step := _complement_end(tokens, k)) > k:
             k = step
         elif k + 1 < n and (tokens[k].norm in _AND) and tokens[k + 1].joined and not tokens[k + 1].clitic:
             k += 2
+        elif k + 2 < n and tokens[k].norm == "no" and tokens[k + 1].norm.startswith(_INFINITIVE_PREFIXES) \
+                and tokens[k].joined and tokens[k + 1].joined and tokens[k + 2].joined and not tokens[k + 2].clitic:
+            k += 3  # and an infinitive with its object: kurwanya no gukumira indwara
+        elif k < n and tokens[k].joined and tokens[k].norm in _INVARIABLE_ADJECTIVES:
+            k += 1
         elif lists and (step := _listed_objects_end(tokens, k)) > k:
             k = step
         else:
@@ -996,6 +1002,8 @@ def _relative_concords(head: str) -> tuple[str, ...]:
 
 
 _INFINITIVE_PREFIXES = ("ku", "gu", "kw", "gw")
+# Adjectives that take no agreement, common in offices' names: international, general.
+_INVARIABLE_ADJECTIVES = frozenset({"mpuzamahanga", "rusange"})
 
 
 def _purpose_end(tokens: list[Token], j: int) -> int:
@@ -1125,6 +1133,16 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
                 closed = _acronym_end(tokens, end)
                 spans.append(UnlistedName(k, end, k, organisation_at[end]) if closed > end and end in organisations
                              else UnlistedName(k, end, end))
+            elif capital and head in INSTITUTION_HEADS - _MEETING_HEADS and k not in organisations:
+                # an office the glossary names generically (a term), with its country, closed by a listed
+                # organisation's acronym, is that organisation: Minisiteri y'Ububanyi n'Amahanga y'u Rwanda
+                # (MINAFFET); not when another organisation comes between, which the acronym names
+                while end - k < _NAME_WORDS and end < len(tokens) and tokens[end].norm not in _AND \
+                        and (step := _complement_end(tokens, end, organisations)) > end:
+                    end = step
+                if _bracketed_organisation(tokens, end, listed, organisations) > end \
+                        and not between(organisation_starts, k, end):
+                    spans.append(UnlistedName(k, end, k, organisation_at[end]))
             continue
         end = k + 1
         while end - k < _NAME_WORDS and (step := _complement_end(tokens, end, organisations)) > end:
@@ -1140,6 +1158,10 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         if head in _APPOSITIVE_HEADS and len(inside) == 1 and listed[inside[0]] == end \
                 and with_mandate == end and inside[0] <= k + 2:
             continue  # Umuryango wa EAC, Ishyaka CNDD-FDD, Umuryango Reporters Sans Frontières (RSF): itself
+        if with_mandate > k + 1 and _bracketed_organisation(tokens, with_mandate, listed, organisations) \
+                > with_mandate + 1:  # (Africa CDC): an organisation's name of two words, in brackets
+            spans.append(UnlistedName(k, with_mandate, k, organisation_at[with_mandate]))
+            continue
         closed = max(_seat_end(tokens, with_mandate), _acronym_end(tokens, with_mandate))
         if closed == with_mandate and (purpose := _purpose_end(tokens, with_mandate)) > with_mandate:
             # a purpose only where the acronym closes the name: Ubutumwa Mpuzamahanga bwo Gushyigikira Umutekano
@@ -1183,6 +1205,17 @@ def _bracketed_acronym(tokens: list[Token], j: int) -> bool:
             or len(tokens[j].orig) < 2 or tokens[j].norm in _CAPTION_TAGS:
         return False
     return j + 1 >= len(tokens) or tokens[j + 1].gap.lstrip().startswith(")")
+
+
+def _bracketed_organisation(tokens: list[Token], j: int, listed: Mapping[int, int], organisations: Container[int],
+                            ) -> int:
+    """After a listed organisation's match that fills the brackets opening at token j, (MINAFFET) or (Africa CDC);
+    else j."""
+    end = listed.get(j, j)
+    if j not in organisations or not _BRACKETED.match(tokens[j].gap) \
+            or (end < len(tokens) and not tokens[end].gap.lstrip().startswith(")")):
+        return j
+    return end
 
 
 def _acronym_end(tokens: list[Token], j: int) -> int:
