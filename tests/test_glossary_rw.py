@@ -416,6 +416,7 @@ PRESS = [
      ["org.world-bank=Banki y'Isi", "org.imf=n'Ikigega Mpuzamahanga cy'Imari", "org.imf=IMF"]),
     ("Inama y'abakuru b'ibihugu by'Umuryango w'Afurika y'Iburasirazuba (EAC) yateranye.",
      ["term.summit=Inama y'abakuru b'ibihugu", "org.eac=by'Umuryango w'Afurika y'Iburasirazuba", "org.eac=EAC"]),
+    ("Ikigo Frontex kivuga ko abimukira bagabanutse.", ["org.frontex=Frontex", "term.migrants=abimukira"]),
     ("Umuryango wa EAC wasabye u Rwanda gufungura imipaka.",  # the organisation EAC, not another body
      ["org.eac=EAC", "place.rwanda=u Rwanda", "term.border=imipaka"]),
     ("Umuyobozi wa Komisiyo ya SADC yashimye ibiganiro.", ["?org.sadc=SADC!part of the name", "term.talks=ibiganiro"]),

@@ -1155,9 +1155,10 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         listing = _mandate_end(tokens, end, lists=True, head=head)
         if listing > with_mandate and (inside or _acronym_end(tokens, listing) > listing):
             with_mandate = listing
-        if head in _APPOSITIVE_HEADS and len(inside) == 1 and listed[inside[0]] == end \
-                and with_mandate == end and inside[0] <= k + 2:
-            continue  # Umuryango wa EAC, Ishyaka CNDD-FDD, Umuryango Reporters Sans Frontières (RSF): itself
+        if len(inside) == 1 and listed[inside[0]] == end and with_mandate == end \
+                and (inside[0] == k + 1 or (head in _APPOSITIVE_HEADS and inside[0] == k + 2)):
+            # Umuryango wa EAC, Ishyaka CNDD-FDD, Umuryango Reporters Sans Frontières (RSF), Ikigo Frontex: itself
+            continue
         if with_mandate > k + 1 and _bracketed_organisation(tokens, with_mandate, listed, organisations) \
                 > with_mandate + 1:  # (Africa CDC): an organisation's name of two words, in brackets
             spans.append(UnlistedName(k, with_mandate, k, organisation_at[with_mandate]))
