@@ -417,6 +417,9 @@ PRESS = [
     ("Inama y'abakuru b'ibihugu by'Umuryango w'Afurika y'Iburasirazuba (EAC) yateranye.",
      ["term.summit=Inama y'abakuru b'ibihugu", "org.eac=by'Umuryango w'Afurika y'Iburasirazuba", "org.eac=EAC"]),
     ("Ikigo Frontex kivuga ko abimukira bagabanutse.", ["org.frontex=Frontex", "term.migrants=abimukira"]),
+    ("Ubutumwa bw'Umuryango wa Afurika Yunze Ubumwe bwo gushyigikira no gutuza Somaliya (AUSSOM) bwakomeje.",
+     ["org.aussom=Ubutumwa bw'Umuryango wa Afurika Yunze Ubumwe bwo gushyigikira no gutuza Somaliya",
+      "org.aussom=AUSSOM"]),
     ("Umuryango wa EAC wasabye u Rwanda gufungura imipaka.",  # the organisation EAC, not another body
      ["org.eac=EAC", "place.rwanda=u Rwanda", "term.border=imipaka"]),
     ("Umuyobozi wa Komisiyo ya SADC yashimye ibiganiro.", ["?org.sadc=SADC!part of the name", "term.talks=ibiganiro"]),
@@ -571,6 +574,13 @@ PRESS = [
     ("Uruzi rwa Rusizi n'ikirunga cya Nyiragongo biri hafi ya Teritwari ya Nyiragongo.",
      ["place.nyiragongo=Nyiragongo"]),
     ("Ubwato bwarohamye mu ruzi rwa Congo no mu kiyaga cya Kivu.", ["place.lake-kivu=kiyaga cya Kivu"]),
+    # a thing called after a place: a club, a championship with its year, an airport's proper name; not the
+    # airport of a place described in lower case
+    ("Ikipe Cape Town City FC yatsinzwe na Mamelodi Sundowns.", []),
+    ("Shampiyona y'Isi y'amagare Kigali 2025 yabaye iya mbere, inama ikabera i Kigali mu 2025.",
+     ["place.kigali=Kigali"]),
+    ("Ikibuga cy'Indege Mpuzamahanga cya Bugesera kizuzura, abagenzi bakagera ku kibuga cy'indege cya Kigali.",
+     ["place.kigali=Kigali"]),
     # so is a sector bearing its district's name; the district's sectors are the district's
     ("Ivuriro ryo mu Murenge wa Huye, mu Karere ka Huye, ryaguwe.", ["place.huye=Huye"]),
     ("Imirenge ya Huye yose yahawe amazi.", ["place.huye=Huye"]),

@@ -887,15 +887,42 @@ _NAMED_AFTER = frozenset({"stadium", "arena", "airport", "international", "unive
                           "avenue", "street", "road", "boulevard", "bridge", "memorial", "centre", "center", "hall",
                           "institute", "academy", "school", "college", "award", "awards", "prize", "trophy", "cup",
                           "park", "square", "house", "library", "museum", "dam", "day", "week", "marathon", "times",
-                          "post", "herald", "tribune", "today", "airways", "airlines"})
+                          "post", "herald", "tribune", "today", "airways", "airlines", "fc", "sc", "united"})
 _NAMED_BEFORE = frozenset({"air"})
+_NAMED_WORDS = 3  # how far into the capitalised words after a name the word that makes it a thing's may come
 
 
 def _named_after(tokens: list[Token], i: int, j: int) -> bool:
-    """Whether the match (tokens i to j) is the name of a thing called after it: the next word is one of
-    _NAMED_AFTER, or the word before is one of _NAMED_BEFORE, capitalised and in the same phrase."""
-    return (j < len(tokens) and tokens[j].joined and tokens[j].orig[:1].isupper() and tokens[j].norm in _NAMED_AFTER) \
-        or (i > 0 and tokens[i].joined and tokens[i - 1].orig[:1].isupper() and tokens[i - 1].norm in _NAMED_BEFORE)
+    """Whether the match (tokens i to j) is the name of a thing called after it: one of _NAMED_AFTER among the
+    capitalised words right after it (Kigali Convention Centre, Cape Town City FC), a year right after it (Kigali
+    2025, a championship), the word before is one of _NAMED_BEFORE, capitalised and in the same phrase, or it is
+    what an airport is "of" (Ikibuga cy'Indege Mpuzamahanga cya Bugesera)."""
+    k = j
+    while k < len(tokens) and k - j < _NAMED_WORDS and tokens[k].joined and tokens[k].orig[:1].isupper():
+        if tokens[k].norm in _NAMED_AFTER:
+            return True
+        k += 1
+    if j < len(tokens) and tokens[j].gap == " " and len(tokens[j].norm) == 4 and tokens[j].norm.isdigit() \
+            and tokens[j].norm.startswith(("19", "20")) \
+            and not (i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES)):
+        return True
+    return (i > 0 and tokens[i].joined and tokens[i - 1].orig[:1].isupper() and tokens[i - 1].norm in _NAMED_BEFORE) \
+        or _an_airports(tokens, i)
+
+
+def _an_airports(tokens: list[Token], i: int) -> bool:
+    """Whether tokens before i are an airport's proper name, capitalised, and its "of": Ikibuga cy'Indege
+    Mpuzamahanga cya Bugesera, Kibuga Mpuzamahanga cy'Indege cya Kigali; not the airport of a place described
+    (ku kibuga cy'indege cya Kigali)."""
+    if i < 4 or not (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES):
+        return False
+    words = [t.norm for t in tokens[max(0, i - 5):i - 1]]
+    for k in range(len(words)):
+        head = tokens[i - 1 - len(words) + k]
+        if words[k] in ("ikibuga", "kibuga") and head.orig[:1].isupper() \
+                and set(words[k + 1:]) <= {"cy'", "indege", "mpuzamahanga"} and "indege" in words[k + 1:]:
+            return True
+    return False
 
 
 def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentences, in_terms: set[int],
@@ -1014,7 +1041,13 @@ def _purpose_end(tokens: list[Token], j: int) -> int:
             or not tokens[j + 1].joined or not tokens[j + 1].norm.startswith(_INFINITIVE_PREFIXES) \
             or len(tokens[j + 1].norm) < 6 or not tokens[j + 2].joined or tokens[j + 2].clitic:
         return j
-    k = j + 3
+    k = j + 2  # after the infinitive: its object, or "and" another infinitive (bwo gushyigikira no gutuza Somaliya)
+    while k + 1 < n and tokens[k].norm == "no" and tokens[k].joined and tokens[k + 1].joined \
+            and tokens[k + 1].norm.startswith(_INFINITIVE_PREFIXES) and len(tokens[k + 1].norm) >= 6:
+        k += 2
+    if k >= n or not tokens[k].joined or tokens[k].clitic:
+        return j
+    k += 1
     while k < n and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES) \
             and (step := _complement_end(tokens, k)) > k:
         k = step  # the object's complements: bwo kurwanya iterabwoba ry'Abajihadi
