@@ -381,6 +381,10 @@ PRESS = [
      ["term.president=Perezida", "place.south-africa=Afurika y'Epfo", "term.vice-president=Visi Perezida",
       "place.nigeria=Nigeria"]),
     ("Abanyeshuri benshi baturutse muri Amerika y'Epfo.", ["place.south-america=Amerika y'Epfo"]),  # not the US
+    # a place named after another, with that one's other spellings: informal copy
+    ("ecowas ngo izohereza ingabo muri benin, afrika y'uburengerazuba irashya",
+     ["org.ecowas=ecowas", "term.armed-forces=ingabo", "place.benin=benin",
+      "place.west-africa=afrika y'uburengerazuba"]),
     # a long name holding another organisation's name, written with that name's other renderings (WFP, UNSC)
     ("Ishami rya Loni ryita ku biribwa ryatabaje.", ["org.wfp=Ishami rya Loni ryita ku biribwa"]),
     ("Akanama ka ONU gashinzwe umutekano kateranye.", ["org.un-security-council=Akanama ka ONU gashinzwe umutekano"]),

@@ -515,7 +515,10 @@ def _with_embedded_names(entry: Entry, glossary: Glossary) -> Entry:
     its other renderings: Ishami ry'Umuryango w'Abibumbye ryita ku biribwa (WFP) is also written Ishami rya Loni
     ryita ku biribwa, and the Security Council Akanama ka Loni gashinzwe umutekano. The connective before it is
     written in full, which matches either form. Only under an office's head noun: forces described in words
-    (Ingabo za EAC) stay a term and an organisation when written out."""
+    (Ingabo za EAC) stay a term and an organisation when written out. A place named after another, also with
+    that place's other one-word names: Afurika y'Uburengerazuba is also Afrika y'Uburengerazuba."""
+    if entry.type == "place":
+        return _with_place_spellings(entry, glossary)
     if entry.type != "organisation":
         return entry
     others = [o for o in glossary if o.type == "organisation" and o.id != entry.id]
@@ -537,6 +540,21 @@ def _with_embedded_names(entry: Entry, glossary: Glossary) -> Entry:
                 break
     extra += [alias for rendering in entry.rw if len(rendering.split()) >= 3 and fold(rendering.split()[0]) in heads
               for alias in _place_aliases(rendering, glossary)]
+    extra = [text for text in dict.fromkeys(extra) if text not in entry.rw]
+    return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
+
+
+def _with_place_spellings(entry: Entry, glossary: Glossary) -> Entry:
+    """A place whose name opens with another place's (West Africa: Afurika y'Uburengerazuba), also with that
+    place's other spellings in its stead (Afrika y'Uburengerazuba, Africa y'Uburengerazuba): one word, with the
+    same first letter and about as long; not another name (Amerika y'Epfo is no USA y'Epfo)."""
+    places = glossary.cached(("rw-one-word-places",), lambda: _one_word_places(glossary))
+
+    def respelt(alias: str, word: str) -> bool:
+        return fold(alias) != fold(word) and alias.isalpha() and not alias.isupper() \
+            and fold(alias)[0] == fold(word)[0] and abs(len(alias) - len(word)) <= 2
+    extra = [" ".join([alias, *words[1:]]) for rendering in entry.rw if len(words := rendering.split()) > 1
+             for alias in places.get(fold(words[0]), ()) if respelt(alias, words[0])]
     extra = [text for text in dict.fromkeys(extra) if text not in entry.rw]
     return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
 
