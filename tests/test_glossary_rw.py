@@ -559,9 +559,9 @@ PRESS = [
     ("Perezida wa Siriya, Ahmed al-Sharaa, yakiriwe na Frank Habineza. Habineza yavuze.",
      ["term.president=Perezida", "place.syria=Siriya", "person.ahmed-al-sharaa=Ahmed al-Sharaa",
       "person.frank-habineza=Frank Habineza"]),
-    # a full name opens with the first name: no title (Sheikh Tamim), no surname alone (Ould Tah)
+    # a full name as the press writes it (Sheikh Tamim, with his title, is one), no surname alone (Ould Tah)
     ("Emir wa Qatar, Sheikh Tamim bin Hamad Al Thani, yakiriye Sidi Ould Tah. Ould Tah yavuze.",
-     ["term.emir=Emir", "place.qatar=Qatar", "person.tamim-bin-hamad-al-thani=Tamim bin Hamad Al Thani",
+     ["term.emir=Emir", "place.qatar=Qatar", "person.tamim-bin-hamad-al-thani=Sheikh Tamim bin Hamad Al Thani",
       "person.sidi-ould-tah=Sidi Ould Tah"]),
     ("Abanyamakuru ba Reuters bari i Kiev bavuze.", ["org.reuters=Reuters", "place.kyiv=Kiev"]),
     # informal copy without the apostrophe of an elision
@@ -715,7 +715,7 @@ PRESS = [
     ("Imvura izagira agahenge k'iminsi ibiri.", ["?term.ceasefire=agahenge!another sense"]),
     ("Intambara yagize agahenge k'iminsi ibiri.", ["term.war=Intambara", "term.ceasefire=agahenge"]),
     ("Urukundo rutagira umupaka", []),
-    ("Amapfa yibasiye Ihembe ry'Afurika n'u Burayi bw'Iburasirazuba.", []),
+    ("Amapfa yibasiye Ihembe ry'Afurika n'u Burayi bw'Iburasirazuba.", ["place.horn-of-africa=Ihembe ry'Afurika"]),
     ("Minisitiri w'Ubucuruzi n'Inganda", ["term.trade-minister=Minisitiri w'Ubucuruzi n'Inganda"]),
     ("Minisiteri y'Ubucuruzi n'Inganda", ["term.ministry=Minisiteri"]),  # inganda: industry, not factories
     ("Minisitiri w'Ubuhinzi yavuze", ["term.minister=Minisitiri"]),  # a minister the glossary does not list

@@ -529,6 +529,8 @@ def _with_embedded_names(entry: Entry, glossary: Glossary) -> Entry:
             continue
         for other in others:
             for name in sorted(other.rw, key=len, reverse=True):  # the longest name it holds, not a part of it
+                if name.lower() not in rendering.lower():
+                    continue  # (before a regular expression: thousands of pairs, few of them inside)
                 inside = re.search(r"(?<=\s)(\w{1,3})(?:'|a\s)" + re.escape(name) + r"(?!\w)", rendering, re.IGNORECASE)
                 if inside is None or fold(inside.group(1)) + "a" not in FULL_CONNECTIVES | DIALECT_CONNECTIVES:
                     continue
