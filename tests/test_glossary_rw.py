@@ -421,6 +421,12 @@ PRESS = [
     ("Inama y'abakuru b'ibihugu by'Umuryango w'Afurika y'Iburasirazuba (EAC) yateranye.",
      ["term.summit=Inama y'abakuru b'ibihugu", "org.eac=by'Umuryango w'Afurika y'Iburasirazuba", "org.eac=EAC"]),
     ("Ikigo Frontex kivuga ko abimukira bagabanutse.", ["org.frontex=Frontex", "term.migrants=abimukira"]),
+    # a mandate agrees with the head's class, its augment restored after a locative
+    ("Yakoreraga mu Muryango w'Abibumbye wita ku bana.",
+     ["?org.un=Muryango w'Abibumbye!part of the name 'Muryango w'Abibumbye wita ku bana'"]),
+    # a name written out in brackets is the body something belongs to, not its acronym
+    ("Ishami ryita ku mpunzi (Umuryango w'Abibumbye) ryatangaje.",
+     ["term.refugees=mpunzi", "org.un=Umuryango w'Abibumbye"]),
     ("Ubutumwa bw'Umuryango wa Afurika Yunze Ubumwe bwo gushyigikira no gutuza Somaliya (AUSSOM) bwakomeje.",
      ["org.aussom=Ubutumwa bw'Umuryango wa Afurika Yunze Ubumwe bwo gushyigikira no gutuza Somaliya",
       "org.aussom=AUSSOM"]),
@@ -581,6 +587,8 @@ PRESS = [
     # a thing called after a place: a club, a championship with its year, an airport's proper name; not the
     # airport of a place described in lower case
     ("Ikipe Cape Town City FC yatsinzwe na Mamelodi Sundowns.", []),
+    ("Perezida Kagame Yitabiriye Rwanda Day", ["term.president=Perezida", "person.paul-kagame=Kagame"]),  # headline
+    ("Ikibuga cy'indege cya Goma cyafunzwe na M23.", ["place.goma=Goma", "org.m23=M23"]),  # a sentence's capital
     ("Shampiyona y'Isi y'amagare Kigali 2025 yabaye iya mbere, inama ikabera i Kigali mu 2025.",
      ["place.kigali=Kigali"]),
     ("Ikibuga cy'Indege Mpuzamahanga cya Bugesera kizuzura, abagenzi bakagera ku kibuga cy'indege cya Kigali.",
@@ -903,7 +911,8 @@ def test_a_one_word_partner_gives_each_variant_its_plural_with_a_full_connective
     ("kano", False), ("oromia", False),  # names spelt the Kinyarwanda way
     ("gisirikare", False), ("inzibacyuho", False), ("umushyitsi", False), ("ipfunwe", False),
     ("mpuzamahanga", False), ("amashyirahamwe", False), ("tshisekedi", False),
-    ("repubulika", False), ("abapolisi", False), ("abakinnyi", False),  # l in loanwords; nny
+    ("repubulika", False), ("abapolisi", False), ("abakinnyi", False),  # l in a few loans; nny
+    ("kerala", True), ("somali", True),  # l elsewhere is foreign
 ])
 def test_spelt_foreign(word: str, foreign: bool) -> None:
     assert spelt_foreign(word) is foreign
@@ -920,3 +929,13 @@ def test_a_long_name_with_another_organisation_inside_takes_its_other_names_but_
     extra = _with_embedded_names(commission, Glossary((union, commission))).rw[2:]
     assert "Komisiyo ya AU" in extra and "Komisiyo ya Afurika Yunze Ubumwe" in extra
     assert not any("Umuryango wa Umuryango" in text for text in extra), extra
+
+
+def test_a_place_named_after_another_takes_its_spellings_not_its_other_names() -> None:
+    from translate.glossary.entries import Entry, Glossary
+    from translate.glossary.kinyarwanda import _with_other_names
+
+    america = Entry("place.us", "place", "approved", ("United States",), ("Amerika", "America", "USA"),
+                    rw_class="9a")
+    south = Entry("place.sa", "place", "approved", ("South America",), ("Amerika y'Epfo",), rw_class="9a")
+    assert _with_other_names(south, Glossary((america, south))).rw == ("Amerika y'Epfo", "America y'Epfo")

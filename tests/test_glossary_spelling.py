@@ -75,6 +75,7 @@ def test_a_respelt_name_replaces_the_shorter_match_inside_it(text: str, expected
     "Johnston said the talks failed.",
     "Keir and Frances spoke.",
     "Mr Stammer said a stammer is no crime.",  # the text writes the word in lower case: a word of its own
+    "Justice Johnston ruled that the appeal failed.",  # a title's complement is no title (justice minister)
 ])
 def test_a_word_without_support_for_the_name_is_not_respelt(text: str) -> None:
     assert not any(misspelt for _, _, misspelt in _found(text, "en"))
@@ -137,3 +138,21 @@ def test_a_word_longer_than_any_name_is_not_looked_up() -> None:
     spellings = name_spellings(SHIPPED)
     assert spellings.correction("t" + "a" * 100_000 + "i") is None  # no index of its 100,000 deletions
     assert spellings.correction("tchisekedi") == "Tshisekedi"
+
+
+def test_the_text_is_matched_again_only_when_a_respelling_could_add_a_name() -> None:
+    from translate.glossary.spelling import name_spellings, with_misspelt_names
+    from translate.glossary.textnorm import tokenize
+
+    def must_not_run(respelt: str) -> list:
+        raise AssertionError(f"matched again: {respelt}")
+
+    text = "Stammer spoke first."  # a candidate, alone: no title, no name beside it, not written right elsewhere
+    assert with_misspelt_names(text, tokenize(text), [], name_spellings(SHIPPED), must_not_run) == []
+
+
+def test_a_respelt_name_that_only_overlaps_a_match_is_dropped() -> None:
+    glossary = Glossary((_person("person.a", "Nsengimana Habimana"), _person("person.b", "Habimana Mukamana")))
+    # "Nsengimanna Habimana" would respell into person.a, but Habimana Mukamana (person.b) overlaps it
+    found = _found("Bwana Nsengimanna Habimana Mukamana yavuze.", glossary=glossary)
+    assert found == [("person.b", "Habimana Mukamana", False)]

@@ -20,7 +20,7 @@ import dataclasses
 import functools
 import itertools
 import re
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Collection, Container, Mapping
 from dataclasses import dataclass
 
 from translate.constraints import ANYWHERE, FormContext
@@ -128,7 +128,8 @@ def _renderings(entry: Entry) -> list[_Rendering]:
 
 def _agreeing(rest: list[str], head_cls: str, partner_cls: str) -> list[str]:
     """The words after the head, with the first made to agree with the partner's class instead of the head's:
-    Minisitiri w'Ingabo -> Abaminisitiri b'Ingabo, uruganda rukora drones -> inganda zikora drones."""
+    Minisitiri w'Ingabo -> Abaminisitiri b'Ingabo, agatsiko ka gisirikare -> udutsiko twa gisirikare (an "of",
+    elided or full), uruganda rukora drones -> inganda zikora drones (a relative verb)."""
     if not rest or not head_cls or not partner_cls:
         return rest
     first = rest[0]
@@ -515,10 +516,7 @@ def _with_embedded_names(entry: Entry, glossary: Glossary) -> Entry:
     its other renderings: Ishami ry'Umuryango w'Abibumbye ryita ku biribwa (WFP) is also written Ishami rya Loni
     ryita ku biribwa, and the Security Council Akanama ka Loni gashinzwe umutekano. The connective before it is
     written in full, which matches either form. Only under an office's head noun: forces described in words
-    (Ingabo za EAC) stay a term and an organisation when written out. A place named after another, also with
-    that place's other one-word names: Afurika y'Uburengerazuba is also Afrika y'Uburengerazuba."""
-    if entry.type == "place":
-        return _with_place_spellings(entry, glossary)
+    (Ingabo za EAC) stay a term and an organisation when written out."""
     if entry.type != "organisation":
         return entry
     others = [o for o in glossary if o.type == "organisation" and o.id != entry.id]
@@ -544,6 +542,14 @@ def _with_embedded_names(entry: Entry, glossary: Glossary) -> Entry:
               for alias in _place_aliases(rendering, glossary)]
     extra = [text for text in dict.fromkeys(extra) if text not in entry.rw]
     return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
+
+
+def _with_other_names(entry: Entry, glossary: Glossary) -> Entry:
+    """The entry with the renderings other entries' names give it: an organisation's long name with another's
+    other names inside, a place named after another with that one's other spellings."""
+    if entry.type == "place":
+        return _with_place_spellings(entry, glossary)
+    return _with_embedded_names(entry, glossary)
 
 
 def _with_place_spellings(entry: Entry, glossary: Glossary) -> Entry:
@@ -584,8 +590,7 @@ def _one_word_places(glossary: Glossary) -> dict[str, tuple[str, ...]]:
 
 def kinyarwanda_index(glossary: Glossary, dialects: bool) -> PatternIndex:
     def build() -> PatternIndex:
-        return PatternIndex(p for e in glossary
-                            for p in rendering_patterns(_with_embedded_names(e, glossary), dialects))
+        return PatternIndex(p for e in glossary for p in rendering_patterns(_with_other_names(e, glossary), dialects))
     return glossary.cached(("rw", dialects), build)
 
 
@@ -907,9 +912,13 @@ _NAMED_AFTER = frozenset({"stadium", "arena", "airport", "international", "unive
                           "avenue", "street", "road", "boulevard", "bridge", "memorial", "centre", "center", "hall",
                           "institute", "academy", "school", "college", "award", "awards", "prize", "trophy", "cup",
                           "park", "square", "house", "library", "museum", "dam", "day", "week", "marathon", "times",
-                          "post", "herald", "tribune", "today", "airways", "airlines", "fc", "sc", "united"})
+                          "post", "herald", "tribune", "today", "airways", "airlines"})
 _NAMED_BEFORE = frozenset({"air"})
-_NAMED_WORDS = 3  # how far into the capitalised words after a name the word that makes it a thing's may come
+# A club's mark may come a word or two later (Cape Town City FC); other marks only right after the name, so
+# Kigali Convention Centre still names Kigali, and a Title Case headline keeps its names (Kagame Yitabiriye Rwanda Day).
+_CLUB_MARKS = frozenset({"fc", "sc", "united"})
+_CLUB_WORDS = 3
+_PLACE_OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES
 
 
 def _named_after(tokens: list[Token], i: int, j: int) -> bool:
@@ -917,17 +926,23 @@ def _named_after(tokens: list[Token], i: int, j: int) -> bool:
     capitalised words right after it (Kigali Convention Centre, Cape Town City FC), a year right after it (Kigali
     2025, a championship), the word before is one of _NAMED_BEFORE, capitalised and in the same phrase, or it is
     what an airport is "of" (Ikibuga cy'Indege Mpuzamahanga cya Bugesera)."""
+    if j < len(tokens) and tokens[j].joined and tokens[j].orig[:1].isupper() and tokens[j].norm in _NAMED_AFTER:
+        return True
     k = j
-    while k < len(tokens) and k - j < _NAMED_WORDS and tokens[k].joined and tokens[k].orig[:1].isupper():
-        if tokens[k].norm in _NAMED_AFTER:
+    while k < len(tokens) and k - j < _CLUB_WORDS and tokens[k].joined and tokens[k].orig[:1].isupper():
+        if tokens[k].norm in _CLUB_MARKS:
             return True
         k += 1
-    if j < len(tokens) and tokens[j].gap == " " and len(tokens[j].norm) == 4 and tokens[j].norm.isdigit() \
-            and tokens[j].norm.startswith(("19", "20")) \
-            and not (i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES)):
-        return True
-    return (i > 0 and tokens[i].joined and tokens[i - 1].orig[:1].isupper() and tokens[i - 1].norm in _NAMED_BEFORE) \
-        or _an_airports(tokens, i)
+    return _a_year_after(tokens, i, j) or _an_airports(tokens, i) \
+        or (i > 0 and tokens[i].joined and tokens[i - 1].orig[:1].isupper() and tokens[i - 1].norm in _NAMED_BEFORE)
+
+
+def _a_year_after(tokens: list[Token], i: int, j: int) -> bool:
+    """A year right after a name that no locative or connective introduces: an event's name (Kigali 2025), not
+    where or when something is (i Kigali mu 2025)."""
+    if j >= len(tokens) or tokens[j].gap != " " or not re.fullmatch(r"(19|20)\d\d", tokens[j].norm):
+        return False
+    return not (i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in _PLACE_OPENERS))
 
 
 def _an_airports(tokens: list[Token], i: int) -> bool:
@@ -936,12 +951,13 @@ def _an_airports(tokens: list[Token], i: int) -> bool:
     (ku kibuga cy'indege cya Kigali)."""
     if i < 4 or not (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES):
         return False
-    words = [t.norm for t in tokens[max(0, i - 5):i - 1]]
-    for k in range(len(words)):
-        head = tokens[i - 1 - len(words) + k]
-        if words[k] in ("ikibuga", "kibuga") and head.orig[:1].isupper() \
-                and set(words[k + 1:]) <= {"cy'", "indege", "mpuzamahanga"} and "indege" in words[k + 1:]:
-            return True
+    name = tokens[max(0, i - 5):i - 1]
+    for k, head in enumerate(name):
+        rest = name[k + 1:]
+        if head.norm in ("ikibuga", "kibuga") and "indege" in {t.norm for t in rest} \
+                and all(t.norm == "cy'" or (t.norm in ("indege", "mpuzamahanga") and t.orig[:1].isupper())
+                        for t in [head, *rest][1:]) and head.orig[:1].isupper():
+            return True  # every word capitalised: a name, not the first word of a sentence
     return False
 
 
@@ -1029,8 +1045,7 @@ def _mandate_end(tokens: list[Token], j: int, lists: bool = False, head: str = "
             k = step
         elif k + 1 < n and (tokens[k].norm in _AND) and tokens[k + 1].joined and not tokens[k + 1].clitic:
             k += 2
-        elif k + 2 < n and tokens[k].norm == "no" and tokens[k + 1].norm.startswith(_INFINITIVE_PREFIXES) \
-                and tokens[k].joined and tokens[k + 1].joined and tokens[k + 2].joined and not tokens[k + 2].clitic:
+        elif _and_infinitive(tokens, k) and k + 2 < n and tokens[k + 2].joined and not tokens[k + 2].clitic:
             k += 3  # and an infinitive with its object: kurwanya no gukumira indwara
         elif k < n and tokens[k].joined and tokens[k].norm in _INVARIABLE_ADJECTIVES:
             k += 1
@@ -1053,6 +1068,12 @@ _INFINITIVE_PREFIXES = ("ku", "gu", "kw", "gw")
 _INVARIABLE_ADJECTIVES = frozenset({"mpuzamahanga", "rusange"})
 
 
+def _and_infinitive(tokens: list[Token], k: int) -> bool:
+    """Whether tokens k, k+1 are "and" with an infinitive (no gukumira), not with a locative (no ku wa Gatanu)."""
+    return k + 1 < len(tokens) and tokens[k].norm == "no" and tokens[k].joined and tokens[k + 1].joined \
+        and tokens[k + 1].norm.startswith(_INFINITIVE_PREFIXES) and len(tokens[k + 1].norm) >= 6
+
+
 def _purpose_end(tokens: list[Token], j: int) -> int:
     """The end of a purpose clause opening at token j, an "of" and an infinitive with its object (bwo kubungabunga
     amahoro, bwo Gushyigikira Umutekano), or j."""
@@ -1062,8 +1083,7 @@ def _purpose_end(tokens: list[Token], j: int) -> int:
             or len(tokens[j + 1].norm) < 6 or not tokens[j + 2].joined or tokens[j + 2].clitic:
         return j
     k = j + 2  # after the infinitive: its object, or "and" another infinitive (bwo gushyigikira no gutuza Somaliya)
-    while k + 1 < n and tokens[k].norm == "no" and tokens[k].joined and tokens[k + 1].joined \
-            and tokens[k + 1].norm.startswith(_INFINITIVE_PREFIXES) and len(tokens[k + 1].norm) >= 6:
+    while _and_infinitive(tokens, k):
         k += 2
     if k >= n or not tokens[k].joined or tokens[k].clitic:
         return j
@@ -1181,21 +1201,14 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             continue
         capital = token.orig[:1].isupper()
         if listed.get(k, k + 1) > k + 1:  # a listed name: another only with a mandate after it
-            end = _mandate_end(tokens, listed[k], head=token.norm)
+            end = _mandate_end(tokens, listed[k], head=head)
             if own and capital and end > listed[k]:
                 closed = _acronym_end(tokens, end)
                 spans.append(UnlistedName(k, end, k, organisation_at[end]) if closed > end and end in organisations
                              else UnlistedName(k, end, end))
-            elif capital and head in INSTITUTION_HEADS - _MEETING_HEADS and k not in organisations:
-                # an office the glossary names generically (a term), with its country, closed by a listed
-                # organisation's acronym, is that organisation: Minisiteri y'Ububanyi n'Amahanga y'u Rwanda
-                # (MINAFFET); not when another organisation comes between, which the acronym names
-                while end - k < _NAME_WORDS and end < len(tokens) and tokens[end].norm not in _AND \
-                        and (step := _complement_end(tokens, end, organisations)) > end:
-                    end = step
-                if _bracketed_organisation(tokens, end, listed, organisations) > end \
-                        and not between(organisation_starts, k, end):
-                    spans.append(UnlistedName(k, end, k, organisation_at[end]))
+            elif capital and head in INSTITUTION_HEADS - _MEETING_HEADS and k not in organisations \
+                    and (end := _generic_office_end(tokens, k, listed, organisations)) > k:
+                spans.append(UnlistedName(k, end, k, organisation_at[end]))
             continue
         end = k + 1
         while end - k < _NAME_WORDS and (step := _complement_end(tokens, end, organisations)) > end:
@@ -1263,12 +1276,27 @@ def _bracketed_acronym(tokens: list[Token], j: int) -> bool:
 
 def _bracketed_organisation(tokens: list[Token], j: int, listed: Mapping[int, int], organisations: Container[int],
                             ) -> int:
-    """After a listed organisation's match that fills the brackets opening at token j, (MINAFFET) or (Africa CDC);
-    else j."""
+    """After a listed organisation's acronym that fills the brackets opening at token j, of one word or two
+    (MINAFFET, Africa CDC); else j. Not a name written out (… (Umuryango w'Abibumbye)): the body it belongs to."""
     end = listed.get(j, j)
-    if j not in organisations or not _BRACKETED.match(tokens[j].gap) \
+    if j not in organisations or not _BRACKETED.match(tokens[j].gap) or not _acronym_like(tokens[end - 1].orig) \
             or (end < len(tokens) and not tokens[end].gap.lstrip().startswith(")")):
         return j
+    return end
+
+
+def _generic_office_end(tokens: list[Token], k: int, listed: Mapping[int, int], organisations: Collection[int],
+                        ) -> int:
+    """Where the bracketed acronym starts that closes an office the glossary names generically (a term at token
+    k), with its country: Minisiteri y'Ububanyi n'Amahanga y'u Rwanda (MINAFFET) is that organisation. k when
+    there is none, or another organisation comes between, which the acronym names; not past "and"."""
+    end = listed[k]
+    while end - k < _NAME_WORDS and end < len(tokens) and tokens[end].norm not in _AND \
+            and (step := _complement_end(tokens, end, organisations)) > end:
+        end = step
+    if _bracketed_organisation(tokens, end, listed, organisations) == end \
+            or any(k < start < end for start in organisations):
+        return k
     return end
 
 

@@ -98,15 +98,19 @@ GLIDE_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 VOWELS = frozenset("aeiou")
-_NOT_KINYARWANDA = re.compile(r"[qx]|(?:[^aeiou])$|([^aeiou])\1|[^aeiouymnw][^aeiouyw]|[mn][^aeiouywbcdfgjkpstvz]")
+_NOT_KINYARWANDA = re.compile(r"[lqx]|(?:[^aeiou])$|([^aeiou])\1|[^aeiouymnw][^aeiouyw]|[mn][^aeiouywbcdfgjkpstvz]")
+# Loans the language writes with l, an r-sound it also writes r (Repubulika, abapolisi, politiki, Leta, abasivili)
+_L_LOANS = ("repubulik", "polis", "politik", "leta", "sivil", "silik")
 
 
 def spelt_foreign(word: str) -> bool:
-    """Whether a word (folded) is spelt as no Kinyarwanda word is: ending in a consonant, with q or x, a doubled
-    consonant, or consonants together that the language never writes (Kebbi, Borno, Tigray, Amhara, Texas).
-    Kinyarwanda joins consonants only as a nasal before a consonant (mb, nd, ns), a consonant before a glide
-    (by, rw), and in sh, ts, pf and nny (abakinnyi); it writes l in loanwords (Repubulika, abapolisi). A name spelt
-    the Kinyarwanda way (Kano, Oromia) is not told apart so."""
+    """Whether a word (folded) is spelt as no Kinyarwanda word is: ending in a consonant, with l, q or x, a doubled
+    consonant, or consonants together that the language never writes (Kebbi, Borno, Tigray, Amhara, Texas,
+    Kerala). Kinyarwanda joins consonants only as a nasal before a consonant (mb, nd, ns), a consonant before a
+    glide (by, rw), and in sh, ts, pf and nny (abakinnyi); it writes l only in a few loans (Repubulika,
+    abapolisi). A name spelt the Kinyarwanda way (Kano, Oromia) is not told apart so."""
+    if any(loan in word for loan in _L_LOANS):
+        word = word.replace("l", "r")
     return bool(_NOT_KINYARWANDA.search(word.replace("sh", "s").replace("ts", "s").replace("pf", "f")
                                         .replace("nny", "ny")))
 

@@ -97,7 +97,8 @@ def name_spellings(glossary: Glossary) -> NameSpellings:
                         if t.orig[:1].isupper() and len(t.norm) >= MIN_LETTERS and t.norm.isalpha():
                             written.setdefault(t.norm, t.orig)  # as the entry first writes it
             if entry.type == "term" and entry.head_class in ("1", "1a"):
-                titles.update(tokenize(text)[-1].norm for text in (*entry.en, *entry.rw))
+                titles.update(_title_word(text, lang) for lang, texts in (("en", entry.en), ("rw", entry.rw))
+                              for text in texts if tokenize(text))
         by_deletion: dict[str, set[str]] = {}
         for name in written:
             for key in _deletions(name):
@@ -107,12 +108,21 @@ def name_spellings(glossary: Glossary) -> NameSpellings:
     return glossary.cached(("spellings",), build)
 
 
+def _title_word(title: str, lang: str) -> str:
+    """The word of a title that stands right before a name: its head (Minisitiri w'Ubutabera, foreign minister,
+    minister of justice), not its complement (justice, ubutabera)."""
+    words = [t.norm for t in tokenize(title)]
+    if lang == "rw":
+        return words[0]
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
 @dataclass(frozen=True)
 class _Fix:
     token: Token
     name: str  # as the glossary writes it
     supported: bool  # after a title, or the name written correctly elsewhere in the text
-    neighboured: bool  # next to another word of a name: it may complete one
+    neighboured: bool  # next to a word the glossary writes in a person's name: it may complete a name
 
 
 def with_misspelt_names(text: str, tokens: list[Token], matches: list[TermMatch], spellings: NameSpellings,
