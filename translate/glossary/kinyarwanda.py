@@ -954,9 +954,9 @@ def _an_airports(tokens: list[Token], i: int) -> bool:
     name = tokens[max(0, i - 5):i - 1]
     for k, head in enumerate(name):
         rest = name[k + 1:]
-        if head.norm in ("ikibuga", "kibuga") and "indege" in {t.norm for t in rest} \
+        if head.norm in ("ikibuga", "kibuga") and head.orig[:1].isupper() and "indege" in {t.norm for t in rest} \
                 and all(t.norm == "cy'" or (t.norm in ("indege", "mpuzamahanga") and t.orig[:1].isupper())
-                        for t in [head, *rest][1:]) and head.orig[:1].isupper():
+                        for t in rest):
             return True  # every word capitalised: a name, not the first word of a sentence
     return False
 
