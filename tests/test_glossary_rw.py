@@ -658,7 +658,11 @@ PRESS = [
     ("U Rwanda rukomeje intambara yo kurwanya malariya.",
      ["place.rwanda=U Rwanda", "?term.war=intambara!another sense"]),
     # an unlisted sea is not its country; zeal is not a party; a football attack is the team's
-    ("Misile yaguye mu Nyanja y'u Buyapani.", ["term.missile=Misile"]),
+    ("Misile yaguye mu Nyanja y'u Bushinwa.", ["term.missile=Misile"]),
+    ("Misile yaguye mu Nyanja y'u Buyapani.", ["term.missile=Misile", "place.sea-of-japan=Nyanja y'u Buyapani"]),
+    # hunger is famine; cutting them, they are nails
+    ("Abaturage barishwe n'inzara.", ["term.famine=n'inzara"]),
+    ("Yogoshe inzara.", ["?term.famine=inzara!another sense"]),
     ("Abakinnyi bakinanye ishyaka ryinshi.", ["?term.political-party=ishyaka!another sense"]),
     ("Myugariro yahagaritse igitero cya APR FC.", ["?term.attack=igitero!another sense"]),
     # two heads could be meant: the one said last is (Intara, not Koreya)
@@ -745,8 +749,10 @@ PRESS = [
       "org.nppa=n'Ubushinjacyaha Bukuru", "place.burundi=bw'u Burundi"]),
     ("FARDC ya Leta yarashe.", ["org.fardc=FARDC", "term.government=Leta"]),  # only a place, its own
     # an office "in" a country written another way the glossary lists (Kongo is listed); not another country
-    ("Ingabo zari mu butumwa bwa SADC muri Mozambique.", ["term.armed-forces=Ingabo", "org.sadc=SADC",
-                                                         "place.mozambique=Mozambique"]),
+    ("Ingabo zari mu butumwa bwa SADC muri Lesotho.", ["term.armed-forces=Ingabo", "org.sadc=SADC",
+                                                       "place.lesotho=Lesotho"]),
+    ("Ingabo zari mu butumwa bwa SADC muri Mozambique.", ["term.armed-forces=Ingabo",  # listed: SAMIM
+                                                         "org.samim=butumwa bwa SADC muri Mozambique"]),
     ("Abasirikare bari mu butumwa bwa SADC muri Congo.", ["term.soldier=Abasirikare",
                                                          "org.samidrc=butumwa bwa SADC muri Congo"]),
     # ... not any "in": troops or a court in a place are not the place's army or court
@@ -790,7 +796,8 @@ PRESS = [
     ("Ubu Urwego rw'Igihugu rushinzwe Iperereza n'Umutekano rwavuze",  # listed: NISS
      ["org.niss=Urwego rw'Igihugu rushinzwe Iperereza n'Umutekano"]),
     # ... but a place inside stays the place (its seat), and forces of a country are not an office
-    ("Urukiko Rukuru rwa Rubavu rwakatiye abagabo babiri.", ["place.rubavu=Rubavu"]),
+    ("Urukiko Rwisumbuye rwa Rubavu rwakatiye abagabo babiri.", ["place.rubavu=Rubavu"]),
+    ("Urukiko Rukuru rwa Rubavu rwakatiye abagabo babiri.", ["org.high-court=Urukiko Rukuru", "place.rubavu=Rubavu"]),
     # ... unless the name's acronym closes it: the mission in Burundi, not Burundi; a listed acronym: the mission
     ("Ubutumwa bw'Umuryango w'Afurika Yunze Ubumwe mu Burundi (AMIB) bwasabye inkunga.",
      ["?org.african-union=bw'Umuryango w'Afurika Yunze Ubumwe!part of the name", "?place.burundi=Burundi!part of"]),

@@ -560,7 +560,8 @@ def search(glossary: Glossary, query: str, limit: int = 20) -> list[tuple[float,
                 score = 0.9 - 0.1 * (len(t) - len(q)) / max(len(t), 1)
             else:
                 ratio = max((SequenceMatcher(None, q, word).ratio() for word in [t, *t.split()]), default=0)
-                score = 0.7 * ratio if ratio >= 0.75 else 0.0
+                # a word that resembles the query counts less in a longer name (u Burusiya before Perezidansi y'u Burusiya)
+                score = 0.7 * ratio - 0.01 * (len(t.split()) - 1) if ratio >= 0.75 else 0.0
             if score > best:
                 best, best_text = score, text
         if best:
