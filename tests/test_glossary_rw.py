@@ -927,7 +927,7 @@ def test_spelt_foreign(word: str, foreign: bool) -> None:
 
 def test_a_long_name_with_another_organisation_inside_takes_its_other_names_but_never_repeats_a_noun() -> None:
     from translate.glossary.entries import Entry, Glossary
-    from translate.glossary.kinyarwanda import _with_embedded_names
+    from translate.glossary.kinyarwanda.forms import _with_embedded_names
 
     union = Entry("org.au", "organisation", "approved", ("AU",), ("Umuryango w'Afurika Yunze Ubumwe", "AU",
                                                                   "Afurika Yunze Ubumwe"))
@@ -940,7 +940,7 @@ def test_a_long_name_with_another_organisation_inside_takes_its_other_names_but_
 
 def test_a_place_named_after_another_takes_its_spellings_not_its_other_names() -> None:
     from translate.glossary.entries import Entry, Glossary
-    from translate.glossary.kinyarwanda import _with_other_names
+    from translate.glossary.kinyarwanda.forms import _with_other_names
 
     america = Entry("place.us", "place", "approved", ("United States",), ("Amerika", "America", "USA"),
                     rw_class="9a")

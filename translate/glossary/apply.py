@@ -15,7 +15,7 @@ from collections import Counter
 from functools import partial
 from dataclasses import asdict, dataclass
 
-from translate.constraints import ABSENT, CLEAN, FLAWED, TermConstraint
+from translate.constraints import CLEAN, FLAWED, TermConstraint
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda import AMBIGUOUS_WARNING, form_contexts, is_placement_warning
 from translate.glossary.matching import TermMatch

@@ -1,7 +1,7 @@
 """Kinyarwanda noun-class facts the glossary needs: prefixes, augments, concords and connectives.
 
 The tables follow ../shared/docs/kinyarwanda-morphology.md §1.2–1.6. They are data, not logic: the matcher in
-`kinyarwanda.py` generates its patterns from them, and `entries.py` uses them to validate `rw_class`.
+`kinyarwanda/forms.py` generates its patterns from them, and `entries.py` uses them to validate `rw_class`.
 """
 
 from __future__ import annotations

@@ -1,0 +1,655 @@
+"""Kinyarwanda match patterns generated from each entry's morphology (rule table R1-R5, morphology notes §1.6).
+
+For every rendering the generator builds token patterns for:
+- R1 the augmented form (Uburusiya), the free-augment spelling of country names (u Burusiya) and the
+  augmentless form, which only counts after mu/ku/i/kwa/nta/buri or a full connective (mu Burusiya, bya gisirikare);
+- R2 the plural/singular partner (uruganda <-> inganda), compiled the same way;
+- R3 prefixless names as written, with any elided connective in front (z'Amerika, n'Ukraine);
+- R4 multi-word terms anchored on the head noun, dependents matched by stem with any agreeing concord
+  (itagira/zitagira) and connectives generalised (za Amerika = z'Amerika), allowing one short modifier after
+  the head (indege nto zitagira abapilote);
+- derived words (Abarusiya, Abanya-Ukraine) as `related`.
+R5 grammar warnings are added after matching (`grammar.py`). Elided connectives are split off by the tokenizer,
+so every apostrophe variant, with or without a following space, is handled in one place.
+The same renderings give the surface forms that term placement writes, and where each may stand
+(`kinyarwanda_surface_forms`, `form_contexts`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import itertools
+import re
+from dataclasses import dataclass
+
+from translate.constraints import ANYWHERE, FormContext
+from translate.glossary.entries import Entry, Glossary
+from translate.glossary.matching import ANY_SHORT_WORD, Agreeing, Pattern, PatternIndex
+from translate.glossary.morphology import (
+    CLITICS, DEMONSTRATIVES, DIALECT_CLITICS, DIALECT_CONNECTIVES, DIALECT_O_CONNECTIVES, DIALECT_SPELLINGS,
+    FULL_CONNECTIVES, LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, OTHERS, SPELLING_VARIANTS, VOWELS, concord_forms,
+    connective, guess_class, is_prefixless, spelt_foreign, split_noun, strip_concord,
+)
+from translate.glossary.textnorm import Token, fold, tokenize
+
+
+# Elided forms offered to term placement, most frequent connectives first.
+SURFACE_CLITICS = ("y", "w", "z", "n", "by", "cy", "bw", "rw", "ry", "b", "k", "tw", "kw", "h", "nk")
+
+
+@dataclass(frozen=True)
+class Form:
+    """What a pattern stands for, so that warnings can explain themselves."""
+
+    cls: str  # noun class of this form (drives agreement)
+    guessed: bool = False
+    kind: str = "augmented"  # augmented | free | augmentless | name | glued | dialect | forbidden | related | elliptic
+    preferred: str = ""  # the entry's preferred rendering (for 'use X instead')
+    proper: bool = False  # a name: glued locatives need a capital (muBurusiya, not mubu...)
+    elided: str = ""  # an elliptic form's head noun, which must be said just before (Intara … n'iya Tanganyika)
+
+
+@dataclass(frozen=True)
+class _Rendering:
+    text: str
+    cls: str
+    concord_classes: tuple[str, ...]
+    guessed: bool = False  # class guessed from spelling: 9 and 10 (1 and 3) look alike
+
+
+def _clitics(dialects: bool) -> frozenset[str]:
+    return CLITICS | DIALECT_CLITICS if dialects else CLITICS
+
+
+# 'And' and 'like' are not connectives of agreement: "igitero n'indege" is an attack and aircraft, not an air
+# strike (igitero cy'indege). A rendering that is written with one keeps it (Ubucuruzi n'Inganda).
+_AND = frozenset({"na", "n'"})
+_LIKE = frozenset({"nka", "nk'"})
+
+
+def _connective_slot(written: str, dialects: bool) -> frozenset[str]:
+    for conjunction in (_AND, _LIKE):
+        if written in conjunction:
+            return conjunction
+    words = FULL_CONNECTIVES | O_CONNECTIVES | {c + "'" for c in CLITICS}
+    if dialects:
+        words |= DIALECT_CONNECTIVES | DIALECT_O_CONNECTIVES | {c + "'" for c in DIALECT_CLITICS}
+    return frozenset(words - _AND - _LIKE)
+
+
+def augmentless_triggers(dialects: bool) -> frozenset[str]:
+    return LOCATIVES | FULL_CONNECTIVES | DEMONSTRATIVES | OTHERS | (DIALECT_CONNECTIVES if dialects else frozenset())
+
+
+def rendering_texts(entry: Entry) -> list[str]:
+    """The complete Kinyarwanda forms an entry defines: renderings, then partners (expanded)."""
+    return [r.text for r in _renderings(entry)]
+
+
+def _renderings(entry: Entry) -> list[_Rendering]:
+    """Preferred rendering, variants and partners, each with its class and the classes its modifiers agree with."""
+    head_cls, partner_cls = entry.head_class, entry.partner_class
+    concord = tuple(dict.fromkeys(c for c in (head_cls, partner_cls) if c))
+    first_head = _head_word(entry.rw[0])
+    out = [_Rendering(entry.rw[0], head_cls, concord, guessed=not entry.rw_class)]
+    for variant in entry.rw[1:]:
+        guessed = False
+        if _head_word(variant) == first_head:
+            cls = head_cls
+        elif is_prefixless(head_cls) and len(variant.split()) == 1:
+            # A one-word variant of a name is a name (America is not a class 6 noun like amenyo).
+            cls = "1a" if head_cls == "1a" else "9a"
+        else:
+            cls, guessed = guess_class(_head_word(variant)), True
+        out.append(_Rendering(variant, cls, tuple(dict.fromkeys((cls, *concord[1:]))), guessed))
+    first_partner = _head_word(entry.rw_partner[0]) if entry.rw_partner else ""
+    for index, partner in enumerate(entry.rw_partner):
+        same = _head_word(partner) == first_partner
+        cls = partner_cls if same else _plural_guess(partner, partner_cls)
+        if index == 0 and len(partner.split()) == 1:
+            # The first partner may give just the head noun of a longer rendering: 'inganda' for 'uruganda rukora
+            # drones'; so it does for each variant with the same head (Abaminisitiri b'Ubucuruzi, for Minisitiri
+            # w'Ubucuruzi n'Inganda and Minisitiri w'Ubucuruzi).
+            longer = [r.split()[1:] for r in entry.rw if _head_word(r) == first_head and len(r.split()) > 1]
+            texts = [" ".join([partner, *_agreeing(rest, head_cls, partner_cls)]) for rest in longer]
+            if len(entry.rw[0].split()) == 1 or not texts:  # the head alone is the term (Minisitiri, Abaminisitiri)
+                texts.insert(0, partner)
+        else:
+            texts = [partner]
+        out += [_Rendering(text, cls, concord, guessed=not same) for text in dict.fromkeys(texts)]
+    return out
+
+
+def _agreeing(rest: list[str], head_cls: str, partner_cls: str) -> list[str]:
+    """The words after the head, with the first made to agree with the partner's class instead of the head's:
+    Minisitiri w'Ingabo -> Abaminisitiri b'Ingabo, agatsiko ka gisirikare -> udutsiko twa gisirikare (an "of",
+    elided or full), uruganda rukora drones -> inganda zikora drones (a relative verb)."""
+    if not rest or not head_cls or not partner_cls:
+        return rest
+    first = rest[0]
+    if first.lower() == connective(head_cls) + "a":  # a full "of": agatsiko ka gisirikare -> udutsiko twa gisirikare
+        return [connective(partner_cls) + "a", *rest[1:]]
+    clitic, apostrophe, noun = first.replace("’", "'").partition("'")
+    if apostrophe:  # only the head's "of" agrees (w'Ingabo); n'/nk' ("and", "like") do not
+        same = bool(noun) and clitic.lower() == connective(head_cls)
+        return [connective(partner_cls) + first[len(clitic):], *rest[1:]] if same else rest
+    # A relative verb agrees through its subject concord (rukora -> zikora). Adjectives take the noun's own
+    # prefix instead (Urukiko Rukuru -> Inkiko Nkuru), which this cannot tell apart: give those partners whole.
+    stem = strip_concord(first.lower(), (NOUN_CLASSES[head_cls].agreement,))
+    forms = concord_forms(stem, (NOUN_CLASSES[partner_cls].agreement,)) if stem else []
+    if not forms:
+        return rest
+    return [forms[0][:1].upper() + forms[0][1:] if first[:1].isupper() else forms[0], *rest[1:]]
+
+
+def _plural_guess(partner: str, partner_cls: str) -> str:
+    """Class of a further partner: a class 9 look-alike of a class 10 partner is class 10 (indege / drones)."""
+    guess = guess_class(_head_word(partner))
+    if partner_cls in ("10", "10a") and guess in ("9", "9a"):
+        return "10" if guess == "9" else "10a"
+    return guess
+
+
+def _head_word(text: str) -> str:
+    words = fold(text).split()
+    return words[0] + words[1] if words[0] == "u" and len(words) > 1 else words[0]
+
+
+def _dependent_slots(words: list[Token], concord: tuple[str, ...], target: str, dialects: bool,
+                     ) -> tuple[list[frozenset[str]], bool]:
+    """Slots for the words after the head, with agreeing modifiers put in class `target`
+    (a modifier whose concord belongs to one of `concord`), and whether any modifier agrees."""
+    slots = []
+    agrees = False
+    for position, token in enumerate(words):
+        word = token.norm
+        if token.clitic or word in FULL_CONNECTIVES or word in O_CONNECTIVES:
+            slots.append(_connective_slot(word, dialects))
+            continue
+        forms = {word}
+        # Only the word right after the head agrees with it; later words agree with their own nouns.
+        stem = strip_concord(word, concord) if position == 0 else None
+        if stem:
+            forms = set(concord_forms(stem, (target,)))
+            agrees = True
+        if dialects and word in DIALECT_SPELLINGS:
+            forms.add(DIALECT_SPELLINGS[word])
+        if word in SPELLING_VARIANTS:
+            forms.add(SPELLING_VARIANTS[word])
+        slots.append(frozenset(forms))
+    return slots, agrees
+
+
+_FEMININE = "kazi"
+_PEOPLE_NOUN_CLASSES = frozenset({"1", "2"})
+
+
+def _head_alternatives(tokens: list[Token], cls: str, entry: Entry, dialects: bool,
+                       ) -> tuple[list[tuple[tuple[frozenset[str], ...], str]], int]:
+    """(head slots, form kind) alternatives for a rendering, and how many tokens the written head used."""
+    free = tokens[0].norm == "u" and len(tokens) > 1 and not is_prefixless(cls)
+    head = tokens[0].norm + tokens[1].norm if free else tokens[0].norm
+    used = 2 if free else 1
+    parts = None if is_prefixless(cls) else split_noun(head, cls)
+    if parts is None or not parts[0]:
+        alts = [((frozenset({head}),), "name")]
+        if dialects and head in DIALECT_SPELLINGS:
+            alts.append(((frozenset({DIALECT_SPELLINGS[head]}),), "dialect"))
+        return alts, used
+    rest = head[len(parts[0]):]
+    # a people's noun takes the feminine -kazi (abapolisikazi, umusirikarekazi) and stays the term
+    female = ("", _FEMININE) if entry.type == "term" and cls in _PEOPLE_NOUN_CLASSES else ("",)
+    alts = [((frozenset(head + f for f in female),), "augmented"),
+            ((frozenset(rest + f for f in female),), "augmentless")]
+    if parts[0] == "u" and entry.type == "place":
+        # u Burundi, also after a connective written without its apostrophe in informal copy (wu Burundi)
+        alts.append(((_FREE_AUGMENT_WORDS, frozenset({rest})), "free"))
+    if dialects:
+        alts.append(((frozenset({"mu" + rest, "ku" + rest}),), "glued"))
+    return alts, used
+
+
+def _agreement_variants(words: list[Token], rendering: _Rendering, dialects: bool,
+                        ) -> list[tuple[str, list[frozenset[str]]]]:
+    """Dependent slots per agreeing class: 'indege itagira' is class 9, 'indege zitagira' class 10."""
+    classes = rendering.concord_classes or (rendering.cls,)
+    # The rendering's own class first, so that its written concord is always generated.
+    ordered = tuple(dict.fromkeys((rendering.cls, *classes)))
+    first, agrees = _dependent_slots(words, ordered, rendering.cls, dialects)
+    out = [(rendering.cls, first)]
+    if agrees:
+        out += [(cls, _dependent_slots(words, ordered, cls, dialects)[0]) for cls in ordered[1:]]
+    return out
+
+
+_FREE_AUGMENT_WORDS = frozenset({"u", *(clitic + "u" for clitic in SURFACE_CLITICS)}) - LOCATIVES  # not ku
+# The country names written 'u Burayi' or 'Uburayi'. Not u Rwanda: 'Urwanda' is a misspelling, never a house style.
+_FREE_AUGMENT_PREFIXES = ("bu", "bw")
+
+
+def _augment_spellings(text: str) -> list[str]:
+    """A multi-word rendering as written, and with each country name after its head spelt the other way:
+    "Umuryango w'Ubumwe bw'u Burayi" and "… bw'Uburayi" (both are house styles, press writes both). Every
+    combination, as only some of the capitalised ubu-/uru- words are countries (Ubumwe is not)."""
+    words = text.split()
+    choices: list[list[list[str]]] = [[words[:1]]] if words else []
+    index = 1
+    while index < len(words):
+        word = words[index]
+        clitic, apostrophe, noun = word.replace("’", "'").rpartition("'")
+        lead = word[:len(clitic) + len(apostrophe)]
+        nxt = words[index + 1] if index + 1 < len(words) else ""
+        if noun.lower() == "u" and nxt[:1].isupper() and nxt[:2].lower() in _FREE_AUGMENT_PREFIXES:
+            choices.append([[word, nxt], [lead + "U" + nxt[:1].lower() + nxt[1:]]])  # u Burayi | Uburayi
+            index += 2
+            continue
+        if noun[:1] == "U" and noun[1:3].lower() in _FREE_AUGMENT_PREFIXES and len(noun) > 4:
+            choices.append([[word], [lead + "u", noun[1:2].upper() + noun[2:]]])  # Uburayi | u Burayi
+        else:
+            choices.append([[word]])
+        index += 1
+    if len(words) < 2 or sum(len(c) > 1 for c in choices) > 3:
+        return [text]
+    return [" ".join(w for part in combination for w in part) for combination in itertools.product(*choices)]
+
+
+# A people's class prefix before a loan name is written with a hyphen or joined: Aba-Houthi, Abahouthi.
+_HYPHENATED_PREFIX = re.compile(r"\b(Aba|Umu|Abanya|Umunya|Abanye|Umunye)-(\w+)", re.IGNORECASE)
+
+
+# Informal copy leaves out the apostrophe of an elided connective: indege zintambara, ingabo zu Rwanda.
+_ELISION = re.compile(r"(?<=\s)(\w{1,2})['’](?=\w)")
+
+
+# An organisation's members are "of" a place or "in" it, both in one name: Umuryango w'Ibihugu by'Afurika
+# y'Iburasirazuba = … Ibihugu byo muri Afurika y'Iburasirazuba. Only right after the noun of its members, before a
+# name; a connective slot takes any connective, so one spelling of each side is enough.
+_MEMBER_NOUNS = frozenset({"ibihugu", "amashyaka", "imiryango", "ibigo"})
+_OF_CONNECTIVES = FULL_CONNECTIVES - _AND - _LIKE
+
+
+def _of_in_spellings(text: str) -> list[str]:
+    """A long name as written and, where its members are "of" a name, "in" it (or the other way round)."""
+    words = text.split()
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        out.append(words[k])
+        members = fold(words[k]).replace("’", "'").rpartition("'")[2] in _MEMBER_NOUNS
+        nxt = words[k + 1:k + 4]
+        if members and len(nxt) >= 3 and fold(nxt[0])[:-1] + "a" in _OF_CONNECTIVES and fold(nxt[0]).endswith("o") \
+                and fold(nxt[1]) == "muri" and nxt[2][:1].isupper():
+            out += [nxt[0][:-1] + "a", nxt[2]]  # byo muri Afurika -> bya Afurika
+            k += 4
+            continue
+        clitic, apostrophe, name = nxt[0].replace("’", "'").rpartition("'") if nxt else ("", "", "")
+        if members and apostrophe and fold(clitic) + "a" in _OF_CONNECTIVES and name[:1].isupper() \
+                and is_prefixless(guess_class(fold(name))):
+            out += [clitic + "o", "muri", name]  # by'Afurika -> byo muri Afurika
+            k += 2
+            continue
+        if members and len(nxt) >= 2 and fold(nxt[0]) in _OF_CONNECTIVES and nxt[1][:1].isupper():
+            out += [nxt[0][:-1] + "o", "muri", nxt[1]]  # bya Afurika -> byo muri Afurika
+            k += 3
+            continue
+        k += 1
+    variant = " ".join(out)
+    return [text] if variant == " ".join(words) else [text, variant]
+
+
+def _spellings(text: str, members: bool = False) -> list[str]:
+    """The written forms of one rendering: its augment spellings, each also with a hyphenated prefix joined, and
+    a rendering of several words also with its elisions written without the apostrophe. `members`: an
+    organisation's name, also with its place "in" for "of" or the other way round."""
+    out = []
+    for spelling in (s for o in (_of_in_spellings(text) if members else [text]) for s in _augment_spellings(o)):
+        out.append(spelling)
+        joined = _HYPHENATED_PREFIX.sub(lambda m: m.group(1) + m.group(2).lower(), spelling)
+        if joined != spelling:
+            out.append(joined)
+    out += [fused for spelling in list(out) if (fused := _ELISION.sub(r"\1", spelling)) != spelling]
+    return out
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
+# An organisation's English or French name, quoted as it stands (Rapid Support Forces, Congrès National pour la
+# Liberté): every word capitalised but its little words.
+_ENGLISH_NAME = re.compile(r"[A-Z][\w-]+(?: (?:of|the|and|for|pour|de|du|des|la|le|les|et|[A-Z][\w-]+))+")
+# The little words a person's name carries written small (Ahmed al-Sharaa, Ursula von der Leyen).
+_NAME_PARTICLES = frozenset({"bin", "ibn", "de", "da", "dos", "du", "van", "von", "der", "la", "le"})
+
+
+def _full_name(name: str, first: str) -> bool:
+    """Whether an English name is a person's full name: two words or more, opening with the entry's first name
+    (not a title: Sheikh Tamim, Sir Keir Starmer; nor a surname: Ould Tah), each capitalised or a particle."""
+    words = name.split()
+    return len(words) > 1 and words[0] == first and all(
+        w[:1].isupper() or w in _NAME_PARTICLES or w.startswith(("al-", "el-")) for w in words)
+
+
+def _with_quoted_names(entry: Entry) -> Entry:
+    """An organisation with its English acronyms and names as Kinyarwanda variants too: the press quotes them as
+    they stand (OCHA, like the glossary's own EAC, SADC, MONUSCO; Rapid Support Forces); a person with his full
+    names, which are written alike in every language (Ahmed al-Sharaa), but not a surname alone, which the
+    entry lists in `rw` only where it names one person. Not a place: an English place name in Kinyarwanda copy
+    is mostly inside another name (France 24, Meteo Rwanda)."""
+    if entry.type == "person":
+        first = entry.en[0].split()[0]
+        extra = tuple(a for a in entry.en if _full_name(a, first) and a not in entry.rw)
+        return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
+    if entry.type != "organisation":
+        return entry
+    extra = tuple(a for a in entry.en if (_ACRONYM.fullmatch(a) or _ENGLISH_NAME.fullmatch(a)) and a not in entry.rw)
+    return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
+
+
+def rendering_patterns(entry: Entry, dialects: bool = False) -> list[Pattern]:
+    patterns: list[Pattern] = []
+    entry = _with_quoted_names(entry)
+    for rendering in _renderings(entry):
+        long_name = entry.type == "organisation" and len(rendering.text.split()) > 2
+        for text in _spellings(rendering.text, members=long_name):
+            patterns += _patterns_for(dataclasses.replace(rendering, text=text), entry, dialects)
+    patterns.extend(_forbidden_and_related(entry, dialects))
+    patterns.extend(_lookalike_patterns(entry, dialects))
+    return patterns
+
+
+def _lookalike_patterns(entry: Entry, dialects: bool) -> list[Pattern]:
+    """The entry's look-alikes (Amerika y'Epfo for Amerika) matched like renderings, inflected and elided alike."""
+    if not entry.rw_lookalike:
+        return []
+    others = dataclasses.replace(entry, rw=entry.rw_lookalike, rw_partner=(), rw_class="", rw_forbidden=(),
+                                 rw_related=(), rw_lookalike=())
+    # below every entry's own forms at equal length: a look-alike is longer than the word it holds, and must not
+    # hide another entry that renders the same phrase (Amerika y'Epfo as place.south-america)
+    return [dataclasses.replace(p, kind="lookalike", priority=0)
+            for r in _renderings(others) for text in _spellings(r.text)
+            for p in _patterns_for(dataclasses.replace(r, text=text), others, dialects)]
+
+
+def _patterns_for(rendering: _Rendering, entry: Entry, dialects: bool) -> list[Pattern]:
+    patterns: list[Pattern] = []
+    preferred = entry.rw[0]
+    proper = entry.type != "term"
+    tokens = tokenize(rendering.text, _clitics(dialects))
+    if not tokens:
+        return []
+    alts, used = _head_alternatives(tokens, rendering.cls, entry, dialects)
+    upper = frozenset({0}) if len(tokens) == 1 and rendering.text.isupper() and len(rendering.text) > 1 \
+        and not (entry.type == "organisation" and _no_word_spelt_so(rendering.text)) else frozenset()
+    for cls, deps in _agreement_variants(tokens[used:], rendering, dialects):
+        windows = [deps, [ANY_SHORT_WORD, *deps], *_agreeing_window(rendering.cls, deps)] \
+            if deps and entry.type == "term" else [deps]
+        for head_slots, kind in alts:
+            for dep in windows:
+                form = Form(cls, rendering.guessed, kind, preferred, proper)
+                patterns.append(Pattern(entry.id, (*head_slots, *dep), "term", 1, upper, form))
+    elliptic = _elliptic_pattern(tokens, entry, Form(rendering.cls, rendering.guessed, "augmented", preferred, proper))
+    return patterns + ([elliptic] if elliptic else [])
+
+
+# An augment before a connective makes the pronoun "the one of", standing for a head said just before: Intara ya
+# Ituri n'iya Tanganyika, Kivu y'Amajyaruguru n'iy'Amajyepfo, Minisitiri w'Ubuzima n'uw'Ingabo.
+_PRONOUN_AUGMENT = {"ya": "i", "za": "i", "cya": "i", "rya": "i", "bya": "i", "wa": "u", "rwa": "u", "bwa": "u",
+                    "twa": "u", "kwa": "u", "ka": "a", "ba": "a", "ha": "a"}
+_ELLIPSIS_REACH = 12  # tokens back, within the sentence
+
+
+def _elliptic_pattern(tokens: list[Token], entry: Entry, form: Form) -> Pattern | None:
+    """The rendering with its head and connective said as one pronoun (iya Tanganyika for Intara ya Tanganyika)."""
+    if len(tokens) < 3:
+        return None
+    written = tokens[1].norm.rstrip("'")
+    connective = written if written in FULL_CONNECTIVES else written + "a"
+    head_class = NOUN_CLASSES.get(form.cls)
+    # the head's augment (amasezerano y'… n'ay'…), or for a name the one its connective takes
+    augment = head_class.augment if head_class and head_class.augment else _PRONOUN_AUGMENT.get(connective)
+    if augment is None or not (tokens[1].clitic or written in FULL_CONNECTIVES):
+        return None
+    pronoun = frozenset({augment + connective, augment + connective[:-1]})
+    slots = (pronoun, *(frozenset({t.norm}) for t in tokens[2:]))
+    return Pattern(entry.id, slots, "term", 1, frozenset(),
+                   dataclasses.replace(form, kind="elliptic", elided=tokens[0].norm))
+
+
+def _head_distance(tokens: list[Token], i: int, word: str) -> int | None:
+    """How many tokens back `word` stands before i in the same sentence, with its augment or without (mu Ntara
+    ya Ituri n'iya Tanganyika), within reach; None if it is not there."""
+    bare = word[1:] if word[:1] in VOWELS else word
+    for k in range(i - 1, max(-1, i - 1 - _ELLIPSIS_REACH), -1):
+        if tokens[k + 1].after_sentence_break or "\n" in tokens[k + 1].gap:
+            return None
+        if tokens[k].norm in (word, bare):
+            return i - k
+    return None
+
+
+def _prefer_nearest_head(pattern: Pattern, tokens: list[Token], i: int) -> int:
+    """Between two "the one of" readings, the head said last is the one meant: Koreya … Intara y'Amajyaruguru
+    n'iy'Amajyepfo is the Southern Province."""
+    form: Form = pattern.data
+    if form.kind != "elliptic":
+        return 0
+    distance = _head_distance(tokens, i, form.elided)
+    return -distance if distance is not None else -_ELLIPSIS_REACH - 1
+
+
+def _agreeing_window(cls: str, deps: list) -> list[list]:
+    """The dependents after one longer modifier that agrees with the head (Urukiko Rukuru rwa Gisirikare, uruganda
+    runini rukora drones), for a head of a class with prefixes."""
+    prefixes = NOUN_CLASSES[cls].prefixes if cls in NOUN_CLASSES else ()
+    return [[Agreeing(prefixes), *deps]] if prefixes else []
+
+
+def _no_word_spelt_so(acronym: str) -> bool:
+    """An acronym informal copy may write in lower case (ba fardc, ingabo za rdf, monusco iri he): one without a
+    vowel, or one of four letters or more spelt as no Kinyarwanda word is (ending in a consonant, with consonants
+    together the language never writes), is no word of the language; nor of English, which a short one with a
+    vowel may be (RIB, BAD). Ibuka, spelt as a word, is one."""
+    letters = acronym.lower()
+    if not letters.isalpha() or len(letters) < 3:
+        return False
+    return not set(letters) & VOWELS or (len(letters) >= 4 and spelt_foreign(letters))
+
+
+def _literal(text: str, dialects: bool) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset({t.norm}) for t in tokenize(text, _clitics(dialects)))
+
+
+def _forbidden_and_related(entry: Entry, dialects: bool) -> list[Pattern]:
+    out = []
+    for text in entry.rw_forbidden:
+        form = Form("", False, "forbidden", entry.rw[0])
+        out.append(Pattern(entry.id, _literal(text, dialects), "term", 2, data=form))
+    for text in (*entry.rw_related, *derived_forms(entry)):
+        slots = _literal(text, dialects)
+        if slots:
+            out.append(Pattern(entry.id, slots, "related", 0, data=Form("", False, "related", entry.rw[0])))
+    return out
+
+
+def derived_words(entry: Entry) -> list[str]:
+    """People and language words built on a place name's stem: Umurusiya, Abarusiya, Ikirusiya, Abanyamerika."""
+    if entry.type != "place" or len(entry.rw[0].split()) > 2:
+        return []
+    head, cls = _head_word(entry.rw[0]), entry.head_class
+    if " " in entry.rw[0] and not entry.rw[0].lower().startswith("u "):
+        return []
+    if is_prefixless(cls):
+        name = head[1:] if head[0] == "a" else head
+        # nya or nye: Abanyamerika, Abanyekongo
+        return [] if name[0] in VOWELS else [p + name for p in ("umunya", "abanya", "umunye", "abanye")]
+    parts = split_noun(head, cls)
+    if not parts or cls not in ("11", "14"):
+        return []
+    rest = head[1:]
+    nya = ["umunya" + rest, "abanya" + rest, "ikinya" + rest]  # Abanyarwanda, Ikinyarwanda, Abanyaburayi
+    if cls == "11":
+        return nya  # u Rwanda's stem is -anda: *umwanda* is another word
+    stem = parts[2]
+    vowel = stem[0] in VOWELS
+    # Dahl's law: ki- is gi- before a voiceless consonant (Igifaransa, Igishinwa; Ikirusiya)
+    language = "icy" if vowel else "igi" if stem[0] in _VOICELESS else "iki"
+    people = ["umw" + stem, "ab" + stem, language + stem] if vowel else ["umu" + stem, "aba" + stem, language + stem]
+    return people + nya
+
+
+_VOICELESS = frozenset("ptkfsch")
+
+
+def derived_forms(entry: Entry) -> list[str]:
+    """The derived words with and without their augment, as after a locative (mu Kinyarwanda, ku Banyarwanda,
+    mu Gifaransa)."""
+    words = derived_words(entry)
+    return words + [w[1:] for w in words if w[0] in VOWELS]
+
+
+def organisation_heads(glossary: Glossary) -> frozenset[str]:
+    """The nouns that open the glossary's long organisation names (Umuryango, Ishami, Akanama, Urwego, Ikigega):
+    a capitalised Kinyarwanda noun first in a rendering of several words, and not itself a term or a place
+    (Ingabo za Ukraine are Ukraine's forces: ingabo is a term, and Ukraine is named in it), nor people in the
+    plural (class 2, aba-: Abanyamakuru ba Reuters are Reuters' journalists, though Abanyamakuru Batagira Umupaka
+    is a name)."""
+    def build() -> frozenset[str]:
+        one_word = {fold(r) for e in glossary for r in (*e.rw, *e.rw_partner) if " " not in r.strip()}
+        heads = {fold(words[0]) for e in glossary if e.type == "organisation"
+                 for r in e.rw if len(words := r.split()) > 1 and words[0][:1].isupper()
+                 and fold(words[0])[:1] in VOWELS and "'" not in words[0] and not fold(words[0]).startswith("aba")}
+        return frozenset(heads - one_word)
+    return glossary.cached(("rw-organisation-heads",), build)
+
+
+# Nouns that head an institution's name in news copy (Banki Nkuru y'u Rwanda, Inama Mpuzamahanga ku …), beyond
+# those the glossary's own organisation names open with.
+INSTITUTION_HEADS = frozenset({"inama", "banki", "komisiyo", "minisiteri", "ihuriro", "ishyaka", "kaminuza",
+                               "ibitaro", "urugaga", "ikigo", "ishuri"})
+
+
+def _with_embedded_names(entry: Entry, glossary: Glossary) -> Entry:
+    """An organisation whose long name holds another listed organisation's name, also with that name in each of
+    its other renderings: Ishami ry'Umuryango w'Abibumbye ryita ku biribwa (WFP) is also written Ishami rya Loni
+    ryita ku biribwa, and the Security Council Akanama ka Loni gashinzwe umutekano. The connective before it is
+    written in full, which matches either form. Only under an office's head noun: forces described in words
+    (Ingabo za EAC) stay a term and an organisation when written out."""
+    if entry.type != "organisation":
+        return entry
+    others = [o for o in glossary if o.type == "organisation" and o.id != entry.id]
+    heads = organisation_heads(glossary) | INSTITUTION_HEADS  # Komisiyo ya ECOWAS = Komisiyo ya CEDEAO
+    extra: list[str] = []
+    for rendering in entry.rw:
+        if len(rendering.split()) < 3 or fold(rendering.split()[0]) not in heads:
+            continue
+        for other in others:
+            for name in sorted(other.rw, key=len, reverse=True):  # the longest name it holds, not a part of it
+                if name.lower() not in rendering.lower():
+                    continue  # (before a regular expression: thousands of pairs, few of them inside)
+                inside = re.search(r"(?<=\s)(\w{1,3})(?:'|a\s)" + re.escape(name) + r"(?!\w)", rendering, re.IGNORECASE)
+                if inside is None or fold(inside.group(1)) + "a" not in FULL_CONNECTIVES | DIALECT_CONNECTIVES:
+                    continue
+                connective = inside.group(1) + "a"
+                # not "Umuryango wa Umuryango w'…": an alias that repeats the noun before its connective
+                before = _head_word(re.split(r"['’]", rendering[:inside.start()].split()[-1])[-1])
+                extra += [f"{rendering[:inside.start()]}{connective} {alias}{rendering[inside.end():]}"
+                          for alias in other.rw if alias != name and _head_word(alias) != before]
+                break
+    extra += [alias for rendering in entry.rw if len(rendering.split()) >= 3 and fold(rendering.split()[0]) in heads
+              for alias in _place_aliases(rendering, glossary)]
+    extra = [text for text in dict.fromkeys(extra) if text not in entry.rw]
+    return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
+
+
+def _with_other_names(entry: Entry, glossary: Glossary) -> Entry:
+    """The entry with the renderings other entries' names give it: an organisation's long name with another's
+    other names inside, a place named after another with that one's other spellings."""
+    if entry.type == "place":
+        return _with_place_spellings(entry, glossary)
+    return _with_embedded_names(entry, glossary)
+
+
+def _with_place_spellings(entry: Entry, glossary: Glossary) -> Entry:
+    """A place whose name opens with another place's (West Africa: Afurika y'Uburengerazuba), also with that
+    place's other spellings in its stead (Afrika y'Uburengerazuba, Africa y'Uburengerazuba): one word, with the
+    same first letter and about as long; not another name (Amerika y'Epfo is no USA y'Epfo)."""
+    places = glossary.cached(("rw-one-word-places",), lambda: _one_word_places(glossary))
+
+    def respelt(alias: str, word: str) -> bool:
+        return fold(alias) != fold(word) and alias.isalpha() and not alias.isupper() \
+            and fold(alias)[0] == fold(word)[0] and abs(len(alias) - len(word)) <= 2
+    extra = [" ".join([alias, *words[1:]]) for rendering in entry.rw if len(words := rendering.split()) > 1
+             for alias in places.get(fold(words[0]), ()) if respelt(alias, words[0])]
+    extra = [text for text in dict.fromkeys(extra) if text not in entry.rw]
+    return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
+
+
+def _place_aliases(rendering: str, glossary: Glossary) -> list[str]:
+    """An office's name with the country it is "in" (muri) written another way the glossary lists: Ubutumwa bwa
+    SADC muri Kongo is also … muri Congo, … muri RDC."""
+    words = rendering.split()
+    places = glossary.cached(("rw-one-word-places",), lambda: _one_word_places(glossary))
+    return [" ".join([*words[:k + 1], alias, *words[k + 2:]])
+            for k in range(len(words) - 1) if fold(words[k]) == "muri"
+            for alias in places.get(fold(words[k + 1]), ()) if fold(alias) != fold(words[k + 1])]
+
+
+def _one_word_places(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """Each one-word name of a place, folded, with that place's other one-word names (Kongo: Congo, RDC, DRC …)."""
+    names: dict[str, tuple[str, ...]] = {}
+    for entry in glossary:
+        if entry.type == "place":
+            one_word = tuple(r for r in entry.rw if len(r.split()) == 1)
+            for name in one_word:
+                names.setdefault(fold(name), one_word)
+    return names
+
+
+def kinyarwanda_index(glossary: Glossary, dialects: bool) -> PatternIndex:
+    def build() -> PatternIndex:
+        return PatternIndex(p for e in glossary for p in rendering_patterns(_with_other_names(e, glossary), dialects))
+    return glossary.cached(("rw", dialects), build)
+
+
+def kinyarwanda_surface_forms(entry: Entry) -> list[str]:
+    """Concrete strings that count as the term: as written, u-X/UX spelling, augmentless, then elided forms."""
+    forbidden = {fold(f) for f in entry.rw_forbidden}
+    forms: list[str] = []
+    for rendering in _renderings(entry):
+        words = rendering.text.split()
+        free = words[0].lower() == "u" and len(words) > 1 and not is_prefixless(rendering.cls)
+        head = words[0] + words[1] if free else words[0]
+        tail = words[2:] if free else words[1:]
+        written = [rendering.text]
+        bare: list[str] = []
+        parts = None if is_prefixless(rendering.cls) else split_noun(fold(head), rendering.cls)
+        if parts and parts[0]:
+            rest = head[1:2].upper() + head[2:] if head[:1].isupper() else head[1:]
+            joined = " ".join([head[0].upper() + head[1:2].lower() + head[2:] if free else head, *tail])
+            spaced = " ".join(["u " + rest, *tail]) if parts[0] == "u" and entry.type == "place" else ""
+            written += [w for w in (joined, spaced) if w]
+            bare.append(" ".join([rest, *tail]))
+        written = [w for w in written if fold(w) not in forbidden]
+        elided = [f"{c}'{w}" for c in SURFACE_CLITICS for w in written if w[:1].lower() in VOWELS]
+        forms += written + bare + elided
+    return [f for f in dict.fromkeys(forms) if fold(f) not in forbidden]
+
+
+@functools.lru_cache(maxsize=4096)
+def form_contexts(forms: tuple[str, ...]) -> tuple[FormContext, ...]:
+    """Where each of a term's surface forms may stand (parallel to `forms`), for placing a term into a sentence:
+    an elided form (y'Uburusiya) in place of its full connective (ya) or of another elided word (y'Amerika); an
+    augmentless form (Burusiya, bihano), recognised by its augmented spelling among the forms, only after a
+    locative, a full connective, a demonstrative or "other" (mu Burusiya, bya gisirikare, ibindi bihano).
+    Cached: an entry's forms are the same in every sentence."""
+    folded = {fold(f) for f in forms}
+    after = augmentless_triggers(False)
+    contexts = []
+    for form in forms:
+        clitic, _, rest = form.partition("'")
+        if rest and clitic.lower() in CLITICS:
+            contexts.append(FormContext(replaces=frozenset({clitic.lower() + "a", clitic.lower() + "'"})))
+        elif any(augment + fold(form) in folded for augment in ("u", "i", "a", "u ")):
+            contexts.append(FormContext(after=after))
+        else:
+            contexts.append(ANYWHERE)
+    return tuple(contexts)

@@ -1,0 +1,285 @@
+"""The Kinyarwanda matcher: scans a text with the patterns of `forms.py`, drops what `names.py` shows is part of
+another name, and reports each match with its `grammar.py` warnings and, where `senses.py` finds another sense, as
+ambiguous.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+from translate.glossary.entries import Entry, Glossary
+from translate.glossary.kinyarwanda.forms import (
+    Form, _AND, _LIKE, _clitics, _head_distance, _prefer_nearest_head, augmentless_triggers, kinyarwanda_index,
+    organisation_heads,
+)
+from translate.glossary.kinyarwanda.grammar import _SENSE, _warnings
+from translate.glossary.kinyarwanda.names import (
+    DEMONYM_PREFIXES, UnlistedName, _OPENERS, _bracketed_acronym, _inside_longer_name, _named_after, _names_a_feature,
+    _unlisted_names,
+)
+from translate.glossary.kinyarwanda.senses import (
+    Word, _Sentences, _body_after, _foreign_after, _places_after, _sentence_words, _unsupported_sense, _words_after,
+)
+from translate.glossary.matching import Pattern, TermMatch
+from translate.glossary.morphology import FULL_CONNECTIVES, NOUN_CLASSES, VOWELS, connective
+from translate.glossary.spelling import name_spellings, with_misspelt_names
+from translate.glossary.textnorm import Token, fold, tokenize
+
+
+def _world_names(glossary: Glossary) -> frozenset[tuple[str, str]]:
+    """(entry, name) for each one-word English name of a place, folded: Rwanda, Burundi (not Burusiya)."""
+    return glossary.cached(("rw-world-names",), lambda: frozenset(
+        (e.id, fold(name)) for e in glossary if e.type == "place" for name in e.en if " " not in name.strip()))
+
+
+def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token], int, int], bool]:
+    triggers = augmentless_triggers(dialects)
+    world_names = _world_names(glossary)
+
+    def accept(pattern: Pattern, tokens: list[Token], i: int, j: int) -> bool:
+        form: Form = pattern.data
+        if form.kind == "augmentless":
+            # R1: the augment only drops after a locative, nta/buri or a full connective; and a relative clause
+            # after its noun drops it (abantu bavanywe mu byabo): a term of three words or more is safe anywhere,
+            # its dependents say what it is
+            # and a name written as the world writes it opens a dateline or a headline so (Rwanda: …, Burundi na
+            # RDC …; not Burusiya, which is no one's name)
+            return (i > 0 and tokens[i].joined and tokens[i - 1].norm in triggers) or (
+                not form.proper and all(isinstance(slot, frozenset) for slot in pattern.slots)
+                and sum(not tokens[k].clitic for k in range(i, j)) >= 3) or (
+                form.proper and _opens_line(tokens, i) and (pattern.entry, tokens[i].norm) in world_names)
+        if form.kind == "elliptic":
+            return _head_distance(tokens, i, form.elided) is not None
+        if form.kind == "glued" and form.proper:
+            return tokens[i].orig[2:3].isupper()  # muBurusiya, but not every word that starts with mu-
+        return True
+    return accept
+
+
+def _joined_by_connective(tokens: list[Token], i: int) -> bool:
+    """Whether token i follows a connective of agreement (k'Umuryango, ka Loni), not "and" or "like"."""
+    before = tokens[i - 1]
+    return tokens[i].joined and before.joined and (before.clitic or before.norm in FULL_CONNECTIVES) \
+        and before.norm not in _AND | _LIKE
+
+
+def _own_country(organisation: Entry | None, place: Entry) -> bool:
+    """Whether a place is named in one of an organisation's renderings: after another of its names, its country
+    is part of the name (Ubushinjacyaha Bukuru bw'u Rwanda, where Ubushinjacyaha bw'u Rwanda is listed)."""
+    if organisation is None or place.type != "place":
+        return False
+    names = [f" {fold(name)} " for name in place.rw]
+    words = [" " + _APOSTROPHES.sub(" ", fold(rendering)) + " " for rendering in organisation.rw]
+    return any(name in rendering for rendering in words for name in names)
+
+
+_APOSTROPHES = re.compile(r"['’]")
+
+
+def _agrees_with(word: Token, form: Form | None) -> bool:
+    """Whether a connective agrees with the class of the name before it (Akanama … k'Umuryango: ka; not Ingabo
+    za MONUSCO z'Umuryango, whose z' is the soldiers')."""
+    if form is None or form.cls not in NOUN_CLASSES:
+        return False
+    elided = connective(form.cls)
+    return word.norm.rstrip("'") in (elided, elided + "a")
+
+
+def _opens_line(tokens: list[Token], i: int) -> bool:
+    """Whether token i opens the text, a sentence or a line (a dateline, a headline)."""
+    return i == 0 or tokens[i].after_sentence_break or "\n" in tokens[i].gap
+
+
+def _splits(glossary: Glossary) -> Callable[[Pattern], bool]:
+    """A term of three words or more that starts inside a longer match may split it (ibitero by'indege
+    z'intambara: attacks by fighter jets); a name may not (Minisitiri w'Ingabo z'u Rwanda is the minister)."""
+    def splits(pattern: Pattern) -> bool:
+        return pattern.kind == "term" and len(pattern.slots) >= 3 and _entry_type(glossary, pattern.entry) == "term"
+    return splits
+
+
+def _entry_type(glossary: Glossary, entry_id: str) -> str | None:
+    entry = glossary.get(entry_id)
+    return entry.type if entry else None
+
+
+_PEOPLE_CLASSES = frozenset({"1", "1a", "2", "2a"})
+
+
+def _may_be_a_name(form: Form, token: Token, inside: bool) -> bool:
+    """A one-word place or organisation name, or a common noun capitalised without its augment: people are named
+    so (Ngabo Eric, Col. Mugaba), and the noun itself would keep its augment (ingabo, umugaba). Or a term that
+    is not a title, capitalised inside its sentence: a surname (Kamarampaka Diane, Umutekano Jean), where a title
+    stands before a name as itself (Perezida Kagame). `inside`: the word is capitalised inside its sentence."""
+    if form.proper:
+        return form.kind == "name"
+    if form.kind == "augmentless":
+        return token.orig[:1].isupper()
+    return inside and form.kind in ("augmented", "name") and form.cls not in _PEOPLE_CLASSES
+
+
+def _name_text(text: str, tokens: list[Token], a: int, b: int) -> str:
+    """Tokens a..b as written, with the bracket that closes an acronym at the end: … (CENA)."""
+    end = tokens[b - 1].end
+    return text[tokens[a].start:end + 1 if _bracketed_acronym(tokens, b - 1) and text[end:end + 1] == ")" else end]
+
+
+# Informal copy writes an elided connective apart, a space for its apostrophe: minisitiri w ingabo w u rwanda.
+_SPACED_ELISIONS = frozenset({"w", "y", "z", "cy", "by", "ry", "rw", "bw", "tw", "kw"})
+
+
+def _spaced_elisions(tokens: list[Token]) -> list[Token]:
+    """The tokens, with a lone connective letter written apart from the vowel-initial word after it read as the
+    elided connective it is."""
+    return [dataclasses.replace(token, norm=token.norm + "'", clitic=True)
+            if token.norm in _SPACED_ELISIONS and token.orig.islower() and k + 1 < len(tokens)
+            and tokens[k + 1].gap == " " and tokens[k + 1].norm[:1] in VOWELS else token
+            for k, token in enumerate(tokens)]
+
+
+def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
+    """The glossary's terms in a Kinyarwanda text, with the people's names it misspells (spelling.py)."""
+    tokens = _spaced_elisions(tokenize(text, _clitics(dialects)))
+    matches = _find_kinyarwanda(text, tokens, glossary, dialects)
+    return with_misspelt_names(text, tokens, matches, name_spellings(glossary),
+                               lambda respelt: _find_kinyarwanda(
+                                   respelt, _spaced_elisions(tokenize(respelt, _clitics(dialects))), glossary,
+                                   dialects))
+
+
+def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialects: bool) -> list[TermMatch]:
+    matches: list[TermMatch] = []
+    index = kinyarwanda_index(glossary, dialects)
+    found = index.scan(tokens, _accept(dialects, glossary), _splits(glossary), _prefer_nearest_head)
+    in_terms = {k for _, i, j in found for k in range(i, j)}
+    in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
+    sentences = _Sentences(tokens)
+    senses: dict[tuple[str, int, tuple[str, ...], tuple[Word, ...], str | None], str | None] = {}
+    # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
+    names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(tokens, k)}
+    organisations = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "organisation"}
+    # the last word of each title (Perezida, Minisitiri w'Ububanyi n'Amahanga): a people's term
+    titles = {j - 1 for pattern, _, j in found if pattern.kind == "term" and pattern.data is not None
+              and _entry_type(glossary, pattern.entry) == "term" and pattern.data.cls in _PEOPLE_CLASSES}
+    # capitalised where the glossary writes it in lower case, not in a Title Case headline, and not a title:
+    # Umuryango wa Perezida X is his family, Ikigo cya Leta is any public body
+    capital_terms = {i for pattern, i, _ in found
+                     if pattern.kind == "term" and _entry_type(glossary, pattern.entry) == "term"
+                     and tokens[i].orig[:1].isupper() and not pattern.data.preferred[:1].isupper()
+                     and not sentences.title_case[sentences.of[i]] and pattern.data.cls not in _PEOPLE_CLASSES}
+    unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences, organisations, capital_terms)
+
+    def dropped(pattern: Pattern, i: int, j: int) -> bool:
+        """A look-alike, a word of a longer name, or a place that names a river or a volcano: not reported."""
+        form: Form = pattern.data
+        # a surname opens a name; after a connective or a locative a capitalised term is itself (w'Ingabo Brig …)
+        opens = sentences.capitalised_inside(tokens, i) and not (
+            i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in _OPENERS))
+        # a bare name opening its sentence (Rwanda: …) may open a longer one too (Rwanda Day)
+        bare_opener = form.proper and form.kind == "augmentless" and _opens_line(tokens, i)
+        if bare_opener and sentences.title_case[sentences.of[i]]:
+            return True  # a Title Case headline could open with a longer name (Rwanda Day Izabera i Bonn)
+        return pattern.kind == "lookalike" \
+            or ((_may_be_a_name(form, tokens[i], opens) or bare_opener)
+                and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles)) \
+            or (_entry_type(glossary, pattern.entry) == "place" and _names_a_feature(tokens, i)) \
+            or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, i, j))
+
+    reported = [(pattern, i, j) for pattern, i, j in found if not dropped(pattern, i, j)]
+    # the places reported, which alone support a sense (@place): not a look-alike's or a river's
+    places_in: dict[int, set[str]] = {}  # sentence -> the places it names
+    place_at: dict[int, tuple[str, str]] = {}  # token -> the place reported from it, and how it is written
+    for pattern, i, j in reported:
+        if _entry_type(glossary, pattern.entry) == "place":
+            places_in.setdefault(sentences.of[i], set()).add(pattern.entry)
+            place_at[i] = (pattern.entry, text[tokens[i].start:tokens[j - 1].end])
+    # the organisations reported, by the token each ends before
+    org_ending_at = {j: (pattern, i) for pattern, i, j in reported
+                     if _entry_type(glossary, pattern.entry) == "organisation"}
+    names_over: dict[int, list[UnlistedName]] = {}  # token -> the unlisted names over it
+    for span in unlisted:
+        for k in range(span.start, span.end):
+            names_over.setdefault(k, []).append(span)
+    for pattern, i, j in reported:
+        form: Form = pattern.data
+        start, end, kind = tokens[i].start, tokens[j - 1].end, pattern.kind
+        if i > 0 and tokens[i - 1].clitic:
+            start = tokens[i - 1].start  # the elided connective is part of the written word: y'Uburusiya
+        elif i > 0 and tokens[i].joined and tokens[i - 1].norm in DEMONYM_PREFIXES and form.kind != "forbidden":
+            start, kind = tokens[i - 1].start, "related"  # Abanya-Ukraine: people of Ukraine, not Ukraine
+            if i > 1 and tokens[i - 2].clitic:
+                start = tokens[i - 2].start  # n'Abanya-Ukraine
+        surface = text[tokens[i].start:end]
+        entry = glossary.get(pattern.entry)
+        warnings = [] if kind == "related" else _warnings(tokens, i, j, form, surface, entry)
+        sense = None
+        if kind == "term" and form.kind != "forbidden" and entry is not None and entry.rw_context:
+            near = _places_after(tokens, j, place_at)
+            after = _words_after(tokens, j, sentences) if entry.sense_cues.next_against else ()
+            body = _body_after(tokens, j, sentences, organisations, in_places) \
+                if entry.sense_cues.body_after_against else None
+            body = body or (_foreign_after(tokens, j, sentences, in_terms)
+                            if entry.sense_cues.foreign_after_against else None)
+            # once per entry, sentence and what follows it: a long unpunctuated paragraph would otherwise be read
+            # once per match
+            key = (entry.id, sentences.of[i], tuple(near), after, body)
+            if key not in senses:
+                words = _sentence_words(tokens, i, sentences, in_places)
+                senses[key] = _unsupported_sense(entry, words, frozenset(places_in.get(sentences.of[i], ())), near,
+                                                 after, body)
+            sense = senses[key]
+        # an organisation after another and a connective that agrees with it is the body the first belongs to,
+        # part of its name: Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council
+        owner = org_ending_at.get(i - 1) if i > 1 and _joined_by_connective(tokens, i) else None
+        if kind == "term" and not sense and owner is not None and entry is not None \
+                and (entry.type == "organisation" or _own_country(glossary.get(owner[0].entry), entry)) \
+                and _agrees_with(tokens[i - 1], owner[0].data):
+            sense = f"{_SENSE} part of the name '{text[tokens[owner[1]].start:end]}'"
+        # an acronym in brackets names the organisation just before it, whatever else it spells: Reporters Sans
+        # Frontières (RSF) is not the Rapid Support Forces; not one after a connective, which names a longer body
+        # (ubutumwa bwa Loni (MINUSMA))
+        before = org_ending_at.get(i)
+        if kind == "term" and not sense and before and before[0].entry != pattern.entry \
+                and not (before[1] > 0 and (tokens[before[1] - 1].clitic
+                                            or tokens[before[1] - 1].norm in FULL_CONNECTIVES)) \
+                and _bracketed_acronym(tokens, i):
+            sense = (f"{_SENSE} the acronym in brackets after "
+                     f"'{text[tokens[before[1]].start:tokens[i - 1].end]}' names it")
+        if kind == "term" and not sense and entry is not None:
+            # a place inside an office's name is still named: its seat (Urukiko Rwisumbuye rwa Musanze); not one
+            # the name's acronym closes (… muri Somalia (AUSSOM))
+            sense = next((_inside_name(text, tokens, name) for name in names_over.get(i, ())
+                          # not the head word itself (Minisiteri y'Imari is a ministry), unless the name is a
+                          # listed organisation's (Minisiteri ishinzwe Ubutabazi (MINEMA))
+                          if name.start <= i and j <= name.end and (name.start, name.end) != (i, j)
+                          and ((i, j) != (name.start, name.start + 1) or name.acronym_of)
+                          and (entry.type != "place" or i >= name.seat)),
+                         None)
+        if sense:
+            kind, warnings = "ambiguous", [sense, *warnings]
+        matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))
+    # a name its acronym closes is that organisation: it stands for what it holds, so the output stays one
+    # match per stretch of text
+    named = [_acronym_named(text, tokens, name) for name in unlisted if name.acronym_of]
+    named = [n for n in named if not any(o is not n and o.start <= n.start and n.end <= o.end for o in named)]
+    matches = [m for m in matches if not any(n.start <= m.start and m.end <= n.end for n in named)] + named
+    return sorted(matches, key=lambda m: (m.start, -m.end))
+
+
+def _inside_name(text: str, tokens: list[Token], name: UnlistedName) -> str:
+    """The warning of a match inside a name: the name it is part of, and whose name that is."""
+    written = _name_text(text, tokens, name.start, name.end)
+    if name.acronym_of:
+        return f"{_SENSE} part of the name '{written}', {name.acronym_of} written another way"
+    return f"{_SENSE} part of the name '{written}', which the glossary does not list"
+
+
+def _acronym_named(text: str, tokens: list[Token], name: UnlistedName) -> TermMatch:
+    """A name its listed acronym closes, as that organisation: Urukiko Mpanabyaha Mpuzamahanga (ICC) is the ICC,
+    whichever way the glossary writes it."""
+    a = name.start
+    start = tokens[a - 1].start if a > 0 and tokens[a - 1].clitic else tokens[a].start  # z'ubutumwa …
+    end = tokens[name.end - 1].end
+    return TermMatch(name.acronym_of or "", text[start:end], start, end)

@@ -1,0 +1,556 @@
+"""Names the glossary does not list: a place inside a longer name or in the name of a thing called after it, a
+river's or a sector's name, and offices and institutions the glossary lacks (head noun, complements, mandate, an
+acronym in brackets).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Collection, Container, Mapping
+from dataclasses import dataclass
+
+from translate.glossary.entries import Glossary
+from translate.glossary.kinyarwanda.forms import (
+    INSTITUTION_HEADS, _AND, _LIKE, _clitics, derived_words, organisation_heads,
+)
+from translate.glossary.kinyarwanda.grammar import SUBJECT_OPENERS
+from translate.glossary.kinyarwanda.senses import _Sentences
+from translate.glossary.matching import Pattern
+from translate.glossary.morphology import (
+    DEMONSTRATIVES, FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, VOWELS, guess_class,
+    is_prefixless,
+)
+from translate.glossary.textnorm import Token, fold, tokenize
+
+
+# People of a place: Abanya-Ukraine, Abanye-Congo (nya/nye), the -kazi feminine; also without the augment after a
+# locative (mu Banya-Nigeria).
+DEMONYM_PREFIXES = frozenset({"umunya", "abanya", "umunye", "abanye", "umunyakazi", "abanyakazi",
+                              "munya", "banya", "munye", "banye", "munyakazi", "banyakazi"})
+
+
+def _capitalised_word(tokens: list[Token], k: int, in_terms: set[int]) -> bool:
+    """A capitalised word that is not a glossary term, nor a little word capitalised to open a sentence (I Kigali),
+    nor the people-of prefix of a demonym (Abanye-Congo)."""
+    token = tokens[k]
+    return (token.orig[:1].isupper() and not token.clitic and k not in in_terms
+            and token.norm not in _OPENERS and token.norm not in DEMONYM_PREFIXES)
+
+
+# A name written in English or French keeps its place inside (Bank of Kigali, Université du Burundi): it is
+# quoted as it stands, so the place is not one the translation renders.
+_FOREIGN_OF = frozenset({"of", "de", "du", "des"})
+# ... and a place before one of its little words goes on into it (Africa in Colors, Rwanda and Beyond)
+_FOREIGN_INSIDE = _FOREIGN_OF | frozenset({"in", "and", "for", "et", "en"})
+_OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES | O_CONNECTIVES | DEMONSTRATIVES | SUBJECT_OPENERS
+# ... and a person's or a place's name right before one of these English words names the place, prize, day,
+# paper or airline called after them (Samia Suluhu Hassan Stadium, Paul Kagame Award, Rwanda Day, New York
+# Times), or right after "Air" (Air Côte d'Ivoire)
+_NAMED_AFTER = frozenset({"stadium", "arena", "airport", "international", "university", "foundation", "hospital",
+                          "avenue", "street", "road", "boulevard", "bridge", "memorial", "centre", "center", "hall",
+                          "institute", "academy", "school", "college", "award", "awards", "prize", "trophy", "cup",
+                          "park", "square", "house", "library", "museum", "dam", "day", "week", "marathon", "times",
+                          "post", "herald", "tribune", "today", "airways", "airlines"})
+_NAMED_BEFORE = frozenset({"air"})
+# A club's mark may come a word or two later (Cape Town City FC); other marks only right after the name, so
+# Kigali Convention Centre still names Kigali, and a Title Case headline keeps its names (Kagame Yitabiriye Rwanda Day).
+_CLUB_MARKS = frozenset({"fc", "sc", "united"})
+_CLUB_WORDS = 3
+_PLACE_OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES
+
+
+def _named_after(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the match (tokens i to j) is the name of a thing called after it: one of _NAMED_AFTER among the
+    capitalised words right after it (Kigali Convention Centre, Cape Town City FC), a year right after it (Kigali
+    2025, a championship), the word before is one of _NAMED_BEFORE, capitalised and in the same phrase, or it is
+    what an airport is "of" (Ikibuga cy'Indege Mpuzamahanga cya Bugesera)."""
+    if j < len(tokens) and tokens[j].joined and tokens[j].orig[:1].isupper() and tokens[j].norm in _NAMED_AFTER:
+        return True
+    k = j
+    while k < len(tokens) and k - j < _CLUB_WORDS and tokens[k].joined and tokens[k].orig[:1].isupper():
+        if tokens[k].norm in _CLUB_MARKS:
+            return True
+        k += 1
+    return _a_year_after(tokens, i, j) or _an_airports(tokens, i) \
+        or (i > 0 and tokens[i].joined and tokens[i - 1].orig[:1].isupper() and tokens[i - 1].norm in _NAMED_BEFORE)
+
+
+def _a_year_after(tokens: list[Token], i: int, j: int) -> bool:
+    """A year right after a name that no locative or connective introduces: an event's name (Kigali 2025), not
+    where or when something is (i Kigali mu 2025)."""
+    if j >= len(tokens) or tokens[j].gap != " " or not re.fullmatch(r"(19|20)\d\d", tokens[j].norm):
+        return False
+    return not (i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in _PLACE_OPENERS))
+
+
+def _an_airports(tokens: list[Token], i: int) -> bool:
+    """Whether tokens before i are an airport's proper name, capitalised, and its "of": Ikibuga cy'Indege
+    Mpuzamahanga cya Bugesera, Kibuga Mpuzamahanga cy'Indege cya Kigali; not the airport of a place described
+    (ku kibuga cy'indege cya Kigali)."""
+    if i < 4 or not (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES):
+        return False
+    name = tokens[max(0, i - 5):i - 1]
+    for k, head in enumerate(name):
+        rest = name[k + 1:]
+        if head.norm in ("ikibuga", "kibuga") and head.orig[:1].isupper() and "indege" in {t.norm for t in rest} \
+                and all(t.norm == "cy'" or (t.norm in ("indege", "mpuzamahanga") and t.orig[:1].isupper())
+                        for t in rest):
+            return True  # every word capitalised: a name, not the first word of a sentence
+    return False
+
+
+def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentences, in_terms: set[int],
+                        names: set[str], titles: set[int]) -> bool:
+    """A one-word name written against another capitalised word is part of a longer name, which is someone or
+    something else: Kenya Airways, Air Tanzania, AS Kigali, Denzel Washington, Israel Mbonyi, Congo-Nil, Bank of
+    Kigali. Not in a Title Case headline, where every word is capitalised; not across a line break; not before a
+    person's two names after a title and a connective (Perezida wa Kenya William Ruto; but ikipe ya Israel
+    Premier Tech is a team); and a word that opens the sentence counts only if it is a name (written capitalised
+    elsewhere, or in capitals: AS Kigali), not any first word (Icyakora Kenya …). `titles`: the tokens that end
+    a title the glossary lists (a term for people: Perezida, Minisitiri w'Ububanyi n'Amahanga)."""
+    if j - i != 1 or tokens[i].orig.isupper():  # an acronym is its own name (M23/AFC)
+        return False
+
+    def neighbour(k: int, opener_ok: bool = False) -> bool:
+        if "\n" in tokens[max(k, i)].gap or not _capitalised_word(tokens, k, in_terms):
+            return False
+        return (opener_ok or sentences.capitalised_inside(tokens, k) or tokens[k].orig.isupper()
+                or tokens[k].norm in names)
+
+    before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
+        and (neighbour(i - 1) or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
+                                  and neighbour(i - 2, opener_ok=True)))
+    after = j < len(tokens) and tokens[j].joined and (
+        neighbour(j) or (tokens[j].norm in _FOREIGN_INSIDE and j + 1 < len(tokens) and tokens[j + 1].joined
+                         and neighbour(j + 1, opener_ok=True)))
+    if after and i > 1 and (tokens[i - 1].norm in FULL_CONNECTIVES or tokens[i - 1].clitic) \
+            and tokens[i - 1].norm not in _AND | _LIKE \
+            and (i - 2 in titles or tokens[i - 2].norm.startswith(("umu", "umw"))):
+        # "ya Kenya Airways" is the airline; "Perezida wa Kenya William Ruto" is Kenya, then its president's name
+        # (after a title or a person: umukinnyi wa Uganda Denis Onyango; "ikipe ya Israel Premier Tech" is a team,
+        # and so, for all the words can tell, is "Polisi ya Kenya Peter Njoroge")
+        after = not (j + 1 < len(tokens) and tokens[j + 1].joined and neighbour(j + 1))
+    return (before or after) and not sentences.title_case[sentences.of[i]]
+
+
+# The mandate of an office: "in charge of" (rishinzwe amahoro n'umutekano) and "caring for" (ryita ku mpunzi),
+# each after its class agreement.
+_MANDATE_STEMS = ("shinzwe",)
+_CARE_STEM = "ita"
+
+
+def _mandate_end(tokens: list[Token], j: int, lists: bool = False, head: str = "") -> int:
+    """The end of a mandate clause opening at token j (rishinzwe amahoro n'umutekano; ryita ku mpunzi), or j;
+    with `lists`, also through capitalised objects listed with commas (rushinzwe Politiki, Ingabo n'Umutekano).
+    With a `head` noun, only a clause that agrees with it: Komite y'Akanama ka Loni gashinzwe Umutekano ishinzwe
+    ibihano is the committee's mandate, not the Council's."""
+    n = len(tokens)
+    if j >= n or not tokens[j].joined:
+        return j
+    word = tokens[j].norm
+    if head and not any(word == concord + stem for concord in _relative_concords(head)
+                        for stem in (*_MANDATE_STEMS, _CARE_STEM)):
+        return j
+    if any(word.endswith(stem) and len(word) - len(stem) <= 3 for stem in _MANDATE_STEMS):
+        k = j + 1
+    elif word.endswith(_CARE_STEM) and len(word) <= 5 and j + 1 < n and tokens[j + 1].norm == "ku":
+        k = j + 2
+    else:
+        return j
+    if k >= n or not tokens[k].joined or tokens[k].clitic:
+        return j
+    k += 1  # its object, its complements (Ingufu za Atomike), more joined by "and" (amahoro n'umutekano; kurwanya
+    # no gukumira indwara), an invariable adjective (ubutwererane mpuzamahanga); not a capitalised word alone,
+    # which is a name after it (… gishinzwe ubuzima Sabin Nsanzimana)
+    while True:
+        joined_by_connective = k < n and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES)
+        if joined_by_connective and (step := _complement_end(tokens, k)) > k:
+            k = step
+        elif k + 1 < n and (tokens[k].norm in _AND) and tokens[k + 1].joined and not tokens[k + 1].clitic:
+            k += 2
+        elif _and_infinitive(tokens, k) and k + 2 < n and tokens[k + 2].joined and not tokens[k + 2].clitic:
+            k += 3  # and an infinitive with its object: kurwanya no gukumira indwara
+        elif k < n and tokens[k].joined and tokens[k].norm in _INVARIABLE_ADJECTIVES:
+            k += 1
+        elif lists and (step := _listed_objects_end(tokens, k)) > k:
+            k = step
+        else:
+            return k
+
+
+def _relative_concords(head: str) -> tuple[str, ...]:
+    """The concords a relative clause after the head noun (folded) opens with: akanama -> ka, ga, k. Classes 9
+    and 10 are spelt alike (inama ishinzwe, ingabo zishinzwe): either's."""
+    agreement = NOUN_CLASSES[guess_class(head)].agreement
+    return NOUN_CLASSES["9"].concords + NOUN_CLASSES["10"].concords if agreement in ("9", "10") \
+        else NOUN_CLASSES[agreement].concords
+
+
+_INFINITIVE_PREFIXES = ("ku", "gu", "kw", "gw")
+# Adjectives that take no agreement, common in offices' names: international, general.
+_INVARIABLE_ADJECTIVES = frozenset({"mpuzamahanga", "rusange"})
+
+
+def _and_infinitive(tokens: list[Token], k: int) -> bool:
+    """Whether tokens k, k+1 are "and" with an infinitive (no gukumira), not with a locative (no ku wa Gatanu)."""
+    return k + 1 < len(tokens) and tokens[k].norm == "no" and tokens[k].joined and tokens[k + 1].joined \
+        and tokens[k + 1].norm.startswith(_INFINITIVE_PREFIXES) and len(tokens[k + 1].norm) >= 6
+
+
+def _purpose_end(tokens: list[Token], j: int) -> int:
+    """The end of a purpose clause opening at token j, an "of" and an infinitive with its object (bwo kubungabunga
+    amahoro, bwo Gushyigikira Umutekano), or j."""
+    n = len(tokens)
+    if j + 2 >= n or tokens[j].norm not in _LOCATIVE_CONNECTIVES or not tokens[j].joined \
+            or not tokens[j + 1].joined or not tokens[j + 1].norm.startswith(_INFINITIVE_PREFIXES) \
+            or len(tokens[j + 1].norm) < 6 or not tokens[j + 2].joined or tokens[j + 2].clitic:
+        return j
+    k = j + 2  # after the infinitive: its object, or "and" another infinitive (bwo gushyigikira no gutuza Somaliya)
+    while _and_infinitive(tokens, k):
+        k += 2
+    if k >= n or not tokens[k].joined or tokens[k].clitic:
+        return j
+    k += 1
+    while k < n and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES) \
+            and (step := _complement_end(tokens, k)) > k:
+        k = step  # the object's complements: bwo kurwanya iterabwoba ry'Abajihadi
+    return k
+
+
+def _listed_objects_end(tokens: list[Token], k: int) -> int:
+    """After a mandate's capitalised objects listed with commas and closed by "and" (rushinzwe Politiki, Ingabo
+    n'Umutekano; rishinzwe Uburezi, Ubumenyi, n'Umuco), or k: a comma alone goes on no name, and an acronym is
+    a body of its own (…, RBA n'Inteko)."""
+    n, j = len(tokens), k
+
+    def an_object(t: Token) -> bool:
+        return t.orig[:1].isupper() and not t.clitic and not (len(t.orig) > 1 and t.orig.isupper())
+
+    if k == 0 or not an_object(tokens[k - 1]):
+        return k
+    while j < n and tokens[j].gap.strip() == "," and an_object(tokens[j]):
+        j += 1
+        if j + 1 < n and tokens[j].norm in _AND and tokens[j].gap.strip() in ("", ",") and tokens[j + 1].joined \
+                and an_object(tokens[j + 1]):
+            return j + 2
+    return k
+
+
+# "Of in": the relative connective before a locative (Ihuriro ry'Ibihugu byo mu Karere ka Sahel). Not ko (also
+# "that") nor ho (there).
+_LOCATIVE_CONNECTIVES = frozenset({"wo", "yo", "ryo", "cyo", "byo", "zo", "rwo", "bwo", "kwo", "two"})
+
+
+def _complement_end(tokens: list[Token], j: int, organisations: Container[int] = ()) -> int:
+    """One step of a name's complements at token j: a capitalised word (Yunze, Ubumwe), or a connective or 'and'
+    before one (ry'Umuryango, w'Abibumbye, n'Umutekano, y'u Burayi), or 'of in' before one (byo mu Karere), not
+    before one of the `organisations` (the tokens where a listed one starts), where a unit sits, not part of its
+    name (Ishami ry'Ubuvuzi ryo mu Ngabo z'u Rwanda); j when there is none."""
+    n = len(tokens)
+    if j >= n or not tokens[j].joined or tokens[j].after_sentence_break or "\n" in tokens[j].gap:
+        return j
+    if tokens[j].orig[:1].isupper() and not tokens[j].clitic:
+        return j + 1
+    if tokens[j].norm in _LOCATIVE_CONNECTIVES and j + 2 < n and tokens[j + 1].norm in ("mu", "muri") \
+            and tokens[j + 1].joined and tokens[j + 2].joined and tokens[j + 2].orig[:1].isupper() \
+            and not tokens[j + 2].clitic and j + 2 not in organisations:
+        return j + 3
+    if tokens[j].clitic or tokens[j].norm in FULL_CONNECTIVES:
+        k = j + 1
+        if k + 1 < n and tokens[k].norm == "u" and tokens[k].joined:
+            k += 1  # y'u Burayi
+        if k < n and tokens[k].joined and tokens[k].orig[:1].isupper() and not tokens[k].clitic:
+            return k + 1
+    return j
+
+
+_NAME_WORDS = 16  # an office's name is no longer (a run of capitals with no stop is not one name)
+# "The organisation X", "the alliance X": the head names the listed organisation after it, not another body.
+_APPOSITIVE_HEADS = frozenset({"umuryango", "ihuriro", "ishyaka"})
+# A meeting of an organisation is not a body of its own (Inama ya EAC), as a commission is (Komisiyo ya AU).
+_MEETING_HEADS = frozenset({"inama"})
+
+
+def _head_noun(tokens: list[Token], k: int, heads: frozenset[str]) -> str:
+    """Token k as one of the `heads`: after a locative with its augment restored (mu Butumwa bwa SADC: ubutumwa)."""
+    word = tokens[k].norm
+    if k > 0 and tokens[k].joined and tokens[k - 1].norm in LOCATIVES and word[:1] not in VOWELS:
+        return next((vowel + word for vowel in "uia" if vowel + word in heads), word)
+    return word
+
+
+@dataclass(frozen=True)
+class UnlistedName:
+    """Tokens start..end name an office the glossary does not list as written; its seat (a place inside that is
+    where it works, reported as the place) starts at `seat`. `acronym_of`: the listed organisation whose acronym
+    in brackets closes it, which the name then is, written another way."""
+
+    start: int
+    end: int
+    seat: int
+    acronym_of: str | None = None
+
+
+def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], heads: frozenset[str],
+                    sentences: _Sentences, organisations: set[int], capital_terms: set[int],
+                    ) -> list[UnlistedName]:
+    """Token spans of organisation names the glossary lacks: a capitalised head noun, its complements and its
+    mandate (Ishami ry'Umuryango w'Abibumbye ryita ku mpunzi; Akanama k'Amahoro n'Umutekano ka AU). It is a
+    name only with a mandate, a listed organisation among its complements, a term written capitalised among them
+    (Akanama k'Umutekano, Inama y'Umutekano y'Igihugu: the capital says name) or its acronym in brackets after
+    it (Komisiyo y'Igihugu y'Amatora (NEC); then even a head in lower case: z'ubutumwa bwa SADC muri Congo
+    (SAMIDRC)). The heads are everyday nouns too (Umuryango wa Perezida Ndayishimiye is his family, Ubutumwa bwa
+    Perezida his message). A head that opens its sentence needs a capitalised complement (Urwego rushinzwe
+    umutekano is any security body). A listed name that opens one counts only when a mandate follows it
+    (Umuryango w'Abibumbye wita ku bana is not the UN). `heads` are the glossary's own (`organisation_heads`);
+    the institution heads (Inama, Komisiyo) only make a name by a capitalised term or an acronym, as Inama ya EAC
+    is the EAC's meeting. `organisations`, `capital_terms`: the tokens where a listed organisation's match starts,
+    and a capitalised term's. Each span comes with where its seat starts, a place its bracketed acronym closes
+    (`_seat_end`), or its end."""
+    listed = {i: j for _, i, j in found}
+    organisation_at = {i: pattern.entry for pattern, i, _ in found if i in organisations}
+    inside_listed = {k for _, i, j in found for k in range(i + 1, j)}  # Umuryango in Ishami ry'Umuryango …
+    capital_starts, organisation_starts = sorted(capital_terms), sorted(organisations)
+
+    def between(starts: list[int], low: int, high: int) -> list[int]:
+        return starts[bisect.bisect_right(starts, low):bisect.bisect_left(starts, high)]
+
+    spans = []
+    all_heads = heads | INSTITUTION_HEADS
+    for k, token in enumerate(tokens):
+        head = _head_noun(tokens, k, all_heads)
+        own = head in heads
+        if (not own and head not in INSTITUTION_HEADS) or k in inside_listed:
+            continue
+        capital = token.orig[:1].isupper()
+        if listed.get(k, k + 1) > k + 1:  # a listed name: another only with a mandate after it
+            end = _mandate_end(tokens, listed[k], head=head)
+            if own and capital and end > listed[k]:
+                closed = _acronym_end(tokens, end)
+                spans.append(UnlistedName(k, end, k, organisation_at[end]) if closed > end and end in organisations
+                             else UnlistedName(k, end, end))
+            elif capital and head in INSTITUTION_HEADS - _MEETING_HEADS and k not in organisations \
+                    and (end := _generic_office_end(tokens, k, listed, organisations)) > k:
+                spans.append(UnlistedName(k, end, k, organisation_at[end]))
+            continue
+        end = k + 1
+        while end - k < _NAME_WORDS and (step := _complement_end(tokens, end, organisations)) > end:
+            end = step
+        with_mandate = _mandate_end(tokens, end, head=head)
+        inside = between(organisation_starts, k, end)
+        # a mandate's objects listed with commas only in a name that holds a listed organisation or that its
+        # acronym closes (Urwego rwa SADC rushinzwe Politiki, Ingabo n'Umutekano): else a list of bodies after a
+        # name (… rushinzwe Ubugenzacyaha, Polisi n'Ingabo) stays the bodies
+        listing = _mandate_end(tokens, end, lists=True, head=head)
+        if listing > with_mandate and (inside or _acronym_end(tokens, listing) > listing):
+            with_mandate = listing
+        if len(inside) == 1 and listed[inside[0]] == end and with_mandate == end \
+                and (inside[0] == k + 1 or (head in _APPOSITIVE_HEADS and inside[0] == k + 2)):
+            # Umuryango wa EAC, Ishyaka CNDD-FDD, Umuryango Reporters Sans Frontières (RSF), Ikigo Frontex: itself
+            continue
+        if with_mandate > k + 1 and _bracketed_organisation(tokens, with_mandate, listed, organisations) \
+                > with_mandate + 1:  # (Africa CDC): an organisation's name of two words, in brackets
+            spans.append(UnlistedName(k, with_mandate, k, organisation_at[with_mandate]))
+            continue
+        closed = max(_seat_end(tokens, with_mandate), _acronym_end(tokens, with_mandate))
+        if closed == with_mandate and (purpose := _purpose_end(tokens, with_mandate)) > with_mandate:
+            # a purpose only where the acronym closes the name: Ubutumwa Mpuzamahanga bwo Gushyigikira Umutekano
+            # (MSS); else it is what the body does (Ingabo z'u Rwanda zo kugarura amahoro)
+            closed = max(_seat_end(tokens, purpose), _acronym_end(tokens, purpose))
+            with_mandate = purpose if closed > purpose else with_mandate
+        if closed > with_mandate and with_mandate > k + 1:
+            # a listed acronym names the organisation, which the name writes another way: it stays itself, the
+            # name is that organisation too, and a place inside is the name's (Ihuriro ry'Ibihugu bya Sahel (AES))
+            if closed - 1 in organisations:
+                spans.append(UnlistedName(k, closed - 1, k, organisation_at[closed - 1]))
+            else:
+                spans.append(UnlistedName(k, closed, with_mandate))
+            continue
+        if not capital or (end == k + 1 and not sentences.capitalised_inside(tokens, k)):
+            continue
+        if between(capital_starts, k, end) or (own and with_mandate > end) \
+                or (inside and (own or head not in _MEETING_HEADS or with_mandate > end)):
+            # a meeting's head names a body when its mandate agrees with it (Inama y'Umuryango w'Afurika Yunze
+            # Ubumwe ishinzwe amahoro n'umutekano); else it is the body's meeting (Inama ya EAC)
+            spans.append(UnlistedName(k, with_mandate, with_mandate))
+    return spans
+
+
+_BRACKETED = re.compile(r"^\s*\(\s*$")
+
+
+# Words a page writes in capitals in brackets that are no acronym: caption tags.
+_CAPTION_TAGS = frozenset({"amafoto", "ifoto", "videwo", "video", "amashusho", "photo", "photos", "audio", "live"})
+
+
+def _acronym_like(word: str) -> bool:
+    """Capitals, or mostly capitals with a small letter or two (AfCFTA, AfDB); not a name (RwandAir)."""
+    capitals = sum(c.isupper() for c in word)
+    return word.isupper() or (word[:1].isupper() and capitals >= 3 and capitals > 2 * (len(word) - capitals))
+
+
+def _bracketed_acronym(tokens: list[Token], j: int) -> bool:
+    """Whether token j is an acronym in brackets: (NEC), (AfCFTA), not a caption tag (AMAFOTO)."""
+    if j >= len(tokens) or not _BRACKETED.match(tokens[j].gap) or not _acronym_like(tokens[j].orig) \
+            or len(tokens[j].orig) < 2 or tokens[j].norm in _CAPTION_TAGS:
+        return False
+    return j + 1 >= len(tokens) or tokens[j + 1].gap.lstrip().startswith(")")
+
+
+def _bracketed_organisation(tokens: list[Token], j: int, listed: Mapping[int, int], organisations: Container[int],
+                            ) -> int:
+    """After a listed organisation's acronym that fills the brackets opening at token j, of one word or two
+    (MINAFFET, Africa CDC); else j. Not a name written out (… (Umuryango w'Abibumbye)): the body it belongs to."""
+    end = listed.get(j, j)
+    if j not in organisations or not _BRACKETED.match(tokens[j].gap) or not _acronym_like(tokens[end - 1].orig) \
+            or (end < len(tokens) and not tokens[end].gap.lstrip().startswith(")")):
+        return j
+    return end
+
+
+def _generic_office_end(tokens: list[Token], k: int, listed: Mapping[int, int], organisations: Collection[int],
+                        ) -> int:
+    """Where the bracketed acronym starts that closes an office the glossary names generically (a term at token
+    k), with its country: Minisiteri y'Ububanyi n'Amahanga y'u Rwanda (MINAFFET) is that organisation. k when
+    there is none, or another organisation comes between, which the acronym names; not past "and"."""
+    end = listed[k]
+    while end - k < _NAME_WORDS and end < len(tokens) and tokens[end].norm not in _AND \
+            and (step := _complement_end(tokens, end, organisations)) > end:
+        end = step
+    if _bracketed_organisation(tokens, end, listed, organisations) == end \
+            or any(k < start < end for start in organisations):
+        return k
+    return end
+
+
+def _acronym_end(tokens: list[Token], j: int) -> int:
+    """After a name's acronym in brackets right at token j, or j."""
+    return j + 1 if _bracketed_acronym(tokens, j) else j
+
+
+def _seat_end(tokens: list[Token], j: int) -> int:
+    """A name that goes on with where it works and then its acronym in brackets ends after the place: Ubutumwa
+    bw'Umuryango w'Afurika Yunze Ubumwe muri Somalia (AUSSOM) is the mission. Without the acronym the place is
+    where the body is (… uri muri Somalia), j."""
+    n = len(tokens)
+    if j + 1 >= n or tokens[j].norm not in ("muri", "mu", "i") or not tokens[j].joined:
+        return j
+    k = j + 1
+    while k < n and tokens[k].joined and tokens[k].orig[:1].isupper() and not tokens[k].clitic:
+        k += 1
+    while k + 1 < n and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES) and tokens[k + 1].joined \
+            and tokens[k + 1].orig[:1].isupper():
+        k += 2  # Sudani y'Epfo
+    return k + 1 if k > j + 1 and _bracketed_acronym(tokens, k) else j
+
+
+# Titles, which end a name (Umuryango wa Perezida X is his family).
+TITLE_WORDS = frozenset({"perezida", "prezida", "visi", "minisitiri", "ministiri", "dr", "bwana", "madamu",
+                         "nyakubahwa", "nyakwigendera", "jenerali", "umuyobozi", "umuvugizi", "ambasaderi", "meya",
+                         "guverineri", "depite", "senateri", "musenyeri", "padiri", "pasiteri", "karidinali",
+                         "nyiricyubahiro", "sheikh", "mufti", "imamu", "umwami"})
+
+
+def _name_step(tokens: list[Token], j: int) -> int:
+    """One complement of an institution's name at token j, as `_complement_end`, or 'ku' before a capitalised
+    word (Inama Mpuzamahanga ku Karere k'Ibiyaga Bigari); j when there is none or it is a title."""
+    step = _complement_end(tokens, j)
+    if step == j and j + 1 < len(tokens) and tokens[j].norm == "ku" and tokens[j].joined \
+            and tokens[j + 1].joined and tokens[j + 1].orig[:1].isupper():
+        step = j + 2
+    return j if step > j and tokens[step - 1].norm in TITLE_WORDS else step
+
+
+def _place_words(glossary: Glossary) -> frozenset[str]:
+    """The glossary's one-word place names, as folded (Rwanda, Burundi, Afurika)."""
+    return glossary.cached(("rw-place-words",), lambda: frozenset(
+        fold(words[-1]) for e in glossary if e.type == "place" for r in e.rw
+        if len(words := r.split()) == 1 or (len(words) == 2 and words[0].lower() == "u")))
+
+
+_COMPANY_WORDS = frozenset({"limited", "ltd", "plc", "bank", "group", "holdings", "company", "corporation", "airways",
+                            "airlines", "telecom", "tech", "fc"})
+
+
+def _person_after_place(tokens: list[Token], j: int, places: frozenset[str]) -> bool:
+    """Whether a person's name follows a name that ends in a place (Banki Nkuru y'u Rwanda John Rwangombwa):
+    two capitalised words or more at token j, none a class noun with its augment (Yunze Ubumwe goes on
+    Umuryango w'Afurika), after a place, end the institution's name."""
+    if j == 0 or tokens[j - 1].norm not in places:
+        return False
+    k = j
+    while k < len(tokens) and k - j < _NAME_WORDS and tokens[k].joined and tokens[k].orig[:1].isupper() \
+            and not tokens[k].clitic:
+        if not is_prefixless(guess_class(tokens[k].norm)) or tokens[k].norm in _COMPANY_WORDS:
+            return False  # Yunze Ubumwe goes on a name; Uganda Telecom Limited is a company
+        k += 1
+    return k - j >= 2
+
+
+def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
+    """Character spans of the institutions a Kinyarwanda text names, listed or not: a capitalised head noun, two
+    capitalised complements or more, or a mandate (Ikigo Mpuzamahanga gishinzwe Ingufu za Atomike), and an
+    acronym in brackets after it. One capitalised word after the head is a name in its own right (Umuryango wa
+    Francophonie), which the caller finds as such; a person's name after a place is his own."""
+    tokens = tokenize(text, _clitics(False))
+    heads = organisation_heads(glossary) | INSTITUTION_HEADS
+    places = _place_words(glossary)
+    # Ikigo cy'Abashinwa is "a Chinese company": its people are no part of a name
+    demonyms = glossary.cached(("rw-demonyms",), lambda: frozenset(w for e in glossary for w in derived_words(e)))
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k].norm not in heads or not tokens[k].orig[:1].isupper():
+            k += 1
+            continue
+        end, complements, mandate = k + 1, 0, False
+        while end - k < _NAME_WORDS and not _person_after_place(tokens, end, places):
+            if (step := _name_step(tokens, end)) > end:
+                if tokens[step - 1].norm in demonyms:
+                    break
+                complements += 1
+            elif (step := _mandate_end(tokens, end)) > end:
+                mandate = True
+            else:
+                break
+            end = step
+        # two capitalised complements, or a mandate; a head opening its sentence needs a complement (Umuryango
+        # ushinzwe kurengera abana is any such body)
+        opens = k == 0 or tokens[k].after_sentence_break
+        if (complements < 2 and not mandate) or (opens and complements == 0):
+            k += 1
+            continue
+        stop = tokens[end - 1].end
+        if _bracketed_acronym(tokens, end):
+            closing = text.find(")", tokens[end].end)
+            stop = closing + 1 if closing >= 0 else tokens[end].end
+        spans.append((tokens[k].start, stop))
+        k = end
+    return spans
+
+
+# A river, a volcano or a mountain named after a place (or giving it its name) is not the place: Uruzi rwa
+# Rusizi, Ikirunga cya Nyiragongo, mu ruzi rwa Congo. In the plural they are the place's own (imisozi y'u Rwanda),
+# and a lake or a sea is a place of its own: the glossary's are matched whole (ikiyaga cya Kivu, Inyanja
+# y'Abahinde), and an unlisted one is not the country it is named after (ikiyaga cya Tchad, Lake Chad; Inyanja
+# y'u Buyapani, the Sea of Japan). So is a sector, a cell or a village, which often bears its district's or
+# town's name (Umurenge wa Huye in Akarere ka Huye; Umurenge wa Kigali in Nyarugenge); its plural is the place's
+# own (imirenge ya Huye, the district's sectors).
+_FEATURE_HEADS = frozenset({"uruzi", "ruzi", "umugezi", "mugezi", "ikirunga", "kirunga", "umusozi", "musozi",
+                            "ikiyaga", "kiyaga", "inyanja", "nyanja",
+                            "umurenge", "murenge", "akagari", "kagari", "umudugudu", "mudugudu"})
+_SEA_HEADS = frozenset({"inyanja", "nyanja"})
+
+
+def _names_a_feature(tokens: list[Token], i: int) -> bool:
+    """Whether the match at token i follows a river's, volcano's or mountain's head (or a sector's, a cell's or
+    a village's) and its connective."""
+    if i < 2 or not tokens[i].joined:
+        return False
+    connective = (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES) \
+        and tokens[i - 1].norm not in _AND | _LIKE
+    head = tokens[i - 2]
+    # a named sea is written with its capital (Inyanja y'u Buyapani); mu nyanja za Libya are Libya's waters
+    return connective and tokens[i - 1].joined and head.norm in _FEATURE_HEADS \
+        and (head.norm not in _SEA_HEADS or head.orig[:1].isupper())

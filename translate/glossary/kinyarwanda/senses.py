@@ -1,0 +1,164 @@
+"""The sense of a rendering that has another everyday one, read from its sentence by the entry's context cues
+(`rw_context`): the words around the match, the places, bodies and foreign names said right after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Mapping
+
+from translate.glossary.entries import Entry
+from translate.glossary.kinyarwanda.forms import _AND
+from translate.glossary.kinyarwanda.grammar import _SENSE
+from translate.glossary.morphology import FULL_CONNECTIVES, spelt_foreign
+from translate.glossary.textnorm import Token, fold
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+class _Sentences:
+    """The sentences of a tokenized text, found once (a parenthesis or a quote does not end one): which sentence
+    a token is in, where it starts and ends, and whether it is written in Title Case."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.of: list[int] = []
+        self.bounds: list[tuple[int, int]] = []
+        start = 0
+        for k, token in enumerate(tokens):
+            if k and _SENTENCE_END.search(token.gap):
+                self.bounds.append((start, k))
+                start = k
+            self.of.append(len(self.bounds))
+        self.bounds.append((start, len(tokens)))
+        self.title_case = [self._title_case(tokens[a:b]) for a, b in self.bounds]
+
+    @staticmethod
+    def _title_case(tokens: list[Token]) -> bool:
+        words = [t for t in tokens if not t.clitic and t.orig[:1].isalpha()]
+        return sum(t.orig[:1].isupper() for t in words) >= 0.8 * len(words)
+
+    def around(self, i: int) -> tuple[int, int]:
+        return self.bounds[self.of[i]]
+
+    def capitalised_inside(self, tokens: list[Token], k: int) -> bool:
+        """Token k is capitalised and does not open its sentence: a name, or a noun with a capital by choice."""
+        return tokens[k].orig[:1].isupper() and k != self.around(k)[0]
+
+
+def _sentence_words(tokens: list[Token], i: int, sentences: _Sentences, in_places: set[int],
+                    ) -> list[tuple[str, bool]]:
+    """The words of token i's sentence, each with whether it is capitalised inside it, without place names, whose
+    letters mean nothing here (Ubwongereza is England, not a word holding gereza, a prison)."""
+    start, end = sentences.around(i)
+    return [(tokens[k].norm, sentences.capitalised_inside(tokens, k)) for k in range(start, end) if k not in in_places]
+
+
+# A cue is a stem: it may follow the word's prefixes (ya-katiw-e, rwa-mu-hanish-ije), not sit deep inside it.
+# In a word capitalised inside the sentence (a name, or a noun with its augment: Urukiko, Imana) it may follow
+# the augment only, so that names hold no cues (Bizimana is not imana).
+_CUE_OFFSET, _CUE_OFFSET_CAPITALISED = 5, 1
+
+
+def _has_cue(word: tuple[str, bool], cue: str) -> bool:
+    text, capitalised = word
+    return 0 <= text.find(cue) <= (_CUE_OFFSET_CAPITALISED if capitalised else _CUE_OFFSET)
+
+
+# Tokens after a match within which a place named decides its sense: Umunyamabanga wa Leta wa Amerika; Intara ya
+# Gaza yo mu majyepfo ya Mozambique.
+_PLACE_NEAR = 6
+
+
+def _clause_after(tokens: list[Token], j: int, size: int) -> range:
+    """Up to `size` tokens from token j, in the same clause (no punctuation before any of them)."""
+    end = j
+    while end < min(j + size, len(tokens)) and tokens[end].joined:
+        end += 1
+    return range(j, end)
+
+
+def _places_after(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str, str]]) -> dict[str, str]:
+    """The places named right after a match ending before token j, in the same clause, by id, as written."""
+    near: dict[str, str] = {}
+    for k in _clause_after(tokens, j, _PLACE_NEAR):
+        if k in place_at:
+            near.setdefault(*place_at[k])
+    return near
+
+
+_QUALIFIER_NEAR = 5  # a modifier, a connective and a noun of two words: Perezida mushya w'Inama Njyanama
+Word = tuple[str, bool]  # a word as folded, and whether it is capitalised inside its sentence
+
+
+def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[Word, ...]:
+    """What qualifies the match right after it: the word that follows it (iperereza ryigenga) and the noun it is
+    'of', after its connective, which may follow one modifier (Perezida w'ikipe, Perezida mushya w'Inama
+    Njyanama, intambara y'ubucuruzi); not a word further on without a connective (Perezida yakiriye ikipe), nor
+    one after "and". Each with whether it is capitalised inside its sentence."""
+    clause = _clause_after(tokens, j, _QUALIFIER_NEAR)
+    connective = _connective_after(tokens, clause)
+    kept = [k for k in clause[:1] if k != connective]
+    if connective is not None:
+        kept += [k for k in clause if connective < k <= connective + 2]
+    return tuple((tokens[k].norm, sentences.capitalised_inside(tokens, k)) for k in kept)
+
+
+def _connective_after(tokens: list[Token], clause: range) -> int | None:
+    """The connective of agreement (not "and") right after a match or after one modifier: Perezida w'…, Perezida
+    mushya w'…"""
+    return next((k for k in clause[:2] if tokens[k].norm not in _AND
+                 and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES)), None)
+
+
+_ACRONYM_LETTERS = range(2, 9)
+
+
+def _body_after(tokens: list[Token], j: int, sentences: _Sentences, organisations: Container[int],
+                in_places: Container[int]) -> str | None:
+    """The body a match is 'of', named right after its connective (one modifier may come first): a listed
+    organisation, or an acronym that is no place (Perezida wa FERWAFA, Perezida mushya wa ANC), not a word of a
+    sentence written all in capitals (PEREZIDA WA REPUBULIKA); None if none."""
+    clause = _clause_after(tokens, j, 3)
+    connective = _connective_after(tokens, clause)
+    k = connective + 1 if connective is not None else None
+    if k is None or k not in clause:
+        return None
+    acronym = len(tokens[k].orig) in _ACRONYM_LETTERS and tokens[k].orig.isupper() and k not in in_places \
+        and not sentences.title_case[sentences.of[k]]
+    return tokens[k].orig if k in organisations or acronym else None
+
+
+def _foreign_after(tokens: list[Token], j: int, sentences: _Sentences, in_terms: Container[int]) -> str | None:
+    """The name a match is 'of', right after its connective, if the glossary does not list it and it is spelt as
+    no Kinyarwanda word is (Leta ya Kebbi, Leta ya Jubaland); None if none."""
+    clause = _clause_after(tokens, j, 2)
+    connective = _connective_after(tokens, clause)
+    k = connective + 1 if connective is not None else None
+    if k is None or k not in clause or k in in_terms or tokens[k].clitic or not tokens[k].orig[:1].isupper() \
+            or sentences.title_case[sentences.of[k]]:
+        return None
+    return tokens[k].orig if spelt_foreign(tokens[k].norm) else None
+
+
+def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], near: Mapping[str, str],
+                       after: tuple[Word, ...] = (), body: str | None = None) -> str | None:
+    """Why a rendering that has another everyday sense is not taken for the term here (None: it is), by the
+    entry's `rw_context` (SenseCues): a place named right after the match decides (`near`: its id and how it is
+    written); else a word of its sentence shows the other sense, or none supports this one (`places`: those the
+    sentence names, for '@place')."""
+    cues = entry.sense_cues
+    if any(place in near for place in cues.places_for):
+        return None
+    against, next_against = [fold(c) for c in cues.against], [fold(c) for c in cues.next_against]
+    other = next((near[place] for place in cues.places_against if place in near), None) \
+        or body \
+        or next((word[0] for word in after for cue in next_against if _has_cue(word, cue)), None) \
+        or next((word[0] for word in words for cue in against if _has_cue(word, cue)), None)
+    if other is not None:
+        return f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
+    supporting = [fold(c) for c in cues.supporting]
+    supported = (cues.any_place and bool(places)) or any(_has_cue(word, cue) for word in words for cue in supporting)
+    if cues.supported_by_something and not supported:
+        return f"{_SENSE} nothing in the sentence supports the sense '{entry.en[0]}'"
+    return None
