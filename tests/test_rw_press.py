@@ -282,7 +282,7 @@ def held_out_score(name: str, glossary) -> Score:
 
 
 # Strict precision must not fall either: a new entry that reports wrongly where a held-out set cannot judge it
-# still lowers it. (The 61 entries of 2026-12-04's evening, a university, courts, inflation and famine among them,
+# still lowers it. (The 61 entries listed late on 2026-12-04, a university, courts, inflation and famine among them,
 # cost F 0.5 points of it: 5 of F's occurrences lie inside their names.)
 HELD_OUT_STRICT_PRECISION = {HELD_OUT: 0.92, "rw_press_heldout_f.txt": 0.95, "rw_press_heldout_h.txt": 0.965,
                              "rw_press_heldout_i.txt": 0.955, "rw_press_heldout_l.txt": 0.97,
@@ -321,7 +321,7 @@ def suggested(sentences: list[Sentence], glossary) -> tuple[int, int]:
 def test_suggest_proposes_most_of_the_names_the_glossary_lacks(name):
     found, total = suggested(read_annotated(DATA / name), load_glossaries(None))
     print(f"\nheld out: suggest proposes {found}/{total} occurrences of unlisted names")
-    # 60-89 % on 2026-12-03, 61-92 % on 2026-12-04; 50 % of M's 12 left after that evening's entries listed some
+    # 60-89 % on 2026-12-03, 61-92 % on 2026-12-04; 50 % of M's 12 left once the entries listed late that day took some
     assert total >= 10 and found >= 0.5 * total
 
 
