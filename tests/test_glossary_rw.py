@@ -283,7 +283,7 @@ NEGATIVE = [
     ("Umuryango", []),
     ("tangazo", []),
     ("umwanda", []),
-    ("rdc", []),
+    ("eac", []),  # a short acronym with a vowel stays in capitals (a lower-case drc is RDC: no word has no vowel)
     ("uav", []),
     ("Ukrainee", []),
     ("Irania", []),
@@ -659,6 +659,8 @@ PRESS = [
      ["place.rwanda=U Rwanda", "?term.war=intambara!another sense"]),
     # an unlisted sea is not its country; zeal is not a party; a football attack is the team's
     ("Misile yaguye mu Nyanja y'u Bushinwa.", ["term.missile=Misile"]),
+    # a place's acronym with no vowel in informal lower case
+    ("Imyaka 25 muri drc ntacyo barakora.", ["place.dr-congo=drc"]),
     ("Misile yaguye mu Nyanja y'u Buyapani.", ["term.missile=Misile", "place.sea-of-japan=Nyanja y'u Buyapani"]),
     # hunger is famine; cutting them, they are nails
     ("Abaturage barishwe n'inzara.", ["term.famine=n'inzara"]),
@@ -946,3 +948,27 @@ def test_a_place_named_after_another_takes_its_spellings_not_its_other_names() -
                     rw_class="9a")
     south = Entry("place.sa", "place", "approved", ("South America",), ("Amerika y'Epfo",), rw_class="9a")
     assert _with_other_names(south, Glossary((america, south))).rw == ("Amerika y'Epfo", "America y'Epfo")
+
+
+def test_a_term_written_in_english_is_found_and_flagged_as_a_rendering_to_replace(shipped) -> None:
+    """Informal copy writes ceasefire or sanctions in English; so does an engine that leaves them untranslated."""
+    found = [(m.entry, m.surface, m.kind) for m in find_terms(
+        "ese ceasefire iracyariho? Les sanctions za USA ntacyo zizahindura, dore missiles", "rw", shipped)]
+    assert ("term.ceasefire", "ceasefire", "term") in found and ("term.sanctions", "sanctions", "term") in found
+    ceasefire = next(m for m in find_terms("ceasefire ngo yarangiye", "rw", shipped) if m.entry == "term.ceasefire")
+    assert list(ceasefire.warnings) == ["forbidden rendering 'ceasefire' (English); use 'agahenge'"]
+    # in a name, after a capitalised word, the English word is the name's; a free kick is no coup; names are not
+    # matched in English (Visit Rwanda), nor is a word both languages write (missiles is listed in Kinyarwanda)
+    for text in ("Ikipe ya Israel Premier Tech yatsinze.", "Raporo ya Global Terrorism Index.",
+                 "Igitego cyavuye kuri coup franc.", "Visit Rwanda yasinye."):
+        assert [m for m in find_terms(text, "rw", shipped) if m.warnings and "(English)" in m.warnings[0]] == []
+    assert all(not m.warnings for m in find_terms("dore missiles", "rw", shipped))
+
+
+def test_an_english_term_left_in_a_translation_does_not_satisfy_the_glossary(shipped) -> None:
+    from translate.glossary.apply import FORBIDDEN, SATISFIED, verify_terms
+
+    left = verify_terms("The ceasefire holds.", "Ceasefire irubahirizwa.", "en", "rw", shipped)
+    done = verify_terms("The ceasefire holds.", "Agahenge karubahirizwa.", "en", "rw", shipped)
+    assert [r.status for r in left if r.entry == "term.ceasefire"] == [FORBIDDEN]
+    assert [r.status for r in done if r.entry == "term.ceasefire"] == [SATISFIED]

@@ -415,8 +415,11 @@ class _Renderings:
         if entry.id not in self._single:
             if self.lang == "rw":
                 partners = _partners_by_rendering(entry)
+                # a term's English words would be found as each single form (drones, ceasefire): not its forms
+                english = () if entry.type == "term" else entry.en
                 single = [replace(entry, rw=(text,), rw_partner=tuple(partners[k]), rw_related=(), rw_forbidden=(),
-                                  rw_class=entry.rw_class if k == 0 else "") for k, text in enumerate(entry.rw)]
+                                  rw_class=entry.rw_class if k == 0 else "", en=english)
+                          for k, text in enumerate(entry.rw)]
             else:
                 single = [replace(entry, en=(text,)) for text in entry.en]
             self._single[entry.id] = [(label, Glossary((e,))) for label, e in zip(self._forms(entry), single)]

@@ -191,6 +191,19 @@ def _status(match: TermMatch, entry: Entry, source_surface: str) -> tuple[str, s
     return SATISFIED, ""
 
 
+def _without_surplus_forbidden(candidates: list[TermMatch], needed: int) -> list[TermMatch]:
+    """The target occurrences to pair, in order: where there are more than the source needs, the forbidden ones
+    (an English word left beside the inserted rendering) go first."""
+    surplus = len(candidates) - needed
+    kept = []
+    for match in candidates:
+        if surplus > 0 and any(w.startswith("forbidden") for w in match.warnings):
+            surplus -= 1
+            continue
+        kept.append(match)
+    return kept
+
+
 def verify_terms(source_text: str, target_text: str, source: str, target: str,
                  glossary: Glossary) -> list[TermReport]:
     """Pair each source term with the same entry's occurrences in the target, in order of appearance: each target
@@ -200,6 +213,8 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
         target_matches.setdefault(match.entry, []).append(match)
     found = _source_terms(source_text, source, glossary)
     in_source = Counter(entry.id for _, entry in found)
+    for entry_id, candidates in target_matches.items():
+        target_matches[entry_id] = _without_surplus_forbidden(candidates, in_source[entry_id])
     used: Counter[str] = Counter()
     reports = []
     for match, entry in found:

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from translate.constraints import ANYWHERE, FormContext
+from translate.glossary.english import english_surface_forms, is_acronym
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.matching import ANY_SHORT_WORD, Agreeing, Pattern, PatternIndex
 from translate.glossary.morphology import (
@@ -44,7 +45,7 @@ class Form:
 
     cls: str  # noun class of this form (drives agreement)
     guessed: bool = False
-    kind: str = "augmented"  # augmented | free | augmentless | name | glued | dialect | forbidden | related | elliptic
+    kind: str = "augmented"  # augmented | free | augmentless | name | glued | dialect | forbidden | english | related | elliptic
     preferred: str = ""  # the entry's preferred rendering (for 'use X instead')
     proper: bool = False  # a name: glued locatives need a capital (muBurusiya, not mubu...)
     elided: str = ""  # an elliptic form's head noun, which must be said just before (Intara … n'iya Tanganyika)
@@ -378,7 +379,7 @@ def _patterns_for(rendering: _Rendering, entry: Entry, dialects: bool) -> list[P
         return []
     alts, used = _head_alternatives(tokens, rendering.cls, entry, dialects)
     upper = frozenset({0}) if len(tokens) == 1 and rendering.text.isupper() and len(rendering.text) > 1 \
-        and not (entry.type == "organisation" and _no_word_spelt_so(rendering.text)) else frozenset()
+        and not (entry.type in ("organisation", "place") and _no_word_spelt_so(rendering.text)) else frozenset()
     for cls, deps in _agreement_variants(tokens[used:], rendering, dialects):
         windows = [deps, [ANY_SHORT_WORD, *deps], *_agreeing_window(rendering.cls, deps)] \
             if deps and entry.type == "term" else [deps]
@@ -444,10 +445,10 @@ def _agreeing_window(cls: str, deps: list) -> list[list]:
 
 
 def _no_word_spelt_so(acronym: str) -> bool:
-    """An acronym informal copy may write in lower case (ba fardc, ingabo za rdf, monusco iri he): one without a
-    vowel, or one of four letters or more spelt as no Kinyarwanda word is (ending in a consonant, with consonants
-    together the language never writes), is no word of the language; nor of English, which a short one with a
-    vowel may be (RIB, BAD). Ibuka, spelt as a word, is one."""
+    """An organisation's or a place's acronym informal copy may write in lower case (ba fardc, ingabo za rdf, monusco
+    iri he, muri drc): one without a vowel, or one of four letters or more spelt as no Kinyarwanda word is (ending in
+    a consonant, with consonants together the language never writes), is no word of the language; nor of English,
+    which a short one with a vowel may be (RIB, BAD). Ibuka, spelt as a word, is one."""
     letters = acronym.lower()
     if not letters.isalpha() or len(letters) < 3:
         return False
@@ -463,11 +464,26 @@ def _forbidden_and_related(entry: Entry, dialects: bool) -> list[Pattern]:
     for text in entry.rw_forbidden:
         form = Form("", False, "forbidden", entry.rw[0])
         out.append(Pattern(entry.id, _literal(text, dialects), "term", 2, data=form))
+    for text in english_words(entry):
+        # below every Kinyarwanda form at equal length: a word both languages write is the Kinyarwanda one's
+        out.append(Pattern(entry.id, _literal(text, dialects), "term", 0, data=Form("", False, "english", entry.rw[0])))
     for text in (*entry.rw_related, *derived_forms(entry)):
         slots = _literal(text, dialects)
         if slots:
             out.append(Pattern(entry.id, slots, "related", 0, data=Form("", False, "related", entry.rw[0])))
     return out
+
+
+def english_words(entry: Entry) -> list[str]:
+    """A term's English forms, which informal Kinyarwanda copy and untranslated output write as they are (ceasefire,
+    peace deal, missiles): found as the term, flagged as a rendering to replace. Not names: a place's or an
+    organisation's English name in Kinyarwanda text is most often part of another name (Visit Rwanda, Rwanda
+    Mountain Tea), and a person's is written alike in both languages."""
+    if entry.type != "term":
+        return []
+    kinyarwanda = {fold(text) for text in (*entry.rw, *entry.rw_partner, *entry.rw_related, *entry.rw_lookalike)}
+    return [text for text in english_surface_forms(entry)
+            if not is_acronym(text) and fold(text) not in kinyarwanda and len(text) > 2]
 
 
 def derived_words(entry: Entry) -> list[str]:

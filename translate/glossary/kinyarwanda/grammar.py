@@ -72,6 +72,8 @@ def _warnings(tokens: list[Token], i: int, j: int, form: Form, surface: str, ent
     prev = tokens[i - 1] if i > 0 and tokens[i].joined else None
     if form.kind == "forbidden":
         warnings.append(f"{_FORBIDDEN} '{surface}'; use '{form.preferred}'")
+    elif form.kind == "english":  # a forbidden rendering too: left in a translation, it is no rendering at all
+        warnings.append(f"{_FORBIDDEN} '{surface}' (English); use '{form.preferred}'")
     elif form.kind in ("augmented", "free") and prev is not None:
         if prev.norm in NAME_LOCATIVES:
             loc = prev.norm[:2]

@@ -54,6 +54,10 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
             return _head_distance(tokens, i, form.elided) is not None
         if form.kind == "glued" and form.proper:
             return tokens[i].orig[2:3].isupper()  # muBurusiya, but not every word that starts with mu-
+        if form.kind == "english":
+            # an English word after a capitalised one is part of a name (Israel Premier Tech, Global Terrorism
+            # Index), not the term written in English
+            return not (tokens[i].orig[:1].isupper() and i > 0 and tokens[i - 1].orig[:1].isupper())
         return True
     return accept
 
