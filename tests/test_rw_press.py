@@ -54,7 +54,7 @@ DEVELOPMENT = {
     "rw_press_s.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.97, "traps held": 0.95},
     "rw_press_u.txt": {"recall": 0.975, "precision": 0.97, "coverage": 0.9, "traps held": 0.85},
     "rw_press_v.txt": {"recall": 0.975, "precision": 0.97, "coverage": 0.93, "traps held": 0.85},
-    "rw_press_w.txt": {"recall": 0.955, "precision": 0.98, "coverage": 0.96, "traps held": 0.9},
+    "rw_press_w.txt": {"recall": 0.975, "precision": 0.99, "coverage": 0.96, "traps held": 0.9},
 }
 
 
