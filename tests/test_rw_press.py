@@ -5,20 +5,21 @@ organisation names, acronyms as the press writes them, look-alikes and words wit
 independently of the matcher: `[[ID|surface]]` is an occurrence of glossary concept ID, `[[!ID|surface]]` a trap,
 a phrase that looks like ID but is not it. Run with `-s` to see the tables.
 
-Thirteen development sets (rw_press.txt, rw_press_b.txt, _c, _d, _g, _j, _k, _o, _r, _s, _u, _v and _w; the matcher
+Fourteen development sets (rw_press.txt, rw_press_b.txt, _c, _d, _g, _j, _k, _o, _r, _s, _u, _v, _w and _y; the matcher
 and the glossary were mended on them) are held to bars. Their figures show what the matcher recalls of text it was
 tuned on, so the headline figures are the held-out sets' (rw_press_heldout.txt, _f, _h, _i, _l, _m, _n, _p, _q, _t and
 _x), each written blind by another author and never used to change the matcher: only their totals are printed.
 
 Scoring: a reported term (kind "term"; related and ambiguous matches are not claims of the term) is right when it
 overlaps an occurrence of the same concept, each occurrence answering for one match, or lies inside one (a name and
-its bracketed acronym annotated as one span); every other reported term is a false alarm, except, on a held-out
-set, one of an entry listed after the set was written, which it cannot judge (see WRITTEN_AGAINST). Likewise an
-occurrence lying inside the reported name of such an entry is displaced, not missed: the brief marks a listed name as
-one span with nothing inside it, and an unlisted institution by the place inside it (Kaminuza y'u Rwanda), so the
-author, given that entry, would have marked the name instead. Recall counts the occurrences of concepts the glossary
-has (coverage says how many those are); strict recall and strict precision count the displaced occurrences as missed
-and the unjudged reports as wrong. A trap holds when nothing is reported as its concept inside it.
+its bracketed acronym annotated as one span); every other reported term is a false alarm, except, on a held-out set,
+one of an entry listed after the set was written, which it cannot judge (see WRITTEN_AGAINST). Likewise an occurrence
+lying inside the longer reported name of such an entry, a place or an organisation, is displaced, not missed: the
+brief marks a listed name as one span with nothing inside it, and an unlisted institution by the place inside it
+(Kaminuza y'u Rwanda), so the author, given that entry, would have marked the name instead. Recall counts the
+occurrences of concepts the glossary has (coverage says how many those are); strict recall and strict precision count
+the displaced occurrences as missed and the unjudged reports as wrong. A trap holds when nothing is reported as its
+concept inside it.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ DEVELOPMENT = {
     "rw_press_u.txt": {"recall": 0.975, "precision": 0.97, "coverage": 0.9, "traps held": 0.85},
     "rw_press_v.txt": {"recall": 0.975, "precision": 0.97, "coverage": 0.93, "traps held": 0.85},
     "rw_press_w.txt": {"recall": 0.975, "precision": 0.99, "coverage": 0.96, "traps held": 0.9},
+    "rw_press_y.txt": {"recall": 0.985, "precision": 0.99, "coverage": 0.975, "traps held": 0.95},
 }
 
 
@@ -140,6 +142,15 @@ class Score:
         return covered / (covered + sum(self.uncovered.values()))
 
 
+def _displaces(match, gold: Span, judged: Container[str], glossary) -> bool:
+    """Whether `match`, the name of a place or an organisation listed after a held-out set was written, holds the
+    occurrence `gold` inside it and is longer: the brief marks a listed name as one span with nothing inside, and an
+    unlisted institution by the place inside it, so the author, given that entry, would have marked the name."""
+    entry = glossary.get(match.entry)
+    return (match.entry not in judged and entry is not None and entry.type in ("place", "organisation")
+            and match.start <= gold.start and gold.end <= match.end and match.end - match.start > gold.end - gold.start)
+
+
 def score(sentences: list[Sentence], glossary, unannotated: frozenset[str] = frozenset(),
           judged: Container[str] | None = None) -> Score:
     """`unannotated`: the types of entry (person) whose occurrences the set's author was not asked to mark; what the
@@ -160,10 +171,7 @@ def score(sentences: list[Sentence], glossary, unannotated: frozenset[str] = fro
             result.exact += any(r in surface for r in (*entry.rw, *entry.rw_partner))
             hit = next((i for i, m in enumerate(matches) if i not in claimed and m.entry == gold.entry
                         and gold.overlaps(m.start, m.end)), None)
-            if hit is None and judged is not None and any(
-                    m.entry not in judged and m.start <= gold.start and gold.end <= m.end for m in matches):
-                # inside the name of an entry listed after the set was written: its author, following the brief
-                # (a listed name is one span, nothing inside it marked), would have marked that name instead
+            if hit is None and judged is not None and any(_displaces(m, gold, judged, glossary) for m in matches):
                 result.displaced[gold.entry] += 1
             elif hit is None:
                 result.missed[gold.entry] += 1
@@ -291,6 +299,15 @@ HELD_OUT_STRICT_PRECISION = {HELD_OUT: 0.92, "rw_press_heldout_f.txt": 0.95, "rw
                              "rw_press_heldout_t.txt": 0.975, "rw_press_heldout_x.txt": 0.975}
 
 
+# Strict recall, counting the occurrences displaced by later entries as missed, has floors of its own, so that an
+# entry that swallows what it should not still shows.
+HELD_OUT_STRICT_RECALL = {HELD_OUT: 0.965, "rw_press_heldout_f.txt": 0.975, "rw_press_heldout_h.txt": 0.975,
+                          "rw_press_heldout_i.txt": 0.98, "rw_press_heldout_l.txt": 0.98,
+                          "rw_press_heldout_m.txt": 0.97, "rw_press_heldout_n.txt": 0.98,
+                          "rw_press_heldout_p.txt": 0.98, "rw_press_heldout_q.txt": 0.98,
+                          "rw_press_heldout_t.txt": 0.975, "rw_press_heldout_x.txt": 0.975}
+
+
 @pytest.mark.parametrize(("name", "floor"), HELD_OUT_FLOORS.items(), ids=list(HELD_OUT_FLOORS))
 def test_the_held_out_sets_stay_above_their_floors(name, floor):
     result = held_out_score(name, load_glossaries(None))
@@ -301,6 +318,7 @@ def test_the_held_out_sets_stay_above_their_floors(name, floor):
     print("\n" + totals)  # the totals only: the per-concept table and examples are for the development sets
     assert all(result.rates[k] >= bar for k, bar in floor.items()), totals
     assert result.strict_precision >= HELD_OUT_STRICT_PRECISION[name], totals
+    assert result.strict_recall >= HELD_OUT_STRICT_RECALL[name], totals
 
 
 # The kinds of concept `inkuru glossary suggest` proposes when the glossary lacks them (terms it leaves to editors).
@@ -327,7 +345,7 @@ def test_suggest_proposes_most_of_the_names_the_glossary_lacks(name):
 
 def test_every_held_out_set_names_the_id_list_it_was_written_against():
     rows = first_lists()
-    assert set(WRITTEN_AGAINST) == set(HELD_OUT_FLOORS) == set(HELD_OUT_STRICT_PRECISION)
+    assert set(WRITTEN_AGAINST) == set(HELD_OUT_FLOORS) == set(HELD_OUT_STRICT_PRECISION) == set(HELD_OUT_STRICT_RECALL)
     assert {first for _, first in rows} == set(ID_LISTS)
     # an entry renamed or removed since would be left unjudged everywhere without a word
     glossary = load_glossaries(None)
@@ -355,3 +373,15 @@ def test_the_scorer_counts_what_it_should():
     later = score([Sentence(text, (place, rdf), ())], glossary, judged={"place.rwanda", "org.rdf"})
     assert later.displaced == Counter({"place.rwanda": 1}) and later.found == Counter({"org.rdf": 1})
     assert (later.recall, later.strict_recall) == (1.0, 0.5)
+    # not where the set could judge the containing entry, nor on a development set, nor by a span no longer than
+    # the occurrence (another name for the same words), nor by a term
+    judged = score([Sentence(text, (place, rdf), ())], glossary, judged={"place.rwanda", "org.rdf",
+                                                                         "org.university-of-rwanda"})
+    development = score([Sentence(text, (place, rdf), ())], glossary)
+    assert judged.missed["place.rwanda"] == development.missed["place.rwanda"] == 1 and not development.displaced
+    same = score([Sentence("Kaminuza y'u Rwanda", (Span("place.rwanda", 0, 19),), ())], glossary,
+                 judged={"place.rwanda"})
+    assert same.missed == Counter({"place.rwanda": 1}) and not same.displaced
+    term = score([Sentence("Minisitiri w'Ingabo yavuze.", (Span("term.armed-forces", 11, 19),), ())], glossary,
+                 judged={"term.armed-forces"})
+    assert term.missed == Counter({"term.armed-forces": 1}) and not term.displaced

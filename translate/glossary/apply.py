@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 
 from translate.constraints import CLEAN, FLAWED, TermConstraint
 from translate.glossary.entries import Entry, Glossary
-from translate.glossary.kinyarwanda import AMBIGUOUS_WARNING, form_contexts, is_placement_warning
+from translate.glossary.kinyarwanda import AMBIGUOUS_WARNING, form_contexts, is_english_word, is_placement_warning
 from translate.glossary.matching import TermMatch
 from translate.glossary.terms import find_terms, target_surface_forms
 from translate.glossary.textnorm import fold
@@ -58,10 +58,12 @@ def _renderings_in(text: str, lang: str, glossary: Glossary) -> list[TermMatch]:
 
 
 def _source_terms(text: str, lang: str, glossary: Glossary) -> list[tuple[TermMatch, Entry]]:
+    """The terms a translation must carry. Not a term's English word in Kinyarwanda source text: a gloss beside the
+    Kinyarwanda term (Ibihano (sanctions)) or a quote in English, which the translation need not repeat."""
     found = []
     for match in find_terms(text, lang, glossary):
         entry = glossary.get(match.entry)
-        if match.kind == "term" and entry is not None:
+        if match.kind == "term" and entry is not None and not is_english_word(match.warnings):
             found.append((match, entry))
     return found
 
@@ -191,13 +193,13 @@ def _status(match: TermMatch, entry: Entry, source_surface: str) -> tuple[str, s
     return SATISFIED, ""
 
 
-def _without_surplus_forbidden(candidates: list[TermMatch], needed: int) -> list[TermMatch]:
-    """The target occurrences to pair, in order: where there are more than the source needs, the forbidden ones
-    (an English word left beside the inserted rendering) go first."""
+def _without_surplus_english(candidates: list[TermMatch], needed: int) -> list[TermMatch]:
+    """The target occurrences to pair, in order: where there are more than the source needs, a term's English
+    words (left beside the rendering a decoder placed) go first. A listed forbidden rendering stays, to be reported."""
     surplus = len(candidates) - needed
     kept = []
     for match in candidates:
-        if surplus > 0 and any(w.startswith("forbidden") for w in match.warnings):
+        if surplus > 0 and is_english_word(match.warnings):
             surplus -= 1
             continue
         kept.append(match)
@@ -214,7 +216,7 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
     found = _source_terms(source_text, source, glossary)
     in_source = Counter(entry.id for _, entry in found)
     for entry_id, candidates in target_matches.items():
-        target_matches[entry_id] = _without_surplus_forbidden(candidates, in_source[entry_id])
+        target_matches[entry_id] = _without_surplus_english(candidates, in_source[entry_id])
     used: Counter[str] = Counter()
     reports = []
     for match, entry in found:

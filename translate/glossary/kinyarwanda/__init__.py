@@ -1,7 +1,8 @@
 """Kinyarwanda term matching generated from each entry's morphology, and the surface forms term placement writes.
 
 One module per concept; each imports only from those before it:
-- `forms.py`: the match patterns and surface forms of each entry (rule table R1-R4, derived words);
+- `forms.py`: the match patterns and surface forms of each entry (rule table R1-R4, derived words, forbidden
+  renderings and a term's English words);
 - `grammar.py`: R5, the grammar warnings of a match, and which of them placement avoids;
 - `senses.py`: the sense of a rendering that has another everyday one, read from its sentence;
 - `names.py`: names the glossary does not list (a place inside a longer name, offices and institutions);
@@ -13,11 +14,11 @@ from __future__ import annotations
 from translate.glossary.kinyarwanda.forms import (
     INSTITUTION_HEADS, form_contexts, kinyarwanda_surface_forms, organisation_heads, rendering_texts,
 )
-from translate.glossary.kinyarwanda.grammar import AMBIGUOUS_WARNING, is_placement_warning
+from translate.glossary.kinyarwanda.grammar import AMBIGUOUS_WARNING, is_english_word, is_placement_warning
 from translate.glossary.kinyarwanda.matcher import find_kinyarwanda
 from translate.glossary.kinyarwanda.names import TITLE_WORDS, institution_names
 
 __all__ = [
     "AMBIGUOUS_WARNING", "INSTITUTION_HEADS", "TITLE_WORDS", "find_kinyarwanda", "form_contexts", "institution_names",
-    "is_placement_warning", "kinyarwanda_surface_forms", "organisation_heads", "rendering_texts",
+    "is_english_word", "is_placement_warning", "kinyarwanda_surface_forms", "organisation_heads", "rendering_texts",
 ]

@@ -45,7 +45,8 @@ class Form:
 
     cls: str  # noun class of this form (drives agreement)
     guessed: bool = False
-    kind: str = "augmented"  # augmented | free | augmentless | name | glued | dialect | forbidden | english | related | elliptic
+    # augmented | free | augmentless | name | glued | dialect | forbidden | english | related | elliptic
+    kind: str = "augmented"
     preferred: str = ""  # the entry's preferred rendering (for 'use X instead')
     proper: bool = False  # a name: glued locatives need a capital (muBurusiya, not mubu...)
     elided: str = ""  # an elliptic form's head noun, which must be said just before (Intara … n'iya Tanganyika)
@@ -476,9 +477,10 @@ def _forbidden_and_related(entry: Entry, dialects: bool) -> list[Pattern]:
 
 def english_words(entry: Entry) -> list[str]:
     """A term's English forms, which informal Kinyarwanda copy and untranslated output write as they are (ceasefire,
-    peace deal, missiles): found as the term, flagged as a rendering to replace. Not names: a place's or an
-    organisation's English name in Kinyarwanda text is most often part of another name (Visit Rwanda, Rwanda
-    Mountain Tea), and a person's is written alike in both languages."""
+    peace deal, sanctions): found as the term, flagged as a rendering to replace; not one a rendering spells so
+    (drone, missiles), nor one of two letters. Not names: a place's or an organisation's English name in Kinyarwanda
+    text is most often part of another name (Visit Rwanda, Rwanda Mountain Tea), and a person's is written alike in
+    both languages. Accents fold away, so a French word spelt alike is found too (élections)."""
     if entry.type != "term":
         return []
     kinyarwanda = {fold(text) for text in (*entry.rw, *entry.rw_partner, *entry.rw_related, *entry.rw_lookalike)}

@@ -52,12 +52,18 @@ def _agreement_warning(tokens: list[Token], i: int, j: int, form: Form, surface:
 _PREFIXLESS_NAME = "a prefixless name takes"
 _AGREEMENT = "subject agreement:"
 _FORBIDDEN = "forbidden rendering"
+_ENGLISH = "(English)"
 _AUGMENT_AFTER_NAME_LOCATIVE = "a class noun loses its augment after a locative"
 _AUGMENT_AFTER_LOCATIVE = "drop the augment after"
 _GLUED = "locative written joined"
 _DIALECT = "Kirundi spelling"
 _SENSE = AMBIGUOUS_WARNING = "ambiguous:"
 _PLACEMENT = (_FORBIDDEN, _AUGMENT_AFTER_NAME_LOCATIVE, _AUGMENT_AFTER_LOCATIVE, _GLUED, _DIALECT)
+
+
+def is_english_word(warnings: tuple[str, ...] | list[str]) -> bool:
+    """Whether a match is a term's English word written in Kinyarwanda text (ceasefire), by its warning."""
+    return any(w.startswith(_FORBIDDEN) and _ENGLISH in w for w in warnings)
 
 
 def is_placement_warning(message: str) -> bool:
@@ -73,7 +79,7 @@ def _warnings(tokens: list[Token], i: int, j: int, form: Form, surface: str, ent
     if form.kind == "forbidden":
         warnings.append(f"{_FORBIDDEN} '{surface}'; use '{form.preferred}'")
     elif form.kind == "english":  # a forbidden rendering too: left in a translation, it is no rendering at all
-        warnings.append(f"{_FORBIDDEN} '{surface}' (English); use '{form.preferred}'")
+        warnings.append(f"{_FORBIDDEN} '{surface}' {_ENGLISH}; use '{form.preferred}'")
     elif form.kind in ("augmented", "free") and prev is not None:
         if prev.norm in NAME_LOCATIVES:
             loc = prev.norm[:2]

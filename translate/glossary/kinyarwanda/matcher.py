@@ -34,9 +34,30 @@ def _world_names(glossary: Glossary) -> frozenset[tuple[str, str]]:
         (e.id, fold(name)) for e in glossary if e.type == "place" for name in e.en if " " not in name.strip()))
 
 
+def _people_words(glossary: Glossary) -> frozenset[str]:
+    """Each word of the people's names the glossary lists, folded: a title in English before one is the term
+    (President Tshisekedi); before another capitalised word it opens a name (Premier League, Army FC)."""
+    return glossary.cached(("rw-people-words",), lambda: frozenset(
+        fold(word) for e in glossary if e.type == "person" for name in (*e.rw, *e.en) for word in name.split()))
+
+
+def _english_accepted(tokens: list[Token], i: int, j: int, people: frozenset[str]) -> bool:
+    """Whether an English word (tokens i to j) is the term written in English, not part of an English name: not
+    after a capitalised word in the same phrase (Israel Premier Tech), nor before one, unless that is a person's
+    name (President Tshisekedi, not Premier League); and not an elided Kinyarwanda word (war'umusirikare)."""
+    if j < len(tokens) and tokens[j].gap.startswith(("'", "’")):
+        return False
+    if not tokens[i].orig[:1].isupper():
+        return True
+    after_name = i > 0 and tokens[i].joined and tokens[i - 1].orig[:1].isupper()
+    opens_name = j < len(tokens) and tokens[j].joined and tokens[j].orig[:1].isupper() and tokens[j].norm not in people
+    return not (after_name or opens_name)
+
+
 def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token], int, int], bool]:
     triggers = augmentless_triggers(dialects)
     world_names = _world_names(glossary)
+    people = _people_words(glossary)
 
     def accept(pattern: Pattern, tokens: list[Token], i: int, j: int) -> bool:
         form: Form = pattern.data
@@ -55,9 +76,7 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
         if form.kind == "glued" and form.proper:
             return tokens[i].orig[2:3].isupper()  # muBurusiya, but not every word that starts with mu-
         if form.kind == "english":
-            # an English word after a capitalised one is part of a name (Israel Premier Tech, Global Terrorism
-            # Index), not the term written in English
-            return not (tokens[i].orig[:1].isupper() and i > 0 and tokens[i - 1].orig[:1].isupper())
+            return _english_accepted(tokens, i, j, people)
         return True
     return accept
 
@@ -144,13 +163,57 @@ def _spaced_elisions(tokens: list[Token]) -> list[Token]:
 
 
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
-    """The glossary's terms in a Kinyarwanda text, with the people's names it misspells (spelling.py)."""
+    """The glossary's terms in a Kinyarwanda text, with the people's names it misspells (spelling.py) and the
+    surnames of the people it has named in full."""
     tokens = _spaced_elisions(tokenize(text, _clitics(dialects)))
     matches = _find_kinyarwanda(text, tokens, glossary, dialects)
-    return with_misspelt_names(text, tokens, matches, name_spellings(glossary),
-                               lambda respelt: _find_kinyarwanda(
-                                   respelt, _spaced_elisions(tokenize(respelt, _clitics(dialects))), glossary,
-                                   dialects))
+    matches = with_misspelt_names(text, tokens, matches, name_spellings(glossary),
+                                  lambda respelt: _find_kinyarwanda(
+                                      respelt, _spaced_elisions(tokenize(respelt, _clitics(dialects))), glossary,
+                                      dialects))
+    return _with_surnames_of_named_people(text, tokens, matches, glossary)
+
+
+def _person_verb_after(tokens: list[Token], token: Token) -> bool:
+    """Whether the word after `token` is a verb whose subject concord only a person's class takes: a- before a
+    consonant (akomeza, avuga). Not i- (class 9: ikeneye) nor y- before a vowel, which both classes write."""
+    following = next((t for t in tokens if t.start >= token.end), None)
+    return following is not None and following.joined and len(following.norm) > 3 \
+        and following.norm[0] == "a" and following.norm[1] not in VOWELS
+
+
+def _with_surnames_of_named_people(text: str, tokens: list[Token], matches: list[TermMatch],
+                                   glossary: Glossary) -> list[TermMatch]:
+    """A person the text has named in full is the one his surname alone means further on (Sabin Nsanzimana … Dr
+    Nsanzimana), though the glossary lists no surname alone for him (a common name): the surname, capitalised,
+    becomes his. Where another entry is matched on it (Jean-Guy Afrika … Afrika, also Africa), only a verb that
+    agrees with a person alone says so (Afrika akomeza, not Afrika ikeneye; yongeyeho could be either)."""
+    named: dict[str, tuple[str, int, frozenset[str]]] = {}  # surname -> (person, end of the full name, its words)
+    for match in matches:
+        words = [fold(word) for word in match.surface.split()]
+        entry = glossary.get(match.entry)
+        if match.kind == "term" and entry is not None and entry.type == "person" and len(words) > 1:
+            named.setdefault(words[-1], (match.entry, match.end, frozenset(words)))
+    if not named:
+        return matches
+    kept, added = list(matches), []
+    for k, token in enumerate(tokens):
+        person = named.get(token.norm)
+        if person is None or token.start < person[1] or not token.orig[:1].isupper():
+            continue
+        first = k  # with the words of the name before it: Ould Tah, al-Sharaa
+        while first > 0 and tokens[first].joined and tokens[first - 1].norm in person[2] \
+                and tokens[first - 1].orig[:1].isupper():
+            first -= 1
+        start = tokens[first].start
+        over = [m for m in kept if m.start < token.end and start < m.end]
+        if any(m.entry == person[0] or m.start < start or token.end < m.end for m in over):
+            continue  # already his, or inside a longer match
+        if over and not _person_verb_after(tokens, token):
+            continue
+        kept = [m for m in kept if m not in over]
+        added.append(TermMatch(person[0], text[start:token.end], start, token.end))
+    return sorted(kept + added, key=lambda m: (m.start, -m.end)) if added else matches
 
 
 def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialects: bool) -> list[TermMatch]:

@@ -52,7 +52,7 @@ _NAMED_AFTER = frozenset({"stadium", "arena", "airport", "international", "unive
                           "institute", "academy", "school", "college", "award", "awards", "prize", "trophy", "cup",
                           "park", "square", "house", "library", "museum", "dam", "day", "week", "marathon", "times",
                           "post", "herald", "tribune", "today", "airways", "airlines"})
-_NAMED_BEFORE = frozenset({"air"})
+_NAMED_BEFORE = frozenset({"air", "korali", "chorale"})  # Air Tanzania; a choir called Korali Yerusalemu
 # A club's mark may come a word or two later (Cape Town City FC); other marks only right after the name, so
 # Kigali Convention Centre still names Kigali, and a Title Case headline keeps its names (Kagame Yitabiriye Rwanda Day).
 _CLUB_MARKS = frozenset({"fc", "sc", "united"})
