@@ -668,6 +668,14 @@ PRESS = [
      ["person.jean-guy-afrika=Jean-Guy Afrika", "person.jean-guy-afrika=Afrika", "place.africa=Afrika"]),
     ("Afrika ikeneye ishoramari, nk'uko Jean-Guy Afrika yabivuze.",
      ["place.africa=Afrika", "person.jean-guy-afrika=Jean-Guy Afrika"]),
+    # hashtags run a term's words together; a place's name as the world writes it is the place
+    ("Tags: #Ukraine #Russia #KoreyaYaRuguru #MinisitiriWIntebe #NeverAgain",
+     ["place.ukraine=Ukraine", "place.russia=Russia", "place.north-korea=KoreyaYaRuguru",
+      "term.prime-minister=MinisitiriWIntebe"]),
+    ("Abantu 3 #1 bakomeretse.", []),
+    # a weapon in a metaphor; "Ibuka ko …", the imperative (remember that …)
+    ("Uburezi ni intwaro ikomeye y'iterambere.", ["?term.weapons=intwaro!another sense"]),
+    ("Ibuka ko abawe bagukundaga.", ["?org.ibuka=Ibuka!another sense"]),
     # a place's acronym with no vowel in informal lower case
     ("Imyaka 25 muri drc ntacyo barakora.", ["place.dr-congo=drc"]),
     ("Misile yaguye mu Nyanja y'u Buyapani.", ["term.missile=Misile", "place.sea-of-japan=Nyanja y'u Buyapani"]),

@@ -5,7 +5,7 @@ organisation names, acronyms as the press writes them, look-alikes and words wit
 independently of the matcher: `[[ID|surface]]` is an occurrence of glossary concept ID, `[[!ID|surface]]` a trap,
 a phrase that looks like ID but is not it. Run with `-s` to see the tables.
 
-Fourteen development sets (rw_press.txt, rw_press_b.txt, _c, _d, _g, _j, _k, _o, _r, _s, _u, _v, _w and _y; the matcher
+Fifteen development sets (rw_press.txt, rw_press_b.txt, _c, _d, _g, _j, _k, _o, _r, _s, _u, _v, _w, _y and _z; the matcher
 and the glossary were mended on them) are held to bars. Their figures show what the matcher recalls of text it was
 tuned on, so the headline figures are the held-out sets' (rw_press_heldout.txt, _f, _h, _i, _l, _m, _n, _p, _q, _t and
 _x), each written blind by another author and never used to change the matcher: only their totals are printed.
@@ -57,6 +57,7 @@ DEVELOPMENT = {
     "rw_press_v.txt": {"recall": 0.975, "precision": 0.97, "coverage": 0.93, "traps held": 0.85},
     "rw_press_w.txt": {"recall": 0.975, "precision": 0.99, "coverage": 0.96, "traps held": 0.9},
     "rw_press_y.txt": {"recall": 0.985, "precision": 0.99, "coverage": 0.975, "traps held": 0.95},
+    "rw_press_z.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.95, "traps held": 0.85},
 }
 
 

@@ -171,7 +171,48 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
                                   lambda respelt: _find_kinyarwanda(
                                       respelt, _spaced_elisions(tokenize(respelt, _clitics(dialects))), glossary,
                                       dialects))
-    return _with_surnames_of_named_people(text, tokens, matches, glossary)
+    matches = _with_surnames_of_named_people(text, tokens, matches, glossary)
+    return _with_hashtags(text, matches, lambda words: _find_kinyarwanda(
+        words, _spaced_elisions(tokenize(words, _clitics(dialects))), glossary, dialects), _world_names(glossary))
+
+
+_HASHTAG = re.compile(r"(?<![\w#])#(\w+)")
+_WORD_START = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-ZÀ-Þ])(?=[A-ZÀ-Þ][a-zà-ÿ])|(?<=[^\d])(?=\d)")
+
+
+def _hashtag_words(tag: str) -> tuple[str, list[int]]:
+    """A hashtag's words, split where its CamelCase or a number starts one (KoreyaYaRuguru -> Koreya Ya Ruguru), and
+    for each character of them the offset in the tag it comes from (a space, the offset of the word after it)."""
+    words, offsets, at = "", [], 0
+    for part in _WORD_START.split(tag):
+        # a one-letter word after another is an elided connective (MinisitiriWIntebe: Minisitiri w'Intebe)
+        elided = bool(words) and len(part) == 1 and part.isalpha()
+        if words:
+            words, offsets = words + " ", offsets + [at]
+        words += part.lower() + "'" if elided else part
+        offsets += list(range(at, at + len(part))) + ([at] if elided else [])
+        at += len(part)
+    return words, offsets
+
+
+def _with_hashtags(text: str, matches: list[TermMatch], find: Callable[[str], list[TermMatch]],
+                   world_names: frozenset[tuple[str, str]]) -> list[TermMatch]:
+    """The terms in hashtags, which run their words together (#KoreyaYaRuguru, #DarEsSalaam): each tag's words are
+    matched as a line of their own, and each match is given back the span of the tag it comes from. A tag that is a
+    place's name as the world writes it is that place (#Rwanda, #Russia)."""
+    places = {name: entry for entry, name in world_names}
+    added = []
+    for tag in _HASHTAG.finditer(text):
+        if any(m.start < tag.end() and tag.start() < m.end for m in matches):
+            continue
+        if fold(tag.group(1)) in places:
+            added.append(TermMatch(places[fold(tag.group(1))], tag.group(1), tag.start(1), tag.end(1)))
+            continue
+        words, offsets = _hashtag_words(tag.group(1))
+        for match in find(words):
+            start, end = tag.start(1) + offsets[match.start], tag.start(1) + offsets[match.end - 1] + 1
+            added.append(dataclasses.replace(match, surface=text[start:end], start=start, end=end))
+    return sorted(matches + added, key=lambda m: (m.start, -m.end)) if added else matches
 
 
 def _person_verb_after(tokens: list[Token], token: Token) -> bool:
