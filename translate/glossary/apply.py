@@ -17,7 +17,9 @@ from dataclasses import asdict, dataclass
 
 from translate.constraints import CLEAN, FLAWED, TermConstraint
 from translate.glossary.entries import Entry, Glossary
-from translate.glossary.kinyarwanda import AMBIGUOUS_WARNING, form_contexts, is_english_word, is_placement_warning
+from translate.glossary.kinyarwanda import (
+    AMBIGUOUS_WARNING, form_contexts, is_english_word, is_placement_warning, is_source_only,
+)
 from translate.glossary.matching import TermMatch
 from translate.glossary.terms import find_terms, target_surface_forms
 from translate.glossary.textnorm import fold
@@ -58,12 +60,13 @@ def _renderings_in(text: str, lang: str, glossary: Glossary) -> list[TermMatch]:
 
 
 def _source_terms(text: str, lang: str, glossary: Glossary) -> list[tuple[TermMatch, Entry]]:
-    """The terms a translation must carry. Not a term's English word in Kinyarwanda source text: a gloss beside the
-    Kinyarwanda term (Ibihano (sanctions)) or a quote in English, which the translation need not repeat."""
+    """The terms a translation must carry. Not a term's English word in Kinyarwanda source text (a gloss beside the
+    Kinyarwanda term, Ibihano (sanctions), or a quote in English), a surname standing for a person named in full
+    earlier, nor a term inside a hashtag, which the translation need not carry as terms of their own."""
     found = []
     for match in find_terms(text, lang, glossary):
         entry = glossary.get(match.entry)
-        if match.kind == "term" and entry is not None and not is_english_word(match.warnings):
+        if match.kind == "term" and entry is not None and not is_source_only(match.warnings):
             found.append((match, entry))
     return found
 

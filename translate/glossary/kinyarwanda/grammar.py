@@ -61,9 +61,21 @@ _SENSE = AMBIGUOUS_WARNING = "ambiguous:"
 _PLACEMENT = (_FORBIDDEN, _AUGMENT_AFTER_NAME_LOCATIVE, _AUGMENT_AFTER_LOCATIVE, _GLUED, _DIALECT)
 
 
+# Notes on matches found by reading the text around them, not the term as written: a surname alone standing for a
+# person named in full earlier, a term inside a hashtag. A translation is not asked to carry them as terms.
+SURNAME_NOTE = "the surname of"
+HASHTAG_NOTE = "in a hashtag"
+
+
 def is_english_word(warnings: tuple[str, ...] | list[str]) -> bool:
     """Whether a match is a term's English word written in Kinyarwanda text (ceasefire), by its warning."""
     return any(w.startswith(_FORBIDDEN) and _ENGLISH in w for w in warnings)
+
+
+def is_source_only(warnings: tuple[str, ...] | list[str]) -> bool:
+    """Whether a match is one a translation need not carry as a term of its own: a term's English word, a
+    surname standing for a person named earlier, a term inside a hashtag."""
+    return is_english_word(warnings) or any(w.startswith((SURNAME_NOTE, HASHTAG_NOTE)) for w in warnings)
 
 
 def is_placement_warning(message: str) -> bool:

@@ -5,6 +5,7 @@ ambiguous.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Callable
@@ -14,16 +15,16 @@ from translate.glossary.kinyarwanda.forms import (
     Form, _AND, _LIKE, _clitics, _head_distance, _prefer_nearest_head, augmentless_triggers, kinyarwanda_index,
     organisation_heads,
 )
-from translate.glossary.kinyarwanda.grammar import _SENSE, _warnings
+from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
 from translate.glossary.kinyarwanda.names import (
-    DEMONYM_PREFIXES, UnlistedName, _OPENERS, _bracketed_acronym, _inside_longer_name, _named_after, _names_a_feature,
+    DEMONYM_PREFIXES, TITLE_WORDS, UnlistedName, _OPENERS, _bracketed_acronym, _inside_longer_name, _named_after, _names_a_feature,
     _unlisted_names,
 )
 from translate.glossary.kinyarwanda.senses import (
     Word, _Sentences, _body_after, _foreign_after, _places_after, _sentence_words, _unsupported_sense, _words_after,
 )
 from translate.glossary.matching import Pattern, TermMatch
-from translate.glossary.morphology import FULL_CONNECTIVES, NOUN_CLASSES, VOWELS, connective
+from translate.glossary.morphology import FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, VOWELS, connective
 from translate.glossary.spelling import name_spellings, with_misspelt_names
 from translate.glossary.textnorm import Token, fold, tokenize
 
@@ -176,7 +177,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
         words, _spaced_elisions(tokenize(words, _clitics(dialects))), glossary, dialects), _world_names(glossary))
 
 
-_HASHTAG = re.compile(r"(?<![\w#])#(\w+)")
+_HASHTAG = re.compile(r"(?<![\w#/&])#(\w+)")
 _WORD_START = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-ZÀ-Þ])(?=[A-ZÀ-Þ][a-zà-ÿ])|(?<=[^\d])(?=\d)")
 
 
@@ -203,58 +204,82 @@ def _with_hashtags(text: str, matches: list[TermMatch], find: Callable[[str], li
     places = {name: entry for entry, name in world_names}
     added = []
     for tag in _HASHTAG.finditer(text):
-        if any(m.start < tag.end() and tag.start() < m.end for m in matches):
+        inside = [m for m in matches if m.start < tag.end() and tag.start() < m.end]
+        if inside:  # found as written (#Ukraine): noted all the same
+            matches = [dataclasses.replace(m, warnings=[HASHTAG_NOTE, *m.warnings]) if m in inside else m
+                       for m in matches]
             continue
         if fold(tag.group(1)) in places:
-            added.append(TermMatch(places[fold(tag.group(1))], tag.group(1), tag.start(1), tag.end(1)))
+            added.append(TermMatch(places[fold(tag.group(1))], tag.group(1), tag.start(1), tag.end(1),
+                                   warnings=[HASHTAG_NOTE]))
             continue
         words, offsets = _hashtag_words(tag.group(1))
         for match in find(words):
             start, end = tag.start(1) + offsets[match.start], tag.start(1) + offsets[match.end - 1] + 1
-            added.append(dataclasses.replace(match, surface=text[start:end], start=start, end=end))
+            added.append(dataclasses.replace(match, surface=text[start:end], start=start, end=end,
+                                             warnings=[HASHTAG_NOTE, *match.warnings]))
     return sorted(matches + added, key=lambda m: (m.start, -m.end)) if added else matches
 
 
-def _person_verb_after(tokens: list[Token], token: Token) -> bool:
-    """Whether the word after `token` is a verb whose subject concord only a person's class takes: a- before a
-    consonant (akomeza, avuga). Not i- (class 9: ikeneye) nor y- before a vowel, which both classes write."""
-    following = next((t for t in tokens if t.start >= token.end), None)
-    return following is not None and following.joined and len(following.norm) > 3 \
-        and following.norm[0] == "a" and following.norm[1] not in VOWELS
+_ROMAN = re.compile(r"[IVXLC]+")
+_POSSESSIVES = frozenset({"we", "wanjye", "wawe", "wacu", "wanyu", "wabo"})  # Mugenzi we: his colleague
+
+
+def _surname_here(tokens: list[Token], k: int, name_words: frozenset[str], spelt: str) -> bool:
+    """Whether token k, a named person's surname, stands for him: written as his full name writes it (not UN for
+    Kim Jong Un), three letters or more and no Roman numeral (Mohammed VI), not a place after a locative (mu Karere
+    ka Ngoma), not in another name (a capitalised word other than a title before it, or any after it: Jean
+    Nsanzimana, Muhabura Integrated Polytechnic), and not a noun with a possessive (Mugenzi we)."""
+    token = tokens[k]
+    if token.orig != spelt or len(spelt) < 3 or _ROMAN.fullmatch(spelt):
+        return False
+    before = tokens[k - 1] if k > 0 and token.joined else None
+    after = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].joined else None
+    if before is not None and (before.norm in LOCATIVES | NAME_LOCATIVES or before.clitic or (
+            before.orig[:1].isupper() and before.norm not in name_words and before.norm not in TITLE_WORDS)):
+        return False
+    return after is None or not (after.orig[:1].isupper() or after.norm in _POSSESSIVES)
 
 
 def _with_surnames_of_named_people(text: str, tokens: list[Token], matches: list[TermMatch],
                                    glossary: Glossary) -> list[TermMatch]:
     """A person the text has named in full is the one his surname alone means further on (Sabin Nsanzimana … Dr
-    Nsanzimana), though the glossary lists no surname alone for him (a common name): the surname, capitalised,
-    becomes his. Where another entry is matched on it (Jean-Guy Afrika … Afrika, also Africa), only a verb that
-    agrees with a person alone says so (Afrika akomeza, not Afrika ikeneye; yongeyeho could be either)."""
-    named: dict[str, tuple[str, int, frozenset[str]]] = {}  # surname -> (person, end of the full name, its words)
+    Nsanzimana, Sidi Ould Tah … Ould Tah), though the glossary lists no surname alone for him (a common name):
+    the surname is reported as his where nothing else is matched on it, with a note saying whose it is, so that a
+    translation is not asked to carry it as a term of its own. A surname two named people share is left alone."""
+    named: dict[str, tuple[str, int, frozenset[str], str, str]] = {}  # surname -> person, end, words, as written
+    shared: set[str] = set()
     for match in matches:
-        words = [fold(word) for word in match.surface.split()]
         entry = glossary.get(match.entry)
-        if match.kind == "term" and entry is not None and entry.type == "person" and len(words) > 1:
-            named.setdefault(words[-1], (match.entry, match.end, frozenset(words)))
+        words = match.surface.split()
+        if match.kind != "term" or entry is None or entry.type != "person" or len(words) < 2:
+            continue
+        surname = fold(words[-1])
+        if surname in named and named[surname][0] != match.entry:
+            shared.add(surname)
+        named.setdefault(surname, (match.entry, match.end, frozenset(fold(w) for w in words), words[-1],
+                                   match.surface))
     if not named:
         return matches
-    kept, added = list(matches), []
+    covered = [False] * len(tokens)
+    starts = [t.start for t in tokens]
+    for match in matches:
+        for k in range(bisect.bisect_left(starts, match.start), bisect.bisect_left(starts, match.end)):
+            covered[k] = True
+    added = []
     for k, token in enumerate(tokens):
         person = named.get(token.norm)
-        if person is None or token.start < person[1] or not token.orig[:1].isupper():
+        if person is None or covered[k] or token.norm in shared or token.start < person[1] \
+                or not _surname_here(tokens, k, person[2], person[3]):
             continue
-        first = k  # with the words of the name before it: Ould Tah, al-Sharaa
+        first = k  # with the words of the name before it: Ould Tah
         while first > 0 and tokens[first].joined and tokens[first - 1].norm in person[2] \
-                and tokens[first - 1].orig[:1].isupper():
+                and tokens[first - 1].orig[:1].isupper() and not covered[first - 1]:
             first -= 1
         start = tokens[first].start
-        over = [m for m in kept if m.start < token.end and start < m.end]
-        if any(m.entry == person[0] or m.start < start or token.end < m.end for m in over):
-            continue  # already his, or inside a longer match
-        if over and not _person_verb_after(tokens, token):
-            continue
-        kept = [m for m in kept if m not in over]
-        added.append(TermMatch(person[0], text[start:token.end], start, token.end))
-    return sorted(kept + added, key=lambda m: (m.start, -m.end)) if added else matches
+        added.append(TermMatch(person[0], text[start:token.end], start, token.end,
+                               warnings=[f"{SURNAME_NOTE} '{person[4]}', named earlier"]))
+    return sorted(matches + added, key=lambda m: (m.start, -m.end)) if added else matches
 
 
 def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialects: bool) -> list[TermMatch]:
