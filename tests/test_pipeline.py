@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translate.engines.base import EngineInfo, Hypothesis, IdentityEngine
+from translate.engines.base import Hypothesis, IdentityEngine
 from translate.errors import InkuruError, InputError
 from translate.pipeline import (
     FLAG_EMPTY,

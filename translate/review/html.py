@@ -156,7 +156,7 @@ def render_html(result: Result, glossary: Glossary | None = _UNSET) -> str:
                f'(source)</div><div>{escape(language_name(result.target_lang))} (translation)</div></div>')
     return "\n".join([
         "<!DOCTYPE html>",
-        f'<html lang="en"><head><meta charset="utf-8">',
+        '<html lang="en"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
