@@ -17,8 +17,8 @@ from translate.glossary.kinyarwanda.forms import (
 )
 from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
 from translate.glossary.kinyarwanda.names import (
-    DEMONYM_PREFIXES, TITLE_WORDS, UnlistedName, _OPENERS, _bracketed_acronym, _inside_longer_name, _named_after, _names_a_feature,
-    _unlisted_names,
+    DEMONYM_PREFIXES, TITLE_WORDS, UnlistedName, _OPENERS, _bracketed_acronym, _inside_longer_name, _named_after,
+    _names_a_feature, _unlisted_names,
 )
 from translate.glossary.kinyarwanda.senses import (
     Word, _Sentences, _body_after, _foreign_after, _places_after, _sentence_words, _unsupported_sense, _words_after,
