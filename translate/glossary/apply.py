@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from translate.constraints import CLEAN, FLAWED, TermConstraint
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda import (
-    AMBIGUOUS_WARNING, form_contexts, is_english_word, is_placement_warning, is_source_only,
+    AMBIGUOUS_WARNING, form_contexts, is_english_word, is_note, is_placement_warning, is_source_only,
 )
 from translate.glossary.matching import TermMatch
 from translate.glossary.terms import find_terms, target_surface_forms
@@ -48,12 +48,16 @@ class TermReport:
 
 def _renderings_in(text: str, lang: str, glossary: Glossary) -> list[TermMatch]:
     """The terms of a translation. A rendering with another everyday sense counts as the term there without a cue
-    from its sentence (igihano for sanctions): the source sentence says which sense is meant."""
+    from its sentence (igihano for sanctions): the source sentence says which sense is meant. A note on how a match
+    was found (a surname, a hashtag) is no fault of the translation."""
     found = []
     for match in find_terms(text, lang, glossary):  # type: ignore[arg-type]
         if match.kind == "ambiguous":
             match = TermMatch(match.entry, match.surface, match.start, match.end, "term",
                               [w for w in match.warnings if not w.startswith(AMBIGUOUS_WARNING)])
+        if match.kind == "term" and any(is_note(w) for w in match.warnings):
+            match = TermMatch(match.entry, match.surface, match.start, match.end, "term",
+                              [w for w in match.warnings if not is_note(w)])
         if match.kind == "term":
             found.append(match)
     return found

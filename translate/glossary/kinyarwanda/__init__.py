@@ -15,13 +15,13 @@ from translate.glossary.kinyarwanda.forms import (
     INSTITUTION_HEADS, form_contexts, kinyarwanda_surface_forms, organisation_heads, rendering_texts,
 )
 from translate.glossary.kinyarwanda.grammar import (
-    AMBIGUOUS_WARNING, is_english_word, is_placement_warning, is_source_only,
+    AMBIGUOUS_WARNING, is_english_word, is_note, is_placement_warning, is_source_only,
 )
 from translate.glossary.kinyarwanda.matcher import find_kinyarwanda
 from translate.glossary.kinyarwanda.names import TITLE_WORDS, institution_names
 
 __all__ = [
     "AMBIGUOUS_WARNING", "INSTITUTION_HEADS", "TITLE_WORDS", "find_kinyarwanda", "form_contexts", "institution_names",
-    "is_english_word", "is_placement_warning", "is_source_only", "kinyarwanda_surface_forms", "organisation_heads",
+    "is_english_word", "is_note", "is_placement_warning", "is_source_only", "kinyarwanda_surface_forms", "organisation_heads",
     "rendering_texts",
 ]

@@ -72,10 +72,15 @@ def is_english_word(warnings: tuple[str, ...] | list[str]) -> bool:
     return any(w.startswith(_FORBIDDEN) and _ENGLISH in w for w in warnings)
 
 
+def is_note(warning: str) -> bool:
+    """Whether a warning only says how a match was found (a surname, a hashtag): no fault of the text."""
+    return warning.startswith((SURNAME_NOTE, HASHTAG_NOTE))
+
+
 def is_source_only(warnings: tuple[str, ...] | list[str]) -> bool:
     """Whether a match is one a translation need not carry as a term of its own: a term's English word, a
     surname standing for a person named earlier, a term inside a hashtag."""
-    return is_english_word(warnings) or any(w.startswith((SURNAME_NOTE, HASHTAG_NOTE)) for w in warnings)
+    return is_english_word(warnings) or any(is_note(w) for w in warnings)
 
 
 def is_placement_warning(message: str) -> bool:
