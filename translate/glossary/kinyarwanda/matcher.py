@@ -35,13 +35,6 @@ def _world_names(glossary: Glossary) -> frozenset[tuple[str, str]]:
         (e.id, fold(name)) for e in glossary if e.type == "place" for name in e.en if " " not in name.strip()))
 
 
-def _people_words(glossary: Glossary) -> frozenset[str]:
-    """Each word of the people's names the glossary lists, folded: a title in English before one is the term
-    (President Tshisekedi); before another capitalised word it opens a name (Premier League, Army FC)."""
-    return glossary.cached(("rw-people-words",), lambda: frozenset(
-        fold(word) for e in glossary if e.type == "person" for name in (*e.rw, *e.en) for word in name.split()))
-
-
 def _english_accepted(tokens: list[Token], i: int, j: int, people: frozenset[str]) -> bool:
     """Whether an English word (tokens i to j) is the term written in English, not part of an English name: not
     after a capitalised word in the same phrase (Israel Premier Tech), nor before one, unless that is a person's
@@ -58,7 +51,9 @@ def _english_accepted(tokens: list[Token], i: int, j: int, people: frozenset[str
 def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token], int, int], bool]:
     triggers = augmentless_triggers(dialects)
     world_names = _world_names(glossary)
-    people = _people_words(glossary)
+    # the words of people's names: an English title before one is the term (President Tshisekedi); before another
+    # capitalised word it opens a name (Premier League, Army FC)
+    people = name_spellings(glossary).name_words
 
     def accept(pattern: Pattern, tokens: list[Token], i: int, j: int) -> bool:
         form: Form = pattern.data
