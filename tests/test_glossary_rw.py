@@ -441,6 +441,13 @@ PRESS = [
     # an acronym in brackets names the organisation before it, not another it spells; not one after a connective
     ("Umuryango Reporters Sans Frontières (RSF) wabyamaganye.",
      ["org.reporters-without-borders=Reporters Sans Frontières", "?org.rsf=RSF!the acronym in brackets"]),
+    # … nor after "Umuryango w'", which only says organisation: the name written out is the body
+    ("Umuryango w'Abanyamakuru Batagira Imipaka (RSF) wamaganye.",
+     ["org.reporters-without-borders=w'Abanyamakuru Batagira Imipaka", "?org.rsf=RSF!the acronym in brackets"]),
+    # a name its acronym closes takes the acronym's sense: here the press-freedom body, not the Sudanese force
+    ("Umuryango w'Abanyamakuru Batagira Umupaka (RSF) wamaganye ifatwa ry'abanyamakuru.",
+     ["?org.rsf=Umuryango w'Abanyamakuru Batagira Umupaka!'abanyamakuru' points to another sense",
+      "?org.rsf=RSF!'abanyamakuru' points to another sense"]),
     ("Ubutumwa bwa Loni (MINUSMA) bwavuye muri Mali.",
      ["org.minusma=Ubutumwa bwa Loni", "org.minusma=MINUSMA", "place.mali=Mali"]),
     ("Boko Haram yagabye ibitero mu karere k'ikiyaga cya Tchad.",  # Lake Chad, not Chad

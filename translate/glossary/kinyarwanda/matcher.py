@@ -367,11 +367,13 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             sense = f"{_SENSE} part of the name '{text[tokens[owner[1]].start:end]}'"
         # an acronym in brackets names the organisation just before it, whatever else it spells: Reporters Sans
         # Frontières (RSF) is not the Rapid Support Forces; not one after a connective, which names a longer body
-        # (ubutumwa bwa Loni (MINUSMA))
+        # (ubutumwa bwa Loni (MINUSMA)), unless that body is the word organisation (Umuryango w'Abanyamakuru
+        # Batagira Imipaka (RSF))
         before = org_ending_at.get(i)
         if kind == "term" and not sense and before and before[0].entry != pattern.entry \
                 and not (before[1] > 0 and (tokens[before[1] - 1].clitic
-                                            or tokens[before[1] - 1].norm in FULL_CONNECTIVES)) \
+                                            or tokens[before[1] - 1].norm in FULL_CONNECTIVES)
+                         and not (before[1] > 1 and tokens[before[1] - 2].norm in _ORGANISATION_WORDS)) \
                 and _bracketed_acronym(tokens, i):
             sense = (f"{_SENSE} the acronym in brackets after "
                      f"'{text[tokens[before[1]].start:tokens[i - 1].end]}' names it")
@@ -390,10 +392,14 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))
     # a name its acronym closes is that organisation: it stands for what it holds, so the output stays one
     # match per stretch of text
-    named = [_acronym_named(text, tokens, name) for name in unlisted if name.acronym_of]
+    named = [_acronym_named(text, tokens, name, matches) for name in unlisted if name.acronym_of]
     named = [n for n in named if not any(o is not n and o.start <= n.start and n.end <= o.end for o in named)]
     matches = [m for m in matches if not any(n.start <= m.start and m.end <= n.end for n in named)] + named
     return sorted(matches, key=lambda m: (m.start, -m.end))
+
+
+# Heads that say "organisation" and no more: Umuryango w'X (ACRONYM) is X, written out.
+_ORGANISATION_WORDS = frozenset({"umuryango", "ikigo", "ishyirahamwe"})
 
 
 def _inside_name(text: str, tokens: list[Token], name: UnlistedName) -> str:
@@ -404,10 +410,14 @@ def _inside_name(text: str, tokens: list[Token], name: UnlistedName) -> str:
     return f"{_SENSE} part of the name '{written}', which the glossary does not list"
 
 
-def _acronym_named(text: str, tokens: list[Token], name: UnlistedName) -> TermMatch:
+def _acronym_named(text: str, tokens: list[Token], name: UnlistedName, matches: list[TermMatch]) -> TermMatch:
     """A name its listed acronym closes, as that organisation: Urukiko Mpanabyaha Mpuzamahanga (ICC) is the ICC,
-    whichever way the glossary writes it."""
+    whichever way the glossary writes it; in the acronym's sense, so a name the context says is another body
+    (Umuryango w'Abanyamakuru … (RSF), not the Rapid Support Forces) is as ambiguous as its acronym."""
     a = name.start
     start = tokens[a - 1].start if a > 0 and tokens[a - 1].clitic else tokens[a].start  # z'ubutumwa …
     end = tokens[name.end - 1].end
+    acronym = next((m for m in matches if m.entry == name.acronym_of and m.start == tokens[name.end].start), None)
+    if acronym is not None and acronym.kind == "ambiguous":
+        return TermMatch(name.acronym_of or "", text[start:end], start, end, "ambiguous", list(acronym.warnings))
     return TermMatch(name.acronym_of or "", text[start:end], start, end)
