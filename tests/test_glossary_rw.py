@@ -445,8 +445,8 @@ PRESS = [
     ("Umuryango w'Abanyamakuru Batagira Imipaka (RSF) wamaganye.",
      ["org.reporters-without-borders=w'Abanyamakuru Batagira Imipaka", "?org.rsf=RSF!the acronym in brackets"]),
     # a name its acronym closes takes the acronym's sense: here the press-freedom body, not the Sudanese force
-    ("Umuryango w'Abanyamakuru Batagira Umupaka (RSF) wamaganye ifatwa ry'abanyamakuru.",
-     ["?org.rsf=Umuryango w'Abanyamakuru Batagira Umupaka!'abanyamakuru' points to another sense",
+    ("Ikigo Mpuzamahanga Giharanira Ubwisanzure bw'Abanyamakuru (RSF) cyamaganye ifatwa ry'abanyamakuru.",
+     ["?org.rsf=Ikigo Mpuzamahanga Giharanira Ubwisanzure bw'Abanyamakuru!'abanyamakuru' points to another sense",
       "?org.rsf=RSF!'abanyamakuru' points to another sense"]),
     ("Ubutumwa bwa Loni (MINUSMA) bwavuye muri Mali.",
      ["org.minusma=Ubutumwa bwa Loni", "org.minusma=MINUSMA", "place.mali=Mali"]),
