@@ -99,8 +99,9 @@ def _renderings(entry: Entry) -> list[_Rendering]:
         guessed = False
         if _head_word(variant) == first_head:
             cls = head_cls
-        elif is_prefixless(head_cls) and len(variant.split()) == 1:
-            # A one-word variant of a name is a name (America is not a class 6 noun like amenyo).
+        elif is_prefixless(head_cls) and len(variant.split()) == 1 and guess_class(variant) != "14":
+            # A one-word variant of a name is a name (America is not a class 6 noun like amenyo); one with the
+            # class 14 prefix is a country named the Kinyarwanda way (Uganda, Ubugande: mu Bugande, cy'u Bugande).
             cls = "1a" if head_cls == "1a" else "9a"
         else:
             cls, guessed = guess_class(_head_word(variant)), True
