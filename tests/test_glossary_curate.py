@@ -105,6 +105,8 @@ def test_lint_a_named_place_cue_must_name_another_place():
     assert make("term.d", rw="ikintu", rw_context="!>@body").sense_cues.body_after_against
     assert make("term.d", rw="ikintu", rw_context="!>@foreign").sense_cues.foreign_after_against
     assert not make("term.d", rw="ikintu", rw_context="!>@body").sense_cues.foreign_after_against
+    assert make("term.d", rw="ikintu", rw_context="!>@place").sense_cues.other_place_after_against
+    assert not make("term.d", rw="ikintu", rw_context="!>@foreign").sense_cues.other_place_after_against
     with pytest.raises(GlossaryError, match="is not a cue"):
         make("term.d", rw="ikintu", rw_context="!x|!>")
 

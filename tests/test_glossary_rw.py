@@ -454,6 +454,17 @@ PRESS = [
     ("Imirwano muri Leta ya Upper Nile yakomeje.",  # a state, not a government
      ["term.clashes=Imirwano", "?term.government=Leta!'Upper Nile' points to another sense",
       "place.upper-nile=Upper Nile"]),
+    # a ministry named as Rwanda's is its own; with another country named right after it, it is that country's
+    ("Minisiteri y'Ubuzima yatangaje ko nta murwayi mushya i Kigali.", ["org.minisante=Minisiteri y'Ubuzima",
+                                                                        "place.kigali=Kigali"]),
+    ("Minisiteri y'Ubuzima mu Rwanda yatangaje.", ["org.minisante=Minisiteri y'Ubuzima", "place.rwanda=Rwanda"]),
+    ("Minisiteri y'Ubuzima ya Gaza yatangaje.", ["?org.minisante=Minisiteri y'Ubuzima!'Gaza' points to another sense",
+                                                "place.gaza=Gaza"]),
+    ("Minisiteri y'Ubutabera y'u Bufaransa yatangaje.",
+     ["?org.minijust=Minisiteri y'Ubutabera!'u Bufaransa' points to another sense", "place.france=y'u Bufaransa"]),
+    # a person after a party's name is whose party it is, not part of its name
+    ("Ishyaka DALFA-Umurinzi rya Victoire Ingabire ntiryemerewe.",
+     ["term.political-party=Ishyaka", "org.dalfa-umurinzi=DALFA-Umurinzi", "person.victoire-ingabire=Victoire Ingabire"]),
     ("Ubutumwa bwa Loni (MINUSMA) bwavuye muri Mali.",
      ["org.minusma=Ubutumwa bwa Loni", "org.minusma=MINUSMA", "place.mali=Mali"]),
     ("Boko Haram yagabye ibitero mu karere k'ikiyaga cya Tchad.",  # Lake Chad, not Chad

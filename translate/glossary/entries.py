@@ -50,7 +50,8 @@ class SenseCues:
     intambara y'ubucuruzi a trade war, iperereza ryigenga an inquiry); '!>@body': so does a body named there, a
     listed organisation or an acronym that is no place (Perezida wa FERWAFA, of the ANC); '!>@foreign': so does a
     name the glossary does not list, spelt as no Kinyarwanda word is (Leta ya Kebbi, ya Jubaland: a federated
-    state, not the government)."""
+    state, not the government); '!>@place': so does a place named right after it that none of the entry's English
+    names holds (Minisiteri y'Ubuzima ya Uganda is not the Rwanda Ministry of Health; mu Rwanda is)."""
 
     supporting: tuple[str, ...] = ()
     against: tuple[str, ...] = ()
@@ -60,6 +61,7 @@ class SenseCues:
     places_against: tuple[str, ...] = ()
     body_after_against: bool = False  # '!>@body'
     foreign_after_against: bool = False  # '!>@foreign'
+    other_place_after_against: bool = False  # '!>@place'
 
     @property
     def supported_by_something(self) -> bool:
@@ -69,13 +71,14 @@ class SenseCues:
 
 BODY_AFTER_CUE = "!>@body"
 FOREIGN_AFTER_CUE = "!>@foreign"
+PLACE_AFTER_CUE = "!>@place"
 _PLACE_CUE = re.compile(r"(!?)@place(?:\.([a-z0-9][a-z0-9_.-]*))?")
 
 
 def parse_cues(cues: Sequence[str]) -> SenseCues:
     """Parse `rw_context` cells; raises ValueError naming the first cue that is none."""
     supporting, against, next_against, places_for, places_against, any_place = [], [], [], [], [], False
-    body_after_against = foreign_after_against = False
+    body_after_against = foreign_after_against = other_place_after_against = False
     for cue in cues:
         place = _PLACE_CUE.fullmatch(cue)
         word = cue.removeprefix("!")
@@ -83,6 +86,8 @@ def parse_cues(cues: Sequence[str]) -> SenseCues:
             body_after_against = True
         elif cue == FOREIGN_AFTER_CUE:
             foreign_after_against = True
+        elif cue == PLACE_AFTER_CUE:
+            other_place_after_against = True
         elif cue.startswith("!>") and cue[2:] and not re.search(r"[\s!@>]", cue[2:]):
             next_against.append(cue[2:])
         elif place and place.group(2):
@@ -94,7 +99,7 @@ def parse_cues(cues: Sequence[str]) -> SenseCues:
         else:
             raise ValueError(cue)
     return SenseCues(tuple(supporting), tuple(against), tuple(next_against), any_place, tuple(places_for),
-                     tuple(places_against), body_after_against, foreign_after_against)
+                     tuple(places_against), body_after_against, foreign_after_against, other_place_after_against)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from translate.glossary.kinyarwanda.names import (
     _names_a_feature, _unlisted_names,
 )
 from translate.glossary.kinyarwanda.senses import (
-    Word, _Sentences, _body_after, _foreign_after, _places_after, _sentence_words, _unsupported_sense, _words_after,
+    Word, _Sentences, _body_after, _foreign_after, _place_of, _places_after, _sentence_words, _unsupported_sense, _words_after,
 )
 from translate.glossary.matching import Pattern, TermMatch
 from translate.glossary.morphology import FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, VOWELS, connective
@@ -82,6 +82,17 @@ def _joined_by_connective(tokens: list[Token], i: int) -> bool:
     before = tokens[i - 1]
     return tokens[i].joined and before.joined and (before.clitic or before.norm in FULL_CONNECTIVES) \
         and before.norm not in _AND | _LIKE
+
+
+def _other_place(glossary: Glossary, entry: Entry, place: tuple[str, str] | None) -> str | None:
+    """How a place named right after an entry's match is written, if it is not one the entry's English names
+    hold (the Rwanda Ministry of Health is in Rwanda): None if it is, or if there is none."""
+    if place is None or place[0] in entry.sense_cues.places_for:
+        return None
+    listed = glossary.get(place[0])
+    names = [f" {fold(name)} " for name in (listed.en if listed else ())]
+    own = [f" {fold(name)} " for name in entry.en]
+    return None if any(name in english for name in names for english in own) else place[1]
 
 
 def _own_country(organisation: Entry | None, place: Entry) -> bool:
@@ -297,7 +308,9 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                      if pattern.kind == "term" and _entry_type(glossary, pattern.entry) == "term"
                      and tokens[i].orig[:1].isupper() and not pattern.data.preferred[:1].isupper()
                      and not sentences.title_case[sentences.of[i]] and pattern.data.cls not in _PEOPLE_CLASSES}
-    unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences, organisations, capital_terms)
+    people = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "person"}
+    unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences, organisations, capital_terms,
+                               people)
 
     def dropped(pattern: Pattern, i: int, j: int) -> bool:
         """A look-alike, a word of a longer name, or a place that names a river or a volcano: not reported."""
@@ -350,6 +363,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                 if entry.sense_cues.body_after_against else None
             body = body or (_foreign_after(tokens, j, sentences, in_terms)
                             if entry.sense_cues.foreign_after_against else None)
+            body = body or (_other_place(glossary, entry, _place_of(tokens, j, place_at))
+                            if entry.sense_cues.other_place_after_against else None)
             # once per entry, sentence and what follows it: a long unpunctuated paragraph would otherwise be read
             # once per match
             key = (entry.id, sentences.of[i], tuple(near), after, body)

@@ -242,11 +242,13 @@ def _listed_objects_end(tokens: list[Token], k: int) -> int:
 _LOCATIVE_CONNECTIVES = frozenset({"wo", "yo", "ryo", "cyo", "byo", "zo", "rwo", "bwo", "kwo", "two"})
 
 
-def _complement_end(tokens: list[Token], j: int, organisations: Container[int] = ()) -> int:
+def _complement_end(tokens: list[Token], j: int, organisations: Container[int] = (),
+                    people: Container[int] = ()) -> int:
     """One step of a name's complements at token j: a capitalised word (Yunze, Ubumwe), or a connective or 'and'
     before one (ry'Umuryango, w'Abibumbye, n'Umutekano, y'u Burayi), or 'of in' before one (byo mu Karere), not
     before one of the `organisations` (the tokens where a listed one starts), where a unit sits, not part of its
-    name (Ishami ry'Ubuvuzi ryo mu Ngabo z'u Rwanda); j when there is none."""
+    name (Ishami ry'Ubuvuzi ryo mu Ngabo z'u Rwanda), nor before a listed person, whose the body is (Ishyaka
+    DALFA-Umurinzi rya Victoire Ingabire); j when there is none."""
     n = len(tokens)
     if j >= n or not tokens[j].joined or tokens[j].after_sentence_break or "\n" in tokens[j].gap:
         return j
@@ -260,7 +262,8 @@ def _complement_end(tokens: list[Token], j: int, organisations: Container[int] =
         k = j + 1
         if k + 1 < n and tokens[k].norm == "u" and tokens[k].joined:
             k += 1  # y'u Burayi
-        if k < n and tokens[k].joined and tokens[k].orig[:1].isupper() and not tokens[k].clitic:
+        if k < n and tokens[k].joined and tokens[k].orig[:1].isupper() and not tokens[k].clitic \
+                and k not in people:
             return k + 1
     return j
 
@@ -294,7 +297,7 @@ class UnlistedName:
 
 def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], heads: frozenset[str],
                     sentences: _Sentences, organisations: set[int], capital_terms: set[int],
-                    ) -> list[UnlistedName]:
+                    people: Container[int] = ()) -> list[UnlistedName]:
     """Token spans of organisation names the glossary lacks: a capitalised head noun, its complements and its
     mandate (Ishami ry'Umuryango w'Abibumbye ryita ku mpunzi; Akanama k'Amahoro n'Umutekano ka AU). It is a
     name only with a mandate, a listed organisation among its complements, a term written capitalised among them
@@ -307,7 +310,7 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
     the institution heads (Inama, Komisiyo) only make a name by a capitalised term or an acronym, as Inama ya EAC
     is the EAC's meeting. `organisations`, `capital_terms`: the tokens where a listed organisation's match starts,
     and a capitalised term's. Each span comes with where its seat starts, a place its bracketed acronym closes
-    (`_seat_end`), or its end."""
+    (`_seat_end`), or its end. `people`: where a listed person's match starts."""
     listed = {i: j for _, i, j in found}
     organisation_at = {i: pattern.entry for pattern, i, _ in found if i in organisations}
     inside_listed = {k for _, i, j in found for k in range(i + 1, j)}  # Umuryango in Ishami ry'Umuryango …
@@ -335,7 +338,7 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
                 spans.append(UnlistedName(k, end, k, organisation_at[end]))
             continue
         end = k + 1
-        while end - k < _NAME_WORDS and (step := _complement_end(tokens, end, organisations)) > end:
+        while end - k < _NAME_WORDS and (step := _complement_end(tokens, end, organisations, people)) > end:
             end = step
         with_mandate = _mandate_end(tokens, end, head=head)
         inside = between(organisation_starts, k, end)

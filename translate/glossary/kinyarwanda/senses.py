@@ -104,6 +104,21 @@ def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[Wo
     return tuple((tokens[k].norm, sentences.capitalised_inside(tokens, k)) for k in kept)
 
 
+def _place_of(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str, str]]) -> tuple[str, str] | None:
+    """The place a match is 'of' or 'in', named right after its connective or locative (Minisiteri y'Ubuzima ya
+    Uganda, y'u Bugande, muri Gaza): its id and how it is written; None if none."""
+    for k in _clause_after(tokens, j, 3):
+        if k in place_at:
+            return place_at[k]
+        if not (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES or tokens[k].norm in _PLACE_OPENERS) \
+                or tokens[k].norm in _AND:
+            return None
+    return None
+
+
+_PLACE_OPENERS = frozenset({"mu", "muri", "ku", "kuri", "i", "u", "yo", "ryo", "cyo", "byo", "wo", "zo", "bwo"})
+
+
 def _connective_after(tokens: list[Token], clause: range) -> int | None:
     """The connective of agreement (not "and") right after a match or after one modifier: Perezida w'…, Perezida
     mushya w'…"""
