@@ -777,7 +777,9 @@ PRESS = [
     ("Urukundo rutagira umupaka", []),
     ("Amapfa yibasiye Ihembe ry'Afurika n'u Burayi bw'Iburasirazuba.", ["place.horn-of-africa=Ihembe ry'Afurika"]),
     ("Minisitiri w'Ubucuruzi n'Inganda", ["term.trade-minister=Minisitiri w'Ubucuruzi n'Inganda"]),
-    ("Minisiteri y'Ubucuruzi n'Inganda", ["term.ministry=Minisiteri"]),  # inganda: industry, not factories
+    ("Minisiteri y'Ubucuruzi n'Inganda", ["org.minicom=Minisiteri y'Ubucuruzi n'Inganda"]),  # not factories
+    ("Minisiteri y'Ubucuruzi n'Inganda ya Kenya",  # another country's: not MINICOM, and inganda no factories
+     ["?org.minicom=Minisiteri y'Ubucuruzi n'Inganda!'Kenya' points to another sense", "place.kenya=Kenya"]),
     ("Minisitiri w'Ubuhinzi yavuze", ["term.minister=Minisitiri"]),  # a minister the glossary does not list
     # 'and' is not a connective of agreement: an attack and drones, not an air strike
     ("igitero n'indege zitagira abapilote", ["term.attack=igitero", "term.drone=n'indege zitagira abapilote"]),
