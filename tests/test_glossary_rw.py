@@ -465,6 +465,11 @@ PRESS = [
     # a person after a party's name is whose party it is, not part of its name
     ("Ishyaka DALFA-Umurinzi rya Victoire Ingabire ntiryemerewe.",
      ["term.political-party=Ishyaka", "org.dalfa-umurinzi=DALFA-Umurinzi", "person.victoire-ingabire=Victoire Ingabire"]),
+    # words in lower case a listed acronym closes are its name, the place inside included; not without the acronym
+    ("Urwego rw'ubutasi bwa gisirikare rwa Uganda (CMI) rwashinjwe.",
+     ["org.cmi=Urwego rw'ubutasi bwa gisirikare rwa Uganda", "org.cmi=CMI"]),
+    ("Urwego rw'ubutasi bwa gisirikare rwa Uganda rwashinjwe.",
+     ["term.intelligence=rw'ubutasi", "term.military=gisirikare", "place.uganda=Uganda"]),
     ("Ubutumwa bwa Loni (MINUSMA) bwavuye muri Mali.",
      ["org.minusma=Ubutumwa bwa Loni", "org.minusma=MINUSMA", "place.mali=Mali"]),
     ("Boko Haram yagabye ibitero mu karere k'ikiyaga cya Tchad.",  # Lake Chad, not Chad

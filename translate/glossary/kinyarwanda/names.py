@@ -370,6 +370,12 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             else:
                 spans.append(UnlistedName(k, closed, with_mandate))
             continue
+        lower = _linked_words_end(tokens, end, k + _NAME_WORDS)
+        if capital and lower > end and lower in organisations and _acronym_end(tokens, lower) > lower:
+            # words in lower case a listed acronym closes name it too: Urwego rw'ubutasi bwa gisirikare rwa Uganda
+            # (CMI) is the CMI
+            spans.append(UnlistedName(k, lower, k, organisation_at[lower]))
+            continue
         if not capital or (end == k + 1 and not sentences.capitalised_inside(tokens, k)):
             continue
         if between(capital_starts, k, end) or (own and with_mandate > end) \
@@ -425,6 +431,17 @@ def _generic_office_end(tokens: list[Token], k: int, listed: Mapping[int, int], 
             or any(k < start < end for start in organisations):
         return k
     return end
+
+
+def _linked_words_end(tokens: list[Token], j: int, limit: int) -> int:
+    """After the words a name links from token j by connectives, in any case (rw'ubutasi bwa gisirikare rwa
+    Uganda), up to token `limit`, in one clause; j when none."""
+    n = len(tokens)
+    while j + 1 < min(n, limit) and (tokens[j].clitic or tokens[j].norm in FULL_CONNECTIVES) \
+            and tokens[j].norm not in ("na", "nka") and tokens[j].joined and tokens[j + 1].joined:
+        step = 2 if not (tokens[j + 1].norm == "u" and j + 2 < n and tokens[j + 2].joined) else 3
+        j += step
+    return j
 
 
 def _acronym_end(tokens: list[Token], j: int) -> int:
