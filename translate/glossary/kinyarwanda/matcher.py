@@ -21,7 +21,8 @@ from translate.glossary.kinyarwanda.names import (
     _names_a_feature, _unlisted_names,
 )
 from translate.glossary.kinyarwanda.senses import (
-    Word, _Sentences, _body_after, _foreign_after, _place_of, _places_after, _sentence_words, _unsupported_sense, _words_after,
+    Word, _Sentences, _body_after, _foreign_after, _place_of, _places_after, _sentence_words, _unsupported_sense,
+    _words_after,
 )
 from translate.glossary.matching import Pattern, TermMatch
 from translate.glossary.morphology import FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, VOWELS, connective
@@ -84,15 +85,30 @@ def _joined_by_connective(tokens: list[Token], i: int) -> bool:
         and before.norm not in _AND | _LIKE
 
 
+# Heads that say "organisation" and no more: Umuryango w'X (ACRONYM) is X, written out.
+_ORGANISATION_WORDS = frozenset({"umuryango", "ishyirahamwe"})
+
+
+def _organisation_word_opens(tokens: list[Token], k: int) -> bool:
+    """Token k is a capitalised "organisation" that opens a name (Umuryango w'Abanyamakuru …), not one after a
+    connective, which belongs to a longer body (Ingabo z'umuryango wa SADC (SAMIDRC))."""
+    return k >= 0 and tokens[k].norm in _ORGANISATION_WORDS and tokens[k].orig[:1].isupper() \
+        and not (k > 0 and tokens[k].joined and (tokens[k - 1].clitic or tokens[k - 1].norm in FULL_CONNECTIVES))
+
+
 def _other_place(glossary: Glossary, entry: Entry, place: tuple[str, str] | None) -> str | None:
-    """How a place named right after an entry's match is written, if it is not one the entry's English names
-    hold (the Rwanda Ministry of Health is in Rwanda): None if it is, or if there is none."""
+    """How a place named right after an entry's match is written, if none of the entry's English names holds it
+    (the Rwanda Ministry of Health is in Rwanda): None if one does, or if there is no place."""
     if place is None or place[0] in entry.sense_cues.places_for:
         return None
     listed = glossary.get(place[0])
-    names = [f" {fold(name)} " for name in (listed.en if listed else ())]
-    own = [f" {fold(name)} " for name in entry.en]
-    return None if any(name in english for name in names for english in own) else place[1]
+    return None if listed is not None and _holds_a_name(entry.en, listed.en) else place[1]
+
+
+def _holds_a_name(texts: tuple[str, ...], names: tuple[str, ...]) -> bool:
+    """Whether one of the texts holds one of the names as whole words, case and accents aside."""
+    padded = [" " + _APOSTROPHES.sub(" ", fold(text)) + " " for text in texts]
+    return any(f" {fold(name)} " in text for text in padded for name in names)
 
 
 def _own_country(organisation: Entry | None, place: Entry) -> bool:
@@ -100,9 +116,7 @@ def _own_country(organisation: Entry | None, place: Entry) -> bool:
     is part of the name (Ubushinjacyaha Bukuru bw'u Rwanda, where Ubushinjacyaha bw'u Rwanda is listed)."""
     if organisation is None or place.type != "place":
         return False
-    names = [f" {fold(name)} " for name in place.rw]
-    words = [" " + _APOSTROPHES.sub(" ", fold(rendering)) + " " for rendering in organisation.rw]
-    return any(name in rendering for rendering in words for name in names)
+    return _holds_a_name(organisation.rw, place.rw)
 
 
 _APOSTROPHES = re.compile(r"['’]")
@@ -388,7 +402,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         if kind == "term" and not sense and before and before[0].entry != pattern.entry \
                 and not (before[1] > 0 and (tokens[before[1] - 1].clitic
                                             or tokens[before[1] - 1].norm in FULL_CONNECTIVES)
-                         and not (before[1] > 1 and tokens[before[1] - 2].norm in _ORGANISATION_WORDS)) \
+                         and not _organisation_word_opens(tokens, before[1] - 2)) \
                 and _bracketed_acronym(tokens, i):
             sense = (f"{_SENSE} the acronym in brackets after "
                      f"'{text[tokens[before[1]].start:tokens[i - 1].end]}' names it")
@@ -413,10 +427,6 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
     return sorted(matches, key=lambda m: (m.start, -m.end))
 
 
-# Heads that say "organisation" and no more: Umuryango w'X (ACRONYM) is X, written out.
-_ORGANISATION_WORDS = frozenset({"umuryango", "ikigo", "ishyirahamwe"})
-
-
 def _inside_name(text: str, tokens: list[Token], name: UnlistedName) -> str:
     """The warning of a match inside a name: the name it is part of, and whose name that is."""
     written = _name_text(text, tokens, name.start, name.end)
@@ -434,5 +444,6 @@ def _acronym_named(text: str, tokens: list[Token], name: UnlistedName, matches: 
     end = tokens[name.end - 1].end
     acronym = next((m for m in matches if m.entry == name.acronym_of and m.start == tokens[name.end].start), None)
     if acronym is not None and acronym.kind == "ambiguous":
-        return TermMatch(name.acronym_of or "", text[start:end], start, end, "ambiguous", list(acronym.warnings))
+        sense = [w for w in acronym.warnings if w.startswith(_SENSE)][:1]
+        return TermMatch(name.acronym_of or "", text[start:end], start, end, "ambiguous", sense)
     return TermMatch(name.acronym_of or "", text[start:end], start, end)

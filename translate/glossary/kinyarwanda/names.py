@@ -242,13 +242,11 @@ def _listed_objects_end(tokens: list[Token], k: int) -> int:
 _LOCATIVE_CONNECTIVES = frozenset({"wo", "yo", "ryo", "cyo", "byo", "zo", "rwo", "bwo", "kwo", "two"})
 
 
-def _complement_end(tokens: list[Token], j: int, organisations: Container[int] = (),
-                    people: Container[int] = ()) -> int:
+def _complement_end(tokens: list[Token], j: int, organisations: Container[int] = ()) -> int:
     """One step of a name's complements at token j: a capitalised word (Yunze, Ubumwe), or a connective or 'and'
     before one (ry'Umuryango, w'Abibumbye, n'Umutekano, y'u Burayi), or 'of in' before one (byo mu Karere), not
     before one of the `organisations` (the tokens where a listed one starts), where a unit sits, not part of its
-    name (Ishami ry'Ubuvuzi ryo mu Ngabo z'u Rwanda), nor before a listed person, whose the body is (Ishyaka
-    DALFA-Umurinzi rya Victoire Ingabire); j when there is none."""
+    name (Ishami ry'Ubuvuzi ryo mu Ngabo z'u Rwanda); j when there is none."""
     n = len(tokens)
     if j >= n or not tokens[j].joined or tokens[j].after_sentence_break or "\n" in tokens[j].gap:
         return j
@@ -262,8 +260,7 @@ def _complement_end(tokens: list[Token], j: int, organisations: Container[int] =
         k = j + 1
         if k + 1 < n and tokens[k].norm == "u" and tokens[k].joined:
             k += 1  # y'u Burayi
-        if k < n and tokens[k].joined and tokens[k].orig[:1].isupper() and not tokens[k].clitic \
-                and k not in people:
+        if k < n and tokens[k].joined and tokens[k].orig[:1].isupper() and not tokens[k].clitic:
             return k + 1
     return j
 
@@ -338,8 +335,10 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
                 spans.append(UnlistedName(k, end, k, organisation_at[end]))
             continue
         end = k + 1
-        while end - k < _NAME_WORDS and (step := _complement_end(tokens, end, organisations, people)) > end:
+        while end - k < _NAME_WORDS and (step := _complement_end(tokens, end, organisations)) > end:
             end = step
+        if (person := _person_after_listed_name(tokens, k, end, people, organisation_starts)) is not None:
+            end = person  # Ishyaka DALFA-Umurinzi rya Victoire Ingabire: the party, then whose it is
         with_mandate = _mandate_end(tokens, end, head=head)
         inside = between(organisation_starts, k, end)
         # a mandate's objects listed with commas only in a name that holds a listed organisation or that its
@@ -370,7 +369,7 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             else:
                 spans.append(UnlistedName(k, closed, with_mandate))
             continue
-        lower = _linked_words_end(tokens, end, k + _NAME_WORDS)
+        lower = _linked_words_end(tokens, end, k + _NAME_WORDS, organisations)
         if capital and lower > end and lower in organisations and _acronym_end(tokens, lower) > lower:
             # words in lower case a listed acronym closes name it too: Urwego rw'ubutasi bwa gisirikare rwa Uganda
             # (CMI) is the CMI
@@ -433,15 +432,35 @@ def _generic_office_end(tokens: list[Token], k: int, listed: Mapping[int, int], 
     return end
 
 
-def _linked_words_end(tokens: list[Token], j: int, limit: int) -> int:
+def _person_after_listed_name(tokens: list[Token], k: int, end: int, people: Collection[int],
+                              organisation_starts: list[int]) -> int | None:
+    """Where a name from token k to `end` stops before a listed person after a listed organisation and a
+    connective (Ishyaka DALFA-Umurinzi rya Victoire Ingabire: the party, then whose it is); None if it does not.
+    A body named after a person, with no listed organisation before him, keeps him (Ikigo cya Nelson Mandela …)."""
+    person = next((p for p in sorted(people) if k + 1 < p < end), None)
+    if person is None or not any(k < o < person - 1 for o in organisation_starts):
+        return None
+    connective = tokens[person - 1]
+    return person - 1 if connective.clitic or connective.norm in FULL_CONNECTIVES else None
+
+
+def _linked_words_end(tokens: list[Token], j: int, limit: int, organisations: Container[int]) -> int:
     """After the words a name links from token j by connectives, in any case (rw'ubutasi bwa gisirikare rwa
-    Uganda), up to token `limit`, in one clause; j when none."""
-    n = len(tokens)
+    Uganda), up to token `limit`, in one line, with no listed organisation among them; j when none."""
+    n, start = len(tokens), j
     while j + 1 < min(n, limit) and (tokens[j].clitic or tokens[j].norm in FULL_CONNECTIVES) \
-            and tokens[j].norm not in ("na", "nka") and tokens[j].joined and tokens[j + 1].joined:
-        step = 2 if not (tokens[j + 1].norm == "u" and j + 2 < n and tokens[j + 2].joined) else 3
-        j += step
+            and tokens[j].norm not in _AND | _LIKE and _linked(tokens[j]) and _linked(tokens[j + 1]):
+        word = j + 2 if tokens[j + 1].norm == "u" and j + 2 < n and _linked(tokens[j + 2]) else j + 1
+        if tokens[word].clitic or tokens[word].norm in FULL_CONNECTIVES or tokens[word].norm == "u" \
+                or word in organisations:
+            return start
+        j = word + 1
     return j
+
+
+def _linked(token: Token) -> bool:
+    """Token joined to the one before it in the same line: no punctuation or line break between."""
+    return token.joined and "\n" not in token.gap
 
 
 def _acronym_end(tokens: list[Token], j: int) -> int:

@@ -8,9 +8,9 @@ import re
 from collections.abc import Container, Mapping
 
 from translate.glossary.entries import Entry
-from translate.glossary.kinyarwanda.forms import _AND
+from translate.glossary.kinyarwanda.forms import _AND, _LIKE
 from translate.glossary.kinyarwanda.grammar import _SENSE
-from translate.glossary.morphology import FULL_CONNECTIVES, spelt_foreign
+from translate.glossary.morphology import FULL_CONNECTIVES, O_CONNECTIVES, spelt_foreign
 from translate.glossary.textnorm import Token, fold
 
 
@@ -105,18 +105,21 @@ def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[Wo
 
 
 def _place_of(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str, str]]) -> tuple[str, str] | None:
-    """The place a match is 'of' or 'in', named right after its connective or locative (Minisiteri y'Ubuzima ya
-    Uganda, y'u Bugande, muri Gaza): its id and how it is written; None if none."""
+    """The place a match is 'of' or 'in', named right after its connective or mu/muri (Minisiteri y'Ubuzima ya
+    Uganda, y'u Bugande, muri Gaza), in the same line: its id and how it is written; None if none. Not a place it
+    merely sits at (… i Kigali, ku Gisenyi)."""
     for k in _clause_after(tokens, j, 3):
+        if "\n" in tokens[k].gap:
+            return None
         if k in place_at:
             return place_at[k]
-        if not (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES or tokens[k].norm in _PLACE_OPENERS) \
-                or tokens[k].norm in _AND:
+        if tokens[k].norm in _AND | _LIKE or not (tokens[k].clitic or tokens[k].norm in _OF_OR_IN):
             return None
     return None
 
 
-_PLACE_OPENERS = frozenset({"mu", "muri", "ku", "kuri", "i", "u", "yo", "ryo", "cyo", "byo", "wo", "zo", "bwo"})
+# What joins a match to the place it is of or in: a connective (ya, y'), mu/muri, "of in" (yo mu), the augment u.
+_OF_OR_IN = FULL_CONNECTIVES | O_CONNECTIVES | frozenset({"mu", "muri", "u"})
 
 
 def _connective_after(tokens: list[Token], clause: range) -> int | None:
