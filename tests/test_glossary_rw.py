@@ -439,11 +439,13 @@ PRESS = [
     ("Umutwe wa Rapid Support Forces (RSF) urwana na Gen. Burhan.",  # an English name quoted as it stands
      ["org.rsf=Rapid Support Forces", "org.rsf=RSF", "term.general=Gen", "person.abdel-fattah-al-burhan=Burhan"]),
     # an acronym in brackets names the organisation before it, not another it spells; not one after a connective
-    ("Umuryango Reporters Sans Frontières (RSF) wabyamaganye.",
-     ["org.reporters-without-borders=Reporters Sans Frontières", "?org.rsf=RSF!the acronym in brackets"]),
+    ("Umuryango Reporters Sans Frontières (RSF) wabyamaganye.",  # its initials: RSF is that body's acronym
+     ["org.reporters-without-borders=Reporters Sans Frontières", "org.reporters-without-borders=RSF"]),
+    ("Umuryango Human Rights Watch (RSF) wabyamaganye.",  # letters that are no initials of it: not the force
+     ["org.hrw=Human Rights Watch", "?org.rsf=RSF!the acronym in brackets"]),
     # … nor after "Umuryango w'", which only says organisation: the name written out is the body
     ("Umuryango w'Abanyamakuru Batagira Imipaka (RSF) wamaganye.",
-     ["org.reporters-without-borders=w'Abanyamakuru Batagira Imipaka", "?org.rsf=RSF!the acronym in brackets"]),
+     ["org.reporters-without-borders=w'Abanyamakuru Batagira Imipaka", "org.reporters-without-borders=RSF"]),
     # a name its acronym closes takes the acronym's sense: here the press-freedom body, not the Sudanese force
     ("Ikigo Mpuzamahanga Giharanira Ubwisanzure bw'Abanyamakuru (RSF) cyamaganye ifatwa ry'abanyamakuru.",
      ["?org.rsf=Ikigo Mpuzamahanga Giharanira Ubwisanzure bw'Abanyamakuru!'abanyamakuru' points to another sense",

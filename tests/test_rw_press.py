@@ -5,7 +5,8 @@ organisation names, acronyms as the press writes them, look-alikes and words wit
 independently of the matcher: `[[ID|surface]]` is an occurrence of glossary concept ID, `[[!ID|surface]]` a trap,
 a phrase that looks like ID but is not it. Run with `-s` to see the tables.
 
-Eighteen development sets (rw_press.txt, rw_press_b.txt, _c, _d, _g, _j, _k, _o, _r, _s, _u, _v, _w, _y, _z, _aa, _ac, _ae;
+Nineteen development sets (rw_press.txt, rw_press_b.txt, _c, _d, _g, _j, _k, _o, _r, _s, _u, _v, _w, _y, _z, _aa, _ac, _ae
+and _af;
 matcher and the glossary were mended on them) are held to bars. Their figures show what the matcher recalls of text it
 was tuned on, so the headline figures are the held-out sets' (rw_press_heldout.txt, _f, _h, _i, _l, _m, _n, _p, _q, _t,
 _x, _ab and _ad), each written blind by another author and never used to change the matcher: only their totals are printed.
@@ -61,6 +62,7 @@ DEVELOPMENT = {
     "rw_press_aa.txt": {"recall": 0.97, "precision": 0.965, "coverage": 0.97, "traps held": 0.85},
     "rw_press_ac.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.97, "traps held": 0.85},
     "rw_press_ae.txt": {"recall": 0.98, "precision": 0.95, "coverage": 0.9, "traps held": 0.85},
+    "rw_press_af.txt": {"recall": 0.96, "precision": 0.975, "coverage": 0.92, "traps held": 0.85},
 }
 
 

@@ -96,6 +96,18 @@ def _organisation_word_opens(tokens: list[Token], k: int) -> bool:
         and not (k > 0 and tokens[k].joined and (tokens[k - 1].clitic or tokens[k - 1].norm in FULL_CONNECTIVES))
 
 
+def _initials_of(organisation: Entry | None, acronym: str) -> bool:
+    """Whether an acronym is the initials of one of an organisation's English names (RSF: Reporters Sans
+    Frontières), its little words aside."""
+    if organisation is None:
+        return False
+    for name in organisation.en:
+        words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
+        if len(words) > 1 and "".join(w[0] for w in words).upper() == acronym.upper():
+            return True
+    return False
+
+
 def _other_place(glossary: Glossary, entry: Entry, place: tuple[str, str] | None) -> str | None:
     """How a place named right after an entry's match is written, if none of the entry's English names holds it
     (the Rwanda Ministry of Health is in Rwanda): None if one does, or if there is no place."""
@@ -397,15 +409,20 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         # an acronym in brackets names the organisation just before it, whatever else it spells: Reporters Sans
         # Frontières (RSF) is not the Rapid Support Forces; not one after a connective, which names a longer body
         # (ubutumwa bwa Loni (MINUSMA)), unless that body is the word organisation (Umuryango w'Abanyamakuru
-        # Batagira Imipaka (RSF))
+        # Batagira Imipaka (RSF)); where its letters are that organisation's initials, it is its acronym, whatever
+        # the sentence says of the other's sense
         before = org_ending_at.get(i)
-        if kind == "term" and not sense and before and before[0].entry != pattern.entry \
+        if kind == "term" and before and before[0].entry != pattern.entry \
                 and not (before[1] > 0 and (tokens[before[1] - 1].clitic
                                             or tokens[before[1] - 1].norm in FULL_CONNECTIVES)
+                         and tokens[before[1] - 1].norm not in _AND | _LIKE
                          and not _organisation_word_opens(tokens, before[1] - 2)) \
                 and _bracketed_acronym(tokens, i):
-            sense = (f"{_SENSE} the acronym in brackets after "
-                     f"'{text[tokens[before[1]].start:tokens[i - 1].end]}' names it")
+            if _initials_of(glossary.get(before[0].entry), tokens[i].orig):
+                matches.append(TermMatch(before[0].entry, text[tokens[i].start:end], tokens[i].start, end))
+                continue
+            sense = sense or (f"{_SENSE} the acronym in brackets after "
+                              f"'{text[tokens[before[1]].start:tokens[i - 1].end]}' names it")
         if kind == "term" and not sense and entry is not None:
             # a place inside an office's name is still named: its seat (Urukiko Rwisumbuye rwa Musanze); not one
             # the name's acronym closes (… muri Somalia (AUSSOM))

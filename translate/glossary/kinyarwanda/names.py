@@ -260,6 +260,8 @@ def _complement_end(tokens: list[Token], j: int, organisations: Container[int] =
         k = j + 1
         if k + 1 < n and tokens[k].norm == "u" and tokens[k].joined:
             k += 1  # y'u Burayi
+        if tokens[j].norm in _AND and k in organisations:
+            return j  # a second body, not a word of the name: Umuryango wa SADC n'Umuryango wa Afurika Yunze Ubumwe
         if k < n and tokens[k].joined and tokens[k].orig[:1].isupper() and not tokens[k].clitic:
             return k + 1
     return j
@@ -356,6 +358,11 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             spans.append(UnlistedName(k, with_mandate, k, organisation_at[with_mandate]))
             continue
         closed = max(_seat_end(tokens, with_mandate), _acronym_end(tokens, with_mandate))
+        if closed == with_mandate and with_mandate > end \
+                and (linked := _linked_words_end(tokens, with_mandate, k + _NAME_WORDS, organisations)) > with_mandate \
+                and linked in organisations and _acronym_end(tokens, linked) > linked:
+            # a mandate's object goes on in lower case to the acronym: rishinzwe ibikorwa by'ubutabazi (OCHA)
+            with_mandate, closed = linked, linked + 1
         if closed == with_mandate and (purpose := _purpose_end(tokens, with_mandate)) > with_mandate:
             # a purpose only where the acronym closes the name: Ubutumwa Mpuzamahanga bwo Gushyigikira Umutekano
             # (MSS); else it is what the body does (Ingabo z'u Rwanda zo kugarura amahoro)
