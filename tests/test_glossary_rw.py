@@ -480,6 +480,13 @@ PRESS = [
     ("Ikigo cya Nelson Mandela gishinzwe Amahoro cyatangaje.",
      ["?person.nelson-mandela=Nelson Mandela!part of the name"]),
     ("Twaganiriye n'Urwego rw'ubugenzacyaha n'igipolisi (RNP) ejo.", ["org.rwanda-national-police=RNP"]),
+    # taxes are tariffs only where goods, customs or trade policy are named
+    ("Trump yashyizeho imisoro mishya ku bicuruzwa by'u Buhinde.",
+     ["person.donald-trump=Trump", "term.tariffs=imisoro", "place.india=by'u Buhinde"]),
+    ("RRA yakusanyije imisoro irenga miliyari 2 900 Frw.",
+     ["org.rra=RRA", "?term.tariffs=imisoro!'rra' points to another sense"]),
+    ("Ubugambanyi bwa Asmara bwarakaje Etiyopiya.",  # betrayal; a charge of treason needs a court or a charge
+     ["?term.treason=Ubugambanyi!nothing in the sentence supports", "place.asmara=Asmara", "place.ethiopia=Etiyopiya"]),
     ("Ubutumwa bwa Loni (MINUSMA) bwavuye muri Mali.",
      ["org.minusma=Ubutumwa bwa Loni", "org.minusma=MINUSMA", "place.mali=Mali"]),
     ("Boko Haram yagabye ibitero mu karere k'ikiyaga cya Tchad.",  # Lake Chad, not Chad
