@@ -59,10 +59,10 @@ DEVELOPMENT = {
     "rw_press_w.txt": {"recall": 0.975, "precision": 0.99, "coverage": 0.96, "traps held": 0.9},
     "rw_press_y.txt": {"recall": 0.985, "precision": 0.99, "coverage": 0.975, "traps held": 0.95},
     "rw_press_z.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.95, "traps held": 0.85},
-    "rw_press_aa.txt": {"recall": 0.97, "precision": 0.965, "coverage": 0.97, "traps held": 0.85},
-    "rw_press_ac.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.97, "traps held": 0.85},
-    "rw_press_ae.txt": {"recall": 0.98, "precision": 0.95, "coverage": 0.9, "traps held": 0.85},
-    "rw_press_af.txt": {"recall": 0.96, "precision": 0.975, "coverage": 0.92, "traps held": 0.85},
+    "rw_press_aa.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.97, "traps held": 0.9},
+    "rw_press_ac.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.98, "traps held": 0.9},
+    "rw_press_ae.txt": {"recall": 0.99, "precision": 0.98, "coverage": 0.95, "traps held": 0.9},
+    "rw_press_af.txt": {"recall": 0.97, "precision": 0.985, "coverage": 0.93, "traps held": 0.9},
 }
 
 
