@@ -296,7 +296,7 @@ class UnlistedName:
 
 def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], heads: frozenset[str],
                     sentences: _Sentences, organisations: set[int], capital_terms: set[int],
-                    people: Container[int] = ()) -> list[UnlistedName]:
+                    people: Collection[int] = ()) -> list[UnlistedName]:
     """Token spans of organisation names the glossary lacks: a capitalised head noun, its complements and its
     mandate (Ishami ry'Umuryango w'Abibumbye ryita ku mpunzi; Akanama k'Amahoro n'Umutekano ka AU). It is a
     name only with a mandate, a listed organisation among its complements, a term written capitalised among them
