@@ -52,14 +52,11 @@ def _renderings_in(text: str, lang: str, glossary: Glossary) -> list[TermMatch]:
     was found (a surname, a hashtag) is no fault of the translation."""
     found = []
     for match in find_terms(text, lang, glossary):  # type: ignore[arg-type]
-        if match.kind == "ambiguous":
-            match = TermMatch(match.entry, match.surface, match.start, match.end, "term",
-                              [w for w in match.warnings if not w.startswith(AMBIGUOUS_WARNING)])
-        if match.kind == "term" and any(is_note(w) for w in match.warnings):
-            match = TermMatch(match.entry, match.surface, match.start, match.end, "term",
-                              [w for w in match.warnings if not is_note(w)])
-        if match.kind == "term":
-            found.append(match)
+        if match.kind not in ("term", "ambiguous"):
+            continue
+        kept = [w for w in match.warnings if not w.startswith(AMBIGUOUS_WARNING) and not is_note(w)]
+        found.append(match if match.kind == "term" and len(kept) == len(match.warnings)
+                     else TermMatch(match.entry, match.surface, match.start, match.end, "term", kept))
     return found
 
 
