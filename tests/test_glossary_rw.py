@@ -485,6 +485,14 @@ PRESS = [
      ["person.donald-trump=Trump", "term.tariffs=imisoro", "place.india=by'u Buhinde"]),
     ("RRA yakusanyije imisoro irenga miliyari 2 900 Frw.",
      ["org.rra=RRA", "?term.tariffs=imisoro!'rra' points to another sense"]),
+    # a place's name holds no stem, but is a cue word for word: Washington, Amerika; a body's taxes are its own
+    ("Canada yashyiriweho imisoro Washington ivuga ko igamije guhagarika magendu.",
+     ["place.canada=Canada", "term.tariffs=imisoro", "place.washington=Washington", "term.smuggling=magendu"]),
+    ("Lesotho yashyiriweho umusoro wa 50% ku myenda yoherezwa muri Amerika.",
+     ["place.lesotho=Lesotho", "term.tariffs=umusoro", "place.united-states=Amerika"]),
+    ("Abacuruzi batinya imisoro ya M23 kuruta ibihano bya Amerika.",
+     ["?term.tariffs=imisoro!'M23' points to another sense", "org.m23=M23", "term.sanctions=ibihano",
+      "place.united-states=Amerika"]),
     ("Ubugambanyi bwa Asmara bwarakaje Etiyopiya.",  # betrayal; a charge of treason needs a court or a charge
      ["?term.treason=Ubugambanyi!nothing in the sentence supports", "place.asmara=Asmara", "place.ethiopia=Etiyopiya"]),
     ("Ubutumwa bwa Loni (MINUSMA) bwavuye muri Mali.",

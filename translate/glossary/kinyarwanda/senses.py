@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping
+from typing import NamedTuple
 
 from translate.glossary.entries import Entry
 from translate.glossary.kinyarwanda.forms import _AND, _LIKE
@@ -46,12 +47,10 @@ class _Sentences:
         return tokens[k].orig[:1].isupper() and k != self.around(k)[0]
 
 
-def _sentence_words(tokens: list[Token], i: int, sentences: _Sentences, in_places: set[int],
-                    ) -> list[tuple[str, bool]]:
-    """The words of token i's sentence, each with whether it is capitalised inside it, without place names, whose
-    letters mean nothing here (Ubwongereza is England, not a word holding gereza, a prison)."""
+def _sentence_words(tokens: list[Token], i: int, sentences: _Sentences, in_places: set[int]) -> list[Word]:
+    """The words of token i's sentence, each with whether it is capitalised inside it and in a place's name."""
     start, end = sentences.around(i)
-    return [(tokens[k].norm, sentences.capitalised_inside(tokens, k)) for k in range(start, end) if k not in in_places]
+    return [Word(tokens[k].norm, sentences.capitalised_inside(tokens, k), k in in_places) for k in range(start, end)]
 
 
 # A cue is a stem: it may follow the word's prefixes (ya-katiw-e, rwa-mu-hanish-ije), not sit deep inside it.
@@ -60,9 +59,19 @@ def _sentence_words(tokens: list[Token], i: int, sentences: _Sentences, in_place
 _CUE_OFFSET, _CUE_OFFSET_CAPITALISED = 5, 1
 
 
-def _has_cue(word: tuple[str, bool], cue: str) -> bool:
-    text, capitalised = word
-    return 0 <= text.find(cue) <= (_CUE_OFFSET_CAPITALISED if capitalised else _CUE_OFFSET)
+class Word(NamedTuple):
+    """A word of the sentence as folded; whether it is capitalised inside its sentence; whether it is in a place's
+    name, which holds no stem (Ubwongereza is England, not a word holding gereza, a prison) but is a cue of its
+    own, word for word (Washington, Amerika for tariffs)."""
+    text: str
+    capitalised: bool
+    place: bool = False
+
+
+def _has_cue(word: Word, cue: str) -> bool:
+    if word.place:
+        return word.text == cue
+    return 0 <= word.text.find(cue) <= (_CUE_OFFSET_CAPITALISED if word.capitalised else _CUE_OFFSET)
 
 
 # Tokens after a match within which a place named decides its sense: Umunyamabanga wa Leta wa Amerika; Intara ya
@@ -88,7 +97,6 @@ def _places_after(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str,
 
 
 _QUALIFIER_NEAR = 5  # a modifier, a connective and a noun of two words: Perezida mushya w'Inama Njyanama
-Word = tuple[str, bool]  # a word as folded, and whether it is capitalised inside its sentence
 
 
 def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[Word, ...]:
@@ -101,7 +109,7 @@ def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[Wo
     kept = [k for k in clause[:1] if k != connective]
     if connective is not None:
         kept += [k for k in clause if connective < k <= connective + 2]
-    return tuple((tokens[k].norm, sentences.capitalised_inside(tokens, k)) for k in kept)
+    return tuple(Word(tokens[k].norm, sentences.capitalised_inside(tokens, k)) for k in kept)
 
 
 def _place_of(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str, str]]) -> tuple[str, str] | None:
@@ -171,8 +179,8 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
     against, next_against = [fold(c) for c in cues.against], [fold(c) for c in cues.next_against]
     other = next((near[place] for place in cues.places_against if place in near), None) \
         or body \
-        or next((word[0] for word in after for cue in next_against if _has_cue(word, cue)), None) \
-        or next((word[0] for word in words for cue in against if _has_cue(word, cue)), None)
+        or next((word.text for word in after for cue in next_against if _has_cue(word, cue)), None) \
+        or next((word.text for word in words for cue in against if _has_cue(word, cue)), None)
     if other is not None:
         return f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
     supporting = [fold(c) for c in cues.supporting]
