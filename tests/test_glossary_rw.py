@@ -493,6 +493,10 @@ PRESS = [
     ("Abacuruzi batinya imisoro ya M23 kuruta ibihano bya Amerika.",
      ["?term.tariffs=imisoro!'M23' points to another sense", "org.m23=M23", "term.sanctions=ibihano",
       "place.united-states=Amerika"]),
+    # hunger is famine where a place, a war, the UN, refugees or food are named; one person's hunger is not
+    ("Abaturage bo muri Gaza bugarijwe n'inzara.", ["place.gaza=Gaza", "term.famine=n'inzara"]),
+    ("Umukinnyi yavuze ko inzara yamurembeje mu birometero bya nyuma.",
+     ["?term.famine=inzara!nothing in the sentence supports"]),
     ("Ubugambanyi bwa Asmara bwarakaje Etiyopiya.",  # betrayal; a charge of treason needs a court or a charge
      ["?term.treason=Ubugambanyi!nothing in the sentence supports", "place.asmara=Asmara", "place.ethiopia=Etiyopiya"]),
     ("Ubutumwa bwa Loni (MINUSMA) bwavuye muri Mali.",
