@@ -558,6 +558,9 @@ PRESS = [
       "?term.president=Perezida!'IBUKA' points to", "org.ibuka=IBUKA", "term.president=Perezida",
       "place.dr-congo=RDC"]),
     ("PEREZIDA WA REPUBULIKA YAKIRIYE ABASHYITSI", ["term.president=PEREZIDA"]),  # all capitals: no acronym
+    # 'its' president is a body's (the press names a country's: Perezida wa Uganda)
+    ("Intumwa za Sena ziyobowe na Perezida wayo.", ["term.delegation=Intumwa", "term.senate=Sena",
+                                                   "?term.president=Perezida!'wayo' points to"]),
     ("Visi Perezida mushya wa FERWAFA yatowe.",
      ["?term.vice-president=Visi Perezida!'FERWAFA'", "org.ferwafa=FERWAFA"]),
     # a federated state is not the government: a listed one (a place cue), or a name the glossary lacks that is
