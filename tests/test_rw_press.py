@@ -63,6 +63,9 @@ DEVELOPMENT = {
     "rw_press_ac.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.98, "traps held": 0.9},
     "rw_press_ae.txt": {"recall": 0.99, "precision": 0.98, "coverage": 0.95, "traps held": 0.9},
     "rw_press_af.txt": {"recall": 0.97, "precision": 0.985, "coverage": 0.93, "traps held": 0.9},
+    "rw_press_ag.txt": {"recall": 0.98, "precision": 0.96, "coverage": 0.95, "traps held": 0.85},
+    "rw_press_ah.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.96, "traps held": 0.85},
+    "rw_press_ai.txt": {"recall": 0.97, "precision": 0.97, "coverage": 0.92, "traps held": 0.84},
 }
 
 
