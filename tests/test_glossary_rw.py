@@ -558,6 +558,12 @@ PRESS = [
       "?term.president=Perezida!'IBUKA' points to", "org.ibuka=IBUKA", "term.president=Perezida",
       "place.dr-congo=RDC"]),
     ("PEREZIDA WA REPUBULIKA YAKIRIYE ABASHYITSI", ["term.president=PEREZIDA"]),  # all capitals: no acronym
+    # the word right before: a simile (nk'igisasu, nka roketi) or a predicate (ni intwaro) is no weapon
+    ("Icyemezo cyabaye nk'igisasu ku isoko, ibiciro bizamuka nka roketi.",
+     ["?term.bomb=nk'igisasu!'nk' points to", "?term.rocket=roketi!'nka' points to"]),
+    ("Ubwiyunge ni intwaro yabafashije kwiyubaka.", ["term.reconciliation=Ubwiyunge", "?term.weapons=intwaro!'ni' points to"]),
+    ("Igisasu cyaturikiye i Mogadishu, ingabo zifata intwaro.",
+     ["term.bomb=Igisasu", "place.mogadishu=Mogadishu", "term.armed-forces=ingabo", "term.weapons=intwaro"]),
     # 'its' president is a body's (the press names a country's: Perezida wa Uganda)
     ("Intumwa za Sena ziyobowe na Perezida wayo.", ["term.delegation=Intumwa", "term.senate=Sena",
                                                    "?term.president=Perezida!'wayo' points to"]),

@@ -50,13 +50,15 @@ class SenseCues:
     intambara y'ubucuruzi a trade war, iperereza ryigenga an inquiry); '!>@body': so does a body named there, a
     listed organisation or an acronym that is no place (Perezida wa FERWAFA, of the ANC); '!>@foreign': so does a
     name the glossary does not list, spelt as no Kinyarwanda word is (Leta ya Kebbi, ya Jubaland: a federated
-    state, not the government); '!>@place': so does a place the match is of or in, named right after it after a
+    state, not the government); '!<word': the word right before the match, whole, shows another sense (a simile:
+    nk'igisasu, nka roketi; a predicate: kuba intwaro); '!>@place': so does a place the match is of or in, named right after it after a
     connective or mu/muri, that none of the entry's English names holds (Minisiteri y'Ubuzima ya Uganda is not the
     Rwanda Ministry of Health; … mu Rwanda is, and so is … i Kigali, where it sits)."""
 
     supporting: tuple[str, ...] = ()
     against: tuple[str, ...] = ()
     next_against: tuple[str, ...] = ()  # '!>stem' (Perezida w'ikipe: a club's)
+    previous_against: tuple[str, ...] = ()  # '!<word' (nk'igisasu: like a bomb)
     any_place: bool = False
     places_for: tuple[str, ...] = ()
     places_against: tuple[str, ...] = ()
@@ -78,7 +80,8 @@ _PLACE_CUE = re.compile(r"(!?)@place(?:\.([a-z0-9][a-z0-9_.-]*))?")
 
 def parse_cues(cues: Sequence[str]) -> SenseCues:
     """Parse `rw_context` cells; raises ValueError naming the first cue that is none."""
-    supporting, against, next_against, places_for, places_against, any_place = [], [], [], [], [], False
+    supporting, against, next_against, previous_against, places_for, places_against = [], [], [], [], [], []
+    any_place = False
     body_after_against = foreign_after_against = other_place_after_against = False
     for cue in cues:
         place = _PLACE_CUE.fullmatch(cue)
@@ -91,6 +94,8 @@ def parse_cues(cues: Sequence[str]) -> SenseCues:
             other_place_after_against = True
         elif cue.startswith("!>") and cue[2:] and not re.search(r"[\s!@>]", cue[2:]):
             next_against.append(cue[2:])
+        elif cue.startswith("!<") and cue[2:] and not re.search(r"[\s!@<>]", cue[2:]):
+            previous_against.append(cue[2:])
         elif place and place.group(2):
             (places_against if place.group(1) else places_for).append("place." + place.group(2))
         elif place and not place.group(1):
@@ -99,8 +104,9 @@ def parse_cues(cues: Sequence[str]) -> SenseCues:
             (against if cue.startswith("!") else supporting).append(word)
         else:
             raise ValueError(cue)
-    return SenseCues(tuple(supporting), tuple(against), tuple(next_against), any_place, tuple(places_for),
-                     tuple(places_against), body_after_against, foreign_after_against, other_place_after_against)
+    return SenseCues(tuple(supporting), tuple(against), tuple(next_against), tuple(previous_against), any_place,
+                     tuple(places_for), tuple(places_against), body_after_against, foreign_after_against,
+                     other_place_after_against)
 
 
 @dataclass(frozen=True)

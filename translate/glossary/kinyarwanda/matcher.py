@@ -22,7 +22,7 @@ from translate.glossary.kinyarwanda.names import (
 )
 from translate.glossary.kinyarwanda.senses import (
     Word, _Sentences, _body_after, _foreign_after, _place_of, _places_after, _sentence_words, _unsupported_sense,
-    _words_after,
+    _word_before, _words_after,
 )
 from translate.glossary.matching import Pattern, TermMatch
 from translate.glossary.morphology import FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, VOWELS, connective
@@ -321,7 +321,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
     in_terms = {k for _, i, j in found for k in range(i, j)}
     in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
     sentences = _Sentences(tokens)
-    senses: dict[tuple[str, int, tuple[str, ...], tuple[Word, ...], str | None], str | None] = {}
+    senses: dict[tuple[str, int, tuple[str, ...], tuple[Word, ...], str | None, str | None], str | None] = {}
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
     names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(tokens, k)}
     organisations = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "organisation"}
@@ -393,11 +393,12 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                             if entry.sense_cues.other_place_after_against else None)
             # once per entry, sentence and what follows it: a long unpunctuated paragraph would otherwise be read
             # once per match
-            key = (entry.id, sentences.of[i], tuple(near), after, body)
+            before = _word_before(tokens, i) if entry.sense_cues.previous_against else None
+            key = (entry.id, sentences.of[i], tuple(near), after, body, before)
             if key not in senses:
                 words = _sentence_words(tokens, i, sentences, in_places)
                 senses[key] = _unsupported_sense(entry, words, frozenset(places_in.get(sentences.of[i], ())), near,
-                                                 after, body)
+                                                 after, body, before)
             sense = senses[key]
         # an organisation after another and a connective that agrees with it is the body the first belongs to,
         # part of its name: Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council

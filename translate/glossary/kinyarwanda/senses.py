@@ -167,8 +167,15 @@ def _foreign_after(tokens: list[Token], j: int, sentences: _Sentences, in_terms:
     return tokens[k].orig if spelt_foreign(tokens[k].norm) else None
 
 
+def _word_before(tokens: list[Token], i: int) -> str | None:
+    """The word right before token i in the same phrase, folded, an elided one without its apostrophe (nk')."""
+    if i == 0 or not (tokens[i].joined or tokens[i - 1].clitic):
+        return None
+    return tokens[i - 1].norm.rstrip("'’")
+
+
 def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], near: Mapping[str, str],
-                       after: tuple[Word, ...] = (), body: str | None = None) -> str | None:
+                       after: tuple[Word, ...] = (), body: str | None = None, before: str | None = None) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is), by the
     entry's `rw_context` (SenseCues): a place named right after the match decides (`near`: its id and how it is
     written); else a word of its sentence shows the other sense, or none supports this one (`places`: those the
@@ -179,6 +186,7 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
     against, next_against = [fold(c) for c in cues.against], [fold(c) for c in cues.next_against]
     other = next((near[place] for place in cues.places_against if place in near), None) \
         or body \
+        or (before if before is not None and before in map(fold, cues.previous_against) else None) \
         or next((word.text for word in after for cue in next_against if _has_cue(word, cue)), None) \
         or next((word.text for word in words for cue in against if _has_cue(word, cue)), None)
     if other is not None:
