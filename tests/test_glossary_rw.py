@@ -561,7 +561,8 @@ PRESS = [
     # the word right before: a simile (nk'igisasu, nka roketi) or a predicate (ni intwaro) is no weapon
     ("Icyemezo cyabaye nk'igisasu ku isoko, ibiciro bizamuka nka roketi.",
      ["?term.bomb=nk'igisasu!'nk' points to", "?term.rocket=roketi!'nka' points to"]),
-    ("Ubwiyunge ni intwaro yabafashije kwiyubaka.", ["term.reconciliation=Ubwiyunge", "?term.weapons=intwaro!'ni' points to"]),
+    ("Ubwiyunge ni intwaro yabafashije kwiyubaka.",
+     ["term.reconciliation=Ubwiyunge", "?term.weapons=intwaro!'ni' points to"]),
     ("Igisasu cyaturikiye i Mogadishu, ingabo zifata intwaro.",
      ["term.bomb=Igisasu", "place.mogadishu=Mogadishu", "term.armed-forces=ingabo", "term.weapons=intwaro"]),
     # 'its' president is a body's (the press names a country's: Perezida wa Uganda)

@@ -50,10 +50,10 @@ class SenseCues:
     intambara y'ubucuruzi a trade war, iperereza ryigenga an inquiry); '!>@body': so does a body named there, a
     listed organisation or an acronym that is no place (Perezida wa FERWAFA, of the ANC); '!>@foreign': so does a
     name the glossary does not list, spelt as no Kinyarwanda word is (Leta ya Kebbi, ya Jubaland: a federated
-    state, not the government); '!<word': the word right before the match, whole, shows another sense (a simile:
-    nk'igisasu, nka roketi; a predicate: kuba intwaro); '!>@place': so does a place the match is of or in, named right after it after a
+    state, not the government); '!>@place': so does a place the match is of or in, named right after it after a
     connective or mu/muri, that none of the entry's English names holds (Minisiteri y'Ubuzima ya Uganda is not the
-    Rwanda Ministry of Health; … mu Rwanda is, and so is … i Kigali, where it sits)."""
+    Rwanda Ministry of Health; … mu Rwanda is, and so is … i Kigali, where it sits); '!<word': the word right
+    before the match, whole, shows another sense (a simile: nk'igisasu, nka roketi; a predicate: kuba intwaro)."""
 
     supporting: tuple[str, ...] = ()
     against: tuple[str, ...] = ()
