@@ -60,13 +60,16 @@ class Pattern:
     upper: frozenset[int] = frozenset()  # slots that must be written in capitals (acronyms: US is not 'us')
     data: Any = None  # language-specific facts the checker needs (class, number, form type)
     capital: frozenset[int] = frozenset()  # slots that must start with a capital (an English name: not 'turkey')
+    upper_only: bool = False  # `upper` slots in capitals only, not as the press writes some (Monusco): IGIHE
 
 
-def _acronym_ok(token: Token) -> bool:
+def _acronym_ok(token: Token, capitals_only: bool = False) -> bool:
     """In capitals (US is not 'us'); an acronym of four letters or more also as the press often writes it, with
-    one capital (Monusco, Fardc, Nato), and one with a digit in any case (m23): no common word is spelt like one."""
+    one capital (Monusco, Fardc, Nato), unless `capitals_only`, and one with a digit in any case (m23): no common
+    word is spelt like one."""
     letters = token.orig[:-1] if token.orig.endswith("s") and len(token.orig) > 2 else token.orig
-    return (letters.isupper() or (len(letters) >= 4 and letters[0].isupper() and letters[1:].islower())
+    return (letters.isupper() or (not capitals_only and len(letters) >= 4 and letters[0].isupper()
+                                  and letters[1:].islower())
             or any(c.isdigit() for c in letters))
 
 
@@ -105,7 +108,7 @@ class PatternIndex:
                     return 0
             elif token.norm not in slot:
                 return 0
-            if k in pattern.upper and not _acronym_ok(token):
+            if k in pattern.upper and not _acronym_ok(token, pattern.upper_only):
                 return 0
             if k in pattern.capital and not token.orig[:1].isupper():
                 return 0
