@@ -558,6 +558,12 @@ PRESS = [
       "?term.president=Perezida!'IBUKA' points to", "org.ibuka=IBUKA", "term.president=Perezida",
       "place.dr-congo=RDC"]),
     ("PEREZIDA WA REPUBULIKA YAKIRIYE ABASHYITSI", ["term.president=PEREZIDA"]),  # all capitals: no acronym
+    # a word opening the sentence spelt as no Kinyarwanda word is names someone or something else with the name after
+    # it; an honorific or a name's particle does not
+    ("Winnie Odinga, umudepite, yavuze.", ["term.member-of-parliament=umudepite"]),
+    ("Airtel Uganda na Vodacom Congo byatangaje.", []),
+    ("Al-Burhan yanze, Col Makanika arapfa.",
+     ["person.abdel-fattah-al-burhan=Burhan", "person.michel-rukunda=Makanika"]),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),

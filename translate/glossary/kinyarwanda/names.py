@@ -19,7 +19,7 @@ from translate.glossary.kinyarwanda.senses import _Sentences
 from translate.glossary.matching import Pattern
 from translate.glossary.morphology import (
     DEMONSTRATIVES, FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, VOWELS, guess_class,
-    is_prefixless,
+    is_prefixless, spelt_foreign,
 )
 from translate.glossary.textnorm import Token, fold, tokenize
 
@@ -113,10 +113,11 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
         return False
 
     def neighbour(k: int, opener_ok: bool = False) -> bool:
-        if "\n" in tokens[max(k, i)].gap or not _capitalised_word(tokens, k, in_terms):
+        if "\n" in tokens[max(k, i)].gap or not _capitalised_word(tokens, k, in_terms) \
+                or tokens[k].norm in _HONORIFICS:
             return False
         return (opener_ok or sentences.capitalised_inside(tokens, k) or tokens[k].orig.isupper()
-                or tokens[k].norm in names)
+                or tokens[k].norm in names or _foreign_name(tokens[k].norm))
 
     before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
         and (neighbour(i - 1) or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
@@ -132,6 +133,19 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
         # and so, for all the words can tell, is "Polisi ya Kenya Peter Njoroge")
         after = not (j + 1 < len(tokens) and tokens[j + 1].joined and neighbour(j + 1))
     return (before or after) and not sentences.title_case[sentences.of[i]]
+
+
+# Honorifics and ranks the glossary lists no term for, which stand before a name without being part of it
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "sir", "hon", "lt", "col", "maj", "capt", "brig", "prof", "mgr", "rev",
+                         "abbe", "pere"})
+# ... and the particles of Arabic and European names, which open the name that follows (Al-Burhan, Ould Tah)
+_NAME_PARTICLES = frozenset({"al", "el", "ibn", "bin", "abu", "ould", "van", "von", "de", "da", "di", "du", "dos"})
+
+
+def _foreign_name(word: str) -> bool:
+    """A word opening a sentence spelt as no Kinyarwanda word is, no honorific and no particle: a name (Winnie
+    Odinga, Airtel Uganda, Vodacom Congo), where a word spelt the Kinyarwanda way may be any (Ubwo, Umunyezamu)."""
+    return word not in _HONORIFICS | _NAME_PARTICLES and word not in TITLE_WORDS and spelt_foreign(word)
 
 
 # The mandate of an office: "in charge of" (rishinzwe amahoro n'umutekano) and "caring for" (ryita ku mpunzi),
