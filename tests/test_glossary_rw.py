@@ -564,6 +564,13 @@ PRESS = [
     ("Airtel Uganda na Vodacom Congo byatangaje.", []),
     ("Al-Burhan yanze, Col Makanika arapfa.",
      ["person.abdel-fattah-al-burhan=Burhan", "person.michel-rukunda=Makanika"]),
+    # a place against an Arabic name's article is the name's; zeal shown or worked with is no party; a court's
+    # penalty given to someone is no sanction; the judiciary's independence is not a country's
+    ("Minisitiri w'Intebe Mohammed Shia al-Sudani yatsinze.", ["term.prime-minister=Minisitiri w'Intebe"]),
+    ("Abanyamuryango bagaragaza ishyaka ryo guteza imbere umupira.",
+     ["?term.political-party=ishyaka!'bagaragaza' points to"]),
+    ("Abamushyigikiye bavuga ko ibihano yahawe bikabije.", ["?term.sanctions=ibihano!'yahawe' points to"]),
+    ("Hari ibibazo by'ubwigenge bw'ubucamanza.", ["?term.independence=by'ubwigenge!'ubucamanza' points to"]),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),

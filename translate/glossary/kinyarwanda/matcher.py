@@ -18,7 +18,7 @@ from translate.glossary.kinyarwanda.forms import (
 from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
 from translate.glossary.kinyarwanda.names import (
     DEMONYM_PREFIXES, TITLE_WORDS, UnlistedName, _OPENERS, _bracketed_acronym, _inside_longer_name, _named_after,
-    _names_a_feature, _unlisted_names,
+    _names_a_feature, _unlisted_names, after_name_particle,
 )
 from translate.glossary.kinyarwanda.senses import (
     Word, _Sentences, _body_after, _foreign_after, _place_of, _places_after, _sentence_words, _unsupported_sense,
@@ -351,7 +351,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         return pattern.kind == "lookalike" \
             or ((_may_be_a_name(form, tokens[i], opens) or bare_opener)
                 and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles)) \
-            or (_entry_type(glossary, pattern.entry) == "place" and _names_a_feature(tokens, i)) \
+            or (_entry_type(glossary, pattern.entry) == "place"
+                and (_names_a_feature(tokens, i) or after_name_particle(tokens, i))) \
             or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, i, j))
 
     reported = [(pattern, i, j) for pattern, i, j in found if not dropped(pattern, i, j)]

@@ -142,6 +142,11 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "sir", "hon", "lt", "col", "maj", "c
 _NAME_PARTICLES = frozenset({"al", "el", "ibn", "bin", "abu", "ould", "van", "von", "de", "da", "di", "du", "dos"})
 
 
+def after_name_particle(tokens: list[Token], i: int) -> bool:
+    """A place written against an Arabic name's article is the name's: Mohammed Shia al-Sudani, not Sudan."""
+    return i > 0 and tokens[i].gap == "-" and tokens[i - 1].norm in ("al", "el")
+
+
 def _foreign_name(word: str) -> bool:
     """A word opening a sentence spelt as no Kinyarwanda word is, no honorific and no particle: a name (Winnie
     Odinga, Airtel Uganda, Vodacom Congo), where a word spelt the Kinyarwanda way may be any (Ubwo, Umunyezamu)."""
