@@ -571,6 +571,7 @@ PRESS = [
      ["?term.political-party=ishyaka!'bagaragaza' points to"]),
     ("Abamushyigikiye bavuga ko ibihano yahawe bikabije.", ["?term.sanctions=ibihano!'yahawe' points to"]),
     ("Hari ibibazo by'ubwigenge bw'ubucamanza.", ["?term.independence=by'ubwigenge!'ubucamanza' points to"]),
+    ("Ikigo cya Gécamines cyasinye amasezerano.", ["org.gecamines=Gécamines", "term.agreement=amasezerano"]),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),

@@ -287,8 +287,9 @@ def _complement_end(tokens: list[Token], j: int, organisations: Container[int] =
 
 
 _NAME_WORDS = 16  # an office's name is no longer (a run of capitals with no stop is not one name)
-# "The organisation X", "the alliance X": the head names the listed organisation after it, not another body.
-_APPOSITIVE_HEADS = frozenset({"umuryango", "ihuriro", "ishyaka"})
+# "The organisation X", "the alliance X", "the company X": the head names the listed organisation after it, not
+# another body.
+_APPOSITIVE_HEADS = frozenset({"umuryango", "ihuriro", "ishyaka", "ikigo", "sosiyete"})
 # A meeting of an organisation is not a body of its own (Inama ya EAC), as a commission is (Komisiyo ya AU).
 _MEETING_HEADS = frozenset({"inama"})
 
