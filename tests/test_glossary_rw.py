@@ -572,6 +572,17 @@ PRESS = [
     ("Abamushyigikiye bavuga ko ibihano yahawe bikabije.", ["?term.sanctions=ibihano!'yahawe' points to"]),
     ("Hari ibibazo by'ubwigenge bw'ubucamanza.", ["?term.independence=by'ubwigenge!'ubucamanza' points to"]),
     ("Ikigo cya Gécamines cyasinye amasezerano.", ["org.gecamines=Gécamines", "term.agreement=amasezerano"]),
+    # any run of words in one phrase a listed acronym in brackets closes is that organisation, a relative clause
+    # among them; not across a listed body, 'that' or 'and', nor the head that says what the name after it is
+    ("Urwego rwasigaranye imirimo y'Inkiko Mpanabyaha (IRMCT) rwatangaje.",
+     ["org.irmct=Urwego rwasigaranye imirimo y'Inkiko Mpanabyaha", "org.irmct=IRMCT"]),
+    ("Hashyizweho urwego ruhuriweho rushinzwe guhuza ibikorwa by'umutekano (JSCM).",
+     ["org.jscm=urwego ruhuriweho rushinzwe guhuza ibikorwa by'umutekano", "org.jscm=JSCM"]),
+    ("Umuyobozi w'ishyaka Forum for Democratic Change (FDC) yavuze.",
+     ["term.political-party=w'ishyaka", "org.fdc=Forum for Democratic Change", "org.fdc=FDC"]),
+    ("Guverinoma ihuriwemo na ANC na Democratic Alliance (DA) yarahiye.",
+     ["term.government=Guverinoma", "org.anc=ANC", "org.democratic-alliance=Democratic Alliance",
+      "org.democratic-alliance=DA"]),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),

@@ -402,6 +402,15 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             # (CMI) is the CMI
             spans.append(UnlistedName(k, lower, k, organisation_at[lower]))
             continue
+        if (run := _run_to_listed_acronym(tokens, with_mandate, k + _NAME_WORDS, organisations,
+                                          in_mandate=with_mandate > end)) > with_mandate:
+            # ... and so does any run of words in one phrase a listed acronym closes, a relative clause among them
+            # (Urwego rwasigaranye imirimo y'Inkiko Mpanabyaha (IRMCT); urwego ruhuriweho rushinzwe … (JSCM));
+            # not the head that says what the name after it is (ishyaka Forum for Democratic Change (FDC))
+            first = k + 1 if head in _APPOSITIVE_HEADS and tokens[k + 1].orig[:1].isupper() \
+                and not tokens[k + 1].clitic else k
+            spans.append(UnlistedName(first, run, first, organisation_at[run]))
+            continue
         if not capital or (end == k + 1 and not sentences.capitalised_inside(tokens, k)):
             continue
         if between(capital_starts, k, end) or (own and with_mandate > end) \
@@ -482,6 +491,26 @@ def _linked_words_end(tokens: list[Token], j: int, limit: int, organisations: Co
                 or word in organisations:
             return start
         j = word + 1
+    return j
+
+
+# Words that end a name's run, besides "and": a clause it opens (ko, ngo: that), a conjunction (kandi, ariko,
+# cyangwa), a comparison (nka).
+_RUN_STOPS = frozenset({"ko", "ngo", "kandi", "ariko", "ubwo", "nka", "nk", "cyangwa"})
+
+
+def _run_to_listed_acronym(tokens: list[Token], j: int, limit: int, organisations: Container[int],
+                           in_mandate: bool = False) -> int:
+    """The token of a listed organisation's acronym in brackets that closes the words from token j, all in one
+    phrase (no punctuation or line break, no 'that' or 'and'), with no listed organisation among them, before
+    token `limit`; j when none. `in_mandate`: the words go on a mandate, whose objects an elided "and" may join
+    (… ibikomoka ku buhinzi n'ubworozi (NAEB)); else it joins two bodies (… n'igipolisi (RNP))."""
+    for m in range(j, min(limit, len(tokens))):
+        if m > j and m in organisations:
+            return m if _bracketed_acronym(tokens, m) else j
+        joins = tokens[m].norm in _AND and not (in_mandate and tokens[m].clitic)
+        if not _linked(tokens[m]) or joins or tokens[m].norm.rstrip("'’") in _RUN_STOPS:
+            return j
     return j
 
 
