@@ -583,6 +583,18 @@ PRESS = [
     ("Guverinoma ihuriwemo na ANC na Democratic Alliance (DA) yarahiye.",
      ["term.government=Guverinoma", "org.anc=ANC", "org.democratic-alliance=Democratic Alliance",
       "org.democratic-alliance=DA"]),
+    # an English name goes on after a possessive or a preposition (Africa's Pulse, Bank for Africa, Summit on
+    # Africa), and a body's words after a place are its name, not a person's (wa Rwanda Space Agency)
+    ("Raporo yitwa Africa's Pulse, na United Bank for Africa, n'inama Global AI Summit on Africa.", []),
+    ("Umuyobozi wa Rwanda Space Agency, Francis Ngabo, yavuze.", []),
+    ("Perezida wa Kenya William Ruto yavuze.",
+     ["term.president=Perezida", "place.kenya=Kenya", "person.william-ruto=William Ruto"]),
+    # a simile or a metaphor of health, sport or trade: no missile, bomb, soldier, war or ceasefire
+    ("Rutahizamu yateye ishoti rimeze nka misile.", ["?term.missile=misile!'nka' points to"]),
+    ("Urukingo rufasha abasirikare b'umubiri.", ["?term.soldier=abasirikare!'umubiri' points to"]),
+    ("Bemeranyije agahenge mu ntambara y'imisoro.",
+     ["?term.ceasefire=agahenge!'imisoro' points to", "?term.war=ntambara!'imisoro' points to",
+      "?term.tariffs=y'imisoro!nothing in the sentence supports"]),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),

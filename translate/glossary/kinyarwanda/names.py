@@ -40,7 +40,7 @@ def _capitalised_word(tokens: list[Token], k: int, in_terms: set[int]) -> bool:
 
 # A name written in English or French keeps its place inside (Bank of Kigali, Université du Burundi): it is
 # quoted as it stands, so the place is not one the translation renders.
-_FOREIGN_OF = frozenset({"of", "de", "du", "des"})
+_FOREIGN_OF = frozenset({"of", "de", "du", "des", "for", "on"})  # … for Africa, Summit on Africa
 # ... and a place before one of its little words goes on into it (Africa in Colors, Rwanda and Beyond)
 _FOREIGN_INSIDE = _FOREIGN_OF | frozenset({"in", "and", "for", "et", "en"})
 _OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES | O_CONNECTIVES | DEMONSTRATIVES | SUBJECT_OPENERS
@@ -53,6 +53,12 @@ _NAMED_AFTER = frozenset({"stadium", "arena", "airport", "international", "unive
                           "park", "square", "house", "library", "museum", "dam", "day", "week", "marathon", "times",
                           "post", "herald", "tribune", "today", "airways", "airlines"})
 _NAMED_BEFORE = frozenset({"air", "korali", "chorale"})  # Air Tanzania; a choir called Korali Yerusalemu
+# English words of a body's or an event's name, which no person is called: after a place they go on its name
+# (Rwanda Space Agency, Rwanda Premier League), never a person's two names (Perezida wa Kenya William Ruto)
+_BODY_WORDS = _NAMED_AFTER | frozenset({"agency", "authority", "board", "bank", "commission", "council", "forum",
+                                        "summit", "league", "premier", "space", "development", "corporation",
+                                        "company", "group", "fund", "trust", "association", "federation",
+                                        "network", "energy", "mining", "news", "radio", "tv", "television"})
 # A club's mark may come a word or two later (Cape Town City FC); other marks only right after the name, so
 # Kigali Convention Centre still names Kigali, and a Title Case headline keeps its names (Kagame Yitabiriye Rwanda Day).
 _CLUB_MARKS = frozenset({"fc", "sc", "united"})
@@ -122,8 +128,8 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
     before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
         and (neighbour(i - 1) or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
                                   and neighbour(i - 2, opener_ok=True)))
-    after = j < len(tokens) and tokens[j].joined and (
-        neighbour(j) or (tokens[j].norm in _FOREIGN_INSIDE and j + 1 < len(tokens) and tokens[j + 1].joined
+    after = j < len(tokens) and (tokens[j].joined or _english_possessive(tokens, j)) and (
+        neighbour(j) or (tokens[j].norm in _FOREIGN_INSIDE | {"s"} and j + 1 < len(tokens) and tokens[j + 1].joined
                          and neighbour(j + 1, opener_ok=True)))
     if after and i > 1 and (tokens[i - 1].norm in FULL_CONNECTIVES or tokens[i - 1].clitic) \
             and tokens[i - 1].norm not in _AND | _LIKE \
@@ -131,8 +137,14 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
         # "ya Kenya Airways" is the airline; "Perezida wa Kenya William Ruto" is Kenya, then its president's name
         # (after a title or a person: umukinnyi wa Uganda Denis Onyango; "ikipe ya Israel Premier Tech" is a team,
         # and so, for all the words can tell, is "Polisi ya Kenya Peter Njoroge")
-        after = not (j + 1 < len(tokens) and tokens[j + 1].joined and neighbour(j + 1))
+        after = not (j + 1 < len(tokens) and tokens[j + 1].joined and neighbour(j + 1)) \
+            or tokens[j].norm in _BODY_WORDS or tokens[j + 1].norm in _BODY_WORDS
     return (before or after) and not sentences.title_case[sentences.of[i]]
+
+
+def _english_possessive(tokens: list[Token], j: int) -> bool:
+    """Token j is the s of an English possessive right after a name: Africa's Pulse."""
+    return tokens[j].norm == "s" and tokens[j].gap in ("'", "’")
 
 
 # Honorifics and ranks the glossary lists no term for, which stand before a name without being part of it
