@@ -595,6 +595,11 @@ PRESS = [
     ("Bemeranyije agahenge mu ntambara y'imisoro.",
      ["?term.ceasefire=agahenge!'imisoro' points to", "?term.war=ntambara!'imisoro' points to",
       "?term.tariffs=y'imisoro!nothing in the sentence supports"]),
+    # a deputy is not the office; Niger State is not Niger, whose government Leta ya Niger is
+    ("Minisitiri w'Ingabo wungirije yasuye Bamako.",
+     ["?term.defence-minister=Minisitiri w'Ingabo!'wungirije' points to", "place.bamako=Bamako"]),
+    ("Imyuzure yibasiye Mokwa muri Leta ya Niger, Leta ya Niger irabyamagana.",
+     ["term.floods=Imyuzure", "term.government=Leta", "place.niger=Niger"]),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),
