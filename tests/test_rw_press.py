@@ -66,6 +66,7 @@ DEVELOPMENT = {
     "rw_press_ag.txt": {"recall": 0.98, "precision": 0.96, "coverage": 0.95, "traps held": 0.85},
     "rw_press_ah.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.96, "traps held": 0.85},
     "rw_press_ai.txt": {"recall": 0.97, "precision": 0.97, "coverage": 0.92, "traps held": 0.84},
+    "rw_press_aj.txt": {"recall": 0.95, "precision": 0.97, "coverage": 0.95, "traps held": 0.85},
     "rw_press_ak.txt": {"recall": 0.975, "precision": 0.96, "coverage": 0.9, "traps held": 0.85},
     "rw_press_al.txt": {"recall": 0.98, "precision": 0.96, "coverage": 0.92, "traps held": 0.85},
 }
