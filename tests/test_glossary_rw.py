@@ -600,6 +600,12 @@ PRESS = [
      ["?term.defence-minister=Minisitiri w'Ingabo!'wungirije' points to", "place.bamako=Bamako"]),
     ("Imyuzure yibasiye Mokwa muri Leta ya Niger, Leta ya Niger irabyamagana.",
      ["term.floods=Imyuzure", "term.government=Leta", "place.niger=Niger"]),
+    # a look-alike spelt as a one-word rendering keeps it to its case: Ubushinjacyaha is Rwanda's prosecution
+    # authority, ubushinjacyaha any; another country's after it is theirs
+    ("Ubushinjacyaha bwasabiye igifungo, bufatanyije n'ubushinjacyaha bw'Amerika.",
+     ["org.nppa=Ubushinjacyaha", "place.united-states=bw'Amerika"]),
+    ("Ubushinjacyaha bw'u Bubiligi buvuga ko.",
+     ["?org.nppa=Ubushinjacyaha!'u Bubiligi' points to", "place.belgium=bw'u Bubiligi"]),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),

@@ -382,15 +382,19 @@ def _patterns_for(rendering: _Rendering, entry: Entry, dialects: bool) -> list[P
     alts, used = _head_alternatives(tokens, rendering.cls, entry, dialects)
     upper = frozenset({0}) if len(tokens) == 1 and rendering.text.isupper() and len(rendering.text) > 1 \
         and not (entry.type in ("organisation", "place") and _no_word_spelt_so(rendering.text)) else frozenset()
-    # a look-alike spelt as the acronym says its one-capital form is that word: IGIHE, but Igihe is 'time'
-    upper_only = bool(upper) and fold(rendering.text) in {fold(text) for text in entry.rw_lookalike}
+    # a look-alike spelt as a one-word rendering keeps the rendering to the case it is written in: IGIHE, where
+    # Igihe is 'time'; Ubushinjacyaha, Rwanda's prosecution authority, where ubushinjacyaha is any prosecution
+    cased = len(tokens) == 1 and fold(rendering.text) in {fold(text) for text in entry.rw_lookalike}
+    upper_only = bool(upper) and cased
+    capital = frozenset({0}) if cased and not upper and rendering.text[:1].isupper() else frozenset()
     for cls, deps in _agreement_variants(tokens[used:], rendering, dialects):
         windows = [deps, [ANY_SHORT_WORD, *deps], *_agreeing_window(rendering.cls, deps)] \
             if deps and entry.type == "term" else [deps]
         for head_slots, kind in alts:
             for dep in windows:
                 form = Form(cls, rendering.guessed, kind, preferred, proper)
-                patterns.append(Pattern(entry.id, (*head_slots, *dep), "term", 1, upper, form, upper_only=upper_only))
+                patterns.append(Pattern(entry.id, (*head_slots, *dep), "term", 1, upper, form, capital,
+                                        upper_only=upper_only))
     elliptic = _elliptic_pattern(tokens, entry, Form(rendering.cls, rendering.guessed, "augmented", preferred, proper))
     return patterns + ([elliptic] if elliptic else [])
 
