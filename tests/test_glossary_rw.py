@@ -888,10 +888,11 @@ PRESS = [
      ["term.president=Perezida", "place.kenya=Kenya", "person.william-ruto=William Ruto"]),
     ("Perezida wa Kenya Peter Njoroge yavuze", ["term.president=Perezida", "place.kenya=Kenya"]),
     ("Indege ya Kenya Airways yatinze.", []),
-    # an organisation's own country, which another of its names holds, goes on its name; another country does not
+    # an organisation's own country, which another of its names holds, goes on its name; another country does not,
+    # and makes it that country's (!>@place)
     ("Yaganiriye n'Ubushinjacyaha Bukuru bw'u Rwanda n'Ubushinjacyaha Bukuru bw'u Burundi.",
      ["org.nppa=n'Ubushinjacyaha Bukuru", "?place.rwanda=bw'u Rwanda!part of the name",
-      "org.nppa=n'Ubushinjacyaha Bukuru", "place.burundi=bw'u Burundi"]),
+      "?org.nppa=n'Ubushinjacyaha Bukuru!'u Burundi' points to", "place.burundi=bw'u Burundi"]),
     ("FARDC ya Leta yarashe.", ["org.fardc=FARDC", "term.government=Leta"]),  # only a place, its own
     # an office "in" a country written another way the glossary lists (Kongo is listed); not another country
     ("Ingabo zari mu butumwa bwa SADC muri Lesotho.", ["term.armed-forces=Ingabo", "org.sadc=SADC",
