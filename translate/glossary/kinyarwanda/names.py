@@ -291,8 +291,11 @@ def _complement_end(tokens: list[Token], j: int, organisations: Container[int] =
         k = j + 1
         if k + 1 < n and tokens[k].norm == "u" and tokens[k].joined:
             k += 1  # y'u Burayi
-        if tokens[j].norm in _AND and k in organisations:
-            return j  # a second body, not a word of the name: Umuryango wa SADC n'Umuryango wa Afurika Yunze Ubumwe
+        if tokens[j].norm in _AND and (k in organisations or (tokens[k].norm in _APPOSITIVE_HEADS
+                                                               and k + 1 in organisations)):
+            # a second body, not a word of the name: Umuryango wa SADC n'Umuryango wa Afurika Yunze Ubumwe; Ishyaka
+            # PS Imberakuri n'Ishyaka PSD
+            return j
         if k < n and tokens[k].joined and tokens[k].orig[:1].isupper() and not tokens[k].clitic:
             return k + 1
     return j
