@@ -606,6 +606,11 @@ PRESS = [
      ["org.nppa=Ubushinjacyaha", "place.united-states=bw'Amerika"]),
     ("Ubushinjacyaha bw'u Bubiligi buvuga ko.",
      ["?org.nppa=Ubushinjacyaha!'u Bubiligi' points to", "place.belgium=bw'u Bubiligi"]),
+    # a listed person's surname alone, spelt as no Kinyarwanda word is and no one else's, is his, with a note;
+    # not a Kinyarwanda-spelt one (inkambi ya Mahama), nor after his other names or "named after"
+    ("Brammertz yasuye i Kigali.",
+     ["person.serge-brammertz=Brammertz!the surname of 'Serge Brammertz'", "place.kigali=Kigali"]),
+    ("Impunzi ziri mu nkambi ya Mahama, mu muhanda witiriwe Lumumba.", ["term.refugees=Impunzi"]),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),

@@ -25,7 +25,9 @@ from translate.glossary.kinyarwanda.senses import (
     _word_before, _words_after,
 )
 from translate.glossary.matching import Pattern, TermMatch
-from translate.glossary.morphology import FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, VOWELS, connective
+from translate.glossary.morphology import (
+    FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, VOWELS, connective, spelt_foreign,
+)
 from translate.glossary.spelling import name_spellings, with_misspelt_names
 from translate.glossary.textnorm import Token, fold, tokenize
 
@@ -206,6 +208,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
                                       respelt, _spaced_elisions(tokenize(respelt, _clitics(dialects))), glossary,
                                       dialects))
     matches = _with_surnames_of_named_people(text, tokens, matches, glossary)
+    matches = _with_surnames_of_listed_people(text, tokens, matches, glossary)
     return _with_hashtags(text, matches, lambda words: _find_kinyarwanda(
         words, _spaced_elisions(tokenize(words, _clitics(dialects))), glossary, dialects), _world_names(glossary))
 
@@ -272,6 +275,61 @@ def _surname_here(tokens: list[Token], k: int, name_words: frozenset[str], spelt
             before.orig[:1].isupper() and before.norm not in name_words and before.norm not in TITLE_WORDS)):
         return False
     return after is None or not (after.orig[:1].isupper() or after.norm in _POSSESSIVES)
+
+
+_SURNAME_LETTERS = 6  # a shorter surname is too often another word or another name (Kagame is listed alone)
+_NAMED_AFTER_VERB = "itiriw"  # witiriwe, cyitiriwe: named after
+
+
+def _listed_surnames(glossary: Glossary) -> dict[str, tuple[str, frozenset[str], str, str]]:
+    """The surnames of listed people that can be nothing else: the last word of a person's English name as the
+    Kinyarwanda renderings write it, of six letters or more, spelt as no Kinyarwanda word is (Brammertz, not
+    Mahama, a refugee camp, nor Nkunda, 'I like'), and written in no other entry (not another person's surname,
+    nor a place's or a body's word): surname -> person, the words of his names, the surname as written, his name."""
+    def build() -> dict[str, tuple[str, frozenset[str], str, str]]:
+        elsewhere: dict[str, set[str]] = {}
+        for entry in glossary:
+            for text in (*entry.rw, *entry.en, *entry.rw_lookalike, *entry.rw_related):
+                for word in text.split():
+                    elsewhere.setdefault(fold(word), set()).add(entry.id)
+        table = {}
+        for entry in glossary:
+            words = entry.en[0].split() if entry.type == "person" and entry.en else []
+            if len(words) < 2 or not words[-1].isalpha() or len(words[-1]) < _SURNAME_LETTERS:
+                continue
+            surname = fold(words[-1])
+            written = next((w for text in entry.rw for w in text.split() if fold(w) == surname), None)
+            if written is None or not spelt_foreign(surname) or elsewhere.get(surname, set()) - {entry.id}:
+                continue
+            names = frozenset(fold(w) for text in entry.rw for w in text.split())
+            table[surname] = (entry.id, names, written, entry.rw[0])
+        return table
+    return glossary.cached(("rw-listed-surnames",), build)
+
+
+def _with_surnames_of_listed_people(text: str, tokens: list[Token], matches: list[TermMatch],
+                                    glossary: Glossary) -> list[TermMatch]:
+    """A listed person's surname alone, where the glossary knows no one else by it (Brammertz, Munyenyezi), is
+    his, though the text has not named him in full: reported with a note saying whose it is."""
+    listed = _listed_surnames(glossary)
+    starts = [t.start for t in tokens]
+    covered = [False] * len(tokens)
+    for match in matches:
+        for k in range(bisect.bisect_left(starts, match.start), bisect.bisect_left(starts, match.end)):
+            covered[k] = True
+    added = []
+    for k, token in enumerate(tokens):
+        person = listed.get(token.norm)
+        if person is None or covered[k] or not _surname_here(tokens, k, person[1], person[2]):
+            continue
+        # not after his other names, which a longer name or a thing called after him holds (Kaminuza ya Nelson
+        # Mandela), nor after "named after" (umuhanda witiriwe Lumumba)
+        before = tokens[k - 1].norm if k > 0 and token.joined else ""
+        if before in person[1] or _NAMED_AFTER_VERB in before:
+            continue
+        added.append(TermMatch(person[0], token.orig, token.start, token.end,
+                               warnings=[f"{SURNAME_NOTE} '{person[3]}', listed"]))
+    return sorted(matches + added, key=lambda m: (m.start, -m.end)) if added else matches
 
 
 def _with_surnames_of_named_people(text: str, tokens: list[Token], matches: list[TermMatch],
