@@ -611,6 +611,13 @@ PRESS = [
     ("Brammertz yasuye i Kigali.",
      ["person.serge-brammertz=Brammertz!the surname of 'Serge Brammertz'", "place.kigali=Kigali"]),
     ("Impunzi ziri mu nkambi ya Mahama, mu muhanda witiriwe Lumumba.", ["term.refugees=Impunzi"]),
+    # a town's name in lower case is a word (bakoreweho isaka: they were searched); a party's president is not a
+    # head of state; the Senate's vice-president is not the country's
+    ("Bakoreweho isaka ku mupaka, bava i Isaka.", ["term.border=mupaka", "place.isaka=Isaka"]),
+    ("Frank Habineza, Perezida w'ishyaka DGPR, na Visi Perezida wa Sena.",
+     ["person.frank-habineza=Frank Habineza", "?term.president=Perezida!'ishyaka' points to",
+      "term.political-party=w'ishyaka", "org.dgpr=DGPR",
+      "?term.vice-president=Visi Perezida!'sena' points to", "term.senate=Sena"]),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),
