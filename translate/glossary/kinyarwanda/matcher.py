@@ -169,9 +169,9 @@ _PEOPLE_CLASSES = frozenset({"1", "1a", "2", "2a"})
 def _may_be_a_name(form: Form, token: Token, inside: bool) -> bool:
     """A one-word place or organisation name (with or without its augment), or a common noun capitalised without
     its augment: people are named so (Ngabo Eric, Col. Mugaba), and the noun itself would keep its augment (ingabo,
-    umugaba). Or a term that
-    is not a title, capitalised inside its sentence: a surname (Kamarampaka Diane, Umutekano Jean), where a title
-    stands before a name as itself (Perezida Kagame). `inside`: the word is capitalised inside its sentence."""
+    umugaba). Or a term that is not a title, capitalised inside its sentence: a surname (Kamarampaka Diane,
+    Umutekano Jean), where a title stands before a name as itself (Perezida Kagame). `inside`: the word is
+    capitalised inside its sentence."""
     if form.proper:
         return form.kind in ("name", "augmentless")  # Kenya; Rwanda after a connective (wa Rwanda Space Agency)
     if form.kind == "augmentless":

@@ -178,8 +178,8 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
                        after: tuple[Word, ...] = (), body: str | None = None, before: str | None = None) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is), by the
     entry's `rw_context` (SenseCues): a place named right after the match decides (`near`: its id and how it is
-    written); else a word of its sentence shows the other sense, or none supports this one (`places`: those the
-    sentence names, for '@place')."""
+    written); else the word right before it (`before`), a word after it (`after`, `body`) or a word of its
+    sentence shows the other sense, or none supports this one (`places`: those the sentence names, for '@place')."""
     cues = entry.sense_cues
     if any(place in near for place in cues.places_for):
         return None
