@@ -277,6 +277,16 @@ def _surname_here(tokens: list[Token], k: int, name_words: frozenset[str], spelt
     return after is None or not (after.orig[:1].isupper() or after.norm in _POSSESSIVES)
 
 
+def _covered(tokens: list[Token], matches: list[TermMatch]) -> list[bool]:
+    """Which tokens a match holds."""
+    starts = [t.start for t in tokens]
+    covered = [False] * len(tokens)
+    for match in matches:
+        for k in range(bisect.bisect_left(starts, match.start), bisect.bisect_left(starts, match.end)):
+            covered[k] = True
+    return covered
+
+
 _SURNAME_LETTERS = 6  # a shorter surname is too often another word or another name (Kagame is listed alone)
 _NAMED_AFTER_VERB = "itiriw"  # witiriwe, cyitiriwe: named after
 
@@ -309,14 +319,10 @@ def _listed_surnames(glossary: Glossary) -> dict[str, tuple[str, frozenset[str],
 
 def _with_surnames_of_listed_people(text: str, tokens: list[Token], matches: list[TermMatch],
                                     glossary: Glossary) -> list[TermMatch]:
-    """A listed person's surname alone, where the glossary knows no one else by it (Brammertz, Munyenyezi), is
+    """A listed person's surname alone, where it can be no one else (Brammertz, Georgieva: `_listed_surnames`), is
     his, though the text has not named him in full: reported with a note saying whose it is."""
     listed = _listed_surnames(glossary)
-    starts = [t.start for t in tokens]
-    covered = [False] * len(tokens)
-    for match in matches:
-        for k in range(bisect.bisect_left(starts, match.start), bisect.bisect_left(starts, match.end)):
-            covered[k] = True
+    covered = _covered(tokens, matches)
     added = []
     for k, token in enumerate(tokens):
         person = listed.get(token.norm)
@@ -352,11 +358,7 @@ def _with_surnames_of_named_people(text: str, tokens: list[Token], matches: list
                                    match.surface))
     if not named:
         return matches
-    covered = [False] * len(tokens)
-    starts = [t.start for t in tokens]
-    for match in matches:
-        for k in range(bisect.bisect_left(starts, match.start), bisect.bisect_left(starts, match.end)):
-            covered[k] = True
+    covered = _covered(tokens, matches)
     added = []
     for k, token in enumerate(tokens):
         person = named.get(token.norm)
