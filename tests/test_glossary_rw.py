@@ -618,6 +618,8 @@ PRESS = [
      ["person.frank-habineza=Frank Habineza", "?term.president=Perezida!'ishyaka' points to",
       "term.political-party=w'ishyaka", "org.dgpr=DGPR",
       "?term.vice-president=Visi Perezida!'sena' points to", "term.senate=Sena"]),
+    # penalties given to pupils or by military courts, red cards, middlemen raising prices are other senses
+    ("Abana bahawe ibihano byo gukora isuku.", ["?term.sanctions=ibihano!'bahawe' points to"]),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),
