@@ -620,6 +620,11 @@ PRESS = [
       "?term.vice-president=Visi Perezida!'sena' points to", "term.senate=Sena"]),
     # penalties given to pupils or by military courts, red cards, middlemen raising prices are other senses
     ("Abana bahawe ibihano byo gukora isuku.", ["?term.sanctions=ibihano!'bahawe' points to"]),
+    # a striker's missile, bullets of words, love without borders, a football club named after a city, a fever
+    # named after two places
+    ("Rutahizamu yarekuye misile, arasa amasasu y'amagambo.",
+     ["?term.missile=misile!'rutahizamu' points to", "?term.ammunition=amasasu!'amagambo' points to"]),
+    ("Urukundo ntirugira imipaka; Dynamo Kyiv yatsinze; umuriro wa Crimée-Congo.", []),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),
