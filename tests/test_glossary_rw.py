@@ -625,6 +625,10 @@ PRESS = [
     ("Rutahizamu yarekuye misile, arasa amasasu y'amagambo.",
      ["?term.missile=misile!'rutahizamu' points to", "?term.ammunition=amasasu!'amagambo' points to"]),
     ("Urukundo ntirugira imipaka; Dynamo Kyiv yatsinze; umuriro wa Crimée-Congo.", []),
+    # a coach's first eleven, players' rest, action films, a cinema debate, events and teams named after places
+    ("Abakinnyi bahawe agahenge k'icyumweru nyuma ya shampiyona.",
+     ["?term.ceasefire=agahenge!'abakinnyi' points to"]),
+    ("Cape Town Tigers yatsinze, Congo Nile Trail irakurura, Iserukiramuco rya Cannes riratangira.", []),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),
