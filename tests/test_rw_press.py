@@ -243,18 +243,19 @@ HELD_OUT_FLOORS = {
     HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85},
     "rw_press_heldout_f.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.965, "traps held": 0.9},
     "rw_press_heldout_h.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.94, "traps held": 0.9},
-    "rw_press_heldout_i.txt": {"recall": 0.98, "precision": 0.96, "coverage": 0.945, "traps held": 0.85},
+    "rw_press_heldout_i.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.955, "traps held": 0.9},
     "rw_press_heldout_l.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.935, "traps held": 0.9},
-    "rw_press_heldout_m.txt": {"recall": 0.97, "precision": 0.97, "coverage": 0.97, "traps held": 0.9},
+    "rw_press_heldout_m.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.975, "traps held": 0.9},
     "rw_press_heldout_n.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.945, "traps held": 0.9},
     "rw_press_heldout_p.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.97, "traps held": 0.9},
     "rw_press_heldout_q.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.94, "traps held": 0.85},
     "rw_press_heldout_t.txt": {"recall": 0.97, "precision": 0.98, "coverage": 0.96, "traps held": 0.9},
-    "rw_press_heldout_x.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.95, "traps held": 0.85},
+    "rw_press_heldout_x.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.955, "traps held": 0.85},
     # AB's first recall, 98.1, fell to 97.1 as its coverage rose 94.7 -> 95.7 the same day: entries taken from the
     # development sets (tariffs, the IRGC, Abyei, ...) cover 13 of its occurrences, and the matcher finds 2 of them
-    # (AB writes them in ways the press was not found to); on the 1212 entries it was written against, 98.1.
-    "rw_press_heldout_ab.txt": {"recall": 0.965, "precision": 0.965, "coverage": 0.94, "traps held": 0.8},
+    # (AB writes them in ways the press was not found to); on the 1212 entries it was written against, 98.1. It
+    # read 98.3 at the end of the night session, and the floors of AB, I, M and X rose with what they read then.
+    "rw_press_heldout_ab.txt": {"recall": 0.975, "precision": 0.97, "coverage": 0.955, "traps held": 0.8},
     "rw_press_heldout_ad.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.98, "traps held": 0.85},
 }
 
