@@ -533,7 +533,7 @@ PRESS = [
     # relations: a place in the sentence supports the sense, a marriage does not
     ("Umubano w'u Rwanda na Uganda wongeye kuba mwiza.",
      ["term.diplomatic-relations=Umubano", "place.rwanda=w'u Rwanda", "place.uganda=Uganda"]),
-    ("Umubano w'abashakanye ukeneye kubahana.", ["?term.diplomatic-relations=Umubano!nothing in the sentence"]),
+    ("Umubano w'abashakanye ukeneye kubahana.", ["?term.diplomatic-relations=Umubano!'abashakanye' points to"]),
     # a cue naming one place: the Secretary of State with the United States in the sentence (the title and the
     # country, as a translation renders both); Rwanda's minister of state is another office
     ("Umunyamabanga wa Leta wa Amerika, Marco Rubio, yavuze.", ["term.secretary-of-state=Umunyamabanga wa Leta",
@@ -629,6 +629,8 @@ PRESS = [
     ("Abakinnyi bahawe agahenge k'icyumweru nyuma ya shampiyona.",
      ["?term.ceasefire=agahenge!'abakinnyi' points to"]),
     ("Cape Town Tigers yatsinze, Congo Nile Trail irakurura, Iserukiramuco rya Cannes riratangira.", []),
+    # a mechanic in lower case is not Makanika; a singer is not the town of Baraka; a marriage is no relation
+    ("Bajya gushaka makanika, Col Makanika arapfa.", ["person.michel-rukunda=Makanika"]),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),
@@ -852,7 +854,7 @@ PRESS = [
                                              "place.rwanda=w u rwanda"]),
     # a war of words, a spiritual war, a bee attack, zeal, small industries, a loan's collateral
     ("Intambara y'amagambo yarakaze. Igitero cy'inzuki cyakomerekeje abana. Bagaragaje ishyaka ridasanzwe.",
-     ["?term.war=Intambara!'amagambo'", "?term.attack=Igitero!'inzuki'", "?term.political-party=ishyaka!'ridasanzwe'"]),
+     ["?term.war=Intambara!'amagambo'", "?term.attack=Igitero!'inzuki'", "?term.political-party=ishyaka!'bagaragaje'"]),
     ("Abafana ba AFC Leopards n'aba Maccabi Tel Aviv", []),
     # a place named right after decides, where a look-alike would hide it: Tripoli in Lebanon, a Kigali quarter
     ("Igitero cyabereye i Tripoli muri Liban, no mu Nyanza ya Kicukiro.",
