@@ -73,6 +73,7 @@ DEVELOPMENT = {
     "rw_press_an.txt": {"recall": 0.965, "precision": 0.965, "coverage": 0.94, "traps held": 0.8},
     "rw_press_ao.txt": {"recall": 0.975, "precision": 0.97, "coverage": 0.97, "traps held": 0.9},
     "rw_press_ap.txt": {"recall": 0.975, "precision": 0.97, "coverage": 0.955, "traps held": 0.85},
+    "rw_press_aq.txt": {"recall": 0.97, "precision": 0.965, "coverage": 0.925, "traps held": 0.8},
     "rw_press_ar.txt": {"recall": 0.97, "precision": 0.98, "coverage": 0.98, "traps held": 0.9},
 }
 
