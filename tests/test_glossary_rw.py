@@ -631,6 +631,9 @@ PRESS = [
     ("Cape Town Tigers yatsinze, Congo Nile Trail irakurura, Iserukiramuco rya Cannes riratangira.", []),
     # a mechanic in lower case is not Makanika; a singer is not the town of Baraka; a marriage is no relation
     ("Bajya gushaka makanika, Col Makanika arapfa.", ["person.michel-rukunda=Makanika"]),
+    # the Rome Statute, the Mandela Rules, courts' independence and mediation, an inquiry carried out
+    ("Sitati ya Roma n'Amategeko ya Nelson Mandela.", []),
+    ("Urukiko rwasabwe gukora iperereza ku byaha.", ["?term.intelligence=iperereza!'gukora' points to"]),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),
