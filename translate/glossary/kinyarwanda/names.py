@@ -393,11 +393,6 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             spans.append(UnlistedName(k, with_mandate, k, organisation_at[with_mandate]))
             continue
         closed = max(_seat_end(tokens, with_mandate), _acronym_end(tokens, with_mandate))
-        if closed == with_mandate and with_mandate > end \
-                and (linked := _linked_words_end(tokens, with_mandate, k + _NAME_WORDS, organisations)) > with_mandate \
-                and linked in organisations and _acronym_end(tokens, linked) > linked:
-            # a mandate's object goes on in lower case to the acronym: rishinzwe ibikorwa by'ubutabazi (OCHA)
-            with_mandate, closed = linked, linked + 1
         if closed == with_mandate and (purpose := _purpose_end(tokens, with_mandate)) > with_mandate:
             # a purpose only where the acronym closes the name: Ubutumwa Mpuzamahanga bwo Gushyigikira Umutekano
             # (MSS); else it is what the body does (Ingabo z'u Rwanda zo kugarura amahoro)
@@ -411,17 +406,12 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             else:
                 spans.append(UnlistedName(k, closed, with_mandate))
             continue
-        lower = _linked_words_end(tokens, end, k + _NAME_WORDS, organisations)
-        if capital and lower > end and lower in organisations and _acronym_end(tokens, lower) > lower:
-            # words in lower case a listed acronym closes name it too: Urwego rw'ubutasi bwa gisirikare rwa Uganda
-            # (CMI) is the CMI
-            spans.append(UnlistedName(k, lower, k, organisation_at[lower]))
-            continue
         if (run := _run_to_listed_acronym(tokens, with_mandate, k + _NAME_WORDS, organisations,
                                           in_mandate=with_mandate > end)) > with_mandate:
-            # ... and so does any run of words in one phrase a listed acronym closes, a relative clause among them
-            # (Urwego rwasigaranye imirimo y'Inkiko Mpanabyaha (IRMCT); urwego ruhuriweho rushinzwe … (JSCM));
-            # not the head that says what the name after it is (ishyaka Forum for Democratic Change (FDC))
+            # any run of words in one phrase that a listed acronym closes names it too, in lower case (Urwego
+            # rw'ubutasi bwa gisirikare rwa Uganda (CMI) is the CMI) or through a relative clause (Urwego
+            # rwasigaranye imirimo y'Inkiko Mpanabyaha (IRMCT); urwego ruhuriweho rushinzwe … (JSCM)); not the head
+            # that says what the name after it is (ishyaka Forum for Democratic Change (FDC))
             first = k + 1 if head in _APPOSITIVE_HEADS and tokens[k + 1].orig[:1].isupper() \
                 and not tokens[k + 1].clitic else k
             spans.append(UnlistedName(first, run, first, organisation_at[run]))
@@ -493,20 +483,6 @@ def _person_after_listed_name(tokens: list[Token], k: int, end: int, people: Col
         return None
     connective = tokens[person - 1]
     return person - 1 if connective.clitic or connective.norm in FULL_CONNECTIVES else None
-
-
-def _linked_words_end(tokens: list[Token], j: int, limit: int, organisations: Container[int]) -> int:
-    """After the words a name links from token j by connectives, in any case (rw'ubutasi bwa gisirikare rwa
-    Uganda), up to token `limit`, in one line, with no listed organisation among them; j when none."""
-    n, start = len(tokens), j
-    while j + 1 < min(n, limit) and (tokens[j].clitic or tokens[j].norm in FULL_CONNECTIVES) \
-            and tokens[j].norm not in _AND | _LIKE and _linked(tokens[j]) and _linked(tokens[j + 1]):
-        word = j + 2 if tokens[j + 1].norm == "u" and j + 2 < n and _linked(tokens[j + 2]) else j + 1
-        if tokens[word].clitic or tokens[word].norm in FULL_CONNECTIVES or tokens[word].norm == "u" \
-                or word in organisations:
-            return start
-        j = word + 1
-    return j
 
 
 # Words that end a name's run, besides "and": a clause it opens (ko, ngo: that), a conjunction (kandi, ariko,
