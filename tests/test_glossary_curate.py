@@ -109,6 +109,9 @@ def test_lint_a_named_place_cue_must_name_another_place():
     assert not make("term.d", rw="ikintu", rw_context="!>@foreign").sense_cues.other_place_after_against
     with pytest.raises(GlossaryError, match="is not a cue"):
         make("term.d", rw="ikintu", rw_context="!x|!>")
+    assert make("term.d", rw="iperereza|ubutasi", rw_context="!x|?iperereza").sense_cues.only_in == ("iperereza",)
+    with pytest.raises(GlossaryError, match="'[?]ubutasi' is no word of a rendering"):
+        make("term.d", rw="iperereza", rw_context="!x|?ubutasi")
 
 
 def test_lint_verbatim_name_must_keep_its_spelling():

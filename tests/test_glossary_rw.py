@@ -634,6 +634,14 @@ PRESS = [
     # the Rome Statute, the Mandela Rules, courts' independence and mediation, an inquiry carried out
     ("Sitati ya Roma n'Amategeko ya Nelson Mandela.", []),
     ("Urukiko rwasabwe gukora iperereza ku byaha.", ["?term.intelligence=iperereza!'gukora' points to"]),
+    # a cue in capitals is an acronym, met only by that word (RIB is no stem of ibiribwa); '?iperereza': the cues
+    # read only the rendering with another sense, so spying before a court is still intelligence
+    ("Umuvugizi wa RIB, Dr. Murangira B. Thierry, yavuze ko iperereza rikomeje.",
+     ["term.spokesman=Umuvugizi", "org.rib=RIB", "person.thierry-murangira=Murangira B. Thierry",
+      "?term.intelligence=iperereza!'rib' points to"]),
+    ("Ibiribwa byabuze, iperereza ry'igisirikare rirakomeje.",
+     ["term.intelligence=iperereza", "term.military=ry'igisirikare"]),
+    ("Urukiko rwamuhamije icyaha cy'ubutasi.", ["term.intelligence=cy'ubutasi"]),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),

@@ -53,7 +53,9 @@ class SenseCues:
     state, not the government); '!>@place': so does a place the match is of or in, named right after it after a
     connective or mu/muri, that none of the entry's English names holds (Minisiteri y'Ubuzima ya Uganda is not the
     Rwanda Ministry of Health; … mu Rwanda is, and so is … i Kigali, where it sits); '!<word': the word right
-    before the match, whole, shows another sense (a simile: nk'igisasu, nka roketi; a predicate: kuba intwaro)."""
+    before the match, whole, shows another sense (a simile: nk'igisasu, nka roketi; a predicate: kuba intwaro);
+    '?word': the cues are read only for a match holding this word of a rendering, the one with another sense
+    (iperereza is also a police inquiry; ubutasi, spying, is intelligence in any sentence)."""
 
     supporting: tuple[str, ...] = ()
     against: tuple[str, ...] = ()
@@ -65,6 +67,7 @@ class SenseCues:
     body_after_against: bool = False  # '!>@body'
     foreign_after_against: bool = False  # '!>@foreign'
     other_place_after_against: bool = False  # '!>@place'
+    only_in: tuple[str, ...] = ()  # '?word': the renderings' words the cues are read for
 
     @property
     def supported_by_something(self) -> bool:
@@ -81,6 +84,7 @@ _PLACE_CUE = re.compile(r"(!?)@place(?:\.([a-z0-9][a-z0-9_.-]*))?")
 def parse_cues(cues: Sequence[str]) -> SenseCues:
     """Parse `rw_context` cells; raises ValueError naming the first cue that is none."""
     supporting, against, next_against, previous_against, places_for, places_against = [], [], [], [], [], []
+    only_in: list[str] = []
     any_place = False
     body_after_against = foreign_after_against = other_place_after_against = False
     for cue in cues:
@@ -96,6 +100,8 @@ def parse_cues(cues: Sequence[str]) -> SenseCues:
             next_against.append(cue[2:])
         elif cue.startswith("!<") and cue[2:] and not re.search(r"[\s!@<>]", cue[2:]):
             previous_against.append(cue[2:])
+        elif cue.startswith("?") and cue[1:] and not re.search(r"[\s!@<>?']", cue[1:]):
+            only_in.append(cue[1:])
         elif place and place.group(2):
             (places_against if place.group(1) else places_for).append("place." + place.group(2))
         elif place and not place.group(1):
@@ -106,7 +112,7 @@ def parse_cues(cues: Sequence[str]) -> SenseCues:
             raise ValueError(cue)
     return SenseCues(tuple(supporting), tuple(against), tuple(next_against), tuple(previous_against), any_place,
                      tuple(places_for), tuple(places_against), body_after_against, foreign_after_against,
-                     other_place_after_against)
+                     other_place_after_against, tuple(only_in))
 
 
 @dataclass(frozen=True)
@@ -291,16 +297,20 @@ def _check_class_fits(words: tuple[str, ...], cls: str, name: str, line: int, wh
                     f"(augment + prefix); use 9a for a prefixless name or loan")
 
 
-def _check_context(cues: tuple[str, ...], name: str, line: int) -> tuple[str, ...]:
+def _check_context(cues: tuple[str, ...], renderings: tuple[str, ...], name: str, line: int) -> tuple[str, ...]:
     """Context cues are single words (a cue matches any word of the sentence that contains it), '!word' for a
-    word that shows the other sense, and places (SenseCues)."""
+    word that shows the other sense, and places (SenseCues); a '?word' is a word of a rendering."""
     try:
-        parse_cues(cues)
+        parsed = parse_cues(cues)
     except ValueError as bad:
         raise _fail(name, line, "rw_context", f"'{show(str(bad))}' is not a cue: give one word, '!word' for a "
                     "word that shows the other sense, '!>word' for one right after the match, '@place' for any "
                     "place the sentence names, or '@place.<id>' / '!@place.<id>' for a place named right after "
                     "the match") from None
+    words = {word.casefold() for rendering in renderings for word in re.split(r"[\s']+", rendering)}
+    for word in parsed.only_in:
+        if word.casefold() not in words:
+            raise _fail(name, line, "rw_context", f"'?{show(word)}' is no word of a rendering in 'rw'")
     return cues
 
 
@@ -340,7 +350,7 @@ def entry_from_row(row: Mapping[str, str], name: str, line: int) -> Entry:
         en=lists["en"], rw=lists["rw"], rw_forbidden=lists["rw_forbidden"], verbatim=verbatim == "yes",
         rw_class=cells["rw_class"].replace(" ", ""), rw_partner=lists["rw_partner"],
         rw_related=lists["rw_related"], rw_lookalike=lists["rw_lookalike"], rw_context=_check_context(
-            lists["rw_context"], name, line), note=cells["note"], source=cells["source"], file=name, line=line,
+            lists["rw_context"], lists["rw"], name, line), note=cells["note"], source=cells["source"], file=name, line=line,
     )
 
 

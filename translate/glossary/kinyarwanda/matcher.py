@@ -80,6 +80,14 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
     return accept
 
 
+def _read_for_sense(entry: Entry, words: list[Token]) -> bool:
+    """Whether a match's sense is read from its sentence: always, unless the entry names ('?word') the words of
+    its renderings that have another sense and the match holds none."""
+    stems = [fold(word)[1:] if fold(word)[:1] in "aeiou" and not word.isupper() else fold(word)  # no augment
+             for word in entry.sense_cues.only_in]
+    return not stems or any(stem in token.norm for token in words for stem in stems)
+
+
 def _joined_by_connective(tokens: list[Token], i: int) -> bool:
     """Whether token i follows a connective of agreement (k'Umuryango, ka Loni), not "and" or "like"."""
     before = tokens[i - 1]
@@ -444,7 +452,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         entry = glossary.get(pattern.entry)
         warnings = [] if kind == "related" else _warnings(tokens, i, j, form, surface, entry)
         sense = None
-        if kind == "term" and form.kind != "forbidden" and entry is not None and entry.rw_context:
+        if kind == "term" and form.kind != "forbidden" and entry is not None and entry.rw_context \
+                and _read_for_sense(entry, tokens[i:j]):
             near = _places_after(tokens, j, place_at)
             after = _words_after(tokens, j, sentences) if entry.sense_cues.next_against else ()
             body = _body_after(tokens, j, sentences, organisations, in_places) \

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Mapping
+from collections.abc import Container, Mapping, Sequence
 from typing import NamedTuple
 
 from translate.glossary.entries import Entry
@@ -16,6 +16,8 @@ from translate.glossary.textnorm import Token, fold
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# A full stop after an initial or a title's abbreviation (Dr. Murangira B. Thierry) ends no sentence.
+_ABBREVIATIONS = frozenset("dr prof mr mrs ms me mgr col gen lt maj capt cpl sgt hon amb st jr sr rev fr".split())
 
 
 class _Sentences:
@@ -27,12 +29,17 @@ class _Sentences:
         self.bounds: list[tuple[int, int]] = []
         start = 0
         for k, token in enumerate(tokens):
-            if k and _SENTENCE_END.search(token.gap):
+            if k and _SENTENCE_END.search(token.gap) and not self._abbreviation(tokens[k - 1], token.gap):
                 self.bounds.append((start, k))
                 start = k
             self.of.append(len(self.bounds))
         self.bounds.append((start, len(tokens)))
         self.title_case = [self._title_case(tokens[a:b]) for a, b in self.bounds]
+
+    @staticmethod
+    def _abbreviation(token: Token, gap: str) -> bool:
+        initial = len(token.orig) == 1 and token.orig.isupper()
+        return gap.strip() == "." and (initial or token.norm in _ABBREVIATIONS)
 
     @staticmethod
     def _title_case(tokens: list[Token]) -> bool:
@@ -68,10 +75,20 @@ class Word(NamedTuple):
     place: bool = False
 
 
-def _has_cue(word: Word, cue: str) -> bool:
-    if word.place:
-        return word.text == cue
-    return 0 <= word.text.find(cue) <= (_CUE_OFFSET_CAPITALISED if word.capitalised else _CUE_OFFSET)
+class _Cue(NamedTuple):
+    """A cue as folded; whole: it meets only the same word (an acronym, RIB, is no stem of ibiribwa)."""
+    text: str
+    whole: bool
+
+
+def _cues(written: Sequence[str]) -> list[_Cue]:
+    return [_Cue(fold(c), len(c) > 1 and c.isupper()) for c in written]
+
+
+def _has_cue(word: Word, cue: _Cue) -> bool:
+    if word.place or cue.whole:
+        return word.text == cue.text
+    return 0 <= word.text.find(cue.text) <= (_CUE_OFFSET_CAPITALISED if word.capitalised else _CUE_OFFSET)
 
 
 # Tokens after a match within which a place named decides its sense: Umunyamabanga wa Leta wa Amerika; Intara ya
@@ -183,7 +200,7 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
     cues = entry.sense_cues
     if any(place in near for place in cues.places_for):
         return None
-    against, next_against = [fold(c) for c in cues.against], [fold(c) for c in cues.next_against]
+    against, next_against = _cues(cues.against), _cues(cues.next_against)
     other = next((near[place] for place in cues.places_against if place in near), None) \
         or body \
         or (before if before is not None and before in map(fold, cues.previous_against) else None) \
@@ -191,7 +208,7 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
         or next((word.text for word in words for cue in against if _has_cue(word, cue)), None)
     if other is not None:
         return f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
-    supporting = [fold(c) for c in cues.supporting]
+    supporting = _cues(cues.supporting)
     supported = (cues.any_place and bool(places)) or any(_has_cue(word, cue) for word in words for cue in supporting)
     if cues.supported_by_something and not supported:
         return f"{_SENSE} nothing in the sentence supports the sense '{entry.en[0]}'"
