@@ -652,6 +652,8 @@ PRESS = [
      ["term.reconciliation=Ubwiyunge", "?term.weapons=intwaro!'ni' points to"]),
     ("Igisasu cyaturikiye i Mogadishu, ingabo zifata intwaro.",
      ["term.bomb=Igisasu", "place.mogadishu=Mogadishu", "term.armed-forces=ingabo", "term.weapons=intwaro"]),
+    # the Head of State is the president; heads of state (plural) at a summit are not one
+    ("Umukuru w'Igihugu yakiriye abakuru b'ibihugu benshi.", ["term.president=Umukuru w'Igihugu"]),
     # 'its' president is a body's (the press names a country's: Perezida wa Uganda)
     ("Intumwa za Sena ziyobowe na Perezida wayo.", ["term.delegation=Intumwa", "term.senate=Sena",
                                                    "?term.president=Perezida!'wayo' points to"]),
