@@ -652,6 +652,11 @@ PRESS = [
      ["term.reconciliation=Ubwiyunge", "?term.weapons=intwaro!'ni' points to"]),
     ("Igisasu cyaturikiye i Mogadishu, ingabo zifata intwaro.",
      ["term.bomb=Igisasu", "place.mogadishu=Mogadishu", "term.armed-forces=ingabo", "term.weapons=intwaro"]),
+    # a bare world name standing alone is the country in informal copy and quotes; not inside a name or a brand
+    ("Burundi yashinje Rwanda ibitero, \"Rwanda and DRC must talk\".",
+     ["place.burundi=Burundi!subject agreement", "place.rwanda=Rwanda", "term.attack=ibitero", "place.rwanda=Rwanda",
+      "place.dr-congo=DRC"]),
+    ("Radio Rwanda yavuze ko Made in Rwanda na Rwanda Day byagenze neza.", []),
     # the Head of State is the president; heads of state (plural) at a summit are not one
     ("Umukuru w'Igihugu yakiriye abakuru b'ibihugu benshi.", ["term.president=Umukuru w'Igihugu"]),
     # 'its' president is a body's (the press names a country's: Perezida wa Uganda)

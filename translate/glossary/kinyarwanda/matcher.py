@@ -65,11 +65,13 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
             # after its noun drops it (abantu bavanywe mu byabo): a term of three words or more is safe anywhere,
             # its dependents say what it is
             # and a name written as the world writes it opens a dateline or a headline so (Rwanda: …, Burundi na
-            # RDC …; not Burusiya, which is no one's name)
+            # RDC …; not Burusiya, which is no one's name), or stands alone, in informal copy or a quote in English
+            # or French (yashinje Rwanda, "Rwanda and DRC"; not Radio Rwanda, Rwanda Day)
             return (i > 0 and tokens[i].joined and tokens[i - 1].norm in triggers) or (
                 not form.proper and all(isinstance(slot, frozenset) for slot in pattern.slots)
                 and sum(not tokens[k].clitic for k in range(i, j)) >= 3) or (
-                form.proper and _opens_line(tokens, i) and (pattern.entry, tokens[i].norm) in world_names)
+                form.proper and (_opens_line(tokens, i) or _english_accepted(tokens, i, j, frozenset()))
+                and (pattern.entry, tokens[i].norm) in world_names)
         if form.kind == "elliptic":
             return _head_distance(tokens, i, form.elided) is not None
         if form.kind == "glued" and form.proper:
