@@ -657,6 +657,8 @@ PRESS = [
      ["place.burundi=Burundi!subject agreement", "place.rwanda=Rwanda", "term.attack=ibitero", "place.rwanda=Rwanda",
       "place.dr-congo=DRC"]),
     ("Radio Rwanda yavuze ko Made in Rwanda na Rwanda Day byagenze neza.", []),
+    ("Yabwiye Akanama gashinzwe Umutekano ko umutekano muke wiyongereye.",
+     ["org.un-security-council=Akanama gashinzwe Umutekano", "term.insecurity=umutekano muke"]),
     # the Head of State is the president; heads of state (plural) at a summit are not one
     ("Umukuru w'Igihugu yakiriye abakuru b'ibihugu benshi.", ["term.president=Umukuru w'Igihugu"]),
     # 'its' president is a body's (the press names a country's: Perezida wa Uganda)
