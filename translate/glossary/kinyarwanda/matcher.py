@@ -505,7 +505,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                           # listed organisation's (Minisiteri ishinzwe Ubutabazi (MINEMA))
                           if name.start <= i and j <= name.end and (name.start, name.end) != (i, j)
                           and ((i, j) != (name.start, name.start + 1) or name.acronym_of)
-                          and (entry.type != "place" or i >= name.seat)),
+                          and (entry.type != "place" or i >= name.seat) and i != name.owner),
                          None)
         if sense:
             kind, warnings = "ambiguous", [sense, *warnings]

@@ -307,6 +307,7 @@ _NAME_WORDS = 16  # an office's name is no longer (a run of capitals with no sto
 _APPOSITIVE_HEADS = frozenset({"umuryango", "ihuriro", "ishyaka", "ikigo", "sosiyete"})
 # A meeting of an organisation is not a body of its own (Inama ya EAC), as a commission is (Komisiyo ya AU).
 _MEETING_HEADS = frozenset({"inama"})
+_COUNCIL_HEADS = frozenset({"inama", "akanama"})
 
 
 def _head_noun(tokens: list[Token], k: int, heads: frozenset[str]) -> str:
@@ -320,13 +321,15 @@ def _head_noun(tokens: list[Token], k: int, heads: frozenset[str]) -> str:
 @dataclass(frozen=True)
 class UnlistedName:
     """Tokens start..end name an office the glossary does not list as written; its seat (a place inside that is
-    where it works, reported as the place) starts at `seat`. `acronym_of`: the listed organisation whose acronym
+    where it works, reported as the place) starts at `seat`; `owner`: where the listed body whose office it is
+    starts, reported as itself (Ikigo cya Confucius cya Kaminuza y'u Rwanda). `acronym_of`: the listed organisation whose acronym
     in brackets closes it, which the name then is, written another way."""
 
     start: int
     end: int
     seat: int
     acronym_of: str | None = None
+    owner: int | None = None
 
 
 def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], heads: frozenset[str],
@@ -421,8 +424,15 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         if between(capital_starts, k, end) or (own and with_mandate > end) \
                 or (inside and (own or head not in _MEETING_HEADS or with_mandate > end)):
             # a meeting's head names a body when its mandate agrees with it (Inama y'Umuryango w'Afurika Yunze
-            # Ubumwe ishinzwe amahoro n'umutekano); else it is the body's meeting (Inama ya EAC)
-            spans.append(UnlistedName(k, with_mandate, with_mandate))
+            # Ubumwe ishinzwe amahoro n'umutekano); else it is the body's meeting (Inama ya EAC). A listed body
+            # after a connective that closes it is whose the office is, still named: Ikigo cya Confucius cya
+            # Kaminuza y'u Rwanda, Isoko Rusange rya EAC, Ubutumwa bwa UNISFA; not a council's, likely a listed
+            # one's other wording (Inama y'Umutekano ya Loni, Akanama k'Amahoro n'Iterambere ka AU)
+            owner = inside[-1] if inside and with_mandate == end and listed[inside[-1]] == end \
+                and head not in _COUNCIL_HEADS \
+                and inside[-1] - 1 > k and (tokens[inside[-1] - 1].clitic
+                                            or tokens[inside[-1] - 1].norm in FULL_CONNECTIVES) else None
+            spans.append(UnlistedName(k, with_mandate, with_mandate, owner=owner))
     return spans
 
 
