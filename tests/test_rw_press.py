@@ -75,6 +75,10 @@ DEVELOPMENT = {
     "rw_press_ap.txt": {"recall": 0.975, "precision": 0.97, "coverage": 0.955, "traps held": 0.85},
     "rw_press_aq.txt": {"recall": 0.97, "precision": 0.965, "coverage": 0.925, "traps held": 0.8},
     "rw_press_ar.txt": {"recall": 0.97, "precision": 0.98, "coverage": 0.98, "traps held": 0.9},
+    "rw_press_as.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.97, "traps held": 0.9},
+    "rw_press_at.txt": {"recall": 0.965, "precision": 0.975, "coverage": 0.94, "traps held": 0.9},
+    "rw_press_au.txt": {"recall": 0.97, "precision": 0.97, "coverage": 0.94, "traps held": 0.85},
+    "rw_press_av.txt": {"recall": 0.98, "precision": 0.99, "coverage": 0.975, "traps held": 0.95},
 }
 
 
