@@ -612,6 +612,11 @@ PRESS = [
     ("Brammertz yasuye i Kigali.",
      ["person.serge-brammertz=Brammertz!the surname of 'Serge Brammertz'", "place.kigali=Kigali"]),
     ("Impunzi ziri mu nkambi ya Mahama, mu muhanda witiriwe Lumumba.", ["term.refugees=Impunzi"]),
+    # after a title (with its portfolio), a listed person's surname is his however it is spelt, where his English
+    # names give it alone and no other listed person bears it (Gasana is two people's; Bizimana, Muganga common)
+    ("Dr Habineza na Minisitiri w'Itangazamakuru Muyaya bashimye Minisitiri Gasana na Gen Muganga.",
+     ["person.frank-habineza=Habineza!the surname of 'Frank Habineza'", "term.minister=Minisitiri",
+      "person.patrick-muyaya=Muyaya", "term.minister=Minisitiri", "term.general=Gen"]),
     # a town's name in lower case is a word (bakoreweho isaka: they were searched); a party's president is not a
     # head of state; the Senate's vice-president is not the country's
     ("Bakoreweho isaka ku mupaka, bava i Isaka.", ["term.border=mupaka", "place.isaka=Isaka"]),

@@ -51,7 +51,7 @@ def _deletions(word: str) -> set[str]:
 
 # Honorifics the glossary has no entry for; its own singular titles for people (Perezida, Minister) count too.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "bwana", "madamu", "nyakubahwa", "hon", "lt", "col", "maj",
-                        "capt", "cp"})
+                        "capt", "cp", "gen", "brig", "cg", "dcg", "acp", "sgt", "amb", "prof", "rev"})
 
 
 @dataclass(frozen=True)

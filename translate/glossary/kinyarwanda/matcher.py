@@ -28,7 +28,7 @@ from translate.glossary.matching import Pattern, TermMatch
 from translate.glossary.morphology import (
     FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, VOWELS, connective, spelt_foreign,
 )
-from translate.glossary.spelling import name_spellings, with_misspelt_names
+from translate.glossary.spelling import HONORIFICS, name_spellings, with_misspelt_names
 from translate.glossary.textnorm import Token, fold, tokenize
 
 
@@ -282,7 +282,7 @@ def _surname_here(tokens: list[Token], k: int, name_words: frozenset[str], spelt
     before = tokens[k - 1] if k > 0 and token.joined else None
     after = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].joined else None
     if before is not None and (before.norm in LOCATIVES | NAME_LOCATIVES or before.clitic or (
-            before.orig[:1].isupper() and before.norm not in name_words and before.norm not in TITLE_WORDS)):
+            before.orig[:1].isupper() and before.norm not in name_words | TITLE_WORDS | HONORIFICS)):
         return False
     return after is None or not (after.orig[:1].isupper() or after.norm in _POSSESSIVES)
 
@@ -327,15 +327,46 @@ def _listed_surnames(glossary: Glossary) -> dict[str, tuple[str, frozenset[str],
     return glossary.cached(("rw-listed-surnames",), build)
 
 
+def _surnames_after_titles(glossary: Glossary) -> dict[str, tuple[str, frozenset[str], str, str]]:
+    """The surnames of listed people that a title before them makes theirs (Dr Habineza, Minisitiri Muyaya),
+    however a Kinyarwanda word they are spelt: the last word of a person's English name as the renderings write
+    it, of four letters or more, that his English names also give alone (the glossary's word that the surname
+    names him: not Bizimana, a common one), and no other listed person's names hold."""
+    def build() -> dict[str, tuple[str, frozenset[str], str, str]]:
+        holders: dict[str, set[str]] = {}
+        for entry in glossary:
+            if entry.type == "person":
+                for text in (*entry.rw, *entry.en):
+                    for word in text.split():
+                        holders.setdefault(fold(word), set()).add(entry.id)
+        table = {}
+        for entry in glossary:
+            words = entry.en[0].split() if entry.type == "person" and entry.en else []
+            if len(words) < 2 or not words[-1].isalpha() or len(words[-1]) < 4:
+                continue
+            surname = fold(words[-1])
+            written = next((w for text in entry.rw for w in text.split() if fold(w) == surname), None)
+            alone = {fold(name) for name in entry.en if " " not in name.strip()}
+            if written is not None and surname in alone and holders.get(surname, set()) == {entry.id}:
+                table[surname] = (entry.id, frozenset(fold(w) for text in entry.rw for w in text.split()), written,
+                                  entry.rw[0])
+        return table
+    return glossary.cached(("rw-surnames-after-titles",), build)
+
+
 def _with_surnames_of_listed_people(text: str, tokens: list[Token], matches: list[TermMatch],
                                     glossary: Glossary) -> list[TermMatch]:
-    """A listed person's surname alone, where it can be no one else (Brammertz, Georgieva: `_listed_surnames`), is
-    his, though the text has not named him in full: reported with a note saying whose it is."""
-    listed = _listed_surnames(glossary)
+    """A listed person's surname alone, where it can be no one else (Brammertz, Georgieva: `_listed_surnames`), or
+    after a title (Gen Muganga: `_surnames_after_titles`), is his, though the text has not named him in full:
+    reported with a note saying whose it is."""
+    listed, after_titles = _listed_surnames(glossary), _surnames_after_titles(glossary)
+    titles = name_spellings(glossary).titles | TITLE_WORDS
     covered = _covered(tokens, matches)
     added = []
     for k, token in enumerate(tokens):
         person = listed.get(token.norm)
+        if person is None and k > 0 and token.joined and tokens[k - 1].norm in titles:
+            person = after_titles.get(token.norm)
         if person is None or covered[k] or not _surname_here(tokens, k, person[1], person[2]):
             continue
         # not after his other names, which a longer name or a thing called after him holds (Kaminuza ya Nelson
@@ -421,7 +452,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             return True  # a Title Case headline could open with a longer name (Rwanda Day Izabera i Bonn)
         return pattern.kind == "lookalike" \
             or ((_may_be_a_name(form, tokens[i], opens) or bare_opener)
-                and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles)) \
+                and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles,
+                                        _entry_type(glossary, pattern.entry) == "person")) \
             or (_entry_type(glossary, pattern.entry) == "place"
                 and (_names_a_feature(tokens, i) or after_name_particle(tokens, i))) \
             or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, i, j))

@@ -107,7 +107,7 @@ def _an_airports(tokens: list[Token], i: int) -> bool:
 
 
 def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentences, in_terms: set[int],
-                        names: set[str], titles: set[int]) -> bool:
+                        names: set[str], titles: set[int], person: bool = False) -> bool:
     """A one-word name written against another capitalised word is part of a longer name, which is someone or
     something else: Kenya Airways, Air Tanzania, AS Kigali, Denzel Washington, Israel Mbonyi, Congo-Nil, Bank of
     Kigali. Not in a Title Case headline, where every word is capitalised; not across a line break; not before a
@@ -125,8 +125,12 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
         return (opener_ok or sentences.capitalised_inside(tokens, k) or tokens[k].orig.isupper()
                 or tokens[k].norm in names or _foreign_name(tokens[k].norm))
 
+    # a person's surname after a title's capitalised complement is his, not a longer name's: Minisitiri
+    # w'Itangazamakuru Muyaya
+    complement = person and i > 2 and (tokens[i - 2].clitic or tokens[i - 2].norm in FULL_CONNECTIVES) \
+        and tokens[i - 1].joined and tokens[i - 2].norm not in _AND and tokens[i - 3].norm in TITLE_WORDS
     before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
-        and (neighbour(i - 1) or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
+        and ((neighbour(i - 1) and not complement) or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
                                   and neighbour(i - 2, opener_ok=True)))
     after = j < len(tokens) and (tokens[j].joined or _english_possessive(tokens, j)) and (
         neighbour(j) or (tokens[j].norm in _FOREIGN_INSIDE | {"s"} and j + 1 < len(tokens) and tokens[j + 1].joined
