@@ -669,6 +669,9 @@ PRESS = [
     # meeting's (Inama y'Umutekano ya Loni reads as the council, in a wording the glossary lacks)
     ("Ikigo cya Confucius cya Kaminuza y'u Rwanda cyafunguwe, Isoko Rusange rya EAC riratinda.",
      ["org.university-of-rwanda=Kaminuza y'u Rwanda", "org.eac=EAC"]),
+    # a station named after a place; an English office ending in General is no rank
+    ("Radio Huye yatangaje ko Inspector General of Police yavuganye na Lt General Muganga.",
+     ["term.general=General"]),
     # the Head of State is the president; heads of state (plural) at a summit are not one
     ("Umukuru w'Igihugu yakiriye abakuru b'ibihugu benshi.", ["term.president=Umukuru w'Igihugu"]),
     # 'its' president is a body's (the press names a country's: Perezida wa Uganda)

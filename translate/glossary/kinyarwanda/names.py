@@ -643,9 +643,15 @@ _FEATURE_HEADS = frozenset({"uruzi", "ruzi", "umugezi", "mugezi", "ikirunga", "k
 _SEA_HEADS = frozenset({"inyanja", "nyanja"})
 
 
+# A station named after a place: Radio Huye, Radio Moçambique (a broadcaster's word written before the place).
+_STATION_WORDS = frozenset({"radio", "radiyo", "tv", "televiziyo", "television"})
+
+
 def _names_a_feature(tokens: list[Token], i: int) -> bool:
     """Whether the match at token i follows a river's, volcano's or mountain's head (or a sector's, a cell's or
-    a village's) and its connective."""
+    a village's) and its connective, or a broadcaster's capitalised word (Radio Huye: a station)."""
+    if i > 0 and tokens[i].joined and tokens[i - 1].norm in _STATION_WORDS and tokens[i - 1].orig[:1].isupper():
+        return True
     if i < 2 or not tokens[i].joined:
         return False
     connective = (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES) \
