@@ -672,6 +672,9 @@ PRESS = [
     # a station named after a place; an English office ending in General is no rank
     ("Radio Huye yatangaje ko Inspector General of Police yavuganye na Lt General Muganga.",
      ["term.general=General"]),
+    # the English office is the US one in any sentence: its sense cues read only 'Umunyamabanga' ('?' cue)
+    ("Secretary of State Rubio yavuze.", ["term.secretary-of-state=Secretary of State!forbidden rendering",
+                                           "person.marco-rubio=Rubio"]),
     # the Head of State is the president; heads of state (plural) at a summit are not one
     ("Umukuru w'Igihugu yakiriye abakuru b'ibihugu benshi.", ["term.president=Umukuru w'Igihugu"]),
     # 'its' president is a body's (the press names a country's: Perezida wa Uganda)
