@@ -675,6 +675,10 @@ PRESS = [
     # the English office is the US one in any sentence: its sense cues read only 'Umunyamabanga' ('?' cue)
     ("Secretary of State Rubio yavuze.", ["term.secretary-of-state=Secretary of State!forbidden rendering",
                                            "person.marco-rubio=Rubio"]),
+    # a government's sense cues read only 'Leta' (also a federated state): Guverinoma ya Donald Tusk is one; a
+    # tariff war is about tariffs
+    ("Guverinoma ya Donald Tusk n'intambara y'imisoro.",
+     ["term.government=Guverinoma", "?term.war=n'intambara!'imisoro' points to", "term.tariffs=y'imisoro"]),
     # the Head of State is the president; heads of state (plural) at a summit are not one
     ("Umukuru w'Igihugu yakiriye abakuru b'ibihugu benshi.", ["term.president=Umukuru w'Igihugu"]),
     # 'its' president is a body's (the press names a country's: Perezida wa Uganda)
