@@ -595,7 +595,7 @@ PRESS = [
     ("Urukingo rufasha abasirikare b'umubiri.", ["?term.soldier=abasirikare!'umubiri' points to"]),
     ("Bemeranyije agahenge mu ntambara y'imisoro.",
      ["?term.ceasefire=agahenge!'imisoro' points to", "?term.war=ntambara!'imisoro' points to",
-      "?term.tariffs=y'imisoro!nothing in the sentence supports"]),
+      "term.tariffs=y'imisoro"]),
     # a deputy is not the office; Niger State is not Niger, whose government Leta ya Niger is
     ("Minisitiri w'Ingabo wungirije yasuye Bamako.",
      ["?term.defence-minister=Minisitiri w'Ingabo!'wungirije' points to", "place.bamako=Bamako"]),
