@@ -679,6 +679,10 @@ PRESS = [
     # tariff war is about tariffs
     ("Guverinoma ya Donald Tusk n'intambara y'imisoro.",
      ["term.government=Guverinoma", "?term.war=n'intambara!'imisoro' points to", "term.tariffs=y'imisoro"]),
+    # a listed body after another is part of its name only where the first's renderings name it: the UN in the
+    # Security Council's; not the university a Confucius Institute belongs to
+    ("Confucius Institute ya Kaminuza y'u Rwanda yatanze buruse.",
+     ["org.confucius-institute=Confucius Institute", "org.university-of-rwanda=Kaminuza y'u Rwanda"]),
     # the Head of State is the president; heads of state (plural) at a summit are not one
     ("Umukuru w'Igihugu yakiriye abakuru b'ibihugu benshi.", ["term.president=Umukuru w'Igihugu"]),
     # 'its' president is a body's (the press names a country's: Perezida wa Uganda)

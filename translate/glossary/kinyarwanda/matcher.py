@@ -132,15 +132,17 @@ def _other_place(glossary: Glossary, entry: Entry, place: tuple[str, str] | None
 def _holds_a_name(texts: tuple[str, ...], names: tuple[str, ...]) -> bool:
     """Whether one of the texts holds one of the names as whole words, case and accents aside."""
     padded = [" " + _APOSTROPHES.sub(" ", fold(text)) + " " for text in texts]
-    return any(f" {fold(name)} " in text for text in padded for name in names)
+    return any(f" {_APOSTROPHES.sub(' ', fold(name))} " in text for text in padded for name in names)
 
 
-def _own_country(organisation: Entry | None, place: Entry) -> bool:
-    """Whether a place is named in one of an organisation's renderings: after another of its names, its country
-    is part of the name (Ubushinjacyaha Bukuru bw'u Rwanda, where Ubushinjacyaha bw'u Rwanda is listed)."""
-    if organisation is None or place.type != "place":
+def _in_its_names(organisation: Entry | None, other: Entry) -> bool:
+    """Whether a place or a body is named in one of an organisation's renderings: after another of its names, it
+    is part of the name (Ubushinjacyaha Bukuru bw'u Rwanda, where Ubushinjacyaha bw'u Rwanda is listed; the
+    Security Council … k'Umuryango w'Abibumbye, listed as Akanama k'Umuryango w'Abibumbye …); not a body the
+    organisation merely belongs to (Confucius Institute ya Kaminuza y'u Rwanda, Radio Okapi ya MONUSCO)."""
+    if organisation is None or other.type not in ("place", "organisation"):
         return False
-    return _holds_a_name(organisation.rw, place.rw)
+    return _holds_a_name(organisation.rw, other.rw)
 
 
 _APOSTROPHES = re.compile(r"['’]")
@@ -509,7 +511,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         # part of its name: Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council
         owner = org_ending_at.get(i - 1) if i > 1 and _joined_by_connective(tokens, i) else None
         if kind == "term" and not sense and owner is not None and entry is not None \
-                and (entry.type == "organisation" or _own_country(glossary.get(owner[0].entry), entry)) \
+                and _in_its_names(glossary.get(owner[0].entry), entry) \
                 and _agrees_with(tokens[i - 1], owner[0].data):
             sense = f"{_SENSE} part of the name '{text[tokens[owner[1]].start:end]}'"
         # an acronym in brackets names the organisation just before it, whatever else it spells: Reporters Sans
