@@ -683,6 +683,14 @@ PRESS = [
     # Security Council's; not the university a Confucius Institute belongs to
     ("Confucius Institute ya Kaminuza y'u Rwanda yatanze buruse.",
      ["org.confucius-institute=Confucius Institute", "org.university-of-rwanda=Kaminuza y'u Rwanda"]),
+    # attested spellings: Rwanda's foreign ministry with its country, the Islamic State, CAR, South Sudan in
+    # English, negotiations (not a dowry's)
+    ("Minisiteri y'Ububanyi n'Amahanga y'u Rwanda yamaganye Leta ya Kiyisilamu.",
+     ["org.minaffet=Minisiteri y'Ububanyi n'Amahanga y'u Rwanda", "org.islamic-state=Leta ya Kiyisilamu"]),
+    ("Abapolisi berekeje muri CAR no muri South Sudan, imishyikirano ikomeje.",
+     ["term.police-officers=Abapolisi", "place.central-african-republic=CAR",
+      "place.south-sudan=South Sudan", "term.talks=imishyikirano"]),
+    ("Imishyikirano y'inkwano irarangiye.", ["?term.talks=Imishyikirano!'inkwano' points to"]),
     # the Head of State is the president; heads of state (plural) at a summit are not one
     ("Umukuru w'Igihugu yakiriye abakuru b'ibihugu benshi.", ["term.president=Umukuru w'Igihugu"]),
     # 'its' president is a body's (the press names a country's: Perezida wa Uganda)
