@@ -612,8 +612,11 @@ PRESS = [
     ("Brammertz yasuye i Kigali.",
      ["person.serge-brammertz=Brammertz!the surname of 'Serge Brammertz'", "place.kigali=Kigali"]),
     ("Impunzi ziri mu nkambi ya Mahama, mu muhanda witiriwe Lumumba.", ["term.refugees=Impunzi"]),
-    # after a title (with its portfolio), a listed person's surname is his however it is spelt, where his English
-    # names give it alone and no other listed person bears it (Gasana is two people's; Bizimana, Muganga common)
+    # a surname his English names give alone is his however it is spelt, where no other entry writes it (Gasana is
+    # two people's; Bizimana, Muganga common): after a title (with its portfolio), capitalised inside a sentence,
+    # or opening one before a person's verb; not a Kinyarwanda word opening one (Nkunda cyane: I like it a lot)
+    ("Kayishema yafashwe. Yavuze ko Kayishema azaburanishwa. Nkunda cyane uko asubiza.",
+     ["person.fulgence-kayishema=Kayishema!the surname of", "person.fulgence-kayishema=Kayishema!the surname of"]),
     ("Dr Habineza na Minisitiri w'Itangazamakuru Muyaya bashimye Minisitiri Gasana na Gen Muganga.",
      ["person.frank-habineza=Habineza!the surname of 'Frank Habineza'", "term.minister=Minisitiri",
       "person.patrick-muyaya=Muyaya", "term.minister=Minisitiri", "term.general=Gen"]),
@@ -757,12 +760,14 @@ PRESS = [
     ("Turukiya isaba Akanama k'Umutekano guterana. Akanama k'Umutekano k'Igihugu kateranye.",
      ["place.turkey=Turukiya", "org.un-security-council=Akanama k'Umutekano"]),
     # people in the plural open no office's name: Reuters' journalists
-    # a person's full name from `en` is written alike in every language; a surname alone only as `rw` lists it, or
-    # once the text has named him in full
+    # a person's full name from `en` is written alike in every language; a surname alone as `rw` lists it, as `en`
+    # gives it (as a name: here before a person's verb), or once the text has named him in full
     ("Perezida wa Siriya, Ahmed al-Sharaa, yakiriwe na Frank Habineza. Habineza yavuze.",
      ["term.president=Perezida", "place.syria=Siriya", "person.ahmed-al-sharaa=Ahmed al-Sharaa",
       "person.frank-habineza=Frank Habineza", "person.frank-habineza=Habineza!the surname of 'Frank Habineza'"]),
-    ("Habineza yavuze ko Frank Habineza atazaza.", ["person.frank-habineza=Frank Habineza"]),
+    ("Habineza yavuze ko Frank Habineza atazaza.", ["person.frank-habineza=Habineza!the surname of",
+                                                    "person.frank-habineza=Frank Habineza"]),
+    ("Nkunda cyane ko Laurent Nkunda atazaza.", ["person.laurent-nkunda=Laurent Nkunda"]),
     # a full name as the press writes it (Sheikh Tamim, with his title, is one); the surname with its particle
     ("Emir wa Qatar, Sheikh Tamim bin Hamad Al Thani, yakiriye Sidi Ould Tah. Ould Tah yavuze.",
      ["term.emir=Emir", "place.qatar=Qatar", "person.tamim-bin-hamad-al-thani=Sheikh Tamim bin Hamad Al Thani",

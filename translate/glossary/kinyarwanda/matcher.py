@@ -9,6 +9,7 @@ import bisect
 import dataclasses
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda.forms import (
@@ -303,12 +304,24 @@ _SURNAME_LETTERS = 6  # a shorter surname is too often another word or another n
 _NAMED_AFTER_VERB = "itiriw"  # witiriwe, cyitiriwe: named after
 
 
-def _listed_surnames(glossary: Glossary) -> dict[str, tuple[str, frozenset[str], str, str]]:
+class ListedSurname(NamedTuple):
+    """A listed person's surname that names him alone: whose, the words of his names, as written, his name, and
+    whether it is spelt as no Kinyarwanda word is (else it names him only as a name: after a title, or capitalised
+    inside its sentence; not Nkunda cyane, 'I like it a lot', opening one)."""
+    person: str
+    names: frozenset[str]
+    written: str
+    name: str
+    foreign: bool
+
+
+def _listed_surnames(glossary: Glossary) -> dict[str, ListedSurname]:
     """The surnames of listed people that can be nothing else: the last word of a person's English name as the
-    Kinyarwanda renderings write it, of six letters or more, spelt as no Kinyarwanda word is (Brammertz, not
-    Mahama, a refugee camp, nor Nkunda, 'I like'), and written in no other entry (not another person's surname,
-    nor a place's or a body's word): surname -> person, the words of his names, the surname as written, his name."""
-    def build() -> dict[str, tuple[str, frozenset[str], str, str]]:
+    Kinyarwanda renderings write it, that is either spelt as no Kinyarwanda word is and of six letters or more
+    (Brammertz; not Mahama, a refugee camp), or given alone among his English names (the glossary's word that the
+    surname names him: Kayishema, Habineza; not Bizimana, a common one), and written in no other entry (not
+    another person's surname, nor a place's or a body's word)."""
+    def build() -> dict[str, ListedSurname]:
         elsewhere: dict[str, set[str]] = {}
         for entry in glossary:
             for text in (*entry.rw, *entry.en, *entry.rw_lookalike, *entry.rw_related):
@@ -317,67 +330,50 @@ def _listed_surnames(glossary: Glossary) -> dict[str, tuple[str, frozenset[str],
         table = {}
         for entry in glossary:
             words = entry.en[0].split() if entry.type == "person" and entry.en else []
-            if len(words) < 2 or not words[-1].isalpha() or len(words[-1]) < _SURNAME_LETTERS:
-                continue
-            surname = fold(words[-1])
-            written = next((w for text in entry.rw for w in text.split() if fold(w) == surname), None)
-            if written is None or not spelt_foreign(surname) or elsewhere.get(surname, set()) - {entry.id}:
-                continue
-            names = frozenset(fold(w) for text in entry.rw for w in text.split())
-            table[surname] = (entry.id, names, written, entry.rw[0])
-        return table
-    return glossary.cached(("rw-listed-surnames",), build)
-
-
-def _surnames_after_titles(glossary: Glossary) -> dict[str, tuple[str, frozenset[str], str, str]]:
-    """The surnames of listed people that a title before them makes theirs (Dr Habineza, Minisitiri Muyaya),
-    however a Kinyarwanda word they are spelt: the last word of a person's English name as the renderings write
-    it, of four letters or more, that his English names also give alone (the glossary's word that the surname
-    names him: not Bizimana, a common one), and no other listed person's names hold."""
-    def build() -> dict[str, tuple[str, frozenset[str], str, str]]:
-        holders: dict[str, set[str]] = {}
-        for entry in glossary:
-            if entry.type == "person":
-                for text in (*entry.rw, *entry.en):
-                    for word in text.split():
-                        holders.setdefault(fold(word), set()).add(entry.id)
-        table = {}
-        for entry in glossary:
-            words = entry.en[0].split() if entry.type == "person" and entry.en else []
             if len(words) < 2 or not words[-1].isalpha() or len(words[-1]) < 4:
                 continue
             surname = fold(words[-1])
             written = next((w for text in entry.rw for w in text.split() if fold(w) == surname), None)
-            alone = {fold(name) for name in entry.en if " " not in name.strip()}
-            if written is not None and surname in alone and holders.get(surname, set()) == {entry.id}:
-                table[surname] = (entry.id, frozenset(fold(w) for text in entry.rw for w in text.split()), written,
-                                  entry.rw[0])
+            foreign = spelt_foreign(surname) and len(surname) >= _SURNAME_LETTERS
+            alone = surname in {fold(name) for name in entry.en if " " not in name.strip()}
+            if written is None or not (foreign or alone) or elsewhere.get(surname, set()) - {entry.id}:
+                continue
+            names = frozenset(fold(w) for text in entry.rw for w in text.split())
+            table[surname] = ListedSurname(entry.id, names, written, entry.rw[0], foreign)
         return table
-    return glossary.cached(("rw-surnames-after-titles",), build)
+    return glossary.cached(("rw-listed-surnames",), build)
+
+
+def _person_verb_after(tokens: list[Token], k: int) -> bool:
+    """Whether a verb agreeing with a person (class 1: a-, ya-) follows token k: Kayishema yafashwe, ashinjwa."""
+    return k + 1 < len(tokens) and tokens[k + 1].joined and tokens[k + 1].norm.startswith(("a", "ya")) \
+        and len(tokens[k + 1].norm) > 4
 
 
 def _with_surnames_of_listed_people(text: str, tokens: list[Token], matches: list[TermMatch],
                                     glossary: Glossary) -> list[TermMatch]:
-    """A listed person's surname alone, where it can be no one else (Brammertz, Georgieva: `_listed_surnames`), or
-    after a title (Gen Muganga: `_surnames_after_titles`), is his, though the text has not named him in full:
-    reported with a note saying whose it is."""
-    listed, after_titles = _listed_surnames(glossary), _surnames_after_titles(glossary)
+    """A listed person's surname alone, where it can be no one else (Brammertz, Kayishema: `_listed_surnames`), is
+    his, though the text has not named him in full: reported with a note saying whose it is. One spelt as a
+    Kinyarwanda word could be is his only as a name: after a title (Dr Habineza), or capitalised inside its
+    sentence."""
+    listed = _listed_surnames(glossary)
     titles = name_spellings(glossary).titles | TITLE_WORDS
     covered = _covered(tokens, matches)
     added = []
     for k, token in enumerate(tokens):
         person = listed.get(token.norm)
-        if person is None and k > 0 and token.joined and tokens[k - 1].norm in titles:
-            person = after_titles.get(token.norm)
-        if person is None or covered[k] or not _surname_here(tokens, k, person[1], person[2]):
+        if person is None or covered[k] or not _surname_here(tokens, k, person.names, person.written):
+            continue
+        after_title = k > 0 and token.joined and tokens[k - 1].norm in titles
+        if not person.foreign and not after_title and _opens_line(tokens, k) and not _person_verb_after(tokens, k):
             continue
         # not after his other names, which a longer name or a thing called after him holds (Kaminuza ya Nelson
         # Mandela), nor after "named after" (umuhanda witiriwe Lumumba)
         before = tokens[k - 1].norm if k > 0 and token.joined else ""
-        if before in person[1] or _NAMED_AFTER_VERB in before:
+        if before in person.names or _NAMED_AFTER_VERB in before:
             continue
-        added.append(TermMatch(person[0], token.orig, token.start, token.end,
-                               warnings=[f"{SURNAME_NOTE} '{person[3]}', listed"]))
+        added.append(TermMatch(person.person, token.orig, token.start, token.end,
+                               warnings=[f"{SURNAME_NOTE} '{person.name}', listed"]))
     return sorted(matches + added, key=lambda m: (m.start, -m.end)) if added else matches
 
 
