@@ -323,12 +323,13 @@ def held_out_score(name: str, glossary) -> Score:
 # still lowers it. (The 61 entries listed late on 2026-12-04, a university, courts, inflation and famine among them,
 # cost F 0.5 points of it: F marks what they name in its own way, the place inside an institution's name. Those
 # of set AA's day, disasters, floods, tariffs and Rwanda's ministries by name among them, cost Q 0.1 and the others
-# 0.1 to 0.5.)
-HELD_OUT_STRICT_PRECISION = {HELD_OUT: 0.92, "rw_press_heldout_f.txt": 0.95, "rw_press_heldout_h.txt": 0.965,
+# 0.1 to 0.5. The 15 of set AS's day, drought, minerals, climate change, storms and Voice of America among them, whose
+# ~100 reports on the development sets were each read and found to be the concept, cost E 0.3, F 0.4, H 0.4, T 0.5.)
+HELD_OUT_STRICT_PRECISION = {HELD_OUT: 0.915, "rw_press_heldout_f.txt": 0.945, "rw_press_heldout_h.txt": 0.96,
                              "rw_press_heldout_i.txt": 0.955, "rw_press_heldout_l.txt": 0.97,
                              "rw_press_heldout_m.txt": 0.96, "rw_press_heldout_n.txt": 0.975,
                              "rw_press_heldout_p.txt": 0.97, "rw_press_heldout_q.txt": 0.97,
-                             "rw_press_heldout_t.txt": 0.975, "rw_press_heldout_x.txt": 0.975,
+                             "rw_press_heldout_t.txt": 0.97, "rw_press_heldout_x.txt": 0.975,
                              "rw_press_heldout_ab.txt": 0.965, "rw_press_heldout_ad.txt": 0.98}
 
 
