@@ -758,7 +758,7 @@ PRESS = [
      ["term.ministry=Minisiteri", "place.kenya=Kenya", "place.rwanda=n'u Rwanda"]),
     # ... only in a name that holds a listed organisation or its acronym closes: else a list of bodies
     ("Abakozi b'Urwego rushinzwe Ubugenzacyaha, Polisi n'Ingabo bafatanyije.", ["term.armed-forces=n'Ingabo"]),
-    ("Inama yahuje Ikigo gishinzwe Itangazamakuru, RBA n'Inteko.", ["org.rba=RBA"]),
+    ("Inama yahuje Ikigo gishinzwe Itangazamakuru, RBA n'Inteko.", ["org.rba=RBA", "term.parliament=n'Inteko"]),
     ("Ishami ry'Umuryango w'Abibumbye rishinzwe Uburezi, Ubumenyi, n'Umuco (UNESCO) ryashimye u Rwanda.",
      ["org.unesco=Ishami ry'Umuryango w'Abibumbye rishinzwe Uburezi, Ubumenyi, n'Umuco", "org.unesco=UNESCO",
       "place.rwanda=u Rwanda"]),
@@ -1092,6 +1092,11 @@ PRESS = [
     ("Urwego rushinzwe umutekano rwatangaje ibyabaye.", ["term.security=umutekano"]),
     ("Umuryango w'Abibumbye wavuze ko impunzi ziyongereye.",
      ["org.un=Umuryango w'Abibumbye", "term.refugees=impunzi"]),
+    # bare Inteko is the parliament; a general assembly, a court's bench, a citizens' assembly are other bodies
+    ("Ishyaka ryegukanye imyanya 37 mu Nteko.", ["term.political-party=Ishyaka", "term.parliament=Nteko"]),
+    ("Amatora y'abagize inteko yasheshwe azaba mu Ugushyingo.", ["term.election=Amatora", "term.parliament=inteko"]),
+    ("Kigali yakiriye Inteko Rusange ya FIFA.", ["place.kigali=Kigali", "org.fifa=FIFA"]),
+    ("Abaturage bitabiriye inteko y'abaturage.", ["?term.parliament=inteko!'abaturage' points to"]),
 ]
 
 ALL = [*POSITIVE, *TERMS, *AUGMENTLESS, *ELIDED, *PLURAL, *RELATED, *NEGATIVE, *WARNINGS, *AGREEMENT_OK,
