@@ -613,13 +613,17 @@ PRESS = [
      ["person.serge-brammertz=Brammertz!the surname of 'Serge Brammertz'", "place.kigali=Kigali"]),
     ("Impunzi ziri mu nkambi ya Mahama, mu muhanda witiriwe Lumumba.", ["term.refugees=Impunzi"]),
     # a surname his English names give alone is his however it is spelt, where no other entry writes it (Gasana is
-    # two people's; Bizimana, Muganga common): after a title (with its portfolio), capitalised inside a sentence,
-    # or opening one before a person's verb; not a Kinyarwanda word opening one (Nkunda cyane: I like it a lot)
+    # two people's): after a title (with its portfolio), capitalised inside a sentence, or opening one before a
+    # person's verb; not a Kinyarwanda word opening one (Nkunda cyane: I like it a lot). A common one (Muganga,
+    # Nsengimana) is his only after a title his entry gives him: Gen Muganga, the General; not Jenerali Bizimana
     ("Kayishema yafashwe. Yavuze ko Kayishema azaburanishwa. Nkunda cyane uko asubiza.",
      ["person.fulgence-kayishema=Kayishema!the surname of", "person.fulgence-kayishema=Kayishema!the surname of"]),
     ("Dr Habineza na Minisitiri w'Itangazamakuru Muyaya bashimye Minisitiri Gasana na Gen Muganga.",
      ["person.frank-habineza=Habineza!the surname of 'Frank Habineza'", "term.minister=Minisitiri",
-      "person.patrick-muyaya=Muyaya", "term.minister=Minisitiri", "term.general=Gen"]),
+      "person.patrick-muyaya=Muyaya", "term.minister=Minisitiri", "term.general=Gen",
+      "person.mubarakh-muganga=Muganga!the surname of 'Mubarakh Muganga'"]),
+    ("Minisitiri Nsengimana yasuye amashuri, Perezida Nsengimana ntiyaje.",
+     ["term.minister=Minisitiri", "person.joseph-nsengimana=Nsengimana!the surname of", "term.president=Perezida"]),
     # a town's name in lower case is a word (bakoreweho isaka: they were searched); a party's president is not a
     # head of state; the Senate's vice-president is not the country's
     ("Bakoreweho isaka ku mupaka, bava i Isaka.", ["term.border=mupaka", "place.isaka=Isaka"]),

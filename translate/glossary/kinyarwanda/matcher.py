@@ -305,22 +305,26 @@ _NAMED_AFTER_VERB = "itiriw"  # witiriwe, cyitiriwe: named after
 
 
 class ListedSurname(NamedTuple):
-    """A listed person's surname that names him alone: whose, the words of his names, as written, his name, and
+    """A listed person's surname that names him alone: whose, the words of his names, as written, his name,
     whether it is spelt as no Kinyarwanda word is (else it names him only as a name: after a title, or capitalised
-    inside its sentence; not Nkunda cyane, 'I like it a lot', opening one)."""
+    inside its sentence; not Nkunda cyane, 'I like it a lot', opening one), and whether it names him only after a
+    title his entry gives him (a common surname his English names never give alone: Minisitiri Nsengimana, the
+    Minister of Education; Dr Nsanzimana; not Jenerali Bizimana, the minister): the words of his names and note."""
     person: str
     names: frozenset[str]
     written: str
     name: str
     foreign: bool
+    after_title_only: bool = False
+    roles: frozenset[str] = frozenset()
 
 
 def _listed_surnames(glossary: Glossary) -> dict[str, ListedSurname]:
     """The surnames of listed people that can be nothing else: the last word of a person's English name as the
-    Kinyarwanda renderings write it, that is either spelt as no Kinyarwanda word is and of six letters or more
-    (Brammertz; not Mahama, a refugee camp), or given alone among his English names (the glossary's word that the
-    surname names him: Kayishema, Habineza; not Bizimana, a common one), and written in no other entry (not
-    another person's surname, nor a place's or a body's word)."""
+    Kinyarwanda renderings write it, written in no other entry (not another person's surname, nor a place's or a
+    body's word), that is either spelt as no Kinyarwanda word is and of six letters or more (Brammertz; not
+    Mahama, a refugee camp), or given alone among his English names (the glossary's word that the surname names
+    him: Kayishema, Habineza). Any other (Bizimana, a common one) names him only after a title."""
     def build() -> dict[str, ListedSurname]:
         elsewhere: dict[str, set[str]] = {}
         for entry in glossary:
@@ -336,12 +340,30 @@ def _listed_surnames(glossary: Glossary) -> dict[str, ListedSurname]:
             written = next((w for text in entry.rw for w in text.split() if fold(w) == surname), None)
             foreign = spelt_foreign(surname) and len(surname) >= _SURNAME_LETTERS
             alone = surname in {fold(name) for name in entry.en if " " not in name.strip()}
-            if written is None or not (foreign or alone) or elsewhere.get(surname, set()) - {entry.id}:
+            if written is None or elsewhere.get(surname, set()) - {entry.id}:
                 continue
             names = frozenset(fold(w) for text in entry.rw for w in text.split())
-            table[surname] = ListedSurname(entry.id, names, written, entry.rw[0], foreign)
+            roles = frozenset(fold(w) for text in (*entry.en, entry.note) for w in re.findall(r"\w+", text))
+            table[surname] = ListedSurname(entry.id, names, written, entry.rw[0], foreign, not (foreign or alone),
+                                           roles)
         return table
     return glossary.cached(("rw-listed-surnames",), build)
+
+
+def _title_roles(glossary: Glossary) -> dict[str, frozenset[str]]:
+    """What a title before a name says its bearer is, in English words: the office of a person's term (class 1)
+    whose rendering opens with it (Minisitiri: minister; Gen: general), or the honorific itself (Dr)."""
+    def build() -> dict[str, frozenset[str]]:
+        roles: dict[str, set[str]] = {title: {title} for title in HONORIFICS}
+        for entry in glossary:
+            if entry.type != "term" or entry.head_class not in ("1", "1a"):
+                continue
+            english = {fold(w) for text in entry.en for w in re.findall(r"\w+", text)}
+            for text in entry.rw:
+                if words := tokenize(text):
+                    roles.setdefault(words[0].norm, set()).update(english)
+        return {title: frozenset(words) for title, words in roles.items()}
+    return glossary.cached(("rw-title-roles",), build)
 
 
 def _person_verb_after(tokens: list[Token], k: int) -> bool:
@@ -365,6 +387,9 @@ def _with_surnames_of_listed_people(text: str, tokens: list[Token], matches: lis
         if person is None or covered[k] or not _surname_here(tokens, k, person.names, person.written):
             continue
         after_title = k > 0 and token.joined and tokens[k - 1].norm in titles
+        if person.after_title_only and not (after_title and _title_roles(glossary).get(tokens[k - 1].norm, frozenset())
+                                            & person.roles):
+            continue
         if not person.foreign and not after_title and _opens_line(tokens, k) and not _person_verb_after(tokens, k):
             continue
         # not after his other names, which a longer name or a thing called after him holds (Kaminuza ya Nelson
