@@ -180,6 +180,14 @@ def test_the_library_default_mode_is_the_clis() -> None:
     assert TranslateOptions("rw").glossary_mode == "prefer"
 
 
+def test_a_name_kept_as_written_is_placed_wherever_it_stands_in_the_translation() -> None:
+    # the matcher reads Odesa inside a longer name there; the check asks only whether the name was carried, and
+    # each place it stands answers for one source occurrence
+    text = "Umuryango w'Afurika Yunze Odesa Ubumwe wavuze."
+    reports = [r for r in verify_terms("Odesa and Odesa.", text, "en", "rw", GLOSSARY) if r.entry == "place.odesa"]
+    assert [(r.status, r.target_surface) for r in reports] == [("satisfied", "Odesa"), ("missing", None)]
+
+
 def test_verbatim_name_translated_is_not_satisfied() -> None:
     (report,) = [r for r in verify_terms("John Kirby spoke.", "Yohani Kirubi yavuze.", "en", "rw", GLOSSARY)
                  if r.entry == "person.john-kirby"]

@@ -224,11 +224,13 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
     used: Counter[str] = Counter()
     reports = []
     for match, entry in found:
-        candidates = target_matches.get(entry.id, [])
+        candidates = target_matches.setdefault(entry.id, [])
         index = used[entry.id]
         used[entry.id] += 1
+        bare = _bare_name(match.surface, source)
+        if index >= len(candidates) and (placed := _name_as_written(target_text, entry, bare, candidates)):
+            candidates.append(placed)  # answers for this occurrence, and no other
         if index >= len(candidates):
-            bare = _bare_name(match.surface, source)
             preferred = bare if kept_as_written(entry, bare) else (entry.rw[0] if target == "rw" else entry.en[0])
             message = (f"no rendering of {entry.id} in the translation (expected e.g. {preferred!r})" if not candidates
                        else f"{entry.id} is used {in_source[entry.id]} times in the source, {len(candidates)} in "
@@ -236,10 +238,22 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
             reports.append(TermReport(entry.id, match.surface, None, MISSING, message, (match.start, match.end), None))
             continue
         paired = candidates[index]
-        status, message = _status(paired, entry, _bare_name(match.surface, source))
+        status, message = _status(paired, entry, bare)
         reports.append(TermReport(entry.id, match.surface, paired.surface, status, message,
                                   (match.start, match.end), (paired.start, paired.end)))
     return reports
+
+
+def _name_as_written(text: str, entry: Entry, name: str, taken: list[TermMatch]) -> TermMatch | None:
+    """A name kept as written stands in the translation wherever its words are, whole, though the matcher reads it
+    as part of a longer name there (Umuryango w'… Odesa …): the check asks whether the name was carried, not what
+    it names. The first such place no other occurrence holds; None where there is none or the name is translated."""
+    if not kept_as_written(entry, name):
+        return None
+    for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        if not any(t.start < found.end() and found.start() < t.end for t in taken):
+            return TermMatch(entry.id, found.group(), found.start(), found.end())
+    return None
 
 
 def summarize(reports: list[TermReport] | list[dict[str, object]]) -> str:
