@@ -1101,6 +1101,14 @@ PRESS = [
     ("Amatora y'abagize inteko yasheshwe azaba mu Ugushyingo.", ["term.election=Amatora", "term.parliament=inteko"]),
     ("Kigali yakiriye Inteko Rusange ya FIFA.", ["place.kigali=Kigali", "org.fifa=FIFA"]),
     ("Abaturage bitabiriye inteko y'abaturage.", ["?term.parliament=inteko!'abaturage' points to"]),
+    # a party, then whose it is, with his title; a district's name in lower case that is a verb (it condemns)
+    ("Ishyaka UDA rya Perezida Ruto ryatsinze.", ["term.political-party=Ishyaka", "org.uda=UDA",
+                                                  "term.president=Perezida", "person.william-ruto=Ruto"]),
+    ("Urubyiruko rwamagana itegeko i Rwamagana.", ["place.rwamagana=Rwamagana"]),
+    # a cyclone by its name; an open war declared on corruption is a campaign
+    ("Serwakira Freddy yibasiye Mozambike.", ["term.storm=Serwakira", "place.mozambique=Mozambike"]),
+    ("Yatangaje intambara yeruye yo kurwanya ruswa.",
+     ["?term.invasion=intambara yeruye!'ruswa' points to", "term.corruption=ruswa"]),
 ]
 
 ALL = [*POSITIVE, *TERMS, *AUGMENTLESS, *ELIDED, *PLURAL, *RELATED, *NEGATIVE, *WARNINGS, *AGREEMENT_OK,

@@ -490,13 +490,18 @@ def _generic_office_end(tokens: list[Token], k: int, listed: Mapping[int, int], 
 def _person_after_listed_name(tokens: list[Token], k: int, end: int, people: Collection[int],
                               organisation_starts: list[int]) -> int | None:
     """Where a name from token k to `end` stops before a listed person after a listed organisation and a
-    connective (Ishyaka DALFA-Umurinzi rya Victoire Ingabire: the party, then whose it is); None if it does not.
+    connective, his title between (Ishyaka DALFA-Umurinzi rya Victoire Ingabire, Ishyaka UDA rya Perezida Ruto:
+    the party, then whose it is); None if it does not.
     A body named after a person, with no listed organisation before him, keeps him (Ikigo cya Nelson Mandela …)."""
     person = next((p for p in sorted(people) if k + 1 < p < end), None)
-    if person is None or not any(k < o < person - 1 for o in organisation_starts):
+    if person is None:
         return None
-    connective = tokens[person - 1]
-    return person - 1 if connective.clitic or connective.norm in FULL_CONNECTIVES else None
+    at = person - 1
+    if tokens[at].norm in TITLE_WORDS | _HONORIFICS and at - 1 > k:
+        at -= 1  # with his title: Ishyaka UDA rya Perezida Ruto
+    if not any(k < o < at for o in organisation_starts):
+        return None
+    return at if tokens[at].clitic or tokens[at].norm in FULL_CONNECTIVES else None
 
 
 # Words that end a name's run, besides "and": a clause it opens (ko, ngo: that), a conjunction (kandi, ariko,
