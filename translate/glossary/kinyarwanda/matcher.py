@@ -366,6 +366,11 @@ def _title_roles(glossary: Glossary) -> dict[str, frozenset[str]]:
     return glossary.cached(("rw-title-roles",), build)
 
 
+def _titled_as(glossary: Glossary, title: str, person: ListedSurname) -> bool:
+    """Whether a title is one the person's entry gives him, in his names or his note (Gen: a General)."""
+    return bool(_title_roles(glossary).get(title, frozenset()) & person.roles)
+
+
 def _person_verb_after(tokens: list[Token], k: int) -> bool:
     """Whether a verb agreeing with a person (class 1: a-, ya-) follows token k: Kayishema yafashwe, ashinjwa."""
     return k + 1 < len(tokens) and tokens[k + 1].joined and tokens[k + 1].norm.startswith(("a", "ya")) \
@@ -387,8 +392,7 @@ def _with_surnames_of_listed_people(text: str, tokens: list[Token], matches: lis
         if person is None or covered[k] or not _surname_here(tokens, k, person.names, person.written):
             continue
         after_title = k > 0 and token.joined and tokens[k - 1].norm in titles
-        if person.after_title_only and not (after_title and _title_roles(glossary).get(tokens[k - 1].norm, frozenset())
-                                            & person.roles):
+        if person.after_title_only and not (after_title and _titled_as(glossary, tokens[k - 1].norm, person)):
             continue
         if not person.foreign and not after_title and _opens_line(tokens, k) and not _person_verb_after(tokens, k):
             continue
