@@ -1109,6 +1109,11 @@ PRESS = [
     ("Serwakira Freddy yibasiye Mozambike.", ["term.storm=Serwakira", "place.mozambique=Mozambike"]),
     ("Yatangaje intambara yeruye yo kurwanya ruswa.",
      ["?term.invasion=intambara yeruye!'ruswa' points to", "term.corruption=ruswa"]),
+    # French in informal copy and quotes is the term, flagged as a rendering to replace; the Salvation Army is none
+    ("ese le cessez-le-feu uracyubahirizwa? les négociations zasubitswe",
+     ["term.ceasefire=cessez-le-feu!forbidden rendering 'cessez-le-feu'; use 'agahenge'",
+      "term.talks=négociations!forbidden rendering"]),
+    ("Ingabo z'Agakiza (Armée du Salut) zafashije impunzi.", ["term.refugees=impunzi"]),
 ]
 
 ALL = [*POSITIVE, *TERMS, *AUGMENTLESS, *ELIDED, *PLURAL, *RELATED, *NEGATIVE, *WARNINGS, *AGREEMENT_OK,
