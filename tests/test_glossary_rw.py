@@ -1114,6 +1114,9 @@ PRESS = [
      ["term.ceasefire=cessez-le-feu!forbidden rendering 'cessez-le-feu'; use 'agahenge'",
       "term.talks=négociations!forbidden rendering"]),
     ("Ingabo z'Agakiza (Armée du Salut) zafashije impunzi.", ["term.refugees=impunzi"]),
+    # a sea's head before a sea's own name names that sea (not a country's waters); the Channel by its French name
+    ("Ubwato bwageze mu Nyanja ya Caraïbes, abandi bambuka umuhora wa Manche.",
+     ["place.caribbean=Caraïbes", "place.english-channel=Manche"]),
 ]
 
 ALL = [*POSITIVE, *TERMS, *AUGMENTLESS, *ELIDED, *PLURAL, *RELATED, *NEGATIVE, *WARNINGS, *AGREEMENT_OK,

@@ -171,6 +171,17 @@ def _splits(glossary: Glossary) -> Callable[[Pattern], bool]:
     return splits
 
 
+_SEA_WORDS = frozenset({"sea", "ocean", "channel", "gulf", "strait"})
+
+
+def _is_sea(glossary: Glossary, entry_id: str) -> bool:
+    """Whether a place is a sea, by its English names (Caribbean Sea, English Channel)."""
+    def build() -> frozenset[str]:
+        return frozenset(entry.id for entry in glossary if entry.type == "place"
+                         and any(word in _SEA_WORDS for name in entry.en for word in fold(name).split()))
+    return entry_id in glossary.cached(("rw-seas",), build)
+
+
 def _entry_type(glossary: Glossary, entry_id: str) -> str | None:
     entry = glossary.get(entry_id)
     return entry.type if entry else None
@@ -482,7 +493,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                 and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles,
                                         _entry_type(glossary, pattern.entry) == "person")) \
             or (_entry_type(glossary, pattern.entry) == "place"
-                and (_names_a_feature(tokens, i) or after_name_particle(tokens, i))) \
+                and (_names_a_feature(tokens, i, _is_sea(glossary, pattern.entry)) or after_name_particle(tokens, i))) \
             or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, i, j))
 
     reported = [(pattern, i, j) for pattern, i, j in found if not dropped(pattern, i, j)]

@@ -652,9 +652,10 @@ _SEA_HEADS = frozenset({"inyanja", "nyanja"})
 _STATION_WORDS = frozenset({"radio", "radiyo", "tv", "televiziyo", "television"})
 
 
-def _names_a_feature(tokens: list[Token], i: int) -> bool:
+def _names_a_feature(tokens: list[Token], i: int, sea: bool = False) -> bool:
     """Whether the match at token i follows a river's, volcano's or mountain's head (or a sector's, a cell's or
-    a village's) and its connective, or a broadcaster's capitalised word (Radio Huye: a station)."""
+    a village's) and its connective, or a broadcaster's capitalised word (Radio Huye: a station). `sea`: the
+    match is a sea's own name, which a sea's head names (Inyanja ya Caraïbes is the Caribbean)."""
     if i > 0 and tokens[i].joined and tokens[i - 1].norm in _STATION_WORDS and tokens[i - 1].orig[:1].isupper():
         return True
     if i < 2 or not tokens[i].joined:
@@ -664,4 +665,4 @@ def _names_a_feature(tokens: list[Token], i: int) -> bool:
     head = tokens[i - 2]
     # a named sea is written with its capital (Inyanja y'u Buyapani); mu nyanja za Libya are Libya's waters
     return connective and tokens[i - 1].joined and head.norm in _FEATURE_HEADS \
-        and (head.norm not in _SEA_HEADS or head.orig[:1].isupper())
+        and (head.norm not in _SEA_HEADS or (head.orig[:1].isupper() and not sea))
