@@ -1117,6 +1117,8 @@ PRESS = [
     # a sea's head before a sea's own name names that sea (not a country's waters); the Channel by its French name
     ("Ubwato bwageze mu Nyanja ya Caraïbes, abandi bambuka umuhora wa Manche.",
      ["place.caribbean=Caraïbes", "place.english-channel=Manche"]),
+    # a full name opening with the first part of a hyphened first name
+    ("Laurent Kabila yishwe mu 2001.", ["person.laurent-desire-kabila=Laurent Kabila"]),
 ]
 
 ALL = [*POSITIVE, *TERMS, *AUGMENTLESS, *ELIDED, *PLURAL, *RELATED, *NEGATIVE, *WARNINGS, *AGREEMENT_OK,

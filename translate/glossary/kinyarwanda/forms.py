@@ -324,10 +324,11 @@ _NAME_PARTICLES = frozenset({"bin", "ibn", "de", "da", "dos", "du", "van", "von"
 
 
 def _full_name(name: str, first: str) -> bool:
-    """Whether an English name is a person's full name: two words or more, opening with the entry's first name
-    (not a title: Sheikh Tamim, Sir Keir Starmer; nor a surname: Ould Tah), each capitalised or a particle."""
+    """Whether an English name is a person's full name: two words or more, opening with the entry's first name or
+    the first of its hyphened parts (Laurent Kabila for Laurent-Désiré Kabila; not a title: Sheikh Tamim, Sir Keir
+    Starmer; nor a surname: Ould Tah), each capitalised or a particle."""
     words = name.split()
-    return len(words) > 1 and words[0] == first and all(
+    return len(words) > 1 and words[0] in (first, first.split("-")[0]) and all(
         w[:1].isupper() or w in _NAME_PARTICLES or w.startswith(("al-", "el-")) for w in words)
 
 
