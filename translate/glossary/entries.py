@@ -350,7 +350,8 @@ def entry_from_row(row: Mapping[str, str], name: str, line: int) -> Entry:
         en=lists["en"], rw=lists["rw"], rw_forbidden=lists["rw_forbidden"], verbatim=verbatim == "yes",
         rw_class=cells["rw_class"].replace(" ", ""), rw_partner=lists["rw_partner"],
         rw_related=lists["rw_related"], rw_lookalike=lists["rw_lookalike"], rw_context=_check_context(
-            lists["rw_context"], lists["rw"], name, line), note=cells["note"], source=cells["source"], file=name, line=line,
+            lists["rw_context"], lists["rw"], name, line), note=cells["note"], source=cells["source"], file=name,
+        line=line,
     )
 
 

@@ -90,7 +90,8 @@ class PatternIndex:
     def _continues(previous: Token, token: Token) -> bool:
         # Same phrase: only spaces/one hyphen between, an elided connective (also one the tokenizer does not know
         # as a clitic: iy'Amajyepfo), the dot of "U.S.", or an initial's (Murangira B. Thierry).
-        initial = len(previous.norm) == 1 and (token.gap == "." or (token.gap.strip() == "." and previous.orig.isupper()))
+        initial = len(previous.norm) == 1 and (
+            token.gap == "." or (token.gap.strip() == "." and previous.orig.isupper()))
         return token.joined or previous.clitic or token.gap == "'" or initial
 
     def match_at(self, pattern: Pattern, tokens: list[Token], i: int) -> int:

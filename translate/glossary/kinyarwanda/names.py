@@ -130,8 +130,9 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
     complement = person and i > 2 and (tokens[i - 2].clitic or tokens[i - 2].norm in FULL_CONNECTIVES) \
         and tokens[i - 1].joined and tokens[i - 2].norm not in _AND and tokens[i - 3].norm in TITLE_WORDS
     before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
-        and ((neighbour(i - 1) and not complement) or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
-                                  and neighbour(i - 2, opener_ok=True)))
+        and ((neighbour(i - 1) and not complement)
+             or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
+                 and neighbour(i - 2, opener_ok=True)))
     after = j < len(tokens) and (tokens[j].joined or _english_possessive(tokens, j)) and (
         neighbour(j) or (tokens[j].norm in _FOREIGN_INSIDE | {"s"} and j + 1 < len(tokens) and tokens[j + 1].joined
                          and neighbour(j + 1, opener_ok=True)))
@@ -326,8 +327,8 @@ def _head_noun(tokens: list[Token], k: int, heads: frozenset[str]) -> str:
 class UnlistedName:
     """Tokens start..end name an office the glossary does not list as written; its seat (a place inside that is
     where it works, reported as the place) starts at `seat`; `owner`: where the listed body whose office it is
-    starts, reported as itself (Ikigo cya Confucius cya Kaminuza y'u Rwanda). `acronym_of`: the listed organisation whose acronym
-    in brackets closes it, which the name then is, written another way."""
+    starts, reported as itself (Ikigo cya Confucius cya Kaminuza y'u Rwanda). `acronym_of`: the listed
+    organisation whose acronym in brackets closes it, which the name then is, written another way."""
 
     start: int
     end: int
