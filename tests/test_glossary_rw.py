@@ -565,6 +565,8 @@ PRESS = [
     ("Airtel Uganda na Vodacom Congo byatangaje.", []),
     ("Al-Burhan yanze, Col Makanika arapfa.",
      ["person.abdel-fattah-al-burhan=Burhan", "person.michel-rukunda=Makanika"]),
+    # ... but before a place's name it makes a person of it (Dr Ngozi Okonjo-Iweala), not the town
+    ("Guverineri yakiriye Dr Ngozi i Ngozi.", ["term.governor=Guverineri", "place.ngozi=Ngozi"]),
     # a place against an Arabic name's article is the name's; zeal shown or worked with is no party; a court's
     # penalty given to someone is no sanction; the judiciary's independence is not a country's
     ("Minisitiri w'Intebe Mohammed Shia al-Sudani yatsinze.", ["term.prime-minister=Minisitiri w'Intebe"]),

@@ -49,9 +49,11 @@ def _deletions(word: str) -> set[str]:
     return {word} | {word[:k] + word[k + 1:] for k in range(len(word))}
 
 
+# Titles written shortened before a name (Dr, Gen, Maître: Me), whose full stop ends no sentence.
+ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "hon", "lt", "col", "maj", "capt", "cpl", "sgt", "brig", "gen",
+                                "cp", "cg", "dcg", "acp", "amb", "prof", "rev", "fr", "mgr", "me"})
 # Honorifics the glossary has no entry for; its own singular titles for people (Perezida, Minister) count too.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "bwana", "madamu", "nyakubahwa", "hon", "lt", "col", "maj",
-                        "capt", "cp", "gen", "brig", "cg", "dcg", "acp", "sgt", "amb", "prof", "rev"})
+HONORIFICS = ABBREVIATED_TITLES | frozenset({"sir", "bwana", "madamu", "nyakubahwa", "abbe", "pere"})
 
 
 @dataclass(frozen=True)
@@ -198,4 +200,4 @@ def _respell(text: str, fixes: list[_Fix]) -> tuple[str, Callable[[int], int]]:
     return "".join(parts), to_original
 
 
-__all__ = ["HONORIFICS", "NameSpellings", "SPELLING_WARNING", "name_spellings", "one_edit_apart", "with_misspelt_names"]
+__all__ = ["ABBREVIATED_TITLES", "HONORIFICS", "NameSpellings", "SPELLING_WARNING", "name_spellings", "one_edit_apart", "with_misspelt_names"]

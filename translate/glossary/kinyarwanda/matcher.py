@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from typing import NamedTuple
@@ -83,11 +84,17 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
     return accept
 
 
+@functools.cache
+def _stems(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Words as the matcher reads them, less the augment (an acronym keeps its first letter)."""
+    return tuple(fold(word)[1:] if fold(word)[:1] in "aeiou" and not word.isupper() else fold(word)
+                 for word in words)
+
+
 def _read_for_sense(entry: Entry, words: list[Token]) -> bool:
     """Whether a match's sense is read from its sentence: always, unless the entry names ('?word') the words of
     its renderings that have another sense and the match holds none."""
-    stems = [fold(word)[1:] if fold(word)[:1] in "aeiou" and not word.isupper() else fold(word)  # no augment
-             for word in entry.sense_cues.only_in]
+    stems = _stems(entry.sense_cues.only_in)
     return not stems or any(stem in token.norm for token in words for stem in stems)
 
 

@@ -21,6 +21,7 @@ from translate.glossary.morphology import (
     DEMONSTRATIVES, FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, VOWELS, guess_class,
     is_prefixless, spelt_foreign,
 )
+from translate.glossary.spelling import HONORIFICS
 from translate.glossary.textnorm import Token, fold, tokenize
 
 
@@ -120,7 +121,7 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
 
     def neighbour(k: int, opener_ok: bool = False) -> bool:
         if "\n" in tokens[max(k, i)].gap or not _capitalised_word(tokens, k, in_terms) \
-                or tokens[k].norm in _HONORIFICS:
+                or (person and tokens[k].norm in HONORIFICS):  # Col Makanika is him; Dr Ngozi is no town
             return False
         return (opener_ok or sentences.capitalised_inside(tokens, k) or tokens[k].orig.isupper()
                 or tokens[k].norm in names or _foreign_name(tokens[k].norm))
@@ -152,10 +153,7 @@ def _english_possessive(tokens: list[Token], j: int) -> bool:
     return tokens[j].norm == "s" and tokens[j].gap in ("'", "’")
 
 
-# Honorifics and ranks the glossary lists no term for, which stand before a name without being part of it
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "sir", "hon", "lt", "col", "maj", "capt", "brig", "prof", "mgr", "rev",
-                         "abbe", "pere"})
-# ... and the particles of Arabic and European names, which open the name that follows (Al-Burhan, Ould Tah)
+# The particles of Arabic and European names, which open the name that follows (Al-Burhan, Ould Tah)
 _NAME_PARTICLES = frozenset({"al", "el", "ibn", "bin", "abu", "ould", "van", "von", "de", "da", "di", "du", "dos"})
 
 
@@ -167,7 +165,7 @@ def after_name_particle(tokens: list[Token], i: int) -> bool:
 def _foreign_name(word: str) -> bool:
     """A word opening a sentence spelt as no Kinyarwanda word is, no honorific and no particle: a name (Winnie
     Odinga, Airtel Uganda, Vodacom Congo), where a word spelt the Kinyarwanda way may be any (Ubwo, Umunyezamu)."""
-    return word not in _HONORIFICS | _NAME_PARTICLES and word not in TITLE_WORDS and spelt_foreign(word)
+    return word not in HONORIFICS | _NAME_PARTICLES and word not in TITLE_WORDS and spelt_foreign(word)
 
 
 # The mandate of an office: "in charge of" (rishinzwe amahoro n'umutekano) and "caring for" (ryita ku mpunzi),
@@ -498,7 +496,7 @@ def _person_after_listed_name(tokens: list[Token], k: int, end: int, people: Col
     if person is None:
         return None
     at = person - 1
-    if tokens[at].norm in TITLE_WORDS | _HONORIFICS and at - 1 > k:
+    if tokens[at].norm in TITLE_WORDS | HONORIFICS and at - 1 > k:
         at -= 1  # with his title: Ishyaka UDA rya Perezida Ruto
     if not any(k < o < at for o in organisation_starts):
         return None

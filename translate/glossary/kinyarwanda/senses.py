@@ -12,12 +12,13 @@ from translate.glossary.entries import Entry
 from translate.glossary.kinyarwanda.forms import _AND, _LIKE
 from translate.glossary.kinyarwanda.grammar import _SENSE
 from translate.glossary.morphology import FULL_CONNECTIVES, O_CONNECTIVES, spelt_foreign
+from translate.glossary.spelling import ABBREVIATED_TITLES
 from translate.glossary.textnorm import Token, fold
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # A full stop after an initial or a title's abbreviation (Dr. Murangira B. Thierry) ends no sentence.
-_ABBREVIATIONS = frozenset("dr prof mr mrs ms me mgr col gen lt maj capt cpl sgt hon amb st jr sr rev fr".split())
+_ABBREVIATIONS = ABBREVIATED_TITLES | {"st", "jr", "sr"}  # Saint, Junior, Senior
 
 
 class _Sentences:
