@@ -942,6 +942,11 @@ PRESS = [
     ("Urukiko rwamuhanishije igihano cy'igifungo cy'imyaka itanu.",
      ["?term.sanctions=igihano!rukiko"]),
     ("Intore zari zifite icumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
+    # spears (amacumu) and a cradle (ingobyi) beside ingabo make it a shield; a court battle is no war
+    ("Abasaza bitwaje amacumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
+    ("U Rwanda rwabaye ingabo n'ingobyi ku baturanyi.",
+     ["place.rwanda=U Rwanda", "?term.armed-forces=ingabo!points to another sense"]),
+    ("Nyuma y'intambara yo mu nkiko yamaze imyaka itanu, yoherejwe mu Rwanda.", ["place.rwanda=Rwanda"]),
     ("Minisitiri w'Intebe yakiriye Abaminisitiri bashya ba Guverinoma.",
      ["term.prime-minister=Minisitiri w'Intebe", "term.minister=Abaminisitiri", "term.government=Guverinoma"]),
     ("Abanyamabanga ba Leta bararahiye.", []),
