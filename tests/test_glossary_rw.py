@@ -944,6 +944,9 @@ PRESS = [
     ("Intore zari zifite icumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
     # spears (amacumu) and a cradle (ingobyi) beside ingabo make it a shield; a court battle is no war
     ("Abasaza bitwaje amacumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
+    # a satellite, but its photos in words no outlet was found to print are a look-alike, not the satellite
+    ("U Rwanda rwohereje icyogajuru, amafoto y'icyogajuru agaragaza imisozi.", ["place.rwanda=U Rwanda",
+                                                                             "term.satellite=icyogajuru"]),
     ("U Rwanda rwabaye ingabo n'ingobyi ku baturanyi.",
      ["place.rwanda=U Rwanda", "?term.armed-forces=ingabo!points to another sense"]),
     ("Nyuma y'intambara yo mu nkiko yamaze imyaka itanu, yoherejwe mu Rwanda.", ["place.rwanda=Rwanda"]),

@@ -336,7 +336,9 @@ def held_out_score(name: str, glossary) -> Score:
 # cost F 0.5 points of it: F marks what they name in its own way, the place inside an institution's name. Those
 # of set AA's day, disasters, floods, tariffs and Rwanda's ministries by name among them, cost Q 0.1 and the others
 # 0.1 to 0.5. The 15 of set AS's day, drought, minerals, climate change, storms and Voice of America among them, whose
-# ~100 reports on the development sets were each read and found to be the concept, cost E 0.3, F 0.4, H 0.4, T 0.5.)
+# ~100 reports on the development sets were each read and found to be the concept, cost E 0.3, F 0.4, H 0.4, T 0.5.
+# Satellites, listed on 2026-12-05 with their 16 development-set reports read and found right, cost BC, which
+# writes of space without marking them, 0.7.)
 HELD_OUT_STRICT_PRECISION = {HELD_OUT: 0.915, "rw_press_heldout_f.txt": 0.945, "rw_press_heldout_h.txt": 0.96,
                              "rw_press_heldout_i.txt": 0.955, "rw_press_heldout_l.txt": 0.97,
                              "rw_press_heldout_m.txt": 0.96, "rw_press_heldout_n.txt": 0.975,
@@ -344,7 +346,7 @@ HELD_OUT_STRICT_PRECISION = {HELD_OUT: 0.915, "rw_press_heldout_f.txt": 0.945, "
                              "rw_press_heldout_t.txt": 0.97, "rw_press_heldout_x.txt": 0.975,
                              "rw_press_heldout_ab.txt": 0.965, "rw_press_heldout_ad.txt": 0.98,
                              "rw_press_heldout_aw.txt": 0.98, "rw_press_heldout_ax.txt": 0.985,
-                             "rw_press_heldout_ay.txt": 0.975, "rw_press_heldout_bc.txt": 0.975,
+                             "rw_press_heldout_ay.txt": 0.975, "rw_press_heldout_bc.txt": 0.97,
                              "rw_press_heldout_bd.txt": 0.985}
 
 
