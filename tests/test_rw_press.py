@@ -82,6 +82,8 @@ DEVELOPMENT = {
     "rw_press_az.txt": {"recall": 0.975, "precision": 0.99, "coverage": 0.975, "traps held": 0.95},
     "rw_press_ba.txt": {"recall": 0.985, "precision": 0.98, "coverage": 0.95, "traps held": 0.9},
     "rw_press_bb.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.92, "traps held": 0.9},
+    "rw_press_bg.txt": {"recall": 0.97, "precision": 0.97, "coverage": 0.875, "traps held": 0.85},
+    "rw_press_bh.txt": {"recall": 0.98, "precision": 0.97, "coverage": 0.95, "traps held": 0.9},
 }
 
 
