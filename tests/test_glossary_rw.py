@@ -944,6 +944,13 @@ PRESS = [
     ("Intore zari zifite icumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
     # spears (amacumu) and a cradle (ingobyi) beside ingabo make it a shield; a court battle is no war
     ("Abasaza bitwaje amacumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
+    # the locative i takes places only: i Kabuga is the town, rwa Kabuga the man
+    ("Abacuruzi bo i Kabuga bakurikiye urubanza rwa Kabuga.", ["person.felicien-kabuga=Kabuga"]),
+    # a foreign court of appeal is not Rwanda's; a love with no limit has no border; a football attack is no attack
+    ("Urukiko rw'Ubujurire rw'i Paris rwemeje ko yoherezwa.",
+     ["?org.court-of-appeal=Urukiko rw'Ubujurire!'Paris' points to", "place.paris=Paris"]),
+    ("Urukundo rwanjye nta mupaka rugira.", []),
+    ("APR FC yagabye igitero gikomeye.", ["?term.attack=igitero!'fc' points to"]),
     # a satellite, but its photos in words no outlet was found to print are a look-alike, not the satellite
     ("U Rwanda rwohereje icyogajuru, amafoto y'icyogajuru agaragaza imisozi.", ["place.rwanda=U Rwanda",
                                                                              "term.satellite=icyogajuru"]),

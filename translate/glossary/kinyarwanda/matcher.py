@@ -80,8 +80,13 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
             return tokens[i].orig[2:3].isupper()  # muBurusiya, but not every word that starts with mu-
         if form.kind == "english":
             return _english_accepted(tokens, i, j, people)
-        return True
+        return not (_after_locative_i(tokens, i) and _entry_type(glossary, pattern.entry) == "person")
     return accept
+
+
+def _after_locative_i(tokens: list[Token], k: int) -> bool:
+    """Token k follows the locative 'i', which only places take: i Kabuga is a town, not Félicien Kabuga."""
+    return k > 0 and tokens[k].joined and tokens[k - 1].norm == "i" and tokens[k - 1].orig == "i"
 
 
 @functools.cache
@@ -407,7 +412,8 @@ def _with_surnames_of_listed_people(text: str, tokens: list[Token], matches: lis
     added = []
     for k, token in enumerate(tokens):
         person = listed.get(token.norm)
-        if person is None or covered[k] or not _surname_here(tokens, k, person.names, person.written):
+        if person is None or covered[k] or _after_locative_i(tokens, k) \
+                or not _surname_here(tokens, k, person.names, person.written):
             continue
         after_title = k > 0 and token.joined and tokens[k - 1].norm in titles
         if person.after_title_only and not (after_title and _titled_as(glossary, tokens[k - 1].norm, person)):

@@ -133,13 +133,14 @@ def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[Wo
 def _place_of(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str, str]]) -> tuple[str, str] | None:
     """The place a match is 'of' or 'in', named right after its connective or mu/muri (Minisiteri y'Ubuzima ya
     Uganda, y'u Bugande, muri Gaza), in the same line: its id and how it is written; None if none. Not a place it
-    merely sits at (… i Kigali, ku Gisenyi)."""
+    merely sits at (… i Kigali, ku Gisenyi), unless a connective makes it its own (Urukiko rw'i Paris)."""
     for k in _clause_after(tokens, j, 3):
         if "\n" in tokens[k].gap:
             return None
         if k in place_at:
             return place_at[k]
-        if tokens[k].norm in _AND | _LIKE or not (tokens[k].clitic or tokens[k].norm in _OF_OR_IN):
+        of_at = tokens[k].norm == "i" and k > j and tokens[k - 1].clitic
+        if tokens[k].norm in _AND | _LIKE or not (tokens[k].clitic or tokens[k].norm in _OF_OR_IN or of_at):
             return None
     return None
 
