@@ -944,6 +944,9 @@ PRESS = [
     ("Intore zari zifite icumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
     # spears (amacumu) and a cradle (ingobyi) beside ingabo make it a shield; a court battle is no war
     ("Abasaza bitwaje amacumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
+    # gender-based violence is the whole phrase; abuse at home is not it
+    ("Ihohoterwa rishingiye ku gitsina ryagabanutse, ariko ihohoterwa mu ngo riracyahari.",
+     ["term.gbv=Ihohoterwa rishingiye ku gitsina"]),
     # the locative i takes places only: i Kabuga is the town, rwa Kabuga the man
     ("Abacuruzi bo i Kabuga bakurikiye urubanza rwa Kabuga.", ["person.felicien-kabuga=Kabuga"]),
     # a foreign court of appeal is not Rwanda's; a love with no limit has no border; a football attack is no attack
