@@ -200,4 +200,5 @@ def _respell(text: str, fixes: list[_Fix]) -> tuple[str, Callable[[int], int]]:
     return "".join(parts), to_original
 
 
-__all__ = ["ABBREVIATED_TITLES", "HONORIFICS", "NameSpellings", "SPELLING_WARNING", "name_spellings", "one_edit_apart", "with_misspelt_names"]
+__all__ = ["ABBREVIATED_TITLES", "HONORIFICS", "NameSpellings", "SPELLING_WARNING", "name_spellings", "one_edit_apart",
+           "with_misspelt_names"]
