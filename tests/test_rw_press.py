@@ -314,7 +314,7 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_ay.txt": "aw", "rw_press_heldout_bc.txt": "aw",
                    "rw_press_heldout_bd.txt": "aw",
                    "rw_press_heldout_be.txt": "aw", "rw_press_heldout_bf.txt": "aw"}
-ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw")
+ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi")
 
 
 @functools.cache
