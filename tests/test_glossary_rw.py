@@ -944,6 +944,8 @@ PRESS = [
     ("Intore zari zifite icumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
     # spears (amacumu) and a cradle (ingobyi) beside ingabo make it a shield; a court battle is no war
     ("Abasaza bitwaje amacumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
+    # a simile reads through quotation marks: like a "war"
+    ("Umukino ufatwa nk'\"intambara\" ikomeye.", ["?term.war=intambara!'nk' points to"]),
     # gender-based violence is the whole phrase; abuse at home is not it
     ("Ihohoterwa rishingiye ku gitsina ryagabanutse, ariko ihohoterwa mu ngo riracyahari.",
      ["term.gbv=Ihohoterwa rishingiye ku gitsina"]),

@@ -186,9 +186,14 @@ def _foreign_after(tokens: list[Token], j: int, sentences: _Sentences, in_terms:
     return tokens[k].orig if spelt_foreign(tokens[k].norm) else None
 
 
+_QUOTES = frozenset("\"“”«»‘’' ")
+
+
 def _word_before(tokens: list[Token], i: int) -> str | None:
-    """The word right before token i in the same phrase, folded, an elided one without its apostrophe (nk')."""
-    if i == 0 or not (tokens[i].joined or tokens[i - 1].clitic):
+    """The word right before token i in the same phrase, folded, an elided one without its apostrophe (nk'), a
+    quotation mark between them aside (nk'"intambara")."""
+    quoted = i > 0 and tokens[i].gap.strip() != "" and set(tokens[i].gap) <= _QUOTES
+    if i == 0 or not (tokens[i].joined or tokens[i - 1].clitic or quoted):
         return None
     return tokens[i - 1].norm.rstrip("'’")
 
