@@ -84,6 +84,8 @@ DEVELOPMENT = {
     "rw_press_bb.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.92, "traps held": 0.9},
     "rw_press_bg.txt": {"recall": 0.97, "precision": 0.97, "coverage": 0.875, "traps held": 0.85},
     "rw_press_bh.txt": {"recall": 0.98, "precision": 0.97, "coverage": 0.95, "traps held": 0.9},
+    "rw_press_bk.txt": {"recall": 0.95, "precision": 0.965, "coverage": 0.895, "traps held": 0.85},
+    "rw_press_bl.txt": {"recall": 0.98, "precision": 0.97, "coverage": 0.93, "traps held": 0.9},
 }
 
 
