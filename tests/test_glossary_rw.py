@@ -944,6 +944,10 @@ PRESS = [
     ("Intore zari zifite icumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
     # spears (amacumu) and a cradle (ingobyi) beside ingabo make it a shield; a court battle is no war
     ("Abasaza bitwaje amacumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
+    # a constitutional court is no constitution; a flood of fans is no flood; an Olympics is no town
+    ("Urukiko rw'Itegeko Nshinga rwemeje intsinzi ye.", []),
+    ("Habayeho umwuzure w'abafana ku marembo ya sitade.", ["?term.floods=umwuzure!'abafana' points to"]),
+    ("Abakinnyi bitabiriye Imikino Olempike ya Tokyo 2020.", []),
     # a simile reads through quotation marks: like a "war"
     ("Umukino ufatwa nk'\"intambara\" ikomeye.", ["?term.war=intambara!'nk' points to"]),
     # gender-based violence is the whole phrase; abuse at home is not it
