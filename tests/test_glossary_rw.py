@@ -944,6 +944,10 @@ PRESS = [
     ("Intore zari zifite icumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
     # spears (amacumu) and a cradle (ingobyi) beside ingabo make it a shield; a court battle is no war
     ("Abasaza bitwaje amacumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
+    # class 5 drops its i- after a demonstrative, "other", nta or buri, and keeps it after a locative
+    ("Yavuye muri iryo shyaka, ajya mu irindi shyaka; nta tangazo ryasohotse.",
+     ["term.political-party=shyaka", "term.political-party=shyaka", "term.statement=tangazo"]),
+    ("Yagiye shyaka.", []),
     # a constitutional court is no constitution; a flood of fans is no flood; an Olympics is no town
     ("Urukiko rw'Itegeko Nshinga rwemeje intsinzi ye.", []),
     ("Habayeho umwuzure w'abafana ku marembo ya sitade.", ["?term.floods=umwuzure!'abafana' points to"]),

@@ -45,7 +45,7 @@ class Form:
 
     cls: str  # noun class of this form (drives agreement)
     guessed: bool = False
-    # augmented | free | augmentless | name | glued | dialect | forbidden | english | related | elliptic
+    # augmented | free | augmentless | bare | name | glued | dialect | forbidden | english | related | elliptic
     kind: str = "augmented"
     preferred: str = ""  # the entry's preferred rendering (for 'use X instead')
     proper: bool = False  # a name: glued locatives need a capital (muBurusiya, not mubu...)
@@ -197,6 +197,8 @@ def _head_alternatives(tokens: list[Token], cls: str, entry: Entry, dialects: bo
     parts = None if is_prefixless(cls) else split_noun(head, cls)
     if parts is None or not parts[0]:
         alts = [((frozenset({head}),), "name")]
+        if cls == "5" and parts is not None and entry.type == "term":
+            alts.append(((frozenset({parts[2]}),), "bare"))  # iryo shyaka, nta tangazo: class 5 drops its i-
         if dialects and head in DIALECT_SPELLINGS:
             alts.append(((frozenset({DIALECT_SPELLINGS[head]}),), "dialect"))
         return alts, used

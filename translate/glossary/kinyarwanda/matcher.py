@@ -28,7 +28,8 @@ from translate.glossary.kinyarwanda.senses import (
 )
 from translate.glossary.matching import Pattern, TermMatch
 from translate.glossary.morphology import (
-    FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, VOWELS, connective, spelt_foreign,
+    DEMONSTRATIVES, FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, OTHERS, VOWELS, connective,
+    spelt_foreign,
 )
 from translate.glossary.spelling import HONORIFICS, name_spellings, with_misspelt_names
 from translate.glossary.textnorm import Token, fold, tokenize
@@ -74,6 +75,9 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
                 and sum(not tokens[k].clitic for k in range(i, j)) >= 3) or (
                 form.proper and (_opens_line(tokens, i) or _english_accepted(tokens, i, j, frozenset()))
                 and (pattern.entry, tokens[i].norm) in world_names)
+        if form.kind == "bare":  # class 5 without its i- (iryo shyaka, irindi tangazo, nta tegeko), which a
+            # locative or a connective keeps (mu ishyaka, ry'itangazo)
+            return i > 0 and tokens[i].joined and tokens[i - 1].norm in _BARE_CLASS_5_TRIGGERS
         if form.kind == "elliptic":
             return _head_distance(tokens, i, form.elided) is not None
         if form.kind == "glued" and form.proper:
@@ -82,6 +86,9 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
             return _english_accepted(tokens, i, j, people)
         return not (_after_locative_i(tokens, i) and _entry_type(glossary, pattern.entry) == "person")
     return accept
+
+
+_BARE_CLASS_5_TRIGGERS = DEMONSTRATIVES | OTHERS | frozenset({"nta", "buri"})
 
 
 def _after_locative_i(tokens: list[Token], k: int) -> bool:
