@@ -944,6 +944,9 @@ PRESS = [
     ("Intore zari zifite icumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
     # spears (amacumu) and a cradle (ingobyi) beside ingabo make it a shield; a court battle is no war
     ("Abasaza bitwaje amacumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
+    # a surname his family's entries write too names him after a title his entry gives him, not bare
+    ("Umupfakazi wa Perezida Habyarimana yavuze; Habyarimana yavuze.",
+     ["term.president=Perezida", "person.juvenal-habyarimana=Habyarimana!the surname of"]),
     # class 5 drops its i- after a demonstrative, "other", nta or buri, and keeps it after a locative
     ("Yavuye muri iryo shyaka, ajya mu irindi shyaka; nta tangazo ryasohotse.",
      ["term.political-party=shyaka", "term.political-party=shyaka", "term.statement=tangazo"]),

@@ -354,7 +354,9 @@ def _listed_surnames(glossary: Glossary) -> dict[str, ListedSurname]:
     Kinyarwanda renderings write it, written in no other entry (not another person's surname, nor a place's or a
     body's word), that is either spelt as no Kinyarwanda word is and of six letters or more (Brammertz; not
     Mahama, a refugee camp), or given alone among his English names (the glossary's word that the surname names
-    him: Kayishema, Habineza). Any other (Bizimana, a common one) names him only after a title."""
+    him: Kayishema, Habineza). Any other (Bizimana, a common one) names him only after a title; so does one his
+    family's entries write too, where his English names alone give it alone (Perezida Habyarimana is Juvénal, not
+    his widow Agathe Habyarimana)."""
     def build() -> dict[str, ListedSurname]:
         elsewhere: dict[str, set[str]] = {}
         for entry in glossary:
@@ -369,15 +371,23 @@ def _listed_surnames(glossary: Glossary) -> dict[str, ListedSurname]:
             surname = fold(words[-1])
             written = next((w for text in entry.rw for w in text.split() if fold(w) == surname), None)
             foreign = spelt_foreign(surname) and len(surname) >= _SURNAME_LETTERS
-            alone = surname in {fold(name) for name in entry.en if " " not in name.strip()}
-            if written is None or elsewhere.get(surname, set()) - {entry.id}:
+            alone = surname in _alone_in(entry)
+            others = [glossary.get(other) for other in elsewhere.get(surname, set()) - {entry.id}]
+            family = bool(others) and alone and all(o is not None and o.type == "person" and surname not in _alone_in(o)
+                                                     for o in others)
+            if written is None or (others and not family):
                 continue
             names = frozenset(fold(w) for text in entry.rw for w in text.split())
             roles = frozenset(fold(w) for text in (*entry.en, entry.note) for w in re.findall(r"\w+", text))
-            table[surname] = ListedSurname(entry.id, names, written, entry.rw[0], foreign, not (foreign or alone),
-                                           roles)
+            table[surname] = ListedSurname(entry.id, names, written, entry.rw[0], foreign,
+                                           family or not (foreign or alone), roles)
         return table
     return glossary.cached(("rw-listed-surnames",), build)
+
+
+def _alone_in(entry: Entry) -> set[str]:
+    """The one-word names among an entry's English names, folded (Habyarimana for Juvénal Habyarimana)."""
+    return {fold(name) for name in entry.en if " " not in name.strip()}
 
 
 def _title_roles(glossary: Glossary) -> dict[str, frozenset[str]]:
