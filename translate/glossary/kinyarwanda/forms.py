@@ -3,6 +3,8 @@
 For every rendering the generator builds token patterns for:
 - R1 the augmented form (Uburusiya), the free-augment spelling of country names (u Burusiya) and the
   augmentless form, which only counts after mu/ku/i/kwa/nta/buri or a full connective (mu Burusiya, bya gisirikare);
+  a class-5 term, which keeps its i- there (mu ishyaka), drops it after a demonstrative, -ndi, nta or buri
+  (iryo shyaka: the `bare` form);
 - R2 the plural/singular partner (uruganda <-> inganda), compiled the same way;
 - R3 prefixless names as written, with any elided connective in front (z'Amerika, n'Ukraine);
 - R4 multi-word terms anchored on the head noun, dependents matched by stem with any agreeing concord
