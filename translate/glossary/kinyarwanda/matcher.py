@@ -93,7 +93,7 @@ _BARE_CLASS_5_TRIGGERS = DEMONSTRATIVES | OTHERS | frozenset({"nta", "buri"})
 
 def _after_locative_i(tokens: list[Token], k: int) -> bool:
     """Token k follows the locative 'i', which only places take: i Kabuga is a town, not Félicien Kabuga."""
-    return k > 0 and tokens[k].joined and tokens[k - 1].norm == "i" and tokens[k - 1].orig == "i"
+    return k > 0 and tokens[k].joined and tokens[k - 1].orig == "i"  # lower case: the English "I" is no locative
 
 
 @functools.cache
