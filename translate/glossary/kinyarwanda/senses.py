@@ -149,11 +149,15 @@ def _place_of(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str, str
 _OF_OR_IN = FULL_CONNECTIVES | O_CONNECTIVES | frozenset({"mu", "muri", "u"})
 
 
+# "yo" before an infinitive joins a noun to what it is for (intambara yo kurwanya ruswa); "ko" is mostly "that".
+_CONNECTIVES_OF = FULL_CONNECTIVES | (O_CONNECTIVES - {"ko"})
+
+
 def _connective_after(tokens: list[Token], clause: range) -> int | None:
     """The connective of agreement (not "and") right after a match or after one modifier: Perezida w'…, Perezida
     mushya w'…"""
     return next((k for k in clause[:2] if tokens[k].norm not in _AND
-                 and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES)), None)
+                 and (tokens[k].clitic or tokens[k].norm in _CONNECTIVES_OF)), None)
 
 
 _ACRONYM_LETTERS = range(2, 9)
