@@ -171,7 +171,7 @@ AUGMENTLESS = [
     ("i Burundi", ["place.burundi=Burundi"]),
     ("mu Bwongereza", ["place.united-kingdom=Bwongereza"]),
     ("ibikorwa bya gisirikare", ["term.military=gisirikare"]),
-    ("indege za gisirikare", ["term.military=gisirikare"]),
+    ("imodoka za gisirikare", ["term.military=gisirikare"]),
     ("igitero cya gisirikare", ["term.attack=igitero", "term.military=gisirikare"]),
     ("mu bya gisirikare", ["term.military=gisirikare"]),
     ("mu ruganda", ["term.factory=ruganda"]),
