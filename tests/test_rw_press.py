@@ -163,7 +163,8 @@ class Score:
     @property
     def rates(self) -> dict[str, float]:
         return {"recall": self.recall, "precision": self.precision, "coverage": self.coverage,
-                "traps held": self.traps_held / self.traps if self.traps else 1.0}
+                "traps held": self.traps_held / self.traps if self.traps else 1.0,
+                "strict precision": self.strict_precision, "strict recall": self.strict_recall}
 
     @property
     def coverage(self) -> float:
@@ -253,36 +254,69 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # reading these sets, raised their coverage by 6 to 10 points and cost 0.1 to 0.8 points of precision. Listing
 # talks and agreement, which the later sets annotate and the first does not, raised coverage on four by 0.6 to
 # 1.7 points and cost E 0.9 points of precision and I four traps.)
+# Strict precision and recall (see WRITTEN_AGAINST) have floors too: a new entry that reports wrongly where a set
+# cannot judge it still lowers strict precision, and one that swallows what it should not, strict recall. (The 61
+# entries listed late on 2026-12-04, a university, courts, inflation and famine among them, cost F 0.5 points of
+# strict precision: F marks what they name in its own way, the place inside an institution's name. Those of set
+# AA's day, disasters, floods, tariffs and Rwanda's ministries by name among them, cost Q 0.1 and the others 0.1 to
+# 0.5. The 15 of set AS's day, drought, minerals, climate change, storms and Voice of America among them, whose ~100
+# reports on the development sets were each read and found to be the concept, cost E 0.3, F 0.4, H 0.4, T 0.5.
+# Satellites, listed on 2026-12-05 with their 16 development-set reports read and found right, cost BC, which
+# writes of space without marking them, 0.7.)
 HELD_OUT_FLOORS = {
-    HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85},
-    "rw_press_heldout_f.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.965, "traps held": 0.9},
-    "rw_press_heldout_h.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.94, "traps held": 0.9},
-    "rw_press_heldout_i.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.955, "traps held": 0.9},
-    "rw_press_heldout_l.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.935, "traps held": 0.9},
-    "rw_press_heldout_m.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.975, "traps held": 0.9},
-    "rw_press_heldout_n.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.945, "traps held": 0.9},
-    "rw_press_heldout_p.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.97, "traps held": 0.9},
-    "rw_press_heldout_q.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.94, "traps held": 0.85},
-    "rw_press_heldout_t.txt": {"recall": 0.97, "precision": 0.98, "coverage": 0.96, "traps held": 0.9},
-    "rw_press_heldout_x.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.955, "traps held": 0.85},
+    HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85,
+               "strict precision": 0.915, "strict recall": 0.965},
+    "rw_press_heldout_f.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.965, "traps held": 0.9,
+                               "strict precision": 0.945, "strict recall": 0.975},
+    "rw_press_heldout_h.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.94, "traps held": 0.9,
+                               "strict precision": 0.96, "strict recall": 0.975},
+    "rw_press_heldout_i.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.955, "traps held": 0.9,
+                               "strict precision": 0.955, "strict recall": 0.98},
+    "rw_press_heldout_l.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.935, "traps held": 0.9,
+                               "strict precision": 0.97, "strict recall": 0.98},
+    "rw_press_heldout_m.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.975, "traps held": 0.9,
+                               "strict precision": 0.96, "strict recall": 0.97},
+    "rw_press_heldout_n.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.945, "traps held": 0.9,
+                               "strict precision": 0.975, "strict recall": 0.98},
+    "rw_press_heldout_p.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.97, "traps held": 0.9,
+                               "strict precision": 0.97, "strict recall": 0.98},
+    "rw_press_heldout_q.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.94, "traps held": 0.85,
+                               "strict precision": 0.97, "strict recall": 0.98},
+    "rw_press_heldout_t.txt": {"recall": 0.97, "precision": 0.98, "coverage": 0.96, "traps held": 0.9,
+                               "strict precision": 0.97, "strict recall": 0.975},
+    "rw_press_heldout_x.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.955, "traps held": 0.85,
+                               "strict precision": 0.975, "strict recall": 0.975},
     # AB's first recall, 98.1, fell to 97.1 as its coverage rose 94.7 -> 95.7 the same day: entries taken from the
     # development sets (tariffs, the IRGC, Abyei, ...) cover 13 of its occurrences, and the matcher finds 2 of them
     # (AB writes them in ways the press was not found to); on the 1212 entries it was written against, 98.1. It
     # read 98.3 at the end of the night session, and the floors of AB, I, M and X rose with what they read then.
-    "rw_press_heldout_ab.txt": {"recall": 0.975, "precision": 0.97, "coverage": 0.955, "traps held": 0.8},
-    "rw_press_heldout_ad.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.98, "traps held": 0.85},
+    "rw_press_heldout_ab.txt": {"recall": 0.975, "precision": 0.97, "coverage": 0.955, "traps held": 0.8,
+                                "strict precision": 0.965, "strict recall": 0.965},
+    "rw_press_heldout_ad.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.98, "traps held": 0.85,
+                                "strict precision": 0.98, "strict recall": 0.98},
     # written on 2026-12-05 against the 1294 entries of list "aw"; first scores in their headers
-    "rw_press_heldout_aw.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.94, "traps held": 0.9},
-    "rw_press_heldout_ax.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.975, "traps held": 0.9},
-    "rw_press_heldout_ay.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.955, "traps held": 0.9},
-    "rw_press_heldout_bc.txt": {"recall": 0.97, "precision": 0.975, "coverage": 0.965, "traps held": 0.85},
-    "rw_press_heldout_bd.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.98, "traps held": 0.9},
-    "rw_press_heldout_be.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.97, "traps held": 0.85},
-    "rw_press_heldout_bf.txt": {"recall": 0.99, "precision": 0.985, "coverage": 0.97, "traps held": 0.9},
-    "rw_press_heldout_bi.txt": {"recall": 0.965, "precision": 0.975, "coverage": 0.875, "traps held": 0.85},
-    "rw_press_heldout_bj.txt": {"recall": 0.965, "precision": 0.97, "coverage": 0.965, "traps held": 0.85},
-    "rw_press_heldout_bm.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.975, "traps held": 0.9},
-    "rw_press_heldout_bn.txt": {"recall": 0.985, "precision": 0.975, "coverage": 0.92, "traps held": 0.9},
+    "rw_press_heldout_aw.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.94, "traps held": 0.9,
+                                "strict precision": 0.98, "strict recall": 0.975},
+    "rw_press_heldout_ax.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.975, "traps held": 0.9,
+                                "strict precision": 0.985, "strict recall": 0.985},
+    "rw_press_heldout_ay.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.955, "traps held": 0.9,
+                                "strict precision": 0.975, "strict recall": 0.975},
+    "rw_press_heldout_bc.txt": {"recall": 0.97, "precision": 0.975, "coverage": 0.965, "traps held": 0.85,
+                                "strict precision": 0.97, "strict recall": 0.97},
+    "rw_press_heldout_bd.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.98, "traps held": 0.9,
+                                "strict precision": 0.985, "strict recall": 0.985},
+    "rw_press_heldout_be.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.97, "traps held": 0.85,
+                                "strict precision": 0.98, "strict recall": 0.98},
+    "rw_press_heldout_bf.txt": {"recall": 0.99, "precision": 0.985, "coverage": 0.97, "traps held": 0.9,
+                                "strict precision": 0.985, "strict recall": 0.99},
+    "rw_press_heldout_bi.txt": {"recall": 0.965, "precision": 0.975, "coverage": 0.875, "traps held": 0.85,
+                                "strict precision": 0.975, "strict recall": 0.965},
+    "rw_press_heldout_bj.txt": {"recall": 0.965, "precision": 0.97, "coverage": 0.965, "traps held": 0.85,
+                                "strict precision": 0.97, "strict recall": 0.965},
+    "rw_press_heldout_bm.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.975, "traps held": 0.9,
+                                "strict precision": 0.985, "strict recall": 0.985},
+    "rw_press_heldout_bn.txt": {"recall": 0.985, "precision": 0.975, "coverage": 0.92, "traps held": 0.9,
+                                "strict precision": 0.975, "strict recall": 0.985},
 }
 
 
@@ -310,7 +344,7 @@ def test_the_matcher_meets_its_goals_on_the_development_sets(name, bars):
 # cannot judge: what the matcher reports of it is neither a hit nor a false alarm there, as with the unjudged
 # documents of a pooled IR evaluation. New entries are judged on the development sets instead, which are annotated
 # for them when they are added. Precision counted the strict way (every report a set does not mark is wrong) is
-# printed beside and held to a floor too.
+# printed beside and held to a floor too (HELD_OUT_FLOORS).
 WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldout_h.txt": "g",
                    "rw_press_heldout_i.txt": "g", "rw_press_heldout_l.txt": "kl", "rw_press_heldout_m.txt": "m",
                    "rw_press_heldout_n.txt": "n", "rw_press_heldout_p.txt": "op", "rw_press_heldout_q.txt": "q",
@@ -344,46 +378,6 @@ def held_out_score(name: str, glossary) -> Score:
     return score(sentences, glossary, UNANNOTATED.get(name, frozenset()), judged_ids(name, sentences))
 
 
-# Strict precision must not fall either: a new entry that reports wrongly where a held-out set cannot judge it
-# still lowers it. (The 61 entries listed late on 2026-12-04, a university, courts, inflation and famine among them,
-# cost F 0.5 points of it: F marks what they name in its own way, the place inside an institution's name. Those
-# of set AA's day, disasters, floods, tariffs and Rwanda's ministries by name among them, cost Q 0.1 and the others
-# 0.1 to 0.5. The 15 of set AS's day, drought, minerals, climate change, storms and Voice of America among them, whose
-# ~100 reports on the development sets were each read and found to be the concept, cost E 0.3, F 0.4, H 0.4, T 0.5.
-# Satellites, listed on 2026-12-05 with their 16 development-set reports read and found right, cost BC, which
-# writes of space without marking them, 0.7.)
-HELD_OUT_STRICT_PRECISION = {HELD_OUT: 0.915, "rw_press_heldout_f.txt": 0.945, "rw_press_heldout_h.txt": 0.96,
-                             "rw_press_heldout_i.txt": 0.955, "rw_press_heldout_l.txt": 0.97,
-                             "rw_press_heldout_m.txt": 0.96, "rw_press_heldout_n.txt": 0.975,
-                             "rw_press_heldout_p.txt": 0.97, "rw_press_heldout_q.txt": 0.97,
-                             "rw_press_heldout_t.txt": 0.97, "rw_press_heldout_x.txt": 0.975,
-                             "rw_press_heldout_ab.txt": 0.965, "rw_press_heldout_ad.txt": 0.98,
-                             "rw_press_heldout_aw.txt": 0.98, "rw_press_heldout_ax.txt": 0.985,
-                             "rw_press_heldout_ay.txt": 0.975, "rw_press_heldout_bc.txt": 0.97,
-                             "rw_press_heldout_bd.txt": 0.985, "rw_press_heldout_be.txt": 0.98,
-                             "rw_press_heldout_bf.txt": 0.985, "rw_press_heldout_bi.txt": 0.975,
-                             "rw_press_heldout_bj.txt": 0.97, "rw_press_heldout_bm.txt": 0.985,
-                             "rw_press_heldout_bn.txt": 0.975}
-
-
-
-# Strict recall, counting the occurrences displaced by later entries as missed, has floors of its own, so that an
-# entry that swallows what it should not still shows.
-HELD_OUT_STRICT_RECALL = {HELD_OUT: 0.965, "rw_press_heldout_f.txt": 0.975, "rw_press_heldout_h.txt": 0.975,
-                          "rw_press_heldout_i.txt": 0.98, "rw_press_heldout_l.txt": 0.98,
-                          "rw_press_heldout_m.txt": 0.97, "rw_press_heldout_n.txt": 0.98,
-                          "rw_press_heldout_p.txt": 0.98, "rw_press_heldout_q.txt": 0.98,
-                          "rw_press_heldout_t.txt": 0.975, "rw_press_heldout_x.txt": 0.975,
-                          "rw_press_heldout_ab.txt": 0.965, "rw_press_heldout_ad.txt": 0.98,
-                          "rw_press_heldout_aw.txt": 0.975, "rw_press_heldout_ax.txt": 0.985,
-                          "rw_press_heldout_ay.txt": 0.975, "rw_press_heldout_bc.txt": 0.97,
-                          "rw_press_heldout_bd.txt": 0.985, "rw_press_heldout_be.txt": 0.98,
-                          "rw_press_heldout_bf.txt": 0.99, "rw_press_heldout_bi.txt": 0.965,
-                          "rw_press_heldout_bj.txt": 0.965, "rw_press_heldout_bm.txt": 0.985,
-                          "rw_press_heldout_bn.txt": 0.985}
-
-
-
 @pytest.mark.parametrize(("name", "floor"), HELD_OUT_FLOORS.items(), ids=list(HELD_OUT_FLOORS))
 def test_the_held_out_sets_stay_above_their_floors(name, floor):
     result = held_out_score(name, load_glossaries(None))
@@ -393,8 +387,6 @@ def test_the_held_out_sets_stay_above_their_floors(name, floor):
               f"{result.coverage:.1%}, traps held {result.traps_held}/{result.traps}")
     print("\n" + totals)  # the totals only: the per-concept table and examples are for the development sets
     assert all(result.rates[k] >= bar for k, bar in floor.items()), totals
-    assert result.strict_precision >= HELD_OUT_STRICT_PRECISION[name], totals
-    assert result.strict_recall >= HELD_OUT_STRICT_RECALL[name], totals
 
 
 # The kinds of concept `inkuru glossary suggest` proposes when the glossary lacks them (terms it leaves to editors).
@@ -441,7 +433,7 @@ def test_suggest_proposes_most_unlisted_names_over_all_held_out_sets():
 
 def test_every_held_out_set_names_the_id_list_it_was_written_against():
     rows = first_lists()
-    assert set(WRITTEN_AGAINST) == set(HELD_OUT_FLOORS) == set(HELD_OUT_STRICT_PRECISION) == set(HELD_OUT_STRICT_RECALL)
+    assert set(WRITTEN_AGAINST) == set(HELD_OUT_FLOORS)
     assert {first for _, first in rows} == set(ID_LISTS)
     # an entry renamed or removed since would be left unjudged everywhere without a word
     glossary = load_glossaries(None)
