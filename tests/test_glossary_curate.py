@@ -275,15 +275,15 @@ def test_search_without_results():
 
 
 def test_suggest_proposes_a_kinyarwanda_institution_whole_with_its_acronym():
-    text = ("Banki Nkuru y'u Rwanda yatangaje ko izamuka ry'ibiciro ryagabanutse. Ikigo Nyafurika gishinzwe "
+    text = ("Banki Nkuru ya Kenya yatangaje ko izamuka ry'ibiciro ryagabanutse. Ikigo Nyafurika gishinzwe "
             "Ubuhinzi (AATF) cyohereje imbuto muri Uganda. Ikigo cy'Abanyakenya Safaricom Holdings cyungutse. "
             "Umuryango wa Perezida Ndayishimiye wasuye Gitega. Minisiteri y'Ingabo y'u Burusiya yavuze ko "
             "Sosiyete MTN Rwanda na Bank of Kigali bizatera inkunga Police FC n'Andora n'u Bufaransa.")
     candidates = {c.text: c for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
     by_text = set(candidates)
-    assert {"Banki Nkuru y'u Rwanda", "Ikigo Nyafurika gishinzwe Ubuhinzi (AATF)", "Safaricom Holdings",
+    assert {"Banki Nkuru ya Kenya", "Ikigo Nyafurika gishinzwe Ubuhinzi (AATF)", "Safaricom Holdings",
             "MTN Rwanda", "Bank of Kigali", "Police FC", "Andora"} <= by_text, sorted(by_text)
-    assert candidates["Banki Nkuru y'u Rwanda"].kind == "organisation"
+    assert candidates["Banki Nkuru ya Kenya"].kind == "organisation"
     # not the pieces of those names, nor a family, a description or what the glossary covers word for word
     assert not {"Nkuru", "AATF", "Kigali", "Rwanda", "FC", "Sosiyete MTN Rwanda", "Andora n'u Bufaransa"} & by_text
     assert not any(t.startswith(("Umuryango", "Ikigo cy", "Minisiteri")) for t in by_text), sorted(by_text)
@@ -304,10 +304,10 @@ def test_suggest_parts_an_organisation_from_the_person_after_it():
 
 
 def test_suggest_parts_a_person_from_the_institution_before_him():
-    text = ("Guverineri wa Banki Nkuru y'u Rwanda Jean Nkubito yavuze ko ifaranga rihagaze. Umuyobozi Mukuru "
+    text = ("Guverineri wa Banki Nkuru ya Kenya Jean Nkubito yavuze ko ifaranga rihagaze. Umuyobozi Mukuru "
             "w'Ikigo cy'Ubwishingizi cya Kenya Peter Njoroge yasezeye. Umuryango w'Afurika Yunze Ubumwe wateranye.")
     by_text = {c.text: c.kind for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
-    assert by_text.get("Banki Nkuru y'u Rwanda") == "organisation", by_text
+    assert by_text.get("Banki Nkuru ya Kenya") == "organisation", by_text
     assert by_text.get("Jean Nkubito") == "name" and by_text.get("Peter Njoroge") == "name", by_text
     assert "Mukuru" not in by_text, by_text  # a title's adjective
     named = {c.text for c in suggest([("b.rw.txt", "Mukuru Jean yavuze ko Ikigo cy'Itumanaho cya Uganda Telecom "

@@ -987,7 +987,7 @@ PRESS = [
     ("Yakiniye ikipe ya Israel Premier Tech.", []),
     ("Umuhanzi Israel Mbonyi yaririmbye i Nairobi.", ["place.nairobi=Nairobi"]),
     ("I Kigali hateraniye inama.", ["place.kigali=Kigali"]),
-    ("Bank of Kigali yungutse, nk'uko Banki Nkuru y'u Rwanda ibivuga.", ["place.rwanda=y'u Rwanda"]),
+    ("Bank of Kigali yungutse, nk'uko Banki Nkuru ya Kenya ibivuga.", ["place.kenya=Kenya"]),
     ("Kenya Yatangaje Ko Izohereza Ingabo", ["place.kenya=Kenya", "term.armed-forces=Ingabo"]),  # a headline
     ("Perezida Kagame yakiriye Visi Perezida wa Nigeria.",
      ["term.president=Perezida", "person.paul-kagame=Kagame", "term.vice-president=Visi Perezida",
