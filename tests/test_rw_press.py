@@ -86,6 +86,8 @@ DEVELOPMENT = {
     "rw_press_bh.txt": {"recall": 0.98, "precision": 0.97, "coverage": 0.95, "traps held": 0.9},
     "rw_press_bk.txt": {"recall": 0.95, "precision": 0.965, "coverage": 0.895, "traps held": 0.85},
     "rw_press_bl.txt": {"recall": 0.98, "precision": 0.97, "coverage": 0.93, "traps held": 0.9},
+    "rw_press_bq.txt": {"recall": 0.99, "precision": 0.975, "coverage": 0.88, "traps held": 0.8},
+    "rw_press_br.txt": {"recall": 0.95, "precision": 0.94, "coverage": 0.955, "traps held": 0.85},
 }
 
 
@@ -318,6 +320,10 @@ HELD_OUT_FLOORS = {
                                 "strict precision": 0.985, "strict recall": 0.985},
     "rw_press_heldout_bn.txt": {"recall": 0.985, "precision": 0.975, "coverage": 0.92, "traps held": 0.9,
                                 "strict precision": 0.975, "strict recall": 0.985},
+    "rw_press_heldout_bo.txt": {"recall": 0.985, "precision": 0.98, "coverage": 0.9, "traps held": 0.85,
+                                "strict precision": 0.98, "strict recall": 0.985},
+    "rw_press_heldout_bp.txt": {"recall": 0.985, "precision": 0.975, "coverage": 0.95, "traps held": 0.85,
+                                "strict precision": 0.975, "strict recall": 0.985},
 }
 
 
@@ -356,7 +362,9 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_bd.txt": "aw", "rw_press_heldout_be.txt": "aw",
                    "rw_press_heldout_bf.txt": "aw", "rw_press_heldout_bi.txt": "bi",
                    "rw_press_heldout_bj.txt": "bi", "rw_press_heldout_bm.txt": "bi",
-                   "rw_press_heldout_bn.txt": "bi"}
+                   "rw_press_heldout_bn.txt": "bi",
+                   "rw_press_heldout_bo.txt": "bi",
+                   "rw_press_heldout_bp.txt": "bi"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi")
 
 
