@@ -63,6 +63,7 @@ _BODY_WORDS = _NAMED_AFTER | frozenset({"agency", "authority", "board", "bank", 
 # A club's mark may come a word or two later (Cape Town City FC); other marks only right after the name, so
 # Kigali Convention Centre still names Kigali, and a Title Case headline keeps its names (Kagame Yitabiriye Rwanda Day).
 _CLUB_MARKS = frozenset({"fc", "sc", "united"})
+_CLUB_ABBREVIATIONS = frozenset({"fc", "sc"})
 _CLUB_WORDS = 3
 _PLACE_OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES
 
@@ -74,6 +75,8 @@ def _named_after(tokens: list[Token], i: int, j: int) -> bool:
     what an airport is "of" (Ikibuga cy'Indege Mpuzamahanga cya Bugesera)."""
     if j < len(tokens) and tokens[j].joined and tokens[j].orig[:1].isupper() and tokens[j].norm in _NAMED_AFTER:
         return True
+    if j < len(tokens) and tokens[j].joined and tokens[j].norm in _CLUB_ABBREVIATIONS:
+        return True  # informal copy writes a club in lower case too (musanze fc); no word of the language is "fc"
     k = j
     while k < len(tokens) and k - j < _CLUB_WORDS and tokens[k].joined and tokens[k].orig[:1].isupper():
         if tokens[k].norm in _CLUB_MARKS:
