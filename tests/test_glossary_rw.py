@@ -755,7 +755,7 @@ PRESS = [
      ["org.adf=ADF", "term.commander=Komanda", "org.twirwaneho=Twirwaneho", "place.mwenga=Mwenga"]),
     ("Secrétaire Général wa Loni yasabye Jenerali Muhoozi guhagarika imirwano.",
      ["org.un=Loni", "term.general=Jenerali", "person.muhoozi-kainerugaba=Muhoozi", "term.clashes=imirwano"]),
-    ("APR yageze mu mikino ya kamarampaka. Amavubi ntiyabonye itike y'Igikombe cy'Afurika.", []),
+    ("APR yageze mu mikino ya kamarampaka. Amavubi ntiyabonye itike y'Igikombe cy'Afurika.", ["org.amavubi=Amavubi"]),
     ("U Rwanda ruzohereza abakinnyi mu mikino ya Commonwealth.", ["place.rwanda=U Rwanda"]),
     # "of in" goes on a name: closed by its listed acronym it is that organisation; without, the place stays
     ("Byashinze Ihuriro ry'Ibihugu byo mu Karere ka Sahel (AES).",
