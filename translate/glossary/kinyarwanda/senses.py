@@ -155,7 +155,7 @@ _CONNECTIVES_OF = FULL_CONNECTIVES | (O_CONNECTIVES - {"ko"})
 
 def _connective_after(tokens: list[Token], clause: range) -> int | None:
     """The connective of agreement (not "and") right after a match or after one modifier: Perezida w'…, Perezida
-    mushya w'…"""
+    mushya w'…, intambara yo …"""
     return next((k for k in clause[:2] if tokens[k].norm not in _AND
                  and (tokens[k].clitic or tokens[k].norm in _CONNECTIVES_OF)), None)
 
