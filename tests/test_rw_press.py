@@ -326,6 +326,10 @@ HELD_OUT_FLOORS = {
                                 "strict precision": 0.98, "strict recall": 0.985},
     "rw_press_heldout_bp.txt": {"recall": 0.985, "precision": 0.975, "coverage": 0.95, "traps held": 0.85,
                                 "strict precision": 0.975, "strict recall": 0.985},
+    "rw_press_heldout_bs.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.965, "traps held": 0.8,
+                                "strict precision": 0.98, "strict recall": 0.98},
+    "rw_press_heldout_bt.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.955, "traps held": 0.9,
+                                "strict precision": 0.975, "strict recall": 0.975},
 }
 
 
@@ -366,7 +370,9 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_bj.txt": "bi", "rw_press_heldout_bm.txt": "bi",
                    "rw_press_heldout_bn.txt": "bi",
                    "rw_press_heldout_bo.txt": "bi",
-                   "rw_press_heldout_bp.txt": "bi"}
+                   "rw_press_heldout_bp.txt": "bi",
+                   "rw_press_heldout_bs.txt": "bs",
+                   "rw_press_heldout_bt.txt": "bs"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs")
 
 
