@@ -733,11 +733,13 @@ PRESS = [
     # lower-case "arusha" before a word of comparison is the verb (surpasses), not the town
     ("Amakipe yombi arusha ayandi amanota, naho inama izabera i Arusha.",
      ["?place.arusha=arusha!'ayandi' points to", "place.arusha=Arusha"]),
-    # "yo" before an infinitive says what the noun is for: a campaign against graft is no war (term.war's
-    # `!>kurwanya`); a war on an armed group, rarer in press than the idiom, is then flagged for the editor too
-    ("Intambara yo kurwanya ruswa irakomeje, naho intambara yo kurwanya M23 yahagaze.",
-     ["?term.war=Intambara!'kurwanya' points to", "term.corruption=ruswa",
+    # "yo" before an infinitive says what the noun is for: a campaign against inflation is no war (term.war's
+    # `!>kurwanya`), and a war against an armed group is flagged for the editor too, the cue's cost; "ni yo" (it is
+    # ... that) is a pronoun after a copula, not a connective
+    ("Intambara yo kurwanya izamuka ry'ibiciro irakomeje, naho intambara yo kurwanya M23 yahagaze.",
+     ["?term.war=Intambara!'kurwanya' points to", "term.inflation=izamuka ry'ibiciro",
       "?term.war=intambara!'kurwanya' points to", "org.m23=M23"]),
+    ("Intambara ni yo yashegeshe ubukungu bw'akarere.", ["term.war=Intambara"]),
     ("Ikinyamakuru cyasohoye itangazo ry'ubukwe, Loni isaba iperereza ryigenga, SpaceX yohereje roketi mu kirere.",
      ["?term.statement=itangazo!'ubukwe' points to", "org.un=Loni", "?term.intelligence=iperereza!'ryigenga'",
       "?term.rocket=roketi!'spacex' points to"]),

@@ -267,7 +267,8 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # writes of space without marking them, 0.7. Earthquakes, epidemics, Umuganda and four people, listed on 2026-12-05
 # (session 17) with their ~50 development-set reports read and found right, cost Q 0.6, AD 0.2 and BJ 2.7; Ebola,
 # Marburg, mpox, the Amavubi and eleven bodies, listed the same day with their ~300 reports there read and found right
-# (RMC's other sense, the Muslim community, left to cues), cost E 0.4, M 0.6, Q 1.0, T 0.3, AD 0.7 and BC 1.3 more.)
+# (RMC's other sense, the Muslim community, left to cues), cost E 0.4, M 0.6, Q 1.0, T 0.3, AD 0.7 and BC 1.3 more;
+# each figure against the glossary just before the entries came.)
 HELD_OUT_FLOORS = {
     HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85,
                "strict precision": 0.91, "strict recall": 0.965},

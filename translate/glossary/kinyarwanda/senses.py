@@ -149,15 +149,20 @@ def _place_of(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str, str
 _OF_OR_IN = FULL_CONNECTIVES | O_CONNECTIVES | frozenset({"mu", "muri", "u"})
 
 
-# "yo" before an infinitive joins a noun to what it is for (intambara yo kurwanya ruswa); "ko" is mostly "that".
-_CONNECTIVES_OF = FULL_CONNECTIVES | (O_CONNECTIVES - {"ko"})
+# An infinitive's prefixes: "yo" right before one joins a noun to what it is for (intambara yo kurwanya ruswa);
+# elsewhere an o-form is a pronoun (Intambara ni yo yashegeshe ubukungu: "it is the war that ...").
+_INFINITIVE = ("ku", "gu", "kw", "gw")
 
 
 def _connective_after(tokens: list[Token], clause: range) -> int | None:
     """The connective of agreement (not "and") right after a match or after one modifier: Perezida w'…, Perezida
-    mushya w'…, intambara yo …"""
-    return next((k for k in clause[:2] if tokens[k].norm not in _AND
-                 and (tokens[k].clitic or tokens[k].norm in _CONNECTIVES_OF)), None)
+    mushya w'…; or an o-connective right after it before an infinitive: intambara yo kurwanya …"""
+    full = next((k for k in clause[:2] if tokens[k].norm not in _AND
+                 and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES)), None)
+    if full is not None or len(clause) < 2:
+        return full
+    first = clause[0]
+    return first if tokens[first].norm in O_CONNECTIVES and tokens[first + 1].norm.startswith(_INFINITIVE) else None
 
 
 _ACRONYM_LETTERS = range(2, 9)
