@@ -63,7 +63,7 @@ _BODY_WORDS = _NAMED_AFTER | frozenset({"agency", "authority", "board", "bank", 
 # A club's mark may come a word or two later (Cape Town City FC); other marks only right after the name, so
 # Kigali Convention Centre still names Kigali, and a Title Case headline keeps its names (Kagame Yitabiriye Rwanda Day).
 _CLUB_MARKS = frozenset({"fc", "sc", "united"})
-_CLUB_ABBREVIATIONS = frozenset({"fc", "sc"})
+_CLUB_ABBREVIATIONS = _CLUB_MARKS - {"united"}  # marks no word of the language is spelt like, read in any case
 _CLUB_WORDS = 3
 _PLACE_OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES
 
