@@ -752,9 +752,22 @@ PRESS = [
       "place.israel=Israel", "place.gaza-strip=Ntara ya Gaza"]),
     ("Israel yagabye ibitero mu Ntara ya Gaza.",
      ["place.israel=Israel", "term.attack=ibitero", "place.gaza-strip=Ntara ya Gaza"]),
-    # look-alikes: a town that is spelt like a title, a French office, play-offs, a cup, the Games
+    # a town spelt like a title (a homograph): the town where a place stands, after a locative or a place's
+    # connective; the title elsewhere, and after the connectives of people (ba, na), kwa, or before a name
     ("ADF yishe abantu mu gace ka Komanda. Komanda wa Twirwaneho yiciwe i Mwenga.",
-     ["org.adf=ADF", "term.commander=Komanda", "org.twirwaneho=Twirwaneho", "place.mwenga=Mwenga"]),
+     ["org.adf=ADF", "place.komanda=Komanda", "term.commander=Komanda", "org.twirwaneho=Twirwaneho",
+      "place.mwenga=Mwenga"]),
+    ("Abaturage bo i Komanda n'abo mu mujyi wa Komanda bahungiye hafi ya Komanda-Mambasa.",
+     ["place.komanda=Komanda", "place.komanda=Komanda", "place.komanda=Komanda", "place.mambasa=Mambasa"]),
+    ("Abasirikare ba Komanda bageze kwa Komanda, itegeko rya Komanda n'iry'uyu komanda.",
+     ["term.soldier=Abasirikare", "term.commander=Komanda", "term.commander=Komanda", "term.commander=Komanda",
+      "term.commander=komanda"]),
+    ("Ingabo zoherejwe i Komanda Makenga ahari.", ["term.armed-forces=Ingabo", "term.commander=Komanda",
+                                                  "person.sultani-makenga=Makenga"]),
+    # a port spelt like the verb "give": only in capitals, and not a site's "leave a comment"
+    ("Umuyoboro uzagera ku cyambu cya Tanga. Tanga igitekerezo. Leta izatanga inkunga, tanga amakuru.",
+     ["place.tanga=Tanga", "term.government=Leta"]),
+    # look-alikes: a French office, play-offs, a cup, the Games
     ("Secrétaire Général wa Loni yasabye Jenerali Muhoozi guhagarika imirwano.",
      ["org.un=Loni", "term.general=Jenerali", "person.muhoozi-kainerugaba=Muhoozi", "term.clashes=imirwano"]),
     ("APR yageze mu mikino ya kamarampaka. Amavubi ntiyabonye itike y'Igikombe cy'Afurika.", ["org.amavubi=Amavubi"]),

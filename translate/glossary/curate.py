@@ -108,8 +108,16 @@ def _shared_english(entries: list[Entry]) -> Iterable[LintIssue]:
 
 def _shared_kinyarwanda(entries: list[Entry]) -> Iterable[LintIssue]:
     for term, owners in _owners(entries, rendering_texts).items():
+        if _place_homograph(term, owners):
+            continue
         for other in owners[1:]:
             yield _issue(other, "error", f"Kinyarwanda variant '{term}' is shared with {owners[0].id}")
+
+
+def _place_homograph(term: str, owners: list[Entry]) -> bool:
+    """A one-word name a place shares with one entry of another kind (Komanda, a town; komanda, a commander): the
+    matcher reads the place where a place stands (i Komanda, mu mujyi wa Komanda) and the other entry elsewhere."""
+    return len(owners) == 2 and " " not in term.strip() and sorted(o.type == "place" for o in owners) == [False, True]
 
 
 def _named_places(entry: Entry, glossary: Glossary) -> Iterable[LintIssue]:
@@ -150,6 +158,12 @@ def _fields(entry: Entry) -> Iterable[LintIssue]:
                                          f"({', '.join(wrapped)}): set verbatim to 'no', or drop the rendering")
 
 
+def _found_where_a_place_stands(value: str, entry: Entry, glossary: Glossary) -> bool:
+    probe = f"i {value}"
+    return any(m.entry == entry.id and m.kind == "term" and m.start == 2 and m.end == len(probe)
+               for m in find_terms(probe, "rw", glossary))
+
+
 def _reachability(entry: Entry, glossary: Glossary) -> Iterable[LintIssue]:
     """Every variant must be found as its own entry; otherwise another entry's variant matches inside it."""
     for lang, values in (("en", entry.en), ("rw", rendering_texts(entry))):
@@ -159,6 +173,8 @@ def _reachability(entry: Entry, glossary: Glossary) -> Iterable[LintIssue]:
                        if m.kind == "term" or (m.kind == "ambiguous" and m.entry == entry.id)]
             if any(m.entry == entry.id and m.start == 0 and m.end == len(value) for m in matches):
                 continue
+            if lang == "rw" and entry.type == "place" and _found_where_a_place_stands(value, entry, glossary):
+                continue  # a homograph (Komanda): the place only after a locative or a connective
             others = ", ".join(f"'{m.surface}' ({m.entry})" for m in matches if m.entry != entry.id)
             why = f"another entry's variant matches inside it: {others}" if others else "the matcher cannot find it"
             yield _issue(entry, "error", f"{lang} variant '{value}' is not matched as this entry ({why}; "

@@ -60,6 +60,7 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
     # the words of people's names: an English title before one is the term (President Tshisekedi); before another
     # capitalised word it opens a name (Premier League, Army FC)
     people = name_spellings(glossary).name_words
+    homographs = _place_homographs(glossary)
 
     def accept(pattern: Pattern, tokens: list[Token], i: int, j: int) -> bool:
         form: Form = pattern.data
@@ -84,8 +85,47 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
             return tokens[i].orig[2:3].isupper()  # muBurusiya, but not every word that starts with mu-
         if form.kind == "english":
             return _english_accepted(tokens, i, j, people)
+        if (pattern.entry, tokens[i].norm) in homographs and j == i + 1:
+            return _where_a_place_stands(tokens, i)
         return not (_after_locative_i(tokens, i) and _entry_type(glossary, pattern.entry) == "person")
     return accept
+
+
+def _place_homographs(glossary: Glossary) -> frozenset[tuple[str, str]]:
+    """(place, word), folded, for each one-word name of a place that another entry also renders: a homograph
+    (Komanda, a town in Ituri; komanda, a commander), read as the place only where a place stands."""
+    def build() -> frozenset[tuple[str, str]]:
+        others = {fold(r) for e in glossary if e.type != "place" for r in (*e.rw, *e.rw_partner) if " " not in r.strip()}
+        return frozenset((e.id, fold(r)) for e in glossary if e.type == "place"
+                         for r in e.rw if " " not in r.strip() and fold(r) in others)
+    return glossary.cached(("rw-place-homographs",), build)
+
+
+# Where a place stands: not kwa (at someone's home: kwa Komanda), nor "and", "like" or "of" people (abasirikare ba
+# Komanda), nor the class 5 connective of a word, an order or a group (ijambo, itegeko, itsinda rya Komanda).
+_PLACE_LOCATIVES = frozenset({"i", "mu", "ku", "muri", "kuri"})
+_PEOPLE_CONNECTIVES = frozenset({"ba", "kwa", "na", "nka", "rya"})
+
+
+def _where_a_place_stands(tokens: list[Token], i: int) -> bool:
+    """Token i stands where a place does: after a locative (i Komanda, muri Komanda) or a connective (mu mujyi wa
+    Komanda, hafi ya Komanda), and not before a capitalised name, which a title opens (abasirikare ba Komanda
+    Makenga); a hyphen joins two places (umuhanda wa Komanda-Mambasa)."""
+    before = tokens[i - 1] if i > 0 and tokens[i].joined else None
+    if before is None or before.norm not in _PLACE_LOCATIVES | FULL_CONNECTIVES - _PEOPLE_CONNECTIVES:
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].joined else None
+    return after is None or not after.orig[:1].isupper() or after.gap.strip() == "-"
+
+
+def _prefer_place_homograph(glossary: Glossary) -> Callable[[Pattern, list[Token], int], int]:
+    """Among equally long matches, a place's homograph, which is accepted only where a place stands, over the
+    other entry that writes it alike (i Komanda is the town); then the nearest head of an ellipsis."""
+    homographs = _place_homographs(glossary)
+
+    def prefer(pattern: Pattern, tokens: list[Token], i: int) -> int:
+        return 1 if (pattern.entry, tokens[i].norm) in homographs else _prefer_nearest_head(pattern, tokens, i)
+    return prefer
 
 
 _BARE_CLASS_5_TRIGGERS = DEMONSTRATIVES | OTHERS | frozenset({"nta", "buri"})
@@ -487,7 +527,7 @@ def _with_surnames_of_named_people(text: str, tokens: list[Token], matches: list
 def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialects: bool) -> list[TermMatch]:
     matches: list[TermMatch] = []
     index = kinyarwanda_index(glossary, dialects)
-    found = index.scan(tokens, _accept(dialects, glossary), _splits(glossary), _prefer_nearest_head)
+    found = index.scan(tokens, _accept(dialects, glossary), _splits(glossary), _prefer_place_homograph(glossary))
     in_terms = {k for _, i, j in found for k in range(i, j)}
     in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
     sentences = _Sentences(tokens)
