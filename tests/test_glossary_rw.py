@@ -742,7 +742,7 @@ PRESS = [
     ("Intambara ni yo yashegeshe ubukungu bw'akarere.", ["term.war=Intambara"]),
     ("Ikinyamakuru cyasohoye itangazo ry'ubukwe, Loni isaba iperereza ryigenga, SpaceX yohereje roketi mu kirere.",
      ["?term.statement=itangazo!'ubukwe' points to", "org.un=Loni", "?term.intelligence=iperereza!'ryigenga'",
-      "?term.rocket=roketi!'spacex' points to"]),
+      "org.spacex=SpaceX", "?term.rocket=roketi!'spacex' points to"]),
     # a place that shows the other sense: Mozambique's Gaza Province is not the Strip
     ("Intara ya Gaza muri Mozambique yibasiwe n'amapfa.",
      ["?place.gaza-strip=Intara ya Gaza!'Mozambique' points to", "place.mozambique=Mozambique",
@@ -767,6 +767,15 @@ PRESS = [
     # a port spelt like the verb "give": only in capitals, and not a site's "leave a comment"
     ("Umuyoboro uzagera ku cyambu cya Tanga. Tanga igitekerezo. Leta izatanga inkunga, tanga amakuru.",
      ["place.tanga=Tanga", "term.government=Leta"]),
+    # Tanzania's Kagera region in capitals; lower-case kagera is the verb "it reaches"
+    ("Agace kavuye i Huye kagera i Rusizi, naho impunzi zavuye mu Ntara ya Kagera.",
+     ["place.huye=Huye", "place.rusizi=Rusizi", "term.refugees=impunzi", "place.kagera=Kagera"]),
+    # cholera as the press spells it; ikorera ("it works") is a verb
+    ("Icyorezo cya korera na Kolera byibasiye Goma; MSF ikorera mu bitaro.",
+     ["term.epidemic=Icyorezo", "term.cholera=korera", "term.cholera=Kolera", "place.goma=Goma", "org.msf=MSF"]),
+    # a company and a league whose names hold a place are the company and the league, not Rwanda or Africa
+    ("Bank of Kigali na MTN Rwanda byateye inkunga imikino ya Basketball Africa League (BAL).",
+     ["org.mtn=MTN Rwanda", "org.bal=Basketball Africa League", "org.bal=BAL"]),
     # look-alikes: a French office, play-offs, a cup, the Games
     ("Secrétaire Général wa Loni yasabye Jenerali Muhoozi guhagarika imirwano.",
      ["org.un=Loni", "term.general=Jenerali", "person.muhoozi-kainerugaba=Muhoozi", "term.clashes=imirwano"]),
