@@ -767,6 +767,10 @@ PRESS = [
     # a port spelt like the verb "give": only in capitals, and not a site's "leave a comment"
     ("Umuyoboro uzagera ku cyambu cya Tanga. Tanga igitekerezo. Leta izatanga inkunga, tanga amakuru.",
      ["place.tanga=Tanga", "term.government=Leta"]),
+    # a captain's, fans' or advertisers' war is a figure of speech
+    ("Kapiteni w'ikipe yasabye abafana gukomeza kuyishyigikira, avuga ko intambara itararangira.",
+     ["?term.war=intambara!'kapiteni' points to"]),
+    ("Intambara yo kwamamaza igihugu irakomeje.", ["?term.war=Intambara!'kwamamaza' points to"]),
     # Tanzania's Kagera region in capitals; lower-case kagera is the verb "it reaches"
     ("Agace kavuye i Huye kagera i Rusizi, naho impunzi zavuye mu Ntara ya Kagera.",
      ["place.huye=Huye", "place.rusizi=Rusizi", "term.refugees=impunzi", "place.kagera=Kagera"]),
