@@ -767,6 +767,10 @@ PRESS = [
     # a port spelt like the verb "give": only in capitals, and not a site's "leave a comment"
     ("Umuyoboro uzagera ku cyambu cya Tanga. Tanga igitekerezo. Leta izatanga inkunga, tanga amakuru.",
      ["place.tanga=Tanga", "term.government=Leta"]),
+    # a fan's or a basketball score's attacks are the game's
+    ("Umufana yanditse ati: ibitero byacu nta kintu bitanga.", ["?term.attack=ibitero!'umufana' points to"]),
+    ("Petro de Luanda yagabye ibitero byihuse, isiga Al Ahly amanota cumi.",
+     ["?term.attack=ibitero!'amanota' points to"]),
     # a captain's, fans' or advertisers' war is a figure of speech
     ("Kapiteni w'ikipe yasabye abafana gukomeza kuyishyigikira, avuga ko intambara itararangira.",
      ["?term.war=intambara!'kapiteni' points to"]),
