@@ -602,7 +602,7 @@ PRESS = [
     ("Minisitiri w'Ingabo wungirije yasuye Bamako.",
      ["?term.defence-minister=Minisitiri w'Ingabo!'wungirije' points to", "place.bamako=Bamako"]),
     ("Imyuzure yibasiye Mokwa muri Leta ya Niger, Leta ya Niger irabyamagana.",
-     ["term.floods=Imyuzure", "term.government=Leta", "place.niger=Niger"]),
+     ["term.floods=Imyuzure", "place.mokwa=Mokwa", "term.government=Leta", "place.niger=Niger"]),
     # a look-alike spelt as a one-word rendering keeps it to its case: Ubushinjacyaha is Rwanda's prosecution
     # authority, ubushinjacyaha any; another country's after it is theirs
     ("Ubushinjacyaha bwasabiye igifungo, bufatanyije n'ubushinjacyaha bw'Amerika.",
