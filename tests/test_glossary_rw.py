@@ -767,6 +767,10 @@ PRESS = [
     # a port spelt like the verb "give": only in capitals, and not a site's "leave a comment"
     ("Umuyoboro uzagera ku cyambu cya Tanga. Tanga igitekerezo. Leta izatanga inkunga, tanga amakuru.",
      ["place.tanga=Tanga", "term.government=Leta"]),
+    # ikiza is a disaster, and also the verb "saves" before its object or after its subject
+    ("Leta ikiza abaturage ibiza, ariko ikiza cy'imyuzure cyahitanye abantu 20.",
+     ["term.government=Leta", "?term.disaster=ikiza!'leta' points to", "term.disaster=ibiza",
+      "term.disaster=ikiza", "term.floods=cy'imyuzure"]),
     # a fan's or a basketball score's attacks are the game's
     ("Umufana yanditse ati: ibitero byacu nta kintu bitanga.", ["?term.attack=ibitero!'umufana' points to"]),
     ("Petro de Luanda yagabye ibitero byihuse, isiga Al Ahly amanota cumi.",
