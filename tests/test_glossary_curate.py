@@ -68,7 +68,9 @@ def test_lint_lets_a_place_share_a_one_word_name_with_a_term():
     town = make("place.komanda", type="place", en="Komanda", rw="Komanda", verbatim="yes")
     title = make("term.commander", en="commander", rw="umugaba|Komanda", rw_class="1")
     assert messages([town, title]) == []
-    # two terms, or two places, still may not
+    # two terms, or two places, or a place and a person (the same connectives introduce both) still may not
+    person = make("person.komanda", type="person", en="Komanda", rw="Komanda", rw_class="1a", verbatim="yes")
+    assert any("shared with" in m for m in messages([town, person]))
     assert any("shared with" in m for m in messages([title, make("term.chief", en="chief", rw="Komanda")]))
     assert any("shared with" in m for m in messages([town, make("place.other", type="place", en="Other",
                                                                 rw="Komanda", verbatim="yes")]))

@@ -752,21 +752,29 @@ PRESS = [
       "place.israel=Israel", "place.gaza-strip=Ntara ya Gaza"]),
     ("Israel yagabye ibitero mu Ntara ya Gaza.",
      ["place.israel=Israel", "term.attack=ibitero", "place.gaza-strip=Ntara ya Gaza"]),
-    # a town spelt like a title (a homograph): the town where a place stands, after a locative or a place's
-    # connective; the title elsewhere, and after the connectives of people (ba, na), kwa, or before a name
+    # a town spelt like a title (a homograph): the town where a place stands, after a locative only places take or a
+    # place noun's connective, capitalised; the title elsewhere: after another noun's connective, after kuri or kwa,
+    # before its complement or a name, and in lower case
     ("ADF yishe abantu mu gace ka Komanda. Komanda wa Twirwaneho yiciwe i Mwenga.",
      ["org.adf=ADF", "place.komanda=Komanda", "term.commander=Komanda", "org.twirwaneho=Twirwaneho",
       "place.mwenga=Mwenga"]),
-    ("Abaturage bo i Komanda n'abo mu mujyi wa Komanda bahungiye hafi ya Komanda-Mambasa.",
-     ["place.komanda=Komanda", "place.komanda=Komanda", "place.komanda=Komanda", "place.mambasa=Mambasa"]),
-    ("Abasirikare ba Komanda bageze kwa Komanda, itegeko rya Komanda n'iry'uyu komanda.",
-     ["term.soldier=Abasirikare", "term.commander=Komanda", "term.commander=Komanda", "term.commander=Komanda",
-      "term.commander=komanda"]),
-    ("Ingabo zoherejwe i Komanda Makenga ahari.", ["term.armed-forces=Ingabo", "term.commander=Komanda",
+    ("Abaturage bo i Komanda n'abo mu mujyi wa Komanda bahungiye hafi ya Komanda, ku isoko rya Komanda.",
+     ["place.komanda=Komanda", "place.komanda=Komanda", "place.komanda=Komanda", "place.komanda=Komanda"]),
+    ("Umuhanda Bunia-Komanda n'uwa Komanda-Mambasa irafunze.",
+     ["place.bunia=Bunia", "place.komanda=Komanda", "place.komanda=Komanda", "place.mambasa=Mambasa"]),
+    ("Umugore wa Komanda yageze kwa Komanda, itegeko rya Komanda rigera kuri Komanda w'ingabo n'uyu komanda.",
+     ["term.commander=Komanda", "term.commander=Komanda", "term.commander=Komanda", "term.commander=Komanda",
+      "term.armed-forces=w'ingabo", "term.commander=komanda"]),
+    ("Abasirikare bageze i komanda, mu gace ka Komanda Makenga ahari.",
+     ["term.soldier=Abasirikare", "term.commander=komanda", "term.commander=Komanda",
+      "person.sultani-makenga=Makenga"]),
+    ("Ingabo zoherejwe i Komanda Makenga ahari.", ["term.armed-forces=Ingabo", "place.komanda=Komanda",
                                                   "person.sultani-makenga=Makenga"]),
     # a port spelt like the verb "give": only in capitals, and not a site's "leave a comment"
     ("Umuyoboro uzagera ku cyambu cya Tanga. Tanga igitekerezo. Leta izatanga inkunga, tanga amakuru.",
      ["place.tanga=Tanga", "term.government=Leta"]),
+    # ... and its imperative opening a sentence, where nothing says Tanzania's port
+    ("Ati: Tanga amakuru kuri polisi.", ["?place.tanga=Tanga!nothing in the sentence supports"]),
     # ikiza is a disaster, and also the verb "saves" before its object or after its subject
     ("Leta ikiza abaturage ibiza, ariko ikiza cy'imyuzure cyahitanye abantu 20.",
      ["term.government=Leta", "?term.disaster=ikiza!'leta' points to", "term.disaster=ibiza",
@@ -785,6 +793,7 @@ PRESS = [
     # cholera as the press spells it; ikorera ("it works") is a verb
     ("Icyorezo cya korera na Kolera byibasiye Goma; MSF ikorera mu bitaro.",
      ["term.epidemic=Icyorezo", "term.cholera=korera", "term.cholera=Kolera", "place.goma=Goma", "org.msf=MSF"]),
+    ("Abasirikare bagomba korera igihugu.", ["term.soldier=Abasirikare", "?term.cholera=korera!'igihugu' points to"]),
     # a company and a league whose names hold a place are the company and the league, not Rwanda or Africa
     ("Bank of Kigali na MTN Rwanda byateye inkunga imikino ya Basketball Africa League (BAL).",
      ["org.mtn=MTN Rwanda", "org.bal=Basketball Africa League", "org.bal=BAL"]),

@@ -13,7 +13,7 @@ from translate.document import CALENDAR_WORDS
 from translate.errors import GlossaryError
 from translate.glossary.entries import Entry, Glossary, glossary_files, read_tsv
 from translate.glossary.kinyarwanda import (INSTITUTION_HEADS, TITLE_WORDS, institution_names, organisation_heads,
-                                            rendering_texts)
+                                            place_homographs, rendering_texts)
 from translate.glossary.morphology import FULL_CONNECTIVES, guess_class, is_prefixless
 from translate.languages import detect_language, other_language
 from translate.glossary.terms import find_terms
@@ -107,17 +107,14 @@ def _shared_english(entries: list[Entry]) -> Iterable[LintIssue]:
 
 
 def _shared_kinyarwanda(entries: list[Entry]) -> Iterable[LintIssue]:
+    # a place and a term may share a one-word name (Komanda, a town; komanda, a commander): the matcher reads the
+    # place where a place stands (i Komanda, mu mujyi wa Komanda) and the term elsewhere
+    homographs = {word for _, word in place_homographs(entries)}
     for term, owners in _owners(entries, rendering_texts).items():
-        if _place_homograph(term, owners):
+        if term in homographs and len(owners) == 2 and {o.type for o in owners} == {"place", "term"}:
             continue
         for other in owners[1:]:
             yield _issue(other, "error", f"Kinyarwanda variant '{term}' is shared with {owners[0].id}")
-
-
-def _place_homograph(term: str, owners: list[Entry]) -> bool:
-    """A one-word name a place shares with one entry of another kind (Komanda, a town; komanda, a commander): the
-    matcher reads the place where a place stands (i Komanda, mu mujyi wa Komanda) and the other entry elsewhere."""
-    return len(owners) == 2 and " " not in term.strip() and sorted(o.type == "place" for o in owners) == [False, True]
 
 
 def _named_places(entry: Entry, glossary: Glossary) -> Iterable[LintIssue]:
@@ -166,6 +163,7 @@ def _found_where_a_place_stands(value: str, entry: Entry, glossary: Glossary) ->
 
 def _reachability(entry: Entry, glossary: Glossary) -> Iterable[LintIssue]:
     """Every variant must be found as its own entry; otherwise another entry's variant matches inside it."""
+    homographs = glossary.cached(("rw-place-homographs",), lambda: place_homographs(glossary))
     for lang, values in (("en", entry.en), ("rw", rendering_texts(entry))):
         for value in values:
             # A rendering with another sense (rw_context) stands alone without a cue: found, as ambiguous.
@@ -173,8 +171,9 @@ def _reachability(entry: Entry, glossary: Glossary) -> Iterable[LintIssue]:
                        if m.kind == "term" or (m.kind == "ambiguous" and m.entry == entry.id)]
             if any(m.entry == entry.id and m.start == 0 and m.end == len(value) for m in matches):
                 continue
-            if lang == "rw" and entry.type == "place" and _found_where_a_place_stands(value, entry, glossary):
-                continue  # a homograph (Komanda): the place only after a locative or a connective
+            if lang == "rw" and (entry.id, fold(value)) in homographs \
+                    and _found_where_a_place_stands(value, entry, glossary):
+                continue  # a homograph (Komanda): the place only after a locative or a place's connective
             others = ", ".join(f"'{m.surface}' ({m.entry})" for m in matches if m.entry != entry.id)
             why = f"another entry's variant matches inside it: {others}" if others else "the matcher cannot find it"
             yield _issue(entry, "error", f"{lang} variant '{value}' is not matched as this entry ({why}; "

@@ -12,7 +12,8 @@ One module per concept; each imports only from those before it:
 from __future__ import annotations
 
 from translate.glossary.kinyarwanda.forms import (
-    INSTITUTION_HEADS, form_contexts, kinyarwanda_surface_forms, organisation_heads, rendering_texts,
+    INSTITUTION_HEADS, form_contexts, kinyarwanda_surface_forms, organisation_heads, place_homographs,
+    rendering_texts,
 )
 from translate.glossary.kinyarwanda.grammar import (
     AMBIGUOUS_WARNING, is_english_word, is_note, is_placement_warning, is_source_only,
@@ -23,5 +24,5 @@ from translate.glossary.kinyarwanda.names import TITLE_WORDS, institution_names
 __all__ = [
     "AMBIGUOUS_WARNING", "INSTITUTION_HEADS", "TITLE_WORDS", "find_kinyarwanda", "form_contexts", "institution_names",
     "is_english_word", "is_note", "is_placement_warning", "is_source_only", "kinyarwanda_surface_forms",
-    "organisation_heads", "rendering_texts",
+    "organisation_heads", "place_homographs", "rendering_texts",
 ]

@@ -23,6 +23,7 @@ import dataclasses
 import functools
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from translate.constraints import ANYWHERE, FormContext
@@ -89,6 +90,20 @@ def augmentless_triggers(dialects: bool) -> frozenset[str]:
 def rendering_texts(entry: Entry) -> list[str]:
     """The complete Kinyarwanda forms an entry defines: renderings, then partners (expanded)."""
     return [r.text for r in _renderings(entry)]
+
+
+def place_homographs(entries: Iterable[Entry]) -> frozenset[tuple[str, str]]:
+    """(place, word), folded, for each one-word name a place shares with a term (Komanda, a town in Ituri; komanda,
+    a commander): read as the place only where a place stands, and the one sharing lint allows. Not with a person,
+    whose name the same connectives introduce (ubutegetsi bwa Kabila)."""
+    entries = list(entries)
+    terms = {fold(t) for e in entries if e.type == "term" for t in rendering_texts(e) if _one_word(t)}
+    return frozenset((e.id, fold(t)) for e in entries if e.type == "place"
+                     for t in rendering_texts(e) if _one_word(t) and fold(t) in terms)
+
+
+def _one_word(text: str) -> bool:
+    return not any(c in text.strip() for c in " -'’")
 
 
 def _renderings(entry: Entry) -> list[_Rendering]:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda.forms import (
     Form, _AND, _LIKE, _clitics, _head_distance, _prefer_nearest_head, augmentless_triggers, kinyarwanda_index,
-    organisation_heads,
+    organisation_heads, place_homographs,
 )
 from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
 from translate.glossary.kinyarwanda.names import (
@@ -92,30 +92,44 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
 
 
 def _place_homographs(glossary: Glossary) -> frozenset[tuple[str, str]]:
-    """(place, word), folded, for each one-word name of a place that another entry also renders: a homograph
-    (Komanda, a town in Ituri; komanda, a commander), read as the place only where a place stands."""
-    def build() -> frozenset[tuple[str, str]]:
-        others = {fold(r) for e in glossary if e.type != "place" for r in (*e.rw, *e.rw_partner) if " " not in r.strip()}
-        return frozenset((e.id, fold(r)) for e in glossary if e.type == "place"
-                         for r in e.rw if " " not in r.strip() and fold(r) in others)
-    return glossary.cached(("rw-place-homographs",), build)
+    return glossary.cached(("rw-place-homographs",), lambda: place_homographs(glossary))
 
 
-# Where a place stands: not kwa (at someone's home: kwa Komanda), nor "and", "like" or "of" people (abasirikare ba
-# Komanda), nor the class 5 connective of a word, an order or a group (ijambo, itegeko, itsinda rya Komanda).
-_PLACE_LOCATIVES = frozenset({"i", "mu", "ku", "muri", "kuri"})
-_PEOPLE_CONNECTIVES = frozenset({"ba", "kwa", "na", "nka", "rya"})
+# The locatives only places take (i Komanda, mu Komanda, muri Komanda); ku, kuri and kwa also take people (kuri
+# Komanda w'ingabo, kwa Komanda).
+_PLACE_LOCATIVES = frozenset({"i", "mu", "muri"})
+# Nouns whose connective introduces a place's name (mu mujyi wa Komanda, hafi ya Komanda, isoko rya Komanda), without
+# their augment; after any other noun a connective may introduce a person or a title (umugore wa Komanda, itegeko rya
+# Komanda).
+_PLACE_HEAD_NOUNS = frozenset({
+    "mujyi", "gace", "duce", "bice", "karere", "ntara", "murenge", "teritwari", "santere", "soko", "paruwasi",
+    "muhanda", "hafi", "rusengero", "kiliziya", "cyambu", "nkambi", "mudugudu", "bitaro", "kibuga", "gereza",
+    "mupaka", "turere", "baturage"})
+
+
+def _bare(word: str) -> str:
+    """A noun without its augment (umujyi -> mujyi), as it stands after a locative."""
+    return word[1:] if len(word) > 3 and word[0] in "aiu" and word[1] not in "aeiou" else word
 
 
 def _where_a_place_stands(tokens: list[Token], i: int) -> bool:
-    """Token i stands where a place does: after a locative (i Komanda, muri Komanda) or a connective (mu mujyi wa
-    Komanda, hafi ya Komanda), and not before a capitalised name, which a title opens (abasirikare ba Komanda
-    Makenga); a hyphen joins two places (umuhanda wa Komanda-Mambasa)."""
-    before = tokens[i - 1] if i > 0 and tokens[i].joined else None
-    if before is None or before.norm not in _PLACE_LOCATIVES | FULL_CONNECTIVES - _PEOPLE_CONNECTIVES:
+    """Token i, capitalised, stands where a place does: after a locative that only places take (i Komanda, muri
+    Komanda), after a connective whose head is a place noun (mu mujyi wa Komanda, hafi ya Komanda), unless a title's
+    complement or a name follows (mu gace ka Komanda w'ingabo, … ka Komanda Makenga), or joined by a hyphen to
+    another name (umuhanda Bunia-Komanda, Komanda-Mambasa)."""
+    if not tokens[i].orig[:1].isupper():
         return False
+    hyphen_before = i > 0 and tokens[i].gap.strip() == "-" and tokens[i - 1].orig[:1].isupper()
+    hyphen_after = i + 1 < len(tokens) and tokens[i + 1].gap.strip() == "-" and tokens[i + 1].orig[:1].isupper()
+    if hyphen_before or hyphen_after:
+        return True
+    before = tokens[i - 1] if i > 0 and tokens[i].joined else None
+    if before is not None and before.norm in _PLACE_LOCATIVES:
+        return True
     after = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].joined else None
-    return after is None or not after.orig[:1].isupper() or after.gap.strip() == "-"
+    titled = after is not None and (after.orig[:1].isupper() or after.norm.rstrip("'’") in ("wa", "w"))
+    return before is not None and before.norm in FULL_CONNECTIVES and i > 1 and tokens[i - 1].joined \
+        and _bare(tokens[i - 2].norm) in _PLACE_HEAD_NOUNS and not titled
 
 
 def _prefer_place_homograph(glossary: Glossary) -> Callable[[Pattern, list[Token], int], int]:
