@@ -338,6 +338,8 @@ HELD_OUT_FLOORS = {
                                 "strict precision": 0.98, "strict recall": 0.975},
     "rw_press_heldout_bv.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.91, "traps held": 0.85,
                                 "strict precision": 0.98, "strict recall": 0.975},
+    "rw_press_heldout_bw.txt": {"recall": 0.965, "precision": 0.975, "coverage": 0.92, "traps held": 0.85,
+                                "strict precision": 0.975, "strict recall": 0.965},
 }
 
 
@@ -382,7 +384,8 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_bs.txt": "bs",
                    "rw_press_heldout_bt.txt": "bs",
                    "rw_press_heldout_bu.txt": "bs",
-                   "rw_press_heldout_bv.txt": "bs"}
+                   "rw_press_heldout_bv.txt": "bs",
+                   "rw_press_heldout_bw.txt": "bw"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw")
 
 
