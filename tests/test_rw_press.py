@@ -340,6 +340,8 @@ HELD_OUT_FLOORS = {
                                 "strict precision": 0.98, "strict recall": 0.975},
     "rw_press_heldout_bw.txt": {"recall": 0.965, "precision": 0.975, "coverage": 0.92, "traps held": 0.85,
                                 "strict precision": 0.975, "strict recall": 0.965},
+    "rw_press_heldout_bx.txt": {"recall": 0.98, "precision": 0.965, "coverage": 0.915, "traps held": 0.8,
+                                "strict precision": 0.965, "strict recall": 0.98},
 }
 
 
@@ -385,7 +387,8 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_bt.txt": "bs",
                    "rw_press_heldout_bu.txt": "bs",
                    "rw_press_heldout_bv.txt": "bs",
-                   "rw_press_heldout_bw.txt": "bw"}
+                   "rw_press_heldout_bw.txt": "bw",
+                   "rw_press_heldout_bx.txt": "bw"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw")
 
 
