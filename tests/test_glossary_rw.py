@@ -1019,6 +1019,7 @@ PRESS = [
     ("Urukiko rw'Ubujurire rw'i Paris rwemeje ko yoherezwa.",
      ["?org.court-of-appeal=Urukiko rw'Ubujurire!'Paris' points to", "place.paris=Paris"]),
     ("Urukundo rwanjye nta mupaka rugira.", []),
+    ("Umuziki udafite umupaka, ubuhanga bwe nta mupaka bufite, n'ubwisanzure bugira umupaka.", []),
     ("APR FC yagabye igitero gikomeye.", ["?term.attack=igitero!'fc' points to"]),
     # a satellite, but its photos in words no outlet was found to print are a look-alike, not the satellite
     ("U Rwanda rwohereje icyogajuru, amafoto y'icyogajuru agaragaza imisozi.", ["place.rwanda=U Rwanda",
