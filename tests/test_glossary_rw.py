@@ -1019,6 +1019,9 @@ PRESS = [
     ("Urukiko rw'Ubujurire rw'i Paris rwemeje ko yoherezwa.",
      ["?org.court-of-appeal=Urukiko rw'Ubujurire!'Paris' points to", "place.paris=Paris"]),
     ("Urukundo rwanjye nta mupaka rugira.", []),
+    # public hospitals and schools, a seat belt, an economy's respite
+    ("Ibitaro bya Leta n'amashuri ya Leta byongeye gufungura; ubukungu bwabonye agahenge, ambara umukandara "
+     "w'umutekano.", ["?term.ceasefire=agahenge!'ubukungu' points to"]),
     ("Umuziki udafite umupaka, ubuhanga bwe nta mupaka bufite, n'ubwisanzure bugira umupaka.", []),
     ("APR FC yagabye igitero gikomeye.", ["?term.attack=igitero!'fc' points to"]),
     # a satellite, but its photos in words no outlet was found to print are a look-alike, not the satellite
