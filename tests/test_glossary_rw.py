@@ -1019,6 +1019,8 @@ PRESS = [
     ("Urukiko rw'Ubujurire rw'i Paris rwemeje ko yoherezwa.",
      ["?org.court-of-appeal=Urukiko rw'Ubujurire!'Paris' points to", "place.paris=Paris"]),
     ("Urukundo rwanjye nta mupaka rugira.", []),
+    # a murder charge is no massacre
+    ("RIB yafunze umugabo ukekwaho icyaha cy'ubwicanyi bw'umugore we.", ["org.rib=RIB"]),
     # public hospitals and schools, a seat belt, an economy's respite
     ("Ibitaro bya Leta n'amashuri ya Leta byongeye gufungura; ubukungu bwabonye agahenge, ambara umukandara "
      "w'umutekano.", ["?term.ceasefire=agahenge!'ubukungu' points to"]),
