@@ -1019,6 +1019,9 @@ PRESS = [
     ("Urukiko rw'Ubujurire rw'i Paris rwemeje ko yoherezwa.",
      ["?org.court-of-appeal=Urukiko rw'Ubujurire!'Paris' points to", "place.paris=Paris"]),
     ("Urukundo rwanjye nta mupaka rugira.", []),
+    # sub-Saharan Africa is a region, not Africa
+    ("Abimukira bo muri Afurika yo munsi ya Sahara bageze muri Libya.", ["term.migrants=Abimukira",
+                                                                        "place.libya=Libya"]),
     # a murder charge is no massacre
     ("RIB yafunze umugabo ukekwaho icyaha cy'ubwicanyi bw'umugore we.", ["org.rib=RIB"]),
     # public hospitals and schools, a seat belt, an economy's respite
