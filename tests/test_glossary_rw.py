@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from translate.glossary import find_terms, load_glossaries
+from translate.glossary.entries import Glossary
 from translate.glossary.morphology import spelt_foreign
 
 
@@ -770,6 +771,9 @@ PRESS = [
       "person.sultani-makenga=Makenga"]),
     ("Ingabo zoherejwe i Komanda Makenga ahari.", ["term.armed-forces=Ingabo", "place.komanda=Komanda",
                                                   "person.sultani-makenga=Makenga"]),
+    ("Abaturage na Komanda bahuye mu majyaruguru ya Komanda. Bunia – Komanda wa FARDC yavuze.",
+     ["term.commander=Komanda", "place.komanda=Komanda", "place.bunia=Bunia", "term.commander=Komanda",
+      "org.fardc=FARDC"]),
     # a port spelt like the verb "give": only in capitals, and not a site's "leave a comment"
     ("Umuyoboro uzagera ku cyambu cya Tanga. Tanga igitekerezo. Leta izatanga inkunga, tanga amakuru.",
      ["place.tanga=Tanga", "term.government=Leta"]),
@@ -1356,3 +1360,12 @@ def test_an_english_term_left_in_a_translation_does_not_satisfy_the_glossary(shi
     # and a term a translation keeps in a hashtag is no fault of it
     kept = verify_terms("Sanctions on Russia. #Russia", "Ibihano ku Burusiya. #Russia", "en", "rw", shipped)
     assert all(r.status == SATISFIED for r in kept), kept
+
+
+def test_a_homograph_place_wins_where_a_place_stands_whatever_the_glossary_order():
+    # the town listed after the title (as in a user's glossary folder) is still the town after "i"
+    shipped = load_glossaries(None)
+    town = shipped.get("place.komanda")
+    reordered = Glossary([e for e in shipped.entries if e.id != town.id] + [town])
+    found = [(m.entry, m.surface) for m in find_terms("ADF yagabye igitero i Komanda.", "rw", reordered)]
+    assert ("place.komanda", "Komanda") in found and all(entry != "term.commander" for entry, _ in found)

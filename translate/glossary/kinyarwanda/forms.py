@@ -93,7 +93,7 @@ def rendering_texts(entry: Entry) -> list[str]:
 
 
 def place_homographs(entries: Iterable[Entry]) -> frozenset[tuple[str, str]]:
-    """(place, word), folded, for each one-word name a place shares with a term (Komanda, a town in Ituri; komanda,
+    """(place id, folded word) for each one-word name a place shares with a term (Komanda, a town in Ituri; komanda,
     a commander): read as the place only where a place stands, and the one sharing lint allows. Not with a person,
     whose name the same connectives introduce (ubutegetsi bwa Kabila)."""
     entries = list(entries)

@@ -98,13 +98,16 @@ def _place_homographs(glossary: Glossary) -> frozenset[tuple[str, str]]:
 # The locatives only places take (i Komanda, mu Komanda, muri Komanda); ku, kuri and kwa also take people (kuri
 # Komanda w'ingabo, kwa Komanda).
 _PLACE_LOCATIVES = frozenset({"i", "mu", "muri"})
-# Nouns whose connective introduces a place's name (mu mujyi wa Komanda, hafi ya Komanda, isoko rya Komanda), without
-# their augment; after any other noun a connective may introduce a person or a title (umugore wa Komanda, itegeko rya
-# Komanda).
+# Words whose connective introduces a place's name, without their augment: places and their parts (mu mujyi wa
+# Komanda, mu majyaruguru ya Komanda, isoko rya Komanda), hafi ya (near) and its people (abaturage ba Komanda); after
+# any other noun a connective may introduce a person or a title (umugore wa Komanda, itegeko rya Komanda).
 _PLACE_HEAD_NOUNS = frozenset({
-    "mujyi", "gace", "duce", "bice", "karere", "ntara", "murenge", "teritwari", "santere", "soko", "paruwasi",
-    "muhanda", "hafi", "rusengero", "kiliziya", "cyambu", "nkambi", "mudugudu", "bitaro", "kibuga", "gereza",
-    "mupaka", "turere", "baturage"})
+    "mujyi", "mijyi", "gace", "duce", "bice", "karere", "turere", "ntara", "murenge", "mirenge", "kagari", "tugari",
+    "mudugudu", "teritwari", "telitwari", "santere", "soko", "masoko", "paruwasi", "muhanda", "rusengero", "kiliziya",
+    "cyambu", "nkambi", "bitaro", "kibuga", "gereza", "mupaka", "nkengero", "majyaruguru", "majyepfo",
+    "burasirazuba", "burengerazuba", "hafi", "baturage"})
+# The connectives of "of" (wa, ya, rya …), not "and", "like" or "at someone's" (abaturage na Komanda, kwa Komanda).
+_OF_CONNECTIVES = FULL_CONNECTIVES - {"na", "nka", "kwa", "ha"}
 
 
 def _bare(word: str) -> str:
@@ -119,22 +122,24 @@ def _where_a_place_stands(tokens: list[Token], i: int) -> bool:
     another name (umuhanda Bunia-Komanda, Komanda-Mambasa)."""
     if not tokens[i].orig[:1].isupper():
         return False
-    hyphen_before = i > 0 and tokens[i].gap.strip() == "-" and tokens[i - 1].orig[:1].isupper()
-    hyphen_after = i + 1 < len(tokens) and tokens[i + 1].gap.strip() == "-" and tokens[i + 1].orig[:1].isupper()
-    if hyphen_before or hyphen_after:
+    after = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].joined else None
+    titled = after is not None and (after.orig[:1].isupper() or after.norm.rstrip("'") in ("wa", "w"))
+    # a hyphen written tight joins two names (Bunia-Komanda); a spaced dash opens a dateline (Bunia – Komanda wa …)
+    hyphen_before = i > 0 and tokens[i].gap == "-" and tokens[i - 1].orig[:1].isupper()
+    hyphen_after = after is not None and after.gap == "-" and after.orig[:1].isupper()
+    if hyphen_after or (hyphen_before and not titled):
         return True
     before = tokens[i - 1] if i > 0 and tokens[i].joined else None
     if before is not None and before.norm in _PLACE_LOCATIVES:
         return True
-    after = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].joined else None
-    titled = after is not None and (after.orig[:1].isupper() or after.norm.rstrip("'’") in ("wa", "w"))
-    return before is not None and before.norm in FULL_CONNECTIVES and i > 1 and tokens[i - 1].joined \
+    return before is not None and before.norm in _OF_CONNECTIVES and i > 1 and tokens[i - 1].joined \
         and _bare(tokens[i - 2].norm) in _PLACE_HEAD_NOUNS and not titled
 
 
 def _prefer_place_homograph(glossary: Glossary) -> Callable[[Pattern, list[Token], int], int]:
     """Among equally long matches, a place's homograph, which is accepted only where a place stands, over the
-    other entry that writes it alike (i Komanda is the town); then the nearest head of an ellipsis."""
+    other entry that writes it alike (i Komanda is the town), whatever order the glossary's files list them in;
+    then the nearest head of an ellipsis."""
     homographs = _place_homographs(glossary)
 
     def prefer(pattern: Pattern, tokens: list[Token], i: int) -> int:
