@@ -1023,6 +1023,16 @@ PRESS = [
     ("Urukiko rw'Ubujurire rw'i Paris rwemeje ko yoherezwa.",
      ["?org.court-of-appeal=Urukiko rw'Ubujurire!'Paris' points to", "place.paris=Paris"]),
     ("Urukundo rwanjye nta mupaka rugira.", []),
+    # words spelt like names: a young industry (ruto), an English "sake", a verb (twirwaneho), Swahili "mali";
+    # informal copy still writes the names in lower case (ruto must go, i sake)
+    ("Uruganda rw'imyidagaduro rukiri ruto; for the sake of peace; reka twirwaneho ubwacu; mali ya umma.",
+     ["?term.factory=Uruganda!'imyidagaduro' points to"]),
+    ("ngo ruto must go, abasirikare bahungira i sake.",
+     ["person.william-ruto=ruto", "term.soldier=abasirikare", "place.sake=sake"]),
+    # a minister named Wagner, a goalkeeper named Ndayishimiye
+    ("Minisitiri Wagner yavuze. Umunyezamu Ndayishimiye yakuyemo penaliti.",
+     ["term.minister=Minisitiri", "?org.wagner=Wagner!'minisitiri' points to",
+      "?person.evariste-ndayishimiye=Ndayishimiye!'umunyezamu' points to"]),
     # sub-Saharan Africa is a region, not Africa
     ("Abimukira bo muri Afurika yo munsi ya Sahara bageze muri Libya.", ["term.migrants=Abimukira",
                                                                         "place.libya=Libya"]),
