@@ -12,8 +12,9 @@ from typing import Literal
 from translate.document import CALENDAR_WORDS
 from translate.errors import GlossaryError
 from translate.glossary.entries import Entry, Glossary, glossary_files, read_tsv
-from translate.glossary.kinyarwanda import (INSTITUTION_HEADS, TITLE_WORDS, institution_names, organisation_heads,
-                                            place_homographs, rendering_texts)
+from translate.glossary.kinyarwanda import (INSTITUTION_HEADS, TITLE_WORDS, cached_place_homographs,
+                                            institution_names, organisation_heads, place_homographs,
+                                            rendering_texts)
 from translate.glossary.morphology import FULL_CONNECTIVES, guess_class, is_prefixless
 from translate.languages import detect_language, other_language
 from translate.glossary.terms import find_terms
@@ -163,7 +164,7 @@ def _found_where_a_place_stands(value: str, entry: Entry, glossary: Glossary) ->
 
 def _reachability(entry: Entry, glossary: Glossary) -> Iterable[LintIssue]:
     """Every variant must be found as its own entry; otherwise another entry's variant matches inside it."""
-    homographs = glossary.cached(("rw-place-homographs",), lambda: place_homographs(glossary))
+    homographs = cached_place_homographs(glossary)
     for lang, values in (("en", entry.en), ("rw", rendering_texts(entry))):
         for value in values:
             # A rendering with another sense (rw_context) stands alone without a cue: found, as ambiguous.

@@ -102,6 +102,11 @@ def place_homographs(entries: Iterable[Entry]) -> frozenset[tuple[str, str]]:
                      for t in rendering_texts(e) if _one_word(t) and fold(t) in terms)
 
 
+def cached_place_homographs(glossary: Glossary) -> frozenset[tuple[str, str]]:
+    """`place_homographs` of a loaded glossary, computed once."""
+    return glossary.cached(("rw-place-homographs",), lambda: place_homographs(glossary))
+
+
 def _one_word(text: str) -> bool:
     return not any(c in text.strip() for c in " -'’")
 
@@ -443,10 +448,15 @@ def _elliptic_pattern(tokens: list[Token], entry: Entry, form: Form) -> Pattern 
                    dataclasses.replace(form, kind="elliptic", elided=tokens[0].norm))
 
 
+def without_augment(word: str) -> str:
+    """A noun as it stands after a locative, its augment dropped (umujyi -> mujyi, intara -> ntara)."""
+    return word[1:] if word[:1] in VOWELS else word
+
+
 def _head_distance(tokens: list[Token], i: int, word: str) -> int | None:
     """How many tokens back `word` stands before i in the same sentence, with its augment or without (mu Ntara
     ya Ituri n'iya Tanganyika), within reach; None if it is not there."""
-    bare = word[1:] if word[:1] in VOWELS else word
+    bare = without_augment(word)
     for k in range(i - 1, max(-1, i - 1 - _ELLIPSIS_REACH), -1):
         if tokens[k + 1].after_sentence_break or "\n" in tokens[k + 1].gap:
             return None

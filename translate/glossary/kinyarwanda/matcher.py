@@ -15,7 +15,7 @@ from typing import NamedTuple
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda.forms import (
     Form, _AND, _LIKE, _clitics, _head_distance, _prefer_nearest_head, augmentless_triggers, kinyarwanda_index,
-    organisation_heads, place_homographs,
+    cached_place_homographs, organisation_heads, without_augment,
 )
 from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
 from translate.glossary.kinyarwanda.names import (
@@ -60,7 +60,7 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
     # the words of people's names: an English title before one is the term (President Tshisekedi); before another
     # capitalised word it opens a name (Premier League, Army FC)
     people = name_spellings(glossary).name_words
-    homographs = _place_homographs(glossary)
+    homographs = cached_place_homographs(glossary)
 
     def accept(pattern: Pattern, tokens: list[Token], i: int, j: int) -> bool:
         form: Form = pattern.data
@@ -91,10 +91,6 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
     return accept
 
 
-def _place_homographs(glossary: Glossary) -> frozenset[tuple[str, str]]:
-    return glossary.cached(("rw-place-homographs",), lambda: place_homographs(glossary))
-
-
 # The locatives only places take (i Komanda, mu Komanda, muri Komanda); ku, kuri and kwa also take people (kuri
 # Komanda w'ingabo, kwa Komanda).
 _PLACE_LOCATIVES = frozenset({"i", "mu", "muri"})
@@ -108,11 +104,6 @@ _PLACE_HEAD_NOUNS = frozenset({
     "burasirazuba", "burengerazuba", "hafi", "baturage"})
 # The connectives of "of" (wa, ya, rya …), not "and", "like" or "at someone's" (abaturage na Komanda, kwa Komanda).
 _OF_CONNECTIVES = FULL_CONNECTIVES - {"na", "nka", "kwa", "ha"}
-
-
-def _bare(word: str) -> str:
-    """A noun without its augment (umujyi -> mujyi), as it stands after a locative."""
-    return word[1:] if len(word) > 3 and word[0] in "aiu" and word[1] not in "aeiou" else word
 
 
 def _where_a_place_stands(tokens: list[Token], i: int) -> bool:
@@ -133,14 +124,14 @@ def _where_a_place_stands(tokens: list[Token], i: int) -> bool:
     if before is not None and before.norm in _PLACE_LOCATIVES:
         return True
     return before is not None and before.norm in _OF_CONNECTIVES and i > 1 and tokens[i - 1].joined \
-        and _bare(tokens[i - 2].norm) in _PLACE_HEAD_NOUNS and not titled
+        and without_augment(tokens[i - 2].norm) in _PLACE_HEAD_NOUNS and not titled
 
 
 def _prefer_place_homograph(glossary: Glossary) -> Callable[[Pattern, list[Token], int], int]:
     """Among equally long matches, a place's homograph, which is accepted only where a place stands, over the
     other entry that writes it alike (i Komanda is the town), whatever order the glossary's files list them in;
     then the nearest head of an ellipsis."""
-    homographs = _place_homographs(glossary)
+    homographs = cached_place_homographs(glossary)
 
     def prefer(pattern: Pattern, tokens: list[Token], i: int) -> int:
         return 1 if (pattern.entry, tokens[i].norm) in homographs else _prefer_nearest_head(pattern, tokens, i)
