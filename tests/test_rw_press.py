@@ -88,6 +88,8 @@ DEVELOPMENT = {
     "rw_press_bl.txt": {"recall": 0.98, "precision": 0.97, "coverage": 0.93, "traps held": 0.9},
     "rw_press_bq.txt": {"recall": 0.99, "precision": 0.975, "coverage": 0.88, "traps held": 0.8},
     "rw_press_br.txt": {"recall": 0.95, "precision": 0.94, "coverage": 0.955, "traps held": 0.85},
+    "rw_press_cb.txt": {"recall": 0.97, "precision": 0.975, "coverage": 0.975, "traps held": 0.9},
+    "rw_press_cc.txt": {"recall": 0.97, "precision": 0.985, "coverage": 0.95, "traps held": 0.95},
 }
 
 
