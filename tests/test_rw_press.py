@@ -273,12 +273,10 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # each figure against the glossary just before the entries came. Cholera, press freedom, the Basketball Africa League,
 # MTN and 23 more places and bodies (session 18), their ~130 development-set reports read and found right, cost F 0.3,
 # I 0.1, N 0.2, AD 0.3 and BD 0.1; Jeune Afrique, two banks, Fally Ipupa and 33 more the same day (their ~30
-# reports there read and found right), M 0.1 (Fally Ipupa's reports there). Texas, Florida, California and 27 more
-# places (session 19), their development-set reports read and found right but one, Stockholm inside a wording of
-# SIPRI's name the glossary lacks, cost E 0.1.)
+# reports there read and found right), M 0.1 (Fally Ipupa's reports there).)
 HELD_OUT_FLOORS = {
     HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85,
-               "strict precision": 0.905, "strict recall": 0.965},
+               "strict precision": 0.91, "strict recall": 0.965},
     "rw_press_heldout_f.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.965, "traps held": 0.9,
                                "strict precision": 0.94, "strict recall": 0.975},
     "rw_press_heldout_h.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.94, "traps held": 0.9,

@@ -357,6 +357,7 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
     listed = {i: j for _, i, j in found}
     organisation_at = {i: pattern.entry for pattern, i, _ in found if i in organisations}
     inside_listed = {k for _, i, j in found for k in range(i + 1, j)}  # Umuryango in Ishami ry'Umuryango …
+    demonyms = {i for pattern, i, j in found if pattern.kind == "related" and j == i + 1}  # Abashinwa
     capital_starts, organisation_starts = sorted(capital_terms), sorted(organisations)
 
     def between(starts: list[int], low: int, high: int) -> list[int]:
@@ -394,8 +395,10 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         if listing > with_mandate and (inside or _acronym_end(tokens, listing) > listing):
             with_mandate = listing
         if len(inside) == 1 and listed[inside[0]] == end and with_mandate == end \
-                and (inside[0] == k + 1 or (head in _APPOSITIVE_HEADS and inside[0] == k + 2)):
-            # Umuryango wa EAC, Ishyaka CNDD-FDD, Umuryango Reporters Sans Frontières (RSF), Ikigo Frontex: itself
+                and (inside[0] == k + 1 or (head in _APPOSITIVE_HEADS and (
+                    inside[0] == k + 2 or (inside[0] == k + 3 and tokens[k + 1].clitic and k + 2 in demonyms)))):
+            # Umuryango wa EAC, Ishyaka CNDD-FDD, Umuryango Reporters Sans Frontières (RSF), Ikigo Frontex: itself;
+            # so is one a people's word describes (Ikigo cy'Abashinwa Huawei, the Chinese company Huawei)
             continue
         if with_mandate > k + 1 and _bracketed_organisation(tokens, with_mandate, listed, organisations) \
                 > with_mandate + 1:  # (Africa CDC): an organisation's name of two words, in brackets
