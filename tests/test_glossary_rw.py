@@ -407,6 +407,8 @@ PRESS = [
      ["term.armed-forces=Ingabo", "org.samidrc=z'ubutumwa bwa SADC muri Congo", "org.samidrc=SAMIDRC"]),
     ("Minisiteri ishinzwe Ubutabazi (MINEMA) yakiriye impunzi.",  # even its head, a term of its own
      ["org.minema=Minisiteri ishinzwe Ubutabazi", "org.minema=MINEMA", "term.refugees=impunzi"]),
+    ("Ikigo cy'u Rwanda gishinzwe Iby'Indege za Gisivili (RCAA) cyasohoye amabwiriza.",  # "the matters of"
+     ["org.rcaa=Ikigo cy'u Rwanda gishinzwe Iby'Indege za Gisivili", "org.rcaa=RCAA"]),
     ("Inama ya EAC yabereye i Arusha.", ["org.eac=EAC", "place.arusha=Arusha"]),
     # a generic office with its country, or a mandate (kurwanya no gukumira; an invariable adjective), closed by a
     # listed organisation in brackets, one word or two, is that organisation

@@ -195,7 +195,10 @@ def _mandate_end(tokens: list[Token], j: int, lists: bool = False, head: str = "
         k = j + 2
     else:
         return j
-    if k >= n or not tokens[k].joined or tokens[k].clitic:
+    matters = k + 1 < n and tokens[k].norm == "iby" and tokens[k].joined and tokens[k + 1].gap == "'"
+    if matters:
+        k += 1  # "the matters of": gishinzwe iby'indege za gisivili
+    if k >= n or not (tokens[k].joined or matters) or tokens[k].clitic:
         return j
     k += 1  # its object, its complements (Ingufu za Atomike), more joined by "and" (amahoro n'umutekano; kurwanya
     # no gukumira indwara), an invariable adjective (ubutwererane mpuzamahanga); not a capitalised word alone,
