@@ -168,10 +168,10 @@ def test_suggest_finds_missing_names_acronyms_and_phrases():
 RW_PAGE = """Ahabanza | Amakuru | Politiki | Imikino | Twandikire
 Yanditswe na Jean Bosco Habimana | Ku wa Gatandatu 14 Kamena 2026
 Sanday June 14, 2026
-Perezida wa Kenya, William Ruto, yakiriye i Nairobi intumwa za Leta ya Tanzania n'iza Moldova, baganira ku ngabo za SADC ziri mu Ntara ya Kivu y'Amajyaruguru.
+Perezida wa Kenya, William Ruto, yakiriye i Nairobi intumwa za Leta ya Tanzania n'iza Montenegro, baganira ku ngabo za SADC ziri mu Ntara ya Kivu y'Amajyaruguru.
 Since August, abaturage barenga ibihumbi 30 bahungiye mu Karere ka Nyabihu no mu Murenge wa Cyangugu.
-Minisitiri w'Ububanyi n'Amahanga wa Moldova, Dr Lemogang Kwape, yavuze ko Umuryango wa Francophonie uzohereza intumwa i Nouakchott.
-Ihuriro AFC/M23 ryatangaje ko Corneille Nangaa azahura n'abahagarariye Qatar i Lomé.
+Minisitiri w'Ububanyi n'Amahanga wa Montenegro, Dr Lemogang Kwape, yavuze ko Umuryango wa Francophonie uzohereza intumwa i Podgorica.
+Ihuriro AFC/M23 ryatangaje ko Corneille Nangaa azahura n'abahagarariye Qatar i Bratislava.
 Share on Facebook | Share on WhatsApp | Tweet
 © 2026 Inkuru Nshya Ltd. All rights reserved. Terms of Use. Privacy Policy.
 Read more: Abasirikare ba Uganda bageze i Kabalo
@@ -180,9 +180,9 @@ Read more: Abasirikare ba Uganda bageze i Kabalo
 
 def test_suggest_on_a_kinyarwanda_page_proposes_the_names_it_lacks_not_the_page_around_them():
     by_text = {c.text: c for c in suggest([("page.txt", RW_PAGE)], load_glossaries(None), "rw")}
-    for name in ("Moldova", "Lemogang Kwape", "Nouakchott", "Cyangugu", "Lomé", "Kabalo"):
+    for name in ("Montenegro", "Lemogang Kwape", "Podgorica", "Cyangugu", "Bratislava", "Kabalo"):
         assert name in by_text, (name, sorted(by_text))
-    assert by_text["Moldova"].count == 2  # once after n'iza, once inside "Minisitiri w'Ububanyi n'Amahanga wa …"
+    assert by_text["Montenegro"].count == 2  # once after n'iza, once inside "Minisitiri w'Ububanyi n'Amahanga wa …"
     for not_a_name in ("Sanday June", "Since August", "Gatandatu", "Kamena", "Ku", "Amakuru", "Imikino", "Karere",
                        "Murenge", "Umuryango", "Share", "Tweet", "Facebook", "Privacy Policy", "Terms of Use",
                        "Inkuru Nshya Ltd"):
@@ -193,11 +193,11 @@ def test_suggest_on_a_kinyarwanda_page_proposes_the_names_it_lacks_not_the_page_
 
 
 def test_suggest_leaves_dates_and_share_bars_out_of_an_english_page():
-    page = ("Home | World | Africa | Contact\nSanday June 14, 2026\nSince August, Moldova has hosted talks in "
-            "Nouakchott, Foreign Minister Lemogang Kwape said.\nShare on Facebook | Share on X | Email\n"
+    page = ("Home | World | Africa | Contact\nSanday June 14, 2026\nSince August, Montenegro has hosted talks in "
+            "Podgorica, Foreign Minister Lemogang Kwape said.\nShare on Facebook | Share on X | Email\n"
             "© 2026 The Daily Wire Ltd. All rights reserved.\n")
     by_text = {c.text for c in suggest([("page.txt", page)], load_glossaries(None), "en")}
-    assert {"Moldova", "Nouakchott", "Lemogang Kwape"} <= by_text
+    assert {"Montenegro", "Podgorica", "Lemogang Kwape"} <= by_text
     assert not {"Sanday June", "Since August", "Share", "Facebook", "Daily Wire Ltd", "Home"} & by_text
 
 
@@ -210,9 +210,9 @@ def test_suggest_keeps_rwandan_names_written_surname_first():
 
 
 def test_suggest_takes_a_month_after_a_locative_for_a_date():
-    text = "Ibiganiro bizakomeza i Nouakchott mu Kuboza. Mu Gushyingo no mu Kwakira, Nouakchott yakiriye inama."
+    text = "Ibiganiro bizakomeza i Podgorica mu Kuboza. Mu Gushyingo no mu Kwakira, Podgorica yakiriye inama."
     by_text = {c.text for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
-    assert "Nouakchott" in by_text and not {"Kuboza", "Gushyingo", "Kwakira"} & by_text
+    assert "Podgorica" in by_text and not {"Kuboza", "Gushyingo", "Kwakira"} & by_text
 
 
 def test_suggest_leaves_languages_lone_heads_and_initials_out_and_keeps_particles():
@@ -243,7 +243,7 @@ def test_suggest_finds_a_name_before_a_title_or_a_party_the_glossary_knows():
 
 
 def test_suggest_keeps_a_name_that_holds_a_calendar_word():
-    text = "Theresa May met Harry Kane in Nouakchott. Theresa May said on June 14 that Harry Kane will play."
+    text = "Theresa May met Harry Kane in Podgorica. Theresa May said on June 14 that Harry Kane will play."
     by_text = {c.text for c in suggest([("a.txt", text)], load_glossaries(None), "en")}
     assert {"Theresa May", "Harry Kane"} <= by_text and "June" not in " ".join(by_text)
 

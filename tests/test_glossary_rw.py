@@ -741,6 +741,12 @@ PRESS = [
     ("Intambara y'ubucuruzi hagati ya Amerika n'u Bushinwa irakomeje, mu gihe intambara yo muri Sudani ikaze.",
      ["?term.war=Intambara!'ubucuruzi' points to", "place.united-states=Amerika", "place.china=n'u Bushinwa",
       "term.war=intambara", "place.sudan=Sudani"]),
+    # a place a war is in outweighs the sport its sentence is about; not a venue, nor a side it is fought against
+    ("Shampiyona yarahagaze kubera intambara imaze imyaka ibiri muri Sudani.",
+     ["term.war=intambara", "place.sudan=Sudani"]),
+    ("Umukino wa shampiyona wari intambara i Kigali. Umutoza ati intambara na Nigeria izakomera.",
+     ["?term.war=intambara!'shampiyona' points to", "place.kigali=Kigali",
+      "?term.war=intambara!'umutoza' points to", "place.nigeria=Nigeria"]),
     # lower-case "arusha" before a word of comparison is the verb (surpasses), not the town
     ("Amakipe yombi arusha ayandi amanota, naho inama izabera i Arusha.",
      ["?place.arusha=arusha!'ayandi' points to", "place.arusha=Arusha"]),

@@ -52,7 +52,10 @@ class SenseCues:
     name the glossary does not list, spelt as no Kinyarwanda word is (Leta ya Kebbi, ya Jubaland: a federated
     state, not the government); '!>@place': so does a place the match is of or in, named right after it after a
     connective or mu/muri, that none of the entry's English names holds (Minisiteri y'Ubuzima ya Uganda is not the
-    Rwanda Ministry of Health; … mu Rwanda is, and so is … i Kigali, where it sits); '!<word': the word right
+    Rwanda Ministry of Health; … mu Rwanda is, and so is … i Kigali, where it sits); '>@place': a place named
+    after the match in its clause, after mu/muri or a connective, decides for the glossary's sense before any word
+    (intambara yo muri Sudani, intambara imaze imyaka ibiri muri Sudani: a war, whatever sport the sentence is
+    about; not a match at a venue, intambara i Kigali); '!<word': the word right
     before the match, whole, shows another sense (a simile: nk'igisasu, nka roketi; a predicate: kuba intwaro);
     '?word': the cues are read only for a match holding this word of a rendering, the one with another sense
     (iperereza is also a police inquiry; ubutasi, spying, is intelligence in any sentence)."""
@@ -68,6 +71,7 @@ class SenseCues:
     foreign_after_against: bool = False  # '!>@foreign'
     other_place_after_against: bool = False  # '!>@place'
     only_in: tuple[str, ...] = ()  # '?word': the renderings' words the cues are read for
+    place_after_for: bool = False  # '>@place'
 
     @property
     def supported_by_something(self) -> bool:
@@ -78,6 +82,7 @@ class SenseCues:
 BODY_AFTER_CUE = "!>@body"
 FOREIGN_AFTER_CUE = "!>@foreign"
 PLACE_AFTER_CUE = "!>@place"
+PLACE_AFTER_FOR_CUE = ">@place"
 _PLACE_CUE = re.compile(r"(!?)@place(?:\.([a-z0-9][a-z0-9_.-]*))?")
 
 
@@ -86,7 +91,7 @@ def parse_cues(cues: Sequence[str]) -> SenseCues:
     supporting, against, next_against, previous_against, places_for, places_against = [], [], [], [], [], []
     only_in: list[str] = []
     any_place = False
-    body_after_against = foreign_after_against = other_place_after_against = False
+    body_after_against = foreign_after_against = other_place_after_against = place_after_for = False
     for cue in cues:
         place = _PLACE_CUE.fullmatch(cue)
         word = cue.removeprefix("!")
@@ -96,6 +101,8 @@ def parse_cues(cues: Sequence[str]) -> SenseCues:
             foreign_after_against = True
         elif cue == PLACE_AFTER_CUE:
             other_place_after_against = True
+        elif cue == PLACE_AFTER_FOR_CUE:
+            place_after_for = True
         elif cue.startswith("!>") and cue[2:] and not re.search(r"[\s!@>]", cue[2:]):
             next_against.append(cue[2:])
         elif cue.startswith("!<") and cue[2:] and not re.search(r"[\s!@<>]", cue[2:]):
@@ -112,7 +119,7 @@ def parse_cues(cues: Sequence[str]) -> SenseCues:
             raise ValueError(cue)
     return SenseCues(tuple(supporting), tuple(against), tuple(next_against), tuple(previous_against), any_place,
                      tuple(places_for), tuple(places_against), body_after_against, foreign_after_against,
-                     other_place_after_against, tuple(only_in))
+                     other_place_after_against, tuple(only_in), place_after_for)
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from translate.glossary.kinyarwanda.names import (
     _names_a_feature, _unlisted_names, after_name_particle,
 )
 from translate.glossary.kinyarwanda.senses import (
-    Word, _Sentences, _body_after, _foreign_after, _place_of, _places_after, _sentence_words, _unsupported_sense,
-    _word_before, _words_after,
+    Word, _Sentences, _body_after, _foreign_after, _place_of, _placed_after, _places_after, _sentence_words,
+    _unsupported_sense, _word_before, _words_after,
 )
 from translate.glossary.matching import Pattern, TermMatch
 from translate.glossary.morphology import (
@@ -541,7 +541,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
     in_terms = {k for _, i, j in found for k in range(i, j)}
     in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
     sentences = _Sentences(tokens)
-    senses: dict[tuple[str, int, tuple[str, ...], tuple[Word, ...], str | None, str | None], str | None] = {}
+    SenseKey = tuple[str, int, tuple[str, ...], tuple[Word, ...], str | None, str | None, bool]
+    senses: dict[SenseKey, str | None] = {}
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
     names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(tokens, k)}
     organisations = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "organisation"}
@@ -584,6 +585,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         if _entry_type(glossary, pattern.entry) == "place":
             places_in.setdefault(sentences.of[i], set()).add(pattern.entry)
             place_at[i] = (pattern.entry, text[tokens[i].start:tokens[j - 1].end])
+    places_named = {i for pattern, i, _ in reported if pattern.kind == "term" and i in place_at}  # not Abanyarwanda
     # the organisations reported, by the token each ends before
     org_ending_at = {j: (pattern, i) for pattern, i, j in reported
                      if _entry_type(glossary, pattern.entry) == "organisation"}
@@ -617,11 +619,12 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             # once per entry, sentence and what follows it: a long unpunctuated paragraph would otherwise be read
             # once per match
             before = _word_before(tokens, i) if entry.sense_cues.previous_against else None
-            key = (entry.id, sentences.of[i], tuple(near), after, body, before)
+            placed = entry.sense_cues.place_after_for and _placed_after(tokens, j, places_named)
+            key = (entry.id, sentences.of[i], tuple(near), after, body, before, placed)
             if key not in senses:
                 words = _sentence_words(tokens, i, sentences, in_places)
                 senses[key] = _unsupported_sense(entry, words, frozenset(places_in.get(sentences.of[i], ())), near,
-                                                 after, body, before)
+                                                 after, body, before, placed)
             sense = senses[key]
         # an organisation after another and a connective that agrees with it is the body the first belongs to,
         # part of its name: Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council

@@ -114,6 +114,18 @@ def _places_after(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str,
     return near
 
 
+def _placed_after(tokens: list[Token], j: int, place_at: Container[int]) -> bool:
+    """Whether a place is named after a match ending before token j, in its clause, after mu/muri or a connective:
+    what the match is of or in (intambara yo muri Sudani, intambara imaze imyaka ibiri muri Sudani); not after i,
+    a venue (intambara i Kigali). `place_at`: where a place (not a people's word) is reported."""
+    for k in _clause_after(tokens, j, _PLACE_NEAR):
+        if k in place_at and k > 0:
+            before = tokens[k - 2] if tokens[k - 1].norm == "u" and k > 1 else tokens[k - 1]  # y'u Burundi
+            if (before.clitic or before.norm in _OF_OR_IN) and before.norm not in _AND | _LIKE:
+                return True  # not a match against a place (intambara na Nigeria: a match with Nigeria)
+    return False
+
+
 _QUALIFIER_NEAR = 5  # a modifier, a connective and a noun of two words: Perezida mushya w'Inama Njyanama
 
 
@@ -208,11 +220,13 @@ def _word_before(tokens: list[Token], i: int) -> str | None:
 
 
 def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], near: Mapping[str, str],
-                       after: tuple[Word, ...] = (), body: str | None = None, before: str | None = None) -> str | None:
+                       after: tuple[Word, ...] = (), body: str | None = None, before: str | None = None,
+                       placed: bool = False) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is), by the
     entry's `rw_context` (SenseCues): a place named right after the match decides (`near`: its id and how it is
-    written); else the word right before it (`before`), a word after it (`after`, `body`) or a word of its
-    sentence shows the other sense, or none supports this one (`places`: those the sentence names, for '@place')."""
+    written; `placed`: a place it is of or in, for '>@place'); else the word right before it (`before`), a word
+    after it (`after`, `body`) or a word of its sentence shows the other sense, or none supports this one
+    (`places`: those the sentence names, for '@place')."""
     cues = entry.sense_cues
     if any(place in near for place in cues.places_for):
         return None
@@ -220,8 +234,10 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
     other = next((near[place] for place in cues.places_against if place in near), None) \
         or body \
         or (before if before is not None and before in map(fold, cues.previous_against) else None) \
-        or next((word.text for word in after for cue in next_against if _has_cue(word, cue)), None) \
-        or next((word.text for word in words for cue in against if _has_cue(word, cue)), None)
+        or next((word.text for word in after for cue in next_against if _has_cue(word, cue)), None)
+    if other is None and cues.place_after_for and placed:
+        return None  # a place it is of or in outweighs the words of its sentence, not those next to it
+    other = other or next((word.text for word in words for cue in against if _has_cue(word, cue)), None)
     if other is not None:
         return f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
     supporting = _cues(cues.supporting)
