@@ -284,7 +284,7 @@ NEGATIVE = [
     ("Umuryango", []),
     ("tangazo", []),
     ("umwanda", []),
-    ("eac", []),  # a short acronym with a vowel stays in capitals (a lower-case drc is RDC: no word has no vowel)
+    ("onu", []),  # an acronym spelt as a Kinyarwanda word may be stays in capitals (ONU); eac, drc are no word
     ("uav", []),
     ("Ukrainee", []),
     ("Irania", []),
@@ -378,6 +378,10 @@ PRESS = [
     # the word
     ("ibuka ko ingabo za monusco zahavuye, loni iracecetse.",
      ["term.armed-forces=ingabo", "org.monusco=monusco", "org.un=loni"]),
+    # so do three letters spelt so (eac, Eac); one English or French spells (car, bad) is a look-alike, and the
+    # acronym keeps to capitals
+    ("ko eac na sadc bicecetse, umunyamuryango mushya wa Eac ni Somalia. CAR: car il faut partir.",
+     ["org.eac=eac", "org.sadc=sadc", "org.eac=Eac", "place.somalia=Somalia", "place.central-african-republic=CAR"]),
     ("Perezida wa Afurika y'Epfo yahuye na Visi Perezida wa Nigeria.",
      ["term.president=Perezida", "place.south-africa=Afurika y'Epfo", "term.vice-president=Visi Perezida",
       "place.nigeria=Nigeria"]),
@@ -534,9 +538,10 @@ PRESS = [
     ("Urukiko Rukuru rwa Gisirikare rwakatiye umusirikare.",
      ["term.military-court=Urukiko Rukuru rwa Gisirikare", "term.soldier=umusirikare"]),
     ("Yafashwe mu ruganda runini rukora drones.", ["term.drone-factory=ruganda runini rukora drones"]),
-    # an acronym no word is spelt like, in lower case as informal copy writes it; not one a word may be
+    # an acronym no word is spelt like, in lower case as informal copy writes it; not one English spells (bad: a
+    # look-alike of the AfDB's BAD)
     ("Abasirikare ba fardc na Rbc bavuze. Imbunda ya rib na bad.",
-     ["term.soldier=Abasirikare", "org.fardc=fardc", "org.rbc=Rbc"]),
+     ["term.soldier=Abasirikare", "org.fardc=fardc", "org.rbc=Rbc", "org.rib=rib"]),
     # relations: a place in the sentence supports the sense, a marriage does not
     ("Umubano w'u Rwanda na Uganda wongeye kuba mwiza.",
      ["term.diplomatic-relations=Umubano", "place.rwanda=w'u Rwanda", "place.uganda=Uganda"]),

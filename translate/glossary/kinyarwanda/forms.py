@@ -405,11 +405,13 @@ def _patterns_for(rendering: _Rendering, entry: Entry, dialects: bool) -> list[P
     if not tokens:
         return []
     alts, used = _head_alternatives(tokens, rendering.cls, entry, dialects)
-    upper = frozenset({0}) if len(tokens) == 1 and rendering.text.isupper() and len(rendering.text) > 1 \
-        and not (entry.type in ("organisation", "place") and _no_word_spelt_so(rendering.text)) else frozenset()
     # a look-alike spelt as a one-word rendering keeps the rendering to the case it is written in: IGIHE, where
-    # Igihe is 'time'; Ubushinjacyaha, Rwanda's prosecution authority, where ubushinjacyaha is any prosecution
+    # Igihe is 'time'; Ubushinjacyaha, Rwanda's prosecution authority, where ubushinjacyaha is any prosecution;
+    # CAR, where car is a word of English and French
     cased = len(tokens) == 1 and fold(rendering.text) in {fold(text) for text in entry.rw_lookalike}
+    upper = frozenset({0}) if len(tokens) == 1 and rendering.text.isupper() and len(rendering.text) > 1 \
+        and not (entry.type in ("organisation", "place") and _no_word_spelt_so(rendering.text) and not cased) \
+        else frozenset()
     upper_only = bool(upper) and cased
     capital = frozenset({0}) if cased and not upper and rendering.text[:1].isupper() else frozenset()
     for cls, deps in _agreement_variants(tokens[used:], rendering, dialects):
@@ -483,14 +485,15 @@ def _agreeing_window(cls: str, deps: list) -> list[list]:
 
 
 def _no_word_spelt_so(acronym: str) -> bool:
-    """An organisation's or a place's acronym informal copy may write in lower case (ba fardc, ingabo za rdf, monusco
-    iri he, muri drc): one without a vowel, or one of four letters or more spelt as no Kinyarwanda word is (ending in
-    a consonant, with consonants together the language never writes), is no word of the language; nor of English,
-    which a short one with a vowel may be (RIB, BAD). Ibuka, spelt as a word, is one."""
+    """An organisation's or a place's acronym informal copy may write in lower case or with one capital (ba fardc,
+    ingabo za rdf, monusco iri he, muri drc, eac na sadc, wa Eac): one of three letters or more spelt as no
+    Kinyarwanda word is (without a vowel, ending in a consonant, with consonants together the language never writes)
+    is no word of the language. One that English or French spells (CAR, car; BAD, bad) names the word in its
+    look-alikes, which keep the acronym to capitals. Ibuka, spelt as a word, is one."""
     letters = acronym.lower()
     if not letters.isalpha() or len(letters) < 3:
         return False
-    return not set(letters) & VOWELS or (len(letters) >= 4 and spelt_foreign(letters))
+    return not set(letters) & VOWELS or spelt_foreign(letters)
 
 
 def _literal(text: str, dialects: bool) -> tuple[frozenset[str], ...]:
