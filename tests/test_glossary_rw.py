@@ -1063,6 +1063,12 @@ PRESS = [
     ("Ibitaro bya Leta n'amashuri ya Leta byongeye gufungura; ubukungu bwabonye agahenge, ambara umukandara "
      "w'umutekano.", ["?term.ceasefire=agahenge!'ubukungu' points to"]),
     ("Umuziki udafite umupaka, ubuhanga bwe nta mupaka bufite, n'ubwisanzure bugira umupaka.", []),
+    # "no limit" and a points mark are no border; rhinos in a park are no tanks
+    ("Nta mipaka ashyira ku nzozi ze. Ikipe yarenze umupaka w'amanota 100.",
+     ["?term.border=mipaka!'nta' points to", "?term.border=umupaka!'amanota' points to"]),
+    ("Basuye Pariki y'Akagera babona ibifaru n'inzovu. M23 yafashe ibifaru bya FARDC.",
+     ["place.akagera-national-park=Pariki y'Akagera", "?term.tank=ibifaru!'pariki' points to", "org.m23=M23",
+      "term.tank=ibifaru", "org.fardc=FARDC"]),
     ("APR FC yagabye igitero gikomeye.", ["?term.attack=igitero!'fc' points to"]),
     # a satellite, but its photos in words no outlet was found to print are a look-alike, not the satellite
     ("U Rwanda rwohereje icyogajuru, amafoto y'icyogajuru agaragaza imisozi.", ["place.rwanda=U Rwanda",

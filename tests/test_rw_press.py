@@ -90,6 +90,7 @@ DEVELOPMENT = {
     "rw_press_br.txt": {"recall": 0.95, "precision": 0.94, "coverage": 0.955, "traps held": 0.85},
     "rw_press_cb.txt": {"recall": 0.97, "precision": 0.975, "coverage": 0.975, "traps held": 0.9},
     "rw_press_cc.txt": {"recall": 0.97, "precision": 0.985, "coverage": 0.95, "traps held": 0.95},
+    "rw_press_cd.txt": {"recall": 0.985, "precision": 0.98, "coverage": 0.89, "traps held": 0.9},
 }
 
 
