@@ -1063,6 +1063,9 @@ PRESS = [
     ("Ibitaro bya Leta n'amashuri ya Leta byongeye gufungura; ubukungu bwabonye agahenge, ambara umukandara "
      "w'umutekano.", ["?term.ceasefire=agahenge!'ubukungu' points to"]),
     ("Umuziki udafite umupaka, ubuhanga bwe nta mupaka bufite, n'ubwisanzure bugira umupaka.", []),
+    # a general in the plural, and with its class prefix
+    ("Bamwe mu bajenerali ba FARDC barafunzwe; yari umujenerali w'umunyabigwi.",
+     ["term.general=bajenerali", "org.fardc=FARDC", "term.general=umujenerali"]),
     # "no limit" and a points mark are no border; rhinos in a park are no tanks
     ("Nta mipaka ashyira ku nzozi ze. Ikipe yarenze umupaka w'amanota 100.",
      ["?term.border=mipaka!'nta' points to", "?term.border=umupaka!'amanota' points to"]),
