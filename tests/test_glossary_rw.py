@@ -1063,6 +1063,11 @@ PRESS = [
     ("Ibitaro bya Leta n'amashuri ya Leta byongeye gufungura; ubukungu bwabonye agahenge, ambara umukandara "
      "w'umutekano.", ["?term.ceasefire=agahenge!'ubukungu' points to"]),
     ("Umuziki udafite umupaka, ubuhanga bwe nta mupaka bufite, n'ubwisanzure bugira umupaka.", []),
+    # another country's High Court is not Rwanda's; a branch of the Blue Nile is no Nile
+    ("Urukiko Rukuru rwa Kenya rwahagaritse icyemezo; Urukiko Rukuru, Urugereko rwa Nyanza, rwakatiye uregwa.",
+     ["?org.high-court=Urukiko Rukuru!'Kenya' points to", "place.kenya=Kenya", "org.high-court=Urukiko Rukuru",
+      "place.nyanza=Nyanza"]),
+    ("Urugomero rwubatswe ku ruzi rwa Nili y'Ubururu.", []),
     # a general in the plural, and with its class prefix
     ("Bamwe mu bajenerali ba FARDC barafunzwe; yari umujenerali w'umunyabigwi.",
      ["term.general=bajenerali", "org.fardc=FARDC", "term.general=umujenerali"]),
