@@ -1185,7 +1185,8 @@ PRESS = [
      ["org.niss=Urwego rw'Igihugu rushinzwe Iperereza n'Umutekano"]),
     # ... but a place inside stays the place (its seat), and forces of a country are not an office
     ("Urukiko Rwisumbuye rwa Rubavu rwakatiye abagabo babiri.", ["place.rubavu=Rubavu"]),
-    ("Urukiko Rukuru rwa Rubavu rwakatiye abagabo babiri.", ["org.high-court=Urukiko Rukuru", "place.rubavu=Rubavu"]),
+    ("Urukiko Rukuru rwa Musanze rwakatiye abagabo babiri.",  # one of its chambers
+     ["org.high-court=Urukiko Rukuru", "place.musanze=Musanze"]),
     # ... unless the name's acronym closes it: the mission in Burundi, not Burundi; a listed acronym: the mission
     ("Ubutumwa bw'Umuryango w'Afurika Yunze Ubumwe mu Burundi (AMIB) bwasabye inkunga.",
      ["?org.african-union=bw'Umuryango w'Afurika Yunze Ubumwe!part of the name", "?place.burundi=Burundi!part of"]),
