@@ -1068,6 +1068,12 @@ PRESS = [
      ["?org.high-court=Urukiko Rukuru!'Kenya' points to", "place.kenya=Kenya", "org.high-court=Urukiko Rukuru",
       "place.nyanza=Nyanza"]),
     ("Urugomero rwubatswe ku ruzi rwa Nili y'Ubururu.", []),
+    # each state (buri leta), Washington State, a party, a club and a gulf named after a place are no government,
+    # city, country; an inquiry carried out or begun is no intelligence
+    ("Buri leta ikagira Guverineri wayo; umucamanza wo muri Leta ya Washington yabihagaritse.",
+     ["?term.government=leta!'buri' points to", "term.governor=Guverineri"]),
+    ("Reform UK, New York Knicks, Chicago Bulls n'Ikigobe cya Mexique. Petro asaba ko hakorwa iperereza.",
+     ["?term.intelligence=iperereza!'hakorwa' points to"]),
     # a general in the plural, and with its class prefix
     ("Bamwe mu bajenerali ba FARDC barafunzwe; yari umujenerali w'umunyabigwi.",
      ["term.general=bajenerali", "org.fardc=FARDC", "term.general=umujenerali"]),
@@ -1212,7 +1218,7 @@ PRESS = [
     ("Abasivili ntibagomba kuburanishwa n'inkiko za gisirikare.",
      ["term.civilians=Abasivili", "term.military-court=n'inkiko za gisirikare"]),
     ("Abadepite basabye ko hakorwa iperereza kuri ruswa.",
-     ["term.member-of-parliament=Abadepite", "?term.intelligence=iperereza!'kuri' points to",
+     ["term.member-of-parliament=Abadepite", "?term.intelligence=iperereza!'hakorwa' points to",
       "term.corruption=ruswa"]),
     ("Umuhanzikazi wo muri Uganda ari mu rukundo n'umukinnyi, nubwo umubano wabo bawugize ibanga.",
      ["place.uganda=Uganda", "?term.diplomatic-relations=umubano!'rukundo' points to"]),
