@@ -1073,11 +1073,14 @@ PRESS = [
     ("Buri leta ikagira Guverineri wayo; umucamanza wo muri Leta ya Washington yabihagaritse.",
      ["?term.government=leta!'buri' points to", "term.governor=Guverineri"]),
     ("Reform UK, New York Knicks, Chicago Bulls n'Ikigobe cya Mexique. Petro asaba ko hakorwa iperereza.",
-     ["?term.intelligence=iperereza!'hakorwa' points to"]),
+     ["person.gustavo-petro=Petro", "?term.intelligence=iperereza!'hakorwa' points to"]),
     # the Nyanza of Kicukiro (a memorial) is not Nyanza District; "remember" (Ibuka aho …) is not IBUKA
     ("Bibukiye ku Nyanza ya Kicukiro. Ati: \"Ibuka aho twavuye.\" Ubuyobozi bwa IBUKA bwasabye ubutabera.",
      ["?place.nyanza=Nyanza!'Kicukiro'", "place.kicukiro=Kicukiro", "?org.ibuka=Ibuka!'aho' points to",
       "org.ibuka=IBUKA"]),
+    # Petro alone is Colombia's president, the Angolan club named after him is not
+    ("Petro yavuze ko umurobyi yiciwe; ikipe izahura na Petro de Luanda.",
+     ["person.gustavo-petro=Petro"]),
     # a general in the plural, and with its class prefix
     ("Bamwe mu bajenerali ba FARDC barafunzwe; yari umujenerali w'umunyabigwi.",
      ["term.general=bajenerali", "org.fardc=FARDC", "term.general=umujenerali"]),
