@@ -1081,6 +1081,11 @@ PRESS = [
     # Petro alone is Colombia's president, the Angolan club named after him is not
     ("Petro yavuze ko umurobyi yiciwe; ikipe izahura na Petro de Luanda.",
      ["person.gustavo-petro=Petro"]),
+    # the fight against disasters, wasps that sting, a cooperative's president, a trading centre called Kabuga
+    ("Intambara yo guhangana n'ibiza irakomeje. Abana barumwe n'amavubi yari mu gisenge.",
+     ["?term.war=Intambara!'guhangana' points to", "term.disaster=n'ibiza", "?org.amavubi=n'amavubi!'gisenge'"]),
+    ("Perezida wa koperative yibwe mu isantere ya Kabuga.",
+     ["?term.president=Perezida!'koperative'", "?person.felicien-kabuga=Kabuga!'isantere'"]),
     # a general in the plural, and with its class prefix
     ("Bamwe mu bajenerali ba FARDC barafunzwe; yari umujenerali w'umunyabigwi.",
      ["term.general=bajenerali", "org.fardc=FARDC", "term.general=umujenerali"]),
