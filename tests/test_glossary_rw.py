@@ -1086,6 +1086,16 @@ PRESS = [
      ["?term.war=Intambara!'guhangana' points to", "term.disaster=n'ibiza", "?org.amavubi=n'amavubi!'gisenge'"]),
     ("Perezida wa koperative yibwe mu isantere ya Kabuga.",
      ["?term.president=Perezida!'koperative'", "?person.felicien-kabuga=Kabuga!'isantere'"]),
+    # a war crime is no war; Russia's Security Council is not the UN's, and "ko" (that) names no place it is of;
+    # an inquiry into corruption is no intelligence
+    ("Loni yavuze ko ibyo ari icyaha cy'intambara.", ["org.un=Loni"]),
+    ("Shoigu, Umunyamabanga w'Akanama k'Umutekano k'u Burusiya. Waltz yabwiye Akanama k'Umutekano ko u Rwanda "
+     "rugomba kubahiriza amasezerano.",
+     ["person.sergei-shoigu=Shoigu", "?org.un-security-council=w'Akanama k'Umutekano!'u Burusiya'",
+      "place.russia=k'u Burusiya", "person.mike-waltz=Waltz", "org.un-security-council=Akanama k'Umutekano",
+      "place.rwanda=u Rwanda", "term.agreement=amasezerano"]),
+    ("NABU yatangaje iperereza ku ruswa.", ["org.nabu=NABU", "?term.intelligence=iperereza!'nabu'",
+                                              "term.corruption=ruswa"]),
     # a general in the plural, and with its class prefix
     ("Bamwe mu bajenerali ba FARDC barafunzwe; yari umujenerali w'umunyabigwi.",
      ["term.general=bajenerali", "org.fardc=FARDC", "term.general=umujenerali"]),

@@ -157,8 +157,9 @@ def _place_of(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str, str
     return None
 
 
-# What joins a match to the place it is of or in: a connective (ya, y'), mu/muri, "of in" (yo mu), the augment u.
-_OF_OR_IN = FULL_CONNECTIVES | O_CONNECTIVES | frozenset({"mu", "muri", "u"})
+# What joins a match to the place it is of or in: a connective (ya, y'), mu/muri, "of in" (yo mu), the augment u;
+# not ko, which is also "that" (yabwiye Akanama k'Umutekano ko u Rwanda …).
+_OF_OR_IN = (FULL_CONNECTIVES | O_CONNECTIVES | frozenset({"mu", "muri", "u"})) - {"ko"}
 
 
 # An infinitive's prefixes: "yo" right before one joins a noun to what it is for (intambara yo kurwanya ruswa);
