@@ -1096,6 +1096,10 @@ PRESS = [
       "place.rwanda=u Rwanda", "term.agreement=amasezerano"]),
     ("NABU yatangaje iperereza ku ruswa.", ["org.nabu=NABU", "?term.intelligence=iperereza!'nabu'",
                                               "term.corruption=ruswa"]),
+    # a country's air force and navy as "igisirikare kirwanira mu …", the army as its land forces
+    ("Igisirikare kirwanira mu kirere cya Ukraine cyatangaje; Umugaba w'ingabo zirwanira ku butaka yasuye.",
+     ["term.air-force=Igisirikare kirwanira mu kirere", "place.ukraine=Ukraine", "term.commander=Umugaba",
+      "term.military=w'ingabo zirwanira ku butaka"]),
     # a general in the plural, and with its class prefix
     ("Bamwe mu bajenerali ba FARDC barafunzwe; yari umujenerali w'umunyabigwi.",
      ["term.general=bajenerali", "org.fardc=FARDC", "term.general=umujenerali"]),
