@@ -120,6 +120,10 @@ def test_lint_a_named_place_cue_must_name_another_place():
     assert not make("term.d", rw="ikintu", rw_context="!>@body").sense_cues.foreign_after_against
     assert make("term.d", rw="ikintu", rw_context="!>@place").sense_cues.other_place_after_against
     assert not make("term.d", rw="ikintu", rw_context="!>@foreign").sense_cues.other_place_after_against
+    # a place the match is of or in decides for the sense, but asks for no support where none is named
+    place_for = make("term.d", rw="ikintu", rw_context="!x|>@place").sense_cues
+    assert place_for.place_after_for and not place_for.other_place_after_against
+    assert not place_for.supported_by_something
     with pytest.raises(GlossaryError, match="is not a cue"):
         make("term.d", rw="ikintu", rw_context="!x|!>")
     assert make("term.d", rw="iperereza|ubutasi", rw_context="!x|?iperereza").sense_cues.only_in == ("iperereza",)

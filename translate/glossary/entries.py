@@ -53,9 +53,10 @@ class SenseCues:
     state, not the government); '!>@place': so does a place the match is of or in, named right after it after a
     connective or mu/muri, that none of the entry's English names holds (Minisiteri y'Ubuzima ya Uganda is not the
     Rwanda Ministry of Health; … mu Rwanda is, and so is … i Kigali, where it sits); '>@place': a place named
-    after the match in its clause, after mu/muri or a connective, decides for the glossary's sense before any word
-    (intambara yo muri Sudani, intambara imaze imyaka ibiri muri Sudani: a war, whatever sport the sentence is
-    about; not a match at a venue, intambara i Kigali); '!<word': the word right
+    after the match in its clause, after mu/muri or a connective, decides for the glossary's sense over the words
+    of its sentence, not over those right next to it (intambara yo muri Sudani, intambara imaze imyaka ibiri muri
+    Sudani: a war, whatever sport the sentence is about; not a match at a venue, intambara i Kigali, nor a trade
+    war, intambara y'ubucuruzi hagati ya Amerika n'u Bushinwa); '!<word': the word right
     before the match, whole, shows another sense (a simile: nk'igisasu, nka roketi; a predicate: kuba intwaro);
     '?word': the cues are read only for a match holding this word of a rendering, the one with another sense
     (iperereza is also a police inquiry; ubutasi, spying, is intelligence in any sentence)."""

@@ -534,6 +534,11 @@ def _with_surnames_of_named_people(text: str, tokens: list[Token], matches: list
     return sorted(matches + added, key=lambda m: (m.start, -m.end)) if added else matches
 
 
+# What decides a match's sense, read once per entry and sentence: the entry, the sentence, the places right after,
+# the words after, a body or name after, the word before, a place it is of or in.
+_SenseKey = tuple[str, int, tuple[str, ...], tuple[Word, ...], str | None, str | None, bool]
+
+
 def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialects: bool) -> list[TermMatch]:
     matches: list[TermMatch] = []
     index = kinyarwanda_index(glossary, dialects)
@@ -541,8 +546,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
     in_terms = {k for _, i, j in found for k in range(i, j)}
     in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
     sentences = _Sentences(tokens)
-    SenseKey = tuple[str, int, tuple[str, ...], tuple[Word, ...], str | None, str | None, bool]
-    senses: dict[SenseKey, str | None] = {}
+    senses: dict[_SenseKey, str | None] = {}
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
     names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(tokens, k)}
     organisations = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "organisation"}

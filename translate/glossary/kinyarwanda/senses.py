@@ -114,12 +114,12 @@ def _places_after(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str,
     return near
 
 
-def _placed_after(tokens: list[Token], j: int, place_at: Container[int]) -> bool:
+def _placed_after(tokens: list[Token], j: int, places: Container[int]) -> bool:
     """Whether a place is named after a match ending before token j, in its clause, after mu/muri or a connective:
     what the match is of or in (intambara yo muri Sudani, intambara imaze imyaka ibiri muri Sudani); not after i,
-    a venue (intambara i Kigali). `place_at`: where a place (not a people's word) is reported."""
+    a venue (intambara i Kigali). `places`: the tokens where a place (not a people's word) is reported."""
     for k in _clause_after(tokens, j, _PLACE_NEAR):
-        if k in place_at and k > 0:
+        if k in places and k > 0:
             before = tokens[k - 2] if tokens[k - 1].norm == "u" and k > 1 else tokens[k - 1]  # y'u Burundi
             if (before.clitic or before.norm in _OF_OR_IN) and before.norm not in _AND | _LIKE:
                 return True  # not a match against a place (intambara na Nigeria: a match with Nigeria)
