@@ -1100,6 +1100,9 @@ PRESS = [
     ("Igisirikare kirwanira mu kirere cya Ukraine cyatangaje; Umugaba w'ingabo zirwanira ku butaka yasuye.",
      ["term.air-force=Igisirikare kirwanira mu kirere", "place.ukraine=Ukraine", "term.commander=Umugaba",
       "term.military=w'ingabo zirwanira ku butaka"]),
+    # a silent war between two ports is their rivalry
+    ("Hari intambara ya bucece hagati y'ibyambu bya Mombasa na Dar es Salaam.",
+     ["?term.war=intambara!'bucece'", "place.mombasa=Mombasa", "place.dar-es-salaam=Dar es Salaam"]),
     # a general in the plural, and with its class prefix
     ("Bamwe mu bajenerali ba FARDC barafunzwe; yari umujenerali w'umunyabigwi.",
      ["term.general=bajenerali", "org.fardc=FARDC", "term.general=umujenerali"]),
