@@ -1100,6 +1100,13 @@ PRESS = [
     ("Igisirikare kirwanira mu kirere cya Ukraine cyatangaje; Umugaba w'ingabo zirwanira ku butaka yasuye.",
      ["term.air-force=Igisirikare kirwanira mu kirere", "place.ukraine=Ukraine", "term.commander=Umugaba",
       "term.military=w'ingabo zirwanira ku butaka"]),
+    # NASA is Kenya's opposition alliance only where Kenya's politics is named; a swarm of mosquitoes is no attack;
+    # the town Marburg is not the virus
+    ("NASA yafatanyije na Kaminuza y'u Rwanda. Ihuriro NASA rya Raila Odinga ryatsinzwe amatora.",
+     ["?org.nasa-kenya=NASA!nothing in the sentence supports", "org.university-of-rwanda=Kaminuza y'u Rwanda",
+      "org.nasa-kenya=NASA", "person.raila-odinga=Raila Odinga", "term.election=amatora"]),
+    ("Igitero cy'imibu cyiyongereye. Virusi ya Marburg yitiriwe umujyi wa Marburg mu Budage.",
+     ["?term.attack=Igitero!'imibu'", "term.marburg=Marburg", "place.germany=Budage"]),
     # a silent war between two ports is their rivalry
     ("Hari intambara ya bucece hagati y'ibyambu bya Mombasa na Dar es Salaam.",
      ["?term.war=intambara!'bucece'", "place.mombasa=Mombasa", "place.dar-es-salaam=Dar es Salaam"]),
