@@ -1107,6 +1107,10 @@ PRESS = [
       "org.nasa-kenya=NASA", "person.raila-odinga=Raila Odinga", "term.election=amatora"]),
     ("Igitero cy'imibu cyiyongereye. Virusi ya Marburg yitiriwe umujyi wa Marburg mu Budage.",
      ["?term.attack=Igitero!'imibu'", "term.marburg=Marburg", "place.germany=Budage"]),
+    # a shield that protects (ingabo ikingira) is no army; vaccinating (gukingira) elsewhere in the sentence leaves
+    # the army one
+    ("Itegeko Nshinga ni ingabo ikingira demokarasi. Imirwano y'ingabo za Leta yatumye gukingira abana bigorana.",
+     ["term.constitution=Itegeko Nshinga", "?term.armed-forces=ingabo!'ni'", "term.clashes=Imirwano", "term.armed-forces=y'ingabo", "term.government=Leta"]),
     # a silent war between two ports is their rivalry
     ("Hari intambara ya bucece hagati y'ibyambu bya Mombasa na Dar es Salaam.",
      ["?term.war=intambara!'bucece'", "place.mombasa=Mombasa", "place.dar-es-salaam=Dar es Salaam"]),
