@@ -96,8 +96,8 @@ DEVELOPMENT = {
     "rw_press_cg.txt": {"recall": 0.97, "precision": 0.99, "coverage": 0.95, "traps held": 0.95},
     "rw_press_ch.txt": {"recall": 0.975, "precision": 0.97, "coverage": 0.9, "traps held": 0.95},
     "rw_press_ci.txt": {"recall": 0.985, "precision": 0.975, "coverage": 0.95, "traps held": 0.9},
-    "rw_press_ck.txt": {"recall": 0.985, "precision": 0.99, "coverage": 0.965, "traps held": 0.95},
     "rw_press_cj.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.9, "traps held": 0.85},
+    "rw_press_ck.txt": {"recall": 0.985, "precision": 0.99, "coverage": 0.965, "traps held": 0.95},
 }
 
 
