@@ -406,8 +406,7 @@ def _patterns_for(rendering: _Rendering, entry: Entry, dialects: bool) -> list[P
         return []
     alts, used = _head_alternatives(tokens, rendering.cls, entry, dialects)
     # a look-alike spelt as a one-word rendering keeps the rendering to the case it is written in: IGIHE, where
-    # Igihe is 'time'; Ubushinjacyaha, Rwanda's prosecution authority, where ubushinjacyaha is any prosecution;
-    # CAR, where car is a word of English and French
+    # Igihe is 'time'; Ubushinjacyaha, Rwanda's prosecution authority, where ubushinjacyaha is any prosecution
     cased = len(tokens) == 1 and fold(rendering.text) in {fold(text) for text in entry.rw_lookalike}
     upper = frozenset({0}) if len(tokens) == 1 and rendering.text.isupper() and len(rendering.text) > 1 \
         and not (entry.type in ("organisation", "place") and _no_word_spelt_so(rendering.text) and not cased) \
@@ -486,14 +485,18 @@ def _agreeing_window(cls: str, deps: list) -> list[list]:
 
 def _no_word_spelt_so(acronym: str) -> bool:
     """An organisation's or a place's acronym informal copy may write in lower case or with one capital (ba fardc,
-    ingabo za rdf, monusco iri he, muri drc, eac na sadc, wa Eac): one of three letters or more spelt as no
-    Kinyarwanda word is (without a vowel, ending in a consonant, with consonants together the language never writes)
-    is no word of the language. One that English or French spells (CAR, car; BAD, bad) names the word in its
-    look-alikes, which keep the acronym to capitals. Ibuka, spelt as a word, is one."""
+    ingabo za rdf, monusco iri he, muri drc, eac na sadc, wa Eac): one spelt as no Kinyarwanda word is (without a
+    vowel; or of four letters or more ending in a consonant or with consonants together the language never
+    writes; or of three that are no consonant, vowel, consonant, the shape of an English or French word or a first
+    name: RIB, BAD, CAR, PAM, BAL stay in capitals) is no word of the language. Ibuka, spelt as a word, is one."""
     letters = acronym.lower()
     if not letters.isalpha() or len(letters) < 3:
         return False
-    return not set(letters) & VOWELS or spelt_foreign(letters)
+    if not set(letters) & VOWELS:
+        return True
+    if len(letters) == 3 and letters[0] not in VOWELS and letters[1] in VOWELS and letters[2] not in VOWELS:
+        return False
+    return spelt_foreign(letters)
 
 
 def _literal(text: str, dialects: bool) -> tuple[frozenset[str], ...]:

@@ -195,7 +195,7 @@ def _mandate_end(tokens: list[Token], j: int, lists: bool = False, head: str = "
         k = j + 2
     else:
         return j
-    matters = k + 1 < n and tokens[k].norm == "iby" and tokens[k].joined and tokens[k + 1].gap == "'"
+    matters = k + 1 < n and tokens[k].norm == "iby" and tokens[k].joined and tokens[k + 1].gap.strip() in ("'", "’")
     if matters:
         k += 1  # "the matters of": gishinzwe iby'indege za gisivili
     if k >= n or not (tokens[k].joined or matters) or tokens[k].clitic:
@@ -360,7 +360,9 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
     listed = {i: j for _, i, j in found}
     organisation_at = {i: pattern.entry for pattern, i, _ in found if i in organisations}
     inside_listed = {k for _, i, j in found for k in range(i + 1, j)}  # Umuryango in Ishami ry'Umuryango …
-    demonyms = {i for pattern, i, j in found if pattern.kind == "related" and j == i + 1}  # Abashinwa
+    # a place's people, one word (Abashinwa), not another entry's related word (abigaragambya)
+    demonyms = {i for pattern, i, j in found if pattern.kind == "related" and j == i + 1
+                and pattern.entry.startswith("place.")}
     capital_starts, organisation_starts = sorted(capital_terms), sorted(organisations)
 
     def between(starts: list[int], low: int, high: int) -> list[int]:

@@ -116,13 +116,18 @@ def _places_after(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str,
 
 def _placed_after(tokens: list[Token], j: int, places: Container[int]) -> bool:
     """Whether a place is named after a match ending before token j, in its clause, after mu/muri or a connective:
-    what the match is of or in (intambara yo muri Sudani, intambara imaze imyaka ibiri muri Sudani); not after i,
-    a venue (intambara i Kigali). `places`: the tokens where a place (not a people's word) is reported."""
+    what the match is of or in (intambara yo muri Sudani, intambara imaze imyaka ibiri muri Sudani). Not after i, a
+    venue (intambara i Kigali); not past "and" or "like" (intambara ye na Rayon … mu Rwanda: a side it plays), nor
+    past another noun a connective or mu/muri joins first, which the place is of (intambara muri shampiyona y'u
+    Rwanda: the league's). `places`: the tokens where a place (not a people's word) is reported."""
     for k in _clause_after(tokens, j, _PLACE_NEAR):
-        if k in places and k > 0:
-            before = tokens[k - 2] if tokens[k - 1].norm == "u" and k > 1 else tokens[k - 1]  # y'u Burundi
-            if (before.clitic or before.norm in _OF_OR_IN) and before.norm not in _AND | _LIKE:
-                return True  # not a match against a place (intambara na Nigeria: a match with Nigeria)
+        if tokens[k].norm in _AND | _LIKE:
+            return False
+        joined = _joins(tokens, k - 1) or (tokens[k - 1].norm == "u" and _joins(tokens, k - 2))  # y'u Burundi
+        if joined and k in places:
+            return True
+        if joined and not _joins(tokens, k) and tokens[k].norm != "u":
+            return False
     return False
 
 
@@ -152,14 +157,24 @@ def _place_of(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str, str
         if k in place_at:
             return place_at[k]
         of_at = tokens[k].norm == "i" and k > j and tokens[k - 1].clitic
-        if tokens[k].norm in _AND | _LIKE or not (tokens[k].clitic or tokens[k].norm in _OF_OR_IN or of_at):
+        if tokens[k].norm in _AND | _LIKE or not (_joins(tokens, k) or tokens[k].norm == "u" or of_at):
             return None
     return None
 
 
-# What joins a match to the place it is of or in: a connective (ya, y'), mu/muri, "of in" (yo mu), the augment u;
-# not ko, which is also "that" (yabwiye Akanama k'Umutekano ko u Rwanda …).
-_OF_OR_IN = (FULL_CONNECTIVES | O_CONNECTIVES | frozenset({"mu", "muri", "u"})) - {"ko"}
+def _joins(tokens: list[Token], k: int) -> bool:
+    """Whether token k joins a match to what it is of or in: a connective (ya, y'), mu/muri, "of in" (yo mu); ko
+    only before mu/muri (… ko muri Kenya), since before anything else it is "that" (yabwiye Akanama k'Umutekano
+    ko u Rwanda …)."""
+    if k < 0 or k >= len(tokens):
+        return False
+    if tokens[k].norm == "ko":
+        return k + 1 < len(tokens) and tokens[k + 1].norm in ("mu", "muri")
+    return tokens[k].clitic or tokens[k].norm in _OF_OR_IN
+
+
+# What joins a match to the place it is of or in: a connective (ya, y'), mu/muri, "of in" (yo mu); ko apart.
+_OF_OR_IN = (FULL_CONNECTIVES | O_CONNECTIVES | frozenset({"mu", "muri"})) - {"ko"}
 
 
 # An infinitive's prefixes: "yo" right before one joins a noun to what it is for (intambara yo kurwanya ruswa);
@@ -225,9 +240,9 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
                        placed: bool = False) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is), by the
     entry's `rw_context` (SenseCues): a place named right after the match decides (`near`: its id and how it is
-    written; `placed`: a place it is of or in, for '>@place'); else the word right before it (`before`), a word
-    after it (`after`, `body`) or a word of its sentence shows the other sense, or none supports this one
-    (`places`: those the sentence names, for '@place')."""
+    written); else the word right before it (`before`) or a word after it (`after`, `body`) shows the other sense;
+    else a place the match is of or in (`placed`, for '>@place') takes it for the term; else a word of its
+    sentence shows the other sense, or none supports this one (`places`: those the sentence names, for '@place')."""
     cues = entry.sense_cues
     if any(place in near for place in cues.places_for):
         return None
