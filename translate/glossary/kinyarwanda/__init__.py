@@ -23,6 +23,6 @@ from translate.glossary.kinyarwanda.names import TITLE_WORDS, institution_names
 
 __all__ = [
     "AMBIGUOUS_WARNING", "INSTITUTION_HEADS", "TITLE_WORDS", "cached_place_homographs", "find_kinyarwanda",
-    "form_contexts", "institution_names", "is_english_word", "is_note", "is_placement_warning", "is_source_only", "kinyarwanda_surface_forms",
-    "organisation_heads", "place_homographs", "rendering_texts",
+    "form_contexts", "institution_names", "is_english_word", "is_note", "is_placement_warning", "is_source_only",
+    "kinyarwanda_surface_forms", "organisation_heads", "place_homographs", "rendering_texts",
 ]

@@ -405,12 +405,11 @@ def _patterns_for(rendering: _Rendering, entry: Entry, dialects: bool) -> list[P
     if not tokens:
         return []
     alts, used = _head_alternatives(tokens, rendering.cls, entry, dialects)
+    upper = frozenset({0}) if len(tokens) == 1 and rendering.text.isupper() and len(rendering.text) > 1 \
+        and not (entry.type in ("organisation", "place") and _no_word_spelt_so(rendering.text)) else frozenset()
     # a look-alike spelt as a one-word rendering keeps the rendering to the case it is written in: IGIHE, where
     # Igihe is 'time'; Ubushinjacyaha, Rwanda's prosecution authority, where ubushinjacyaha is any prosecution
     cased = len(tokens) == 1 and fold(rendering.text) in {fold(text) for text in entry.rw_lookalike}
-    upper = frozenset({0}) if len(tokens) == 1 and rendering.text.isupper() and len(rendering.text) > 1 \
-        and not (entry.type in ("organisation", "place") and _no_word_spelt_so(rendering.text) and not cased) \
-        else frozenset()
     upper_only = bool(upper) and cased
     capital = frozenset({0}) if cased and not upper and rendering.text[:1].isupper() else frozenset()
     for cls, deps in _agreement_variants(tokens[used:], rendering, dialects):
