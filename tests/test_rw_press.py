@@ -98,6 +98,10 @@ DEVELOPMENT = {
     "rw_press_ci.txt": {"recall": 0.985, "precision": 0.975, "coverage": 0.95, "traps held": 0.9},
     "rw_press_cj.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.9, "traps held": 0.85},
     "rw_press_ck.txt": {"recall": 0.985, "precision": 0.99, "coverage": 0.965, "traps held": 0.95},
+    "rw_press_co.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.92, "traps held": 0.95},
+    "rw_press_cp.txt": {"recall": 0.97, "precision": 0.965, "coverage": 0.88, "traps held": 0.9},
+    "rw_press_cq.txt": {"recall": 0.955, "precision": 0.97, "coverage": 0.93, "traps held": 0.85},
+    "rw_press_cr.txt": {"recall": 0.96, "precision": 0.97, "coverage": 0.945, "traps held": 0.9},
 }
 
 
@@ -358,6 +362,12 @@ HELD_OUT_FLOORS = {
                                 "strict precision": 0.98, "strict recall": 0.97},
     "rw_press_heldout_ca.txt": {"recall": 0.97, "precision": 0.98, "coverage": 0.96, "traps held": 0.85,
                                 "strict precision": 0.98, "strict recall": 0.97},
+    "rw_press_heldout_cl.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.97, "traps held": 0.9,
+                                "strict precision": 0.98, "strict recall": 0.975},
+    "rw_press_heldout_cm.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.96, "traps held": 0.85,
+                                "strict precision": 0.975, "strict recall": 0.98},
+    "rw_press_heldout_cn.txt": {"recall": 0.985, "precision": 0.99, "coverage": 0.98, "traps held": 0.9,
+                                "strict precision": 0.99, "strict recall": 0.985},
 }
 
 
@@ -407,7 +417,10 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_bx.txt": "bw",
                    "rw_press_heldout_by.txt": "by",
                    "rw_press_heldout_bz.txt": "by",
-                   "rw_press_heldout_ca.txt": "by"}
+                   "rw_press_heldout_ca.txt": "by",
+                   "rw_press_heldout_cl.txt": "cl",
+                   "rw_press_heldout_cm.txt": "cl",
+                   "rw_press_heldout_cn.txt": "cl"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl")
 
 
