@@ -101,6 +101,11 @@ POSITIVE = [
     ("Teritwari ya Uvira", ["place.uvira=Teritwari ya Uvira"]),
     ("Afurika n'u Burayi", ["place.africa=Afurika", "place.europe=n'u Burayi"]),
     ("Uburasirazuba bwo Hagati", ["place.middle-east=Uburasirazuba bwo Hagati"]),
+    # the east after a name in all four spellings, whichever one the glossary writes
+    ("muri Aziya y'Iburasirazuba", ["place.east-asia=Aziya y'Iburasirazuba"]),
+    ("muri Aziya y'Uburasirazuba", ["place.east-asia=Aziya y'Uburasirazuba"]),
+    ("Umuryango w'Afurika y'i Burasirazuba", ["org.eac=Umuryango w'Afurika y'i Burasirazuba"]),
+    ("mu Ntara y'u Burengerazuba", ["place.western-province=Ntara y'u Burengerazuba"]),
     ("u Bushinwa n'u Bufaransa", ["place.china=u Bushinwa", "place.france=n'u Bufaransa"]),
     ("Ubwongereza bwatangaje", ["place.united-kingdom=Ubwongereza"]),
     ("Isiraheli ivuga", ["place.israel=Isiraheli"]),
@@ -358,8 +363,11 @@ SENTENCES = [
       "term.sanctions=ibihano"]),
     ("Ibiro bya Perezida wa Amerika (White House) byasohoye itangazo.",
      ["org.white-house=Ibiro bya Perezida wa Amerika", "org.white-house=White House", "term.statement=itangazo"]),
+    # the force's own name, as the press prints it before (EACRF); other forces in words stay a term and a body
     ("Ingabo z'Umuryango w'Afurika y'Iburasirazuba zageze i Goma.",
-     ["term.armed-forces=Ingabo", "org.eac=z'Umuryango w'Afurika y'Iburasirazuba", "place.goma=Goma"]),
+     ["org.eacrf=Ingabo z'Umuryango w'Afurika y'Iburasirazuba", "place.goma=Goma"]),
+    ("Ingabo z'Umuryango wa SADC zageze i Goma.",
+     ["term.armed-forces=Ingabo", "org.sadc=SADC", "place.goma=Goma"]),
 ]
 
 # Organisations in their long forms, acronyms as the press writes them, look-alikes and senses (issue 20).

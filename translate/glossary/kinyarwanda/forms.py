@@ -255,6 +255,16 @@ _FREE_AUGMENT_WORDS = frozenset({"u", *(clitic + "u" for clitic in SURFACE_CLITI
 _FREE_AUGMENT_PREFIXES = ("bu", "bw")
 
 
+# The east and the west after a name are written with the augment or the locative, joined or apart, and the press
+# prints all four: Afurika y'Iburasirazuba, y'Uburasirazuba, y'i Burasirazuba, y'u Burasirazuba.
+_COMPASS_STEMS = frozenset({"burasirazuba", "burengerazuba"})
+
+
+def _compass_spellings(lead: str, stem: str) -> list[list[str]]:
+    stem = stem[:1].upper() + stem[1:]
+    return [[lead + "I" + stem.lower()], [lead + "U" + stem.lower()], [lead + "i", stem], [lead + "u", stem]]
+
+
 def _augment_spellings(text: str) -> list[str]:
     """A multi-word rendering as written, and with each country name after its head spelt the other way:
     "Umuryango w'Ubumwe bw'u Burayi" and "… bw'Uburayi" (both are house styles, press writes both). Every
@@ -267,6 +277,14 @@ def _augment_spellings(text: str) -> list[str]:
         clitic, apostrophe, noun = word.replace("’", "'").rpartition("'")
         lead = word[:len(clitic) + len(apostrophe)]
         nxt = words[index + 1] if index + 1 < len(words) else ""
+        if noun.lower() in ("i", "u") and nxt.lower() in _COMPASS_STEMS:
+            choices.append(_compass_spellings(lead, nxt))  # y'i Burasirazuba | y'Iburasirazuba | y'Uburasirazuba
+            index += 2
+            continue
+        if noun[:1] in "IU" and noun[1:].lower() in _COMPASS_STEMS:
+            choices.append(_compass_spellings(lead, noun[1:]))
+            index += 1
+            continue
         if noun.lower() == "u" and nxt[:1].isupper() and nxt[:2].lower() in _FREE_AUGMENT_PREFIXES:
             choices.append([[word, nxt], [lead + "U" + nxt[:1].lower() + nxt[1:]]])  # u Burayi | Uburayi
             index += 2
