@@ -101,6 +101,12 @@ POSITIVE = [
     ("Teritwari ya Uvira", ["place.uvira=Teritwari ya Uvira"]),
     ("Afurika n'u Burayi", ["place.africa=Afurika", "place.europe=n'u Burayi"]),
     ("Uburasirazuba bwo Hagati", ["place.middle-east=Uburasirazuba bwo Hagati"]),
+    # an event's acronym with its edition glued on; not a name of one or two letters and digits
+    ("Intumwa y'u Rwanda muri COP31 iyobowe na Minisitiri.",
+     ["term.delegation=Intumwa", "place.rwanda=y'u Rwanda", "term.cop=COP31", "term.minister=Minisitiri"]),
+    ("inama ya FOCAC2024 i Beijing", ["org.focac=FOCAC2024", "place.beijing=Beijing"]),
+    ("M23 na G20", ["org.m23=M23", "org.g20=G20"]),
+    ("cop31 na COP2", []),
     # the east after a name in all four spellings, whichever one the glossary writes
     ("muri Aziya y'Iburasirazuba", ["place.east-asia=Aziya y'Iburasirazuba"]),
     ("muri Aziya y'Uburasirazuba", ["place.east-asia=Aziya y'Uburasirazuba"]),
@@ -583,7 +589,7 @@ PRESS = [
     ("Winnie Odinga, umudepite, yavuze.", ["term.member-of-parliament=umudepite"]),
     ("Airtel Uganda na Vodacom Congo byatangaje.", []),
     ("Al-Burhan yanze, Col Makanika arapfa.",
-     ["person.abdel-fattah-al-burhan=Burhan", "person.michel-rukunda=Makanika"]),
+     ["person.abdel-fattah-al-burhan=Burhan", "term.colonel=Col", "person.michel-rukunda=Makanika"]),
     # ... but before a place's name it makes a person of it (Dr Ngozi Okonjo-Iweala), not the town
     ("Guverineri yakiriye Dr Ngozi i Ngozi.", ["term.governor=Guverineri", "place.ngozi=Ngozi"]),
     # a place against an Arabic name's article is the name's; zeal shown or worked with is no party; a court's
@@ -664,7 +670,7 @@ PRESS = [
      ["?term.ceasefire=agahenge!'abakinnyi' points to"]),
     ("Cape Town Tigers yatsinze, Congo Nile Trail irakurura, Iserukiramuco rya Cannes riratangira.", []),
     # a mechanic in lower case is not Makanika; a singer is not the town of Baraka; a marriage is no relation
-    ("Bajya gushaka makanika, Col Makanika arapfa.", ["person.michel-rukunda=Makanika"]),
+    ("Bajya gushaka makanika, Col Makanika arapfa.", ["term.colonel=Col", "person.michel-rukunda=Makanika"]),
     # the Rome Statute, the Mandela Rules, courts' independence and mediation, an inquiry carried out
     ("Sitati ya Roma n'Amategeko ya Nelson Mandela.", []),
     ("Urukiko rwasabwe gukora iperereza ku byaha.", ["?term.intelligence=iperereza!'gukora' points to"]),

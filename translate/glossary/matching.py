@@ -7,6 +7,8 @@ lookup per token, however large the glossary (no loop over entries, no giant alt
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -73,6 +75,17 @@ def _acronym_ok(token: Token, capitals_only: bool = False) -> bool:
             or any(c.isdigit() for c in letters))
 
 
+# An event's acronym with its edition glued on: COP29, FOCAC2024. Three capitals at least (G20 and M23 are names of
+# their own), and a year or a count of two to four digits.
+_EDITION = re.compile(r"^([A-Z]{3,})(\d{2,4})$")
+
+
+def _edition_stem(token: Token) -> str | None:
+    """The acronym of an edition-numbered acronym (COP29: cop), in the token's normal form; None for other words."""
+    match = _EDITION.match(token.orig)
+    return match.group(1).lower() if match else None
+
+
 class PatternIndex:
     """Patterns indexed by first word; `scan` returns non-overlapping longest matches left to right."""
 
@@ -108,7 +121,7 @@ class PatternIndex:
             elif isinstance(slot, Agreeing):
                 if not slot.accepts(token):
                     return 0
-            elif token.norm not in slot:
+            elif token.norm not in slot and not (len(pattern.slots) == 1 and _edition_stem(token) in slot):
                 return 0
             if k in pattern.upper and not _acronym_ok(token, pattern.upper_only):
                 return 0
@@ -122,7 +135,8 @@ class PatternIndex:
                     ) -> list[tuple[Pattern, int, int]]:
         """Every accepted match starting at token i, longest, then highest priority, then most preferred first."""
         out = []
-        for pattern in self.first.get(tokens[i].norm, ()):
+        stem = _edition_stem(tokens[i])
+        for pattern in (*self.first.get(tokens[i].norm, ()), *(self.first.get(stem, ()) if stem else ())):
             j = self.match_at(pattern, tokens, i)
             if j and (accept is None or accept(pattern, tokens, i, j)):
                 out.append((pattern, i, j))
