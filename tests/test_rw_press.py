@@ -102,6 +102,8 @@ DEVELOPMENT = {
     "rw_press_cp.txt": {"recall": 0.97, "precision": 0.965, "coverage": 0.88, "traps held": 0.9},
     "rw_press_cq.txt": {"recall": 0.955, "precision": 0.97, "coverage": 0.93, "traps held": 0.85},
     "rw_press_cr.txt": {"recall": 0.96, "precision": 0.97, "coverage": 0.945, "traps held": 0.9},
+    "rw_press_cs.txt": {"recall": 0.97, "precision": 0.975, "coverage": 0.915, "traps held": 0.95},
+    "rw_press_ct.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.97, "traps held": 0.95},
 }
 
 
