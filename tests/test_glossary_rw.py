@@ -101,6 +101,15 @@ POSITIVE = [
     ("Teritwari ya Uvira", ["place.uvira=Teritwari ya Uvira"]),
     ("Afurika n'u Burayi", ["place.africa=Afurika", "place.europe=n'u Burayi"]),
     ("Uburasirazuba bwo Hagati", ["place.middle-east=Uburasirazuba bwo Hagati"]),
+    # "between A and B" inside a name its acronym closes: the "and" joins no two bodies; the meeting of that body
+    # is named from its connective on
+    ("Ihuriro ry'Ubufatanye hagati y'u Bushinwa na Afurika (FOCAC) ryemeje.",
+     ["org.focac=Ihuriro ry'Ubufatanye hagati y'u Bushinwa na Afurika", "org.focac=FOCAC"]),
+    ("Kagame yitabiriye inama y'Ihuriro ry'Ubufatanye hagati y'u Bushinwa na Afurika (FOCAC).",
+     ["person.paul-kagame=Kagame", "org.focac=y'Ihuriro ry'Ubufatanye hagati y'u Bushinwa na Afurika",
+      "org.focac=FOCAC"]),
+    ("Ubufatanye hagati y'u Rwanda na Uganda (EAC) buzamutse.",
+     ["place.rwanda=y'u Rwanda", "place.uganda=Uganda", "org.eac=EAC"]),
     # an event's acronym with its edition glued on; not a name of one or two letters and digits
     ("Intumwa y'u Rwanda muri COP31 iyobowe na Minisitiri.",
      ["term.delegation=Intumwa", "place.rwanda=y'u Rwanda", "term.cop=COP31", "term.minister=Minisitiri"]),

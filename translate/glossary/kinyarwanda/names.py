@@ -431,6 +431,9 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             # that says what the name after it is (ishyaka Forum for Democratic Change (FDC))
             first = k + 1 if head in _APPOSITIVE_HEADS and tokens[k + 1].orig[:1].isupper() \
                 and not tokens[k + 1].clitic else k
+            if head in _MEETING_HEADS and run > k + 2 and tokens[k + 2].orig[:1].isupper() \
+                    and (tokens[k + 1].clitic or tokens[k + 1].norm in FULL_CONNECTIVES):
+                first = k + 2  # the meeting of the body the acronym names: mu nama y'Ihuriro … (FOCAC)
             spans.append(UnlistedName(first, run, first, organisation_at[run]))
             continue
         if not capital or (end == k + 1 and not sentences.capitalised_inside(tokens, k)):
@@ -525,12 +528,14 @@ def _run_to_listed_acronym(tokens: list[Token], j: int, limit: int, organisation
     phrase (no punctuation or line break, no 'that' or 'and'), with no listed organisation among them, before
     token `limit`; j when none. `in_mandate`: the words go on a mandate, whose objects an elided "and" may join
     (… ibikomoka ku buhinzi n'ubworozi (NAEB)); else it joins two bodies (… n'igipolisi (RNP))."""
+    between = False  # "hagati ya A na B": the "and" of "between" joins no bodies
     for m in range(j, min(limit, len(tokens))):
         if m > j and m in organisations:
             return m if _bracketed_acronym(tokens, m) else j
-        joins = tokens[m].norm in _AND and not (in_mandate and tokens[m].clitic)
+        joins = tokens[m].norm in _AND and not (in_mandate and tokens[m].clitic) and not between
         if not _linked(tokens[m]) or joins or tokens[m].norm.rstrip("'’") in _RUN_STOPS:
             return j
+        between = tokens[m].norm == "hagati" or (between and tokens[m].norm not in _AND)
     return j
 
 
