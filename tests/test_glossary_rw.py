@@ -1225,7 +1225,8 @@ PRESS = [
     ("Imikino izabera kuri Samia Suluhu Hassan Stadium.", []),
     ("Yahawe Paul Kagame Award i Dar es Salaam.", ["place.dar-es-salaam=Dar es Salaam"]),
     ("Samia Suluhu Hassan yafunguye stadium nshya.", ["person.samia-suluhu-hassan=Samia Suluhu Hassan"]),
-    ("Mu birori bya Rwanda Day, ikinyamakuru New York Times na Air Côte d'Ivoire", []),  # a day, a paper, an airline
+    ("Mu birori bya Rwanda Day, ikinyamakuru New York Times na Air Côte d'Ivoire",  # a day, a listed paper, an airline
+     ["org.new-york-times=New York Times"]),
     # a team's attack, a coach's contract, a league's "war"
     ("Ikipe yagabye ibitero ku izamu, umunyezamu arabikumira. Amasezerano y'umutoza azasuzumwa.",
      ["?term.attack=ibitero!'ikipe'", "?term.agreement=Amasezerano!'umutoza'"]),
