@@ -110,6 +110,17 @@ POSITIVE = [
       "org.focac=FOCAC"]),
     ("Ubufatanye hagati y'u Rwanda na Uganda (EAC) buzamutse.",
      ["place.rwanda=y'u Rwanda", "place.uganda=Uganda", "org.eac=EAC"]),
+    # a listed body's long name written with a few words more, its acronym in brackets after it; not a country's
+    # forces that the glossary names by acronym only
+    ("Ingabo z'Akarere za EAC (EACRF) zavuye muri Congo.",
+     ["org.eacrf=Ingabo z'Akarere za EAC", "org.eacrf=EACRF", "place.dr-congo=Congo"]),
+    ("Ibyo wamenya ku Ngabo z'Akarere za EAC (EACRF).", ["org.eacrf=Ngabo z'Akarere za EAC", "org.eacrf=EACRF"]),
+    ("Komite Mpuzamahanga Olempike (IOC) yatoye Kirsty Coventry.",
+     ["org.ioc=Komite Mpuzamahanga Olempike", "org.ioc=IOC"]),
+    ("Ingabo za Uganda (UPDF) zagabye ibitero.",
+     ["term.armed-forces=Ingabo", "place.uganda=Uganda", "org.updf=UPDF", "term.attack=ibitero"]),
+    ("Ingabo z'Akarere za EAC na SADC (EACRF) zavuye.",
+     ["term.armed-forces=Ingabo", "org.eac=EAC", "org.sadc=SADC", "?org.eacrf=EACRF!names it"]),
     # an event's acronym with its edition glued on; not a name of one or two letters and digits
     ("Intumwa y'u Rwanda muri COP31 iyobowe na Minisitiri.",
      ["term.delegation=Intumwa", "place.rwanda=y'u Rwanda", "term.cop=COP31", "term.minister=Minisitiri"]),

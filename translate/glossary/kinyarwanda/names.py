@@ -460,6 +460,53 @@ _BRACKETED = re.compile(r"^\s*\(\s*$")
 _CAPTION_TAGS = frozenset({"amafoto", "ifoto", "videwo", "video", "amashusho", "photo", "photos", "audio", "live"})
 
 
+def _content_words(glossary: Glossary) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each organisation's long renderings as their words that are no connective (Ingabo za EAC: ingabo, eac)."""
+    def build() -> dict[str, tuple[tuple[str, ...], ...]]:
+        clitics = _clitics(False)
+        out = {}
+        for entry in glossary:
+            if entry.type != "organisation":
+                continue
+            forms = {tuple(t.norm for t in tokenize(r, clitics) if not t.clitic and t.norm not in FULL_CONNECTIVES)
+                     for r in entry.rw}
+            out[entry.id] = tuple(f for f in forms if len(f) > 1)
+        return out
+    return glossary.cached(("rw-organisation-content-words",), build)
+
+
+_WORDS_ADDED = 3  # a rendering written with a few more words (Ingabo z'Akarere za EAC for Ingabo za EAC)
+
+
+def renderings_before_acronym(tokens: list[Token], found: list[tuple[Pattern, int, int]],
+                              glossary: Glossary) -> list[UnlistedName]:
+    """A phrase its listed organisation's acronym closes in brackets that holds, in order, the words of one of
+    that organisation's long renderings, from its first word to its last, with a few more words between: the
+    organisation written another way (Ingabo z'Akarere za EAC (EACRF) for Ingabo za EAC). One phrase: no
+    punctuation, no 'and' between."""
+    words = _content_words(glossary)
+    spans = []
+    for pattern, i, j in found:
+        forms = words.get(pattern.entry)
+        if not forms or not _bracketed_acronym(tokens, i) or i < 2:
+            continue
+        for form in forms:
+            if tokens[i - 1].norm != form[-1]:
+                continue
+            k, want = i - 1, len(form) - 1
+            while k > 0 and want > 0 and i - k <= len(form) * 2 + _WORDS_ADDED and _linked(tokens[k]) \
+                    and tokens[k - 1].norm not in _AND:
+                k -= 1
+                # after a locative the first word drops its augment: ku Ngabo z'Akarere za EAC
+                if tokens[k].norm == form[want - 1] or (want == 1 and form[0][:1] in VOWELS
+                                                          and tokens[k].norm == form[0][1:]):
+                    want -= 1
+            if want == 0 and not any(p.entry == pattern.entry and s == k for p, s, _ in found):
+                spans.append(UnlistedName(k, i, k, pattern.entry))
+                break
+    return spans
+
+
 def _acronym_like(word: str) -> bool:
     """Capitals, or mostly capitals with a small letter or two (AfCFTA, AfDB); not a name (RwandAir)."""
     capitals = sum(c.isupper() for c in word)
