@@ -104,6 +104,8 @@ DEVELOPMENT = {
     "rw_press_cr.txt": {"recall": 0.96, "precision": 0.97, "coverage": 0.945, "traps held": 0.9},
     "rw_press_cs.txt": {"recall": 0.97, "precision": 0.975, "coverage": 0.915, "traps held": 0.95},
     "rw_press_ct.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.97, "traps held": 0.95},
+    "rw_press_cw.txt": {"recall": 0.97, "precision": 0.965, "coverage": 0.955, "traps held": 0.95},
+    "rw_press_cx.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.97, "traps held": 0.9},
 }
 
 
