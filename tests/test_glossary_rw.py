@@ -121,6 +121,10 @@ POSITIVE = [
      ["term.armed-forces=Ingabo", "place.uganda=Uganda", "org.updf=UPDF", "term.attack=ibitero"]),
     ("Ingabo z'Akarere za EAC na SADC (EACRF) zavuye.",
      ["term.armed-forces=Ingabo", "org.eac=EAC", "org.sadc=SADC", "?org.eacrf=EACRF!names it"]),
+    # a listed body's one-word name alone in brackets closes its long name as an acronym does
+    ("Ikigo cy'u Burayi gishinzwe kurinda imipaka (Frontex) cyatangaje.",
+     ["org.frontex=Ikigo cy'u Burayi gishinzwe kurinda imipaka", "org.frontex=Frontex"]),
+    ("Umunyamabanga Mukuru wungirije wa Loni yasuye Kirehe.", ["org.un=Loni", "place.kirehe=Kirehe"]),
     # an event's acronym with its edition glued on; not a name of one or two letters and digits
     ("Intumwa y'u Rwanda muri COP31 iyobowe na Minisitiri.",
      ["term.delegation=Intumwa", "place.rwanda=y'u Rwanda", "term.cop=COP31", "term.minister=Minisitiri"]),

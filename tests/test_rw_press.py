@@ -106,6 +106,7 @@ DEVELOPMENT = {
     "rw_press_ct.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.97, "traps held": 0.95},
     "rw_press_cw.txt": {"recall": 0.97, "precision": 0.965, "coverage": 0.955, "traps held": 0.95},
     "rw_press_cx.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.97, "traps held": 0.9},
+    "rw_press_cy.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.98, "traps held": 0.9},
 }
 
 
@@ -372,10 +373,10 @@ HELD_OUT_FLOORS = {
                                 "strict precision": 0.975, "strict recall": 0.98},
     "rw_press_heldout_cn.txt": {"recall": 0.985, "precision": 0.99, "coverage": 0.98, "traps held": 0.9,
                                 "strict precision": 0.985, "strict recall": 0.985},
-    "rw_press_heldout_cv.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.96, "traps held": 0.9,
-                                "strict precision": 0.98, "strict recall": 0.975},
     "rw_press_heldout_cu.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.98, "traps held": 0.9,
                                 "strict precision": 0.99, "strict recall": 0.99},
+    "rw_press_heldout_cv.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.96, "traps held": 0.9,
+                                "strict precision": 0.98, "strict recall": 0.975},
 }
 
 
@@ -429,8 +430,8 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_cl.txt": "cl",
                    "rw_press_heldout_cm.txt": "cl",
                    "rw_press_heldout_cn.txt": "cl",
-                   "rw_press_heldout_cv.txt": "cu",
-                   "rw_press_heldout_cu.txt": "cu"}
+                   "rw_press_heldout_cu.txt": "cu",
+                   "rw_press_heldout_cv.txt": "cu"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu")
 
 

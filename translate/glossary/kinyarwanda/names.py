@@ -409,7 +409,8 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
                 > with_mandate + 1:  # (Africa CDC): an organisation's name of two words, in brackets
             spans.append(UnlistedName(k, with_mandate, k, organisation_at[with_mandate]))
             continue
-        closed = max(_seat_end(tokens, with_mandate), _acronym_end(tokens, with_mandate))
+        closed = max(_seat_end(tokens, with_mandate), _acronym_end(tokens, with_mandate),
+                     _bracketed_name_end(tokens, with_mandate, listed, organisations))
         if closed == with_mandate and (purpose := _purpose_end(tokens, with_mandate)) > with_mandate:
             # a purpose only where the acronym closes the name: Ubutumwa Mpuzamahanga bwo Gushyigikira Umutekano
             # (MSS); else it is what the body does (Ingabo z'u Rwanda zo kugarura amahoro)
@@ -578,7 +579,7 @@ def _run_to_listed_acronym(tokens: list[Token], j: int, limit: int, organisation
     between = False  # "hagati ya A na B": the "and" of "between" joins no bodies
     for m in range(j, min(limit, len(tokens))):
         if m > j and m in organisations:
-            return m if _bracketed_acronym(tokens, m) else j
+            return m if _bracketed_acronym(tokens, m) or _bracketed_name(tokens, m) else j
         joins = tokens[m].norm in _AND and not (in_mandate and tokens[m].clitic) and not between
         if not _linked(tokens[m]) or joins or tokens[m].norm.rstrip("'’") in _RUN_STOPS:
             return j
@@ -589,6 +590,20 @@ def _run_to_listed_acronym(tokens: list[Token], j: int, limit: int, organisation
 def _linked(token: Token) -> bool:
     """Token joined to the one before it in the same line: no punctuation or line break between."""
     return token.joined and "\n" not in token.gap
+
+
+def _bracketed_name(tokens: list[Token], j: int) -> bool:
+    """Whether token j is one capitalised word alone in brackets: a name written as a name, not as an acronym
+    (… gishinzwe kurinda imipaka (Frontex)); the caller knows it for a listed organisation's."""
+    return _BRACKETED.match(tokens[j].gap) is not None and tokens[j].orig[:1].isupper() \
+        and (j + 1 >= len(tokens) or tokens[j + 1].gap.lstrip().startswith(")"))
+
+
+def _bracketed_name_end(tokens: list[Token], j: int, listed: Mapping[int, int], organisations: Container[int],
+                        ) -> int:
+    """After a listed organisation's one-word name alone in brackets at token j (Ikigo cy'u Burayi (Frontex)); else
+    j."""
+    return j + 1 if j in organisations and listed.get(j) == j + 1 and _bracketed_name(tokens, j) else j
 
 
 def _acronym_end(tokens: list[Token], j: int) -> int:
