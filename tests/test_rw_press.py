@@ -107,6 +107,7 @@ DEVELOPMENT = {
     "rw_press_cw.txt": {"recall": 0.97, "precision": 0.965, "coverage": 0.955, "traps held": 0.95},
     "rw_press_cx.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.97, "traps held": 0.9},
     "rw_press_cy.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.98, "traps held": 0.9},
+    "rw_press_cz.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.96, "traps held": 0.95},
 }
 
 
