@@ -121,6 +121,10 @@ POSITIVE = [
      ["term.armed-forces=Ingabo", "place.uganda=Uganda", "org.updf=UPDF", "term.attack=ibitero"]),
     ("Ingabo z'Akarere za EAC na SADC (EACRF) zavuye.",
      ["term.armed-forces=Ingabo", "org.eac=EAC", "org.sadc=SADC", "?org.eacrf=EACRF!names it"]),
+    # a prison is named after its town and is no place of its own; the town itself stays one
+    ("Abagororwa bo muri Gereza ya Musanze bahawe amasomo.", ["term.prisoners=Abagororwa"]),
+    ("imfungwa zatorotse Gereza Nkuru ya Goma", ["term.prisoners=imfungwa"]),
+    ("Abafungwa bo mu Karere ka Musanze.", ["term.prisoners=Abafungwa", "place.musanze=Musanze"]),
     # a listed body's one-word name alone in brackets closes its long name as an acronym does
     ("Ikigo cy'u Burayi gishinzwe kurinda imipaka (Frontex) cyatangaje.",
      ["org.frontex=Ikigo cy'u Burayi gishinzwe kurinda imipaka", "org.frontex=Frontex"]),

@@ -718,10 +718,12 @@ def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
 # y'Abahinde), and an unlisted one is not the country it is named after (ikiyaga cya Tchad, Lake Chad; Inyanja
 # y'u Buyapani, the Sea of Japan). So is a sector, a cell or a village, which often bears its district's or
 # town's name (Umurenge wa Huye in Akarere ka Huye; Umurenge wa Kigali in Nyarugenge); its plural is the place's
-# own (imirenge ya Huye, the district's sectors).
+# own (imirenge ya Huye, the district's sectors). A prison is named after its town (Gereza ya Musanze) and is no
+# place of its own either.
 _FEATURE_HEADS = frozenset({"uruzi", "ruzi", "umugezi", "mugezi", "ikirunga", "kirunga", "umusozi", "musozi",
                             "ikiyaga", "kiyaga", "inyanja", "nyanja",
-                            "umurenge", "murenge", "akagari", "kagari", "umudugudu", "mudugudu"})
+                            "umurenge", "murenge", "akagari", "kagari", "umudugudu", "mudugudu",
+                            "gereza"})
 _SEA_HEADS = frozenset({"inyanja", "nyanja"})
 
 
@@ -740,6 +742,8 @@ def _names_a_feature(tokens: list[Token], i: int, sea: bool = False) -> bool:
     connective = (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES) \
         and tokens[i - 1].norm not in _AND | _LIKE
     head = tokens[i - 2]
+    if head.norm == "nkuru" and i > 2 and tokens[i - 3].norm == "gereza":
+        head = tokens[i - 3]  # Gereza Nkuru ya Goma, the central prison
     # a named sea is written with its capital (Inyanja y'u Buyapani); mu nyanja za Libya are Libya's waters
     return connective and tokens[i - 1].joined and head.norm in _FEATURE_HEADS \
         and (head.norm not in _SEA_HEADS or (head.orig[:1].isupper() and not sea))
