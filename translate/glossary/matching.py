@@ -74,14 +74,16 @@ def _acronym_ok(token: Token, capitals_only: bool = False) -> bool:
             or any(c.isdigit() for c in letters))
 
 
-# An event's acronym with its edition glued on: COP29, FOCAC2024. Three capitals at least (G20 and M23 are names of
-# their own), and a year or a count of two to four digits.
+# An event's acronym with its edition glued on: COP29, COP31. Three capitals at least (G20 and M23 are names of
+# their own), and a year or a count of two to four digits; only for an acronym the glossary itself writes with an
+# edition (COP29 among the renderings makes any COP edition the term; EAC2050, a plan, stays unread).
 _EDITION = re.compile(r"^([A-Z]{3,})(\d{2,4})$")
+_EDITION_WORD = re.compile(r"^([a-z]{3,})\d{2,4}$")
 
 
 def _edition_stem(token: Token) -> str | None:
     """The acronym of an edition-numbered acronym (COP29: cop), in the token's normal form; None for other words."""
-    match = _EDITION.match(token.orig)
+    match = _EDITION.match(token.orig) if token.orig[-1:].isdigit() else None
     return match.group(1).lower() if match else None
 
 
@@ -96,6 +98,8 @@ class PatternIndex:
             for word in head:
                 first[word].append(pattern)
         self.first = dict(first)
+        # the acronyms the glossary writes with an edition (cop29): their other editions are read too
+        self.editions = frozenset(m.group(1) for word in self.first if (m := _EDITION_WORD.match(word)))
         self.size = sum(len(v) for v in self.first.values())
 
     @staticmethod
@@ -105,6 +109,11 @@ class PatternIndex:
         initial = len(previous.norm) == 1 and (
             token.gap == "." or (token.gap.strip() == "." and previous.orig.isupper()))
         return token.joined or previous.clitic or token.gap == "'" or initial
+
+    def _edition(self, token: Token) -> str | None:
+        """The acronym token writes with an edition, if the glossary reads that acronym's editions."""
+        stem = _edition_stem(token)
+        return stem if stem in self.editions else None
 
     def match_at(self, pattern: Pattern, tokens: list[Token], i: int) -> int:
         """End token index (exclusive) if `pattern` matches at token i, else 0."""
@@ -120,7 +129,7 @@ class PatternIndex:
             elif isinstance(slot, Agreeing):
                 if not slot.accepts(token):
                     return 0
-            elif token.norm not in slot and not (len(pattern.slots) == 1 and _edition_stem(token) in slot):
+            elif token.norm not in slot and not (len(pattern.slots) == 1 and self._edition(token) in slot):
                 return 0
             if k in pattern.upper and not _acronym_ok(token, pattern.upper_only):
                 return 0
@@ -134,7 +143,7 @@ class PatternIndex:
                     ) -> list[tuple[Pattern, int, int]]:
         """Every accepted match starting at token i, longest, then highest priority, then most preferred first."""
         out = []
-        stem = _edition_stem(tokens[i])
+        stem = self._edition(tokens[i])
         for pattern in (*self.first.get(tokens[i].norm, ()), *(self.first.get(stem, ()) if stem else ())):
             j = self.match_at(pattern, tokens, i)
             if j and (accept is None or accept(pattern, tokens, i, j)):

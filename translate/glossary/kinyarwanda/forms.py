@@ -277,11 +277,11 @@ def _augment_spellings(text: str) -> list[str]:
         clitic, apostrophe, noun = word.replace("’", "'").rpartition("'")
         lead = word[:len(clitic) + len(apostrophe)]
         nxt = words[index + 1] if index + 1 < len(words) else ""
-        if noun.lower() in ("i", "u") and nxt.lower() in _COMPASS_STEMS:
+        if lead and noun.lower() in ("i", "u") and nxt.lower() in _COMPASS_STEMS:
             choices.append(_compass_spellings(lead, nxt))  # y'i Burasirazuba | y'Iburasirazuba | y'Uburasirazuba
             index += 2
             continue
-        if noun[:1] in "IU" and noun[1:].lower() in _COMPASS_STEMS:
+        if lead and noun[:1] in "IUiu" and noun[1:].lower() in _COMPASS_STEMS:
             choices.append(_compass_spellings(lead, noun[1:]))
             index += 1
             continue

@@ -502,10 +502,26 @@ def renderings_before_acronym(tokens: list[Token], found: list[tuple[Pattern, in
                 if tokens[k].norm == form[want - 1] or (want == 1 and form[0][:1] in VOWELS
                                                           and tokens[k].norm == form[0][1:]):
                     want -= 1
-            if want == 0 and not any(p.entry == pattern.entry and s == k for p, s, _ in found):
+            if want == 0 and _one_name(tokens, k, i, set(form)) \
+                    and not any(p.entry == pattern.entry and s == k for p, s, _ in found):
                 spans.append(UnlistedName(k, i, k, pattern.entry))
                 break
     return spans
+
+
+def _one_name(tokens: list[Token], start: int, end: int, words: set[str]) -> bool:
+    """Whether tokens start..end read as one name: each word after the first is a connective or a locative, a word
+    of the rendering, capitalised, or a complement right after a connective (z'Akarere); not a clause (Ingabo za
+    Congo zivuga ko EAC …: a verb and 'that')."""
+    joins = FULL_CONNECTIVES | LOCATIVES
+    for k in range(start + 1, end):
+        word = tokens[k]
+        if word.norm.rstrip("'’") in _RUN_STOPS:
+            return False
+        if not (word.clitic or word.norm in joins or word.norm in words or word.orig[:1].isupper()
+                or tokens[k - 1].clitic or tokens[k - 1].norm in joins):
+            return False
+    return True
 
 
 def _acronym_like(word: str) -> bool:
@@ -583,7 +599,9 @@ def _run_to_listed_acronym(tokens: list[Token], j: int, limit: int, organisation
         joins = tokens[m].norm in _AND and not (in_mandate and tokens[m].clitic) and not between
         if not _linked(tokens[m]) or joins or tokens[m].norm.rstrip("'’") in _RUN_STOPS:
             return j
-        between = tokens[m].norm == "hagati" or (between and tokens[m].norm not in _AND)
+        # "between" opens only where hagati takes its connective (hagati ya, hagati y'), not hagati mu/aho
+        between = (tokens[m].norm == "hagati" and m + 1 < len(tokens)
+                   and tokens[m + 1].norm.rstrip("'’") in ("ya", "y")) or (between and tokens[m].norm not in _AND)
     return j
 
 
@@ -745,5 +763,7 @@ def _names_a_feature(tokens: list[Token], i: int, sea: bool = False) -> bool:
     if head.norm == "nkuru" and i > 2 and tokens[i - 3].norm == "gereza":
         head = tokens[i - 3]  # Gereza Nkuru ya Goma, the central prison
     # a named sea is written with its capital (Inyanja y'u Buyapani); mu nyanja za Libya are Libya's waters
-    return connective and tokens[i - 1].joined and head.norm in _FEATURE_HEADS \
+    # a prison's name takes the singular connective (Gereza ya Musanze); gereza za Uganda are Uganda's prisons
+    prison_plural = head.norm == "gereza" and tokens[i - 1].norm.rstrip("'’") not in ("ya", "y")
+    return connective and tokens[i - 1].joined and head.norm in _FEATURE_HEADS and not prison_plural \
         and (head.norm not in _SEA_HEADS or (head.orig[:1].isupper() and not sea))
