@@ -111,7 +111,7 @@ class PatternIndex:
         return token.joined or previous.clitic or token.gap == "'" or initial
 
     def _edition(self, token: Token) -> str | None:
-        """The acronym token writes with an edition, if the glossary reads that acronym's editions."""
+        """The acronym a token writes with its edition glued on (COP31: cop), if the glossary reads its editions."""
         stem = _edition_stem(token)
         return stem if stem in self.editions else None
 
