@@ -669,8 +669,12 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))
     # a name its acronym closes is that organisation: it stands for what it holds, so the output stays one
     # match per stretch of text
-    named = list({(n.start, n.end): n for name in unlisted if name.acronym_of
-                  for n in [_acronym_named(text, tokens, name, matches)]}.values())  # one per stretch
+    by_stretch: dict[tuple[int, int], TermMatch] = {}  # two rules may name one stretch: it stays one match
+    for name in unlisted:
+        if name.acronym_of:
+            match = _acronym_named(text, tokens, name, matches)
+            by_stretch.setdefault((match.start, match.end), match)
+    named = list(by_stretch.values())
     named = [n for n in named if not any(o is not n and o.start <= n.start and n.end <= o.end for o in named)]
     matches = [m for m in matches if not any(n.start <= m.start and m.end <= n.end for n in named)] + named
     return sorted(matches, key=lambda m: (m.start, -m.end))

@@ -509,17 +509,19 @@ def renderings_before_acronym(tokens: list[Token], found: list[tuple[Pattern, in
     return spans
 
 
+_NAME_JOINS = FULL_CONNECTIVES | LOCATIVES
+
+
 def _one_name(tokens: list[Token], start: int, end: int, words: set[str]) -> bool:
     """Whether tokens start..end read as one name: each word after the first is a connective or a locative, a word
     of the rendering, capitalised, or a complement right after a connective (z'Akarere); not a clause (Ingabo za
     Congo zivuga ko EAC …: a verb and 'that')."""
-    joins = FULL_CONNECTIVES | LOCATIVES
     for k in range(start + 1, end):
         word = tokens[k]
         if word.norm.rstrip("'’") in _RUN_STOPS:
             return False
-        if not (word.clitic or word.norm in joins or word.norm in words or word.orig[:1].isupper()
-                or tokens[k - 1].clitic or tokens[k - 1].norm in joins):
+        if not (word.clitic or word.norm in _NAME_JOINS or word.norm in words or word.orig[:1].isupper()
+                or tokens[k - 1].clitic or tokens[k - 1].norm in _NAME_JOINS):
             return False
     return True
 
