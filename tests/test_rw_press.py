@@ -433,7 +433,7 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_cn.txt": "cl",
                    "rw_press_heldout_cu.txt": "cu",
                    "rw_press_heldout_cv.txt": "cu"}
-ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu")
+ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu", "da")
 
 
 @functools.cache
