@@ -1139,9 +1139,9 @@ PRESS = [
      ["?term.war=Intambara!'guhangana' points to", "term.disaster=n'ibiza", "?org.amavubi=n'amavubi!'gisenge'"]),
     ("Perezida wa koperative yibwe mu isantere ya Kabuga.",
      ["?term.president=Perezida!'koperative'", "?person.felicien-kabuga=Kabuga!'isantere'"]),
-    # a war crime is no war; Russia's Security Council is not the UN's, and "ko" (that) names no place it is of;
+    # a war crime is no war (it is a war crime); Russia's Security Council is not the UN's, and "ko" (that) names no place it is of;
     # an inquiry into corruption is no intelligence
-    ("Loni yavuze ko ibyo ari icyaha cy'intambara.", ["org.un=Loni"]),
+    ("Loni yavuze ko ibyo ari icyaha cy'intambara.", ["org.un=Loni", "term.war-crimes=icyaha cy'intambara"]),
     ("Shoigu, Umunyamabanga w'Akanama k'Umutekano k'u Burusiya. Waltz yabwiye Akanama k'Umutekano ko u Rwanda "
      "rugomba kubahiriza amasezerano.",
      ["person.sergei-shoigu=Shoigu", "?org.un-security-council=w'Akanama k'Umutekano!'u Burusiya'",
