@@ -108,6 +108,10 @@ DEVELOPMENT = {
     "rw_press_cx.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.97, "traps held": 0.9},
     "rw_press_cy.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.98, "traps held": 0.9},
     "rw_press_cz.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.96, "traps held": 0.95},
+    "rw_press_dc.txt": {"recall": 0.98, "precision": 0.97, "coverage": 0.93, "traps held": 0.9},
+    "rw_press_dd.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.945, "traps held": 0.85},
+    "rw_press_de.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.94, "traps held": 0.9},
+    "rw_press_df.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.96, "traps held": 0.95},
 }
 
 
@@ -378,6 +382,10 @@ HELD_OUT_FLOORS = {
                                 "strict precision": 0.99, "strict recall": 0.99},
     "rw_press_heldout_cv.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.96, "traps held": 0.9,
                                 "strict precision": 0.98, "strict recall": 0.975},
+    "rw_press_heldout_da.txt": {"recall": 0.975, "precision": 0.985, "coverage": 0.99, "traps held": 0.9,
+                                "strict precision": 0.985, "strict recall": 0.975},
+    "rw_press_heldout_db.txt": {"recall": 0.985, "precision": 0.975, "coverage": 0.95, "traps held": 0.9,
+                                "strict precision": 0.975, "strict recall": 0.985},
 }
 
 
@@ -432,7 +440,9 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_cm.txt": "cl",
                    "rw_press_heldout_cn.txt": "cl",
                    "rw_press_heldout_cu.txt": "cu",
-                   "rw_press_heldout_cv.txt": "cu"}
+                   "rw_press_heldout_cv.txt": "cu",
+                   "rw_press_heldout_da.txt": "da",
+                   "rw_press_heldout_db.txt": "da"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu", "da")
 
 
