@@ -126,6 +126,18 @@ POSITIVE = [
      ["term.armed-forces=Ingabo", "place.dr-congo=Congo", "org.eac=EAC", "?org.eacrf=EACRF!names it"]),
     ("Ingabo z'Akarere za EAC na SADC (EACRF) zavuye.",
      ["term.armed-forces=Ingabo", "org.eac=EAC", "org.sadc=SADC", "?org.eacrf=EACRF!names it"]),
+    # capitalised words joined by connectives before a listed body's acronym, in which the glossary finds nothing,
+    # are that body's name as the article writes it (after a title too); not a person's two names, not a name that
+    # goes on leftwards through a word in lower case, not forces described by their country (above)
+    ("Umutwe w'Abarinzi b'Impinduramatwara (IRGC) watangaje.",
+     ["org.irgc=Umutwe w'Abarinzi b'Impinduramatwara", "org.irgc=IRGC"]),
+    ("Umugaba w'Abarinzi ba Revolisiyo (IRGC) yavuze ko Iran izihorera.",
+     ["term.commander=Umugaba", "org.irgc=w'Abarinzi ba Revolisiyo", "org.irgc=IRGC", "place.iran=Iran"]),
+    ("Komite Irengera Abanyamakuru (CPJ) ivuga ko abanyamakuru bafunzwe.",
+     ["org.cpj=Komite Irengera Abanyamakuru", "org.cpj=CPJ"]),
+    ("Umuyobozi wa MONUSCO Bintou Keita (MONUSCO) yavuze.",
+     ["org.monusco=MONUSCO", "person.bintou-keita=Bintou Keita", "org.monusco=MONUSCO"]),
+    ("Amagambo yavuzwe Abarinzi b'Impinduramatwara (IRGC) baramagana.", ["org.irgc=IRGC"]),
     # a prison is named after its town and is no place of its own; the town itself stays one
     ("Abagororwa bo muri Gereza ya Musanze bahawe amasomo.", ["term.prisoners=Abagororwa"]),
     ("imfungwa zatorotse Gereza Nkuru ya Goma", ["term.prisoners=imfungwa"]),

@@ -20,7 +20,7 @@ from translate.glossary.kinyarwanda.forms import (
 from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
 from translate.glossary.kinyarwanda.names import (
     DEMONYM_PREFIXES, TITLE_WORDS, UnlistedName, _OPENERS, _bracketed_acronym, _inside_longer_name, _named_after,
-    _names_a_feature, _unlisted_names, after_name_particle, renderings_before_acronym,
+    _names_a_feature, _unlisted_names, after_name_particle, capitalised_name_before_acronym, renderings_before_acronym,
 )
 from translate.glossary.kinyarwanda.senses import (
     Word, _Sentences, _body_after, _foreign_after, _place_of, _placed_after, _places_after, _sentence_words,
@@ -561,7 +561,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                      and not sentences.title_case[sentences.of[i]] and pattern.data.cls not in _PEOPLE_CLASSES}
     people = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "person"}
     unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences, organisations, capital_terms,
-                               people) + renderings_before_acronym(tokens, found, glossary)
+                               people) + renderings_before_acronym(tokens, found, glossary) \
+        + capitalised_name_before_acronym(tokens, found, glossary)
 
     def dropped(pattern: Pattern, i: int, j: int) -> bool:
         """A look-alike, a word of a longer name, or a place that names a river or a volcano: not reported."""

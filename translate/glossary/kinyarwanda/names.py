@@ -509,6 +509,48 @@ def renderings_before_acronym(tokens: list[Token], found: list[tuple[Pattern, in
     return spans
 
 
+_CAPITALISED_RUN = 6  # capitalised words of a name written before its acronym
+_COMMITTEE = "komite"  # a committee's head, which only its acronym makes a name (Komite Irengera Abanyamakuru)
+
+
+def capitalised_name_before_acronym(tokens: list[Token], found: list[tuple[Pattern, int, int]],
+                                    glossary: Glossary) -> list[UnlistedName]:
+    """A run of capitalised words joined by connectives right before a listed organisation's acronym in brackets,
+    in which the glossary finds nothing: that organisation's name as the article writes it (Umutwe w'Abarinzi
+    b'Impinduramatwara (IRGC); w'Abarinzi ba Revolisiyo (IRGC) after the commander). A run needs a connective
+    inside or an institution's head first (Komite Irengera Abanyamakuru (CPJ)), so no person's two names count;
+    not one that goes on leftwards through a word in lower case (Ikigo cy'Igihugu gishinzwe Ibijyanye n'Isanzure:
+    where it starts is unknown), nor one holding a place or a term (Ingabo za Uganda (UPDF), described)."""
+    covered = {k for _, s, e in found for k in range(s, e)}
+    heads = organisation_heads(glossary) | INSTITUTION_HEADS | {_COMMITTEE}
+    spans = []
+    for pattern, i, j in found:
+        entry = glossary.get(pattern.entry)
+        if j != i + 1 or entry is None or entry.type != "organisation" or not _bracketed_acronym(tokens, i):
+            continue
+        k, start, capitals, joins = i - 1, None, 0, 0
+        while k >= 0 and k not in covered and capitals < _CAPITALISED_RUN and (k == i - 1 or _linked(tokens[k + 1])):
+            if tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES:
+                if start != k + 1:
+                    break  # a connective joins two capitalised words
+                joins += 1
+            elif tokens[k].orig[:1].isupper() and not _acronym_like(tokens[k].orig):
+                start, capitals = k, capitals + 1
+            else:
+                break
+            k -= 1
+        if start is None or capitals < 2 or tokens[start].norm in TITLE_WORDS \
+                or not (joins or tokens[start].norm in heads):
+            continue
+        before = start - 1
+        if before >= 0 and _linked(tokens[start]) and not (
+                before in covered or tokens[before].clitic or tokens[before].norm in FULL_CONNECTIVES | _AND
+                or tokens[before].norm in _RUN_STOPS):
+            continue  # the name goes on leftwards through a word in lower case (not 'ko', 'na', 'nka')
+        spans.append(UnlistedName(start, i, start, pattern.entry))
+    return spans
+
+
 _NAME_JOINS = FULL_CONNECTIVES | LOCATIVES
 
 
