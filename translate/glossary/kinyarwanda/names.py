@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection, Container, Mapping
 from dataclasses import dataclass
 
-from translate.glossary.entries import Glossary
+from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda.forms import (
     INSTITUTION_HEADS, _AND, _LIKE, _clitics, derived_words, organisation_heads,
 )
@@ -548,6 +548,63 @@ def capitalised_name_before_acronym(tokens: list[Token], found: list[tuple[Patte
                 or tokens[before].norm in _RUN_STOPS):
             continue  # the name goes on leftwards through a word in lower case (not 'ko', 'na', 'nka')
         spans.append(UnlistedName(start, i, start, pattern.entry))
+    return spans
+
+
+# The little words of an English or French name, which its acronym skips (Institute for Science and International
+# Security: ISIS).
+_NAME_LITTLE_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "et", "pour"})
+
+
+def _spelt_out_before(tokens: list[Token], i: int) -> list[str]:
+    """The capitalised words of the English or French name right before the acronym in brackets at token i whose
+    initials it is (Institute for Science and International Security (ISIS)), nearest last; [] if none."""
+    letters = re.sub(r"[^A-Za-z]", "", tokens[i].orig).upper()
+    words: list[str] = []
+    k = i - 1
+    while k >= 0 and (k == i - 1 or (tokens[k + 1].joined and "\n" not in tokens[k + 1].gap)) \
+            and len(words) < len(letters):
+        word = tokens[k].orig
+        if word[:1].isupper() and word.isalpha():
+            words.insert(0, word)
+        elif word.lower() not in _NAME_LITTLE_WORDS or not words:
+            break
+        k -= 1
+    return words if len(words) > 1 and "".join(w[0] for w in words).upper() == letters else []
+
+
+def _spells_another_name(entry: Entry, spelt: list[str]) -> bool:
+    """Whether a name its acronym spells shares no word with any long name of the entry the acronym is listed
+    for: another body of the same letters (ISIS: the Institute for Science and International Security, not the
+    Islamic State). An entry known by its acronym alone can't tell."""
+    long_names = [[fold(w) for w in re.split(r"[\s'’-]+", name) if w[:1].isupper() and len(w) > 2]
+                  for name in (*entry.en, *entry.rw)]
+    words = {w for name in long_names if len(name) > 1 for w in name}
+    return bool(words) and not words & {fold(w) for w in spelt}
+
+
+def spelt_out_names(tokens: list[Token], found: list[tuple[Pattern, int, int]],
+                    glossary: Glossary) -> list[UnlistedName]:
+    """An English or French name its acronym in brackets right after spells is one name: what the glossary finds
+    inside is the name's (Institute for the Study of War (ISW): no war). Where the acronym is a listed body's and
+    the name shares a word with one of its long names, the name is that body (Islamic State of Iraq and Syria
+    (ISIS)); where it is another name of the same letters, no body the glossary lists (ISIS: the Institute for
+    Science and International Security)."""
+    exact = {(i, j) for _, i, j in found}
+    listed_at = {i: pattern.entry for pattern, i, j in found if j == i + 1}
+    spans = []
+    for k in range(1, len(tokens)):
+        if not _bracketed_acronym(tokens, k) or not (spelt := _spelt_out_before(tokens, k)):
+            continue
+        start = k - 1
+        while tokens[start].orig != spelt[0]:
+            start -= 1
+        if (start, k) in exact:
+            continue  # the glossary lists the name as written (Rapid Support Forces)
+        entry = glossary.get(listed_at[k]) if k in listed_at else None
+        owner = entry.id if entry is not None and entry.type == "organisation" \
+            and not _spells_another_name(entry, spelt) else None
+        spans.append(UnlistedName(start, k, k, owner))
     return spans
 
 
