@@ -386,6 +386,8 @@ HELD_OUT_FLOORS = {
                                 "strict precision": 0.985, "strict recall": 0.975},
     "rw_press_heldout_db.txt": {"recall": 0.985, "precision": 0.975, "coverage": 0.95, "traps held": 0.9,
                                 "strict precision": 0.975, "strict recall": 0.985},
+    "rw_press_heldout_dg.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.985, "traps held": 0.9,
+                                "strict precision": 0.985, "strict recall": 0.985},
 }
 
 
@@ -442,7 +444,8 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_cu.txt": "cu",
                    "rw_press_heldout_cv.txt": "cu",
                    "rw_press_heldout_da.txt": "da",
-                   "rw_press_heldout_db.txt": "da"}
+                   "rw_press_heldout_db.txt": "da",
+                   "rw_press_heldout_dg.txt": "da"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu", "da")
 
 
