@@ -112,6 +112,7 @@ DEVELOPMENT = {
     "rw_press_dd.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.945, "traps held": 0.85},
     "rw_press_de.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.94, "traps held": 0.9},
     "rw_press_df.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.96, "traps held": 0.95},
+    "rw_press_dj.txt": {"recall": 0.965, "precision": 0.975, "coverage": 0.935, "traps held": 0.85},
 }
 
 

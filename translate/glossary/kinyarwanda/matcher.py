@@ -383,6 +383,7 @@ def _covered(tokens: list[Token], matches: list[TermMatch]) -> list[bool]:
 
 _SURNAME_LETTERS = 6  # a shorter surname is too often another word or another name (Kagame is listed alone)
 _NAMED_AFTER_VERB = "itiriw"  # witiriwe, cyitiriwe: named after
+_CALLED = re.compile(r"[a-z]{0,3}itwa(ga)?")  # witwa, yitwaga, bitwa: called, someone of that name
 
 
 class ListedSurname(NamedTuple):
@@ -489,9 +490,10 @@ def _with_surnames_of_listed_people(text: str, tokens: list[Token], matches: lis
         if not person.foreign and not after_title and _opens_line(tokens, k) and not _person_verb_after(tokens, k):
             continue
         # not after his other names, which a longer name or a thing called after him holds (Kaminuza ya Nelson
-        # Mandela), nor after "named after" (umuhanda witiriwe Lumumba)
+        # Mandela), nor after "named after" (umuhanda witiriwe Lumumba) or "called" (umucamanza witwa Nkurunziza:
+        # a namesake, whom the text would not introduce so were he the listed one)
         before = tokens[k - 1].norm if k > 0 and token.joined else ""
-        if before in person.names or _NAMED_AFTER_VERB in before:
+        if before in person.names or _NAMED_AFTER_VERB in before or _CALLED.fullmatch(before):
             continue
         added.append(TermMatch(person.person, token.orig, token.start, token.end,
                                warnings=[f"{SURNAME_NOTE} '{person.name}', listed"]))
@@ -581,7 +583,9 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                                         _entry_type(glossary, pattern.entry) == "person")) \
             or (_entry_type(glossary, pattern.entry) == "place"
                 and (_names_a_feature(tokens, i, _is_sea(glossary, pattern.entry)) or after_name_particle(tokens, i))) \
-            or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, i, j))
+            or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, i, j)) \
+            or (_entry_type(glossary, pattern.entry) == "person" and j == i + 1 and i > 0 and tokens[i].joined
+                and _CALLED.fullmatch(tokens[i - 1].norm) is not None)  # umugororwa witwa Ndayishimiye: a namesake
 
     reported = [(pattern, i, j) for pattern, i, j in found if not dropped(pattern, i, j)]
     # the places reported, which alone support a sense (@place): not a look-alike's or a river's
