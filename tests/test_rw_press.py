@@ -113,6 +113,8 @@ DEVELOPMENT = {
     "rw_press_de.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.94, "traps held": 0.9},
     "rw_press_df.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.96, "traps held": 0.95},
     "rw_press_dj.txt": {"recall": 0.965, "precision": 0.975, "coverage": 0.935, "traps held": 0.85},
+    "rw_press_di.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.94, "traps held": 0.9},
+    "rw_press_dk.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.9, "traps held": 0.95},
 }
 
 
@@ -389,6 +391,8 @@ HELD_OUT_FLOORS = {
                                 "strict precision": 0.975, "strict recall": 0.985},
     "rw_press_heldout_dg.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.985, "traps held": 0.9,
                                 "strict precision": 0.985, "strict recall": 0.985},
+    "rw_press_heldout_dh.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.96, "traps held": 0.9,
+                                "strict precision": 0.985, "strict recall": 0.985},
 }
 
 
@@ -446,7 +450,8 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_cv.txt": "cu",
                    "rw_press_heldout_da.txt": "da",
                    "rw_press_heldout_db.txt": "da",
-                   "rw_press_heldout_dg.txt": "da"}
+                   "rw_press_heldout_dg.txt": "da",
+                   "rw_press_heldout_dh.txt": "da"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu", "da")
 
 
