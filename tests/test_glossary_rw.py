@@ -153,6 +153,11 @@ POSITIVE = [
     ("Umucamanza witwa Nkurunziza yasubitse iburanisha.", []),
     ("Umugororwa witwa Ndayishimiye yicujije, naho Perezida Ndayishimiye yavuze.",
      ["term.president=Perezida", "person.evariste-ndayishimiye=Ndayishimiye"]),
+    # a club's Portuguese name keeps its town inside (Ferroviário da Beira), as an English one does; a think tank is
+    # no tank
+    ("Ferroviário da Beira yageze i Kigali; ingabo za Mozambique ziri i Beira.",
+     ["place.kigali=Kigali", "term.armed-forces=ingabo", "place.mozambique=Mozambique", "place.beira=Beira"]),
+    ("ISS Africa, kizwi nka think tank ikomeye, cyasohoye raporo.", []),
     # a prison is named after its town and is no place of its own; the town itself stays one
     ("Abagororwa bo muri Gereza ya Musanze bahawe amasomo.", ["term.prisoners=Abagororwa"]),
     ("imfungwa zatorotse Gereza Nkuru ya Goma", ["term.prisoners=imfungwa"]),

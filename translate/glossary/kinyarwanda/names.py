@@ -39,9 +39,9 @@ def _capitalised_word(tokens: list[Token], k: int, in_terms: set[int]) -> bool:
             and token.norm not in _OPENERS and token.norm not in DEMONYM_PREFIXES)
 
 
-# A name written in English or French keeps its place inside (Bank of Kigali, Université du Burundi): it is
-# quoted as it stands, so the place is not one the translation renders.
-_FOREIGN_OF = frozenset({"of", "de", "du", "des", "for", "on"})  # … for Africa, Summit on Africa
+# A name written in English, French or Portuguese keeps its place inside (Bank of Kigali, Université du Burundi,
+# Ferroviário da Beira): it is quoted as it stands, so the place is not one the translation renders.
+_FOREIGN_OF = frozenset({"of", "de", "du", "des", "da", "do", "for", "on"})  # … for Africa, Ferroviário da Beira
 # ... and a place before one of its little words goes on into it (Africa in Colors, Rwanda and Beyond)
 _FOREIGN_INSIDE = _FOREIGN_OF | frozenset({"in", "and", "for", "et", "en"})
 _OPENERS = LOCATIVES | NAME_LOCATIVES | FULL_CONNECTIVES | O_CONNECTIVES | DEMONSTRATIVES | SUBJECT_OPENERS
