@@ -158,6 +158,11 @@ POSITIVE = [
     ("Ferroviário da Beira yageze i Kigali; ingabo za Mozambique ziri i Beira.",
      ["place.kigali=Kigali", "term.armed-forces=ingabo", "place.mozambique=Mozambique", "place.beira=Beira"]),
     ("ISS Africa, kizwi nka think tank ikomeye, cyasohoye raporo.", []),
+    # a person's own names written against his listed one are his name as the article writes it, in either order,
+    # and make no longer name of someone else's
+    ("Minisitiri w'Urubyiruko n'Iterambere ry'Ubuhanzi, Abdallah Utumatwishima, yavuze.",
+     ["term.minister=Minisitiri", "person.jean-nepo-abdallah-utumatwishima=Abdallah Utumatwishima"]),
+    ("Utumatwishima Abdallah yasuye urubyiruko.", ["person.jean-nepo-abdallah-utumatwishima=Utumatwishima Abdallah"]),
     # a prison is named after its town and is no place of its own; the town itself stays one
     ("Abagororwa bo muri Gereza ya Musanze bahawe amasomo.", ["term.prisoners=Abagororwa"]),
     ("imfungwa zatorotse Gereza Nkuru ya Goma", ["term.prisoners=imfungwa"]),

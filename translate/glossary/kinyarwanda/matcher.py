@@ -191,6 +191,33 @@ def _initials_of(organisation: Entry | None, acronym: str) -> bool:
     return False
 
 
+def _person_name_words(glossary: Glossary) -> dict[str, frozenset[str]]:
+    """Each person's names, word by word, folded (Jean, Nepo, Abdallah, Utumatwishima)."""
+    def build() -> dict[str, frozenset[str]]:
+        return {entry.id: frozenset(fold(w) for name in (*entry.en, *entry.rw) for w in name.split() if len(w) > 2)
+                for entry in glossary if entry.type == "person"}
+    return glossary.cached(("rw-person-name-words",), build)
+
+
+def _with_own_names(tokens: list[Token], i: int, j: int, glossary: Glossary, entry_id: str,
+                    covered: set[int]) -> tuple[int, int]:
+    """A person's match with the capitalised words of his own names written against it that no match holds: the
+    name as the article writes it (Abdallah Utumatwishima, where the glossary writes Jean Nepo Abdallah
+    Utumatwishima and Utumatwishima Abdallah)."""
+    words = _person_name_words(glossary).get(entry_id)
+    if not words:
+        return i, j
+
+    def own(k: int) -> bool:
+        return k not in covered and tokens[k].orig[:1].isupper() and fold(tokens[k].orig) in words
+
+    while i > 0 and tokens[i].joined and not tokens[i].after_sentence_break and own(i - 1):
+        i -= 1
+    while j < len(tokens) and tokens[j].joined and not tokens[j].after_sentence_break and own(j):
+        j += 1
+    return i, j
+
+
 def _other_place(glossary: Glossary, entry: Entry, place: tuple[str, str] | None) -> str | None:
     """How a place named right after an entry's match is written, if none of the entry's English names holds it
     (the Rwanda Ministry of Health is in Rwanda): None if one does, or if there is no place."""
@@ -587,7 +614,10 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             or (_entry_type(glossary, pattern.entry) == "person" and j == i + 1 and i > 0 and tokens[i].joined
                 and _CALLED.fullmatch(tokens[i - 1].norm) is not None)  # umugororwa witwa Ndayishimiye: a namesake
 
-    reported = [(pattern, i, j) for pattern, i, j in found if not dropped(pattern, i, j)]
+    # a person's match takes in his own names written against it first, which make no longer name of someone else
+    covered_by = {k for _, i, j in found for k in range(i, j)}
+    spans = [(pattern, *_with_own_names(tokens, i, j, glossary, pattern.entry, covered_by)) for pattern, i, j in found]
+    reported = [(pattern, i, j) for pattern, i, j in spans if not dropped(pattern, i, j)]
     # the places reported, which alone support a sense (@place): not a look-alike's or a river's
     places_in: dict[int, set[str]] = {}  # sentence -> the places it names
     place_at: dict[int, tuple[str, str]] = {}  # token -> the place reported from it, and how it is written
