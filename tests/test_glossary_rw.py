@@ -152,7 +152,7 @@ POSITIVE = [
     # so were he the listed one; the title still names him
     ("Umucamanza witwa Nkurunziza yasubitse iburanisha.", []),
     ("Umugororwa witwa Ndayishimiye yicujije, naho Perezida Ndayishimiye yavuze.",
-     ["term.president=Perezida", "person.evariste-ndayishimiye=Ndayishimiye"]),
+     ["term.prisoners=Umugororwa", "term.president=Perezida", "person.evariste-ndayishimiye=Ndayishimiye"]),
     # a club's Portuguese name keeps its town inside (Ferroviário da Beira), as an English one does; a think tank is
     # no tank
     ("Ferroviário da Beira yageze i Kigali; ingabo za Mozambique ziri i Beira.",
