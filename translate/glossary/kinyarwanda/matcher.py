@@ -691,7 +691,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             sense = sense or (f"{_SENSE} the acronym in brackets after "
                               f"'{text[tokens[before[1]].start:tokens[i - 1].end]}' names it")
         if kind == "term" and not sense and entry is not None and entry.type == "organisation" and j == i + 1 \
-                and _bracketed_acronym(tokens, i) and (spelt := _spelt_out_before(tokens, i)) \
+                and _bracketed_acronym(tokens, i) and (spelt := _spelt_out_before(tokens, i)[1]) \
                 and _spells_another_name(entry, spelt):
             sense = f"{_SENSE} the acronym in brackets spells '{' '.join(spelt)}', another name"
         if kind == "term" and not sense and entry is not None:

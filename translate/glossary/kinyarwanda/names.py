@@ -529,7 +529,8 @@ def capitalised_name_before_acronym(tokens: list[Token], found: list[tuple[Patte
         if j != i + 1 or entry is None or entry.type != "organisation" or not _bracketed_acronym(tokens, i):
             continue
         k, start, capitals, joins = i - 1, None, 0, 0
-        while k >= 0 and k not in covered and capitals < _CAPITALISED_RUN and (k == i - 1 or _linked(tokens[k + 1])):
+        while k >= 0 and k not in covered and capitals < _CAPITALISED_RUN \
+                and (k == i - 1 or _linked(tokens[k + 1])):  # the brackets stand between the name and its acronym
             if tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES:
                 if start != k + 1:
                     break  # a connective joins two capitalised words
@@ -556,21 +557,23 @@ def capitalised_name_before_acronym(tokens: list[Token], found: list[tuple[Patte
 _NAME_LITTLE_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "et", "pour"})
 
 
-def _spelt_out_before(tokens: list[Token], i: int) -> list[str]:
-    """The capitalised words of the English or French name right before the acronym in brackets at token i whose
-    initials it is (Institute for Science and International Security (ISIS)), nearest last; [] if none."""
+def _spelt_out_before(tokens: list[Token], i: int) -> tuple[int, list[str]]:
+    """Where the English or French name right before the acronym in brackets at token i starts, and its
+    capitalised words, if the acronym is their initials (Institute for Science and International Security (ISIS));
+    (i, []) if there is none."""
     letters = re.sub(r"[^A-Za-z]", "", tokens[i].orig).upper()
     words: list[str] = []
-    k = i - 1
-    while k >= 0 and (k == i - 1 or (tokens[k + 1].joined and "\n" not in tokens[k + 1].gap)) \
-            and len(words) < len(letters):
+    k, start = i - 1, i
+    while k >= 0 and (k == i - 1 or _linked(tokens[k + 1])) and len(words) < len(letters):
         word = tokens[k].orig
         if word[:1].isupper() and word.isalpha():
             words.insert(0, word)
+            start = k
         elif word.lower() not in _NAME_LITTLE_WORDS or not words:
             break
         k -= 1
-    return words if len(words) > 1 and "".join(w[0] for w in words).upper() == letters else []
+    spelt = len(words) > 1 and "".join(w[0] for w in words).upper() == letters
+    return (start, words) if spelt else (i, [])
 
 
 def _spells_another_name(entry: Entry, spelt: list[str]) -> bool:
@@ -594,13 +597,11 @@ def spelt_out_names(tokens: list[Token], found: list[tuple[Pattern, int, int]],
     listed_at = {i: pattern.entry for pattern, i, j in found if j == i + 1}
     spans = []
     for k in range(1, len(tokens)):
-        if not _bracketed_acronym(tokens, k) or not (spelt := _spelt_out_before(tokens, k)):
+        if not _bracketed_acronym(tokens, k):
             continue
-        start = k - 1
-        while tokens[start].orig != spelt[0]:
-            start -= 1
-        if (start, k) in exact:
-            continue  # the glossary lists the name as written (Rapid Support Forces)
+        start, spelt = _spelt_out_before(tokens, k)
+        if not spelt or (start, k) in exact:
+            continue  # no name it spells, or one the glossary lists as written (Rapid Support Forces)
         entry = glossary.get(listed_at[k]) if k in listed_at else None
         owner = entry.id if entry is not None and entry.type == "organisation" \
             and not _spells_another_name(entry, spelt) else None
