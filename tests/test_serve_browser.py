@@ -287,7 +287,7 @@ def test_editors_sign_in_with_their_tokens(browser, tmp_path: Path, ct2_en_rw: P
         running.restart()
         page.goto(running.url)
         expect(page.locator(".who")).to_contain_text("Signed in as alice")  # the session outlives a restart
-        assert all("401" in e for e in errors)
+        assert all("401" in e for e in errors), errors  # the wrong token's refusal only (print any other)
         context.close()
     finally:
         running.stop()

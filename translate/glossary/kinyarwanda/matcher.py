@@ -19,9 +19,9 @@ from translate.glossary.kinyarwanda.forms import (
 )
 from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
 from translate.glossary.kinyarwanda.names import (
-    DEMONYM_PREFIXES, TITLE_WORDS, UnlistedName, _OPENERS, _bracketed_acronym, _inside_longer_name, _named_after,
-    _names_a_feature, _spells_another_name, _spelt_out_before, _unlisted_names, after_name_particle,
-    capitalised_name_before_acronym, renderings_before_acronym, spelt_out_names,
+    DEMONYM_PREFIXES, TITLE_WORDS, UnlistedName, _OPENERS, _bracketed_acronym, _inside_longer_name, _linked,
+    _named_after, _names_a_feature, _spelt_out_before, _unlisted_names, after_name_particle,
+    capitalised_name_before_acronym, renderings_before_acronym, spelt_out_names, spelt_out_reading,
 )
 from translate.glossary.kinyarwanda.senses import (
     Word, _Sentences, _body_after, _foreign_after, _place_of, _placed_after, _places_after, _sentence_words,
@@ -203,19 +203,28 @@ def _with_own_names(tokens: list[Token], i: int, j: int, glossary: Glossary, ent
                     covered: set[int]) -> tuple[int, int]:
     """A person's match with the capitalised words of his own names written against it that no match holds: the
     name as the article writes it (Abdallah Utumatwishima, where the glossary writes Jean Nepo Abdallah
-    Utumatwishima and Utumatwishima Abdallah)."""
+    Utumatwishima and Utumatwishima Abdallah). Only where his names are the whole run of capitals on that side:
+    Nduhungirehe Jean Bosco is someone else's name; not across a line."""
     words = _person_name_words(glossary).get(entry_id)
     if not words:
         return i, j
 
-    def own(k: int) -> bool:
-        return k not in covered and tokens[k].orig[:1].isupper() and fold(tokens[k].orig) in words
+    def beside(k: int) -> bool:  # token k is written against the one after it, in the same sentence and line
+        return _linked(tokens[k]) and not tokens[k].after_sentence_break
 
-    while i > 0 and tokens[i].joined and not tokens[i].after_sentence_break and own(i - 1):
-        i -= 1
-    while j < len(tokens) and tokens[j].joined and not tokens[j].after_sentence_break and own(j):
-        j += 1
-    return i, j
+    def capital(k: int) -> bool:  # a capitalised word no match holds, not a title (Dr Abdallah Utumatwishima)
+        return k not in covered and tokens[k].orig[:1].isupper() and tokens[k].norm not in TITLE_WORDS | HONORIFICS
+
+    start, end = i, j
+    while start > 0 and beside(start) and capital(start - 1) and fold(tokens[start - 1].orig) in words:
+        start -= 1
+    if start > 0 and beside(start) and capital(start - 1):
+        start = i  # the capitals go on into a name that is not his
+    while end < len(tokens) and beside(end) and capital(end) and fold(tokens[end].orig) in words:
+        end += 1
+    if end < len(tokens) and beside(end) and capital(end):
+        end = j
+    return start, end
 
 
 def _other_place(glossary: Glossary, entry: Entry, place: tuple[str, str] | None) -> str | None:
@@ -410,7 +419,19 @@ def _covered(tokens: list[Token], matches: list[TermMatch]) -> list[bool]:
 
 _SURNAME_LETTERS = 6  # a shorter surname is too often another word or another name (Kagame is listed alone)
 _NAMED_AFTER_VERB = "itiriw"  # witiriwe, cyitiriwe: named after
-_CALLED = re.compile(r"[a-z]{0,3}itwa(ga)?")  # witwa, yitwaga, bitwa: called, someone of that name
+_CALLED = re.compile(r"[wy]itwa(ga)?")  # witwa, yitwaga: "called"
+# ... after one of these, someone of that name: a namesake the text introduces (umugororwa witwa Ndayishimiye), not
+# a title or an office, which introduces the listed person (umuvugizi w'igisirikare witwa Hagari)
+_UNKNOWN_PEOPLE = frozenset({"umugabo", "umugore", "umusore", "umukobwa", "umwana", "umuntu", "umuturage",
+                             "umugororwa", "umufungwa", "umunyeshuri", "umucuruzi", "umukozi", "umurwayi",
+                             "umuhinzi", "umushoferi", "umucamanza", "umupolisi", "umusirikare", "umusaza",
+                             "umukecuru", "umubyeyi", "umwarimu"})
+
+
+def _a_namesake(tokens: list[Token], i: int) -> bool:
+    """Whether the name at token i follows someone unknown "called" it: umugororwa witwa Ndayishimiye."""
+    return i > 1 and tokens[i].joined and tokens[i - 1].joined and _CALLED.fullmatch(tokens[i - 1].norm) is not None \
+        and tokens[i - 2].norm in _UNKNOWN_PEOPLE
 
 
 class ListedSurname(NamedTuple):
@@ -517,10 +538,9 @@ def _with_surnames_of_listed_people(text: str, tokens: list[Token], matches: lis
         if not person.foreign and not after_title and _opens_line(tokens, k) and not _person_verb_after(tokens, k):
             continue
         # not after his other names, which a longer name or a thing called after him holds (Kaminuza ya Nelson
-        # Mandela), nor after "named after" (umuhanda witiriwe Lumumba) or "called" (umucamanza witwa Nkurunziza:
-        # a namesake, whom the text would not introduce so were he the listed one)
+        # Mandela), nor after "named after" (umuhanda witiriwe Lumumba), nor a namesake (umucamanza witwa Nkurunziza)
         before = tokens[k - 1].norm if k > 0 and token.joined else ""
-        if before in person.names or _NAMED_AFTER_VERB in before or _CALLED.fullmatch(before):
+        if before in person.names or _NAMED_AFTER_VERB in before or _a_namesake(tokens, k):
             continue
         added.append(TermMatch(person.person, token.orig, token.start, token.end,
                                warnings=[f"{SURNAME_NOTE} '{person.name}', listed"]))
@@ -611,8 +631,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             or (_entry_type(glossary, pattern.entry) == "place"
                 and (_names_a_feature(tokens, i, _is_sea(glossary, pattern.entry)) or after_name_particle(tokens, i))) \
             or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, i, j)) \
-            or (_entry_type(glossary, pattern.entry) == "person" and j == i + 1 and i > 0 and tokens[i].joined
-                and _CALLED.fullmatch(tokens[i - 1].norm) is not None)  # umugororwa witwa Ndayishimiye: a namesake
+            or (_entry_type(glossary, pattern.entry) == "person" and _a_namesake(tokens, i))
 
     # a person's match takes in his own names written against it first, which make no longer name of someone else
     covered_by = {k for _, i, j in found for k in range(i, j)}
@@ -692,7 +711,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                               f"'{text[tokens[before[1]].start:tokens[i - 1].end]}' names it")
         if kind == "term" and not sense and entry is not None and entry.type == "organisation" and j == i + 1 \
                 and _bracketed_acronym(tokens, i) and (spelt := _spelt_out_before(tokens, i)[1]) \
-                and _spells_another_name(entry, spelt):
+                and spelt_out_reading(entry, spelt) == "other":
             sense = f"{_SENSE} the acronym in brackets spells '{' '.join(spelt)}', another name"
         if kind == "term" and not sense and entry is not None:
             # a place inside an office's name is still named: its seat (Urukiko Rwisumbuye rwa Musanze); not one

@@ -510,7 +510,9 @@ def renderings_before_acronym(tokens: list[Token], found: list[tuple[Pattern, in
 
 
 _CAPITALISED_RUN = 6  # capitalised words of a name written before its acronym
-_COMMITTEE = "komite"  # a committee's head, which only its acronym makes a name (Komite Irengera Abanyamakuru)
+# Heads of a body's name that only its acronym makes one: a committee, a group (Komite Irengera Abanyamakuru,
+# Umutwe w'Abarinzi b'Impinduramatwara)
+_RUN_HEADS = frozenset({"komite", "umutwe"})
 
 
 def capitalised_name_before_acronym(tokens: list[Token], found: list[tuple[Pattern, int, int]],
@@ -522,7 +524,7 @@ def capitalised_name_before_acronym(tokens: list[Token], found: list[tuple[Patte
     not one that goes on leftwards through a word in lower case (Ikigo cy'Igihugu gishinzwe Ibijyanye n'Isanzure:
     where it starts is unknown), nor one holding a place or a term (Ingabo za Uganda (UPDF), described)."""
     covered = {k for _, s, e in found for k in range(s, e)}
-    heads = organisation_heads(glossary) | INSTITUTION_HEADS | {_COMMITTEE}
+    heads = organisation_heads(glossary) | INSTITUTION_HEADS | _RUN_HEADS
     spans = []
     for pattern, i, j in found:
         entry = glossary.get(pattern.entry)
@@ -540,6 +542,18 @@ def capitalised_name_before_acronym(tokens: list[Token], found: list[tuple[Patte
             else:
                 break
             k -= 1
+        # the words before its first connective are the name's only as one head word (Umutwe w'Abarinzi …); else
+        # they say whose or what it is (Muthoki Mumo wa Komite …, Raporo ya Komite …): the name starts after it.
+        # A run a connective opens is the name from its first word (Umugaba w'Abarinzi ba Revolisiyo)
+        opened = start is not None and start > 0 and (tokens[start - 1].clitic
+                                                      or tokens[start - 1].norm in FULL_CONNECTIVES)
+        first_join = next((m for m in range(start or 0, i) if tokens[m].clitic or tokens[m].norm in FULL_CONNECTIVES),
+                          None)
+        if start is not None and first_join is not None and not opened \
+                and not (first_join == start + 1 and tokens[start].norm in heads):
+            start = first_join + 1
+            capitals = sum(1 for m in range(start, i) if tokens[m].orig[:1].isupper())
+            joins = sum(1 for m in range(start, i) if tokens[m].clitic or tokens[m].norm in FULL_CONNECTIVES)
         if start is None or capitals < 2 or tokens[start].norm in TITLE_WORDS \
                 or not (joins or tokens[start].norm in heads):
             continue
@@ -576,14 +590,30 @@ def _spelt_out_before(tokens: list[Token], i: int) -> tuple[int, list[str]]:
     return (start, words) if spelt else (i, [])
 
 
-def _spells_another_name(entry: Entry, spelt: list[str]) -> bool:
-    """Whether a name its acronym spells shares no word with any long name of the entry the acronym is listed
-    for: another body of the same letters (ISIS: the Institute for Science and International Security, not the
-    Islamic State). An entry known by its acronym alone can't tell."""
-    long_names = [[fold(w) for w in re.split(r"[\s'’-]+", name) if w[:1].isupper() and len(w) > 2]
-                  for name in (*entry.en, *entry.rw)]
-    words = {w for name in long_names if len(name) > 1 for w in name}
-    return bool(words) and not words & {fold(w) for w in spelt}
+def _capitalised_words(name: str) -> list[str]:
+    """A name's capitalised words, folded: its little words aside (Institute for the Study of War: institute,
+    study, war)."""
+    return [fold(w) for w in re.split(r"[\s'’-]+", name) if w[:1].isupper()]
+
+
+def spelt_out_reading(entry: Entry, spelt: list[str]) -> str | None:
+    """What a name spelt out before a listed body's acronym says of that body: "same" where it is one of the
+    body's long names whose initials the acronym is, or holds one of its long names (Islamic State of Iraq and
+    Syria (ISIS)); "other" where the body has long names of those initials and this is none of them, another
+    body of the same letters (International Chamber of Commerce (ICC), Institute for Science and International
+    Security (ISIS)); None where it can't tell (Cour Pénale Internationale (CPI), a French name the entry lacks)."""
+    words = [fold(w) for w in spelt]
+    acronym = "".join(w[0] for w in words)
+    names = [_capitalised_words(name) for name in (*entry.en, *entry.rw)]
+    expansions = [name for name in names if len(name) > 1 and "".join(w[0] for w in name) == acronym]
+    if words in expansions or any(len(name) > 1 and _holds_in_order(words, name) for name in names):
+        return "same"
+    return "other" if expansions else None
+
+
+def _holds_in_order(words: list[str], name: list[str]) -> bool:
+    """Whether words hold name as a run of consecutive words."""
+    return any(words[k:k + len(name)] == name for k in range(len(words) - len(name) + 1))
 
 
 def spelt_out_names(tokens: list[Token], found: list[tuple[Pattern, int, int]],
@@ -591,21 +621,19 @@ def spelt_out_names(tokens: list[Token], found: list[tuple[Pattern, int, int]],
     """An English or French name its acronym in brackets right after spells is one name: what the glossary finds
     inside is the name's (Institute for the Study of War (ISW): no war). Where the acronym is a listed body's and
     the name shares a word with one of its long names, the name is that body (Islamic State of Iraq and Syria
-    (ISIS)); where it is another name of the same letters, no body the glossary lists (ISIS: the Institute for
-    Science and International Security)."""
-    exact = {(i, j) for _, i, j in found}
+    (ISIS)); else no body the glossary lists (ISIS: the Institute for Science and International Security), as
+    `spelt_out_reading` tells."""
     listed_at = {i: pattern.entry for pattern, i, j in found if j == i + 1}
     spans = []
     for k in range(1, len(tokens)):
         if not _bracketed_acronym(tokens, k):
             continue
         start, spelt = _spelt_out_before(tokens, k)
-        if not spelt or (start, k) in exact:
-            continue  # no name it spells, or one the glossary lists as written (Rapid Support Forces)
+        if not spelt or any(s <= start and k <= e for _, s, e in found):
+            continue  # no name it spells, or a listed one holds it (African Union Peace and Security Council)
         entry = glossary.get(listed_at[k]) if k in listed_at else None
-        owner = entry.id if entry is not None and entry.type == "organisation" \
-            and not _spells_another_name(entry, spelt) else None
-        spans.append(UnlistedName(start, k, k, owner))
+        same = entry is not None and entry.type == "organisation" and spelt_out_reading(entry, spelt) == "same"
+        spans.append(UnlistedName(start, k, k, entry.id if same else None))
     return spans
 
 
