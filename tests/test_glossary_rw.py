@@ -184,6 +184,11 @@ POSITIVE = [
     ("Nduhungirehe Jean Bosco yafashwe.", []),
     ("Minisitiri w'Urubyiruko, Dr Abdallah Utumatwishima, yavuze.",
      ["term.minister=Minisitiri", "person.jean-nepo-abdallah-utumatwishima=Abdallah Utumatwishima"]),
+    # iperereza is mostly an inquiry: intelligence only beside a word of spies or their services
+    ("Loni isaba ko habaho iperereza ku bwicanyi.",
+     ["org.un=Loni", "?term.intelligence=iperereza!supports", "term.massacre=bwicanyi"]),
+    ("CIA yakoze iperereza ku ntasi z'u Burusiya.",
+     ["org.cia=CIA", "term.intelligence=iperereza", "term.spies=ntasi", "place.russia=z'u Burusiya"]),
     # a prison is named after its town and is no place of its own; the town itself stays one
     ("Abagororwa bo muri Gereza ya Musanze bahawe amasomo.", ["term.prisoners=Abagororwa"]),
     ("imfungwa zatorotse Gereza Nkuru ya Goma", ["term.prisoners=imfungwa"]),
@@ -260,7 +265,8 @@ TERMS = [
     ("umupaka", ["term.border=umupaka"]),
     ("inyeshyamba", ["term.rebels=inyeshyamba"]),
     ("umugaba w'ingabo", ["term.commander=umugaba", "term.armed-forces=w'ingabo"]),
-    ("iperereza", ["term.intelligence=iperereza"]),
+    ("iperereza", ["?term.intelligence=iperereza!supports"]),  # alone, an inquiry as likely (see below)
+    ("ubutasi", ["term.intelligence=ubutasi"]),
     ("ahantu hihariye h'ubukungu", ["term.special-economic-zone=ahantu hihariye h'ubukungu"]),
     ("icyanya cyahariwe inganda", ["term.special-economic-zone=icyanya cyahariwe inganda"]),
     ("amashusho ya satellite", ["term.satellite-images=amashusho ya satellite"]),
