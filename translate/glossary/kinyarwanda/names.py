@@ -620,9 +620,9 @@ def spelt_out_names(tokens: list[Token], found: list[tuple[Pattern, int, int]],
                     glossary: Glossary) -> list[UnlistedName]:
     """An English or French name its acronym in brackets right after spells is one name: what the glossary finds
     inside is the name's (Institute for the Study of War (ISW): no war). Where the acronym is a listed body's and
-    the name shares a word with one of its long names, the name is that body (Islamic State of Iraq and Syria
-    (ISIS)); else no body the glossary lists (ISIS: the Institute for Science and International Security), as
-    `spelt_out_reading` tells."""
+    the name is one of its long names of those initials or holds one, the name is that body (Islamic State of Iraq
+    and Syria (ISIS)); else no body the glossary lists (ISIS: the Institute for Science and International
+    Security), as `spelt_out_reading` tells."""
     listed_at = {i: pattern.entry for pattern, i, j in found if j == i + 1}
     spans = []
     for k in range(1, len(tokens)):
