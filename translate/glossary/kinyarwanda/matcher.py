@@ -610,9 +610,10 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                      and tokens[i].orig[:1].isupper() and not pattern.data.preferred[:1].isupper()
                      and not sentences.title_case[sentences.of[i]] and pattern.data.cls not in _PEOPLE_CLASSES}
     people = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "person"}
+    covered_by = {k for _, i, j in found for k in range(i, j)}  # the tokens a match holds
     unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences, organisations, capital_terms,
                                people) + renderings_before_acronym(tokens, found, glossary) \
-        + capitalised_name_before_acronym(tokens, found, glossary) + spelt_out_names(tokens, found, glossary)
+        + capitalised_name_before_acronym(tokens, found, glossary, covered_by) + spelt_out_names(tokens, found, glossary)
 
     def dropped(pattern: Pattern, i: int, j: int) -> bool:
         """A look-alike, a word of a longer name, or a place that names a river or a volcano: not reported."""
@@ -634,7 +635,6 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             or (_entry_type(glossary, pattern.entry) == "person" and _a_namesake(tokens, i))
 
     # a person's match takes in his own names written against it first, which make no longer name of someone else
-    covered_by = {k for _, i, j in found for k in range(i, j)}
     spans = [(pattern, *_with_own_names(tokens, i, j, glossary, pattern.entry, covered_by)) for pattern, i, j in found]
     reported = [(pattern, i, j) for pattern, i, j in spans if not dropped(pattern, i, j)]
     # the places reported, which alone support a sense (@place): not a look-alike's or a river's

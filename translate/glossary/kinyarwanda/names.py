@@ -516,24 +516,24 @@ _RUN_HEADS = frozenset({"komite", "umutwe"})
 
 
 def capitalised_name_before_acronym(tokens: list[Token], found: list[tuple[Pattern, int, int]],
-                                    glossary: Glossary) -> list[UnlistedName]:
+                                    glossary: Glossary, covered: Container[int]) -> list[UnlistedName]:
     """A run of capitalised words joined by connectives right before a listed organisation's acronym in brackets,
     in which the glossary finds nothing: that organisation's name as the article writes it (Umutwe w'Abarinzi
     b'Impinduramatwara (IRGC); w'Abarinzi ba Revolisiyo (IRGC) after the commander). A run needs a connective
     inside or an institution's head first (Komite Irengera Abanyamakuru (CPJ)), so no person's two names count;
     not one that goes on leftwards through a word in lower case (Ikigo cy'Igihugu gishinzwe Ibijyanye n'Isanzure:
-    where it starts is unknown), nor one holding a place or a term (Ingabo za Uganda (UPDF), described)."""
-    covered = {k for _, s, e in found for k in range(s, e)}
+    where it starts is unknown), nor one holding a place or a term (Ingabo za Uganda (UPDF), described).
+    `covered`: the tokens a match holds."""
     heads = organisation_heads(glossary) | INSTITUTION_HEADS | _RUN_HEADS
     spans = []
     for pattern, i, j in found:
         entry = glossary.get(pattern.entry)
         if j != i + 1 or entry is None or entry.type != "organisation" or not _bracketed_acronym(tokens, i):
             continue
-        k, start, capitals, joins = i - 1, None, 0, 0
+        k, start, capitals, joins = i - 1, None, 0, 0  # joins: the connectives walked, the one opening it too
         while k >= 0 and k not in covered and capitals < _CAPITALISED_RUN \
                 and (k == i - 1 or _linked(tokens[k + 1])):  # the brackets stand between the name and its acronym
-            if tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES:
+            if _connective(tokens[k]):
                 if start != k + 1:
                     break  # a connective joins two capitalised words
                 joins += 1
@@ -542,28 +542,30 @@ def capitalised_name_before_acronym(tokens: list[Token], found: list[tuple[Patte
             else:
                 break
             k -= 1
+        if start is None:
+            continue
         # the words before its first connective are the name's only as one head word (Umutwe w'Abarinzi …); else
         # they say whose or what it is (Muthoki Mumo wa Komite …, Raporo ya Komite …): the name starts after it.
         # A run a connective opens is the name from its first word (Umugaba w'Abarinzi ba Revolisiyo)
-        opened = start is not None and start > 0 and (tokens[start - 1].clitic
-                                                      or tokens[start - 1].norm in FULL_CONNECTIVES)
-        first_join = next((m for m in range(start or 0, i) if tokens[m].clitic or tokens[m].norm in FULL_CONNECTIVES),
-                          None)
-        if start is not None and first_join is not None and not opened \
-                and not (first_join == start + 1 and tokens[start].norm in heads):
+        first_join = next((m for m in range(start, i) if _connective(tokens[m])), None)
+        opened = start > 0 and _connective(tokens[start - 1])
+        if first_join is not None and not opened and not (first_join == start + 1 and tokens[start].norm in heads):
             start = first_join + 1
             capitals = sum(1 for m in range(start, i) if tokens[m].orig[:1].isupper())
-            joins = sum(1 for m in range(start, i) if tokens[m].clitic or tokens[m].norm in FULL_CONNECTIVES)
-        if start is None or capitals < 2 or tokens[start].norm in TITLE_WORDS \
-                or not (joins or tokens[start].norm in heads):
+            joins = sum(1 for m in range(start, i) if _connective(tokens[m]))
+        if capitals < 2 or tokens[start].norm in TITLE_WORDS or not (joins or tokens[start].norm in heads):
             continue
         before = start - 1
         if before >= 0 and _linked(tokens[start]) and not (
-                before in covered or tokens[before].clitic or tokens[before].norm in FULL_CONNECTIVES | _AND
-                or tokens[before].norm in _RUN_STOPS):
+                before in covered or _connective(tokens[before]) or tokens[before].norm in _AND | _RUN_STOPS):
             continue  # the name goes on leftwards through a word in lower case (not 'ko', 'na', 'nka')
         spans.append(UnlistedName(start, i, start, pattern.entry))
     return spans
+
+
+def _connective(token: Token) -> bool:
+    """An elided connective or a full one (w', wa, b', ba)."""
+    return token.clitic or token.norm in FULL_CONNECTIVES
 
 
 # The little words of an English or French name, which its acronym skips (Institute for Science and International
