@@ -20,8 +20,8 @@ from translate.glossary.kinyarwanda.forms import (
 from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
 from translate.glossary.kinyarwanda.names import (
     DEMONYM_PREFIXES, TITLE_WORDS, UnlistedName, _OPENERS, _bracketed_acronym, _inside_longer_name, _linked,
-    _named_after, _names_a_feature, _spelt_out_before, _unlisted_names, after_name_particle,
-    capitalised_name_before_acronym, renderings_before_acronym, spelt_out_names, spelt_out_reading,
+    _named_after, _names_a_feature, _unlisted_names, after_name_particle, capitalised_name_before_acronym,
+    renderings_before_acronym, spelt_out_before_acronyms, spelt_out_names, spelt_out_reading,
 )
 from translate.glossary.kinyarwanda.senses import (
     Word, _Sentences, _body_after, _foreign_after, _place_of, _placed_after, _places_after, _sentence_words,
@@ -611,9 +611,11 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                      and not sentences.title_case[sentences.of[i]] and pattern.data.cls not in _PEOPLE_CLASSES}
     people = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "person"}
     covered_by = {k for _, i, j in found for k in range(i, j)}  # the tokens a match holds
+    spelt_out = spelt_out_before_acronyms(tokens)
     unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences, organisations, capital_terms,
                                people) + renderings_before_acronym(tokens, found, glossary) \
-        + capitalised_name_before_acronym(tokens, found, glossary, covered_by) + spelt_out_names(tokens, found, glossary)
+        + capitalised_name_before_acronym(tokens, found, glossary, covered_by) \
+        + spelt_out_names(found, glossary, spelt_out)
 
     def dropped(pattern: Pattern, i: int, j: int) -> bool:
         """A look-alike, a word of a longer name, or a place that names a river or a volcano: not reported."""
@@ -710,8 +712,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             sense = sense or (f"{_SENSE} the acronym in brackets after "
                               f"'{text[tokens[before[1]].start:tokens[i - 1].end]}' names it")
         if kind == "term" and not sense and entry is not None and entry.type == "organisation" and j == i + 1 \
-                and _bracketed_acronym(tokens, i) and (spelt := _spelt_out_before(tokens, i)[1]) \
-                and spelt_out_reading(entry, spelt) == "other":
+                and i in spelt_out and spelt_out_reading(entry, spelt := spelt_out[i][1]) == "other":
             sense = f"{_SENSE} the acronym in brackets spells '{' '.join(spelt)}', another name"
         if kind == "term" and not sense and entry is not None:
             # a place inside an office's name is still named: its seat (Urukiko Rwisumbuye rwa Musanze); not one

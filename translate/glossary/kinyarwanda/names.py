@@ -618,8 +618,18 @@ def _holds_in_order(words: list[str], name: list[str]) -> bool:
     return any(words[k:k + len(name)] == name for k in range(len(words) - len(name) + 1))
 
 
-def spelt_out_names(tokens: list[Token], found: list[tuple[Pattern, int, int]],
-                    glossary: Glossary) -> list[UnlistedName]:
+def spelt_out_before_acronyms(tokens: list[Token]) -> dict[int, tuple[int, list[str]]]:
+    """For each acronym in brackets that the name right before it spells: its token, and where that name starts and
+    its capitalised words (read once, for the name and for the acronym's sense)."""
+    spelt_out = {}
+    for k in range(1, len(tokens)):
+        if _bracketed_acronym(tokens, k) and (before := _spelt_out_before(tokens, k))[1]:
+            spelt_out[k] = before
+    return spelt_out
+
+
+def spelt_out_names(found: list[tuple[Pattern, int, int]], glossary: Glossary,
+                    spelt_out: dict[int, tuple[int, list[str]]]) -> list[UnlistedName]:
     """An English or French name its acronym in brackets right after spells is one name: what the glossary finds
     inside is the name's (Institute for the Study of War (ISW): no war). Where the acronym is a listed body's and
     the name is one of its long names of those initials or holds one, the name is that body (Islamic State of Iraq
@@ -627,12 +637,9 @@ def spelt_out_names(tokens: list[Token], found: list[tuple[Pattern, int, int]],
     Security), as `spelt_out_reading` tells."""
     listed_at = {i: pattern.entry for pattern, i, j in found if j == i + 1}
     spans = []
-    for k in range(1, len(tokens)):
-        if not _bracketed_acronym(tokens, k):
-            continue
-        start, spelt = _spelt_out_before(tokens, k)
-        if not spelt or any(s <= start and k <= e for _, s, e in found):
-            continue  # no name it spells, or a listed one holds it (African Union Peace and Security Council)
+    for k, (start, spelt) in spelt_out.items():
+        if any(s <= start and k <= e for _, s, e in found):
+            continue  # a listed name holds it (African Union Peace and Security Council)
         entry = glossary.get(listed_at[k]) if k in listed_at else None
         same = entry is not None and entry.type == "organisation" and spelt_out_reading(entry, spelt) == "same"
         spans.append(UnlistedName(start, k, k, entry.id if same else None))
