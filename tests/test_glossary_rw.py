@@ -1118,6 +1118,9 @@ PRESS = [
     # informal copy writes an elided connective apart
     ("minisitiri w ingabo w u rwanda yavuze", ["term.defence-minister=minisitiri w ingabo",
                                              "place.rwanda=w u rwanda"]),
+    ("amahoro mu karere k ibiyaga bigari, ingabo n abapolisi", ["place.great-lakes=karere k ibiyaga bigari",
+                                                                 "term.armed-forces=ingabo",
+                                                                 "term.police-officers=n abapolisi"]),
     # a war of words, a spiritual war, a bee attack, zeal, small industries, a loan's collateral
     ("Intambara y'amagambo yarakaze. Igitero cy'inzuki cyakomerekeje abana. Bagaragaje ishyaka ridasanzwe.",
      ["?term.war=Intambara!'amagambo'", "?term.attack=Igitero!'inzuki'", "?term.political-party=ishyaka!'bagaragaje'"]),

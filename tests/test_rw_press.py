@@ -115,6 +115,7 @@ DEVELOPMENT = {
     "rw_press_dj.txt": {"recall": 0.965, "precision": 0.975, "coverage": 0.935, "traps held": 0.85},
     "rw_press_di.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.94, "traps held": 0.9},
     "rw_press_dk.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.9, "traps held": 0.95},
+    "rw_press_do.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.97, "traps held": 0.95},
 }
 
 

@@ -316,7 +316,7 @@ def _name_text(text: str, tokens: list[Token], a: int, b: int) -> str:
 
 
 # Informal copy writes an elided connective apart, a space for its apostrophe: minisitiri w ingabo w u rwanda.
-_SPACED_ELISIONS = frozenset({"w", "y", "z", "cy", "by", "ry", "rw", "bw", "tw", "kw"})
+_SPACED_ELISIONS = frozenset({"w", "y", "z", "cy", "by", "ry", "rw", "bw", "tw", "kw", "k", "b", "n", "nk"})
 
 
 def _spaced_elisions(tokens: list[Token]) -> list[Token]:
