@@ -116,6 +116,7 @@ DEVELOPMENT = {
     "rw_press_di.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.94, "traps held": 0.9},
     "rw_press_dk.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.9, "traps held": 0.95},
     "rw_press_do.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.97, "traps held": 0.95},
+    "rw_press_dn.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.93, "traps held": 0.9},
 }
 
 
@@ -394,6 +395,8 @@ HELD_OUT_FLOORS = {
                                 "strict precision": 0.985, "strict recall": 0.985},
     "rw_press_heldout_dh.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.96, "traps held": 0.9,
                                 "strict precision": 0.985, "strict recall": 0.985},
+    "rw_press_heldout_dl.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.99, "traps held": 0.9,
+                                "strict precision": 0.985, "strict recall": 0.985},
 }
 
 
@@ -452,7 +455,8 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_da.txt": "da",
                    "rw_press_heldout_db.txt": "da",
                    "rw_press_heldout_dg.txt": "da",
-                   "rw_press_heldout_dh.txt": "da"}
+                   "rw_press_heldout_dh.txt": "da",
+                   "rw_press_heldout_dl.txt": "da"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu",
             "da")
 
