@@ -589,6 +589,17 @@ PRESS = [
                                                 "place.gaza=Gaza"]),
     ("Minisiteri y'Ubutabera y'u Bufaransa yatangaje.",
      ["?org.minijust=Minisiteri y'Ubutabera!'u Bufaransa' points to another sense", "place.france=y'u Bufaransa"]),
+    # an electoral commission too, and the acronym in brackets after it and that place is the same other body
+    ("Komisiyo y'Igihugu y'Amatora y'u Rwanda (NEC) yatangaje.",
+     ["org.nec=Komisiyo y'Igihugu y'Amatora", "place.rwanda=y'u Rwanda", "org.nec=NEC"]),
+    ("Komisiyo y'Igihugu y'Amatora ya Tanzania (NEC) yatangaje.",
+     ["?org.nec=Komisiyo y'Igihugu y'Amatora!'Tanzania' points to another sense", "place.tanzania=Tanzania",
+      "?org.nec=NEC!'Tanzania' points to another sense"]),
+    ("Komisiyo y'Igihugu Yigenga y'Amatora y'u Burundi (CENI) yatangaje.",
+     ["?org.ceni=Komisiyo y'Igihugu Yigenga y'Amatora!'u Burundi' points to another sense",
+      "place.burundi=y'u Burundi", "?org.ceni=CENI!'u Burundi' points to another sense"]),
+    ("Komisiyo y'Igihugu Yigenga y'Amatora ya Congo (CENI) yatangaje.",
+     ["org.ceni=Komisiyo y'Igihugu Yigenga y'Amatora", "place.dr-congo=Congo", "org.ceni=CENI"]),
     # a person after a party's name is whose party it is, not part of its name
     ("Ishyaka DALFA-Umurinzi rya Victoire Ingabire ntiryemerewe.",
      ["term.political-party=Ishyaka", "org.dalfa-umurinzi=DALFA-Umurinzi", "person.victoire-ingabire=Victoire Ingabire"]),

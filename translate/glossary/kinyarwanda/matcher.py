@@ -650,6 +650,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
     # the organisations reported, by the token each ends before
     org_ending_at = {j: (pattern, i) for pattern, i, j in reported
                      if _entry_type(glossary, pattern.entry) == "organisation"}
+    place_ending_at = {j: i for pattern, i, j in reported if i in place_at}
+    org_sense: dict[int, str] = {}  # the token an organisation taken in another sense ends before -> that sense
     names_over: dict[int, list[UnlistedName]] = {}  # token -> the unlisted names over it
     for span in unlisted:
         for k in range(span.start, span.end):
@@ -711,6 +713,12 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                 continue
             sense = sense or (f"{_SENSE} the acronym in brackets after "
                               f"'{text[tokens[before[1]].start:tokens[i - 1].end]}' names it")
+        # an acronym in brackets after a body and the place it is of, where that place made the body another
+        # country's, is that other body too (Komisiyo … y'u Burundi (CENI): not the DR Congo's)
+        if kind == "term" and not sense and j == i + 1 and _bracketed_acronym(tokens, i) \
+                and (k := place_ending_at.get(i)) is not None:
+            sense = next((org_sense[end] for end in (k - 1, k)
+                          if end in org_sense and org_ending_at[end][0].entry == pattern.entry), None)
         if kind == "term" and not sense and entry is not None and entry.type == "organisation" and j == i + 1 \
                 and i in spelt_out and spelt_out_reading(entry, spelt := spelt_out[i][1]) == "other":
             sense = f"{_SENSE} the acronym in brackets spells '{' '.join(spelt)}', another name"
@@ -726,6 +734,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                          None)
         if sense:
             kind, warnings = "ambiguous", [sense, *warnings]
+            if j in org_ending_at:
+                org_sense[j] = sense
         matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))
     # a name its acronym closes is that organisation: it stands for what it holds, so the output stays one
     # match per stretch of text
