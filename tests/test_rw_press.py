@@ -397,6 +397,8 @@ HELD_OUT_FLOORS = {
                                 "strict precision": 0.985, "strict recall": 0.985},
     "rw_press_heldout_dl.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.99, "traps held": 0.9,
                                 "strict precision": 0.985, "strict recall": 0.985},
+    "rw_press_heldout_dm.txt": {"recall": 0.975, "precision": 0.985, "coverage": 0.975, "traps held": 0.85,
+                                "strict precision": 0.985, "strict recall": 0.975},
 }
 
 
@@ -456,7 +458,8 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_db.txt": "da",
                    "rw_press_heldout_dg.txt": "da",
                    "rw_press_heldout_dh.txt": "da",
-                   "rw_press_heldout_dl.txt": "da"}
+                   "rw_press_heldout_dl.txt": "da",
+                   "rw_press_heldout_dm.txt": "da"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu",
             "da")
 
