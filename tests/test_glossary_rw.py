@@ -749,6 +749,9 @@ PRESS = [
     # not a Kinyarwanda-spelt one (inkambi ya Mahama), nor after his other names or "named after"
     ("Brammertz yasuye i Kigali.",
      ["person.serge-brammertz=Brammertz!the surname of 'Serge Brammertz'", "place.kigali=Kigali"]),
+    # listed as a look-alike of Mahmoud Abbas, Abbas Araghchi is still the one Araghchi; Abbas alone stays Mahmoud
+    ("Araghchi yavuze ko Tehran yiteguye.",
+     ["person.abbas-araghchi=Araghchi!the surname of 'Abbas Araghchi'", "place.tehran=Tehran"]),
     ("Impunzi ziri mu nkambi ya Mahama, mu muhanda witiriwe Lumumba.", ["term.refugees=Impunzi"]),
     # a surname his English names give alone is his however it is spelt, where no other entry writes it (Gasana is
     # two people's): after a title (with its portfolio), capitalised inside a sentence, or opening one before a

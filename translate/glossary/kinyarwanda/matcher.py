@@ -459,10 +459,13 @@ def _listed_surnames(glossary: Glossary) -> dict[str, ListedSurname]:
     his widow Agathe Habyarimana)."""
     def build() -> dict[str, ListedSurname]:
         elsewhere: dict[str, set[str]] = {}
+        # a look-alike that is another entry's name is that entry's words (Abbas Araghchi, listed against
+        # Mahmoud Abbas, does not make Araghchi a word of his)
+        named = {fold(text): entry.id for entry in glossary for text in (*entry.rw, *entry.en)}
         for entry in glossary:
             for text in (*entry.rw, *entry.en, *entry.rw_lookalike, *entry.rw_related):
                 for word in text.split():
-                    elsewhere.setdefault(fold(word), set()).add(entry.id)
+                    elsewhere.setdefault(fold(word), set()).add(named.get(fold(text), entry.id))
         table = {}
         for entry in glossary:
             words = entry.en[0].split() if entry.type == "person" and entry.en else []
