@@ -881,7 +881,7 @@ PRESS = [
     ("Shampiyona yarahagaze kubera intambara imaze imyaka ibiri muri Sudani.",
      ["term.war=intambara", "place.sudan=Sudani"]),
     ("Umukino wa shampiyona wari intambara i Kigali. Umutoza ati intambara na Nigeria izakomera.",
-     ["?term.war=intambara!'shampiyona' points to", "place.kigali=Kigali",
+     ["?term.war=intambara!'wari' points to", "place.kigali=Kigali",
       "?term.war=intambara!'umutoza' points to", "place.nigeria=Nigeria"]),
     # lower-case "arusha" before a word of comparison is the verb (surpasses), not the town
     ("Amakipe yombi arusha ayandi amanota, naho inama izabera i Arusha.",
@@ -1135,6 +1135,11 @@ PRESS = [
     ("amahoro mu karere k ibiyaga bigari, ingabo n abapolisi", ["place.great-lakes=karere k ibiyaga bigari",
                                                                  "term.armed-forces=ingabo",
                                                                  "term.police-officers=n abapolisi"]),
+    # a struggle that "was a war", "is no war", a political battle, a milk war: said of other things than a war
+    ("Kuzamuka umusozi byari intambara nyayo. Shutdown yabaye intambara ya politiki.",
+     ["?term.war=intambara!'byari'", "?term.war=intambara!'yabaye'"]),
+    ("Ntabwo ari umukino, si intambara. Intambara y'amata hagati ya Kenya na Uganda.",
+     ["?term.war=intambara!'si'", "?term.war=Intambara!'amata'", "place.kenya=Kenya", "place.uganda=Uganda"]),
     # a war of words, a spiritual war, a bee attack, zeal, small industries, a loan's collateral
     ("Intambara y'amagambo yarakaze. Igitero cy'inzuki cyakomerekeje abana. Bagaragaje ishyaka ridasanzwe.",
      ["?term.war=Intambara!'amagambo'", "?term.attack=Igitero!'inzuki'", "?term.political-party=ishyaka!'bagaragaje'"]),
