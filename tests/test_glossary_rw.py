@@ -1137,7 +1137,8 @@ PRESS = [
                                                                  "term.police-officers=n abapolisi"]),
     # the death penalty, God's punishment, sentences cut after a pardon: penalties, not sanctions
     ("Amnesty yasabye guhagarika igihano cy'urupfu. Ibiza ni igihano cy'Imana.",
-     ["?term.sanctions=igihano!'rupfu'", "term.disaster=Ibiza", "?term.sanctions=igihano!'imana'"]),
+     ["org.amnesty=Amnesty", "?term.sanctions=igihano!'urupfu'", "term.disaster=Ibiza",
+      "?term.sanctions=igihano!'imana'"]),
     ("Bahawe imbabazi, bagabanyirizwa ibihano.", ["?term.sanctions=ibihano!'imbabazi'"]),
     # a struggle that "was a war", "is no war", a political battle, a milk war: said of other things than a war
     ("Kuzamuka umusozi byari intambara nyayo. Shutdown yabaye intambara ya politiki.",
