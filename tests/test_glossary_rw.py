@@ -1135,6 +1135,9 @@ PRESS = [
     ("amahoro mu karere k ibiyaga bigari, ingabo n abapolisi", ["place.great-lakes=karere k ibiyaga bigari",
                                                                  "term.armed-forces=ingabo",
                                                                  "term.police-officers=n abapolisi"]),
+    # a radio's programmes, the media's, healing dialogues: not talks between parties
+    ("Isango Star yahagaritse ibiganiro byayo. Ibiganiro by'isanamitima byabereye i Rusizi.",
+     ["org.isango-star=Isango Star", "?term.talks=ibiganiro!'isango'", "?term.talks=Ibiganiro!'isanamitima'", "place.rusizi=Rusizi"]),
     # the death penalty, God's punishment, sentences cut after a pardon: penalties, not sanctions
     ("Amnesty yasabye guhagarika igihano cy'urupfu. Ibiza ni igihano cy'Imana.",
      ["org.amnesty=Amnesty", "?term.sanctions=igihano!'urupfu'", "term.disaster=Ibiza",
