@@ -1135,6 +1135,11 @@ PRESS = [
     ("amahoro mu karere k ibiyaga bigari, ingabo n abapolisi", ["place.great-lakes=karere k ibiyaga bigari",
                                                                  "term.armed-forces=ingabo",
                                                                  "term.police-officers=n abapolisi"]),
+    # Kigoma, a commune of the former Gitarama prefecture, is not the Tanzanian town
+    ("Yahoze ari burugumesitiri wa Kigoma muri Perefegitura ya Gitarama.",
+     ["term.mayor=burugumesitiri", "?place.kigoma=Kigoma!'burugumesitiri'", "place.gitarama=Gitarama"]),
+    ("Impunzi zo mu nkambi ya Kigoma muri Tanzania.", ["term.refugees=Impunzi", "place.kigoma=Kigoma",
+                                                       "place.tanzania=Tanzania"]),
     # a radio's programmes, the media's, healing dialogues: not talks between parties
     ("Isango Star yahagaritse ibiganiro byayo. Ibiganiro by'isanamitima byabereye i Rusizi.",
      ["org.isango-star=Isango Star", "?term.talks=ibiganiro!'isango'", "?term.talks=Ibiganiro!'isanamitima'", "place.rusizi=Rusizi"]),
