@@ -19,9 +19,10 @@ from translate.glossary.kinyarwanda.forms import (
 )
 from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
 from translate.glossary.kinyarwanda.names import (
-    DEMONYM_PREFIXES, TITLE_WORDS, UnlistedName, _OPENERS, _bracketed_acronym, _inside_longer_name, _linked,
-    _named_after, _names_a_feature, _unlisted_names, after_name_particle, capitalised_name_before_acronym,
-    renderings_before_acronym, spelt_out_before_acronyms, spelt_out_names, spelt_out_reading,
+    DEMONYM_PREFIXES, TITLE_WORDS, UnlistedName, _OPENERS, _bracketed_acronym, _capitalised_words,
+    _inside_longer_name, _linked, _named_after, _names_a_feature, _unlisted_names, after_name_particle,
+    capitalised_name_before_acronym, renderings_before_acronym, spelt_out_before_acronyms, spelt_out_names,
+    spelt_out_reading,
 )
 from translate.glossary.kinyarwanda.senses import (
     Word, _Sentences, _body_after, _foreign_after, _place_of, _placed_after, _places_after, _sentence_words,
@@ -184,11 +185,8 @@ def _initials_of(organisation: Entry | None, acronym: str) -> bool:
     Frontières), its little words aside."""
     if organisation is None:
         return False
-    for name in organisation.en:
-        words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
-        if len(words) > 1 and "".join(w[0] for w in words).upper() == acronym.upper():
-            return True
-    return False
+    return any(len(words) > 1 and "".join(w[0] for w in words) == fold(acronym)
+               for words in map(_capitalised_words, organisation.en))
 
 
 def _person_name_words(glossary: Glossary) -> dict[str, frozenset[str]]:
