@@ -749,6 +749,10 @@ PRESS = [
     # not a Kinyarwanda-spelt one (inkambi ya Mahama), nor after his other names or "named after"
     ("Brammertz yasuye i Kigali.",
      ["person.serge-brammertz=Brammertz!the surname of 'Serge Brammertz'", "place.kigali=Kigali"]),
+    # a surname the press writes alone for him (research round 46), not someone else's of the same surname
+    ("Ugirashebuja yavuze ko Inkiko Gacaca zarangiye.",
+     ["person.emmanuel-ugirashebuja=Ugirashebuja!the surname of 'Emmanuel Ugirashebuja'"]),
+    ("Umwe muri bo, Célestin Ugirashebuja, yahoze ari burugumesitiri.", ["term.mayor=burugumesitiri"]),
     # listed as a look-alike of Mahmoud Abbas, Abbas Araghchi is still the one Araghchi; Abbas alone stays Mahmoud
     ("Araghchi yavuze ko Tehran yiteguye.",
      ["person.abbas-araghchi=Araghchi!the surname of 'Abbas Araghchi'", "place.tehran=Tehran"]),
