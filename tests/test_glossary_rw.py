@@ -1139,6 +1139,13 @@ PRESS = [
     ("amahoro mu karere k ibiyaga bigari, ingabo n abapolisi", ["place.great-lakes=karere k ibiyaga bigari",
                                                                  "term.armed-forces=ingabo",
                                                                  "term.police-officers=n abapolisi"]),
+    # a treaty named after a city (!<<amasezerano): the Paris Agreement, the Geneva Conventions; not the Washington
+    # accords, whose place the glossary keeps, nor an agreement signed in Paris
+    ("Amerika yavuye mu masezerano y'i Paris. Yubahirije Amasezerano ya Genève.",
+     ["place.united-states=Amerika", "term.agreement=masezerano", "?place.paris=Paris!'masezerano'",
+      "term.agreement=Amasezerano", "?place.geneva=Genève!'amasezerano'"]),
+    ("Amasezerano ya Washington yasinyiwe i Paris.",
+     ["term.agreement=Amasezerano", "place.washington=Washington", "place.paris=Paris"]),
     # Kigoma, a commune of the former Gitarama prefecture, is not the Tanzanian town
     ("Yahoze ari burugumesitiri wa Kigoma muri Perefegitura ya Gitarama.",
      ["term.mayor=burugumesitiri", "?place.kigoma=Kigoma!'burugumesitiri'", "place.gitarama=Gitarama"]),

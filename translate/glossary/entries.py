@@ -58,6 +58,8 @@ class SenseCues:
     Sudani: a war, whatever sport the sentence is about; not a match at a venue, intambara i Kigali, nor a trade
     war, intambara y'ubucuruzi hagati ya Amerika n'u Bushinwa); '!<word': the word right
     before the match, whole, shows another sense (a simile: nk'igisasu, nka roketi; a predicate: kuba intwaro);
+    '!<<word': so does the word the match is 'of', right before its connective (amasezerano ya Paris, the Paris
+    Agreement: a treaty's name, not the city);
     '?word': the cues are read only for a match holding this word of a rendering, the one with another sense
     (iperereza is also a police inquiry; ubutasi, spying, is intelligence in any sentence)."""
 
@@ -73,6 +75,7 @@ class SenseCues:
     other_place_after_against: bool = False  # '!>@place'
     only_in: tuple[str, ...] = ()  # '?word': the renderings' words the cues are read for
     place_after_for: bool = False  # '>@place'
+    of_against: tuple[str, ...] = ()  # '!<<word' (amasezerano ya Paris: a treaty's name)
 
     @property
     def supported_by_something(self) -> bool:
@@ -90,6 +93,7 @@ _PLACE_CUE = re.compile(r"(!?)@place(?:\.([a-z0-9][a-z0-9_.-]*))?")
 def parse_cues(cues: Sequence[str]) -> SenseCues:
     """Parse `rw_context` cells; raises ValueError naming the first cue that is none."""
     supporting, against, next_against, previous_against, places_for, places_against = [], [], [], [], [], []
+    of_against: list[str] = []
     only_in: list[str] = []
     any_place = False
     body_after_against = foreign_after_against = other_place_after_against = place_after_for = False
@@ -106,6 +110,8 @@ def parse_cues(cues: Sequence[str]) -> SenseCues:
             place_after_for = True
         elif cue.startswith("!>") and cue[2:] and not re.search(r"[\s!@>]", cue[2:]):
             next_against.append(cue[2:])
+        elif cue.startswith("!<<") and cue[3:] and not re.search(r"[\s!@<>]", cue[3:]):
+            of_against.append(cue[3:])
         elif cue.startswith("!<") and cue[2:] and not re.search(r"[\s!@<>]", cue[2:]):
             previous_against.append(cue[2:])
         elif cue.startswith("?") and cue[1:] and not re.search(r"[\s!@<>?']", cue[1:]):
@@ -120,7 +126,7 @@ def parse_cues(cues: Sequence[str]) -> SenseCues:
             raise ValueError(cue)
     return SenseCues(tuple(supporting), tuple(against), tuple(next_against), tuple(previous_against), any_place,
                      tuple(places_for), tuple(places_against), body_after_against, foreign_after_against,
-                     other_place_after_against, tuple(only_in), place_after_for)
+                     other_place_after_against, tuple(only_in), place_after_for, tuple(of_against))
 
 
 @dataclass(frozen=True)

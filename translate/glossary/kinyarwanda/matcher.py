@@ -26,7 +26,7 @@ from translate.glossary.kinyarwanda.names import (
 )
 from translate.glossary.kinyarwanda.senses import (
     Word, _Sentences, _body_after, _foreign_after, _place_of, _placed_after, _places_after, _sentence_words,
-    _unsupported_sense, _word_before, _words_after,
+    _unsupported_sense, _word_before, _word_of, _words_after,
 )
 from translate.glossary.matching import Pattern, TermMatch
 from translate.glossary.morphology import (
@@ -586,8 +586,8 @@ def _with_surnames_of_named_people(text: str, tokens: list[Token], matches: list
 
 
 # What decides a match's sense, read once per entry and sentence: the entry, the sentence, the places right after,
-# the words after, a body or name after, the word before, a place it is of or in.
-_SenseKey = tuple[str, int, tuple[str, ...], tuple[Word, ...], str | None, str | None, bool]
+# the words after, a body or name after, the word before, a place it is of or in, the word it is of.
+_SenseKey = tuple[str, int, tuple[str, ...], tuple[Word, ...], str | None, str | None, bool, str | None]
 
 
 def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialects: bool) -> list[TermMatch]:
@@ -683,12 +683,13 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             # once per entry, sentence and what follows it: a long unpunctuated paragraph would otherwise be read
             # once per match
             before = _word_before(tokens, i) if entry.sense_cues.previous_against else None
+            of = _word_of(tokens, i) if entry.sense_cues.of_against else None
             placed = entry.sense_cues.place_after_for and _placed_after(tokens, j, places_named)
-            key = (entry.id, sentences.of[i], tuple(near), after, body, before, placed)
+            key = (entry.id, sentences.of[i], tuple(near), after, body, before, placed, of)
             if key not in senses:
                 words = _sentence_words(tokens, i, sentences, in_places)
                 senses[key] = _unsupported_sense(entry, words, frozenset(places_in.get(sentences.of[i], ())), near,
-                                                 after, body, before, placed)
+                                                 after, body, before, placed, of)
             sense = senses[key]
         # an organisation after another and a connective that agrees with it is the body the first belongs to,
         # part of its name: Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council

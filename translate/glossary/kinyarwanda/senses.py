@@ -235,9 +235,25 @@ def _word_before(tokens: list[Token], i: int) -> str | None:
     return tokens[i - 1].norm.rstrip("'’")
 
 
+def _word_of(tokens: list[Token], i: int) -> str | None:
+    """The word a match at token i is 'of': the one right before its connective, full or elided, in the same phrase
+    (amasezerano ya Paris, amasezerano y'i Paris: amasezerano), folded; None if no connective stands before it."""
+    k = i - 1
+    if k > 0 and tokens[k].norm == "i" and tokens[k].joined and tokens[k - 1].clitic:
+        k -= 1  # y'i Paris: of the place
+    if k < 1 or not (tokens[k].clitic or (tokens[k].norm in FULL_CONNECTIVES and tokens[k + 1].joined)):
+        return None
+    return tokens[k - 1].norm.rstrip("'’") if tokens[k].joined else None
+
+
+def _without_augment(noun: str) -> str:
+    """A noun without its initial vowel, so that a cue matches it after a locative too (mu masezerano)."""
+    return noun[1:] if len(noun) > 3 and noun[0] in "aeiou" else noun
+
+
 def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], near: Mapping[str, str],
                        after: tuple[Word, ...] = (), body: str | None = None, before: str | None = None,
-                       placed: bool = False) -> str | None:
+                       placed: bool = False, of: str | None = None) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is), by the
     entry's `rw_context` (SenseCues): a place named right after the match decides (`near`: its id and how it is
     written); else the word right before it (`before`) or a word after it (`after`, `body`) shows the other sense;
@@ -250,6 +266,8 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
     other = next((near[place] for place in cues.places_against if place in near), None) \
         or body \
         or (before if before is not None and before in map(fold, cues.previous_against) else None) \
+        or (of if of is not None and _without_augment(of) in {_without_augment(fold(cue)) for cue in cues.of_against}
+            else None) \
         or next((word.text for word in after for cue in next_against if _has_cue(word, cue)), None)
     if other is None and cues.place_after_for and placed:
         return None  # a place it is of or in outweighs the words of its sentence, not those next to it
