@@ -1144,6 +1144,8 @@ PRESS = [
     ("Amerika yavuye mu masezerano y'i Paris. Yubahirije Amasezerano ya Genève.",
      ["place.united-states=Amerika", "term.agreement=masezerano", "?place.paris=Paris!'masezerano'",
       "term.agreement=Amasezerano", "?place.geneva=Genève!'amasezerano'"]),
+    # a virus's strain named after a country (ubwoko bwa Sudani: the Sudan strain of Ebola)
+    ("Ebola yo mu bwoko bwa Sudani nta rukingo igira.", ["term.ebola=Ebola", "?place.sudan=Sudani!'bwoko'"]),
     ("Amasezerano ya Washington yasinyiwe i Paris.",
      ["term.agreement=Amasezerano", "place.washington=Washington", "place.paris=Paris"]),
     # Kigoma, a commune of the former Gitarama prefecture, is not the Tanzanian town
