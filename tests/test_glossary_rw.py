@@ -1144,6 +1144,23 @@ PRESS = [
     ("Amerika yavuye mu masezerano y'i Paris. Yubahirije Amasezerano ya Genève.",
      ["place.united-states=Amerika", "term.agreement=masezerano", "?place.paris=Paris!'masezerano'",
       "term.agreement=Amasezerano", "?place.geneva=Genève!'amasezerano'"]),
+    # cases a review of this session's cues found: "and" and "like" make no treaty's name; a Rwandan body's own
+    # acronym stays Rwanda's, another country's commission's is that country's; a war with a place after it is a
+    # war whatever word stands before; a commune's cues read only where Kigoma is its own; easing sanctions, a
+    # country asking no forgiveness and the month of April leave the term as it is
+    ("Kigali yasinye amasezerano na Paris.",
+     ["place.kigali=Kigali", "term.agreement=amasezerano", "place.paris=Paris"]),
+    ("Ishami rya Minisiteri y'Ubuzima y'u Rwanda (MINISANTE) ryatangaje.",
+     ["org.minisante=Ishami rya Minisiteri y'Ubuzima y'u Rwanda", "org.minisante=MINISANTE"]),
+    ("Komisiyo y'Igihugu y'Amatora y'u Burundi (CENI) yatangaje.",
+     ["?org.nec=Komisiyo y'Igihugu y'Amatora!'u Burundi'", "place.burundi=y'u Burundi",
+      "?org.ceni=CENI!'u Burundi'"]),
+    ("Amakimbirane yabaye intambara muri Sudani. Intambara ya Mata 2023 muri Sudani yahitanye abantu.",
+     ["term.war=intambara", "place.sudan=Sudani", "term.war=Intambara", "place.sudan=Sudani"]),
+    ("Impunzi zo muri komini ya Nyanza-Lac zahungiye i Kigoma muri Tanzania.",
+     ["term.refugees=Impunzi", "place.kigoma=Kigoma", "place.tanzania=Tanzania"]),
+    ("Amerika irateganya kugabanyiriza u Burusiya ibihano. Ntibazasaba imbabazi nubwo bafatiwe ibihano.",
+     ["place.united-states=Amerika", "place.russia=u Burusiya", "term.sanctions=ibihano", "term.sanctions=ibihano"]),
     # a virus's strain named after a country (ubwoko bwa Sudani: the Sudan strain of Ebola)
     ("Ebola yo mu bwoko bwa Sudani nta rukingo igira.", ["term.ebola=Ebola", "?place.sudan=Sudani!'bwoko'"]),
     ("Amasezerano ya Washington yasinyiwe i Paris.",
@@ -1153,14 +1170,16 @@ PRESS = [
      ["term.mayor=burugumesitiri", "?place.kigoma=Kigoma!'burugumesitiri'", "place.gitarama=Gitarama"]),
     ("Impunzi zo mu nkambi ya Kigoma muri Tanzania.", ["term.refugees=Impunzi", "place.kigoma=Kigoma",
                                                        "place.tanzania=Tanzania"]),
-    # a radio's programmes, the media's, healing dialogues: not talks between parties
+    # healing dialogues are no talks between parties (a radio's programmes are, by its name alone, left as talks:
+    # a radio reports talks as often)
     ("Isango Star yahagaritse ibiganiro byayo. Ibiganiro by'isanamitima byabereye i Rusizi.",
-     ["org.isango-star=Isango Star", "?term.talks=ibiganiro!'isango'", "?term.talks=Ibiganiro!'isanamitima'", "place.rusizi=Rusizi"]),
+     ["org.isango-star=Isango Star", "term.talks=ibiganiro", "?term.talks=Ibiganiro!'isanamitima'",
+      "place.rusizi=Rusizi"]),
     # the death penalty, God's punishment, sentences cut after a pardon: penalties, not sanctions
     ("Amnesty yasabye guhagarika igihano cy'urupfu. Ibiza ni igihano cy'Imana.",
      ["org.amnesty=Amnesty", "?term.sanctions=igihano!'urupfu'", "term.disaster=Ibiza",
       "?term.sanctions=igihano!'imana'"]),
-    ("Bahawe imbabazi, bagabanyirizwa ibihano.", ["?term.sanctions=ibihano!'imbabazi'"]),
+    ("Bahawe imbabazi, bagabanyirizwa ibihano.", ["?term.sanctions=ibihano!'bagabanyirizwa'"]),
     # a struggle that "was a war", "is no war", a political battle, a milk war: said of other things than a war
     ("Kuzamuka umusozi byari intambara nyayo. Shutdown yabaye intambara ya politiki.",
      ["?term.war=intambara!'byari'", "?term.war=intambara!'yabaye'"]),

@@ -54,9 +54,10 @@ class SenseCues:
     connective or mu/muri, that none of the entry's English names holds (Minisiteri y'Ubuzima ya Uganda is not the
     Rwanda Ministry of Health; … mu Rwanda is, and so is … i Kigali, where it sits); '>@place': a place named
     after the match in its clause, after mu/muri or a connective, decides for the glossary's sense over the words
-    of its sentence, not over those right next to it (intambara yo muri Sudani, intambara imaze imyaka ibiri muri
-    Sudani: a war, whatever sport the sentence is about; not a match at a venue, intambara i Kigali, nor a trade
-    war, intambara y'ubucuruzi hagati ya Amerika n'u Bushinwa); '!<word': the word right
+    of its sentence and the word before the match, not over those right after it (intambara yo muri Sudani,
+    intambara imaze imyaka ibiri muri Sudani, yabaye intambara muri Sudani: a war, whatever sport the sentence is
+    about; not a match at a venue, intambara i Kigali, nor a trade war, intambara y'ubucuruzi hagati ya Amerika n'u
+    Bushinwa); '!<word': the word right
     before the match, whole, shows another sense (a simile: nk'igisasu, nka roketi; a predicate: kuba intwaro);
     '!<<word': so does the word the match is 'of', right before its connective (amasezerano ya Paris, the Paris
     Agreement: a treaty's name, not the city);

@@ -30,7 +30,7 @@ from translate.glossary.kinyarwanda.senses import (
 )
 from translate.glossary.matching import Pattern, TermMatch
 from translate.glossary.morphology import (
-    DEMONSTRATIVES, FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, OTHERS, VOWELS, connective,
+    CLITICS, DEMONSTRATIVES, FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, OTHERS, VOWELS, connective,
     spelt_foreign,
 )
 from translate.glossary.spelling import HONORIFICS, name_spellings, with_misspelt_names
@@ -313,8 +313,9 @@ def _name_text(text: str, tokens: list[Token], a: int, b: int) -> str:
     return text[tokens[a].start:end + 1 if _bracketed_acronym(tokens, b - 1) and text[end:end + 1] == ")" else end]
 
 
-# Informal copy writes an elided connective apart, a space for its apostrophe: minisitiri w ingabo w u rwanda.
-_SPACED_ELISIONS = frozenset({"w", "y", "z", "cy", "by", "ry", "rw", "bw", "tw", "kw", "k", "b", "n", "nk"})
+# Informal copy writes an elided connective apart, a space for its apostrophe: minisitiri w ingabo w u rwanda (h,
+# a locative, is left: h is too often a stray letter).
+_SPACED_ELISIONS = CLITICS - {"h"}
 
 
 def _spaced_elisions(tokens: list[Token]) -> list[Token]:
@@ -459,11 +460,16 @@ def _listed_surnames(glossary: Glossary) -> dict[str, ListedSurname]:
         elsewhere: dict[str, set[str]] = {}
         # a look-alike that is another entry's name is that entry's words (Abbas Araghchi, listed against
         # Mahmoud Abbas, does not make Araghchi a word of his)
-        named = {fold(text): entry.id for entry in glossary for text in (*entry.rw, *entry.en)}
+        named: dict[str, set[str]] = {}
         for entry in glossary:
-            for text in (*entry.rw, *entry.en, *entry.rw_lookalike, *entry.rw_related):
+            for text in (*entry.rw, *entry.en):
+                named.setdefault(fold(text), set()).add(entry.id)
+        for entry in glossary:
+            for text, owners in [*((text, {entry.id}) for text in (*entry.rw, *entry.en)),
+                                 *((text, named.get(fold(text), {entry.id}))
+                                   for text in (*entry.rw_lookalike, *entry.rw_related))]:
                 for word in text.split():
-                    elsewhere.setdefault(fold(word), set()).add(named.get(fold(text), entry.id))
+                    elsewhere.setdefault(fold(word), set()).update(owners)
         table = {}
         for entry in glossary:
             words = entry.en[0].split() if entry.type == "person" and entry.en else []
@@ -652,7 +658,6 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
     org_ending_at = {j: (pattern, i) for pattern, i, j in reported
                      if _entry_type(glossary, pattern.entry) == "organisation"}
     place_ending_at = {j: i for pattern, i, j in reported if i in place_at}
-    org_sense: dict[int, str] = {}  # the token an organisation taken in another sense ends before -> that sense
     names_over: dict[int, list[UnlistedName]] = {}  # token -> the unlisted names over it
     for span in unlisted:
         for k in range(span.start, span.end):
@@ -715,12 +720,14 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                 continue
             sense = sense or (f"{_SENSE} the acronym in brackets after "
                               f"'{text[tokens[before[1]].start:tokens[i - 1].end]}' names it")
-        # an acronym in brackets after a body and the place it is of, where that place made the body another
-        # country's, is that other body too (Komisiyo … y'u Burundi (CENI): not the DR Congo's)
-        if kind == "term" and not sense and j == i + 1 and _bracketed_acronym(tokens, i) \
-                and (k := place_ending_at.get(i)) is not None:
-            sense = next((org_sense[end] for end in (k - 1, k)
-                          if end in org_sense and org_ending_at[end][0].entry == pattern.entry), None)
+        # an acronym in brackets after a body and the place it is of names that place's body: another country's,
+        # where the acronym's own entry reads a place after it so (Komisiyo … y'u Burundi (CENI): not the DR
+        # Congo's; Minisiteri y'Ubuzima y'u Rwanda (MINISANTE) stays Rwanda's)
+        if kind == "term" and not sense and j == i + 1 and entry is not None \
+                and entry.sense_cues.other_place_after_against and _bracketed_acronym(tokens, i) \
+                and (k := place_ending_at.get(i)) is not None and (k - 1 in org_ending_at or k in org_ending_at) \
+                and (other := _other_place(glossary, entry, place_at[k])):
+            sense = f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
         if kind == "term" and not sense and entry is not None and entry.type == "organisation" and j == i + 1 \
                 and i in spelt_out and spelt_out_reading(entry, spelt := spelt_out[i][1]) == "other":
             sense = f"{_SENSE} the acronym in brackets spells '{' '.join(spelt)}', another name"
@@ -736,8 +743,6 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                          None)
         if sense:
             kind, warnings = "ambiguous", [sense, *warnings]
-            if j in org_ending_at:
-                org_sense[j] = sense
         matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))
     # a name its acronym closes is that organisation: it stands for what it holds, so the output stays one
     # match per stretch of text

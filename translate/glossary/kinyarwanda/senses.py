@@ -237,12 +237,14 @@ def _word_before(tokens: list[Token], i: int) -> str | None:
 
 def _word_of(tokens: list[Token], i: int) -> str | None:
     """The word a match at token i is 'of': the one right before its connective, full or elided, in the same phrase
-    (amasezerano ya Paris, amasezerano y'i Paris: amasezerano), folded; None if no connective stands before it."""
+    (amasezerano ya Paris, amasezerano y'i Paris: amasezerano), folded; None if no such connective stands before it
+    (na, nka: 'and', 'like')."""
     k = i - 1
     if k > 0 and tokens[k].norm == "i" and tokens[k].joined and tokens[k - 1].clitic:
         k -= 1  # y'i Paris: of the place
-    if k < 1 or not (tokens[k].clitic or (tokens[k].norm in FULL_CONNECTIVES and tokens[k + 1].joined)):
-        return None
+    if k < 1 or tokens[k].norm in _AND | _LIKE \
+            or not (tokens[k].clitic or (tokens[k].norm in FULL_CONNECTIVES and tokens[k + 1].joined)):
+        return None  # 'and' and 'like' make no 'of' (amasezerano n'u Rwanda)
     return tokens[k - 1].norm.rstrip("'’") if tokens[k].joined else None
 
 
@@ -256,21 +258,26 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
                        placed: bool = False, of: str | None = None) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is), by the
     entry's `rw_context` (SenseCues): a place named right after the match decides (`near`: its id and how it is
-    written); else the word right before it (`before`) or a word after it (`after`, `body`) shows the other sense;
-    else a place the match is of or in (`placed`, for '>@place') takes it for the term; else a word of its
+    written); else the word right before it (`before`; not where a place it is of or in decides, `placed`), the
+    word it is 'of' before its connective (`of`, for '!<<word') or a word after it (`after`, `body`) shows the
+    other sense; else a place it is of or in (`placed`, for '>@place') takes it for the term; else a word of its
     sentence shows the other sense, or none supports this one (`places`: those the sentence names, for '@place')."""
     cues = entry.sense_cues
     if any(place in near for place in cues.places_for):
         return None
     against, next_against = _cues(cues.against), _cues(cues.next_against)
+    # a place it is of or in (>@place) outweighs the words of its sentence and the one before it (yabaye intambara
+    # muri Sudani: became a war), not the words right after it (intambara y'ubucuruzi …)
+    placed_wins = cues.place_after_for and placed
     other = next((near[place] for place in cues.places_against if place in near), None) \
         or body \
-        or (before if before is not None and before in map(fold, cues.previous_against) else None) \
+        or (before if before is not None and not placed_wins and before in map(fold, cues.previous_against)
+            else None) \
         or (of if of is not None and _without_augment(of) in {_without_augment(fold(cue)) for cue in cues.of_against}
             else None) \
         or next((word.text for word in after for cue in next_against if _has_cue(word, cue)), None)
-    if other is None and cues.place_after_for and placed:
-        return None  # a place it is of or in outweighs the words of its sentence, not those next to it
+    if other is None and placed_wins:
+        return None
     other = other or next((word.text for word in words for cue in against if _has_cue(word, cue)), None)
     if other is not None:
         return f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
