@@ -654,14 +654,16 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             places_in.setdefault(sentences.of[i], set()).add(pattern.entry)
             place_at[i] = (pattern.entry, text[tokens[i].start:tokens[j - 1].end])
     places_named = {i for pattern, i, _ in reported if pattern.kind == "term" and i in place_at}  # not Abanyarwanda
-    # the organisations reported, by the token each ends before
-    org_ending_at = {j: (pattern, i) for pattern, i, j in reported
-                     if _entry_type(glossary, pattern.entry) == "organisation"}
-    place_ending_at = {j: i for pattern, i, j in reported if i in place_at}
     names_over: dict[int, list[UnlistedName]] = {}  # token -> the unlisted names over it
     for span in unlisted:
         for k in range(span.start, span.end):
             names_over.setdefault(k, []).append(span)
+    # the organisations reported, by the token each ends before
+    org_ending_at = {j: (pattern, i) for pattern, i, j in reported
+                     if _entry_type(glossary, pattern.entry) == "organisation"}
+    read = _Reported(text, tokens, glossary, sentences, in_terms, in_places, organisations, places_in, place_at,
+                     places_named, org_ending_at, {j: i for pattern, i, j in reported if i in place_at}, names_over,
+                     spelt_out, senses)
     for pattern, i, j in reported:
         form: Form = pattern.data
         start, end, kind = tokens[i].start, tokens[j - 1].end, pattern.kind
@@ -677,70 +679,12 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         sense = None
         if kind == "term" and form.kind != "forbidden" and entry is not None and entry.rw_context \
                 and _read_for_sense(entry, tokens[i:j]):
-            near = _places_after(tokens, j, place_at)
-            after = _words_after(tokens, j, sentences) if entry.sense_cues.next_against else ()
-            body = _body_after(tokens, j, sentences, organisations, in_places) \
-                if entry.sense_cues.body_after_against else None
-            body = body or (_foreign_after(tokens, j, sentences, in_terms)
-                            if entry.sense_cues.foreign_after_against else None)
-            body = body or (_other_place(glossary, entry, _place_of(tokens, j, place_at))
-                            if entry.sense_cues.other_place_after_against else None)
-            # once per entry, sentence and what follows it: a long unpunctuated paragraph would otherwise be read
-            # once per match
-            before = _word_before(tokens, i) if entry.sense_cues.previous_against else None
-            of = _word_of(tokens, i) if entry.sense_cues.of_against else None
-            placed = entry.sense_cues.place_after_for and _placed_after(tokens, j, places_named)
-            key = (entry.id, sentences.of[i], tuple(near), after, body, before, placed, of)
-            if key not in senses:
-                words = _sentence_words(tokens, i, sentences, in_places)
-                senses[key] = _unsupported_sense(entry, words, frozenset(places_in.get(sentences.of[i], ())), near,
-                                                 after, body, before, placed, of)
-            sense = senses[key]
-        # an organisation after another and a connective that agrees with it is the body the first belongs to,
-        # part of its name: Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council
-        owner = org_ending_at.get(i - 1) if i > 1 and _joined_by_connective(tokens, i) else None
-        if kind == "term" and not sense and owner is not None and entry is not None \
-                and _in_its_names(glossary.get(owner[0].entry), entry) \
-                and _agrees_with(tokens[i - 1], owner[0].data):
-            sense = f"{_SENSE} part of the name '{text[tokens[owner[1]].start:end]}'"
-        # an acronym in brackets names the organisation just before it, whatever else it spells: Reporters Sans
-        # Frontières (RSF) is not the Rapid Support Forces; not one after a connective, which names a longer body
-        # (ubutumwa bwa Loni (MINUSMA)), unless that body is the word organisation (Umuryango w'Abanyamakuru
-        # Batagira Imipaka (RSF)); where its letters are that organisation's initials, it is its acronym, whatever
-        # the sentence says of the other's sense
-        before = org_ending_at.get(i)
-        if kind == "term" and before and before[0].entry != pattern.entry \
-                and not (before[1] > 0 and (tokens[before[1] - 1].clitic
-                                            or tokens[before[1] - 1].norm in FULL_CONNECTIVES)
-                         and tokens[before[1] - 1].norm not in _AND | _LIKE
-                         and not _organisation_word_opens(tokens, before[1] - 2)) \
-                and _bracketed_acronym(tokens, i):
-            if _initials_of(glossary.get(before[0].entry), tokens[i].orig):
-                matches.append(TermMatch(before[0].entry, text[tokens[i].start:end], tokens[i].start, end))
+            sense = _cue_sense(read, entry, i, j)
+        if kind == "term" and entry is not None:
+            sense, named_body = _name_sense(read, pattern, entry, i, j, sense)
+            if named_body is not None:  # the acronym of the body before it
+                matches.append(TermMatch(named_body, text[tokens[i].start:end], tokens[i].start, end))
                 continue
-            sense = sense or (f"{_SENSE} the acronym in brackets after "
-                              f"'{text[tokens[before[1]].start:tokens[i - 1].end]}' names it")
-        # an acronym in brackets after a body and the place it is of names that place's body: another country's,
-        # where the acronym's own entry reads a place after it so (Komisiyo … y'u Burundi (CENI): not the DR
-        # Congo's; Minisiteri y'Ubuzima y'u Rwanda (MINISANTE) stays Rwanda's)
-        if kind == "term" and not sense and j == i + 1 and entry is not None \
-                and entry.sense_cues.other_place_after_against and _bracketed_acronym(tokens, i) \
-                and (k := place_ending_at.get(i)) is not None and (k - 1 in org_ending_at or k in org_ending_at) \
-                and (other := _other_place(glossary, entry, place_at[k])):
-            sense = f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
-        if kind == "term" and not sense and entry is not None and entry.type == "organisation" and j == i + 1 \
-                and i in spelt_out and spelt_out_reading(entry, spelt := spelt_out[i][1]) == "other":
-            sense = f"{_SENSE} the acronym in brackets spells '{' '.join(spelt)}', another name"
-        if kind == "term" and not sense and entry is not None:
-            # a place inside an office's name is still named: its seat (Urukiko Rwisumbuye rwa Musanze); not one
-            # the name's acronym closes (… muri Somalia (AUSSOM))
-            sense = next((_inside_name(text, tokens, name) for name in names_over.get(i, ())
-                          # not the head word itself (Minisiteri y'Imari is a ministry), unless the name is a
-                          # listed organisation's (Minisiteri ishinzwe Ubutabazi (MINEMA))
-                          if name.start <= i and j <= name.end and (name.start, name.end) != (i, j)
-                          and ((i, j) != (name.start, name.start + 1) or name.acronym_of)
-                          and (entry.type != "place" or i >= name.seat) and i != name.owner),
-                         None)
         if sense:
             kind, warnings = "ambiguous", [sense, *warnings]
         matches.append(TermMatch(pattern.entry, text[start:end], start, end, kind, warnings))
@@ -755,6 +699,100 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
     named = [n for n in named if not any(o is not n and o.start <= n.start and n.end <= o.end for o in named)]
     matches = [m for m in matches if not any(n.start <= m.start and m.end <= n.end for n in named)] + named
     return sorted(matches, key=lambda m: (m.start, -m.end))
+
+
+class _Reported(NamedTuple):
+    """What one text holds once its matches are read: the tokens and where the reported places, organisations and
+    unlisted names stand, for the rules that decide a match's sense."""
+    text: str
+    tokens: list[Token]
+    glossary: Glossary
+    sentences: _Sentences
+    in_terms: set[int]
+    in_places: set[int]
+    organisations: set[int]
+    places_in: dict[int, set[str]]  # sentence -> the places it names
+    place_at: dict[int, tuple[str, str]]  # token -> the place reported from it, and how it is written
+    places_named: set[int]
+    org_ending_at: dict[int, tuple[Pattern, int]]  # token an organisation ends before -> it, and where it starts
+    place_ending_at: dict[int, int]  # token a place ends before -> where it starts
+    names_over: dict[int, list[UnlistedName]]  # token -> the unlisted names over it
+    spelt_out: dict[int, tuple[int, list[str]]]  # bracketed acronym -> the name before it that it spells
+    senses: dict[_SenseKey, str | None]  # read once per entry, sentence and what stands around the match
+
+
+def _cue_sense(read: _Reported, entry: Entry, i: int, j: int) -> str | None:
+    """Why the entry's `rw_context` cues take the match at tokens i..j for another sense (None: they do not)."""
+    tokens, cues = read.tokens, entry.sense_cues
+    near = _places_after(tokens, j, read.place_at)
+    after = _words_after(tokens, j, read.sentences) if cues.next_against else ()
+    body = _body_after(tokens, j, read.sentences, read.organisations, read.in_places) \
+        if cues.body_after_against else None
+    body = body or (_foreign_after(tokens, j, read.sentences, read.in_terms) if cues.foreign_after_against else None)
+    body = body or (_other_place(read.glossary, entry, _place_of(tokens, j, read.place_at))
+                    if cues.other_place_after_against else None)
+    before = _word_before(tokens, i) if cues.previous_against else None
+    of = _word_of(tokens, i) if cues.of_against else None
+    placed = cues.place_after_for and _placed_after(tokens, j, read.places_named)
+    # once per entry, sentence and what stands around it: a long unpunctuated paragraph would otherwise be read
+    # once per match
+    sentence = read.sentences.of[i]
+    key = (entry.id, sentence, tuple(near), after, body, before, placed, of)
+    if key not in read.senses:
+        words = _sentence_words(tokens, i, read.sentences, read.in_places)
+        read.senses[key] = _unsupported_sense(entry, words, frozenset(read.places_in.get(sentence, ())), near, after,
+                                              body, before, placed, of)
+    return read.senses[key]
+
+
+def _name_sense(read: _Reported, pattern: Pattern, entry: Entry, i: int, j: int,
+                sense: str | None) -> tuple[str | None, str | None]:
+    """What the names around a term match at tokens i..j say of it: (why it is taken for another sense, or the
+    cues' reason `sense` kept; the listed body it is the acronym of instead, or None)."""
+    text, tokens, glossary, org_ending_at = read.text, read.tokens, read.glossary, read.org_ending_at
+    end = tokens[j - 1].end
+    # an organisation after another and a connective that agrees with it is the body the first belongs to,
+    # part of its name: Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye is the Security Council
+    owner = org_ending_at.get(i - 1) if i > 1 and _joined_by_connective(tokens, i) else None
+    if not sense and owner is not None and _in_its_names(glossary.get(owner[0].entry), entry) \
+            and _agrees_with(tokens[i - 1], owner[0].data):
+        sense = f"{_SENSE} part of the name '{text[tokens[owner[1]].start:end]}'"
+    # an acronym in brackets names the organisation just before it, whatever else it spells: Reporters Sans
+    # Frontières (RSF) is not the Rapid Support Forces; not one after a connective, which names a longer body
+    # (ubutumwa bwa Loni (MINUSMA)), unless that body is the word organisation (Umuryango w'Abanyamakuru
+    # Batagira Imipaka (RSF)); where its letters are that organisation's initials, it is its acronym, whatever
+    # the sentence says of the other's sense
+    before = org_ending_at.get(i)
+    if before and before[0].entry != pattern.entry \
+            and not (before[1] > 0 and (tokens[before[1] - 1].clitic or tokens[before[1] - 1].norm in FULL_CONNECTIVES)
+                     and tokens[before[1] - 1].norm not in _AND | _LIKE
+                     and not _organisation_word_opens(tokens, before[1] - 2)) \
+            and _bracketed_acronym(tokens, i):
+        if _initials_of(glossary.get(before[0].entry), tokens[i].orig):
+            return None, before[0].entry
+        written = text[tokens[before[1]].start:tokens[i - 1].end]
+        sense = sense or f"{_SENSE} the acronym in brackets after '{written}' names it"
+    # an acronym in brackets after a body and the place it is of names that place's body: another country's,
+    # where the acronym's own entry reads a place after it so (Komisiyo … y'u Burundi (CENI): not the DR
+    # Congo's; Minisiteri y'Ubuzima y'u Rwanda (MINISANTE) stays Rwanda's)
+    if not sense and j == i + 1 and entry.sense_cues.other_place_after_against and _bracketed_acronym(tokens, i) \
+            and (k := read.place_ending_at.get(i)) is not None and (k - 1 in org_ending_at or k in org_ending_at) \
+            and (other := _other_place(glossary, entry, read.place_at[k])):
+        sense = f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
+    if not sense and entry.type == "organisation" and j == i + 1 and i in read.spelt_out \
+            and spelt_out_reading(entry, spelt := read.spelt_out[i][1]) == "other":
+        sense = f"{_SENSE} the acronym in brackets spells '{' '.join(spelt)}', another name"
+    if not sense:
+        # a place inside an office's name is still named: its seat (Urukiko Rwisumbuye rwa Musanze); not one
+        # the name's acronym closes (… muri Somalia (AUSSOM))
+        sense = next((_inside_name(text, tokens, name) for name in read.names_over.get(i, ())
+                      # not the head word itself (Minisiteri y'Imari is a ministry), unless the name is a
+                      # listed organisation's (Minisiteri ishinzwe Ubutabazi (MINEMA))
+                      if name.start <= i and j <= name.end and (name.start, name.end) != (i, j)
+                      and ((i, j) != (name.start, name.start + 1) or name.acronym_of)
+                      and (entry.type != "place" or i >= name.seat) and i != name.owner),
+                     None)
+    return sense, None
 
 
 def _inside_name(text: str, tokens: list[Token], name: UnlistedName) -> str:
