@@ -29,7 +29,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -216,6 +216,18 @@ def _displaces(match, gold: Span, judged: Container[str], glossary) -> bool:
             and match.start <= gold.start and gold.end <= match.end and match.end - match.start > gold.end - gold.start)
 
 
+def _first_hit(gold: Span, marked: Sequence, claimed: Container[int]) -> int | None:
+    """The first mark of gold's entry over it that nothing has claimed yet (a TermMatch or a Span)."""
+    return next((k for k, m in enumerate(marked) if k not in claimed and m.entry == gold.entry
+                 and gold.overlaps(m.start, m.end)), None)
+
+
+def _inside_its_own(mark, golds: Sequence[Span]) -> bool:
+    """Whether a mark lies inside an occurrence of its own entry: a name and its acronym in brackets, marked as one
+    occurrence, are one mention."""
+    return any(g.entry == mark.entry and g.start <= mark.start and mark.end <= g.end for g in golds)
+
+
 def score(sentences: list[Sentence], glossary, unannotated: frozenset[str] = frozenset(),
           judged: Container[str] | None = None) -> Score:
     """`unannotated`: the types of entry (person) whose occurrences the set's author was not asked to mark; what the
@@ -234,8 +246,7 @@ def score(sentences: list[Sentence], glossary, unannotated: frozenset[str] = fro
             entry = glossary.get(gold.entry)
             surface = sentence.text[gold.start:gold.end]
             result.exact += any(r in surface for r in (*entry.rw, *entry.rw_partner))
-            hit = next((i for i, m in enumerate(matches) if i not in claimed and m.entry == gold.entry
-                        and gold.overlaps(m.start, m.end)), None)
+            hit = _first_hit(gold, matches, claimed)
             if hit is None and judged is not None and any(_displaces(m, gold, judged, glossary) for m in matches):
                 result.displaced[gold.entry] += 1
             elif hit is None:
@@ -246,8 +257,7 @@ def score(sentences: list[Sentence], glossary, unannotated: frozenset[str] = fro
                 result.found[gold.entry] += 1
         for i, match in enumerate(matches):
             # a name and its acronym in brackets, annotated as one occurrence, are one mention, not a false alarm
-            if i not in claimed and any(g.entry == match.entry and g.start <= match.start and match.end <= g.end
-                                        for g in sentence.terms):
+            if i not in claimed and _inside_its_own(match, sentence.terms):
                 claimed.add(i)
             if i not in claimed and judged is not None and match.entry not in judged:
                 result.unjudged[match.entry] += 1
@@ -590,13 +600,11 @@ def agreement(gold: list[Sentence], other: list[Sentence], listed: Container[str
         marked = [t for t in theirs.terms if t.entry in listed]
         claimed: set[int] = set()
         for term in expected:
-            hit = next((k for k, t in enumerate(marked) if k not in claimed and t.entry == term.entry
-                        and term.overlaps(t.start, t.end)), None)
+            hit = _first_hit(term, marked, claimed)
             missed += hit is None
             claimed |= {hit} - {None}
         found += len(claimed)
-        extra += sum(1 for k, t in enumerate(marked) if k not in claimed and not any(
-            e.entry == t.entry and e.start <= t.start and t.end <= e.end for e in expected))
+        extra += sum(1 for k, t in enumerate(marked) if k not in claimed and not _inside_its_own(t, expected))
     return found, missed, extra
 
 

@@ -21,12 +21,12 @@ from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME
 from translate.glossary.kinyarwanda.names import (
     DEMONYM_PREFIXES, TITLE_WORDS, UnlistedName, _OPENERS, _bracketed_acronym, _capitalised_words,
     _inside_longer_name, _linked, _named_after, _names_a_feature, _unlisted_names, after_name_particle,
-    capitalised_name_before_acronym, renderings_before_acronym, spelt_out_before_acronyms, spelt_out_names,
-    spelt_out_reading,
+    capitalised_name_before_acronym, initials, renderings_before_acronym, spelt_out_before_acronyms,
+    spelt_out_names, spelt_out_reading,
 )
 from translate.glossary.kinyarwanda.senses import (
     Word, _Sentences, _body_after, _foreign_after, _place_of, _placed_after, _places_after, _sentence_words,
-    _unsupported_sense, _word_before, _word_of, _words_after,
+    _connective, _of_connective, _unsupported_sense, _word_before, _word_of, _words_after,
 )
 from translate.glossary.matching import Pattern, TermMatch
 from translate.glossary.morphology import (
@@ -165,7 +165,7 @@ def _read_for_sense(entry: Entry, words: list[Token]) -> bool:
 def _joined_by_connective(tokens: list[Token], i: int) -> bool:
     """Whether token i follows a connective of agreement (k'Umuryango, ka Loni), not "and" or "like"."""
     before = tokens[i - 1]
-    return tokens[i].joined and before.joined and (before.clitic or before.norm in FULL_CONNECTIVES) \
+    return tokens[i].joined and before.joined and _connective(before) \
         and before.norm not in _AND | _LIKE
 
 
@@ -177,7 +177,7 @@ def _organisation_word_opens(tokens: list[Token], k: int) -> bool:
     """Token k is a capitalised "organisation" that opens a name (Umuryango w'Abanyamakuru …), not one after a
     connective, which belongs to a longer body (Ingabo z'umuryango wa SADC (SAMIDRC))."""
     return k >= 0 and tokens[k].norm in _ORGANISATION_WORDS and tokens[k].orig[:1].isupper() \
-        and not (k > 0 and tokens[k].joined and (tokens[k - 1].clitic or tokens[k - 1].norm in FULL_CONNECTIVES))
+        and not (k > 0 and tokens[k].joined and _connective(tokens[k - 1]))
 
 
 def _initials_of(organisation: Entry | None, acronym: str) -> bool:
@@ -185,7 +185,7 @@ def _initials_of(organisation: Entry | None, acronym: str) -> bool:
     Frontières), its little words aside."""
     if organisation is None:
         return False
-    return any(len(words) > 1 and "".join(w[0] for w in words) == fold(acronym)
+    return any(len(words) > 1 and initials(words) == fold(acronym)
                for words in map(_capitalised_words, organisation.en))
 
 
@@ -764,8 +764,7 @@ def _name_sense(read: _Reported, pattern: Pattern, entry: Entry, i: int, j: int,
     # the sentence says of the other's sense
     before = org_ending_at.get(i)
     if before and before[0].entry != pattern.entry \
-            and not (before[1] > 0 and (tokens[before[1] - 1].clitic or tokens[before[1] - 1].norm in FULL_CONNECTIVES)
-                     and tokens[before[1] - 1].norm not in _AND | _LIKE
+            and not (before[1] > 0 and _of_connective(tokens[before[1] - 1])
                      and not _organisation_word_opens(tokens, before[1] - 2)) \
             and _bracketed_acronym(tokens, i):
         if _initials_of(glossary.get(before[0].entry), tokens[i].orig):

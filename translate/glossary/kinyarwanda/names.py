@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda.forms import (
-    INSTITUTION_HEADS, _AND, _LIKE, _clitics, derived_words, organisation_heads,
+    INSTITUTION_HEADS, _AND, _clitics, derived_words, organisation_heads,
 )
 from translate.glossary.kinyarwanda.grammar import SUBJECT_OPENERS
-from translate.glossary.kinyarwanda.senses import _Sentences
+from translate.glossary.kinyarwanda.senses import _connective, _of_connective, _Sentences
 from translate.glossary.matching import Pattern
 from translate.glossary.morphology import (
     DEMONSTRATIVES, FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, VOWELS, guess_class,
@@ -98,7 +98,7 @@ def _an_airports(tokens: list[Token], i: int) -> bool:
     """Whether tokens before i are an airport's proper name, capitalised, and its "of": Ikibuga cy'Indege
     Mpuzamahanga cya Bugesera, Kibuga Mpuzamahanga cy'Indege cya Kigali; not the airport of a place described
     (ku kibuga cy'indege cya Kigali)."""
-    if i < 4 or not (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES):
+    if i < 4 or not _connective(tokens[i - 1]):
         return False
     name = tokens[max(0, i - 5):i - 1]
     for k, head in enumerate(name):
@@ -131,7 +131,7 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
 
     # a person's surname after a title's capitalised complement is his, not a longer name's: Minisitiri
     # w'Itangazamakuru Muyaya
-    complement = person and i > 2 and (tokens[i - 2].clitic or tokens[i - 2].norm in FULL_CONNECTIVES) \
+    complement = person and i > 2 and _connective(tokens[i - 2]) \
         and tokens[i - 1].joined and tokens[i - 2].norm not in _AND and tokens[i - 3].norm in TITLE_WORDS
     before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
         and ((neighbour(i - 1) and not complement)
@@ -140,8 +140,7 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
     after = j < len(tokens) and (tokens[j].joined or _english_possessive(tokens, j)) and (
         neighbour(j) or (tokens[j].norm in _FOREIGN_INSIDE | {"s"} and j + 1 < len(tokens) and tokens[j + 1].joined
                          and neighbour(j + 1, opener_ok=True)))
-    if after and i > 1 and (tokens[i - 1].norm in FULL_CONNECTIVES or tokens[i - 1].clitic) \
-            and tokens[i - 1].norm not in _AND | _LIKE \
+    if after and i > 1 and _of_connective(tokens[i - 1]) \
             and (i - 2 in titles or tokens[i - 2].norm.startswith(("umu", "umw"))):
         # "ya Kenya Airways" is the airline; "Perezida wa Kenya William Ruto" is Kenya, then its president's name
         # (after a title or a person: umukinnyi wa Uganda Denis Onyango; "ikipe ya Israel Premier Tech" is a team,
@@ -204,7 +203,7 @@ def _mandate_end(tokens: list[Token], j: int, lists: bool = False, head: str = "
     # no gukumira indwara), an invariable adjective (ubutwererane mpuzamahanga); not a capitalised word alone,
     # which is a name after it (… gishinzwe ubuzima Sabin Nsanzimana)
     while True:
-        joined_by_connective = k < n and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES)
+        joined_by_connective = k < n and _connective(tokens[k])
         if joined_by_connective and (step := _complement_end(tokens, k)) > k:
             k = step
         elif k + 1 < n and (tokens[k].norm in _AND) and tokens[k + 1].joined and not tokens[k + 1].clitic:
@@ -252,7 +251,7 @@ def _purpose_end(tokens: list[Token], j: int) -> int:
     if k >= n or not tokens[k].joined or tokens[k].clitic:
         return j
     k += 1
-    while k < n and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES) \
+    while k < n and _connective(tokens[k]) \
             and (step := _complement_end(tokens, k)) > k:
         k = step  # the object's complements: bwo kurwanya iterabwoba ry'Abajihadi
     return k
@@ -296,7 +295,7 @@ def _complement_end(tokens: list[Token], j: int, organisations: Container[int] =
             and tokens[j + 1].joined and tokens[j + 2].joined and tokens[j + 2].orig[:1].isupper() \
             and not tokens[j + 2].clitic and j + 2 not in organisations:
         return j + 3
-    if tokens[j].clitic or tokens[j].norm in FULL_CONNECTIVES:
+    if _connective(tokens[j]):
         k = j + 1
         if k + 1 < n and tokens[k].norm == "u" and tokens[k].joined:
             k += 1  # y'u Burayi
@@ -433,7 +432,7 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             first = k + 1 if head in _APPOSITIVE_HEADS and tokens[k + 1].orig[:1].isupper() \
                 and not tokens[k + 1].clitic else k
             if head in _MEETING_HEADS and run > k + 2 and tokens[k + 2].orig[:1].isupper() \
-                    and (tokens[k + 1].clitic or tokens[k + 1].norm in FULL_CONNECTIVES):
+                    and _connective(tokens[k + 1]):
                 first = k + 2  # the meeting of the body the acronym names: mu nama y'Ihuriro … (FOCAC)
             spans.append(UnlistedName(first, run, first, organisation_at[run]))
             continue
@@ -563,11 +562,6 @@ def capitalised_name_before_acronym(tokens: list[Token], found: list[tuple[Patte
     return spans
 
 
-def _connective(token: Token) -> bool:
-    """An elided connective or a full one (w', wa, b', ba)."""
-    return token.clitic or token.norm in FULL_CONNECTIVES
-
-
 # The little words of an English or French name, which its acronym skips (Institute for Science and International
 # Security: ISIS).
 _NAME_LITTLE_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "et", "pour"})
@@ -598,6 +592,11 @@ def _capitalised_words(name: str) -> list[str]:
     return [fold(w) for w in re.split(r"[\s'’-]+", name) if w[:1].isupper()]
 
 
+def initials(words: list[str]) -> str:
+    """The initials of a name's capitalised words, folded (institute, study, war: isw)."""
+    return "".join(w[0] for w in words)
+
+
 def spelt_out_reading(entry: Entry, spelt: list[str]) -> str | None:
     """What a name spelt out before a listed body's acronym says of that body: "same" where it is one of the
     body's long names whose initials the acronym is, or holds one of its long names (Islamic State of Iraq and
@@ -605,9 +604,8 @@ def spelt_out_reading(entry: Entry, spelt: list[str]) -> str | None:
     body of the same letters (International Chamber of Commerce (ICC), Institute for Science and International
     Security (ISIS)); None where it can't tell (Cour Pénale Internationale (CPI), a French name the entry lacks)."""
     words = [fold(w) for w in spelt]
-    acronym = "".join(w[0] for w in words)
     names = [_capitalised_words(name) for name in (*entry.en, *entry.rw)]
-    expansions = [name for name in names if len(name) > 1 and "".join(w[0] for w in name) == acronym]
+    expansions = [name for name in names if len(name) > 1 and initials(name) == initials(words)]
     if words in expansions or any(len(name) > 1 and _holds_in_order(words, name) for name in names):
         return "same"
     return "other" if expansions else None
@@ -717,7 +715,7 @@ def _person_after_listed_name(tokens: list[Token], k: int, end: int, people: Col
         at -= 1  # with his title: Ishyaka UDA rya Perezida Ruto
     if not any(k < o < at for o in organisation_starts):
         return None
-    return at if tokens[at].clitic or tokens[at].norm in FULL_CONNECTIVES else None
+    return at if _connective(tokens[at]) else None
 
 
 # Words that end a name's run, besides "and": a clause it opens (ko, ngo: that), a conjunction (kandi, ariko,
@@ -778,7 +776,7 @@ def _seat_end(tokens: list[Token], j: int) -> int:
     k = j + 1
     while k < n and tokens[k].joined and tokens[k].orig[:1].isupper() and not tokens[k].clitic:
         k += 1
-    while k + 1 < n and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES) and tokens[k + 1].joined \
+    while k + 1 < n and _connective(tokens[k]) and tokens[k + 1].joined \
             and tokens[k + 1].orig[:1].isupper():
         k += 2  # Sudani y'Epfo
     return k + 1 if k > j + 1 and _bracketed_acronym(tokens, k) else j
@@ -896,8 +894,7 @@ def _names_a_feature(tokens: list[Token], i: int, sea: bool = False) -> bool:
         return True
     if i < 2 or not tokens[i].joined:
         return False
-    connective = (tokens[i - 1].clitic or tokens[i - 1].norm in FULL_CONNECTIVES) \
-        and tokens[i - 1].norm not in _AND | _LIKE
+    connective = _of_connective(tokens[i - 1])
     head = tokens[i - 2]
     if head.norm == "nkuru" and i > 2 and tokens[i - 3].norm == "gereza":
         head = tokens[i - 3]  # Gereza Nkuru ya Goma, the central prison

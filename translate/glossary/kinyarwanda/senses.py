@@ -9,7 +9,7 @@ from collections.abc import Container, Mapping, Sequence
 from typing import NamedTuple
 
 from translate.glossary.entries import Entry
-from translate.glossary.kinyarwanda.forms import _AND, _LIKE
+from translate.glossary.kinyarwanda.forms import _AND, _LIKE, without_augment
 from translate.glossary.kinyarwanda.grammar import _SENSE
 from translate.glossary.morphology import FULL_CONNECTIVES, O_CONNECTIVES, spelt_foreign
 from translate.glossary.spelling import ABBREVIATED_TITLES
@@ -186,7 +186,7 @@ def _connective_after(tokens: list[Token], clause: range) -> int | None:
     """The connective of agreement (not "and") right after a match or after one modifier: Perezida w'…, Perezida
     mushya w'…; or an o-connective right after it before an infinitive: intambara yo kurwanya …"""
     full = next((k for k in clause[:2] if tokens[k].norm not in _AND
-                 and (tokens[k].clitic or tokens[k].norm in FULL_CONNECTIVES)), None)
+                 and _connective(tokens[k])), None)
     if full is not None or len(clause) < 2:
         return full
     first = clause[0]
@@ -235,6 +235,16 @@ def _word_before(tokens: list[Token], i: int) -> str | None:
     return tokens[i - 1].norm.rstrip("'’")
 
 
+def _connective(token: Token) -> bool:
+    """An elided connective or a full one (w', wa, b', ba, n', na)."""
+    return token.clitic or token.norm in FULL_CONNECTIVES
+
+
+def _of_connective(token: Token) -> bool:
+    """A connective that says 'of' (ya, y'), not 'and' or 'like' (na, n', nka, nk')."""
+    return _connective(token) and token.norm not in _AND | _LIKE
+
+
 def _word_of(tokens: list[Token], i: int) -> str | None:
     """The word a match at token i is 'of': the one right before its connective, full or elided, in the same phrase
     (amasezerano ya Paris, amasezerano y'i Paris: amasezerano), folded; None if no such connective stands before it
@@ -242,15 +252,9 @@ def _word_of(tokens: list[Token], i: int) -> str | None:
     k = i - 1
     if k > 0 and tokens[k].norm == "i" and tokens[k].joined and tokens[k - 1].clitic:
         k -= 1  # y'i Paris: of the place
-    if k < 1 or tokens[k].norm in _AND | _LIKE \
-            or not (tokens[k].clitic or (tokens[k].norm in FULL_CONNECTIVES and tokens[k + 1].joined)):
-        return None  # 'and' and 'like' make no 'of' (amasezerano n'u Rwanda)
+    if k < 1 or not _of_connective(tokens[k]) or not (tokens[k].clitic or tokens[k + 1].joined):
+        return None
     return tokens[k - 1].norm.rstrip("'’") if tokens[k].joined else None
-
-
-def _without_augment(noun: str) -> str:
-    """A noun without its initial vowel, so that a cue matches it after a locative too (mu masezerano)."""
-    return noun[1:] if len(noun) > 3 and noun[0] in "aeiou" else noun
 
 
 def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], near: Mapping[str, str],
@@ -273,7 +277,7 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
         or body \
         or (before if before is not None and not placed_wins and before in map(fold, cues.previous_against)
             else None) \
-        or (of if of is not None and _without_augment(of) in {_without_augment(fold(cue)) for cue in cues.of_against}
+        or (of if of is not None and without_augment(of) in {without_augment(fold(cue)) for cue in cues.of_against}
             else None) \
         or next((word.text for word in after for cue in next_against if _has_cue(word, cue)), None)
     if other is None and placed_wins:
