@@ -76,6 +76,20 @@ def test_lint_lets_a_place_share_a_one_word_name_with_a_term():
                                                                 rw="Komanda", verbatim="yes")]))
 
 
+def test_lint_lets_a_home_body_share_a_terms_rendering():
+    # Minisiteri y'Ingabo is Rwanda's ministry, and with another country after it a defence ministry: the body reads
+    # the place after it (!>@place) and the term takes those matches
+    term = make("term.defence-ministry", en="defence ministry", rw="Minisiteri y'Ingabo", rw_class="9a")
+    body = make("org.minadef", type="organisation", en="MINADEF|Rwanda Ministry of Defence",
+                rw="MINADEF|Minisiteri y'Ingabo", rw_class="9a", rw_context="!>@place")
+    place = make("place.kenya", type="place", en="Kenya", rw="Kenya", verbatim="yes")
+    assert messages([term, body, place]) == []
+    # without the cue nothing tells them apart
+    plain = make("org.minadef", type="organisation", en="MINADEF|Rwanda Ministry of Defence",
+                 rw="MINADEF|Minisiteri y'Ingabo", rw_class="9a")
+    assert any("shared with" in m for m in messages([term, plain, place]))
+
+
 def test_lint_variant_shadowed_by_another_entry():
     # "ingabo za Loni" is read as 'ingabo' + 'Loni' only if both exist and nothing covers the whole phrase;
     # here the peacekeeping entry's own English variant is swallowed by a longer entry.

@@ -909,6 +909,17 @@ PRESS = [
       "place.israel=Israel", "place.gaza-strip=Ntara ya Gaza"]),
     ("Israel yagabye ibitero mu Ntara ya Gaza.",
      ["place.israel=Israel", "term.attack=ibitero", "place.gaza-strip=Ntara ya Gaza"]),
+    # a home body: Rwandan copy writes its own ministry bare; with another country after it, it is that country's
+    # (the generic term), with Rwanda after it Rwanda's, one name
+    ("Minisiteri y'Ingabo yatangaje ko abasirikare bashya barangije amasomo, nk'uko Minisiteri y'Ingabo y'u "
+     "Burusiya na Minisiteri y'Ingabo y'u Rwanda babyemeje.",
+     ["org.minadef=Minisiteri y'Ingabo", "term.soldier=abasirikare", "term.defence-ministry=Minisiteri y'Ingabo",
+      "place.russia=y'u Burusiya", "org.minadef=Minisiteri y'Ingabo y'u Rwanda"]),
+    ("Umunyamabanga wa Leta muri Minisiteri y'Ububanyi n'Amahanga yakiriye intumwa za Minisiteri y'Ububanyi "
+     "n'Amahanga ya Kenya.",
+     ["?term.secretary-of-state=Umunyamabanga wa Leta!'minisiteri' points to",
+      "org.minaffet=Minisiteri y'Ububanyi n'Amahanga",
+      "term.delegation=intumwa", "term.foreign-ministry=Minisiteri y'Ububanyi n'Amahanga", "place.kenya=Kenya"]),
     # a town spelt like a title (a homograph): the town where a place stands, after a locative only places take or a
     # place noun's connective, capitalised; the title elsewhere: after another noun's connective, after kuri or kwa,
     # before its complement or a name, and in lower case
@@ -1332,7 +1343,7 @@ PRESS = [
       "place.nigeria=Nigeria"]),
     ("Ingabo za M23/AFC", ["term.armed-forces=Ingabo", "org.m23=M23/AFC"]),
     ("Banki zisaba ingwate y'ubutaka.", ["?term.hostage=ingwate!points to another sense"]),
-    ("Minisiteri y'Ingabo yatangaje ko", ["term.defence-ministry=Minisiteri y'Ingabo"]),
+    ("Minisiteri y'Ingabo yatangaje ko", ["org.minadef=Minisiteri y'Ingabo"]),  # Rwanda's, a home body
     ("Urwego rw'Ubugenzacyaha (RIB) rwatangiye iperereza.",
      ["org.rib=Urwego rw'Ubugenzacyaha", "org.rib=RIB", "?term.intelligence=iperereza!another sense"]),
     ("Urwego rw'Igihugu rw'Ubugenzacyaha rwatangiye iperereza.",  # an organisation's name is a cue too
@@ -1638,6 +1649,24 @@ def test_an_english_term_left_in_a_translation_does_not_satisfy_the_glossary(shi
     # and a term a translation keeps in a hashtag is no fault of it
     kept = verify_terms("Sanctions on Russia. #Russia", "Ibihano ku Burusiya. #Russia", "en", "rw", shipped)
     assert all(r.status == SATISFIED for r in kept), kept
+
+
+def test_a_home_body_and_its_term_answer_for_each_other_in_a_translation(shipped) -> None:
+    from translate.constraints import CLEAN
+    from translate.glossary.apply import MISSING, SATISFIED, satisfied_entries, term_constraints, verify_terms
+
+    # "the defence ministry" of a wire story comes out as Minisiteri y'Ingabo, which the matcher reads as MINADEF;
+    # Rwandan copy's bare Minisiteri y'Ingabo comes out as "the Ministry of Defence"
+    out = verify_terms("The defence ministry said.", "Minisiteri y'Ingabo yavuze.", "en", "rw", shipped)
+    assert [(r.entry, r.status) for r in out] == [("term.defence-ministry", SATISFIED)]
+    back = verify_terms("Minisiteri y'Ingabo yatangaje.", "The Ministry of Defence announced.", "rw", "en", shipped)
+    assert [(r.entry, r.status) for r in back] == [("org.minadef", SATISFIED)]
+    # one occurrence answers for one: the body and the term both named in the source need both in the translation
+    both = verify_terms("MINADEF and the defence ministry said.", "Minisiteri y'Ingabo yavuze.", "en", "rw", shipped)
+    assert sorted(r.status for r in both) == [MISSING, SATISFIED]
+    constraints = term_constraints("The defence ministry said.", "en", "rw", shipped)
+    assert satisfied_entries("Minisiteri y'Ingabo yavuze.", "rw", shipped, constraints) == {"term.defence-ministry"}
+    assert [c.occurrences("Minisiteri y'Ingabo yavuze.") for c in constraints] == [(CLEAN,)]
 
 
 def test_a_homograph_place_wins_where_a_place_stands_whatever_the_glossary_order():

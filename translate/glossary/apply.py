@@ -18,7 +18,8 @@ from dataclasses import asdict, dataclass
 from translate.constraints import CLEAN, FLAWED, TermConstraint
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda import (
-    AMBIGUOUS_WARNING, form_contexts, is_english_word, is_note, is_placement_warning, is_source_only,
+    AMBIGUOUS_WARNING, cached_home_bodies, form_contexts, is_english_word, is_note, is_placement_warning,
+    is_source_only,
 )
 from translate.glossary.matching import TermMatch
 from translate.glossary.terms import find_terms, target_surface_forms
@@ -127,6 +128,14 @@ def _occurrences(text: str, target: str, glossary: Glossary, constraint: TermCon
     return _grades(text, target, glossary).get(constraint.key, ())
 
 
+def _home_twins(glossary: Glossary) -> dict[str, str]:
+    """A home body and the term it shares a rendering with, each to the other: one answers for the other in a
+    translation (the defence ministry of an English wire story is Minisiteri y'Ingabo, which a Rwandan reader, and
+    the matcher, take for MINADEF; Minisiteri y'Ingabo in Kinyarwanda copy is "the Ministry of Defence")."""
+    homes = cached_home_bodies(glossary)
+    return {**homes, **{term: body for body, term in homes.items()}}
+
+
 def _grades(text: str, target: str, glossary: Glossary) -> dict[str, tuple[int, ...]]:
     """The grade of each occurrence of each entry found in `text`, best first. Cached on the glossary (bounded):
     an engine asks about one candidate sentence for each of its terms."""
@@ -135,9 +144,11 @@ def _grades(text: str, target: str, glossary: Glossary) -> dict[str, tuple[int, 
         if len(cache) >= 4096:
             cache.clear()
         grades: dict[str, list[int]] = {}
+        twins = _home_twins(glossary)
         for match in _renderings_in(text, target, glossary):
             if not any(is_placement_warning(w) for w in match.warnings):
-                grades.setdefault(match.entry, []).append(FLAWED if match.warnings else CLEAN)
+                for entry in (match.entry, *((twins[match.entry],) if match.entry in twins else ())):
+                    grades.setdefault(entry, []).append(FLAWED if match.warnings else CLEAN)
         cache[text] = {entry: tuple(sorted(found, reverse=True)) for entry, found in grades.items()}
     return cache[text]
 
@@ -152,7 +163,9 @@ def satisfied_entries(output: str, target: str, glossary: Glossary,
             return not any(is_placement_warning(w) for w in match.warnings)
         return not any(w.startswith("forbidden") for w in match.warnings)
 
-    found = {m.entry for m in _renderings_in(output, target, glossary) if acceptable(m)}
+    twins = _home_twins(glossary)
+    found = {e for m in _renderings_in(output, target, glossary) if acceptable(m)
+             for e in (m.entry, twins.get(m.entry, m.entry))}
     satisfied = set()
     for constraint in constraints:
         if constraint.hard:
@@ -221,6 +234,7 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
     in_source = Counter(entry.id for _, entry in found)
     for entry_id, candidates in target_matches.items():
         target_matches[entry_id] = _without_surplus_english(candidates, in_source[entry_id])
+    _lend_to_twins(target_matches, in_source, _home_twins(glossary))
     used: Counter[str] = Counter()
     reports = []
     for match, entry in found:
@@ -242,6 +256,19 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
         reports.append(TermReport(entry.id, match.surface, paired.surface, status, message,
                                   (match.start, match.end), (paired.start, paired.end)))
     return reports
+
+
+def _lend_to_twins(target_matches: dict[str, list[TermMatch]], in_source: Counter[str],
+                   twins: dict[str, str]) -> None:
+    """The target occurrences of a home body or its term that the source does not need answer for the twin's
+    occurrences left without one, in order."""
+    for entry_id, twin in twins.items():
+        short = in_source[entry_id] - len(target_matches.get(entry_id, []))
+        spare = target_matches.get(twin, [])[in_source[twin]:]
+        if short > 0 and spare:
+            lent = spare[:short]
+            target_matches[twin] = [m for m in target_matches[twin] if m not in lent]
+            target_matches[entry_id] = sorted([*target_matches.get(entry_id, []), *lent], key=lambda m: m.start)
 
 
 def _name_as_written(text: str, entry: Entry, name: str, taken: list[TermMatch]) -> TermMatch | None:

@@ -68,6 +68,12 @@ class NameSpellings:
     name_words: frozenset[str]
     titles: frozenset[str]
     longest: int
+    own: dict[tuple[str, str], str]  # (person id, name word folded) -> as that entry writes it
+
+    def spelt_by(self, entry_id: str, name: str) -> str:
+        """How the entry writes the name word `name` (Évariste for Ndayishimiye, though Evariste Murenzi is
+        written without the accent), or `name` where it does not."""
+        return self.own.get((entry_id, tokenize(name)[0].norm), name)
 
     def correction(self, word: str) -> str | None:
         """The one name word `word` (folded) misspells, or None."""
@@ -87,6 +93,7 @@ def name_spellings(glossary: Glossary) -> NameSpellings:
     def build() -> NameSpellings:
         known: set[str] = set()
         written: dict[str, str] = {}
+        own: dict[tuple[str, str], str] = {}
         name_words: set[str] = set()
         titles = set(HONORIFICS)
         for entry in glossary:
@@ -97,7 +104,8 @@ def name_spellings(glossary: Glossary) -> NameSpellings:
                     name_words.update(t.norm for t in tokens)
                     for t in tokens:
                         if t.orig[:1].isupper() and len(t.norm) >= MIN_LETTERS and t.norm.isalpha():
-                            written.setdefault(t.norm, t.orig)  # as the entry first writes it
+                            written.setdefault(t.norm, t.orig)  # as the first entry writes it
+                            own.setdefault((entry.id, t.norm), t.orig)
             if entry.type == "term" and entry.head_class in ("1", "1a"):
                 titles.update(_title_word(text, lang) for lang, texts in (("en", entry.en), ("rw", entry.rw))
                               for text in texts if tokenize(text))
@@ -106,7 +114,7 @@ def name_spellings(glossary: Glossary) -> NameSpellings:
             for key in _deletions(name):
                 by_deletion.setdefault(key, set()).add(name)
         return NameSpellings({k: frozenset(v) for k, v in by_deletion.items()}, written, frozenset(known),
-                             frozenset(name_words), frozenset(titles), max(map(len, written), default=0))
+                             frozenset(name_words), frozenset(titles), max(map(len, written), default=0), own)
     return glossary.cached(("spellings",), build)
 
 
@@ -147,7 +155,8 @@ def with_misspelt_names(text: str, tokens: list[Token], matches: list[TermMatch]
         inside = [m for m in kept if m.start < end and start < m.end]
         if any(m.start < start or end < m.end for m in inside):
             continue  # overlaps a match it does not contain
-        note = "; ".join(f"{SPELLING_WARNING} '{f.token.orig}' is written '{f.name}' in the glossary" for f in wrong)
+        note = "; ".join(f"{SPELLING_WARNING} '{f.token.orig}' is written '{spellings.spelt_by(match.entry, f.name)}'"
+                         " in the glossary" for f in wrong)
         kept = [m for m in kept if m not in inside]
         added.append(TermMatch(match.entry, text[start:end], start, end, match.kind, [note, *match.warnings]))
     return sorted(kept + added, key=lambda m: (m.start, -m.end)) if added else matches

@@ -107,6 +107,23 @@ def cached_place_homographs(glossary: Glossary) -> frozenset[tuple[str, str]]:
     return glossary.cached(("rw-place-homographs",), lambda: place_homographs(glossary))
 
 
+def home_bodies(entries: Iterable[Entry]) -> dict[str, str]:
+    """Organisation id -> term id, for each body of Rwanda that shares a rendering with a generic term and reads
+    another place after it as the term's (`!>@place`): Rwandan copy writes its own ministry bare (Minisiteri
+    y'Ingabo is MINADEF) and another country's with the country (Minisiteri y'Ingabo y'u Burusiya: a defence
+    ministry). The sharing lint allows."""
+    entries = list(entries)
+    terms = {fold(t): e.id for e in entries if e.type == "term" for t in rendering_texts(e)}
+    return {e.id: terms[fold(t)] for e in entries
+            if e.type == "organisation" and e.sense_cues.other_place_after_against
+            for t in rendering_texts(e) if fold(t) in terms}
+
+
+def cached_home_bodies(glossary: Glossary) -> dict[str, str]:
+    """`home_bodies` of a loaded glossary, computed once."""
+    return glossary.cached(("rw-home-bodies",), lambda: home_bodies(glossary))
+
+
 def _one_word(text: str) -> bool:
     return not any(c in text.strip() for c in " -'’")
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda.forms import (
     Form, _AND, _LIKE, _clitics, _head_distance, _prefer_nearest_head, augmentless_triggers, kinyarwanda_index,
-    cached_place_homographs, organisation_heads, without_augment,
+    cached_home_bodies, cached_place_homographs, organisation_heads, without_augment,
 )
 from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
 from translate.glossary.kinyarwanda.names import (
@@ -28,7 +28,7 @@ from translate.glossary.kinyarwanda.senses import (
     Word, _Sentences, _body_after, _foreign_after, _place_of, _placed_after, _places_after, _sentence_words,
     _connective, _of_connective, _unsupported_sense, _word_before, _word_of, _words_after,
 )
-from translate.glossary.matching import Pattern, TermMatch
+from translate.glossary.matching import Pattern, PatternIndex, TermMatch
 from translate.glossary.morphology import (
     CLITICS, DEMONSTRATIVES, FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, OTHERS, VOWELS, connective,
     spelt_foreign,
@@ -129,15 +129,30 @@ def _where_a_place_stands(tokens: list[Token], i: int) -> bool:
         and without_augment(tokens[i - 2].norm) in _PLACE_HEAD_NOUNS and not titled
 
 
-def _prefer_place_homograph(glossary: Glossary) -> Callable[[Pattern, list[Token], int], int]:
+def _prefer_homograph(glossary: Glossary) -> Callable[[Pattern, list[Token], int], int]:
     """Among equally long matches, a place's homograph, which is accepted only where a place stands, over the
-    other entry that writes it alike (i Komanda is the town), whatever order the glossary's files list them in;
-    then the nearest head of an ellipsis."""
-    homographs = cached_place_homographs(glossary)
+    other entry that writes it alike (i Komanda is the town), whatever order the glossary's files list them in,
+    and a home body over the term it shares a rendering with (read again once the places are known); then the
+    nearest head of an ellipsis."""
+    homographs, homes = cached_place_homographs(glossary), cached_home_bodies(glossary)
 
     def prefer(pattern: Pattern, tokens: list[Token], i: int) -> int:
-        return 1 if (pattern.entry, tokens[i].norm) in homographs else _prefer_nearest_head(pattern, tokens, i)
+        if (pattern.entry, tokens[i].norm) in homographs or pattern.entry in homes:
+            return 1
+        return _prefer_nearest_head(pattern, tokens, i)
     return prefer
+
+
+def _as_home_term(pattern: Pattern, tokens: list[Token], i: int, j: int, glossary: Glossary, index: PatternIndex,
+                  place: tuple[str, str] | None) -> Pattern:
+    """A home body's match of the rendering it shares with a term, with another place named right after it, is
+    the term (Minisiteri y'Ingabo y'u Burusiya: a defence ministry, not MINADEF); any other match stays itself."""
+    term = cached_home_bodies(glossary).get(pattern.entry)
+    entry = glossary.get(pattern.entry)
+    if term is None or entry is None or _other_place(glossary, entry, place) is None:
+        return pattern
+    return next((p for p in index.first.get(tokens[i].norm, ()) if p.entry == term and p.kind == pattern.kind
+                 and index.match_at(p, tokens, i) == j), pattern)
 
 
 _BARE_CLASS_5_TRIGGERS = DEMONSTRATIVES | OTHERS | frozenset({"nta", "buri"})
@@ -599,7 +614,7 @@ _SenseKey = tuple[str, int, tuple[str, ...], tuple[Word, ...], str | None, str |
 def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialects: bool) -> list[TermMatch]:
     matches: list[TermMatch] = []
     index = kinyarwanda_index(glossary, dialects)
-    found = index.scan(tokens, _accept(dialects, glossary), _splits(glossary), _prefer_place_homograph(glossary))
+    found = index.scan(tokens, _accept(dialects, glossary), _splits(glossary), _prefer_homograph(glossary))
     in_terms = {k for _, i, j in found for k in range(i, j)}
     in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
     sentences = _Sentences(tokens)
@@ -665,6 +680,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                      places_named, org_ending_at, {j: i for pattern, i, j in reported if i in place_at}, names_over,
                      spelt_out, senses)
     for pattern, i, j in reported:
+        pattern = _as_home_term(pattern, tokens, i, j, glossary, index, _place_of(tokens, j, place_at))
         form: Form = pattern.data
         start, end, kind = tokens[i].start, tokens[j - 1].end, pattern.kind
         if i > 0 and tokens[i - 1].clitic:
