@@ -496,7 +496,7 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_dt.txt": "da",
                    "rw_press_heldout_du.txt": "da"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu",
-            "da", "dx")
+            "da", "dx", "ea")
 
 
 @functools.cache
