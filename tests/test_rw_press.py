@@ -122,6 +122,8 @@ DEVELOPMENT = {
     "rw_press_dr.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.985, "traps held": 0.95},
     "rw_press_dv.txt": {"recall": 0.965, "precision": 0.98, "coverage": 0.96, "traps held": 0.95},
     "rw_press_dw.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.96, "traps held": 0.9},
+    "rw_press_dz.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.91, "traps held": 0.95},
+    "rw_press_ea.txt": {"recall": 0.98, "precision": 0.99, "coverage": 0.92, "traps held": 0.95},
 }
 
 
@@ -423,6 +425,10 @@ HELD_OUT_FLOORS = {
                                 "strict precision": 0.985, "strict recall": 0.975},
     "rw_press_heldout_du.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.975, "traps held": 0.9,
                                 "strict precision": 0.985, "strict recall": 0.985},
+    "rw_press_heldout_dx.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.965, "traps held": 0.9,
+                                "strict precision": 0.985, "strict recall": 0.985},
+    "rw_press_heldout_dy.txt": {"recall": 0.985, "precision": 0.98, "coverage": 0.98, "traps held": 0.85,
+                                "strict precision": 0.98, "strict recall": 0.985},
 }
 
 
@@ -494,7 +500,9 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_dp.txt": "da",
                    "rw_press_heldout_dq.txt": "da",
                    "rw_press_heldout_dt.txt": "da",
-                   "rw_press_heldout_du.txt": "da"}
+                   "rw_press_heldout_du.txt": "da",
+                   "rw_press_heldout_dx.txt": "dx",
+                   "rw_press_heldout_dy.txt": "dx"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu",
             "da", "dx", "ea")
 
