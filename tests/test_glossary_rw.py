@@ -1343,6 +1343,13 @@ PRESS = [
       "place.nigeria=Nigeria"]),
     ("Ingabo za M23/AFC", ["term.armed-forces=Ingabo", "org.m23=M23/AFC"]),
     ("Banki zisaba ingwate y'ubutaka.", ["?term.hostage=ingwate!points to another sense"]),
+    ("Kyiv isaba ingwate z'umutekano mbere y'amasezerano.",  # security guarantees, not hostages
+     ["place.kyiv=Kyiv", "?term.hostage=ingwate!points to another sense", "term.security=z'umutekano",
+      "term.agreement=y'amasezerano"]),
+    # French Équateur is also Ecuador: the Congolese province only with the DR Congo in its sentence
+    ("Amatora ya Perezida muri Equateur yarangiye. Ebola yagaragaye mu Ntara ya Equateur.",
+     ["term.election=Amatora", "term.president=ya Perezida", "?place.equateur=Equateur!another sense",
+      "term.ebola=Ebola", "place.equateur=Equateur"]),
     ("Minisiteri y'Ingabo yatangaje ko", ["org.minadef=Minisiteri y'Ingabo"]),  # Rwanda's, a home body
     ("Urwego rw'Ubugenzacyaha (RIB) rwatangiye iperereza.",
      ["org.rib=Urwego rw'Ubugenzacyaha", "org.rib=RIB", "?term.intelligence=iperereza!another sense"]),
