@@ -1348,7 +1348,7 @@ PRESS = [
       "term.agreement=y'amasezerano"]),
     # French Équateur is also Ecuador: the Congolese province only with the DR Congo in its sentence
     ("Amatora ya Perezida muri Equateur yarangiye. Ebola yagaragaye mu Ntara ya Equateur.",
-     ["term.election=Amatora", "term.president=ya Perezida", "?place.equateur=Equateur!another sense",
+     ["term.election=Amatora", "term.president=Perezida", "?place.equateur=Equateur!nothing in the sentence supports",
       "term.ebola=Ebola", "place.equateur=Equateur"]),
     ("Minisiteri y'Ingabo yatangaje ko", ["org.minadef=Minisiteri y'Ingabo"]),  # Rwanda's, a home body
     ("Urwego rw'Ubugenzacyaha (RIB) rwatangiye iperereza.",
