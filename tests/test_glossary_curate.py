@@ -82,12 +82,21 @@ def test_lint_lets_a_home_body_share_a_terms_rendering():
     term = make("term.defence-ministry", en="defence ministry", rw="Minisiteri y'Ingabo", rw_class="9a")
     body = make("org.minadef", type="organisation", en="MINADEF|Rwanda Ministry of Defence",
                 rw="MINADEF|Minisiteri y'Ingabo", rw_class="9a", rw_context="!>@place")
-    place = make("place.kenya", type="place", en="Kenya", rw="Kenya", verbatim="yes")
-    assert messages([term, body, place]) == []
-    # without the cue nothing tells them apart
+    places = [make("place.kenya", type="place", en="Kenya", rw="Kenya", verbatim="yes"),
+              make("place.rwanda", type="place", en="Rwanda", rw="u Rwanda|Rwanda", rw_class="9a")]
+    assert messages([term, body, *places]) == []
+    # without the cue nothing tells them apart; without a place in its English names it is no country's own
     plain = make("org.minadef", type="organisation", en="MINADEF|Rwanda Ministry of Defence",
                  rw="MINADEF|Minisiteri y'Ingabo", rw_class="9a")
-    assert any("shared with" in m for m in messages([term, plain, place]))
+    nowhere = make("org.minadef", type="organisation", en="MINADEF|Ministry of Defence",
+                   rw="MINADEF|Minisiteri y'Ingabo", rw_class="9a", rw_context="!>@place")
+    assert any("shared with" in m for m in messages([term, plain, *places]))
+    assert any("shared with" in m for m in messages([term, nowhere, *places]))
+    # nor a one-word rendering or an acronym (Ubushinjacyaha, CENI), which name too much to hand over
+    office = make("term.prosecution", en="prosecution", rw="ubushinjacyaha", rw_class="14")
+    nppa = make("org.nppa", type="organisation", en="NPPA|Rwanda National Public Prosecution Authority",
+                rw="NPPA|Ubushinjacyaha", rw_class="9a", rw_context="!>@place")
+    assert any("shared with" in m for m in messages([office, nppa, *places]))
 
 
 def test_lint_variant_shadowed_by_another_entry():

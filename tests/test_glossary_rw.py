@@ -915,6 +915,9 @@ PRESS = [
      "Burusiya na Minisiteri y'Ingabo y'u Rwanda babyemeje.",
      ["org.minadef=Minisiteri y'Ingabo", "term.soldier=abasirikare", "term.defence-ministry=Minisiteri y'Ingabo",
       "place.russia=y'u Burusiya", "org.minadef=Minisiteri y'Ingabo y'u Rwanda"]),
+    ("Intumwa za MINAFFET muri Uganda zahuye n'iza Minisiteri y'Ingabo z'u Rwanda muri Kenya.",  # its own names
+     ["term.delegation=Intumwa", "org.minaffet=MINAFFET", "place.uganda=Uganda",
+      "org.minadef=Minisiteri y'Ingabo z'u Rwanda", "place.kenya=Kenya"]),
     ("Umunyamabanga wa Leta muri Minisiteri y'Ububanyi n'Amahanga yakiriye intumwa za Minisiteri y'Ububanyi "
      "n'Amahanga ya Kenya.",
      ["?term.secretary-of-state=Umunyamabanga wa Leta!'minisiteri' points to",
@@ -1671,6 +1674,18 @@ def test_a_home_body_and_its_term_answer_for_each_other_in_a_translation(shipped
     # one occurrence answers for one: the body and the term both named in the source need both in the translation
     both = verify_terms("MINADEF and the defence ministry said.", "Minisiteri y'Ingabo yavuze.", "en", "rw", shipped)
     assert sorted(r.status for r in both) == [MISSING, SATISFIED]
+    # only the bare rendering stands for the other: MINADEF and a named country's ministry do not
+    assert [r.status for r in verify_terms("Kenya's defence ministry said.", "MINADEF yavuze.", "en", "rw",
+                                           shipped) if r.entry == "term.defence-ministry"] == [MISSING]
+    assert [r.status for r in verify_terms("MINADEF said.", "Minisiteri y'Ingabo ya Kenya yavuze.", "en", "rw",
+                                           shipped)] == [MISSING]
+    assert [r.status for r in verify_terms("MINADEF yatangaje.", "The Ministry of Defence announced.", "rw", "en",
+                                           shipped)] == [MISSING]
+    # and the body keeps its own name where the translation writes both
+    crossed = verify_terms("The defence ministry spoke; MINADEF added details.",
+                           "Minisiteri y'Ingabo yavuze; MINADEF yongeyeho.", "en", "rw", shipped)
+    assert [(r.entry, r.status, r.target_surface) for r in crossed] == [
+        ("term.defence-ministry", SATISFIED, "Minisiteri y'Ingabo"), ("org.minadef", SATISFIED, "MINADEF")]
     constraints = term_constraints("The defence ministry said.", "en", "rw", shipped)
     assert satisfied_entries("Minisiteri y'Ingabo yavuze.", "rw", shipped, constraints) == {"term.defence-ministry"}
     assert [c.occurrences("Minisiteri y'Ingabo yavuze.") for c in constraints] == [(CLEAN,)]

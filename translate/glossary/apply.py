@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from translate.constraints import CLEAN, FLAWED, TermConstraint
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda import (
-    AMBIGUOUS_WARNING, cached_home_bodies, form_contexts, is_english_word, is_note, is_placement_warning,
+    AMBIGUOUS_WARNING, HomeBody, cached_home_bodies, form_contexts, is_english_word, is_note, is_placement_warning,
     is_source_only,
 )
 from translate.glossary.matching import TermMatch
@@ -128,12 +128,15 @@ def _occurrences(text: str, target: str, glossary: Glossary, constraint: TermCon
     return _grades(text, target, glossary).get(constraint.key, ())
 
 
-def _home_twins(glossary: Glossary) -> dict[str, str]:
-    """A home body and the term it shares a rendering with, each to the other: one answers for the other in a
-    translation (the defence ministry of an English wire story is Minisiteri y'Ingabo, which a Rwandan reader, and
-    the matcher, take for MINADEF; Minisiteri y'Ingabo in Kinyarwanda copy is "the Ministry of Defence")."""
-    homes = cached_home_bodies(glossary)
-    return {**homes, **{term: body for body, term in homes.items()}}
+_ELIDED = re.compile(r"^\w{1,3}['’]\s*")
+
+
+def _bare_home(match: TermMatch, glossary: Glossary) -> HomeBody | None:
+    """The home body whose shared rendering a Kinyarwanda match is, read as the body (Minisiteri y'Ingabo with
+    no other country after it: MINADEF), or None: the words that may render the term in a translation, or that
+    the term's words may render."""
+    home = cached_home_bodies(glossary).get(match.entry)
+    return home if home is not None and fold(_ELIDED.sub("", match.surface)) in home.shared else None
 
 
 def _grades(text: str, target: str, glossary: Glossary) -> dict[str, tuple[int, ...]]:
@@ -144,10 +147,12 @@ def _grades(text: str, target: str, glossary: Glossary) -> dict[str, tuple[int, 
         if len(cache) >= 4096:
             cache.clear()
         grades: dict[str, list[int]] = {}
-        twins = _home_twins(glossary)
         for match in _renderings_in(text, target, glossary):
             if not any(is_placement_warning(w) for w in match.warnings):
-                for entry in (match.entry, *((twins[match.entry],) if match.entry in twins else ())):
+                # the bare home rendering renders the term too: an engine asked for both may count it twice,
+                # which the report, pairing one to one, does not
+                home = _bare_home(match, glossary) if target == "rw" else None
+                for entry in (match.entry, *((home.term,) if home else ())):
                     grades.setdefault(entry, []).append(FLAWED if match.warnings else CLEAN)
         cache[text] = {entry: tuple(sorted(found, reverse=True)) for entry, found in grades.items()}
     return cache[text]
@@ -163,9 +168,11 @@ def satisfied_entries(output: str, target: str, glossary: Glossary,
             return not any(is_placement_warning(w) for w in match.warnings)
         return not any(w.startswith("forbidden") for w in match.warnings)
 
-    twins = _home_twins(glossary)
-    found = {e for m in _renderings_in(output, target, glossary) if acceptable(m)
-             for e in (m.entry, twins.get(m.entry, m.entry))}
+    found = set()
+    for match in _renderings_in(output, target, glossary):
+        if acceptable(match):
+            home = _bare_home(match, glossary) if target == "rw" else None
+            found |= {match.entry, *((home.term,) if home else ())}
     satisfied = set()
     for constraint in constraints:
         if constraint.hard:
@@ -234,7 +241,7 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
     in_source = Counter(entry.id for _, entry in found)
     for entry_id, candidates in target_matches.items():
         target_matches[entry_id] = _without_surplus_english(candidates, in_source[entry_id])
-    _lend_to_twins(target_matches, in_source, _home_twins(glossary))
+    _lend_to_twins(target_matches, found, target, glossary)
     used: Counter[str] = Counter()
     reports = []
     for match, entry in found:
@@ -258,17 +265,28 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
     return reports
 
 
-def _lend_to_twins(target_matches: dict[str, list[TermMatch]], in_source: Counter[str],
-                   twins: dict[str, str]) -> None:
-    """The target occurrences of a home body or its term that the source does not need answer for the twin's
-    occurrences left without one, in order."""
-    for entry_id, twin in twins.items():
-        short = in_source[entry_id] - len(target_matches.get(entry_id, []))
-        spare = target_matches.get(twin, [])[in_source[twin]:]
+def _lend_to_twins(target_matches: dict[str, list[TermMatch]], found: list[tuple[TermMatch, Entry]], target: str,
+                   glossary: Glossary) -> None:
+    """A home body's bare rendering and its term's words answer for each other, one to one, where the source does
+    not need them for themselves: in Kinyarwanda, Minisiteri y'Ingabo for "the defence ministry"; in English, "the
+    Ministry of Defence" for a bare Minisiteri y'Ingabo in the source (not for MINADEF, which names Rwanda's)."""
+    in_source = Counter(entry.id for _, entry in found)
+    for home in cached_home_bodies(glossary).values():
+        if target == "rw":  # the body's bare rendering answers for the term
+            needy, lender = home.term, home.body
+            wanted = in_source[home.term]
+            own = target_matches.get(home.body, [])
+            bare = [m for m in own if _bare_home(m, glossary)]
+            spare = bare[max(0, in_source[home.body] - (len(own) - len(bare))):]  # the body keeps MINADEF first
+        else:  # the term's words answer for the body named bare in the source
+            needy, lender = home.body, home.term
+            wanted = sum(1 for match, entry in found if entry.id == home.body and _bare_home(match, glossary))
+            spare = target_matches.get(home.term, [])[in_source[home.term]:]
+        short = min(wanted, in_source[needy]) - len(target_matches.get(needy, []))
         if short > 0 and spare:
             lent = spare[:short]
-            target_matches[twin] = [m for m in target_matches[twin] if m not in lent]
-            target_matches[entry_id] = sorted([*target_matches.get(entry_id, []), *lent], key=lambda m: m.start)
+            target_matches[lender] = [m for m in target_matches[lender] if m not in lent]
+            target_matches[needy] = sorted([*target_matches.get(needy, []), *lent], key=lambda m: m.start)
 
 
 def _name_as_written(text: str, entry: Entry, name: str, taken: list[TermMatch]) -> TermMatch | None:

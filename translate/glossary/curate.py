@@ -13,7 +13,8 @@ from translate.document import CALENDAR_WORDS
 from translate.errors import GlossaryError
 from translate.glossary.entries import Entry, Glossary, glossary_files, read_tsv
 from translate.glossary.kinyarwanda import (INSTITUTION_HEADS, TITLE_WORDS, cached_home_bodies,
-                                            cached_place_homographs, home_bodies, institution_names, organisation_heads, place_homographs,
+                                            cached_place_homographs, holds_a_name, home_bodies,
+                                            institution_names, organisation_heads, place_homographs,
                                             rendering_texts)
 from translate.glossary.morphology import FULL_CONNECTIVES, guess_class, is_prefixless
 from translate.languages import detect_language, other_language
@@ -113,11 +114,12 @@ def _shared_kinyarwanda(entries: list[Entry]) -> Iterable[LintIssue]:
     # and a body of Rwanda may share a term's rendering where another place after it reads as the term's (`!>@place`:
     # Minisiteri y'Ingabo is MINADEF, Minisiteri y'Ingabo y'u Burusiya a defence ministry)
     homographs = {word for _, word in place_homographs(entries)}
-    homes = set(home_bodies(entries).items())
+    homes = home_bodies(entries)
     for term, owners in _owners(entries, rendering_texts).items():
         if term in homographs and len(owners) == 2 and {o.type for o in owners} == {"place", "term"}:
             continue
-        if len(owners) == 2 and {(o.id, t.id) for o in owners for t in owners} & homes:
+        if len(owners) == 2 and any((home := homes.get(o.id)) and term in home.shared
+                                    and {home.body, home.term} == {p.id for p in owners} for o in owners):
             continue
         for other in owners[1:]:
             yield _issue(other, "error", f"Kinyarwanda variant '{term}' is shared with {owners[0].id}")
@@ -170,10 +172,10 @@ def _found_where_a_place_stands(value: str, entry: Entry, glossary: Glossary) ->
 def _found_before_another_place(value: str, entry: Entry, glossary: Glossary) -> bool:
     """Whether a term's rendering that a home body shares is found as the term with another country after it
     (Minisiteri y'Ingabo ya Kenya), as the matcher reads it."""
-    homes = {term: body for body, term in cached_home_bodies(glossary).items()}
-    body = glossary.get(homes.get(entry.id, ""))
+    home = next((h for h in cached_home_bodies(glossary).values() if h.term == entry.id), None)
+    body = glossary.get(home.body) if home is not None and fold(value) in home.shared else None
     place = next((e for e in glossary if e.type == "place" and body is not None
-                  and not any(fold(e.en[0]) in fold(name) for name in body.en)), None)
+                  and not holds_a_name(body.en, e.en)), None)
     if place is None:
         return False
     probe = f"{value} ya {place.rw[0]}"

@@ -107,19 +107,49 @@ def cached_place_homographs(glossary: Glossary) -> frozenset[tuple[str, str]]:
     return glossary.cached(("rw-place-homographs",), lambda: place_homographs(glossary))
 
 
-def home_bodies(entries: Iterable[Entry]) -> dict[str, str]:
-    """Organisation id -> term id, for each body of Rwanda that shares a rendering with a generic term and reads
-    another place after it as the term's (`!>@place`): Rwandan copy writes its own ministry bare (Minisiteri
-    y'Ingabo is MINADEF) and another country's with the country (Minisiteri y'Ingabo y'u Burusiya: a defence
-    ministry). The sharing lint allows."""
+_APOSTROPHES = re.compile(r"['’]")
+
+
+def holds_a_name(texts: Iterable[str], names: Iterable[str]) -> bool:
+    """Whether one of the texts holds one of the names as whole words, case and accents aside."""
+    padded = [" " + _APOSTROPHES.sub(" ", fold(text)) + " " for text in texts]
+    return any(f" {_APOSTROPHES.sub(' ', fold(name))} " in text for text in padded for name in names)
+
+
+@dataclass(frozen=True)
+class HomeBody:
+    """A body of one country that its own press names with a generic term's words: Rwandan copy writes its
+    ministry bare (Minisiteri y'Ingabo is MINADEF) and another country's with the country (Minisiteri y'Ingabo y'u
+    Burusiya: a defence ministry)."""
+
+    body: str
+    term: str
+    shared: frozenset[str]  # the renderings both write, folded
+
+
+def home_bodies(entries: Iterable[Entry]) -> dict[str, HomeBody]:
+    """Body id -> its HomeBody, for each organisation that reads another place after it as not its own
+    (`!>@place`), whose English names say whose it is (the Rwanda Ministry of Defence), and that shares renderings
+    of more than one word with exactly one term: the sharing lint allows."""
     entries = list(entries)
-    terms = {fold(t): e.id for e in entries if e.type == "term" for t in rendering_texts(e)}
-    return {e.id: terms[fold(t)] for e in entries
-            if e.type == "organisation" and e.sense_cues.other_place_after_against
-            for t in rendering_texts(e) if fold(t) in terms}
+    places = [name for e in entries if e.type == "place" for name in e.en]
+    owners: dict[str, set[str]] = {}  # folded rendering -> the terms that write it
+    for entry in entries:
+        if entry.type == "term":
+            for text in rendering_texts(entry):
+                owners.setdefault(fold(text), set()).add(entry.id)
+    homes = {}
+    for entry in entries:
+        if entry.type != "organisation" or not entry.sense_cues.other_place_after_against:
+            continue
+        shared = frozenset(fold(t) for t in rendering_texts(entry) if fold(t) in owners and not _one_word(t))
+        terms = {term for text in shared for term in owners[text]}
+        if len(terms) == 1 and holds_a_name(entry.en, places):
+            homes[entry.id] = HomeBody(entry.id, terms.pop(), shared)
+    return homes
 
 
-def cached_home_bodies(glossary: Glossary) -> dict[str, str]:
+def cached_home_bodies(glossary: Glossary) -> dict[str, HomeBody]:
     """`home_bodies` of a loaded glossary, computed once."""
     return glossary.cached(("rw-home-bodies",), lambda: home_bodies(glossary))
 

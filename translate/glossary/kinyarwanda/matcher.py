@@ -15,7 +15,7 @@ from typing import NamedTuple
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda.forms import (
     Form, _AND, _LIKE, _clitics, _head_distance, _prefer_nearest_head, augmentless_triggers, kinyarwanda_index,
-    cached_home_bodies, cached_place_homographs, organisation_heads, without_augment,
+    cached_home_bodies, cached_place_homographs, holds_a_name, organisation_heads, without_augment,
 )
 from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
 from translate.glossary.kinyarwanda.names import (
@@ -144,15 +144,18 @@ def _prefer_homograph(glossary: Glossary) -> Callable[[Pattern, list[Token], int
 
 
 def _as_home_term(pattern: Pattern, tokens: list[Token], i: int, j: int, glossary: Glossary, index: PatternIndex,
-                  place: tuple[str, str] | None) -> Pattern:
+                  place_at: dict[int, tuple[str, str]]) -> Pattern:
     """A home body's match of the rendering it shares with a term, with another place named right after it, is
     the term (Minisiteri y'Ingabo y'u Burusiya: a defence ministry, not MINADEF); any other match stays itself."""
-    term = cached_home_bodies(glossary).get(pattern.entry)
-    entry = glossary.get(pattern.entry)
-    if term is None or entry is None or _other_place(glossary, entry, place) is None:
+    home = cached_home_bodies(glossary).get(pattern.entry)
+    if home is None:
         return pattern
-    return next((p for p in index.first.get(tokens[i].norm, ()) if p.entry == term and p.kind == pattern.kind
-                 and index.match_at(p, tokens, i) == j), pattern)
+    twin = next((p for p in index.first.get(tokens[i].norm, ()) if p.entry == home.term and p.kind == pattern.kind
+                 and index.match_at(p, tokens, i) == j), None)
+    entry = glossary.get(pattern.entry)
+    if twin is None or entry is None or _other_place(glossary, entry, _place_of(tokens, j, place_at)) is None:
+        return pattern
+    return twin
 
 
 _BARE_CLASS_5_TRIGGERS = DEMONSTRATIVES | OTHERS | frozenset({"nta", "buri"})
@@ -246,13 +249,7 @@ def _other_place(glossary: Glossary, entry: Entry, place: tuple[str, str] | None
     if place is None or place[0] in entry.sense_cues.places_for:
         return None
     listed = glossary.get(place[0])
-    return None if listed is not None and _holds_a_name(entry.en, listed.en) else place[1]
-
-
-def _holds_a_name(texts: tuple[str, ...], names: tuple[str, ...]) -> bool:
-    """Whether one of the texts holds one of the names as whole words, case and accents aside."""
-    padded = [" " + _APOSTROPHES.sub(" ", fold(text)) + " " for text in texts]
-    return any(f" {_APOSTROPHES.sub(' ', fold(name))} " in text for text in padded for name in names)
+    return None if listed is not None and holds_a_name(entry.en, listed.en) else place[1]
 
 
 def _in_its_names(organisation: Entry | None, other: Entry) -> bool:
@@ -262,10 +259,7 @@ def _in_its_names(organisation: Entry | None, other: Entry) -> bool:
     organisation merely belongs to (Confucius Institute ya Kaminuza y'u Rwanda, Radio Okapi ya MONUSCO)."""
     if organisation is None or other.type not in ("place", "organisation"):
         return False
-    return _holds_a_name(organisation.rw, other.rw)
-
-
-_APOSTROPHES = re.compile(r"['’]")
+    return holds_a_name(organisation.rw, other.rw)
 
 
 def _agrees_with(word: Token, form: Form | None) -> bool:
@@ -680,7 +674,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                      places_named, org_ending_at, {j: i for pattern, i, j in reported if i in place_at}, names_over,
                      spelt_out, senses)
     for pattern, i, j in reported:
-        pattern = _as_home_term(pattern, tokens, i, j, glossary, index, _place_of(tokens, j, place_at))
+        pattern = _as_home_term(pattern, tokens, i, j, glossary, index, place_at)
         form: Form = pattern.data
         start, end, kind = tokens[i].start, tokens[j - 1].end, pattern.kind
         if i > 0 and tokens[i - 1].clitic:
@@ -695,7 +689,9 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         sense = None
         if kind == "term" and form.kind != "forbidden" and entry is not None and entry.rw_context \
                 and _read_for_sense(entry, tokens[i:j]):
-            sense = _cue_sense(read, entry, i, j)
+            # a home body reads the place after it only to hand its shared rendering to the term (above): its
+            # own names stay its own wherever they stand (MINAFFET muri Uganda)
+            sense = _cue_sense(read, entry, i, j, other_place=entry.id not in cached_home_bodies(glossary))
         if kind == "term" and entry is not None:
             sense, named_body = _name_sense(read, pattern, entry, i, j, sense)
             if named_body is not None:  # the acronym of the body before it
@@ -737,8 +733,9 @@ class _Reported(NamedTuple):
     senses: dict[_SenseKey, str | None]  # read once per entry, sentence and what stands around the match
 
 
-def _cue_sense(read: _Reported, entry: Entry, i: int, j: int) -> str | None:
-    """Why the entry's `rw_context` cues take the match at tokens i..j for another sense (None: they do not)."""
+def _cue_sense(read: _Reported, entry: Entry, i: int, j: int, other_place: bool = True) -> str | None:
+    """Why the entry's `rw_context` cues take the match at tokens i..j for another sense (None: they do not);
+    without `other_place`, a place after it is not read against it (`!>@place`)."""
     tokens, cues = read.tokens, entry.sense_cues
     near = _places_after(tokens, j, read.place_at)
     after = _words_after(tokens, j, read.sentences) if cues.next_against else ()
@@ -746,7 +743,7 @@ def _cue_sense(read: _Reported, entry: Entry, i: int, j: int) -> str | None:
         if cues.body_after_against else None
     body = body or (_foreign_after(tokens, j, read.sentences, read.in_terms) if cues.foreign_after_against else None)
     body = body or (_other_place(read.glossary, entry, _place_of(tokens, j, read.place_at))
-                    if cues.other_place_after_against else None)
+                    if cues.other_place_after_against and other_place else None)
     before = _word_before(tokens, i) if cues.previous_against else None
     of = _word_of(tokens, i) if cues.of_against else None
     placed = cues.place_after_for and _placed_after(tokens, j, read.places_named)
