@@ -433,6 +433,10 @@ HELD_OUT_FLOORS = {
                                 "strict precision": 0.98, "strict recall": 0.99},
     "rw_press_heldout_ec.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.965, "traps held": 0.85,
                                 "strict precision": 0.985, "strict recall": 0.985},
+    "rw_press_heldout_ee.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.975, "traps held": 0.9,
+                                "strict precision": 0.985, "strict recall": 0.98},
+    "rw_press_heldout_ef.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.975, "traps held": 0.85,
+                                "strict precision": 0.975, "strict recall": 0.98},
 }
 
 
@@ -508,7 +512,9 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_dx.txt": "dx",
                    "rw_press_heldout_dy.txt": "dx",
                    "rw_press_heldout_eb.txt": "ea",
-                   "rw_press_heldout_ec.txt": "ea"}
+                   "rw_press_heldout_ec.txt": "ea",
+                   "rw_press_heldout_ee.txt": "ea",
+                   "rw_press_heldout_ef.txt": "ea"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu",
             "da", "dx", "ea")
 
