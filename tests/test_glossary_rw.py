@@ -615,7 +615,8 @@ PRESS = [
     ("Minisiteri y'Ubuzima i Kigali yatangaje.", ["org.minisante=Minisiteri y'Ubuzima", "place.kigali=Kigali"]),
     ("Ikigo cya Nelson Mandela gishinzwe Amahoro cyatangaje.",
      ["?person.nelson-mandela=Nelson Mandela!part of the name"]),
-    ("Twaganiriye n'Urwego rw'ubugenzacyaha n'igipolisi (RNP) ejo.", ["org.rwanda-national-police=RNP"]),
+    ("Twaganiriye n'Urwego rw'ubugenzacyaha n'igipolisi (RNP) ejo.",  # the RIB written out, then the police
+     ["org.rib=n'Urwego rw'ubugenzacyaha", "org.rwanda-national-police=RNP"]),
     # taxes are tariffs only where goods, customs or trade policy are named
     ("Trump yashyizeho imisoro mishya ku bicuruzwa by'u Buhinde.",
      ["person.donald-trump=Trump", "term.tariffs=imisoro", "place.india=by'u Buhinde"]),
@@ -751,7 +752,8 @@ PRESS = [
      ["person.serge-brammertz=Brammertz!the surname of 'Serge Brammertz'", "place.kigali=Kigali"]),
     # a surname the press writes alone for him (research round 46), not someone else's of the same surname
     ("Ugirashebuja yavuze ko Inkiko Gacaca zarangiye.",
-     ["person.emmanuel-ugirashebuja=Ugirashebuja!the surname of 'Emmanuel Ugirashebuja'"]),
+     ["person.emmanuel-ugirashebuja=Ugirashebuja!the surname of 'Emmanuel Ugirashebuja'",
+      "org.gacaca-courts=Inkiko Gacaca"]),
     ("Umwe muri bo, Célestin Ugirashebuja, yahoze ari burugumesitiri.", ["term.mayor=burugumesitiri"]),
     # listed as a look-alike of Mahmoud Abbas, Abbas Araghchi is still the one Araghchi; Abbas alone stays Mahmoud
     ("Araghchi yavuze ko Tehran yiteguye.",

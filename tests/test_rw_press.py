@@ -516,7 +516,7 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_ee.txt": "ea",
                    "rw_press_heldout_ef.txt": "ea"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu",
-            "da", "dx", "ea")
+            "da", "dx", "ea", "eg")
 
 
 @functools.cache

@@ -138,7 +138,7 @@ def home_bodies(entries: Iterable[Entry]) -> dict[str, HomeBody]:
         if entry.type == "term":
             for text in rendering_texts(entry):
                 owners.setdefault(fold(text), set()).add(entry.id)
-    homes = {}
+    homes: dict[str, HomeBody] = {}
     for entry in entries:
         if entry.type != "organisation" or not entry.sense_cues.other_place_after_against:
             continue
