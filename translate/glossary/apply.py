@@ -128,15 +128,14 @@ def _occurrences(text: str, target: str, glossary: Glossary, constraint: TermCon
     return _grades(text, target, glossary).get(constraint.key, ())
 
 
-_ELIDED = re.compile(r"^\w{1,3}['’]\s*")
-
-
 def _bare_home(match: TermMatch, glossary: Glossary) -> HomeBody | None:
     """The home body whose shared rendering a Kinyarwanda match is, read as the body (Minisiteri y'Ingabo with
     no other country after it: MINADEF), or None: the words that may render the term in a translation, or that
-    the term's words may render."""
+    the term's words may render. An elided connective before it is part of the match (n'Minisiteri …)."""
     home = cached_home_bodies(glossary).get(match.entry)
-    return home if home is not None and fold(_ELIDED.sub("", match.surface)) in home.shared else None
+    written = fold(match.surface)
+    return home if home is not None and any(written == text or written.endswith(("'" + text, " " + text))
+                                            for text in home.shared) else None
 
 
 def _grades(text: str, target: str, glossary: Glossary) -> dict[str, tuple[int, ...]]:
