@@ -13,7 +13,7 @@ BROWSER := /usr/bin/chromium
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	# torch is pinned to 2.13.0 in pyproject.toml: the CPU build; anything looser pulls a multi-GB CUDA build.
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,documents,cluster,serve]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-cache-dir -e '.[test,documents,cluster,serve]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
