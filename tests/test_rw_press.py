@@ -436,7 +436,15 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_ee.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.975, "traps held": 0.9,
                                 "strict precision": 0.985, "strict recall": 0.98},
     "rw_press_heldout_ef.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.975, "traps held": 0.85,
-                                "strict precision": 0.975, "strict recall": 0.98},
+                                "strict precision": 0.975, "strict recall": 0.98},    # written in session 24 against the 1759 entries of list "eg"; first scores in their headers
+    "rw_press_heldout_eh.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.985, "traps held": 0.9,
+                                "strict precision": 0.985, "strict recall": 0.985},
+    "rw_press_heldout_ei.txt": {"recall": 0.985, "precision": 0.98, "coverage": 0.96, "traps held": 0.9,
+                                "strict precision": 0.98, "strict recall": 0.985},
+    "rw_press_heldout_ej.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.945, "traps held": 0.95,
+                                "strict precision": 0.98, "strict recall": 0.975},
+    "rw_press_heldout_ek.txt": {"recall": 0.99, "precision": 0.98, "coverage": 0.975, "traps held": 0.85,
+                                "strict precision": 0.98, "strict recall": 0.99},
 }
 
 
@@ -514,9 +522,13 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_eb.txt": "ea",
                    "rw_press_heldout_ec.txt": "ea",
                    "rw_press_heldout_ee.txt": "ea",
-                   "rw_press_heldout_ef.txt": "ea"}
+                   "rw_press_heldout_ef.txt": "ea",
+                   "rw_press_heldout_eh.txt": "eg",
+                   "rw_press_heldout_ei.txt": "eg",
+                   "rw_press_heldout_ej.txt": "eg",
+                   "rw_press_heldout_ek.txt": "eg"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu",
-            "da", "dx", "ea", "eg")
+            "da", "dx", "ea", "eg", "el")
 
 
 @functools.cache
