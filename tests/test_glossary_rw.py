@@ -1700,3 +1700,20 @@ def test_a_homograph_place_wins_where_a_place_stands_whatever_the_glossary_order
     reordered = Glossary([e for e in shipped.entries if e.id != town.id] + [town])
     found = [(m.entry, m.surface) for m in find_terms("ADF yagabye igitero i Komanda.", "rw", reordered)]
     assert ("place.komanda", "Komanda") in found and all(entry != "term.commander" for entry, _ in found)
+
+
+def test_a_name_written_with_a_comma_is_read_across_the_comma_or_without_it(shipped) -> None:
+    """The committee's name holds a comma: the press writes it, or leaves it out; either way it is one name, and the
+    security inside it is no term of its own. A comma elsewhere still parts two phrases."""
+    committee = "org.foreign-affairs-committee=Komisiyo y'Ububanyi n'Amahanga, Ubutwererane n'Umutekano"
+    _check("Abagize Komisiyo y'Ububanyi n'Amahanga, Ubutwererane n'Umutekano basuye ingabo.",
+           [committee, "term.armed-forces=ingabo"], shipped)
+    _check("Komisiyo y'Ububanyi n'Amahanga Ubutwererane n'Umutekano yateranye.",
+           ["org.foreign-affairs-committee=Komisiyo y'Ububanyi n'Amahanga Ubutwererane n'Umutekano"], shipped)
+    _check("Ubutwererane n'Umutekano, Komisiyo y'Ububanyi n'Amahanga", ["term.security=n'Umutekano"], shipped)
+    english = find_terms("The Committee on Foreign Affairs, Cooperation and Security met.", "en", shipped)
+    assert [(m.entry, m.surface) for m in english] == [
+        ("org.foreign-affairs-committee", "Committee on Foreign Affairs, Cooperation and Security")]
+    # one rendering's comma does not open the others to commas: Uburusiya, Ukraine are two places
+    assert [m.entry for m in find_terms("Uburusiya, Ukraine n'u Burayi", "rw", shipped)] == [
+        "place.russia", "place.ukraine", "place.europe"]

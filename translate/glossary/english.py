@@ -104,7 +104,7 @@ def english_patterns(entry: Entry) -> list[Pattern]:
         # not a guinea pig, a turkey and a white house; its particles may be written small (al-Qaeda, el-Fasher)
         capitals = [i for i, t in enumerate(tokens) if t.orig[:1].isupper()]
         capital = frozenset(capitals[-1:]) if entry.type != "term" else frozenset()
-        patterns.append(Pattern(entry.id, slots, capital=capital))
+        patterns.append(Pattern(entry.id, slots, capital=capital, comma="," in variant))
     return patterns
 
 

@@ -62,6 +62,8 @@ class Pattern:
     data: Any = None  # language-specific facts the checker needs (class, number, form type)
     capital: frozenset[int] = frozenset()  # slots that must start with a capital (an English name: not 'turkey')
     upper_only: bool = False  # `upper` slots in capitals only, not as the press writes some (Monusco): IGIHE
+    comma: bool = False  # written with a comma inside (Ikigega … cyo kurwanya SIDA, Igituntu na Malariya): read
+                         # across a comma in the text too, where the press writes it or leaves it out
 
 
 def _acronym_ok(token: Token, capitals_only: bool = False) -> bool:
@@ -121,7 +123,7 @@ class PatternIndex:
             return 0
         for k, slot in enumerate(pattern.slots):
             token = tokens[i + k]
-            if k and not self._continues(tokens[i + k - 1], token):
+            if k and not (self._continues(tokens[i + k - 1], token) or (pattern.comma and token.gap.strip() == ",")):
                 return 0
             if slot is ANY_SHORT_WORD:
                 if len(token.norm) > _SHORT or token.clitic:

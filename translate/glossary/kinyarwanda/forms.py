@@ -484,7 +484,7 @@ def _patterns_for(rendering: _Rendering, entry: Entry, dialects: bool) -> list[P
             for dep in windows:
                 form = Form(cls, rendering.guessed, kind, preferred, proper)
                 patterns.append(Pattern(entry.id, (*head_slots, *dep), "term", 1, upper, form, capital,
-                                        upper_only=upper_only))
+                                        upper_only=upper_only, comma="," in rendering.text))
     elliptic = _elliptic_pattern(tokens, entry, Form(rendering.cls, rendering.guessed, "augmented", preferred, proper))
     return patterns + ([elliptic] if elliptic else [])
 
