@@ -1717,3 +1717,16 @@ def test_a_name_written_with_a_comma_is_read_across_the_comma_or_without_it(ship
     # one rendering's comma does not open the others to commas: Uburusiya, Ukraine are two places
     assert [m.entry for m in find_terms("Uburusiya, Ukraine n'u Burayi", "rw", shipped)] == [
         "place.russia", "place.ukraine", "place.europe"]
+
+
+def test_a_village_or_a_sector_named_like_a_listed_person_is_no_person(shipped) -> None:
+    """Villages, cells and sectors often bear a surname (Kabuga, a listed person's, alone); after the unit's noun and
+    its connective the name is the place's, which the sets leave unmarked, as they do sectors and villages."""
+    for text in ("Yavukiye mu mudugudu wa Kabuga.", "Umurenge wa Kagame wabonye umuyobozi mushya.",
+                 "Abaturage bo mu kagari ka Kabuga barishimye."):
+        _check(text, [], shipped)
+    # named in full first, his surname further on is still his, but not the village's name after it
+    _check("Félicien Kabuga yafashwe. Kabuga yari umucuruzi ukomeye; yavukiye mu mudugudu wa Kabuga.",
+           ["person.felicien-kabuga=Félicien Kabuga", "person.felicien-kabuga=Kabuga"], shipped)
+    _check("Ubutegetsi bwa Kagame bwemeje iryo tegeko.", ["person.paul-kagame=Kagame"], shipped)
+    _check("Sabin Nsanzimana yasuye umurenge wa Nsanzimana.", ["person.sabin-nsanzimana=Sabin Nsanzimana"], shipped)

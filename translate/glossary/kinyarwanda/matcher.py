@@ -436,6 +436,19 @@ _UNKNOWN_PEOPLE = frozenset({"umugabo", "umugore", "umusore", "umukobwa", "umwan
                              "umukecuru", "umubyeyi", "umwarimu"})
 
 
+# The units a village, a cell, a sector, a district or a town is named as: one often bears a surname (Umudugudu wa
+# Kabuga, Umurenge wa Kagame), which there names the place, not the person.
+_PLACE_UNITS = frozenset({"umujyi", "mujyi", "akarere", "karere", "intara", "ntara", "umurenge", "murenge", "akagari",
+                          "kagari", "umudugudu", "mudugudu", "teritwari", "telitwari", "santere", "agace", "gace",
+                          "segiteri", "komine", "perefegitura"})
+
+
+def _a_place_named_so(tokens: list[Token], i: int) -> bool:
+    """Whether the name at token i follows a place unit and its connective: mu mudugudu wa Kabuga is a village."""
+    return i > 1 and tokens[i].joined and tokens[i - 1].joined and tokens[i - 2].norm in _PLACE_UNITS \
+        and tokens[i - 1].norm in _OF_CONNECTIVES
+
+
 def _a_namesake(tokens: list[Token], i: int) -> bool:
     """Whether the name at token i follows someone unknown "called" it: umugororwa witwa Ndayishimiye."""
     return i > 1 and tokens[i].joined and tokens[i - 1].joined and _CALLED.fullmatch(tokens[i - 1].norm) is not None \
@@ -556,7 +569,8 @@ def _with_surnames_of_listed_people(text: str, tokens: list[Token], matches: lis
         # not after his other names, which a longer name or a thing called after him holds (Kaminuza ya Nelson
         # Mandela), nor after "named after" (umuhanda witiriwe Lumumba), nor a namesake (umucamanza witwa Nkurunziza)
         before = tokens[k - 1].norm if k > 0 and token.joined else ""
-        if before in person.names or _NAMED_AFTER_VERB in before or _a_namesake(tokens, k):
+        if before in person.names or _NAMED_AFTER_VERB in before or _a_namesake(tokens, k) \
+                or _a_place_named_so(tokens, k):
             continue
         added.append(TermMatch(person.person, token.orig, token.start, token.end,
                                warnings=[f"{SURNAME_NOTE} '{person.name}', listed"]))
@@ -588,7 +602,7 @@ def _with_surnames_of_named_people(text: str, tokens: list[Token], matches: list
     for k, token in enumerate(tokens):
         person = named.get(token.norm)
         if person is None or covered[k] or token.norm in shared or token.start < person[1] \
-                or not _surname_here(tokens, k, person[2], person[3]):
+                or not _surname_here(tokens, k, person[2], person[3]) or _a_place_named_so(tokens, k):
             continue
         first = k  # with the words of the name before it: Ould Tah
         while first > 0 and tokens[first].joined and tokens[first - 1].norm in person[2] \
@@ -650,7 +664,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             or (_entry_type(glossary, pattern.entry) == "place"
                 and (_names_a_feature(tokens, i, _is_sea(glossary, pattern.entry)) or after_name_particle(tokens, i))) \
             or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, i, j)) \
-            or (_entry_type(glossary, pattern.entry) == "person" and _a_namesake(tokens, i))
+            or (_entry_type(glossary, pattern.entry) == "person"
+                and (_a_namesake(tokens, i) or _a_place_named_so(tokens, i)))
 
     # a person's match takes in his own names written against it first, which make no longer name of someone else
     spans = [(pattern, *_with_own_names(tokens, i, j, glossary, pattern.entry, covered_by)) for pattern, i, j in found]
