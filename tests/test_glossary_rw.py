@@ -1729,3 +1729,10 @@ def test_a_village_or_a_sector_named_like_a_listed_person_is_no_person(shipped) 
            ["person.felicien-kabuga=Félicien Kabuga", "person.felicien-kabuga=Kabuga"], shipped)
     _check("Ubutegetsi bwa Kagame bwemeje iryo tegeko.", ["person.paul-kagame=Kagame"], shipped)
     _check("Sabin Nsanzimana yasuye umurenge wa Nsanzimana.", ["person.sabin-nsanzimana=Sabin Nsanzimana"], shipped)
+
+
+def test_the_global_fund_written_out_with_its_three_diseases_is_one_name(shipped) -> None:
+    """The press writes the Global Fund out in several wordings, each listing its diseases with a comma."""
+    _check("Umuyobozi w'Ikigega Mpuzamahanga gishinzwe kurwanya Sida, Malaria n'Igituntu yasuye u Rwanda.",
+           ["org.global-fund=w'Ikigega Mpuzamahanga gishinzwe kurwanya Sida, Malaria n'Igituntu",
+            "place.rwanda=u Rwanda"], shipped)
