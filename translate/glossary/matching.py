@@ -62,8 +62,9 @@ class Pattern:
     data: Any = None  # language-specific facts the checker needs (class, number, form type)
     capital: frozenset[int] = frozenset()  # slots that must start with a capital (an English name: not 'turkey')
     upper_only: bool = False  # `upper` slots in capitals only, not as the press writes some (Monusco): IGIHE
-    comma: bool = False  # written with a comma inside (Ikigega … cyo kurwanya SIDA, Igituntu na Malariya): read
-                         # across a comma in the text too, where the press writes it or leaves it out
+    # written with a comma inside (Komisiyo y'Ububanyi n'Amahanga, Ubutwererane n'Umutekano): read across a comma in
+    # the text too, where the press writes it, and without one where it leaves it out
+    comma: bool = False
 
 
 def _acronym_ok(token: Token, capitals_only: bool = False) -> bool:
