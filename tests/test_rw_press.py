@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import random
 import re
 from collections import Counter
 from collections.abc import Container, Sequence
@@ -571,6 +572,39 @@ def test_the_held_out_sets_stay_above_their_floors(name, floor):
               f"{result.coverage:.1%}, traps held {result.traps_held}/{result.traps}")
     print("\n" + totals)  # the totals only: the per-concept table and examples are for the development sets
     assert all(result.rates[k] >= bar for k, bar in floor.items()), totals
+
+
+def pooled(scores: Sequence[Score]) -> dict[str, float]:
+    """Recall, precision and coverage over several sets' occurrences taken together."""
+    found = sum(sum(r.found.values()) for r in scores)
+    missed = sum(sum(r.missed.values()) for r in scores)
+    wrong = sum(sum(r.false_alarms.values()) for r in scores)
+    covered = found + missed + sum(sum(r.displaced.values()) for r in scores)
+    uncovered = sum(sum(r.uncovered.values()) for r in scores)
+    return {"recall": found / (found + missed), "precision": found / (found + wrong),
+            "coverage": covered / (covered + uncovered)}
+
+
+# Pooled over every held-out set (2026-12-05, session 24, 64 sets: 98.88 / 99.04 / 97.47), held to floors as each
+# set is; the interval says how far the figure moves with the choice of sets (resampled 2000 times, seeded).
+POOLED_FLOORS = {"recall": 0.985, "precision": 0.985, "coverage": 0.97}
+
+
+def test_the_held_out_sets_pooled_with_an_interval_from_resampling_the_sets():
+    glossary = load_glossaries(None)
+    scores = [held_out_score(name, glossary) for name in HELD_OUT_FLOORS]
+    point = pooled(scores)
+    rng = random.Random(0)
+    draws = [pooled([rng.choice(scores) for _ in scores]) for _ in range(2000)]
+    lines = []
+    for metric, value in point.items():
+        ranked = sorted(d[metric] for d in draws)
+        lines.append(f"{metric} {value:.2%} (95 % of resamplings {ranked[50]:.2%} to {ranked[1949]:.2%})")
+    occurrences = sum(sum(c.values()) for r in scores for c in (r.found, r.missed, r.displaced, r.uncovered))
+    met = ", ".join(f"{k} {sum(r.rates[k] >= GOALS[k] for r in scores)}" for k in point)
+    print(f"\nheld out, {len(scores)} sets pooled ({occurrences} occurrences): " + "; ".join(lines)
+          + f"; sets meeting each goal: {met}")
+    assert all(point[k] >= bar for k, bar in POOLED_FLOORS.items()), point
 
 
 # The kinds of concept `inkuru glossary suggest` proposes when the glossary lacks them (terms it leaves to editors).
