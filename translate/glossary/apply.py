@@ -240,7 +240,7 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
     in_source = Counter(entry.id for _, entry in found)
     for entry_id, candidates in target_matches.items():
         target_matches[entry_id] = _without_surplus_english(candidates, in_source[entry_id])
-    _lend_to_twins(target_matches, found, target, glossary)
+    _lend_to_twins(target_matches, found, in_source, target, glossary)
     used: Counter[str] = Counter()
     reports = []
     for match, entry in found:
@@ -264,12 +264,12 @@ def verify_terms(source_text: str, target_text: str, source: str, target: str,
     return reports
 
 
-def _lend_to_twins(target_matches: dict[str, list[TermMatch]], found: list[tuple[TermMatch, Entry]], target: str,
-                   glossary: Glossary) -> None:
+def _lend_to_twins(target_matches: dict[str, list[TermMatch]], found: list[tuple[TermMatch, Entry]],
+                   in_source: Counter[str], target: str, glossary: Glossary) -> None:
     """A home body's bare rendering and its term's words answer for each other, one to one, where the source does
     not need them for themselves: in Kinyarwanda, Minisiteri y'Ingabo for "the defence ministry"; in English, "the
-    Ministry of Defence" for a bare Minisiteri y'Ingabo in the source (not for MINADEF, which names Rwanda's)."""
-    in_source = Counter(entry.id for _, entry in found)
+    Ministry of Defence" for a bare Minisiteri y'Ingabo in the source (not for MINADEF, which names Rwanda's).
+    `in_source`: how often the source names each entry, counted from `found`."""
     for home in cached_home_bodies(glossary).values():
         if target == "rw":  # the body's bare rendering answers for the term
             needy, lender = home.term, home.body

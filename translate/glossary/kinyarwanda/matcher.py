@@ -99,11 +99,15 @@ _PLACE_LOCATIVES = frozenset({"i", "mu", "muri"})
 # Words whose connective introduces a place's name, without their augment: places and their parts (mu mujyi wa
 # Komanda, mu majyaruguru ya Komanda, isoko rya Komanda), hafi ya (near) and its people (abaturage ba Komanda); after
 # any other noun a connective may introduce a person or a title (umugore wa Komanda, itegeko rya Komanda).
-_PLACE_HEAD_NOUNS = frozenset({
-    "mujyi", "mijyi", "gace", "duce", "bice", "karere", "turere", "ntara", "murenge", "mirenge", "kagari", "tugari",
-    "mudugudu", "teritwari", "telitwari", "santere", "soko", "masoko", "paruwasi", "muhanda", "rusengero", "kiliziya",
-    "cyambu", "nkambi", "bitaro", "kibuga", "gereza", "mupaka", "nkengero", "majyaruguru", "majyepfo",
-    "burasirazuba", "burengerazuba", "hafi", "baturage"})
+# The units a town, a district, a sector, a cell or a village is named as (without their augment) come first: one
+# often bears a surname (Umudugudu wa Kabuga, Umurenge wa Kagame), which there names the place, not the person.
+_PLACE_UNITS = frozenset({
+    "mujyi", "mijyi", "gace", "duce", "karere", "turere", "ntara", "murenge", "mirenge", "kagari", "tugari",
+    "mudugudu", "teritwari", "telitwari", "segiteri", "komine", "perefegitura"})
+# … then the other places and their parts; a trading centre (isantere) is left to the person's cues (Kabuga: !santere)
+_PLACE_HEAD_NOUNS = _PLACE_UNITS | frozenset({
+    "santere", "bice", "soko", "masoko", "paruwasi", "muhanda", "rusengero", "kiliziya", "cyambu", "nkambi", "bitaro",
+    "kibuga", "gereza", "mupaka", "nkengero", "majyaruguru", "majyepfo", "burasirazuba", "burengerazuba", "hafi", "baturage"})
 # The connectives of "of" (wa, ya, rya …), not "and", "like" or "at someone's" (abaturage na Komanda, kwa Komanda).
 _OF_CONNECTIVES = FULL_CONNECTIVES - {"na", "nka", "kwa", "ha"}
 
@@ -436,17 +440,10 @@ _UNKNOWN_PEOPLE = frozenset({"umugabo", "umugore", "umusore", "umukobwa", "umwan
                              "umukecuru", "umubyeyi", "umwarimu"})
 
 
-# The units a village, a cell, a sector, a district or a town is named as: one often bears a surname (Umudugudu wa
-# Kabuga, Umurenge wa Kagame), which there names the place, not the person.
-_PLACE_UNITS = frozenset({"umujyi", "mujyi", "akarere", "karere", "intara", "ntara", "umurenge", "murenge", "akagari",
-                          "kagari", "umudugudu", "mudugudu", "teritwari", "telitwari", "santere", "agace", "gace",
-                          "segiteri", "komine", "perefegitura"})
-
-
 def _a_place_named_so(tokens: list[Token], i: int) -> bool:
     """Whether the name at token i follows a place unit and its connective: mu mudugudu wa Kabuga is a village."""
-    return i > 1 and tokens[i].joined and tokens[i - 1].joined and tokens[i - 2].norm in _PLACE_UNITS \
-        and tokens[i - 1].norm in _OF_CONNECTIVES
+    return i > 1 and tokens[i].joined and tokens[i - 1].joined and tokens[i - 1].norm in _OF_CONNECTIVES \
+        and without_augment(tokens[i - 2].norm) in _PLACE_UNITS
 
 
 def _a_namesake(tokens: list[Token], i: int) -> bool:
