@@ -104,10 +104,11 @@ _PLACE_LOCATIVES = frozenset({"i", "mu", "muri"})
 _PLACE_UNITS = frozenset({
     "mujyi", "mijyi", "gace", "duce", "karere", "turere", "ntara", "murenge", "mirenge", "kagari", "tugari",
     "mudugudu", "teritwari", "telitwari", "segiteri", "komine", "perefegitura"})
-# … then the other places and their parts; a trading centre (isantere) is left to the person's cues (Kabuga: !santere)
+# … then the other places and their parts; a trading centre (isantere) is left to the cues (Kabuga: !santere)
 _PLACE_HEAD_NOUNS = _PLACE_UNITS | frozenset({
     "santere", "bice", "soko", "masoko", "paruwasi", "muhanda", "rusengero", "kiliziya", "cyambu", "nkambi", "bitaro",
-    "kibuga", "gereza", "mupaka", "nkengero", "majyaruguru", "majyepfo", "burasirazuba", "burengerazuba", "hafi", "baturage"})
+    "kibuga", "gereza", "mupaka", "nkengero", "majyaruguru", "majyepfo", "burasirazuba", "burengerazuba", "hafi",
+    "baturage"})
 # The connectives of "of" (wa, ya, rya …), not "and", "like" or "at someone's" (abaturage na Komanda, kwa Komanda).
 _OF_CONNECTIVES = FULL_CONNECTIVES - {"na", "nka", "kwa", "ha"}
 
