@@ -2,7 +2,9 @@
 
 Inflection sits on the head noun of an English term (morphology notes §1.8): the last word (drone/drones,
 factory/factories, spokesman/spokesmen), or the word before a post-modifier (ministers of defence); possessives
-('s, ’s, s') extend a match without being part of the pattern.
+('s, ’s, s') extend a match without being part of the pattern. An entry's look-alikes that hold one of its English
+forms inside a longer phrase (Attorney General, general elections, Real Madrid, think tank) are read in English too:
+they win as the longer match and are never reported.
 """
 
 from __future__ import annotations
@@ -103,9 +105,39 @@ def english_patterns(entry: Entry) -> list[Pattern]:
         # a name keeps the capital of its last capitalised word in English: Guinea, Turkey and the White House are
         # not a guinea pig, a turkey and a white house; its particles may be written small (al-Qaeda, el-Fasher)
         capitals = [i for i, t in enumerate(tokens) if t.orig[:1].isupper()]
-        capital = frozenset(capitals[-1:]) if entry.type != "term" else frozenset()
+        capital = frozenset(capitals[-1:]) if entry.type != "term" or _abbreviated_title(variant) else frozenset()
         patterns.append(Pattern(entry.id, slots, capital=capital, comma="," in variant))
+    return patterns + _lookalike_patterns(entry, patterns)
+
+
+def _abbreviated_title(variant: str) -> bool:
+    """A rank abbreviated as the press prints it before a name (Gen, Col) keeps its capital: gen and col are other
+    words (next-gen, a mountain col)."""
+    return len(variant) <= 3 and variant[:1].isupper() and variant[1:].islower()
+
+
+def _lookalike_patterns(entry: Entry, own: list[Pattern]) -> list[Pattern]:
+    """The entry's look-alikes that hold one of its English forms within a longer phrase, as patterns that win over
+    it as the longer match and lose to another entry of the same span (Secretary General); a term's last word in
+    both numbers (general election, general elections). A look-alike no longer than the term (buhari, 'is there',
+    for Buhari: a case rule for Kinyarwanda) or in other words (Afurika y'Epfo) says nothing about English."""
+    patterns = []
+    for phrase in entry.rw_lookalike:
+        words = [t.norm for t in tokenize(phrase)]
+        if not any(_holds(words, pattern) for pattern in own):
+            continue
+        last = _head_forms(words[-1], entry)
+        slots = tuple(frozenset({w}) for w in words[:-1]) + (last,)
+        patterns.append(Pattern(entry.id, slots, kind="lookalike", priority=0))
     return patterns
+
+
+def _holds(words: list[str], pattern: Pattern) -> bool:
+    """Whether a term pattern matches inside `words`, leaving some of them over."""
+    size = len(pattern.slots)
+    return size < len(words) and any(
+        all(isinstance(slot, frozenset) and words[k + m] in slot for m, slot in enumerate(pattern.slots))
+        for k in range(len(words) - size + 1))
 
 
 def english_index(glossary: Glossary) -> PatternIndex:
@@ -132,13 +164,27 @@ def find_english(text: str, glossary: Glossary) -> list[TermMatch]:
 
 def _find_english(text: str, tokens: list[Token], glossary: Glossary) -> list[TermMatch]:
     matches = []
-    for pattern, i, j in english_index(glossary).scan(tokens):
+    for pattern, i, j in _scan(english_index(glossary), tokens):
         start, end = tokens[i].start, tokens[j - 1].end
         if len(tokens[j - 1].norm) == 1 and j - i > 1 and tokens[j - 1].gap == "." and text[end:end + 1] == ".":
             end += 1  # the closing dot of U.S. / U.K.
         end = _possessive_end(text, end)
         matches.append(TermMatch(pattern.entry, text[start:end], start, end, "term", []))
     return matches
+
+
+def _scan(index: PatternIndex, tokens: list[Token], offset: int = 0,
+          excluded: frozenset[str] = frozenset()) -> list[tuple[Pattern, int, int]]:
+    """The terms among `tokens` (at `offset` in the text's tokens). A look-alike says only where its own entry is
+    not: other entries inside it stand (general elections: elections; Munich Security Conference: not Munich)."""
+    found = []
+    accept = (lambda p, *_: p.entry not in excluded) if excluded else None
+    for pattern, i, j in index.scan(tokens, accept):
+        if pattern.kind == "lookalike":
+            found += _scan(index, tokens[i:j], offset + i, excluded | {pattern.entry})
+        else:
+            found.append((pattern, offset + i, offset + j))
+    return found
 
 
 def english_surface_forms(entry: Entry) -> list[str]:
