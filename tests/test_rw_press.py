@@ -460,6 +460,12 @@ HELD_OUT_FLOORS = {
                                 "strict precision": 0.985, "strict recall": 0.985},
     "rw_press_heldout_et.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.99, "traps held": 0.9,
                                 "strict precision": 0.985, "strict recall": 0.985},
+    "rw_press_heldout_fa.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.99, "traps held": 0.9,
+                                "strict precision": 0.99, "strict recall": 0.99},
+    "rw_press_heldout_fb.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.97, "traps held": 0.95,
+                                "strict precision": 0.99, "strict recall": 0.99},
+    "rw_press_heldout_fc.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.98, "traps held": 0.95,
+                                "strict precision": 0.99, "strict recall": 0.99},
 }
 
 
@@ -548,7 +554,10 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_ep.txt": "el",
                    "rw_press_heldout_ev.txt": "el",
                    "rw_press_heldout_ew.txt": "el",
-                   "rw_press_heldout_et.txt": "el"}
+                   "rw_press_heldout_et.txt": "el",
+                   "rw_press_heldout_fa.txt": "el",
+                   "rw_press_heldout_fb.txt": "el",
+                   "rw_press_heldout_fc.txt": "el"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu",
             "da", "dx", "ea", "eg", "el")
 
