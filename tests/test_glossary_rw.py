@@ -664,6 +664,9 @@ PRESS = [
     ("Urukiko Rukuru rwa Gisirikare rwakatiye umusirikare.",
      ["term.military-court=Urukiko Rukuru rwa Gisirikare", "term.soldier=umusirikare"]),
     ("Yafashwe mu ruganda runini rukora drones.", ["term.drone-factory=ruganda runini rukora drones"]),
+    # ... or a relative verb, which agrees by the class's concord (inama: i-)
+    ("Inama idasanzwe y'Abakuru b'Ibihugu bya EAC yateraniye i Arusha.",
+     ["term.summit=Inama idasanzwe y'Abakuru b'Ibihugu", "org.eac=EAC", "place.arusha=Arusha"]),
     # an acronym no word is spelt like, in lower case as informal copy writes it; not one of three letters shaped
     # like an English or French word (rib, bad: consonant, vowel, consonant)
     ("Abasirikare ba fardc na Rbc bavuze. Imbunda ya rib na bad.",
@@ -1517,6 +1520,18 @@ PRESS = [
     # a sea's head before a sea's own name names that sea (not a country's waters); the Channel by its French name
     ("Ubwato bwageze mu Nyanja ya Caraïbes, abandi bambuka umuhora wa Manche.",
      ["place.caribbean=Caraïbes", "place.english-channel=Manche"]),
+    # the locative i takes only places: the port, though nothing else in the sentence speaks of one (tanga: give)
+    ("Ikamyo yavuye i Tanga yakoze impanuka.", ["place.tanga=Tanga"]),
+    ("Tanga amakuru ku gihe.", ["?place.tanga=Tanga!nothing in the sentence"]),
+    # customs duties are tariffs in any sentence; a tax (imisoro) collected by the RRA is not
+    ("Amagare yasonewe amahoro ya gasutamo, nk'uko RRA yabitangaje.",
+     ["term.tariffs=amahoro ya gasutamo", "org.rra=RRA"]),
+    ("Abacuruzi basabwe kwishyura imisoro, nk'uko RRA yabitangaje.",
+     ["?term.tariffs=imisoro!'rra' points to", "org.rra=RRA"]),
+    # food security is umutekano w'ibiribwa; guarding food trucks is security
+    ("Amakamyo y'ibiribwa acungirwa umutekano.", ["term.security=umutekano"]),
+    # a lieutenant colonel is no colonel, however the rank is written
+    ("Lieutenant Colonel Kabera yavuze.", []),
     # a full name opening with the first part of a hyphened first name
     ("Laurent Kabila yishwe mu 2001.", ["person.laurent-desire-kabila=Laurent Kabila"]),
 ]

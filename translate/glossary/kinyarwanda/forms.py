@@ -541,10 +541,13 @@ def _prefer_nearest_head(pattern: Pattern, tokens: list[Token], i: int) -> int:
 
 
 def _agreeing_window(cls: str, deps: list) -> list[list]:
-    """The dependents after one longer modifier that agrees with the head (Urukiko Rukuru rwa Gisirikare, uruganda
-    runini rukora drones), for a head of a class with prefixes."""
-    prefixes = NOUN_CLASSES[cls].prefixes if cls in NOUN_CLASSES else ()
-    return [[Agreeing(prefixes), *deps]] if prefixes else []
+    """The dependents after one longer modifier that agrees with the head, an adjective or a relative verb (Urukiko
+    Rukuru rwa Gisirikare, uruganda runini rukora drones, Inama idasanzwe y'Abakuru b'Ibihugu), for a head of a
+    class with prefixes."""
+    noun_class = NOUN_CLASSES.get(cls)
+    if noun_class is None or not noun_class.prefixes:
+        return []
+    return [[Agreeing(tuple(dict.fromkeys((*noun_class.prefixes, *noun_class.concords)))), *deps]]
 
 
 def _no_word_spelt_so(acronym: str) -> bool:

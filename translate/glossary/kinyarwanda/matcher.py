@@ -760,14 +760,16 @@ def _cue_sense(read: _Reported, entry: Entry, i: int, j: int, other_place: bool 
     before = _word_before(tokens, i) if cues.previous_against else None
     of = _word_of(tokens, i) if cues.of_against else None
     placed = cues.place_after_for and _placed_after(tokens, j, read.places_named)
+    # the locative i takes only places: i Tanga is the port, whatever else the sentence is about (tanga: 'give')
+    located = entry.type == "place" and _after_locative_i(tokens, i)
     # once per entry, sentence and what stands around it: a long unpunctuated paragraph would otherwise be read
     # once per match
     sentence = read.sentences.of[i]
-    key = (entry.id, sentence, tuple(near), after, body, before, placed, of)
+    key = (entry.id, sentence, tuple(near), after, body, before, placed, of, located)
     if key not in read.senses:
         words = _sentence_words(tokens, i, read.sentences, read.in_places)
         read.senses[key] = _unsupported_sense(entry, words, frozenset(read.places_in.get(sentence, ())), near, after,
-                                              body, before, placed, of)
+                                              body, before, placed, of, located)
     return read.senses[key]
 
 

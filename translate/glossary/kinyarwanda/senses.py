@@ -259,13 +259,14 @@ def _word_of(tokens: list[Token], i: int) -> str | None:
 
 def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], near: Mapping[str, str],
                        after: tuple[Word, ...] = (), body: str | None = None, before: str | None = None,
-                       placed: bool = False, of: str | None = None) -> str | None:
+                       placed: bool = False, of: str | None = None, located: bool = False) -> str | None:
     """Why a rendering that has another everyday sense is not taken for the term here (None: it is), by the
     entry's `rw_context` (SenseCues): a place named right after the match decides (`near`: its id and how it is
     written); else the word right before it (`before`; not where a place it is of or in decides, `placed`), the
     word it is 'of' before its connective (`of`, for '!<<word') or a word after it (`after`, `body`) shows the
     other sense; else a place it is of or in (`placed`, for '>@place') takes it for the term; else a word of its
-    sentence shows the other sense, or none supports this one (`places`: those the sentence names, for '@place')."""
+    sentence shows the other sense, or none supports this one (`places`: those the sentence names, for '@place';
+    a place after the locative i, `located`, needs no support)."""
     cues = entry.sense_cues
     if any(place in near for place in cues.places_for):
         return None
@@ -286,7 +287,8 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
     if other is not None:
         return f"{_SENSE} '{other}' points to another sense than '{entry.en[0]}'"
     supporting = _cues(cues.supporting)
-    supported = (cues.any_place and bool(places)) or any(_has_cue(word, cue) for word in words for cue in supporting)
+    supported = located or (cues.any_place and bool(places)) \
+        or any(_has_cue(word, cue) for word in words for cue in supporting)
     if cues.supported_by_something and not supported:
         return f"{_SENSE} nothing in the sentence supports the sense '{entry.en[0]}'"
     return None
