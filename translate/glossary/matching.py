@@ -93,7 +93,11 @@ def _edition_stem(token: Token) -> str | None:
 class PatternIndex:
     """Patterns indexed by first word; `scan` returns non-overlapping longest matches left to right."""
 
-    def __init__(self, patterns: Iterable[Pattern]) -> None:
+    def __init__(self, patterns: Iterable[Pattern],
+                 insertion: Callable[[list[Token], int], int] | None = None) -> None:
+        """`insertion`: how many tokens at a position are words a language says inside a name without changing
+        what it names (a Kinyarwanda edition number, Inteko Rusange ya 80 y'…: the 80th); one is skipped per match."""
+        self.insertion = insertion
         first: dict[str, list[Pattern]] = defaultdict(list)
         for pattern in patterns:
             head = pattern.slots[0]
@@ -122,23 +126,34 @@ class PatternIndex:
         """End token index (exclusive) if `pattern` matches at token i, else 0."""
         if i + len(pattern.slots) > len(tokens):
             return 0
-        for k, slot in enumerate(pattern.slots):
-            token = tokens[i + k]
-            if k and not (self._continues(tokens[i + k - 1], token) or (pattern.comma and token.gap.strip() == ",")):
+        at, inserted = i, False
+        for k in range(len(pattern.slots)):
+            # an insertion first: its connective would otherwise fill a connective's slot (Inteko Rusange ya 80 y'…)
+            skip = self.insertion(tokens, at) if k and not inserted and self.insertion and at < len(tokens) else 0
+            if skip and at + skip < len(tokens) and self._slot_accepts(pattern, k, tokens, at + skip):
+                at, inserted = at + skip + 1, True
+            elif at < len(tokens) and self._slot_accepts(pattern, k, tokens, at):
+                at += 1
+            else:
                 return 0
-            if slot is ANY_SHORT_WORD:
-                if len(token.norm) > _SHORT or token.clitic:
-                    return 0
-            elif isinstance(slot, Agreeing):
-                if not slot.accepts(token):
-                    return 0
-            elif token.norm not in slot and not (len(pattern.slots) == 1 and self._edition(token) in slot):
-                return 0
-            if k in pattern.upper and not _acronym_ok(token, pattern.upper_only):
-                return 0
-            if k in pattern.capital and not token.orig[:1].isupper():
-                return 0
-        return i + len(pattern.slots)
+        return at
+
+    def _slot_accepts(self, pattern: Pattern, k: int, tokens: list[Token], at: int) -> bool:
+        """Whether token `at` fills slot k of `pattern`, continuing the phrase from the token before it."""
+        slot, token = pattern.slots[k], tokens[at]
+        if k and not (self._continues(tokens[at - 1], token) or (pattern.comma and token.gap.strip() == ",")):
+            return False
+        if slot is ANY_SHORT_WORD:
+            if len(token.norm) > _SHORT or token.clitic:
+                return False
+        elif isinstance(slot, Agreeing):
+            if not slot.accepts(token):
+                return False
+        elif token.norm not in slot and not (len(pattern.slots) == 1 and self._edition(token) in slot):
+            return False
+        if k in pattern.upper and not _acronym_ok(token, pattern.upper_only):
+            return False
+        return not (k in pattern.capital and not token.orig[:1].isupper())
 
     def _matches_at(self, tokens: list[Token], i: int,
                     accept: Callable[[Pattern, list[Token], int, int], bool] | None,

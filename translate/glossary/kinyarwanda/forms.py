@@ -166,8 +166,8 @@ def _renderings(entry: Entry) -> list[_Rendering]:
     out = [_Rendering(entry.rw[0], head_cls, concord, guessed=not entry.rw_class)]
     for variant in entry.rw[1:]:
         guessed = False
-        if _head_word(variant) == first_head:
-            cls = head_cls
+        if _head_word(variant) == first_head or (entry.type == "person" and is_prefixless(entry.rw_class)):
+            cls = head_cls  # a person's name in any order is that person (Uwamariya Valentine: class 1a, not 9)
         elif is_prefixless(head_cls) and len(variant.split()) == 1 and guess_class(variant) != "14":
             # A one-word variant of a name is a name (America is not a class 6 noun like amenyo); one with the
             # class 14 prefix is a country named the Kinyarwanda way (Uganda, Ubugande: mu Bugande, cy'u Bugande).
@@ -734,8 +734,20 @@ def _one_word_places(glossary: Glossary) -> dict[str, tuple[str, ...]]:
 
 def kinyarwanda_index(glossary: Glossary, dialects: bool) -> PatternIndex:
     def build() -> PatternIndex:
-        return PatternIndex(p for e in glossary for p in rendering_patterns(_with_other_names(e, glossary), dialects))
+        return PatternIndex((p for e in glossary for p in rendering_patterns(_with_other_names(e, glossary), dialects)),
+                            _edition_number)
     return glossary.cached(("rw", dialects), build)
+
+
+def _edition_number(tokens: list[Token], at: int) -> int:
+    """The tokens of an edition number said inside a name, after its head (Inteko Rusange ya 80 y'Umuryango
+    w'Abibumbye: the 80th General Assembly; Inama ya 24 isanzwe y'Abakuru b'Ibihugu: the 24th ordinary summit): a
+    connective and a count of up to three digits, in the same phrase; 0 where there is none."""
+    if at + 1 >= len(tokens):
+        return 0
+    connective, count = tokens[at], tokens[at + 1]
+    return 2 if connective.norm in _OF_CONNECTIVES and connective.joined and count.joined \
+        and count.orig.isdigit() and len(count.orig) <= 3 else 0
 
 
 def kinyarwanda_surface_forms(entry: Entry) -> list[str]:
