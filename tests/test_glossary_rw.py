@@ -1533,6 +1533,12 @@ PRESS = [
                                                              "place.washington=Washington D.C"]),
     ("Dr. Uwamariya Valentine wahoze ari Minisitiri.", ["person.valentine-uwamariya=Uwamariya Valentine",
                                                         "term.minister=Minisitiri"]),
+    # a title before an unlisted name stands as itself, after a verb too; a curly double quote between letters is an
+    # apostrophe; a ministry spelt Ministeri is the same ministry
+    ("Yasuye Senateri Ted Cruz.", ["term.senator=Senateri"]),
+    ("Minisitiri w”ingabo yasabye ingabo kuba maso.", ["term.defence-minister=Minisitiri w”ingabo",
+                                                       "term.armed-forces=ingabo"]),
+    ("Ku wa 1 Ugushyingo Ministeri y'ubuzima yatangaje ko", ["org.minisante=Ministeri y'ubuzima"]),
     # the locative i takes only places: the port, though nothing else in the sentence speaks of one (tanga: give)
     ("Ikamyo yavuye i Tanga yakoze impanuka.", ["place.tanga=Tanga"]),
     ("Tanga amakuru ku gihe.", ["?place.tanga=Tanga!nothing in the sentence"]),

@@ -78,7 +78,9 @@ DIALECT_SPELLINGS = {"leta": "reta"}
 # East and west are written with the locative or the augment, in the same names, by the same outlets:
 # Afurika y'Iburasirazuba = Afurika y'Uburasirazuba.
 SPELLING_VARIANTS = {"iburasirazuba": "uburasirazuba", "uburasirazuba": "iburasirazuba",
-                     "iburengerazuba": "uburengerazuba", "uburengerazuba": "iburengerazuba"}
+                     "iburengerazuba": "uburengerazuba", "uburengerazuba": "iburengerazuba",
+                     # ... and a ministry is written both ways (radiyoyacuvoa.com/amp/7757344.html, kigaliinfo.com: Ministeri)
+                     "minisiteri": "ministeri", "ministeri": "minisiteri"}
 
 # A verb right after a subject starts with its concord, which glides before a vowel-initial tense or stem
 # ("bwagabye", "yemeye"). Only these unambiguous glide+a onsets are checked, longest first; k-/h- are left

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 APOSTROPHES = "\u2019\u2018`\u00b4\u02bc\u2032"
 HYPHENS = "\u2010\u2011\u2012\u2013\u2014"
 _TRANSLATE = {ord(c): "'" for c in APOSTROPHES} | {ord(c): "-" for c in HYPHENS} | {0xA0: " "}
+_QUOTE_AS_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[\u201c\u201d](?=[^\W\d_])")
 _NEEDS_SLOW_PATH = re.compile(r"[^\x00-\x7f\u2019\u2018\u00b4\u02bc\u2032\u2010-\u2014\u00a0]")
 
 _WORD = re.compile(r"[^\W_]+")
@@ -34,6 +35,8 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     Offsets is None when the normalised text has the same length as the input (the common, fast case), so
     index i of the normalised text is index i of the original.
     """
+    if "\u201d" in text or "\u201c" in text:  # a curly double quote between letters stands for an apostrophe
+        text = _QUOTE_AS_APOSTROPHE.sub("'", text)  # (Minisitiri w”ingabo): one character for one, offsets hold
     mapped = text.translate(_TRANSLATE)
     if not _NEEDS_SLOW_PATH.search(mapped):
         return mapped.lower(), None

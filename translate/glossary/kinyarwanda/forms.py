@@ -265,7 +265,7 @@ def _head_alternatives(tokens: list[Token], cls: str, entry: Entry, dialects: bo
     used = 2 if free else 1
     parts = None if is_prefixless(cls) else split_noun(head, cls)
     if parts is None or not parts[0]:
-        alts = [((frozenset({head}),), "name")]
+        alts = [((frozenset({head, SPELLING_VARIANTS.get(head, head)}),), "name")]  # Minisiteri, Ministeri
         if cls == "5" and parts is not None and entry.type == "term":
             alts.append(((frozenset({parts[2]}),), "bare"))  # iryo shyaka, nta tangazo: class 5 drops its i-
         if dialects and head in DIALECT_SPELLINGS:

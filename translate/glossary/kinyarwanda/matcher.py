@@ -313,7 +313,10 @@ def _may_be_a_name(form: Form, token: Token, inside: bool) -> bool:
     its augment: people are named so (Ngabo Eric, Col. Mugaba), and the noun itself would keep its augment (ingabo,
     umugaba). Or a term that is not a title, capitalised inside its sentence: a surname (Kamarampaka Diane,
     Umutekano Jean), where a title stands before a name as itself (Perezida Kagame). `inside`: the word is
-    capitalised inside its sentence."""
+    capitalised inside its sentence. Never a title, which stands before a name as itself (yasuye Senateri Ted
+    Cruz)."""
+    if token.norm in TITLE_WORDS:
+        return False
     if form.proper:
         return form.kind in ("name", "augmentless")  # Kenya; Rwanda after a connective (wa Rwanda Space Agency)
     if form.kind == "augmentless":
