@@ -79,7 +79,7 @@ DIALECT_SPELLINGS = {"leta": "reta"}
 # Afurika y'Iburasirazuba = Afurika y'Uburasirazuba.
 SPELLING_VARIANTS = {"iburasirazuba": "uburasirazuba", "uburasirazuba": "iburasirazuba",
                      "iburengerazuba": "uburengerazuba", "uburengerazuba": "iburengerazuba",
-                     # ... and a ministry is written both ways (radiyoyacuvoa.com/amp/7757344.html, kigaliinfo.com: Ministeri)
+                     # ... and a ministry is written both ways (Ministeri: radiyoyacuvoa.com/amp/7757344.html)
                      "minisiteri": "ministeri", "ministeri": "minisiteri"}
 
 # A verb right after a subject starts with its concord, which glides before a vowel-initial tense or stem
