@@ -383,9 +383,12 @@ def _with_hashtags(text: str, matches: list[TermMatch], find: Callable[[str], li
     """The terms in hashtags, which run their words together (#KoreyaYaRuguru, #DarEsSalaam): each tag's words are
     matched as a line of their own, and each match is given back the span of the tag it comes from. A tag that is a
     place's name as the world writes it is that place (#Rwanda, #Russia)."""
-    places = {name: entry for entry, name in world_names}
+    tags = list(_HASHTAG.finditer(text)) if "#" in text else []
+    if not tags:
+        return matches
+    places = _places_by_world_name(world_names)
     added = []
-    for tag in _HASHTAG.finditer(text):
+    for tag in tags:
         inside = [m for m in matches if m.start < tag.end() and tag.start() < m.end]
         if inside:  # found as written (#Ukraine): noted all the same
             matches = [dataclasses.replace(m, warnings=[HASHTAG_NOTE, *m.warnings]) if m in inside else m
@@ -401,6 +404,12 @@ def _with_hashtags(text: str, matches: list[TermMatch], find: Callable[[str], li
             added.append(dataclasses.replace(match, surface=text[start:end], start=start, end=end,
                                              warnings=[HASHTAG_NOTE, *match.warnings]))
     return sorted(matches + added, key=lambda m: (m.start, -m.end)) if added else matches
+
+
+@functools.lru_cache(maxsize=4)
+def _places_by_world_name(world_names: frozenset[tuple[str, str]]) -> dict[str, str]:
+    """A place's name as the world writes it -> its entry: built once per glossary, not once per paragraph."""
+    return {name: entry for entry, name in world_names}
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
