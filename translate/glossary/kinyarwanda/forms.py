@@ -167,7 +167,9 @@ def _renderings(entry: Entry) -> list[_Rendering]:
     for variant in entry.rw[1:]:
         guessed = False
         if _head_word(variant) == first_head or (entry.type == "person" and is_prefixless(entry.rw_class)):
-            cls = head_cls  # a person's name in any order is that person (Uwamariya Valentine: class 1a, not 9)
+            # a person's name in any order is that person (Uwamariya Valentine: class 1a, not 9); the entry's own
+            # class, as a copy holding its look-alikes has none (Igikombe cya Kagame keeps class 7)
+            cls = head_cls
         elif is_prefixless(head_cls) and len(variant.split()) == 1 and guess_class(variant) != "14":
             # A one-word variant of a name is a name (America is not a class 6 noun like amenyo); one with the
             # class 14 prefix is a country named the Kinyarwanda way (Uganda, Ubugande: mu Bugande, cy'u Bugande).
