@@ -15,9 +15,10 @@ Scoring: a reported term (kind "term"; related and ambiguous matches are not cla
 overlaps an occurrence of the same concept, each occurrence answering for one match, or lies inside one (a name and
 its bracketed acronym annotated as one span); every other reported term is a false alarm, except, on a held-out set,
 one of an entry listed after the set was written, which it cannot judge (see WRITTEN_AGAINST). Likewise an occurrence
-lying inside the longer reported name of such an entry, a place or an organisation, is displaced, not missed: the
-brief marks a listed name as one span with nothing inside it, and an unlisted institution by the place inside it
-(Kaminuza y'u Rwanda), so the author, given that entry, would have marked the name instead. Recall counts the
+lying inside the longer reported span of such an entry is displaced, not missed: the brief marks a listed name, and
+a multi-word term, as one span with nothing inside it, and an unlisted institution by the place inside it (Kaminuza
+y'u Rwanda), so the author, given that entry, would have marked the whole instead (inzego z'umutekano, security
+forces, listed later, over umutekano, security). Recall counts the
 occurrences of concepts the glossary has (coverage says how many those are); strict recall and strict precision count
 the displaced occurrences as missed and the unjudged reports as wrong. A trap holds when nothing is reported as its
 concept inside it.
@@ -213,11 +214,10 @@ class Score:
 
 
 def _displaces(match, gold: Span, judged: Container[str], glossary) -> bool:
-    """Whether `match`, the name of a place or an organisation listed after a held-out set was written, holds the
-    occurrence `gold` inside it and is longer: the brief marks a listed name as one span with nothing inside, and an
-    unlisted institution by the place inside it, so the author, given that entry, would have marked the name."""
-    entry = glossary.get(match.entry)
-    return (match.entry not in judged and entry is not None and entry.type in ("place", "organisation")
+    """Whether `match`, a name or a term listed after a held-out set was written, holds the occurrence `gold` inside
+    it and is longer: the brief marks a listed name, and a multi-word term, as one span with nothing inside, and an
+    unlisted institution by the place inside it, so the author, given that entry, would have marked the whole."""
+    return (match.entry not in judged and glossary.get(match.entry) is not None
             and match.start <= gold.start and gold.end <= match.end and match.end - match.start > gold.end - gold.start)
 
 
@@ -319,7 +319,10 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # each figure against the glossary just before the entries came. Cholera, press freedom, the Basketball Africa League,
 # MTN and 23 more places and bodies (session 18), their ~130 development-set reports read and found right, cost F 0.3,
 # I 0.1, N 0.2, AD 0.3 and BD 0.1; Jeune Afrique, two banks, Fally Ipupa and 33 more the same day (their ~30
-# reports there read and found right), M 0.1 (Fally Ipupa's reports there).)
+# reports there read and found right), M 0.1 (Fally Ipupa's reports there). Security forces, conflict, the Speaker,
+# military equipment and the IGP (session 27, list fd), their ~120 development-set reports read and found right,
+# report ~110 times on these sets, unjudged: strict precision BF 0.2, EV 0.4, BJ 0.8; a multi-word term now displaces
+# what it holds, as a name does, and strict recall counts that as missed: FB 0.1.)
 HELD_OUT_FLOORS = {
     HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85,
                "strict precision": 0.91, "strict recall": 0.965},
@@ -365,11 +368,11 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_be.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.97, "traps held": 0.85,
                                 "strict precision": 0.98, "strict recall": 0.98},
     "rw_press_heldout_bf.txt": {"recall": 0.99, "precision": 0.985, "coverage": 0.97, "traps held": 0.9,
-                                "strict precision": 0.985, "strict recall": 0.99},
+                                "strict precision": 0.98, "strict recall": 0.99},
     "rw_press_heldout_bi.txt": {"recall": 0.965, "precision": 0.975, "coverage": 0.875, "traps held": 0.85,
                                 "strict precision": 0.975, "strict recall": 0.965},
     "rw_press_heldout_bj.txt": {"recall": 0.965, "precision": 0.97, "coverage": 0.965, "traps held": 0.85,
-                                "strict precision": 0.945, "strict recall": 0.965},
+                                "strict precision": 0.94, "strict recall": 0.965},
     "rw_press_heldout_bm.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.975, "traps held": 0.9,
                                 "strict precision": 0.985, "strict recall": 0.985},
     "rw_press_heldout_bn.txt": {"recall": 0.985, "precision": 0.975, "coverage": 0.92, "traps held": 0.9,
@@ -455,7 +458,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_ep.txt": {"recall": 0.985, "precision": 0.98, "coverage": 0.98, "traps held": 0.9,
                                 "strict precision": 0.98, "strict recall": 0.985},
     "rw_press_heldout_ev.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.985, "traps held": 0.9,
-                                "strict precision": 0.985, "strict recall": 0.985},
+                                "strict precision": 0.98, "strict recall": 0.985},
     "rw_press_heldout_ew.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.935, "traps held": 0.9,
                                 "strict precision": 0.985, "strict recall": 0.985},
     "rw_press_heldout_et.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.99, "traps held": 0.9,
@@ -463,7 +466,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_fa.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.99, "traps held": 0.9,
                                 "strict precision": 0.99, "strict recall": 0.99},
     "rw_press_heldout_fb.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.97, "traps held": 0.95,
-                                "strict precision": 0.99, "strict recall": 0.99},
+                                "strict precision": 0.99, "strict recall": 0.985},
     "rw_press_heldout_fc.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.98, "traps held": 0.95,
                                 "strict precision": 0.99, "strict recall": 0.99},
 }
@@ -559,7 +562,7 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_fb.txt": "el",
                    "rw_press_heldout_fc.txt": "el"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu",
-            "da", "dx", "ea", "eg", "el")
+            "da", "dx", "ea", "eg", "el", "fd")
 
 
 @functools.cache
@@ -759,7 +762,7 @@ def test_the_scorer_counts_what_it_should():
     assert later.displaced == Counter({"place.rwanda": 1}) and later.found == Counter({"org.rdf": 1})
     assert (later.recall, later.strict_recall) == (1.0, 0.5)
     # not where the set could judge the containing entry, nor on a development set, nor by a span no longer than
-    # the occurrence (another name for the same words), nor by a term
+    # the occurrence (another name for the same words); a multi-word term listed later displaces as a name does
     judged = score([Sentence(text, (place, rdf), ())], glossary, judged={"place.rwanda", "org.rdf",
                                                                          "org.university-of-rwanda"})
     development = score([Sentence(text, (place, rdf), ())], glossary)
@@ -769,4 +772,7 @@ def test_the_scorer_counts_what_it_should():
     assert same.missed == Counter({"place.rwanda": 1}) and not same.displaced
     term = score([Sentence("Minisitiri w'Ingabo yavuze.", (Span("term.armed-forces", 11, 19),), ())], glossary,
                  judged={"term.armed-forces"})
-    assert term.missed == Counter({"term.armed-forces": 1}) and not term.displaced
+    assert term.displaced == Counter({"term.armed-forces": 1}) and not term.missed
+    judged_term = score([Sentence("Minisitiri w'Ingabo yavuze.", (Span("term.armed-forces", 11, 19),), ())], glossary,
+                        judged={"term.armed-forces", "term.defence-minister"})
+    assert judged_term.missed == Counter({"term.armed-forces": 1}) and not judged_term.displaced
