@@ -270,9 +270,9 @@ def test_suggest_finds_a_name_before_a_title_or_a_party_the_glossary_knows():
 
 
 def test_suggest_keeps_a_name_that_holds_a_calendar_word():
-    text = "Theresa May met Harry Kane in Podgorica. Theresa May said on June 14 that Harry Kane will play."
+    text = "Brian May met Harry Kane in Podgorica. Brian May said on June 14 that Harry Kane will play."
     by_text = {c.text for c in suggest([("a.txt", text)], load_glossaries(None), "en")}
-    assert {"Theresa May", "Harry Kane"} <= by_text and "June" not in " ".join(by_text)
+    assert {"Brian May", "Harry Kane"} <= by_text and "June" not in " ".join(by_text)
 
 
 def test_suggest_domain_phrases():

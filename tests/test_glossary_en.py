@@ -126,7 +126,7 @@ CASES = [
     # an entry's look-alikes holding its English words are read in English too (general as an adjective or office)
     ("The general elections are in July.", ["term.election=elections"]),
     ("In general, the army is ready.", ["term.military=army"]),
-    ("the Attorney General and the Inspector General of Police", []),
+    ("the Attorney General and the Inspector General of Police", ["term.police-chief=Inspector General of Police"]),
     ("a think tank in Kigali", ["place.kigali=Kigali"]),
     ("Real Madrid beat Manchester United", []),
     ("Lt Col Mutabazi", []),  # a lieutenant colonel is not a colonel

@@ -826,9 +826,9 @@ PRESS = [
     # meeting's (Inama y'Umutekano ya Loni reads as the council, in a wording the glossary lacks)
     ("Ikigo cya Confucius cya Kaminuza y'u Rwanda cyafunguwe, Isoko Rusange rya EAC riratinda.",
      ["org.university-of-rwanda=Kaminuza y'u Rwanda", "org.eac=EAC"]),
-    # a station named after a place; an English office ending in General is no rank
+    # a station named after a place; an English office ending in General is no rank (it is the IGP's own title)
     ("Radio Huye yatangaje ko Inspector General of Police yavuganye na Lt General Muganga.",
-     ["term.general=General"]),
+     ["term.police-chief=Inspector General of Police!forbidden rendering", "term.general=General"]),
     # the English office is the US one in any sentence: its sense cues read only 'Umunyamabanga' ('?' cue)
     ("Secretary of State Rubio yavuze.", ["term.secretary-of-state=Secretary of State!forbidden rendering",
                                            "person.marco-rubio=Rubio"]),
@@ -1175,7 +1175,8 @@ PRESS = [
      ["?org.nec=Komisiyo y'Igihugu y'Amatora!'u Burundi'", "place.burundi=y'u Burundi",
       "?org.ceni=CENI!'u Burundi'"]),
     ("Amakimbirane yabaye intambara muri Sudani. Intambara ya Mata 2023 muri Sudani yahitanye abantu.",
-     ["term.war=intambara", "place.sudan=Sudani", "term.war=Intambara", "place.sudan=Sudani"]),
+     ["term.conflict=Amakimbirane", "term.war=intambara", "place.sudan=Sudani", "term.war=Intambara",
+      "place.sudan=Sudani"]),
     ("Impunzi zo muri komini ya Nyanza-Lac zahungiye i Kigoma muri Tanzania.",
      ["term.refugees=Impunzi", "place.kigoma=Kigoma", "place.tanzania=Tanzania"]),
     ("Amerika irateganya kugabanyiriza u Burusiya ibihano. Ntibazasaba imbabazi nubwo bafatiwe ibihano.",

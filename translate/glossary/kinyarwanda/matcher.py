@@ -529,6 +529,11 @@ def _alone_in(entry: Entry) -> set[str]:
     return {fold(name) for name in entry.en if " " not in name.strip()}
 
 
+# Words of an office's English names that say nothing of the office: 'Speaker of the National Assembly' must not make
+# Perezida a title of everyone whose note holds 'of the' or 'national'
+_NO_ROLE = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "national", "house"})
+
+
 def _title_roles(glossary: Glossary) -> dict[str, frozenset[str]]:
     """What a title before a name says its bearer is, in English words: the office of a person's term (class 1)
     whose rendering opens with it (Minisitiri: minister; Gen: general), or the honorific itself (Dr)."""
@@ -537,7 +542,7 @@ def _title_roles(glossary: Glossary) -> dict[str, frozenset[str]]:
         for entry in glossary:
             if entry.type != "term" or entry.head_class not in ("1", "1a"):
                 continue
-            english = {fold(w) for text in entry.en for w in re.findall(r"\w+", text)}
+            english = {fold(w) for text in entry.en for w in re.findall(r"\w+", text)} - _NO_ROLE
             for text in entry.rw:
                 if words := tokenize(text):
                     roles.setdefault(words[0].norm, set()).update(english)
