@@ -685,7 +685,7 @@ def _with_embedded_names(entry: Entry, glossary: Glossary) -> Entry:
                           for alias in other.rw if alias != name and _head_word(alias) != before]
                 break
     extra += [alias for rendering in entry.rw if len(rendering.split()) >= 3 and fold(rendering.split()[0]) in heads
-              for alias in _place_aliases(rendering, glossary)]
+              for alias in (*_place_aliases(rendering, glossary), *_respelt_places(rendering, glossary))]
     extra = [text for text in dict.fromkeys(extra) if text not in entry.rw]
     return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
 
@@ -703,14 +703,32 @@ def _with_place_spellings(entry: Entry, glossary: Glossary) -> Entry:
     place's other spellings in its stead (Afrika y'Uburengerazuba, Africa y'Uburengerazuba): one word, with the
     same first letter and about as long; not another name (Amerika y'Epfo is no USA y'Epfo)."""
     places = glossary.cached(("rw-one-word-places",), lambda: _one_word_places(glossary))
-
-    def respelt(alias: str, word: str) -> bool:
-        return fold(alias) != fold(word) and alias.isalpha() and not alias.isupper() \
-            and fold(alias)[0] == fold(word)[0] and abs(len(alias) - len(word)) <= 2
     extra = [" ".join([alias, *words[1:]]) for rendering in entry.rw if len(words := rendering.split()) > 1
-             for alias in places.get(fold(words[0]), ()) if respelt(alias, words[0])]
+             for alias in places.get(fold(words[0]), ()) if _respelt(alias, words[0])]
     extra = [text for text in dict.fromkeys(extra) if text not in entry.rw]
     return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
+
+
+def _respelt(alias: str, word: str) -> bool:
+    """Whether a place's other name is the same word spelt another way (Afrika, Africa for Afurika): one word, with
+    the same first letter and about as long; not another name (USA for Amerika)."""
+    return fold(alias) != fold(word) and alias.isalpha() and not alias.isupper() \
+        and fold(alias)[0] == fold(word)[0] and abs(len(alias) - len(word)) <= 2
+
+
+def _respelt_places(rendering: str, glossary: Glossary) -> list[str]:
+    """A long name with a place inside it spelt another way the glossary lists, its elided connective kept:
+    Umuryango w'Ibihugu bya Afurika y'Iburasirazuba is also written … bya Africa …, Komisiyo y'Umuryango wa
+    Afurika Yunze Ubumwe … w'Afrika …."""
+    places = glossary.cached(("rw-one-word-places",), lambda: _one_word_places(glossary))
+    words = rendering.split()
+    variants = []
+    for k, word in enumerate(words):
+        clitic, _, stem = word.rpartition("'")
+        clitic = clitic + "'" if clitic else ""
+        variants += [" ".join([*words[:k], clitic + alias, *words[k + 1:]])
+                     for alias in places.get(fold(stem), ()) if _respelt(alias, stem)]
+    return variants
 
 
 def _place_aliases(rendering: str, glossary: Glossary) -> list[str]:

@@ -33,7 +33,9 @@ from translate.glossary.morphology import (
     CLITICS, DEMONSTRATIVES, FULL_CONNECTIVES, LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, OTHERS, VOWELS, connective,
     spelt_foreign,
 )
-from translate.glossary.spelling import HONORIFICS, name_spellings, with_misspelt_names
+from translate.glossary.spelling import (
+    HONORIFICS, MIN_LETTERS, SPELLING_WARNING, name_spellings, one_edit_apart, with_misspelt_names,
+)
 from translate.glossary.textnorm import Token, fold, tokenize
 
 
@@ -73,7 +75,7 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
             # and a name written as the world writes it opens a dateline or a headline so (Rwanda: …, Burundi na
             # RDC …; not Burusiya, which is no one's name), or stands alone, in informal copy or a quote in English
             # or French (yashinje Rwanda, "Rwanda and DRC"; not Radio Rwanda, Rwanda Day)
-            return (i > 0 and tokens[i].joined and tokens[i - 1].norm in triggers) or (
+            return (i > 0 and tokens[i].joined and tokens[i - 1].norm in triggers) or _after_focus(tokens, i, j, form) or (
                 not form.proper and all(isinstance(slot, frozenset) for slot in pattern.slots)
                 and sum(not tokens[k].clitic for k in range(i, j)) >= 3) or (
                 form.proper and (_opens_line(tokens, i) or _english_accepted(tokens, i, j, frozenset()))
@@ -91,6 +93,29 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
             return _where_a_place_stands(tokens, i)
         return not (_after_locative_i(tokens, i) and _entry_type(glossary, pattern.entry) == "person")
     return accept
+
+
+# A noun said to be who or what is meant, after a focus pronoun, drops its augment: ni bo bakuru b'ibihugu
+# bitabiriye ('they are the heads of state who came'), akaba ari nawe muhuza ('he is also the mediator'), ni we
+# mukandida w'ishyaka. The pronoun (we, bo, bwo …; nawe, nabo) follows the copula (ni, si, ari, yari …) or is
+# written against it (niwe, nibo). Such a predicate is where a thing's word is used figuratively (Ubumwe ni yo
+# ngabo ibarinda: 'unity is the army that guards them'), so one word counts there only for a person (a holder
+# of an office, class 1/2); a phrase (bakuru b'ibihugu) for anything.
+_FOCUS_PRONOUNS = frozenset("we bo wo yo ryo cyo byo zo rwo ko two bwo kwo ho".split())
+_FOCUS_COPULAS = frozenset("ni si ari bari yari wari cyari byari zari rwari kari twari bwari kwari hari".split())
+
+
+def _after_focus(tokens: list[Token], i: int, j: int, form: Form) -> bool:
+    if i < 2 or not tokens[i].joined or not tokens[i - 1].joined or tokens[i - 1].clitic:
+        return False
+    if form.cls not in _PEOPLE_CLASSES and sum(not tokens[k].clitic for k in range(i, j)) < 2:
+        return False
+    pronoun = tokens[i - 1].norm
+    if pronoun[:2] in ("ni", "na") and pronoun[2:] in _FOCUS_PRONOUNS:
+        pronoun = pronoun[2:]  # niwe, nibo: the copula written against it; nawe, nabo: 'also'
+        if tokens[i - 1].norm.startswith("ni"):
+            return True
+    return pronoun in _FOCUS_PRONOUNS and tokens[i - 2].norm in _FOCUS_COPULAS
 
 
 # The locatives only places take (i Komanda, mu Komanda, muri Komanda); ku, kuri and kwa also take people (kuri
@@ -224,11 +249,16 @@ def _with_own_names(tokens: list[Token], i: int, j: int, glossary: Glossary, ent
                     covered: set[int]) -> tuple[int, int]:
     """A person's match with the capitalised words of his own names written against it that no match holds: the
     name as the article writes it (Abdallah Utumatwishima, where the glossary writes Jean Nepo Abdallah
-    Utumatwishima and Utumatwishima Abdallah). Only where his names are the whole run of capitals on that side:
-    Nduhungirehe Jean Bosco is someone else's name; not across a line."""
+    Utumatwishima and Utumatwishima Abdallah), or one of five or six letters misspelt by one (Andriy Rajoelina;
+    longer ones are the spelling pass's, `with_misspelt_names`). Only where his names are the whole run of
+    capitals on that side: Nduhungirehe Jean Bosco is someone else's name; not across a line."""
     words = _person_name_words(glossary).get(entry_id)
     if not words:
         return i, j
+
+    def his(k: int) -> bool:
+        word = fold(tokens[k].orig)
+        return word in words or _misspelt_own(word, words) is not None
 
     def beside(k: int) -> bool:  # token k is written against the one after it, in the same sentence and line
         return _linked(tokens[k]) and not tokens[k].after_sentence_break
@@ -237,15 +267,31 @@ def _with_own_names(tokens: list[Token], i: int, j: int, glossary: Glossary, ent
         return k not in covered and tokens[k].orig[:1].isupper() and tokens[k].norm not in TITLE_WORDS | HONORIFICS
 
     start, end = i, j
-    while start > 0 and beside(start) and capital(start - 1) and fold(tokens[start - 1].orig) in words:
+    while start > 0 and beside(start) and capital(start - 1) and his(start - 1):
         start -= 1
     if start > 0 and beside(start) and capital(start - 1):
         start = i  # the capitals go on into a name that is not his
-    while end < len(tokens) and beside(end) and capital(end) and fold(tokens[end].orig) in words:
+    while end < len(tokens) and beside(end) and capital(end) and his(end):
         end += 1
     if end < len(tokens) and beside(end) and capital(end):
         end = j
     return start, end
+
+
+def _misspelt_own(word: str, words: frozenset[str]) -> str | None:
+    """The word of a person's names (folded) that `word`, of five or six letters, misspells by one letter."""
+    if word in words or not 5 <= len(word) < MIN_LETTERS:
+        return None
+    return next((own for own in sorted(words) if len(own) >= 5 and own[0] == word[0] and one_edit_apart(word, own)),
+                None)
+
+
+def _own_name_spellings(tokens: list[Token], i: int, j: int, glossary: Glossary, entry: Entry) -> list[str]:
+    """The spelling warnings of a person's match that took in his own name misspelt (Andriy for Andry)."""
+    words = _person_name_words(glossary).get(entry.id, frozenset())
+    written = {fold(w): w for name in (*entry.rw, *entry.en) for w in reversed(name.split())}
+    return [f"{SPELLING_WARNING} '{tokens[k].orig}' is written '{written.get(own, own)}' in the glossary"
+            for k in range(i, j) if (own := _misspelt_own(fold(tokens[k].orig), words)) is not None]
 
 
 def _other_place(glossary: Glossary, entry: Entry, place: tuple[str, str] | None) -> str | None:
@@ -312,15 +358,17 @@ def _may_be_a_name(form: Form, token: Token, inside: bool) -> bool:
     """A one-word place or organisation name (with or without its augment), or a common noun capitalised without
     its augment: people are named so (Ngabo Eric, Col. Mugaba), and the noun itself would keep its augment (ingabo,
     umugaba). Or a term that is not a title, capitalised inside its sentence: a surname (Kamarampaka Diane,
-    Umutekano Jean), where a title stands before a name as itself (Perezida Kagame). `inside`: the word is
-    capitalised inside its sentence. Never a title, which stands before a name as itself (yasuye Senateri Ted
-    Cruz)."""
+    Umutekano Jean), or its English word in an English name (Democracy for Citizens Party), where a title stands
+    before a name as itself (Perezida Kagame). `inside`: the word is capitalised inside its sentence. Never a
+    title, which stands before a name as itself (yasuye Senateri Ted Cruz)."""
     if token.norm in TITLE_WORDS:
         return False
     if form.proper:
         return form.kind in ("name", "augmentless")  # Kenya; Rwanda after a connective (wa Rwanda Space Agency)
     if form.kind == "augmentless":
         return token.orig[:1].isupper()
+    if form.kind == "english" or (form.kind == "forbidden" and spelt_foreign(token.norm)):
+        return inside
     return inside and form.kind in ("augmented", "name") and form.cls not in _PEOPLE_CLASSES
 
 
@@ -716,6 +764,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         surface = text[tokens[i].start:end]
         entry = glossary.get(pattern.entry)
         warnings = [] if kind == "related" else _warnings(tokens, i, j, form, surface, entry)
+        if entry is not None and entry.type == "person":
+            warnings = [*_own_name_spellings(tokens, i, j, glossary, entry), *warnings]
         sense = None
         if kind == "term" and form.kind != "forbidden" and entry is not None and entry.rw_context \
                 and _read_for_sense(entry, tokens[i:j]):
