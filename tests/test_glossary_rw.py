@@ -885,6 +885,10 @@ PRESS = [
       "place.dr-congo=Repubulika ya Demukarasi ya Kongo"]),
     ("Repubulika ya Demokarasi ya Kinshasa.", ["?term.democracy=Demokarasi!'repubulika' points to",
                                                "place.kinshasa=Kinshasa"]),
+    # a district's executive secretary and a ministry's permanent secretary are neither the secretary-general
+    ("Abanyamabanga Nshingwabikorwa b'imirenge n'Umunyamabanga Uhoraho muri MINICOM.",
+     ["term.executive-secretary=Abanyamabanga Nshingwabikorwa", "term.permanent-secretary=n'Umunyamabanga Uhoraho",
+      "org.minicom=MINICOM"]),
     # courts, prosecutors and the death penalty
     ("Umushinjacyaha yasabiye uregwa igihano cy'urupfu mu rukiko.",
      ["term.prosecutor=Umushinjacyaha", "term.death-penalty=igihano cy'urupfu", "term.court=rukiko"]),

@@ -323,18 +323,18 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # military equipment and the IGP (session 27, list fd), their ~120 development-set reports read and found right,
 # report ~110 times on these sets, unjudged: strict precision BF 0.2, EV 0.4, BJ 0.8; a multi-word term now displaces
 # what it holds, as a name does, and strict recall counts that as missed: FB 0.1. Session 28 (list fe): courts,
-# prosecutors, democracy, diplomacy, the death penalty, civil society, dictators, the gendarmerie and ten people,
-# their ~430 development-set reports read and found right, report unjudged on these sets (courts above all), and
-# the plural of the head of state (abakuru b'ibihugu), which these sets' annotators left unmarked, counts there as
-# wrong ~33 times: strict precision fell 0.1 to 1.2 points, BJ, EJ and T the most; each floor now sits at the
-# measured rate rounded down to half a point.)
+# prosecutors, democracy, diplomacy, the death penalty, civil society, dictators, the gendarmerie, executive and
+# permanent secretaries and ten people, their ~460 development-set reports read and found right, report unjudged
+# on these sets (courts above all), and the plural of the head of state (abakuru b'ibihugu), which these sets'
+# annotators left unmarked, counts there as wrong ~33 times: strict precision fell 0.1 to 1.2 points (BJ, EJ and
+# T the most); each floor now sits at the measured rate rounded down to half a point.)
 HELD_OUT_FLOORS = {
     HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85,
                "strict precision": 0.905, "strict recall": 0.965},
     "rw_press_heldout_f.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.965, "traps held": 0.9,
                                "strict precision": 0.94, "strict recall": 0.975},
     "rw_press_heldout_h.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.94, "traps held": 0.9,
-                               "strict precision": 0.96, "strict recall": 0.975},
+                               "strict precision": 0.955, "strict recall": 0.975},
     "rw_press_heldout_i.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.955, "traps held": 0.9,
                                "strict precision": 0.945, "strict recall": 0.98},
     "rw_press_heldout_l.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.935, "traps held": 0.9,
