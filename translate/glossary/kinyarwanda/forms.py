@@ -2,7 +2,8 @@
 
 For every rendering the generator builds token patterns for:
 - R1 the augmented form (Uburusiya), the free-augment spelling of country names (u Burusiya) and the
-  augmentless form, which only counts after mu/ku/i/kwa/nta/buri or a full connective (mu Burusiya, bya gisirikare);
+  augmentless form, which only counts after mu/ku/i/kwa/nta/buri, a full connective (mu Burusiya, bya gisirikare)
+  or, for a person's noun or a phrase, a focus pronoun (ari nawe muhuza, ni bo bakuru b'ibihugu);
   a class-5 term, which keeps its i- there (mu ishyaka), drops it after a demonstrative, -ndi, nta or buri
   (iryo shyaka: the `bare` form);
 - R2 the plural/singular partner (uruganda <-> inganda), compiled the same way;

@@ -69,13 +69,15 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
     def accept(pattern: Pattern, tokens: list[Token], i: int, j: int) -> bool:
         form: Form = pattern.data
         if form.kind == "augmentless":
-            # R1: the augment only drops after a locative, nta/buri or a full connective; and a relative clause
+            # R1: the augment only drops after a locative, nta/buri, a full connective or a focus pronoun (ni bo
+            # bakuru b'ibihugu, below); and a relative clause
             # after its noun drops it (abantu bavanywe mu byabo): a term of three words or more is safe anywhere,
             # its dependents say what it is
             # and a name written as the world writes it opens a dateline or a headline so (Rwanda: …, Burundi na
             # RDC …; not Burusiya, which is no one's name), or stands alone, in informal copy or a quote in English
             # or French (yashinje Rwanda, "Rwanda and DRC"; not Radio Rwanda, Rwanda Day)
-            return (i > 0 and tokens[i].joined and tokens[i - 1].norm in triggers) or _after_focus(tokens, i, j, form) or (
+            return (i > 0 and tokens[i].joined and tokens[i - 1].norm in triggers) \
+                or _after_focus(tokens, i, j, form) or (
                 not form.proper and all(isinstance(slot, frozenset) for slot in pattern.slots)
                 and sum(not tokens[k].clitic for k in range(i, j)) >= 3) or (
                 form.proper and (_opens_line(tokens, i) or _english_accepted(tokens, i, j, frozenset()))
@@ -289,7 +291,7 @@ def _misspelt_own(word: str, words: frozenset[str]) -> str | None:
 def _own_name_spellings(tokens: list[Token], i: int, j: int, glossary: Glossary, entry: Entry) -> list[str]:
     """The spelling warnings of a person's match that took in his own name misspelt (Andriy for Andry)."""
     words = _person_name_words(glossary).get(entry.id, frozenset())
-    written = {fold(w): w for name in (*entry.rw, *entry.en) for w in reversed(name.split())}
+    written = {fold(w): w for w in reversed([w for name in (*entry.rw, *entry.en) for w in name.split()])}
     return [f"{SPELLING_WARNING} '{tokens[k].orig}' is written '{written.get(own, own)}' in the glossary"
             for k in range(i, j) if (own := _misspelt_own(fold(tokens[k].orig), words)) is not None]
 
