@@ -869,6 +869,12 @@ PRESS = [
     ("Andriy Rajoelina wa Madagasikari na Jeannette Kagame.",
      ["person.andry-rajoelina=Andriy Rajoelina!'Andriy' is written 'Andry'", "place.madagascar=Madagasikari",
       "person.jeannette-kagame=Jeannette Kagame"]),
+    # middle names the glossary does not write stand between his given name and his surname
+    ("Emmerson Dambudzo Mnangagwa na Constantino Guveya Dominic Nyikadzino Chiwenga.",
+     ["person.emmerson-mnangagwa=Emmerson Dambudzo Mnangagwa",
+      "person.constantino-chiwenga=Constantino Guveya Dominic Nyikadzino Chiwenga"]),
+    # a court's president (warwo: its) is no head of state; to back someone is to give him a shield, not troops
+    ("Perezida warwo yavuze ko bamuteye ingabo mu bitugu.", ["?term.president=Perezida!'warwo' points to"]),
     # a place inside a body's name as the press also spells it (Africa, Afrika for Afurika)
     ("Umuryango w'ibihugu bya Africa y'iburasirazuba na komisiyo y'umuryango w'Afrika yunze ubumwe.",
      ["org.eac=Umuryango w'ibihugu bya Africa y'iburasirazuba",

@@ -271,6 +271,15 @@ def _with_own_names(tokens: list[Token], i: int, j: int, glossary: Glossary, ent
     start, end = i, j
     while start > 0 and beside(start) and capital(start - 1) and his(start - 1):
         start -= 1
+    # middle names the glossary does not write, between his given name and his surname: Emmerson Dambudzo
+    # Mnangagwa, Constantino Guveya Dominic Nyikadzino Chiwenga
+    run = start
+    while run > 0 and beside(run) and capital(run - 1) and start - run < _MIDDLE_NAMES:
+        run -= 1
+        if his(run) and fold(tokens[run].orig) not in _surnames(tokens, i, j):
+            start = run
+    while start > 0 and beside(start) and capital(start - 1) and his(start - 1):
+        start -= 1
     if start > 0 and beside(start) and capital(start - 1):
         start = i  # the capitals go on into a name that is not his
     while end < len(tokens) and beside(end) and capital(end) and his(end):
@@ -278,6 +287,14 @@ def _with_own_names(tokens: list[Token], i: int, j: int, glossary: Glossary, ent
     if end < len(tokens) and beside(end) and capital(end):
         end = j
     return start, end
+
+
+_MIDDLE_NAMES = 5  # the unlisted names a given name may stand before the surname with, and that given name
+
+
+def _surnames(tokens: list[Token], i: int, j: int) -> set[str]:
+    """The words of the match itself (folded): the surname the given name must be another word than."""
+    return {fold(tokens[k].orig) for k in range(i, j)}
 
 
 def _misspelt_own(word: str, words: frozenset[str]) -> str | None:
