@@ -869,6 +869,9 @@ PRESS = [
     ("Andriy Rajoelina wa Madagasikari na Jeannette Kagame.",
      ["person.andry-rajoelina=Andriy Rajoelina!'Andriy' is written 'Andry'", "place.madagascar=Madagasikari",
       "person.jeannette-kagame=Jeannette Kagame"]),
+    # a long name spelt the Kinyarwanda way is also written with r for its l; a short one is often another place
+    ("Ambasaderi wa Ositarariya mu Bubirigi, i Maraba.",
+     ["term.ambassador=Ambasaderi", "place.australia=Ositarariya", "place.belgium=Bubirigi"]),
     # middle names the glossary does not write stand between his given name and his surname
     ("Emmerson Dambudzo Mnangagwa na Constantino Guveya Dominic Nyikadzino Chiwenga.",
      ["person.emmerson-mnangagwa=Emmerson Dambudzo Mnangagwa",

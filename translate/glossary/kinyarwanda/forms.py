@@ -706,8 +706,36 @@ def _with_place_spellings(entry: Entry, glossary: Glossary) -> Entry:
     places = glossary.cached(("rw-one-word-places",), lambda: _one_word_places(glossary))
     extra = [" ".join([alias, *words[1:]]) for rendering in entry.rw if len(words := rendering.split()) > 1
              for alias in places.get(fold(words[0]), ()) if _respelt(alias, words[0])]
+    extra += _written_with_r(entry, glossary)
     extra = [text for text in dict.fromkeys(extra) if text not in entry.rw]
     return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
+
+
+_R_FOR_L_LETTERS = 8  # shorter names written with r are often other places (Maraba, Kabare, Ruanda)
+
+
+def _written_with_r(entry: Entry, glossary: Glossary) -> list[str]:
+    """A place's one-word name spelt the Kinyarwanda way but for its l, also written with r, as the language writes
+    the sound (Isiraheli: Isiraheri; Ositaraliya: Ositarariya): names of eight letters or more, where the r
+    spelling is no other entry's word."""
+    words = glossary.cached(("rw-words-by-entry",), lambda: _words_by_entry(glossary))
+    variants = []
+    for name in entry.rw:
+        respelt = name.replace("l", "r").replace("L", "R")
+        if respelt != name and " " not in name and len(name) >= _R_FOR_L_LETTERS and not spelt_foreign(fold(respelt)) \
+                and words.get(fold(respelt), {entry.id}) == {entry.id}:
+            variants.append(respelt)
+    return variants
+
+
+def _words_by_entry(glossary: Glossary) -> dict[str, set[str]]:
+    """Each word the glossary's Kinyarwanda columns write (folded), with the entries that write it."""
+    owners: dict[str, set[str]] = {}
+    for entry in glossary:
+        for text in (*entry.rw, *entry.rw_partner, *entry.rw_related, *entry.rw_lookalike):
+            for word in text.split():
+                owners.setdefault(fold(word), set()).add(entry.id)
+    return owners
 
 
 def _respelt(alias: str, word: str) -> bool:
