@@ -513,7 +513,7 @@ PRESS = [
     # a meeting's head with a mandate that agrees with it is a body, and the organisation inside is part of it
     ("Inama y'Umuryango w'Afurika Yunze Ubumwe ishinzwe amahoro n'umutekano yateranye.",
      ["?org.african-union=y'Umuryango w'Afurika Yunze Ubumwe!part of the name",
-      "?term.security=n'umutekano!part of the name"]),
+      "?term.peace=amahoro!part of the name", "?term.security=n'umutekano!part of the name"]),
     # a term written capitalised inside an office's name, or a name its acronym closes, is part of the name
     ("Turukiya yasabye Inama y'Umutekano y'Igihugu guterana.",
      ["place.turkey=Turukiya", "?term.security=y'Umutekano!part of the name"]),
@@ -614,7 +614,7 @@ PRESS = [
      ["term.armed-forces=Ingabo", "org.sadc=SADC", "org.samidrc=SAMIDRC", "place.dr-congo=Congo"]),
     ("Minisiteri y'Ubuzima i Kigali yatangaje.", ["org.minisante=Minisiteri y'Ubuzima", "place.kigali=Kigali"]),
     ("Ikigo cya Nelson Mandela gishinzwe Amahoro cyatangaje.",
-     ["?person.nelson-mandela=Nelson Mandela!part of the name"]),
+     ["?person.nelson-mandela=Nelson Mandela!part of the name", "?term.peace=Amahoro!part of the name"]),
     ("Twaganiriye n'Urwego rw'ubugenzacyaha n'igipolisi (RNP) ejo.",  # the RIB written out, then the police
      ["org.rib=n'Urwego rw'ubugenzacyaha", "org.rwanda-national-police=RNP"]),
     # taxes are tariffs only where goods, customs or trade policy are named
@@ -898,6 +898,9 @@ PRESS = [
     ("Abanyamabanga Nshingwabikorwa b'imirenge n'Umunyamabanga Uhoraho muri MINICOM.",
      ["term.executive-secretary=Abanyamabanga Nshingwabikorwa", "term.permanent-secretary=n'Umunyamabanga Uhoraho",
       "org.minicom=MINICOM"]),
+    # peace, not the duties raised on goods, nor the stadium's name
+    ("Basaba amahoro arambye. Yazamuye amahoro ku bicuruzwa. Stade Amahoro yuzuye.",
+     ["term.peace=amahoro", "?term.peace=amahoro!'bicuruzwa' points to"]),
     # courts, prosecutors and the death penalty
     ("Umushinjacyaha yasabiye uregwa igihano cy'urupfu mu rukiko.",
      ["term.prosecutor=Umushinjacyaha", "term.death-penalty=igihano cy'urupfu", "term.court=rukiko"]),
@@ -1121,7 +1124,8 @@ PRESS = [
     ("Akanama gashinzwe Umutekano ku Isi k'Umuryango w'Abibumbye kateranye.",
      ["org.un-security-council=Akanama gashinzwe Umutekano ku Isi",
       "?org.un=k'Umuryango w'Abibumbye!part of the name"]),
-    ("MONUSCO n'Umuryango w'Abibumbye byasabye amahoro.", ["org.monusco=MONUSCO", "org.un=n'Umuryango w'Abibumbye"]),
+    ("MONUSCO n'Umuryango w'Abibumbye byasabye amahoro.",
+     ["org.monusco=MONUSCO", "org.un=n'Umuryango w'Abibumbye", "term.peace=amahoro"]),
     # talks and an agreement between parties; a player's contract is not one
     ("Ibiganiro bya Doha byasubitswe, amasezerano ntiyasinywa.",
      ["term.talks=Ibiganiro", "place.doha=Doha", "term.agreement=amasezerano"]),
@@ -1190,7 +1194,8 @@ PRESS = [
                                                "org.houthis=n'Aba-Houthi"]),
     # a resolution voted by deputies: its sense is the glossary's
     ("Abadepite batoye umwanzuro.", ["term.member-of-parliament=Abadepite", "term.resolution=umwanzuro"]),
-    ("Afurika y'Iburasirazuba ikeneye amahoro.", ["place.east-africa=Afurika y'Iburasirazuba"]),  # not Africa
+    ("Afurika y'Iburasirazuba ikeneye amahoro.",  # not Africa
+     ["place.east-africa=Afurika y'Iburasirazuba", "term.peace=amahoro"]),
     ("Abanye-Congo n'Abakongomani bahungiye mu Rwanda.",
      ["~place.dr-congo=Abanye-Congo", "~place.dr-congo=n'Abakongomani", "place.rwanda=Rwanda"]),
     ("Abanyekongo benshi", ["~place.dr-congo=Abanyekongo"]),
@@ -1198,7 +1203,8 @@ PRESS = [
     # informal copy writes an elided connective apart
     ("minisitiri w ingabo w u rwanda yavuze", ["term.defence-minister=minisitiri w ingabo",
                                              "place.rwanda=w u rwanda"]),
-    ("amahoro mu karere k ibiyaga bigari, ingabo n abapolisi", ["place.great-lakes=karere k ibiyaga bigari",
+    ("amahoro mu karere k ibiyaga bigari, ingabo n abapolisi", ["term.peace=amahoro",
+                                                                 "place.great-lakes=karere k ibiyaga bigari",
                                                                  "term.armed-forces=ingabo",
                                                                  "term.police-officers=n abapolisi"]),
     # a treaty named after a city (!<<amasezerano): the Paris Agreement, the Geneva Conventions; not the Washington
@@ -1294,7 +1300,7 @@ PRESS = [
     # words spelt like names: a young industry (ruto), an English "sake", a verb (twirwaneho), Swahili "mali";
     # informal copy still writes the names in lower case (ruto must go, i sake)
     ("Uruganda rw'imyidagaduro rukiri ruto; for the sake of peace; reka twirwaneho ubwacu; mali ya umma.",
-     ["?term.factory=Uruganda!'imyidagaduro' points to"]),
+     ["?term.factory=Uruganda!'imyidagaduro' points to", "term.peace=peace!forbidden rendering 'peace' (English)"]),
     ("ngo ruto must go, abasirikare bahungira i sake.",
      ["person.william-ruto=ruto", "term.soldier=abasirikare", "place.sake=sake"]),
     # a minister named Wagner, a goalkeeper named Ndayishimiye
@@ -1479,7 +1485,7 @@ PRESS = [
     # the AU Peace and Security Council's attested name with the AU's other rendering: the council
     ("Ejo Akanama k'Amahoro n'Umutekano ka AU kazaterana.", ["org.au-psc=Akanama k'Amahoro n'Umutekano ka AU"]),
     ("Ejo Akanama k'Amahoro n'Iterambere ka AU kazaterana.",  # a name the glossary does not list
-     ["?org.african-union=AU!part of the name"]),
+     ["?term.peace=k'Amahoro!part of the name", "?org.african-union=AU!part of the name"]),
     ("Raporo y'Umuryango w'Abibumbye wita ku bana yasohotse.",  # a mandate after a listed name: UNICEF
      ["?org.un=y'Umuryango w'Abibumbye!part of the name"]),
     ("Ubu Urwego rw'Igihugu rushinzwe Iperereza n'Umutekano rwavuze",  # listed: NISS
@@ -1501,7 +1507,7 @@ PRESS = [
     ("Kenya yatangije Ubutumwa Mpuzamahanga bwo Gushyigikira Umutekano (MSS). Ingabo z'u Rwanda zo kugarura "
      "amahoro zageze i Bangui.",
      ["place.kenya=Kenya", "org.mss=Ubutumwa Mpuzamahanga bwo Gushyigikira Umutekano", "org.mss=MSS",
-      "org.rdf=Ingabo z'u Rwanda", "place.bangui=Bangui"]),
+      "org.rdf=Ingabo z'u Rwanda", "term.peace=amahoro", "place.bangui=Bangui"]),
     # an organisation's French name as it stands; an office's name with another listed name of the body it holds
     ("Rwasa yakuwe ku buyobozi bwa Congrès National pour la Liberté. Komisiyo ya CEDEAO yabyamaganye.",
      ["person.agathon-rwasa=Rwasa", "org.cnl=Congrès National pour la Liberté",
