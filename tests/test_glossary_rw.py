@@ -861,10 +861,15 @@ PRESS = [
     ("Umukuru w'Igihugu yakiriye abakuru b'ibihugu benshi.",
      ["term.president=Umukuru w'Igihugu", "term.president=abakuru b'ibihugu"]),
     ("Inama y'abakuru b'ibihugu yabereye i Luanda.", ["term.summit=Inama y'abakuru b'ibihugu", "place.luanda=Luanda"]),
-    # after a focus pronoun a noun drops its augment: a phrase or a person counts (he too is the mediator); one
-    # word of a thing there is too often a figure of speech (unity is the army that guards them)
+    # after a focus pronoun (ni bo, ari nawe, niwe as one word) a noun of people drops its augment; a thing's word
+    # there is too often a figure of speech (unity is the army that guards them)
     ("Ni bo bakuru b'ibihugu bitabiriye, akaba ari nawe muhuza. Ubumwe ni yo ngabo ibarinda.",
      ["term.president=bakuru b'ibihugu", "term.mediator=muhuza"]),
+    ("Uwo mugabo, niwe muhuza. Urukundo ni rwo rukiko rw'ikirenga rw'umutima.", ["term.mediator=muhuza"]),
+    # a given name one letter off at its end is another person's (Louise, Denis), not a misspelling
+    ("Louis Mushikiwabo na Denise Mukwege bavuze.", []),
+    # an English word in an English name after a connective is the name's
+    ("Abayoboke ba Democracy for Citizens Party batsinze.", []),
     # a given name one letter off his own is still his (Andriy for Andry); a namesake is someone else
     ("Andriy Rajoelina wa Madagasikari na Jeannette Kagame.",
      ["person.andry-rajoelina=Andriy Rajoelina!'Andriy' is written 'Andry'", "place.madagascar=Madagasikari",

@@ -3,7 +3,7 @@
 For every rendering the generator builds token patterns for:
 - R1 the augmented form (Uburusiya), the free-augment spelling of country names (u Burusiya) and the
   augmentless form, which only counts after mu/ku/i/kwa/nta/buri, a full connective (mu Burusiya, bya gisirikare)
-  or, for a person's noun or a phrase, a focus pronoun (ari nawe muhuza, ni bo bakuru b'ibihugu);
+  or, for a noun of people, a focus pronoun (ari nawe muhuza, ni bo bakuru b'ibihugu);
   a class-5 term, which keeps its i- there (mu ishyaka), drops it after a demonstrative, -ndi, nta or buri
   (iryo shyaka: the `bare` form);
 - R2 the plural/singular partner (uruganda <-> inganda), compiled the same way;
@@ -712,6 +712,7 @@ def _with_place_spellings(entry: Entry, glossary: Glossary) -> Entry:
 
 
 _R_FOR_L_LETTERS = 8  # shorter names written with r are often other places (Maraba, Kabare, Ruanda)
+_WRITTEN_ABROAD = re.compile(r"[cqx]|ou")  # English and French spellings (Colombia, Toulouse), which keep their l
 
 
 def _written_with_r(entry: Entry, glossary: Glossary) -> list[str]:
@@ -723,6 +724,7 @@ def _written_with_r(entry: Entry, glossary: Glossary) -> list[str]:
     for name in entry.rw:
         respelt = name.replace("l", "r").replace("L", "R")
         if respelt != name and " " not in name and len(name) >= _R_FOR_L_LETTERS and not spelt_foreign(fold(respelt)) \
+                and not _WRITTEN_ABROAD.search(fold(name)) and name not in entry.en \
                 and words.get(fold(respelt), {entry.id}) == {entry.id}:
             variants.append(respelt)
     return variants

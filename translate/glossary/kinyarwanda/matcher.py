@@ -100,24 +100,22 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
 # A noun said to be who or what is meant, after a focus pronoun, drops its augment: ni bo bakuru b'ibihugu
 # bitabiriye ('they are the heads of state who came'), akaba ari nawe muhuza ('he is also the mediator'), ni we
 # mukandida w'ishyaka. The pronoun (we, bo, bwo …; nawe, nabo) follows the copula (ni, si, ari, yari …) or is
-# written against it (niwe, nibo). Such a predicate is where a thing's word is used figuratively (Ubumwe ni yo
-# ngabo ibarinda: 'unity is the army that guards them'), so one word counts there only for a person (a holder
-# of an office, class 1/2); a phrase (bakuru b'ibihugu) for anything.
+# written against it (niwe, nibo). Such a predicate is where a thing's word is used figuratively, one word or a
+# phrase (Ubumwe ni yo ngabo ibarinda: 'unity is the army that guards them'; Uburezi ni yo ntwaro ya kirimbuzi),
+# so it counts only for people (a holder of an office, class 1/2).
 _FOCUS_PRONOUNS = frozenset("we bo wo yo ryo cyo byo zo rwo ko two bwo kwo ho".split())
 _FOCUS_COPULAS = frozenset("ni si ari bari yari wari cyari byari zari rwari kari twari bwari kwari hari".split())
 
 
 def _after_focus(tokens: list[Token], i: int, j: int, form: Form) -> bool:
-    if i < 2 or not tokens[i].joined or not tokens[i - 1].joined or tokens[i - 1].clitic:
-        return False
-    if form.cls not in _PEOPLE_CLASSES and sum(not tokens[k].clitic for k in range(i, j)) < 2:
+    if i < 1 or not tokens[i].joined or tokens[i - 1].clitic or form.cls not in _PEOPLE_CLASSES:
         return False
     pronoun = tokens[i - 1].norm
-    if pronoun[:2] in ("ni", "na") and pronoun[2:] in _FOCUS_PRONOUNS:
-        pronoun = pronoun[2:]  # niwe, nibo: the copula written against it; nawe, nabo: 'also'
-        if tokens[i - 1].norm.startswith("ni"):
-            return True
-    return pronoun in _FOCUS_PRONOUNS and tokens[i - 2].norm in _FOCUS_COPULAS
+    if pronoun.startswith("ni") and pronoun[2:] in _FOCUS_PRONOUNS:
+        return True  # niwe, nibo: the copula written against it, anywhere in the sentence
+    if pronoun.startswith("na") and pronoun[2:] in _FOCUS_PRONOUNS:
+        pronoun = pronoun[2:]  # nawe, nabo: 'also'
+    return pronoun in _FOCUS_PRONOUNS and i > 1 and tokens[i - 1].joined and tokens[i - 2].norm in _FOCUS_COPULAS
 
 
 # The locatives only places take (i Komanda, mu Komanda, muri Komanda); ku, kuri and kwa also take people (kuri
@@ -298,11 +296,13 @@ def _surnames(tokens: list[Token], i: int, j: int) -> set[str]:
 
 
 def _misspelt_own(word: str, words: frozenset[str]) -> str | None:
-    """The word of a person's names (folded) that `word`, of five or six letters, misspells by one letter."""
+    """The word of a person's names (folded) that `word`, of five or six letters, misspells by one letter inside it
+    (Andriy for Andry); not at its end, where names change for another person (Louis, Louise; Denis, Denise;
+    Mario, Maria)."""
     if word in words or not 5 <= len(word) < MIN_LETTERS:
         return None
-    return next((own for own in sorted(words) if len(own) >= 5 and own[0] == word[0] and one_edit_apart(word, own)),
-                None)
+    return next((own for own in sorted(words) if len(own) >= 5 and own[0] == word[0] and one_edit_apart(word, own)
+                 and word[:-1] != own[:-1] and word[:-1] != own and own[:-1] != word), None)
 
 
 def _own_name_spellings(tokens: list[Token], i: int, j: int, glossary: Glossary, entry: Entry) -> list[str]:
@@ -733,8 +733,10 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         """A look-alike, a word of a longer name, or a place that names a river or a volcano: not reported."""
         form: Form = pattern.data
         # a surname opens a name; after a connective or a locative a capitalised term is itself (w'Ingabo Brig …)
-        opens = sentences.capitalised_inside(tokens, i) and not (
-            i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in _OPENERS))
+        # (not an English word, which opens an English name there too: ba Democracy for Citizens Party)
+        english = form.kind == "english" or (form.kind == "forbidden" and spelt_foreign(tokens[i].norm))
+        opens = sentences.capitalised_inside(tokens, i) and (english or not (
+            i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in _OPENERS)))
         # a bare name opening its sentence (Rwanda: …) may open a longer one too (Rwanda Day)
         bare_opener = form.proper and form.kind == "augmentless" and _opens_line(tokens, i)
         if bare_opener and sentences.title_case[sentences.of[i]]:
