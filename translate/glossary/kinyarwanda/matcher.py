@@ -266,18 +266,13 @@ def _with_own_names(tokens: list[Token], i: int, j: int, glossary: Glossary, ent
     def capital(k: int) -> bool:  # a capitalised word no match holds, not a title (Dr Abdallah Utumatwishima)
         return k not in covered and tokens[k].orig[:1].isupper() and tokens[k].norm not in TITLE_WORDS | HONORIFICS
 
-    start, end = i, j
-    while start > 0 and beside(start) and capital(start - 1) and his(start - 1):
-        start -= 1
-    # middle names the glossary does not write, between his given name and his surname: Emmerson Dambudzo
-    # Mnangagwa, Constantino Guveya Dominic Nyikadzino Chiwenga
-    run = start
+    # leftwards through his names, and through up to a few middle names the glossary does not write before one of
+    # them (Emmerson Dambudzo Mnangagwa, Constantino Guveya Dominic Nyikadzino Chiwenga)
+    start, end, run = i, j, i
     while run > 0 and beside(run) and capital(run - 1) and start - run < _MIDDLE_NAMES:
         run -= 1
-        if his(run) and fold(tokens[run].orig) not in _surnames(tokens, i, j):
+        if his(run):
             start = run
-    while start > 0 and beside(start) and capital(start - 1) and his(start - 1):
-        start -= 1
     if start > 0 and beside(start) and capital(start - 1):
         start = i  # the capitals go on into a name that is not his
     while end < len(tokens) and beside(end) and capital(end) and his(end):
@@ -288,11 +283,6 @@ def _with_own_names(tokens: list[Token], i: int, j: int, glossary: Glossary, ent
 
 
 _MIDDLE_NAMES = 5  # the unlisted names a given name may stand before the surname with, and that given name
-
-
-def _surnames(tokens: list[Token], i: int, j: int) -> set[str]:
-    """The words of the match itself (folded): the surname the given name must be another word than."""
-    return {fold(tokens[k].orig) for k in range(i, j)}
 
 
 def _misspelt_own(word: str, words: frozenset[str]) -> str | None:
@@ -373,6 +363,11 @@ def _entry_type(glossary: Glossary, entry_id: str) -> str | None:
 _PEOPLE_CLASSES = frozenset({"1", "1a", "2", "2a"})
 
 
+def _english_word(form: Form, token: Token) -> bool:
+    """A term's English word written in Kinyarwanda copy (Democracy, Army), which may open an English name."""
+    return form.kind == "english" or (form.kind == "forbidden" and spelt_foreign(token.norm))
+
+
 def _may_be_a_name(form: Form, token: Token, inside: bool) -> bool:
     """A one-word place or organisation name (with or without its augment), or a common noun capitalised without
     its augment: people are named so (Ngabo Eric, Col. Mugaba), and the noun itself would keep its augment (ingabo,
@@ -386,7 +381,7 @@ def _may_be_a_name(form: Form, token: Token, inside: bool) -> bool:
         return form.kind in ("name", "augmentless")  # Kenya; Rwanda after a connective (wa Rwanda Space Agency)
     if form.kind == "augmentless":
         return token.orig[:1].isupper()
-    if form.kind == "english" or (form.kind == "forbidden" and spelt_foreign(token.norm)):
+    if _english_word(form, token):
         return inside
     return inside and form.kind in ("augmented", "name") and form.cls not in _PEOPLE_CLASSES
 
@@ -734,8 +729,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         form: Form = pattern.data
         # a surname opens a name; after a connective or a locative a capitalised term is itself (w'Ingabo Brig …)
         # (not an English word, which opens an English name there too: ba Democracy for Citizens Party)
-        english = form.kind == "english" or (form.kind == "forbidden" and spelt_foreign(tokens[i].norm))
-        opens = sentences.capitalised_inside(tokens, i) and (english or not (
+        opens = sentences.capitalised_inside(tokens, i) and (_english_word(form, tokens[i]) or not (
             i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in _OPENERS)))
         # a bare name opening its sentence (Rwanda: …) may open a longer one too (Rwanda Day)
         bare_opener = form.proper and form.kind == "augmentless" and _opens_line(tokens, i)
