@@ -152,6 +152,13 @@ def test_lint_a_named_place_cue_must_name_another_place():
     assert make("term.d", rw="iperereza|ubutasi", rw_context="!x|?iperereza").sense_cues.only_in == ("iperereza",)
     with pytest.raises(GlossaryError, match="'[?]ubutasi' is no word of a rendering"):
         make("term.d", rw="iperereza", rw_context="!x|?ubutasi")
+    # a supporting word right before the match; '<' anywhere else in a cue is no cue
+    previous_for = make("term.d", rw="ikintu", rw_context="<kubera|!x").sense_cues
+    assert previous_for.previous_for == ("kubera",) and previous_for.against == ("x",)
+    assert not previous_for.supported_by_something
+    for bad in ("!x|<", "!x|<kubera ku", "!x|a<b", "!x|<<"):
+        with pytest.raises(GlossaryError, match="is not a cue"):
+            make("term.d", rw="ikintu", rw_context=bad)
 
 
 def test_lint_verbatim_name_must_keep_its_spelling():

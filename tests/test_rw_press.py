@@ -327,7 +327,9 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # permanent secretaries, peace (amahoro) and ten people, their ~660 development-set reports read and found right,
 # report unjudged on these sets (courts and peace above all), and the plural of the head of state (abakuru
 # b'ibihugu), which these sets' annotators left unmarked, counts there as wrong ~33 times: strict precision fell 0.1
-# to 2 points (BJ, EJ, T and BM the most); each floor now sits at the measured rate rounded down to half a point.)
+# to 2 points (BJ, EJ, T and BM the most); each floor now sits at the measured rate rounded down to half a point.
+# Session 29 (list ff): guns (imbunda), the judiciary, deputy ministers and tensions (umwuka mubi, conflict's), their
+# ~45 development-set reports read and found right, report ~35 times unjudged here: BJ, BP, DQ and EW 0.1 to 0.3.)
 HELD_OUT_FLOORS = {
     HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85,
                "strict precision": 0.905, "strict recall": 0.965},
@@ -377,7 +379,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_bi.txt": {"recall": 0.965, "precision": 0.975, "coverage": 0.875, "traps held": 0.85,
                                 "strict precision": 0.97, "strict recall": 0.965},
     "rw_press_heldout_bj.txt": {"recall": 0.965, "precision": 0.97, "coverage": 0.965, "traps held": 0.85,
-                                "strict precision": 0.92, "strict recall": 0.965},
+                                "strict precision": 0.915, "strict recall": 0.965},
     "rw_press_heldout_bm.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.975, "traps held": 0.9,
                                 "strict precision": 0.975, "strict recall": 0.985},
     "rw_press_heldout_bn.txt": {"recall": 0.985, "precision": 0.975, "coverage": 0.92, "traps held": 0.9,
@@ -385,7 +387,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_bo.txt": {"recall": 0.985, "precision": 0.98, "coverage": 0.9, "traps held": 0.85,
                                 "strict precision": 0.975, "strict recall": 0.985},
     "rw_press_heldout_bp.txt": {"recall": 0.985, "precision": 0.975, "coverage": 0.95, "traps held": 0.85,
-                                "strict precision": 0.97, "strict recall": 0.985},
+                                "strict precision": 0.965, "strict recall": 0.985},
     "rw_press_heldout_bs.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.965, "traps held": 0.8,
                                 "strict precision": 0.97, "strict recall": 0.98},
     "rw_press_heldout_bt.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.955, "traps held": 0.9,
@@ -429,7 +431,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_dp.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.975, "traps held": 0.9,
                                 "strict precision": 0.98, "strict recall": 0.98},
     "rw_press_heldout_dq.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.955, "traps held": 0.85,
-                                "strict precision": 0.98, "strict recall": 0.975},
+                                "strict precision": 0.975, "strict recall": 0.975},
     "rw_press_heldout_dt.txt": {"recall": 0.975, "precision": 0.985, "coverage": 0.98, "traps held": 0.9,
                                 "strict precision": 0.98, "strict recall": 0.975},
     "rw_press_heldout_du.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.975, "traps held": 0.9,
@@ -465,7 +467,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_ev.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.985, "traps held": 0.9,
                                 "strict precision": 0.965, "strict recall": 0.985},
     "rw_press_heldout_ew.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.935, "traps held": 0.9,
-                                "strict precision": 0.98, "strict recall": 0.985},
+                                "strict precision": 0.975, "strict recall": 0.985},
     "rw_press_heldout_et.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.99, "traps held": 0.9,
                                 "strict precision": 0.98, "strict recall": 0.985},
     "rw_press_heldout_fa.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.99, "traps held": 0.9,
@@ -567,7 +569,7 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_fb.txt": "el",
                    "rw_press_heldout_fc.txt": "el"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu",
-            "da", "dx", "ea", "eg", "el", "fd", "fe")
+            "da", "dx", "ea", "eg", "el", "fd", "fe", "ff")
 
 
 @functools.cache

@@ -59,6 +59,9 @@ class SenseCues:
     about; not a match at a venue, intambara i Kigali, nor a trade war, intambara y'ubucuruzi hagati ya Amerika n'u
     Bushinwa); '!<word': the word right
     before the match, whole, shows another sense (a simile: nk'igisasu, nka roketi; a predicate: kuba intwaro);
+    '<word': that word supports the glossary's sense over the words of its sentence, not over those right after
+    the match (kubera intambara, because of the war, in a sentence about a football league; not intambara yo
+    kurwanya ruswa);
     '!<<word': so does the word the match is 'of', right before its connective (amasezerano ya Paris, the Paris
     Agreement: a treaty's name, not the city);
     '?word': the cues are read only for a match holding this word of a rendering, the one with another sense
@@ -77,6 +80,7 @@ class SenseCues:
     only_in: tuple[str, ...] = ()  # '?word': the renderings' words the cues are read for
     place_after_for: bool = False  # '>@place'
     of_against: tuple[str, ...] = ()  # '!<<word' (amasezerano ya Paris: a treaty's name)
+    previous_for: tuple[str, ...] = ()  # '<word' (kubera intambara: because of the war)
 
     @property
     def supported_by_something(self) -> bool:
@@ -94,6 +98,7 @@ _PLACE_CUE = re.compile(r"(!?)@place(?:\.([a-z0-9][a-z0-9_.-]*))?")
 def parse_cues(cues: Sequence[str]) -> SenseCues:
     """Parse `rw_context` cells; raises ValueError naming the first cue that is none."""
     supporting, against, next_against, previous_against, places_for, places_against = [], [], [], [], [], []
+    previous_for: list[str] = []
     of_against: list[str] = []
     only_in: list[str] = []
     any_place = False
@@ -115,19 +120,22 @@ def parse_cues(cues: Sequence[str]) -> SenseCues:
             of_against.append(cue[3:])
         elif cue.startswith("!<") and cue[2:] and not re.search(r"[\s!@<>]", cue[2:]):
             previous_against.append(cue[2:])
+        elif cue.startswith("<") and cue[1:] and not re.search(r"[\s!@<>]", cue[1:]):
+            previous_for.append(cue[1:])
         elif cue.startswith("?") and cue[1:] and not re.search(r"[\s!@<>?']", cue[1:]):
             only_in.append(cue[1:])
         elif place and place.group(2):
             (places_against if place.group(1) else places_for).append("place." + place.group(2))
         elif place and not place.group(1):
             any_place = True
-        elif word and not place and not re.search(r"[\s!@>]", word):
+        elif word and not place and not re.search(r"[\s!@<>]", word):
             (against if cue.startswith("!") else supporting).append(word)
         else:
             raise ValueError(cue)
     return SenseCues(tuple(supporting), tuple(against), tuple(next_against), tuple(previous_against), any_place,
                      tuple(places_for), tuple(places_against), body_after_against, foreign_after_against,
-                     other_place_after_against, tuple(only_in), place_after_for, tuple(of_against))
+                     other_place_after_against, tuple(only_in), place_after_for, tuple(of_against),
+                     tuple(previous_for))
 
 
 @dataclass(frozen=True)

@@ -839,7 +839,7 @@ def _cue_sense(read: _Reported, entry: Entry, i: int, j: int, other_place: bool 
     body = body or (_foreign_after(tokens, j, read.sentences, read.in_terms) if cues.foreign_after_against else None)
     body = body or (_other_place(read.glossary, entry, _place_of(tokens, j, read.place_at))
                     if cues.other_place_after_against and other_place else None)
-    before = _word_before(tokens, i) if cues.previous_against else None
+    before = _word_before(tokens, i) if cues.previous_against or cues.previous_for else None
     of = _word_of(tokens, i) if cues.of_against else None
     placed = cues.place_after_for and _placed_after(tokens, j, read.places_named)
     # the locative i takes only places: i Tanga is the port, whatever else the sentence is about (tanga: 'give')

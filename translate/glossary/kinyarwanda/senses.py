@@ -264,9 +264,10 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
     entry's `rw_context` (SenseCues): a place named right after the match decides (`near`: its id and how it is
     written); else the word right before it (`before`; not where a place it is of or in decides, `placed`), the
     word it is 'of' before its connective (`of`, for '!<<word') or a word after it (`after`, `body`) shows the
-    other sense; else a place it is of or in (`placed`, for '>@place') takes it for the term; else a word of its
-    sentence shows the other sense, or none supports this one (`places`: those the sentence names, for '@place';
-    a place after the locative i, `located`, needs no support)."""
+    other sense; else a place it is of or in (`placed`, for '>@place') or a word before it that supports it
+    (`before`, for '<word') takes it for the term; else a word of its sentence shows the other sense, or none
+    supports this one (`places`: those the sentence names, for '@place'; a place after the locative i, `located`,
+    needs no support)."""
     cues = entry.sense_cues
     if any(place in near for place in cues.places_for):
         return None
@@ -281,7 +282,8 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
         or (of if of is not None and without_augment(of) in {without_augment(fold(cue)) for cue in cues.of_against}
             else None) \
         or next((word.text for word in after for cue in next_against if _has_cue(word, cue)), None)
-    if other is None and placed_wins:
+    # a place it is of or in, or a word before it that supports it (kubera intambara), outweighs its sentence's words
+    if other is None and (placed_wins or (before is not None and before in map(fold, cues.previous_for))):
         return None
     other = other or next((word.text for word in words for cue in against if _has_cue(word, cue)), None)
     if other is not None:
