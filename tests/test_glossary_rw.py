@@ -1005,7 +1005,7 @@ PRESS = [
     ("Umuyoboro uzagera ku cyambu cya Tanga. Tanga igitekerezo. Leta izatanga inkunga, tanga amakuru.",
      ["place.tanga=Tanga", "term.government=Leta"]),
     # ... and its imperative opening a sentence, where nothing says Tanzania's port
-    ("Ati: Tanga amakuru kuri polisi.", ["?place.tanga=Tanga!nothing in the sentence supports"]),
+    ("Ati: Tanga amakuru kuri polisi.", ["?place.tanga=Tanga!nothing in the sentence supports", "term.police=polisi"]),
     # ikiza is a disaster, and also the verb "saves" before its object or after its subject
     ("Leta ikiza abaturage ibiza, ariko ikiza cy'imyuzure cyahitanye abantu 20.",
      ["term.government=Leta", "?term.disaster=ikiza!'leta' points to", "term.disaster=ibiza",
@@ -1047,7 +1047,8 @@ PRESS = [
     ("Minisiteri ishinzwe Ubuzima, Kenya n'u Rwanda byasinye.",
      ["term.ministry=Minisiteri", "place.kenya=Kenya", "place.rwanda=n'u Rwanda"]),
     # ... only in a name that holds a listed organisation or its acronym closes: else a list of bodies
-    ("Abakozi b'Urwego rushinzwe Ubugenzacyaha, Polisi n'Ingabo bafatanyije.", ["term.armed-forces=n'Ingabo"]),
+    ("Abakozi b'Urwego rushinzwe Ubugenzacyaha, Polisi n'Ingabo bafatanyije.",
+     ["term.police=Polisi", "term.armed-forces=n'Ingabo"]),
     ("Inama yahuje Ikigo gishinzwe Itangazamakuru, RBA n'Inteko.", ["org.rba=RBA", "term.parliament=n'Inteko"]),
     ("Ishami ry'Umuryango w'Abibumbye rishinzwe Uburezi, Ubumenyi, n'Umuco (UNESCO) ryashimye u Rwanda.",
      ["org.unesco=Ishami ry'Umuryango w'Abibumbye rishinzwe Uburezi, Ubumenyi, n'Umuco", "org.unesco=UNESCO",
@@ -1634,6 +1635,15 @@ PRESS = [
     ("Perezida yatangije umwaka w'ubucamanza.", ["term.president=Perezida"]),
     ("Abacamanza bashyizwe mu myanya n'Inama Nkuru y'Ubucamanza.",
      ["org.high-council-of-the-judiciary=n'Inama Nkuru y'Ubucamanza"]),
+    # the police as a force, any country's; Rwanda's by name is the body; military police and a police school are
+    # other things
+    ("Polisi ya Uganda yataye muri yombi abigaragambya i Kampala.",
+     ["term.police=Polisi", "place.uganda=Uganda", "~term.protests=abigaragambya", "place.kampala=Kampala"]),
+    ("Umuvugizi wa Polisi yavuze ko Polisi y'u Rwanda izakomeza gukorana na RIB.",
+     ["term.spokesman=Umuvugizi", "term.police=Polisi", "org.rwanda-national-police=Polisi y'u Rwanda",
+      "org.rib=RIB"]),
+    ("Polisi ya Gisirikare yafashe abasore babiri bigize abasirikare.", ["term.soldier=abasirikare"]),
+    ("Abanyeshuri basoje amahugurwa mu Ishuri rya Polisi.", []),
     # the AU's peace and security council by its bare name, unless another body's name follows it
     ("Akanama k'Amahoro n'Umutekano kateranye i Addis Abeba.",
      ["org.au-psc=Akanama k'Amahoro n'Umutekano", "place.addis-ababa=Addis Abeba"]),

@@ -329,7 +329,10 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # b'ibihugu), which these sets' annotators left unmarked, counts there as wrong ~33 times: strict precision fell 0.1
 # to 2 points (BJ, EJ, T and BM the most); each floor now sits at the measured rate rounded down to half a point.
 # Session 29 (list ff): guns (imbunda), the judiciary, deputy ministers and tensions (umwuka mubi, conflict's), their
-# ~45 development-set reports read and found right, report ~35 times unjudged here: BJ, BP, DQ and EW 0.1 to 0.3.)
+# ~45 development-set reports read and found right, report ~35 times unjudged here: BJ, BP, DQ and EW 0.1 to 0.3.
+# The police as a force (bare Polisi, any country's; Rwanda's is org.rwanda-national-police only where named), its
+# ~100 development-set reports read and found right but for one misspelt RNP, reports 64 times unjudged here:
+# eleven sets 0.1 to 0.6 (BU the most).)
 HELD_OUT_FLOORS = {
     HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85,
                "strict precision": 0.905, "strict recall": 0.965},
@@ -352,7 +355,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_t.txt": {"recall": 0.97, "precision": 0.98, "coverage": 0.96, "traps held": 0.9,
                                "strict precision": 0.95, "strict recall": 0.975},
     "rw_press_heldout_x.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.955, "traps held": 0.85,
-                               "strict precision": 0.97, "strict recall": 0.975},
+                               "strict precision": 0.965, "strict recall": 0.975},
     # AB's first recall, 98.1, fell to 97.1 as its coverage rose 94.7 -> 95.7 the same day: entries taken from the
     # development sets (tariffs, the IRGC, Abyei, ...) cover 13 of its occurrences, and the matcher finds 2 of them
     # (AB writes them in ways the press was not found to); on the 1212 entries it was written against, 98.1. It
@@ -373,7 +376,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_bd.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.98, "traps held": 0.9,
                                 "strict precision": 0.98, "strict recall": 0.985},
     "rw_press_heldout_be.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.97, "traps held": 0.85,
-                                "strict precision": 0.98, "strict recall": 0.98},
+                                "strict precision": 0.975, "strict recall": 0.98},
     "rw_press_heldout_bf.txt": {"recall": 0.99, "precision": 0.985, "coverage": 0.97, "traps held": 0.9,
                                 "strict precision": 0.97, "strict recall": 0.99},
     "rw_press_heldout_bi.txt": {"recall": 0.965, "precision": 0.975, "coverage": 0.875, "traps held": 0.85,
@@ -387,13 +390,13 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_bo.txt": {"recall": 0.985, "precision": 0.98, "coverage": 0.9, "traps held": 0.85,
                                 "strict precision": 0.975, "strict recall": 0.985},
     "rw_press_heldout_bp.txt": {"recall": 0.985, "precision": 0.975, "coverage": 0.95, "traps held": 0.85,
-                                "strict precision": 0.965, "strict recall": 0.985},
+                                "strict precision": 0.96, "strict recall": 0.985},
     "rw_press_heldout_bs.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.965, "traps held": 0.8,
-                                "strict precision": 0.97, "strict recall": 0.98},
+                                "strict precision": 0.965, "strict recall": 0.98},
     "rw_press_heldout_bt.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.955, "traps held": 0.9,
                                 "strict precision": 0.975, "strict recall": 0.975},
     "rw_press_heldout_bu.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.95, "traps held": 0.85,
-                                "strict precision": 0.975, "strict recall": 0.975},
+                                "strict precision": 0.965, "strict recall": 0.975},
     "rw_press_heldout_bv.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.91, "traps held": 0.85,
                                 "strict precision": 0.98, "strict recall": 0.975},
     "rw_press_heldout_bw.txt": {"recall": 0.965, "precision": 0.975, "coverage": 0.92, "traps held": 0.85,
@@ -405,7 +408,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_bz.txt": {"recall": 0.97, "precision": 0.98, "coverage": 0.94, "traps held": 0.9,
                                 "strict precision": 0.975, "strict recall": 0.97},
     "rw_press_heldout_ca.txt": {"recall": 0.97, "precision": 0.98, "coverage": 0.96, "traps held": 0.85,
-                                "strict precision": 0.98, "strict recall": 0.97},
+                                "strict precision": 0.975, "strict recall": 0.97},
     "rw_press_heldout_cl.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.97, "traps held": 0.9,
                                 "strict precision": 0.98, "strict recall": 0.975},
     "rw_press_heldout_cm.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.96, "traps held": 0.85,
@@ -433,9 +436,9 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_dq.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.955, "traps held": 0.85,
                                 "strict precision": 0.975, "strict recall": 0.975},
     "rw_press_heldout_dt.txt": {"recall": 0.975, "precision": 0.985, "coverage": 0.98, "traps held": 0.9,
-                                "strict precision": 0.98, "strict recall": 0.975},
+                                "strict precision": 0.975, "strict recall": 0.975},
     "rw_press_heldout_du.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.975, "traps held": 0.9,
-                                "strict precision": 0.98, "strict recall": 0.985},
+                                "strict precision": 0.975, "strict recall": 0.985},
     "rw_press_heldout_dx.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.965, "traps held": 0.9,
                                 "strict precision": 0.975, "strict recall": 0.985},
     "rw_press_heldout_dy.txt": {"recall": 0.985, "precision": 0.98, "coverage": 0.98, "traps held": 0.85,
@@ -451,9 +454,9 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_eh.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.985, "traps held": 0.9,
                                 "strict precision": 0.975, "strict recall": 0.985},
     "rw_press_heldout_ei.txt": {"recall": 0.985, "precision": 0.98, "coverage": 0.96, "traps held": 0.9,
-                                "strict precision": 0.98, "strict recall": 0.985},
+                                "strict precision": 0.975, "strict recall": 0.985},
     "rw_press_heldout_ej.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.945, "traps held": 0.95,
-                                "strict precision": 0.965, "strict recall": 0.975},
+                                "strict precision": 0.96, "strict recall": 0.975},
     "rw_press_heldout_ek.txt": {"recall": 0.99, "precision": 0.98, "coverage": 0.975, "traps held": 0.85,
                                 "strict precision": 0.98, "strict recall": 0.99},    # and against the 1771 of list "el"
     "rw_press_heldout_em.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.985, "traps held": 0.85,
@@ -475,7 +478,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_fb.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.97, "traps held": 0.95,
                                 "strict precision": 0.98, "strict recall": 0.985},
     "rw_press_heldout_fc.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.98, "traps held": 0.95,
-                                "strict precision": 0.985, "strict recall": 0.99},
+                                "strict precision": 0.98, "strict recall": 0.99},
 }
 
 
