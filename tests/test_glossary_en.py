@@ -129,7 +129,7 @@ CASES = [
     ("the Attorney General and the Inspector General of Police", ["term.police-chief=Inspector General of Police"]),
     ("a think tank in Kigali", ["place.kigali=Kigali"]),
     ("Real Madrid beat Manchester United", []),
-    ("Lt Col Mutabazi", []),  # a lieutenant colonel is not a colonel
+    ("Lt Col Mutabazi", ["term.lieutenant-colonel=Lt Col"]),  # a lieutenant colonel is not a colonel
     ("the general said; two generals", ["term.general=general", "term.general=generals"]),
     # ... though not where another entry names the same words (Secretary-General, the Auditor General)
     ("Secretary-General Guterres", ["term.secretary-general=Secretary-General", "person.antonio-guterres=Guterres"]),

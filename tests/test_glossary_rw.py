@@ -150,7 +150,7 @@ POSITIVE = [
      ["org.hrw=Human Rights Watch", "org.hrw=HRW", "place.rwanda=Rwanda"]),
     # someone "called" a listed person's surname (witwa, yitwaga) is a namesake, whom the text would not introduce
     # so were he the listed one; the title still names him
-    ("Umucamanza witwa Nkurunziza yasubitse iburanisha.", []),
+    ("Umucamanza witwa Nkurunziza yasubitse iburanisha.", ["term.judge=Umucamanza"]),
     ("Umugororwa witwa Ndayishimiye yicujije, naho Perezida Ndayishimiye yavuze.",
      ["term.prisoners=Umugororwa", "term.president=Perezida", "person.evariste-ndayishimiye=Ndayishimiye"]),
     # a club's Portuguese name keeps its town inside (Ferroviário da Beira), as an English one does; a think tank is
@@ -577,7 +577,7 @@ PRESS = [
       "?org.rsf=RSF!'abanyamakuru' points to another sense"]),
     # a name's one-word variant with the class 14 prefix inflects as a class 14 country (Uganda, Ubugande)
     ("Igipolisi cy'u Bugande cyafatiye abantu mu Bugande.",
-     ["place.uganda=cy'u Bugande", "place.uganda=Bugande"]),
+     ["term.police=Igipolisi", "place.uganda=cy'u Bugande", "place.uganda=Bugande"]),
     ("Imirwano muri Leta ya Upper Nile yakomeje.",  # a state, not a government
      ["term.clashes=Imirwano", "?term.government=Leta!'Upper Nile' points to another sense",
       "place.upper-nile=Upper Nile"]),
@@ -616,7 +616,7 @@ PRESS = [
     ("Ikigo cya Nelson Mandela gishinzwe Amahoro cyatangaje.",
      ["?person.nelson-mandela=Nelson Mandela!part of the name", "?term.peace=Amahoro!part of the name"]),
     ("Twaganiriye n'Urwego rw'ubugenzacyaha n'igipolisi (RNP) ejo.",  # the RIB written out, then the police
-     ["org.rib=n'Urwego rw'ubugenzacyaha", "org.rwanda-national-police=RNP"]),
+     ["org.rib=n'Urwego rw'ubugenzacyaha", "term.police=n'igipolisi", "org.rwanda-national-police=RNP"]),
     # taxes are tariffs only where goods, customs or trade policy are named
     ("Trump yashyizeho imisoro mishya ku bicuruzwa by'u Buhinde.",
      ["person.donald-trump=Trump", "term.tariffs=imisoro", "place.india=by'u Buhinde"]),
@@ -1331,7 +1331,7 @@ PRESS = [
     # each state (buri leta), Washington State, a party, a club and a gulf named after a place are no government,
     # city, country; an inquiry carried out or begun is no intelligence
     ("Buri leta ikagira Guverineri wayo; umucamanza wo muri Leta ya Washington yabihagaritse.",
-     ["?term.government=leta!'buri' points to", "term.governor=Guverineri"]),
+     ["?term.government=leta!'buri' points to", "term.governor=Guverineri", "term.judge=umucamanza"]),
     ("Reform UK, New York Knicks, Chicago Bulls n'Ikigobe cya Mexique. Petro asaba ko hakorwa iperereza.",
      ["person.gustavo-petro=Petro", "?term.intelligence=iperereza!'hakorwa' points to"]),
     # the Nyanza of Kicukiro (a memorial) is not Nyanza District; "remember" (Ibuka aho …) is not IBUKA
@@ -1607,7 +1607,9 @@ PRESS = [
     # food security is umutekano w'ibiribwa; guarding food trucks is security
     ("Amakamyo y'ibiribwa acungirwa umutekano.", ["term.security=umutekano"]),
     # a lieutenant colonel is no colonel, however the rank is written
-    ("Lieutenant Colonel Kabera yavuze.", []),
+    ("Lieutenant Colonel Kabera yavuze.", ["term.lieutenant-colonel=Lieutenant Colonel"]),
+    ("Lt-colonel Kabera na Col Rwivanga bavuze.",
+     ["term.lieutenant-colonel=Lt-colonel", "term.colonel=Col", "person.ronald-rwivanga=Rwivanga"]),
     # a full name opening with the first part of a hyphened first name
     ("Laurent Kabila yishwe mu 2001.", ["person.laurent-desire-kabila=Laurent Kabila"]),
     # 'because of the war' is a war, in a sentence about a football league too (<kubera); a campaign and a trade war
@@ -1634,7 +1636,13 @@ PRESS = [
      ["?term.independence=ubwigenge!'ubucamanza'", "term.judiciary=bw'ubucamanza"]),
     ("Perezida yatangije umwaka w'ubucamanza.", ["term.president=Perezida"]),
     ("Abacamanza bashyizwe mu myanya n'Inama Nkuru y'Ubucamanza.",
-     ["org.high-council-of-the-judiciary=n'Inama Nkuru y'Ubucamanza"]),
+     ["term.judge=Abacamanza", "org.high-council-of-the-judiciary=n'Inama Nkuru y'Ubucamanza"]),
+    # review 6's words: politicians, observers, a battalion; Delhi and the ICTR written shorter
+    ("Abanyapolitiki n'indorerezi z'amatora bageze i Delhi.",
+     ["term.politician=Abanyapolitiki", "term.observers=n'indorerezi", "term.election=z'amatora",
+      "place.new-delhi=Delhi"]),
+    ("Umuyobozi wa Batayo yavuze ko Urukiko Mpanabyaha rwashyiriweho u Rwanda rwafunze imiryango.",
+     ["term.battalion=Batayo", "org.ictr=Urukiko Mpanabyaha rwashyiriweho u Rwanda"]),
     # the police as a force, any country's; Rwanda's by name is the body; military police and a police school are
     # other things
     ("Polisi ya Uganda yataye muri yombi abigaragambya i Kampala.",
