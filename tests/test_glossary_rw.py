@@ -1643,6 +1643,14 @@ PRESS = [
       "place.new-delhi=Delhi"]),
     ("Umuyobozi wa Batayo yavuze ko Urukiko Mpanabyaha rwashyiriweho u Rwanda rwafunze imiryango.",
      ["term.battalion=Batayo", "org.ictr=Urukiko Mpanabyaha rwashyiriweho u Rwanda"]),
+    # a short modifier may stand between a term's head and the rest of it, but a capitalised word there is a name,
+    # which stays its own (Ishyaka CCM riri ku butegetsi: the party, then CCM)
+    ("Ishyaka riri ku butegetsi ryatsinze, naho ishyaka CCM riri ku butegetsi muri Tanzania ryemeye.",
+     ["term.ruling-party=Ishyaka riri ku butegetsi", "term.political-party=ishyaka", "org.ccm=CCM",
+      "place.tanzania=Tanzania"]),
+    ("Urukiko rwasohoye impapuro zo kumuta muri yombi, naho umukandida wigenga atsindwa amatora.",
+     ["term.court=Urukiko", "term.arrest-warrant=impapuro zo kumuta muri yombi",
+      "term.independent-candidate=umukandida wigenga", "term.election=amatora"]),
     # the police as a force, any country's; Rwanda's by name is the body; military police and a police school are
     # other things
     ("Polisi ya Uganda yataye muri yombi abigaragambya i Kampala.",

@@ -144,7 +144,9 @@ class PatternIndex:
         if k and not (self._continues(tokens[at - 1], token) or (pattern.comma and token.gap.strip() == ",")):
             return False
         if slot is ANY_SHORT_WORD:
-            if len(token.norm) > _SHORT or token.clitic:
+            # a modifier is a word of the language; a capitalised one there is a name (Ishyaka CCM riri ku
+            # butegetsi: the party's, which stays its own)
+            if len(token.norm) > _SHORT or token.clitic or token.orig[:1].isupper():
                 return False
         elif isinstance(slot, Agreeing):
             if not slot.accepts(token):
