@@ -1651,6 +1651,9 @@ PRESS = [
     ("Urukiko rwasohoye impapuro zo kumuta muri yombi, naho umukandida wigenga atsindwa amatora.",
      ["term.court=Urukiko", "term.arrest-warrant=impapuro zo kumuta muri yombi",
       "term.independent-candidate=umukandida wigenga", "term.election=amatora"]),
+    # prisoners (imfungwa) swapped are no sign of a court's penalty: sanctions lifted in the same sentence stay so
+    ("Nyuma yo guhererekanya imfungwa, Amerika yakuyeho bimwe mu bihano yari yarafatiye icyo gihugu.",
+     ["term.prisoners=imfungwa", "place.united-states=Amerika", "term.sanctions=bihano"]),
     # the police as a force, any country's; Rwanda's by name is the body; military police and a police school are
     # other things
     ("Polisi ya Uganda yataye muri yombi abigaragambya i Kampala.",
