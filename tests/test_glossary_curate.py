@@ -156,7 +156,7 @@ def test_lint_a_named_place_cue_must_name_another_place():
     previous_for = make("term.d", rw="ikintu", rw_context="<kubera|!x").sense_cues
     assert previous_for.previous_for == ("kubera",) and previous_for.against == ("x",)
     assert not previous_for.supported_by_something
-    for bad in ("!x|<", "!x|<kubera ku", "!x|a<b", "!x|<<"):
+    for bad in ("!x|<", "!x|<kubera ku", "!x|a<b", "!x|<<", "!x|<nk'"):
         with pytest.raises(GlossaryError, match="is not a cue"):
             make("term.d", rw="ikintu", rw_context=bad)
 

@@ -399,7 +399,7 @@ NEGATIVE = [
     ("uav", []),
     ("Ukrainee", []),
     ("Irania", []),
-    ("urugamba", []),
+    ("ingamba", []),  # measures: not the plural of urugamba (battle), another word
     ("Umurusiyakazi", []),
     ("ubururusiya", []),
 ]
@@ -1620,6 +1620,21 @@ PRESS = [
     ("Ikipe ya Nyanza FC ntizakina shampiyona uyu mwaka kubera intambara y'ubucuruzi.",
      ["?term.war=intambara!'ubucuruzi' points to"]),
     ("Ikipe ya Nyanza FC ntizakina shampiyona uyu mwaka nyuma y'intambara.", ["?term.war=y'intambara!'shampiyona'"]),
+    ("Ntibyakunze kubera intambara ya ruswa mu mupira.",
+     ["?term.war=intambara!'ruswa' points to", "term.corruption=ruswa"]),
+    # a short modifier inside a term in a headline written in Title Case or capitals, where every word is
+    ("Ingabo Zarashe Indege Nto Zitagira Abapilote Eshatu",
+     ["term.armed-forces=Ingabo", "term.drone=Indege Nto Zitagira Abapilote"]),
+    # the new people's and bodies' words in sport are other senses: Police (the club), observers of a match, a
+    # federation's disciplinary commission, a match's referee; a gun in a metaphor
+    ("Kiyovu Sports yanganyije na Police 0-0.",
+     ["?term.police=Police!'yanganyije' points to"]),
+    ("Indorerezi zirenga ibihumbi bitanu zakurikiye umukino.", ["?term.observers=Indorerezi!'umukino'"]),
+    ("Komisiyo y'ubucamanza ya FERWAFA yafashe icyemezo.",
+     ["?term.judiciary=y'ubucamanza!'ferwafa' points to", "org.ferwafa=FERWAFA"]),
+    ("Umucamanza w'umukino yatanze penaliti.", ["?term.judge=Umucamanza!'umukino'"]),
+    ("Amagambo ye yari imbunda ikomeye.", ["?term.firearms=imbunda!'yari'"]),
+    ("Inganda zohereza umwuka mubi mu kirere.", ["term.factory=Inganda", "?term.conflict=umwuka mubi!'kirere'"]),
     # guns are their own term (imbunda), not weapons in general (intwaro); a club's cannon emblem is no gun
     ("Abapolisi bafatiye imbunda ebyiri mu modoka.", ["term.police-officers=Abapolisi", "term.firearms=imbunda"]),
     ("Ikirango cy'imbunda kiri ku mwambaro w'ikipe ya Arsenal.", ["?term.firearms=cy'imbunda!'ikirango'"]),
@@ -1654,6 +1669,13 @@ PRESS = [
     # prisoners (imfungwa) swapped are no sign of a court's penalty: sanctions lifted in the same sentence stay so
     ("Nyuma yo guhererekanya imfungwa, Amerika yakuyeho bimwe mu bihano yari yarafatiye icyo gihugu.",
      ["term.prisoners=imfungwa", "place.united-states=Amerika", "term.sanctions=bihano"]),
+    # a battle, the front and the armed struggle are urugamba; a campaign, a predicate and the Burundi team are not
+    ("Abasirikare benshi baguye ku rugamba hafi ya Goma.",
+     ["term.soldier=Abasirikare", "term.battle=rugamba", "place.goma=Goma"]),
+    ("Yavuze amateka y'urugamba rwo kubohora igihugu.", ["term.battle=y'urugamba"]),
+    ("Urugamba rwo kurwanya ruswa rurakomeje.",
+     ["?term.battle=Urugamba!'kurwanya' points to", "term.corruption=ruswa"]),
+    ("Intamba mu Rugamba yatsinzwe na Uganda.", ["place.uganda=Uganda"]),
     # the police as a force, any country's; Rwanda's by name is the body; military police and a police school are
     # other things
     ("Polisi ya Uganda yataye muri yombi abigaragambya i Kampala.",

@@ -338,12 +338,14 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # Arrest warrants, independent candidates, the ruling party, commandos, Rwanda's High Military Council, MRCD, the BJP,
 # Nabatieh and Sevare (~60 development-set reports read and found right): strict precision eight sets 0.1; the ruling
 # party and independent candidates displace the party and the candidate these sets mark inside them: ET strict
-# recall 0.985 -> 0.98.)
+# recall 0.985 -> 0.98. Battle (urugamba: the front, the armed struggle; a campaign or a contest is another sense),
+# its ~60 development-set reports read (six figurative ones now traps), reports 37 times unjudged here: F, BF, CL,
+# EH and ET 0.5.)
 HELD_OUT_FLOORS = {
     HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85,
                "strict precision": 0.9, "strict recall": 0.965},
     "rw_press_heldout_f.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.965, "traps held": 0.9,
-                               "strict precision": 0.935, "strict recall": 0.975},
+                               "strict precision": 0.93, "strict recall": 0.975},
     "rw_press_heldout_h.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.94, "traps held": 0.9,
                                "strict precision": 0.955, "strict recall": 0.975},
     "rw_press_heldout_i.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.955, "traps held": 0.9,
@@ -384,7 +386,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_be.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.97, "traps held": 0.85,
                                 "strict precision": 0.975, "strict recall": 0.98},
     "rw_press_heldout_bf.txt": {"recall": 0.99, "precision": 0.985, "coverage": 0.97, "traps held": 0.9,
-                                "strict precision": 0.97, "strict recall": 0.99},
+                                "strict precision": 0.965, "strict recall": 0.99},
     "rw_press_heldout_bi.txt": {"recall": 0.965, "precision": 0.975, "coverage": 0.875, "traps held": 0.85,
                                 "strict precision": 0.965, "strict recall": 0.965},
     "rw_press_heldout_bj.txt": {"recall": 0.965, "precision": 0.97, "coverage": 0.965, "traps held": 0.85,
@@ -416,7 +418,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_ca.txt": {"recall": 0.97, "precision": 0.98, "coverage": 0.96, "traps held": 0.85,
                                 "strict precision": 0.975, "strict recall": 0.97},
     "rw_press_heldout_cl.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.97, "traps held": 0.9,
-                                "strict precision": 0.98, "strict recall": 0.975},
+                                "strict precision": 0.975, "strict recall": 0.975},
     "rw_press_heldout_cm.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.96, "traps held": 0.85,
                                 "strict precision": 0.97, "strict recall": 0.98},
     "rw_press_heldout_cn.txt": {"recall": 0.985, "precision": 0.99, "coverage": 0.98, "traps held": 0.9,
@@ -458,7 +460,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_ef.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.975, "traps held": 0.85,
                                 "strict precision": 0.97, "strict recall": 0.98},    # written in session 24 against the 1759 entries of list "eg"; first scores in their headers
     "rw_press_heldout_eh.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.985, "traps held": 0.9,
-                                "strict precision": 0.97, "strict recall": 0.985},
+                                "strict precision": 0.965, "strict recall": 0.985},
     "rw_press_heldout_ei.txt": {"recall": 0.985, "precision": 0.98, "coverage": 0.96, "traps held": 0.9,
                                 "strict precision": 0.975, "strict recall": 0.985},
     "rw_press_heldout_ej.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.945, "traps held": 0.95,
@@ -478,7 +480,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_ew.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.935, "traps held": 0.9,
                                 "strict precision": 0.975, "strict recall": 0.985},
     "rw_press_heldout_et.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.99, "traps held": 0.9,
-                                "strict precision": 0.98, "strict recall": 0.98},
+                                "strict precision": 0.975, "strict recall": 0.98},
     "rw_press_heldout_fa.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.99, "traps held": 0.9,
                                 "strict precision": 0.975, "strict recall": 0.99},
     "rw_press_heldout_fb.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.97, "traps held": 0.95,

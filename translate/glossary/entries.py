@@ -59,11 +59,12 @@ class SenseCues:
     about; not a match at a venue, intambara i Kigali, nor a trade war, intambara y'ubucuruzi hagati ya Amerika n'u
     Bushinwa); '!<word': the word right
     before the match, whole, shows another sense (a simile: nk'igisasu, nka roketi; a predicate: kuba intwaro);
-    '<word': that word supports the glossary's sense over the words of its sentence, not over those right after
-    the match (kubera intambara, because of the war, in a sentence about a football league; not intambara yo
-    kurwanya ruswa);
     '!<<word': so does the word the match is 'of', right before its connective (amasezerano ya Paris, the Paris
     Agreement: a treaty's name, not the city);
+    '<word': the word right before the match, whole, supports the glossary's sense over the words of its
+    sentence, though not over a word right after the match that shows another sense (kubera intambara, because
+    of the war, in a sentence about a football league; not kubera intambara yo kurwanya ruswa, nor ya ruswa),
+    nor over the '!<', '!<<', '!>@…' and '!@place.<id>' cues;
     '?word': the cues are read only for a match holding this word of a rendering, the one with another sense
     (iperereza is also a police inquiry; ubutasi, spying, is intelligence in any sentence)."""
 
@@ -120,7 +121,7 @@ def parse_cues(cues: Sequence[str]) -> SenseCues:
             of_against.append(cue[3:])
         elif cue.startswith("!<") and cue[2:] and not re.search(r"[\s!@<>]", cue[2:]):
             previous_against.append(cue[2:])
-        elif cue.startswith("<") and cue[1:] and not re.search(r"[\s!@<>]", cue[1:]):
+        elif cue.startswith("<") and cue[1:] and not re.search(r"[\s!@<>']", cue[1:]):  # whole, unelided
             previous_for.append(cue[1:])
         elif cue.startswith("?") and cue[1:] and not re.search(r"[\s!@<>?']", cue[1:]):
             only_in.append(cue[1:])
@@ -327,9 +328,11 @@ def _check_context(cues: tuple[str, ...], renderings: tuple[str, ...], name: str
         parsed = parse_cues(cues)
     except ValueError as bad:
         raise _fail(name, line, "rw_context", f"'{show(str(bad))}' is not a cue: give one word, '!word' for a "
-                    "word that shows the other sense, '!>word' for one right after the match, '@place' for any "
-                    "place the sentence names, or '@place.<id>' / '!@place.<id>' for a place named right after "
-                    "the match") from None
+                    "word that shows the other sense, '!>word' for one right after the match, '!<word' / "
+                    "'<word' for the word right before it (other sense / this one), '!<<word' for the word it "
+                    "is 'of', '?word' for a word of a rendering the cues are read for, '@place' for any place "
+                    "the sentence names, '>@place' for a place it is of or in, or '@place.<id>' / "
+                    "'!@place.<id>' for a place named right after the match") from None
     words = {word.casefold() for rendering in renderings for word in re.split(r"[\s']+", rendering)}
     for word in parsed.only_in:
         if word.casefold() not in words:

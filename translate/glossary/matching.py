@@ -144,9 +144,12 @@ class PatternIndex:
         if k and not (self._continues(tokens[at - 1], token) or (pattern.comma and token.gap.strip() == ",")):
             return False
         if slot is ANY_SHORT_WORD:
-            # a modifier is a word of the language; a capitalised one there is a name (Ishyaka CCM riri ku
-            # butegetsi: the party's, which stays its own)
-            if len(token.norm) > _SHORT or token.clitic or token.orig[:1].isupper():
+            # a modifier is a word of the language; a capitalised one there, before a word that is not, is a name
+            # (Ishyaka CCM riri ku butegetsi: the party's, which stays its own); in a Title Case or capitals
+            # headline every word is capitalised (Indege Nto Zitagira Abapilote)
+            following = tokens[at + 1] if at + 1 < len(tokens) else None
+            name = token.orig[:1].isupper() and following is not None and not following.orig[:1].isupper()
+            if len(token.norm) > _SHORT or token.clitic or name:
                 return False
         elif isinstance(slot, Agreeing):
             if not slot.accepts(token):

@@ -833,7 +833,7 @@ def _cue_sense(read: _Reported, entry: Entry, i: int, j: int, other_place: bool 
     without `other_place`, a place after it is not read against it (`!>@place`)."""
     tokens, cues = read.tokens, entry.sense_cues
     near = _places_after(tokens, j, read.place_at)
-    after = _words_after(tokens, j, read.sentences) if cues.next_against else ()
+    after = _words_after(tokens, j, read.sentences) if cues.next_against or cues.previous_for else ()
     body = _body_after(tokens, j, read.sentences, read.organisations, read.in_places) \
         if cues.body_after_against else None
     body = body or (_foreign_after(tokens, j, read.sentences, read.in_terms) if cues.foreign_after_against else None)
