@@ -1676,6 +1676,9 @@ PRESS = [
     ("Urugamba rwo kurwanya ruswa rurakomeje.",
      ["?term.battle=Urugamba!'kurwanya' points to", "term.corruption=ruswa"]),
     ("Intamba mu Rugamba yatsinzwe na Uganda.", ["place.uganda=Uganda"]),
+    # the budget, a state's or a district's, whatever its connective
+    ("Inteko Ishinga Amategeko yemeje ingengo y'imari ya 2025/2026, naho Akarere kavugurura iyako.",
+     ["term.parliament=Inteko Ishinga Amategeko", "term.budget=ingengo y'imari"]),
     # the police as a force, any country's; Rwanda's by name is the body; military police and a police school are
     # other things
     ("Polisi ya Uganda yataye muri yombi abigaragambya i Kampala.",
