@@ -1608,6 +1608,8 @@ PRESS = [
     ("Amakamyo y'ibiribwa acungirwa umutekano.", ["term.security=umutekano"]),
     # a lieutenant colonel is no colonel, however the rank is written
     ("Lieutenant Colonel Kabera yavuze.", ["term.lieutenant-colonel=Lieutenant Colonel"]),
+    ("Lt. Col Kabera na Lt.Col Mugisha bavuze.",
+     ["term.lieutenant-colonel=Lt. Col", "term.lieutenant-colonel=Lt.Col"]),
     ("Lt-colonel Kabera na Col Rwivanga bavuze.",
      ["term.lieutenant-colonel=Lt-colonel", "term.colonel=Col", "person.ronald-rwivanga=Rwivanga"]),
     # a full name opening with the first part of a hyphened first name

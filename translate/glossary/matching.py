@@ -22,6 +22,8 @@ from translate.glossary.textnorm import Token
 Kind = Literal["term", "related", "ambiguous", "lookalike"]
 ANY_SHORT_WORD = None  # a slot that accepts one short modifier ("indege nto zitagira abapilote")
 _SHORT = 5
+# Ranks written short with a full stop, which continue the phrase: Lt. Col is one rank, not a colonel
+_RANK_ABBREVIATIONS = frozenset({"Lt", "Maj", "Brig", "Gen", "Col", "Capt", "Sgt", "Cpl", "Lieut"})
 
 
 @dataclass(frozen=True)
@@ -112,10 +114,12 @@ class PatternIndex:
     @staticmethod
     def _continues(previous: Token, token: Token) -> bool:
         # Same phrase: only spaces/one hyphen between, an elided connective (also one the tokenizer does not know
-        # as a clitic: iy'Amajyepfo), the dot of "U.S.", or an initial's (Murangira B. Thierry).
+        # as a clitic: iy'Amajyepfo), the dot of "U.S.", an initial's (Murangira B. Thierry), or a rank's
+        # abbreviation's (Lt. Col, Maj. Gen).
         initial = len(previous.norm) == 1 and (
             token.gap == "." or (token.gap.strip() == "." and previous.orig.isupper()))
-        return token.joined or previous.clitic or token.gap == "'" or initial
+        abbreviated = previous.orig in _RANK_ABBREVIATIONS and token.gap.strip() == "."
+        return token.joined or previous.clitic or token.gap == "'" or initial or abbreviated
 
     def _edition(self, token: Token) -> str | None:
         """The acronym a token writes with its edition glued on (COP31: cop), if the glossary reads its editions."""
