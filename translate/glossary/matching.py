@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from translate.glossary.textnorm import Token
+from translate.glossary.textnorm import ABBREVIATED_TITLES, Token
 
 # term: the glossary's concept; related: a word derived from it (Abarusiya); ambiguous: a rendering with another
 # everyday sense that nothing in its sentence supports (igihano as a court's penalty), or a term inside the name
@@ -22,8 +22,6 @@ from translate.glossary.textnorm import Token
 Kind = Literal["term", "related", "ambiguous", "lookalike"]
 ANY_SHORT_WORD = None  # a slot that accepts one short modifier ("indege nto zitagira abapilote")
 _SHORT = 5
-# Ranks written short with a full stop, which continue the phrase: Lt. Col is one rank, not a colonel
-_RANK_ABBREVIATIONS = frozenset({"Lt", "Maj", "Brig", "Gen", "Col", "Capt", "Sgt", "Cpl", "Lieut"})
 
 
 @dataclass(frozen=True)
@@ -114,11 +112,11 @@ class PatternIndex:
     @staticmethod
     def _continues(previous: Token, token: Token) -> bool:
         # Same phrase: only spaces/one hyphen between, an elided connective (also one the tokenizer does not know
-        # as a clitic: iy'Amajyepfo), the dot of "U.S.", an initial's (Murangira B. Thierry), or a rank's
-        # abbreviation's (Lt. Col, Maj. Gen).
+        # as a clitic: iy'Amajyepfo), the dot of "U.S.", an initial's (Murangira B. Thierry), or an abbreviated
+        # title's, which ends no sentence either (Lt. Col is one rank, not a colonel).
         initial = len(previous.norm) == 1 and (
             token.gap == "." or (token.gap.strip() == "." and previous.orig.isupper()))
-        abbreviated = previous.orig in _RANK_ABBREVIATIONS and token.gap.strip() == "."
+        abbreviated = previous.norm in ABBREVIATED_TITLES and token.gap.strip() == "."
         return token.joined or previous.clitic or token.gap == "'" or initial or abbreviated
 
     def _edition(self, token: Token) -> str | None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.matching import TermMatch
-from translate.glossary.textnorm import Token, fold, tokenize
+from translate.glossary.textnorm import ABBREVIATED_TITLES, Token, fold, tokenize
 
 MIN_LETTERS = 7
 SPELLING_WARNING = "spelling:"
@@ -49,9 +49,6 @@ def _deletions(word: str) -> set[str]:
     return {word} | {word[:k] + word[k + 1:] for k in range(len(word))}
 
 
-# Titles written shortened before a name (Dr, Gen, Maître: Me), whose full stop ends no sentence.
-ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "hon", "lt", "col", "maj", "capt", "cpl", "sgt", "brig", "gen",
-                                "cp", "cg", "dcg", "acp", "amb", "prof", "rev", "fr", "mgr", "me"})
 # Honorifics the glossary has no entry for; its own singular titles for people (Perezida, Minister) count too.
 HONORIFICS = ABBREVIATED_TITLES | frozenset({"sir", "bwana", "madamu", "nyakubahwa", "abbe", "pere"})
 

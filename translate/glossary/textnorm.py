@@ -23,6 +23,10 @@ _WORD = re.compile(r"[^\W_]+")
 _NOT_PROSE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SENTENCE_PUNCT = re.compile(r"[.!?:;\"“”«»()\[\]]")
 
+# Titles written shortened before a name (Dr, Gen, Maître: Me), whose full stop ends no sentence.
+ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "hon", "lt", "col", "maj", "capt", "cpl", "sgt", "brig", "gen",
+                                "cp", "cg", "dcg", "acp", "amb", "prof", "rev", "fr", "mgr", "me"})
+
 
 def fold(text: str) -> str:
     """The comparison key of a short string: the normalised text without the offset map."""

@@ -12,8 +12,7 @@ from translate.glossary.entries import Entry
 from translate.glossary.kinyarwanda.forms import _AND, _LIKE, without_augment
 from translate.glossary.kinyarwanda.grammar import _SENSE
 from translate.glossary.morphology import FULL_CONNECTIVES, O_CONNECTIVES, spelt_foreign
-from translate.glossary.spelling import ABBREVIATED_TITLES
-from translate.glossary.textnorm import Token, fold
+from translate.glossary.textnorm import ABBREVIATED_TITLES, Token, fold
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
