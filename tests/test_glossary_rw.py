@@ -578,6 +578,11 @@ PRESS = [
     # a name's one-word variant with the class 14 prefix inflects as a class 14 country (Uganda, Ubugande)
     ("Igipolisi cy'u Bugande cyafatiye abantu mu Bugande.",
      ["term.police=Igipolisi", "place.uganda=cy'u Bugande", "place.uganda=Bugande"]),
+    # a term's one-word variant with a class prefix beside a loan is a noun of that class: Igipolisi (7), mu gipolisi
+    ("Yinjiye mu gipolisi mu 2010, none Igipolisi cya Kenya kiramushima.",
+     ["term.police=gipolisi", "term.police=Igipolisi",
+      "place.kenya=Kenya"]),
+    ("Yakiriye Amir wa Qatar.", ["term.emir=Amir", "place.qatar=Qatar"]),  # a title, not a-m-ir of class 6
     ("Imirwano muri Leta ya Upper Nile yakomeje.",  # a state, not a government
      ["term.clashes=Imirwano", "?term.government=Leta!'Upper Nile' points to another sense",
       "place.upper-nile=Upper Nile"]),
@@ -747,7 +752,7 @@ PRESS = [
     # a look-alike spelt as a one-word rendering keeps it to its case: Ubushinjacyaha is Rwanda's prosecution
     # authority, ubushinjacyaha any; another country's after it is theirs
     ("Ubushinjacyaha bwasabiye igifungo, bufatanyije n'ubushinjacyaha bw'Amerika.",
-     ["org.nppa=Ubushinjacyaha", "place.united-states=bw'Amerika"]),
+     ["org.nppa=Ubushinjacyaha", "term.imprisonment=igifungo", "place.united-states=bw'Amerika"]),
     ("Ubushinjacyaha bw'u Bubiligi buvuga ko.",
      ["?org.nppa=Ubushinjacyaha!'u Bubiligi' points to", "place.belgium=bw'u Bubiligi"]),
     # a listed person's surname alone, spelt as no Kinyarwanda word is and no one else's, is his, with a note;
@@ -875,6 +880,9 @@ PRESS = [
     ("Andriy Rajoelina wa Madagasikari na Jeannette Kagame.",
      ["person.andry-rajoelina=Andriy Rajoelina!'Andriy' is written 'Andry'", "place.madagascar=Madagasikari",
       "person.jeannette-kagame=Jeannette Kagame"]),
+    # so is a four-letter one (Kair for Keir), though another four-letter name is another man's (Jean Starmer)
+    ("Itangazo rya Kair Starmer ryamaze kwemezwa, Jean Starmer arabyamagana.",
+     ["term.statement=Itangazo", "person.keir-starmer=Kair Starmer!'Kair' is written 'Keir'"]),
     # a long name spelt the Kinyarwanda way is also written with r for its l; a short one is often another place
     ("Ambasaderi wa Ositarariya mu Bubirigi, i Maraba.",
      ["term.ambassador=Ambasaderi", "place.australia=Ositarariya", "place.belgium=Bubirigi"]),
@@ -1277,8 +1285,10 @@ PRESS = [
      ["place.ngoma=Ngoma", "person.angeline-ndayishimiye=Angeline Ndayishimiye Ndayubaha"]),
     ("Trump azakira abaperezida bombi; ni umwe mu baperezida bitabazwa.",  # presidents, the plural partner
      ["person.donald-trump=Trump", "term.president=abaperezida", "term.president=baperezida"]),
-    ("Urukiko rwamuhanishije igihano cy'igifungo cy'imyaka itanu.",
-     ["term.court=Urukiko", "~term.sanctions=igihano"]),
+    ("Urukiko rwamuhanishije igihano gikomeye.", ["term.court=Urukiko", "~term.sanctions=igihano"]),
+    # a prison sentence is one term, with or without igihano before it; for life, another
+    ("Urukiko rwamuhanishije igihano cy'igifungo cy'imyaka itanu, undi ahabwa igifungo cya burundu.",
+     ["term.court=Urukiko", "term.imprisonment=igihano cy'igifungo", "term.life-imprisonment=igifungo cya burundu"]),
     ("Intore zari zifite icumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),
     # spears (amacumu) and a cradle (ingobyi) beside ingabo make it a shield; a court battle is no war
     ("Abasaza bitwaje amacumu n'ingabo.", ["?term.armed-forces=n'ingabo!points to another sense"]),

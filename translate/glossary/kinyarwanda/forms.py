@@ -171,7 +171,8 @@ def _renderings(entry: Entry) -> list[_Rendering]:
             # a person's name in any order is that person (Uwamariya Valentine: class 1a, not 9); the entry's own
             # class, as a copy holding its look-alikes has none (Igikombe cya Kagame keeps class 7)
             cls = head_cls
-        elif is_prefixless(head_cls) and len(variant.split()) == 1 and guess_class(variant) != "14":
+        elif (is_prefixless(head_cls) and len(variant.split()) == 1 and guess_class(variant) != "14"
+              and not _prefixed_noun(variant, entry)):
             # A one-word variant of a name is a name (America is not a class 6 noun like amenyo); one with the
             # class 14 prefix is a country named the Kinyarwanda way (Uganda, Ubugande: mu Bugande, cy'u Bugande).
             cls = "1a" if head_cls == "1a" else "9a"
@@ -194,6 +195,13 @@ def _renderings(entry: Entry) -> list[_Rendering]:
             texts = [partner]
         out += [_Rendering(text, cls, concord, guessed=not same) for text in dict.fromkeys(texts)]
     return out
+
+
+def _prefixed_noun(variant: str, entry: Entry) -> bool:
+    """Whether a term's one-word variant is a noun of its own class beside a prefixless loan: Igipolisi (class 7,
+    mu gipolisi) beside Polisi. A short stem is no noun (Amir is a title, not a-m-ir of class 6)."""
+    parts = split_noun(variant.lower(), guess_class(variant))
+    return entry.type == "term" and parts is not None and bool(parts[0]) and len(parts[2]) >= 4
 
 
 def _agreeing(rest: list[str], head_cls: str, partner_cls: str) -> list[str]:

@@ -249,8 +249,8 @@ def _with_own_names(tokens: list[Token], i: int, j: int, glossary: Glossary, ent
                     covered: set[int]) -> tuple[int, int]:
     """A person's match with the capitalised words of his own names written against it that no match holds: the
     name as the article writes it (Abdallah Utumatwishima, where the glossary writes Jean Nepo Abdallah
-    Utumatwishima and Utumatwishima Abdallah), or one of five or six letters misspelt by one (Andriy Rajoelina;
-    longer ones are the spelling pass's, `with_misspelt_names`). Only where his names are the whole run of
+    Utumatwishima and Utumatwishima Abdallah), or one of four to six letters misspelt by one (Andriy Rajoelina, Kair
+    Starmer; longer ones are the spelling pass's, `with_misspelt_names`). Only where his names are the whole run of
     capitals on that side: Nduhungirehe Jean Bosco is someone else's name; not across a line."""
     words = _person_name_words(glossary).get(entry_id)
     if not words:
@@ -286,12 +286,12 @@ _MIDDLE_NAMES = 5  # the unlisted names a given name may stand before the surnam
 
 
 def _misspelt_own(word: str, words: frozenset[str]) -> str | None:
-    """The word of a person's names (folded) that `word`, of five or six letters, misspells by one letter inside it
+    """The word of a person's names (folded) that `word`, of four to six letters, misspells by one letter inside it
     (Andriy for Andry); not at its end, where names change for another person (Louis, Louise; Denis, Denise;
     Mario, Maria)."""
-    if word in words or not 5 <= len(word) < MIN_LETTERS:
+    if word in words or not 4 <= len(word) < MIN_LETTERS:
         return None
-    return next((own for own in sorted(words) if len(own) >= 5 and own[0] == word[0] and one_edit_apart(word, own)
+    return next((own for own in sorted(words) if len(own) >= 4 and own[0] == word[0] and one_edit_apart(word, own)
                  and word[:-1] != own[:-1] and word[:-1] != own and own[:-1] != word), None)
 
 
