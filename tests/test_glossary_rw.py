@@ -1309,7 +1309,7 @@ PRESS = [
     ("Ihohoterwa rishingiye ku gitsina ryagabanutse, ariko ihohoterwa mu ngo riracyahari.",
      ["term.gbv=Ihohoterwa rishingiye ku gitsina"]),
     # the locative i takes places only: i Kabuga is the town, rwa Kabuga the man
-    ("Abacuruzi bo i Kabuga bakurikiye urubanza rwa Kabuga.", ["person.felicien-kabuga=Kabuga"]),
+    ("Abacuruzi bo i Kabuga bakurikiye urubanza rwa Kabuga.", ["term.trial=urubanza", "person.felicien-kabuga=Kabuga"]),
     # a foreign court of appeal is not Rwanda's; a love with no limit has no border; a football attack is no attack
     ("Urukiko rw'Ubujurire rw'i Paris rwemeje ko yoherezwa.",
      ["?org.court-of-appeal=Urukiko rw'Ubujurire!'Paris' points to", "place.paris=Paris"]),

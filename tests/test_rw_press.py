@@ -836,3 +836,30 @@ def test_the_scorer_counts_what_it_should():
     judged_term = score([Sentence("Minisitiri w'Ingabo yavuze.", (Span("term.armed-forces", 11, 19),), ())], glossary,
                         judged={"term.armed-forces", "term.defence-minister"})
     assert judged_term.missed == Counter({"term.armed-forces": 1}) and not judged_term.displaced
+
+
+def test_held_out_judging_merges_the_verdicts_read_and_replaces_a_second_reading(tmp_path, monkeypatch):
+    import held_out_judging
+    verdicts = tmp_path / "verdicts.tsv"
+    verdicts.write_text("\t".join(VERDICT_COLUMNS) + "\n", encoding="utf-8")
+    monkeypatch.setattr(held_out_judging.sets, "VERDICTS", verdicts)
+
+    def judged(*rows: tuple[str, str, str]) -> Path:
+        path = tmp_path / f"judged{len(list(tmp_path.iterdir()))}.tsv"
+        lines = ["\t".join(held_out_judging.EXPORT_COLUMNS)]
+        lines += ["\t".join(("rw_press_heldout_x.txt", line, "term.peace", start, str(int(start) + 7), "amahoro", "…",
+                             "peace", "", verdict, "")) for line, start, verdict in rows]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return path
+
+    held_out_judging.merge([judged(("12", "40", "wrong"), ("3", "5", "right"), ("3", "0", "unsure"))], "judge A")
+    rows = [line.split("\t") for line in verdicts.read_text(encoding="utf-8").splitlines()[1:]]
+    # sorted by set, line and start; the unsure reading left out, so that report stays unjudged
+    assert [(r[1], r[3], r[5], r[6]) for r in rows] == [("3", "5", "right", "judge A"),
+                                                          ("12", "40", "wrong", "judge A")]
+    held_out_judging.merge([judged(("3", "5", "wrong"))], "judge B")  # a second reading of a report replaces the first
+    rows = [line.split("\t") for line in verdicts.read_text(encoding="utf-8").splitlines()[1:]]
+    assert [(r[1], r[5], r[6]) for r in rows] == [("3", "wrong", "judge B"), ("12", "wrong", "judge A")]
+    with pytest.raises(SystemExit, match=r"judged\d\.tsv:2: verdict 'maybe'"):
+        held_out_judging.merge([judged(("3", "5", "maybe"))], "judge C")
+    assert len(verdicts.read_text(encoding="utf-8").splitlines()) == 3  # nothing written
