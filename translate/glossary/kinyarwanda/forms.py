@@ -36,6 +36,7 @@ from translate.glossary.morphology import (
     FULL_CONNECTIVES, LOCATIVES, NOUN_CLASSES, O_CONNECTIVES, OTHERS, SPELLING_VARIANTS, VOWELS, concord_forms,
     connective, guess_class, is_prefixless, spelt_foreign, split_noun, strip_concord,
 )
+from translate.glossary.spelling import one_edit_apart
 from translate.glossary.textnorm import Token, fold, tokenize
 
 
@@ -704,7 +705,33 @@ def _with_other_names(entry: Entry, glossary: Glossary) -> Entry:
     other names inside, a place named after another with that one's other spellings."""
     if entry.type == "place":
         return _with_place_spellings(entry, glossary)
-    return _with_embedded_names(entry, glossary)
+    return _with_respelt_heads(_with_embedded_names(entry, glossary), glossary)
+
+
+def _with_respelt_heads(entry: Entry, glossary: Glossary) -> Entry:
+    """A phrase headed by a word a term lists spelt two ways, also with the other spelling: term.minister lists
+    Ministiri beside Minisitiri, so Minisitiri w'Umutekano mu Gihugu is also written Ministiri w'…, and so on for
+    Minisiteri/Ministeri, Perezida/Prezida, igisirikare/igisilikare."""
+    heads = glossary.cached(("rw-respelt-heads",), lambda: _respelt_term_words(glossary))
+    extra = [" ".join([alias, *words[1:]]) for rendering in entry.rw if len(words := rendering.split()) > 1
+             for alias in heads.get(fold(words[0]), ())]
+    extra = [text for text in dict.fromkeys(extra) if text not in entry.rw]
+    return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
+
+
+def _respelt_term_words(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """Each one-word rendering of a term (folded) with the term's other one-word renderings that spell the same
+    word: one letter apart, with the same first letter (Minisitiri, Ministiri)."""
+    words: dict[str, tuple[str, ...]] = {}
+    for entry in glossary:
+        if entry.type == "term":
+            one_word = [r for r in entry.rw if " " not in r]
+            for word in one_word:
+                aliases = tuple(a for a in one_word if fold(a) != fold(word) and fold(a)[0] == fold(word)[0]
+                                and one_edit_apart(fold(a), fold(word)))
+                if aliases:
+                    words.setdefault(fold(word), aliases)
+    return words
 
 
 def _with_place_spellings(entry: Entry, glossary: Glossary) -> Entry:
