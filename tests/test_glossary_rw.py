@@ -123,7 +123,8 @@ POSITIVE = [
      ["term.armed-forces=Ingabo", "place.uganda=Uganda", "org.updf=UPDF", "term.attack=ibitero"]),
     # a clause is no name: a verb and 'that' stop it
     ("Ingabo za Congo zivuga ko EAC (EACRF) itazongera manda.",
-     ["term.armed-forces=Ingabo", "place.dr-congo=Congo", "org.eac=EAC", "?org.eacrf=EACRF!names it"]),
+     ["term.armed-forces=Ingabo", "place.dr-congo=Congo", "org.eac=EAC", "?org.eacrf=EACRF!names it",
+      "term.mandate=manda"]),
     ("Ingabo z'Akarere za EAC na SADC (EACRF) zavuye.",
      ["term.armed-forces=Ingabo", "org.eac=EAC", "org.sadc=SADC", "?org.eacrf=EACRF!names it"]),
     # capitalised words joined by connectives before a listed body's acronym, in which the glossary finds nothing,

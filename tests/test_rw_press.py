@@ -343,7 +343,7 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # than lowering them for the entry. A later entry that swallows what a set marks lowers strict recall.
 HELD_OUT_FLOORS = {
     HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85,
-               "strict precision": 0.975, "strict recall": 0.965},
+               "strict precision": 0.98, "strict recall": 0.965},
     "rw_press_heldout_f.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.965, "traps held": 0.9,
                                "strict precision": 0.99, "strict recall": 0.975},
     "rw_press_heldout_h.txt": {"recall": 0.975, "precision": 0.975, "coverage": 0.94, "traps held": 0.9,
