@@ -884,6 +884,11 @@ PRESS = [
     # so is a four-letter one (Kair for Keir), though another four-letter name is another man's (Jean Starmer)
     ("Itangazo rya Kair Starmer ryamaze kwemezwa, Jean Starmer arabyamagana.",
      ["term.statement=Itangazo", "person.keir-starmer=Kair Starmer!'Kair' is written 'Keir'"]),
+    # a peace mission written short is the mission; a pope's message of peace, or a banner's, is not
+    ("Umusirikare wari mu butumwa bw'amahoro muri Sudani y'Epfo yitabye Imana.",
+     ["term.soldier=Umusirikare", "term.peacekeeping-mission=butumwa bw'amahoro", "place.south-sudan=Sudani y'Epfo"]),
+    ("Papa yageneye abatuye Goma ubutumwa bw'amahoro.",
+     ["place.goma=Goma", "?term.peacekeeping-mission=ubutumwa bw'amahoro!'papa' points to another sense"]),
     # a term's head spelt two ways (Minisitiri, Ministiri; Minisiteri, Ministeri) is read so in the phrases it heads
     ("Byavuzwe na ministiri w'umutekano mu gihugu, Kithure Kindiki, na Ministeri y'Ingabo.",
      ["term.interior-minister=ministiri w'umutekano mu gihugu", "person.kithure-kindiki=Kithure Kindiki",
