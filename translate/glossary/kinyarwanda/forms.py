@@ -474,6 +474,13 @@ def _lookalike_patterns(entry: Entry, dialects: bool) -> list[Pattern]:
             for p in _patterns_for(dataclasses.replace(r, text=text), others, dialects)]
 
 
+# "New" after the head of a title or an institution's name, in each class's agreement (Minisitiri mushya w'Ingabo,
+# the new defence minister; Minisiteri nshya y'Ubumwe …, the new ministry): the prefixless heads of titles take no
+# agreeing-modifier slot, and this adjective is the one news copy puts there.
+_NEW = frozenset(prefix + "shya" for prefix in ("mu", "ba", "mi", "ri", "ma", "gi", "bi", "n", "zi", "ru", "ka", "tu",
+                                                 "bu", "ku", "ha", "u", "i", "a"))
+
+
 def _patterns_for(rendering: _Rendering, entry: Entry, dialects: bool) -> list[Pattern]:
     patterns: list[Pattern] = []
     preferred = entry.rw[0]
@@ -492,6 +499,8 @@ def _patterns_for(rendering: _Rendering, entry: Entry, dialects: bool) -> list[P
     for cls, deps in _agreement_variants(tokens[used:], rendering, dialects):
         windows = [deps, [ANY_SHORT_WORD, *deps], *_agreeing_window(rendering.cls, deps)] \
             if deps and entry.type == "term" else [deps]
+        if deps and entry.type in ("term", "organisation"):
+            windows.append([_NEW, *deps])  # Minisitiri mushya w'Ingabo, Minisiteri nshya y'Ubumwe …
         for head_slots, kind in alts:
             for dep in windows:
                 form = Form(cls, rendering.guessed, kind, preferred, proper)

@@ -287,12 +287,18 @@ _MIDDLE_NAMES = 5  # the unlisted names a given name may stand before the surnam
 
 def _misspelt_own(word: str, words: frozenset[str]) -> str | None:
     """The word of a person's names (folded) that `word`, of four to six letters, misspells by one letter inside it
-    (Andriy for Andry); not at its end, where names change for another person (Louis, Louise; Denis, Denise;
-    Mario, Maria)."""
+    (Andriy for Andry), or by l for r, which the language writes alike (Laila for Raila); not at its end, where
+    names change for another person (Louis, Louise; Denis, Denise; Mario, Maria)."""
     if word in words or not 4 <= len(word) < MIN_LETTERS:
         return None
-    return next((own for own in sorted(words) if len(own) >= 4 and own[0] == word[0] and one_edit_apart(word, own)
-                 and word[:-1] != own[:-1] and word[:-1] != own and own[:-1] != word), None)
+    return next((own for own in sorted(words) if len(own) >= 4 and _same_letter(own[0], word[0])
+                 and one_edit_apart(word, own) and word[:-1] != own[:-1] and word[:-1] != own and own[:-1] != word),
+                None)
+
+
+def _same_letter(a: str, b: str) -> bool:
+    """The same letter, or l and r, which Kinyarwanda writes for one sound (Raila, Laila)."""
+    return a == b or {a, b} == {"l", "r"}
 
 
 def _own_name_spellings(tokens: list[Token], i: int, j: int, glossary: Glossary, entry: Entry) -> list[str]:
