@@ -896,6 +896,12 @@ PRESS = [
     ("Sudani y'Amajyepfo yinjiye muri EAC.", ["place.south-sudan=Sudani y'Amajyepfo", "org.eac=EAC"]),
     ("Perezida w'Urugereko rw'Urukiko Rukuru rwa Rusizi yavuze.",
      ["?term.president=Perezida!'urugereko' points to", "org.high-court=rw'Urukiko Rukuru", "place.rusizi=Rusizi"]),
+    # a court's president and vice-president share its 'of' across "na"; a state's stay the head of state's
+    ("Yashyizeho Perezida na Visi Perezida b'Urukiko rw'Ikirenga.",
+     ["?term.president=Perezida!'urukiko' points to", "?term.vice-president=Visi Perezida!'urukiko' points to",
+      "term.supreme-court=b'Urukiko rw'Ikirenga"]),
+    ("Perezida na Visi Perezida ba Repubulika bitabiriye.",
+     ["term.president=Perezida", "term.vice-president=Visi Perezida"]),
     # "new" after the head of a title or an institution's name keeps the name whole
     ("Minisitiri mushya w'Ingabo yarahiye, Minisiteri nshya y'Ubumwe bw'Abanyarwanda n'Inshingano Mboneragihugu ikora.",
      ["term.defence-minister=Minisitiri mushya w'Ingabo",

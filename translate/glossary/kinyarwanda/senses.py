@@ -137,13 +137,29 @@ def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[Wo
     """What qualifies the match right after it: the word that follows it (iperereza ryigenga) and the noun it is
     'of', after its connective, which may follow one modifier (Perezida w'ikipe, Perezida mushya w'Inama
     Njyanama, intambara y'ubucuruzi); not a word further on without a connective (Perezida yakiriye ikipe), nor
-    one after "and". Each with whether it is capitalised inside its sentence."""
-    clause = _clause_after(tokens, j, _QUALIFIER_NEAR)
+    one after "and", unless what follows "and" is a title that shares the match's 'of' (Perezida na Visi Perezida
+    b'Urukiko rw'Ikirenga: the court's president and vice-president). Each with whether it is capitalised inside its
+    sentence."""
+    clause = _clause_after(tokens, _past_coordinated_title(tokens, j), _QUALIFIER_NEAR)
     connective = _connective_after(tokens, clause)
     kept = [k for k in clause[:1] if k != connective]
     if connective is not None:
         kept += [k for k in clause if connective < k <= connective + 2]
     return tuple(Word(tokens[k].norm, sentences.capitalised_inside(tokens, k)) for k in kept)
+
+
+_COORDINATED_TITLE = frozenset({"visi", "perezida", "prezida"})
+
+
+def _past_coordinated_title(tokens: list[Token], j: int) -> int:
+    """The token after "na" and the (vice-)president's title that follows the match, joined to it; j where there is
+    none."""
+    if j >= len(tokens) or tokens[j].norm != "na" or not tokens[j].joined:
+        return j
+    k = j + 1
+    while k < len(tokens) and k <= j + 2 and tokens[k].norm in _COORDINATED_TITLE and tokens[k].joined:
+        k += 1
+    return k if k > j + 1 else j
 
 
 def _place_of(tokens: list[Token], j: int, place_at: Mapping[int, tuple[str, str]]) -> tuple[str, str] | None:
