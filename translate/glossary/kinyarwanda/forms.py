@@ -474,11 +474,11 @@ def _lookalike_patterns(entry: Entry, dialects: bool) -> list[Pattern]:
             for p in _patterns_for(dataclasses.replace(r, text=text), others, dialects)]
 
 
-# "New" after the head of a title or an institution's name, in each class's agreement (Minisitiri mushya w'Ingabo,
-# the new defence minister; Minisiteri nshya y'Ubumwe …, the new ministry): the prefixless heads of titles take no
-# agreeing-modifier slot, and this adjective is the one news copy puts there.
-_NEW = frozenset(prefix + "shya" for prefix in ("mu", "ba", "mi", "ri", "ma", "gi", "bi", "n", "zi", "ru", "ka", "tu",
-                                                 "bu", "ku", "ha", "u", "i", "a"))
+# "New" after the head of a title or an institution's name, with each class's prefix before a consonant (Minisitiri
+# mushya w'Ingabo, the new defence minister; Minisiteri nshya y'Ubumwe …, the new ministry): the prefixless heads of
+# titles take no agreeing-modifier slot, and this adjective is the one news copy puts there.
+_NEW = frozenset(prefix + "shya" for noun_class in NOUN_CLASSES.values() for prefix in noun_class.prefixes
+                 if prefix[-1] in VOWELS or prefix == "n")
 
 
 def _patterns_for(rendering: _Rendering, entry: Entry, dialects: bool) -> list[Pattern]:
@@ -705,8 +705,20 @@ def _with_embedded_names(entry: Entry, glossary: Glossary) -> Entry:
                 break
     extra += [alias for rendering in entry.rw if len(rendering.split()) >= 3 and fold(rendering.split()[0]) in heads
               for alias in (*_place_aliases(rendering, glossary), *_respelt_places(rendering, glossary))]
+    return _with_renderings(entry, extra)
+
+
+def _with_renderings(entry: Entry, extra: list[str]) -> Entry:
+    """The entry with the renderings of `extra` it does not list yet, each once."""
     extra = [text for text in dict.fromkeys(extra) if text not in entry.rw]
     return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
+
+
+def _head_respellings(entry: Entry, aliases: dict[str, tuple[str, ...]]) -> list[str]:
+    """Each of the entry's phrases with its head word spelt as `aliases` gives that word's other spellings (one
+    word, with the same first letter and about as long: `_respelt`)."""
+    return [" ".join([alias, *words[1:]]) for rendering in entry.rw if len(words := rendering.split()) > 1
+            for alias in aliases.get(fold(words[0]), ()) if _respelt(alias, words[0])]
 
 
 def _with_other_names(entry: Entry, glossary: Glossary) -> Entry:
@@ -722,10 +734,7 @@ def _with_respelt_heads(entry: Entry, glossary: Glossary) -> Entry:
     Ministiri beside Minisitiri, so Minisitiri w'Umutekano mu Gihugu is also written Ministiri w'…, and so on for
     Minisiteri/Ministeri, Perezida/Prezida, igisirikare/igisilikare."""
     heads = glossary.cached(("rw-respelt-heads",), lambda: _respelt_term_words(glossary))
-    extra = [" ".join([alias, *words[1:]]) for rendering in entry.rw if len(words := rendering.split()) > 1
-             for alias in heads.get(fold(words[0]), ())]
-    extra = [text for text in dict.fromkeys(extra) if text not in entry.rw]
-    return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
+    return _with_renderings(entry, _head_respellings(entry, heads))
 
 
 def _respelt_term_words(glossary: Glossary) -> dict[str, tuple[str, ...]]:
@@ -748,11 +757,7 @@ def _with_place_spellings(entry: Entry, glossary: Glossary) -> Entry:
     place's other spellings in its stead (Afrika y'Uburengerazuba, Africa y'Uburengerazuba): one word, with the
     same first letter and about as long; not another name (Amerika y'Epfo is no USA y'Epfo)."""
     places = glossary.cached(("rw-one-word-places",), lambda: _one_word_places(glossary))
-    extra = [" ".join([alias, *words[1:]]) for rendering in entry.rw if len(words := rendering.split()) > 1
-             for alias in places.get(fold(words[0]), ()) if _respelt(alias, words[0])]
-    extra += _written_with_r(entry, glossary)
-    extra = [text for text in dict.fromkeys(extra) if text not in entry.rw]
-    return dataclasses.replace(entry, rw=(*entry.rw, *extra)) if extra else entry
+    return _with_renderings(entry, [*_head_respellings(entry, places), *_written_with_r(entry, glossary)])
 
 
 _R_FOR_L_LETTERS = 8  # shorter names written with r are often other places (Maraba, Kabare, Ruanda)
