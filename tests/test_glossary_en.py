@@ -135,7 +135,7 @@ CASES = [
     ("Secretary-General Guterres", ["term.secretary-general=Secretary-General", "person.antonio-guterres=Guterres"]),
     ("the Auditor General's report", ["org.oag=Auditor General's"]),
     # a rank abbreviated before a name keeps its capital: next-gen and a mountain col are other words
-    ("Maj Gen Nyakarundi and Col Kabera", ["term.general=Gen", "person.vincent-nyakarundi=Nyakarundi",
+    ("Maj Gen Nyakarundi and Col Kabera", ["term.general=Maj Gen", "person.vincent-nyakarundi=Nyakarundi",
                                            "term.colonel=Col"]),
     ("Gen. Muhoozi Kainerugaba", ["term.general=Gen", "person.muhoozi-kainerugaba=Muhoozi Kainerugaba"]),
     ("next-gen drones crossed the col", ["term.drone=drones"]),

@@ -337,7 +337,7 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # Strict precision and recall (see WRITTEN_AGAINST) have floors too. Until 2026-12-06 each report of an entry listed
 # after a set was written counted there as wrong, so every round of new entries lowered these floors, by up to eight
 # points in all (the history, entry by entry, is in git). Since session 30 an independent judge reads those reports
-# (tests/held_out_judging.py; rw_press_heldout_verdicts.tsv: 2268 read, 2240 right, 28 wrong), and each floor sits
+# (tests/held_out_judging.py; rw_press_heldout_verdicts.tsv: 2419 read, 2389 right, 30 wrong), and each floor sits
 # at the measured rate rounded down to half a point (strict precision 98.0 to 99.9 %). A later entry's reports stay
 # unread, and count as wrong, until the next judge reads them: export, judge, merge, then set the floors again, rather
 # than lowering them for the entry. A later entry that swallows what a set marks lowers strict recall.
@@ -406,7 +406,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_bu.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.95, "traps held": 0.85,
                                 "strict precision": 0.99, "strict recall": 0.975},
     "rw_press_heldout_bv.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.91, "traps held": 0.85,
-                                "strict precision": 0.99, "strict recall": 0.975},
+                                "strict precision": 0.985, "strict recall": 0.975},
     "rw_press_heldout_bw.txt": {"recall": 0.965, "precision": 0.975, "coverage": 0.92, "traps held": 0.85,
                                 "strict precision": 0.985, "strict recall": 0.965},
     "rw_press_heldout_bx.txt": {"recall": 0.98, "precision": 0.965, "coverage": 0.915, "traps held": 0.8,
@@ -426,7 +426,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_cu.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.98, "traps held": 0.9,
                                 "strict precision": 0.995, "strict recall": 0.99},
     "rw_press_heldout_cv.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.96, "traps held": 0.9,
-                                "strict precision": 0.99, "strict recall": 0.975},
+                                "strict precision": 0.985, "strict recall": 0.975},
     "rw_press_heldout_da.txt": {"recall": 0.975, "precision": 0.985, "coverage": 0.99, "traps held": 0.9,
                                 "strict precision": 0.99, "strict recall": 0.975},
     "rw_press_heldout_db.txt": {"recall": 0.985, "precision": 0.975, "coverage": 0.95, "traps held": 0.9,
@@ -440,7 +440,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_dm.txt": {"recall": 0.975, "precision": 0.985, "coverage": 0.975, "traps held": 0.85,
                                 "strict precision": 0.99, "strict recall": 0.975},
     "rw_press_heldout_dp.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.975, "traps held": 0.9,
-                                "strict precision": 0.99, "strict recall": 0.98},
+                                "strict precision": 0.99, "strict recall": 0.975},  # session 31's titles displace 8
     "rw_press_heldout_dq.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.955, "traps held": 0.85,
                                 "strict precision": 0.985, "strict recall": 0.975},
     "rw_press_heldout_dt.txt": {"recall": 0.975, "precision": 0.985, "coverage": 0.98, "traps held": 0.9,
@@ -464,13 +464,13 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_ei.txt": {"recall": 0.985, "precision": 0.98, "coverage": 0.96, "traps held": 0.9,
                                 "strict precision": 0.985, "strict recall": 0.985},
     "rw_press_heldout_ej.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.945, "traps held": 0.95,
-                                "strict precision": 0.985, "strict recall": 0.975},
+                                "strict precision": 0.99, "strict recall": 0.975},
     "rw_press_heldout_ek.txt": {"recall": 0.99, "precision": 0.98, "coverage": 0.975, "traps held": 0.85,
                                 "strict precision": 0.985, "strict recall": 0.99},    # and against the 1771 of list "el"
     "rw_press_heldout_em.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.985, "traps held": 0.85,
                                 "strict precision": 0.985, "strict recall": 0.98},
     "rw_press_heldout_en.txt": {"recall": 0.985, "precision": 0.98, "coverage": 0.955, "traps held": 0.9,
-                                "strict precision": 0.985, "strict recall": 0.985},
+                                "strict precision": 0.99, "strict recall": 0.985},
     "rw_press_heldout_eo.txt": {"recall": 0.975, "precision": 0.98, "coverage": 0.965, "traps held": 0.9,
                                 "strict precision": 0.98, "strict recall": 0.975},
     "rw_press_heldout_ep.txt": {"recall": 0.985, "precision": 0.98, "coverage": 0.98, "traps held": 0.9,
@@ -580,7 +580,7 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_fb.txt": "el",
                    "rw_press_heldout_fc.txt": "el"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu",
-            "da", "dx", "ea", "eg", "el", "fd", "fe", "ff", "fg")
+            "da", "dx", "ea", "eg", "el", "fd", "fe", "ff", "fg", "fh")
 
 
 @functools.cache
