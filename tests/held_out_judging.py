@@ -10,6 +10,9 @@ sets nor tunes the matcher reads those reports and says whether each is right:
     python tests/held_out_judging.py merge --judge NAME FILE...
         the judged files' right and wrong verdicts into tests/data/rw_press_heldout_verdicts.tsv (sorted; a verdict
         on the same report is replaced); unsure ones are left out, so those reports stay unjudged
+    python tests/held_out_judging.py floors [--apply]
+        each set's strict-precision floor in tests/test_rw_press.py set to its measured rate rounded down to half a
+        point, up or down, once every report is judged; prints the changes, and writes them with --apply
 
 The developer who tunes the matcher must not open the exported files (they hold held-out text); the verdict file holds
 positions and verdicts only.
@@ -19,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -85,6 +90,41 @@ def merge(files: list[Path], judge: str) -> None:
     print(f"{sets.VERDICTS}: {added} verdicts merged, {len(ordered)} in all")
 
 
+def floor_for(rate: float) -> float:
+    """A rate rounded down to half a point (0.9896 -> 0.985), the floor a measured set is held to."""
+    return math.floor(rate * 200 + 1e-9) / 200
+
+
+def with_floor(source: str, name: str, floor: float) -> str:
+    """test_rw_press.py's source with one set's strict-precision floor replaced."""
+    key = "HELD_OUT" if name == sets.HELD_OUT else f'"{name}"'
+    block = re.search(r"    %s: \{[^}]*\}" % re.escape(key), source)
+    if block is None or '"strict precision": ' not in block.group(0):
+        raise ValueError(f"no strict-precision floor for {name} in test_rw_press.py")
+    changed = re.sub(r'"strict precision": [0-9.]+', f'"strict precision": {floor:g}', block.group(0))
+    return source[:block.start()] + changed + source[block.end():]
+
+
+def set_floors(apply: bool) -> None:
+    glossary = load_glossaries(None)
+    scores = {name: sets.held_out_score(name, glossary) for name in sets.HELD_OUT_FLOORS}
+    unread = sum(len(score.unjudged_at) for score in scores.values())
+    if unread:
+        sys.exit(f"{unread} reports are unjudged: export, judge and merge them first")
+    path = Path(sets.__file__)
+    source = path.read_text(encoding="utf-8")
+    for name, score in scores.items():
+        rate, floor = score.rates["strict precision"], sets.HELD_OUT_FLOORS[name]["strict precision"]
+        if floor_for(rate) != floor:
+            source = with_floor(source, name, floor_for(rate))
+            print(f"{name}: strict precision {rate:.4f}, floor {floor:g} -> {floor_for(rate):g}")
+    if apply:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(source)
+        os.replace(temporary, path)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -92,11 +132,14 @@ def main() -> None:
     merging = commands.add_parser("merge")
     merging.add_argument("--judge", required=True, help="who judged, e.g. 'reviewer, 2026-12-06'")
     merging.add_argument("files", type=Path, nargs="+")
+    commands.add_parser("floors").add_argument("--apply", action="store_true", help="write the new floors")
     args = parser.parse_args()
     if args.command == "export":
         export(args.folder)
-    else:
+    elif args.command == "merge":
         merge(args.files, args.judge)
+    else:
+        set_floors(args.apply)
 
 
 if __name__ == "__main__":

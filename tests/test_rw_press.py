@@ -339,8 +339,8 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # points in all (the history, entry by entry, is in git). Since session 30 an independent judge reads those reports
 # (tests/held_out_judging.py; rw_press_heldout_verdicts.tsv: 2419 read, 2389 right, 30 wrong), and each floor sits
 # at the measured rate rounded down to half a point (strict precision 98.0 to 99.9 %). A later entry's reports stay
-# unread, and count as wrong, until the next judge reads them: export, judge, merge, then set the floors again, rather
-# than lowering them for the entry. A later entry that swallows what a set marks lowers strict recall.
+# unread, and count as wrong, until the next judge reads them: export, judge, merge, then set the floors again
+# (`held_out_judging.py floors --apply`), rather than lowering them for the entry. A later entry that swallows what a set marks lowers strict recall.
 HELD_OUT_FLOORS = {
     HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85,
                "strict precision": 0.98, "strict recall": 0.965},
@@ -863,3 +863,20 @@ def test_held_out_judging_merges_the_verdicts_read_and_replaces_a_second_reading
     with pytest.raises(SystemExit, match=r"judged\d\.tsv:2: verdict 'maybe'"):
         held_out_judging.merge([judged(("3", "5", "maybe"))], "judge C")
     assert len(verdicts.read_text(encoding="utf-8").splitlines()) == 3  # nothing written
+
+
+def test_held_out_judging_sets_a_floor_at_the_rate_rounded_down_to_half_a_point():
+    import held_out_judging
+    assert [held_out_judging.floor_for(rate) for rate in (0.9896, 0.99, 0.9925, 1.0)] == [0.985, 0.99, 0.99, 1.0]
+    source = Path(held_out_judging.sets.__file__).read_text(encoding="utf-8")
+    name = "rw_press_heldout_dp.txt"
+    changed = held_out_judging.with_floor(source, name, 0.5)
+    # only that set's strict-precision floor changes; its strict recall and the other sets' floors stay
+    before, after = source.splitlines(), changed.splitlines()
+    assert len(before) == len(after)
+    differing = [i for i, (old, new) in enumerate(zip(before, after)) if old != new]
+    assert len(differing) == 1 and name in "".join(before[differing[0] - 1:differing[0] + 1])
+    old = f'"strict precision": {HELD_OUT_FLOORS[name]["strict precision"]:g}'
+    assert after[differing[0]] == before[differing[0]].replace(old, '"strict precision": 0.5')
+    with pytest.raises(ValueError, match="no strict-precision floor for rw_press_heldout_zz.txt"):
+        held_out_judging.with_floor(source, "rw_press_heldout_zz.txt", 0.5)
