@@ -340,7 +340,8 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # (tests/held_out_judging.py; rw_press_heldout_verdicts.tsv: 2419 read, 2389 right, 30 wrong), and each floor sits
 # at the measured rate rounded down to half a point (strict precision 98.0 to 99.9 %). A later entry's reports stay
 # unread, and count as wrong, until the next judge reads them: export, judge, merge, then set the floors again
-# (`held_out_judging.py floors --apply`), rather than lowering them for the entry. A later entry that swallows what a set marks lowers strict recall.
+# (`held_out_judging.py floors --apply`), rather than lowering them for the entry. A later entry that swallows what
+# a set marks lowers strict recall.
 HELD_OUT_FLOORS = {
     HELD_OUT: {"recall": 0.965, "precision": 0.93, "coverage": 0.94, "traps held": 0.85,
                "strict precision": 0.98, "strict recall": 0.965},
