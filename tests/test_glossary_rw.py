@@ -669,6 +669,26 @@ PRESS = [
       "term.assistant-commissioner-of-police=ACP",
       "person.boniface-rutikanga=Boniface Rutikanga", "term.commissioner-of-police=CP",
       "person.john-bosco-kabera=John Bosco Kabera"]),
+    # set phrases hold no cue: genocide survivors (abacitse ku icumu) hold no spear, and to die (kwitaba Imana) no God
+    ("Umuyobozi w'ingabo za brigade ya 5 yasabye kurinda abacitse ku icumu.", ["term.armed-forces=w'ingabo"]),
+    ("Abasirikare babiri b'ingabo za FARDC bitabye Imana.",
+     ["term.soldier=Abasirikare", "term.armed-forces=b'ingabo", "org.fardc=FARDC"]),
+    # a capital after a quotation mark or a colon opens the quotation: no given name before the listed surname
+    ('Yagize ati "Yego Tshisekedi yavuze ko azatera u Rwanda."',
+     ["person.felix-tshisekedi=Tshisekedi", "place.rwanda=u Rwanda"]),
+    # a place before a title or a known given name and a surname is the place, not part of a longer name
+    ("Umuvugizi w'ingabo za Israel Rear Admiral Daniel Hagari yavuze.",
+     ["term.spokesman=Umuvugizi", "term.armed-forces=w'ingabo", "place.israel=Israel",
+      "person.daniel-hagari=Daniel Hagari"]),
+    ("Yakoraga muri Kenya Airways.", []),
+    # the bare capitalised Ubugenzacyaha is RIB; in lower case it is any criminal investigation
+    ("Yahamagajwe n'Ubugenzacyaha.", ["org.rib=n'Ubugenzacyaha"]),
+    ("Ubugenzacyaha bwa gisirikare bwatangiye.", []),
+    # elections (amatora) support no resolution, as voting one does (watowe): a party's decision is no resolution
+    ("Nyuma y'amatora, ishyaka niryo rifata umwanzuro.",
+     ["term.election=y'amatora", "term.political-party=ishyaka", "?term.resolution=umwanzuro!nothing in the sentence"]),
+    ("Umwanzuro watowe n'Inteko Rusange.",
+     ["term.resolution=Umwanzuro", "?term.parliament=n'Inteko!'rusange' points to"]),
     # a council leaves the district after it to the place; the court's president is its own title
     ("Inama Njyanama y'Akarere ka Rusizi yateranye.", ["term.district-council=Inama Njyanama", "place.rusizi=Rusizi"]),
     ("Perezida w'Urukiko rw'Ikirenga yasuye Ibiro bya Perezida wa Repubulika.",
@@ -1103,7 +1123,8 @@ PRESS = [
      ["term.ministry=Minisiteri", "place.kenya=Kenya", "place.rwanda=n'u Rwanda"]),
     # ... only in a name that holds a listed organisation or its acronym closes: else a list of bodies
     ("Abakozi b'Urwego rushinzwe Ubugenzacyaha, Polisi n'Ingabo bafatanyije.",
-     ["term.police=Polisi", "term.armed-forces=n'Ingabo"]),
+     ["?org.rib=Ubugenzacyaha!part of the name 'Urwego rushinzwe Ubugenzacyaha'", "term.police=Polisi",
+      "term.armed-forces=n'Ingabo"]),
     ("Inama yahuje Ikigo gishinzwe Itangazamakuru, RBA n'Inteko.", ["org.rba=RBA", "term.parliament=n'Inteko"]),
     ("Ishami ry'Umuryango w'Abibumbye rishinzwe Uburezi, Ubumenyi, n'Umuco (UNESCO) ryashimye u Rwanda.",
      ["org.unesco=Ishami ry'Umuryango w'Abibumbye rishinzwe Uburezi, Ubumenyi, n'Umuco", "org.unesco=UNESCO",

@@ -245,6 +245,15 @@ def _person_name_words(glossary: Glossary) -> dict[str, frozenset[str]]:
     return glossary.cached(("rw-person-name-words",), build)
 
 
+def _given_names(glossary: Glossary) -> frozenset[str]:
+    """The first names of the people the glossary lists, folded (John of John Bosco Kabera): from each one's
+    first English name, which puts the given name first."""
+    def build() -> frozenset[str]:
+        return frozenset(fold(entry.en[0].split()[0]) for entry in glossary
+                         if entry.type == "person" and entry.en and len(entry.en[0].split()) > 1)
+    return glossary.cached(("rw-given-names",), build)
+
+
 def _with_own_names(tokens: list[Token], i: int, j: int, glossary: Glossary, entry_id: str,
                     covered: set[int]) -> tuple[int, int]:
     """A person's match with the capitalised words of his own names written against it that no match holds: the
@@ -744,7 +753,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         return pattern.kind == "lookalike" \
             or ((_may_be_a_name(form, tokens[i], opens) or bare_opener)
                 and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles,
-                                        _entry_type(glossary, pattern.entry) == "person")) \
+                                        _entry_type(glossary, pattern.entry) == "person", _given_names(glossary))) \
             or (_entry_type(glossary, pattern.entry) == "place"
                 and (_names_a_feature(tokens, i, _is_sea(glossary, pattern.entry)) or after_name_particle(tokens, i))) \
             or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, i, j)) \

@@ -22,7 +22,7 @@ from translate.glossary.morphology import (
     is_prefixless, spelt_foreign,
 )
 from translate.glossary.spelling import HONORIFICS
-from translate.glossary.textnorm import Token, fold, tokenize
+from translate.glossary.textnorm import ABBREVIATED_TITLES, Token, fold, tokenize
 
 
 # People of a place: Abanya-Ukraine, Abanye-Congo (nya/nye), the -kazi feminine; also without the augment after a
@@ -111,14 +111,17 @@ def _an_airports(tokens: list[Token], i: int) -> bool:
 
 
 def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentences, in_terms: set[int],
-                        names: set[str], titles: set[int], person: bool = False) -> bool:
+                        names: set[str], titles: set[int], person: bool = False,
+                        given_names: Container[str] = frozenset()) -> bool:
     """A one-word name written against another capitalised word is part of a longer name, which is someone or
     something else: Kenya Airways, Air Tanzania, AS Kigali, Denzel Washington, Israel Mbonyi, Congo-Nil, Bank of
     Kigali. Not in a Title Case headline, where every word is capitalised; not across a line break; not before a
     person's two names after a title and a connective (Perezida wa Kenya William Ruto; but ikipe ya Israel
     Premier Tech is a team); and a word that opens the sentence counts only if it is a name (written capitalised
     elsewhere, or in capitals: AS Kigali), not any first word (Icyakora Kenya …). `titles`: the tokens that end
-    a title the glossary lists (a term for people: Perezida, Minisitiri w'Ububanyi n'Amahanga)."""
+    a title the glossary lists (a term for people: Perezida, Minisitiri w'Ububanyi n'Amahanga). Nor before a title
+    or a person's given name and surname after a place (ingabo za Israel Rear Admiral …, muri Kenya John Stephen …:
+    `given_names`, the first names of the people the glossary lists)."""
     if j - i != 1 or tokens[i].orig.isupper():  # an acronym is its own name (M23/AFC)
         return False
 
@@ -140,6 +143,11 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
     after = j < len(tokens) and (tokens[j].joined or _english_possessive(tokens, j)) and (
         neighbour(j) or (tokens[j].norm in _FOREIGN_INSIDE | {"s"} and j + 1 < len(tokens) and tokens[j + 1].joined
                          and neighbour(j + 1, opener_ok=True)))
+    # after a connective or a locative (za Israel Rear Admiral …, muri Kenya John …); not a surname before given
+    # names (witwa Butare Jean Pierre; Nduhungirehe Jean Bosco is another's)
+    if after and not person and i > 0 and tokens[i].joined and _complement_opener(tokens[i - 1]) \
+            and _person_follows(tokens, j, given_names):
+        after = False
     if after and i > 1 and _of_connective(tokens[i - 1]) \
             and (i - 2 in titles or tokens[i - 2].norm.startswith(("umu", "umw"))):
         # "ya Kenya Airways" is the airline; "Perezida wa Kenya William Ruto" is Kenya, then its president's name
@@ -148,6 +156,27 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
         after = not (j + 1 < len(tokens) and tokens[j + 1].joined and neighbour(j + 1)) \
             or tokens[j].norm in _BODY_WORDS or tokens[j + 1].norm in _BODY_WORDS
     return (before or after) and not sentences.title_case[sentences.of[i]]
+
+
+# Titles the press writes in English before a name (Rear Admiral Daniel Hagari), which open no longer name.
+_ENGLISH_TITLES = frozenset({"rear", "admiral", "president", "minister", "ambassador", "senator", "governor", "general",
+                             "colonel", "major", "captain", "lieutenant", "commander", "spokesman", "spokesperson",
+                             "envoy"})
+
+
+def _complement_opener(token: Token) -> bool:
+    """A connective of agreement or a locative, after which a place is the complement of what comes before."""
+    return (_of_connective(token) and token.norm not in _AND) or token.norm in ("mu", "muri", "i", "kuri")
+
+
+def _person_follows(tokens: list[Token], j: int, given_names: Container[str]) -> bool:
+    """Token j opens a title or a person's name (a given name the glossary knows, then another capitalised word),
+    not the rest of a longer name."""
+    word = tokens[j].norm
+    if word in _ENGLISH_TITLES or word in TITLE_WORDS or word in ABBREVIATED_TITLES:
+        return True
+    return word in given_names and j + 1 < len(tokens) and tokens[j + 1].joined \
+        and tokens[j + 1].orig[:1].isupper()
 
 
 def _english_possessive(tokens: list[Token], j: int) -> bool:

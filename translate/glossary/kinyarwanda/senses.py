@@ -50,14 +50,46 @@ class _Sentences:
         return self.bounds[self.of[i]]
 
     def capitalised_inside(self, tokens: list[Token], k: int) -> bool:
-        """Token k is capitalised and does not open its sentence: a name, or a noun with a capital by choice."""
-        return tokens[k].orig[:1].isupper() and k != self.around(k)[0]
+        """Token k is capitalised and does not open its sentence, nor a quotation (ati "Yego …", ati: Ntabwo …): a
+        name, or a noun with a capital by choice."""
+        return tokens[k].orig[:1].isupper() and k != self.around(k)[0] and not _opens_quotation(tokens, k)
+
+
+_QUOTED_NAME_WORDS = 4  # a quotation of up to so many capitalised words is a name (wiswe "Mama Africa")
+
+
+def _opens_quotation(tokens: list[Token], k: int) -> bool:
+    """Token k opens a quotation: after a quotation mark against it, or a colon; not a name in quotation marks,
+    a few capitalised words the mark closes (bwa "Gerayo Amahoro")."""
+    gap = tokens[k].gap
+    if gap.rstrip().endswith(":"):
+        return True
+    if not gap.endswith(('"', "“", "«")):
+        return False
+    for m in range(k + 1, min(k + _QUOTED_NAME_WORDS, len(tokens)) + 1):
+        if m == len(tokens) or any(q in tokens[m].gap for q in ('"', "”", "»")):
+            return not all(t.orig[:1].isupper() for t in tokens[k:m])
+    return True
 
 
 def _sentence_words(tokens: list[Token], i: int, sentences: _Sentences, in_places: set[int]) -> list[Word]:
-    """The words of token i's sentence, each with whether it is capitalised inside it and in a place's name."""
+    """The words of token i's sentence, each with whether it is capitalised inside it and in a place's name; a word
+    of a set phrase (_in_set_phrase) is left blank: it shows no sense."""
     start, end = sentences.around(i)
-    return [Word(tokens[k].norm, sentences.capitalised_inside(tokens, k), k in in_places) for k in range(start, end)]
+    return [Word("" if _in_set_phrase(tokens, k) else tokens[k].norm, sentences.capitalised_inside(tokens, k),
+                 k in in_places) for k in range(start, end)]
+
+
+_ANSWERED = re.compile(r"itab(?:a|ye)$")  # kwitaba, yitabye, witabye, yaritabye
+
+
+def _in_set_phrase(tokens: list[Token], k: int) -> bool:
+    """Token k ends a set phrase of the press whose words mean nothing of their own: abacitse ku icumu (genocide
+    survivors, who escaped the spear: no spear beside a shield) and kwitaba Imana (to die: not God the protector)."""
+    before = [t.norm for t in tokens[max(0, k - 4):k] if not t.clitic]
+    if tokens[k].norm == "icumu":
+        return len(before) >= 2 and before[-1] == "ku" and before[-2].endswith("citse")
+    return tokens[k].norm == "imana" and bool(before) and bool(_ANSWERED.search(before[-1]))
 
 
 # A cue is a stem: it may follow the word's prefixes (ya-katiw-e, rwa-mu-hanish-ije), not sit deep inside it.
