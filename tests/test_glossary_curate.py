@@ -325,11 +325,11 @@ def test_suggest_proposes_a_kinyarwanda_institution_whole_with_its_acronym():
     text = ("Banki Nkuru ya Kenya yatangaje ko izamuka ry'ibiciro ryagabanutse. Ikigo Nyafurika gishinzwe "
             "Ubuhinzi (AATF) cyohereje imbuto muri Uganda. Ikigo cy'Abanyakenya Safaricom Holdings cyungutse. "
             "Umuryango wa Perezida Ndayishimiye wasuye Gitega. Minisiteri y'Ingabo y'u Burusiya yavuze ko "
-            "Sosiyete Airtel Rwanda na Bank of Kigali bizatera inkunga Police FC n'Andora n'u Bufaransa.")
+            "Sosiyete Airtel Rwanda na Bank of Kigali bizatera inkunga Marines FC n'Andora n'u Bufaransa.")
     candidates = {c.text: c for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
     by_text = set(candidates)
     assert {"Banki Nkuru ya Kenya", "Ikigo Nyafurika gishinzwe Ubuhinzi (AATF)", "Safaricom Holdings",
-            "Airtel Rwanda", "Bank of Kigali", "Police FC", "Andora"} <= by_text, sorted(by_text)
+            "Airtel Rwanda", "Bank of Kigali", "Marines FC", "Andora"} <= by_text, sorted(by_text)
     assert candidates["Banki Nkuru ya Kenya"].kind == "organisation"
     # not the pieces of those names, nor a family, a description or what the glossary covers word for word
     assert not {"Nkuru", "AATF", "Kigali", "Rwanda", "FC", "Sosiyete Airtel Rwanda", "Andora n'u Bufaransa"} & by_text
