@@ -187,9 +187,10 @@ POSITIVE = [
      ["term.minister=Minisitiri", "person.jean-nepo-abdallah-utumatwishima=Abdallah Utumatwishima"]),
     # iperereza is mostly an inquiry: intelligence only beside a word of spies or their services
     ("Loni isaba ko habaho iperereza ku bwicanyi.",
-     ["org.un=Loni", "?term.intelligence=iperereza!supports", "term.massacre=bwicanyi"]),
+     ["org.un=Loni", "term.investigation=iperereza", "term.massacre=bwicanyi"]),
     ("CIA yakoze iperereza ku ntasi z'u Burusiya.",
-     ["org.cia=CIA", "term.intelligence=iperereza", "term.spies=ntasi", "place.russia=z'u Burusiya"]),
+     ["org.cia=CIA", "?term.investigation=iperereza!'cia' points to", "term.spies=ntasi",
+      "place.russia=z'u Burusiya"]),
     # a prison is named after its town and is no place of its own; the town itself stays one
     ("Abagororwa bo muri Gereza ya Musanze bahawe amasomo.", ["term.prisoners=Abagororwa"]),
     ("imfungwa zatorotse Gereza Nkuru ya Goma", ["term.prisoners=imfungwa"]),
@@ -267,7 +268,7 @@ TERMS = [
     ("umupaka", ["term.border=umupaka"]),
     ("inyeshyamba", ["term.rebels=inyeshyamba"]),
     ("umugaba w'ingabo", ["term.commander=umugaba", "term.armed-forces=w'ingabo"]),
-    ("iperereza", ["?term.intelligence=iperereza!supports"]),  # alone, an inquiry as likely (see below)
+    ("iperereza", ["term.investigation=iperereza"]),  # alone, an inquiry; intelligence in its services' names
     ("ubutasi", ["term.intelligence=ubutasi"]),
     ("ahantu hihariye h'ubukungu", ["term.special-economic-zone=ahantu hihariye h'ubukungu"]),
     ("icyanya cyahariwe inganda", ["term.special-economic-zone=icyanya cyahariwe inganda"]),
@@ -706,7 +707,7 @@ PRESS = [
     ("Abayobozi b'umuryango wa EAC (AMAFOTO) bahuye.", ["org.eac=EAC"]),  # a caption tag is no acronym
     ("Ikigo cya Leta cyatangaje ibyavuye mu bushakashatsi.", ["term.government=Leta"]),  # Leta is capitalised anyway
     ("Inzego nkuru z'iperereza za Amerika zavuze.",  # two words and an elision are not three words
-     ["term.intelligence=z'iperereza", "place.united-states=Amerika"]),
+     ["term.intelligence=Inzego nkuru z'iperereza", "place.united-states=Amerika"]),
     ("Amasezerano y'ubucuruzi n'ay'amahoro yasinywe.",  # class 6: ay'
      ["term.agreement=Amasezerano", "term.peace-agreement=n'ay'amahoro"]),
     ("Yavuze ku kiyaga n'u Burundi.", ["place.burundi=n'u Burundi"]),  # "and" is no connective of a lake
@@ -850,14 +851,14 @@ PRESS = [
     # the Rome Statute, the Mandela Rules, courts' independence and mediation, an inquiry carried out
     ("Sitati ya Roma n'Amategeko ya Nelson Mandela.", []),
     ("Urukiko rwasabwe gukora iperereza ku byaha.",
-     ["term.court=Urukiko", "?term.intelligence=iperereza!'gukora' points to"]),
+     ["term.court=Urukiko", "term.investigation=iperereza"]),
     # a cue in capitals is an acronym, met only by that word (RIB is no stem of ibiribwa); '?iperereza': the cues
     # read only the rendering with another sense, so spying before a court is still intelligence
     ("Umuvugizi wa RIB, Dr. Murangira B. Thierry, yavuze ko iperereza rikomeje.",
      ["term.spokesman=Umuvugizi", "org.rib=RIB", "person.thierry-murangira=Murangira B. Thierry",
-      "?term.intelligence=iperereza!'rib' points to"]),
+      "term.investigation=iperereza"]),
     ("Ibiribwa byabuze, iperereza ry'igisirikare rirakomeje.",
-     ["term.intelligence=iperereza", "term.military=ry'igisirikare"]),
+     ["term.investigation=iperereza", "term.military=ry'igisirikare"]),
     ("Urukiko rwamuhamije icyaha cy'ubutasi.", ["term.court=Urukiko", "term.intelligence=cy'ubutasi"]),
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
@@ -1039,7 +1040,7 @@ PRESS = [
       "?term.war=intambara!'kurwanya' points to", "org.m23=M23"]),
     ("Intambara ni yo yashegeshe ubukungu bw'akarere.", ["term.war=Intambara"]),
     ("Ikinyamakuru cyasohoye itangazo ry'ubukwe, Loni isaba iperereza ryigenga, SpaceX yohereje roketi mu kirere.",
-     ["?term.statement=itangazo!'ubukwe' points to", "org.un=Loni", "?term.intelligence=iperereza!'ryigenga'",
+     ["?term.statement=itangazo!'ubukwe' points to", "org.un=Loni", "term.investigation=iperereza",
       "org.spacex=SpaceX", "?term.rocket=roketi!'spacex' points to"]),
     # a place that shows the other sense: Mozambique's Gaza Province is not the Strip
     ("Intara ya Gaza muri Mozambique yibasiwe n'amapfa.",
@@ -1420,7 +1421,7 @@ PRESS = [
     ("Buri leta ikagira Guverineri wayo; umucamanza wo muri Leta ya Washington yabihagaritse.",
      ["?term.government=leta!'buri' points to", "term.governor=Guverineri", "term.judge=umucamanza"]),
     ("Reform UK, New York Knicks, Chicago Bulls n'Ikigobe cya Mexique. Petro asaba ko hakorwa iperereza.",
-     ["person.gustavo-petro=Petro", "?term.intelligence=iperereza!'hakorwa' points to"]),
+     ["person.gustavo-petro=Petro", "term.investigation=iperereza"]),
     # the Nyanza of Kicukiro (a memorial) is not Nyanza District; "remember" (Ibuka aho …) is not IBUKA
     ("Bibukiye ku Nyanza ya Kicukiro. Ati: \"Ibuka aho twavuye.\" Ubuyobozi bwa IBUKA bwasabye ubutabera.",
      ["?place.nyanza=Nyanza!'Kicukiro'", "place.kicukiro=Kicukiro", "?org.ibuka=Ibuka!'aho' points to",
@@ -1441,7 +1442,7 @@ PRESS = [
      ["person.sergei-shoigu=Shoigu", "?org.un-security-council=w'Akanama k'Umutekano!'u Burusiya'",
       "place.russia=k'u Burusiya", "person.mike-waltz=Waltz", "org.un-security-council=Akanama k'Umutekano",
       "place.rwanda=u Rwanda", "term.agreement=amasezerano"]),
-    ("NABU yatangaje iperereza ku ruswa.", ["org.nabu=NABU", "?term.intelligence=iperereza!'nabu'",
+    ("NABU yatangaje iperereza ku ruswa.", ["org.nabu=NABU", "term.investigation=iperereza",
                                               "term.corruption=ruswa"]),
     # a country's air force and navy as "igisirikare kirwanira mu …", the army as its land forces
     ("Igisirikare kirwanira mu kirere cya Ukraine cyatangaje; Umugaba w'ingabo zirwanira ku butaka yasuye.",
@@ -1503,9 +1504,12 @@ PRESS = [
       "term.ebola=Ebola", "place.equateur=Equateur"]),
     ("Minisiteri y'Ingabo yatangaje ko", ["org.minadef=Minisiteri y'Ingabo"]),  # Rwanda's, a home body
     ("Urwego rw'Ubugenzacyaha (RIB) rwatangiye iperereza.",
-     ["org.rib=Urwego rw'Ubugenzacyaha", "org.rib=RIB", "?term.intelligence=iperereza!another sense"]),
+     ["org.rib=Urwego rw'Ubugenzacyaha", "org.rib=RIB", "term.investigation=iperereza"]),
     ("Urwego rw'Igihugu rw'Ubugenzacyaha rwatangiye iperereza.",  # an organisation's name is a cue too
-     ["org.rib=Urwego rw'Igihugu rw'Ubugenzacyaha", "?term.intelligence=iperereza!another sense"]),
+     ["org.rib=Urwego rw'Igihugu rw'Ubugenzacyaha", "term.investigation=iperereza"]),
+    # a police word in its sentence makes an intelligence body's name another body's (RIB's own bureau)
+    ("RIB yavuze ko urwego rw'iperereza rwayo rwakoze akazi.",
+     ["org.rib=RIB", "?term.intelligence=urwego rw'iperereza!'rib' points to"]),
     ("Imvura izagira agahenge k'iminsi ibiri.", ["?term.ceasefire=agahenge!another sense"]),
     ("Intambara yagize agahenge k'iminsi ibiri.", ["term.war=Intambara", "term.ceasefire=agahenge"]),
     ("Urukundo rutagira umupaka", []),
@@ -1613,7 +1617,7 @@ PRESS = [
     ("Abasivili ntibagomba kuburanishwa n'inkiko za gisirikare.",
      ["term.civilians=Abasivili", "term.military-court=n'inkiko za gisirikare"]),
     ("Abadepite basabye ko hakorwa iperereza kuri ruswa.",
-     ["term.member-of-parliament=Abadepite", "?term.intelligence=iperereza!'hakorwa' points to",
+     ["term.member-of-parliament=Abadepite", "term.investigation=iperereza",
       "term.corruption=ruswa"]),
     ("Umuhanzikazi wo muri Uganda ari mu rukundo n'umukinnyi, nubwo umubano wabo bawugize ibanga.",
      ["place.uganda=Uganda", "?term.diplomatic-relations=umubano!'rukundo' points to"]),
