@@ -185,7 +185,7 @@ POSITIVE = [
     ("Nduhungirehe Jean Bosco yafashwe.", []),
     ("Minisitiri w'Urubyiruko, Dr Abdallah Utumatwishima, yavuze.",
      ["term.minister=Minisitiri", "person.jean-nepo-abdallah-utumatwishima=Abdallah Utumatwishima"]),
-    # iperereza is mostly an inquiry: intelligence only beside a word of spies or their services
+    # iperereza alone is an inquiry (term.investigation); beside a word of spies or their services it is ambiguous
     ("Loni isaba ko habaho iperereza ku bwicanyi.",
      ["org.un=Loni", "term.investigation=iperereza", "term.massacre=bwicanyi"]),
     ("CIA yakoze iperereza ku ntasi z'u Burusiya.",
@@ -1505,7 +1505,7 @@ PRESS = [
     ("Minisiteri y'Ingabo yatangaje ko", ["org.minadef=Minisiteri y'Ingabo"]),  # Rwanda's, a home body
     ("Urwego rw'Ubugenzacyaha (RIB) rwatangiye iperereza.",
      ["org.rib=Urwego rw'Ubugenzacyaha", "org.rib=RIB", "term.investigation=iperereza"]),
-    ("Urwego rw'Igihugu rw'Ubugenzacyaha rwatangiye iperereza.",  # an organisation's name is a cue too
+    ("Urwego rw'Igihugu rw'Ubugenzacyaha rwatangiye iperereza.",  # RIB's inquiry: an investigation
      ["org.rib=Urwego rw'Igihugu rw'Ubugenzacyaha", "term.investigation=iperereza"]),
     # a police word in its sentence makes an intelligence body's name another body's (RIB's own bureau)
     ("RIB yavuze ko urwego rw'iperereza rwayo rwakoze akazi.",
