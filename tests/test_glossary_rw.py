@@ -691,6 +691,8 @@ PRESS = [
      ["term.election=y'amatora", "term.political-party=ishyaka", "?term.resolution=umwanzuro!nothing in the sentence"]),
     ("Umwanzuro watowe n'Inteko Rusange.",
      ["term.resolution=Umwanzuro", "?term.parliament=n'Inteko!'rusange' points to"]),
+    # a month or a weekday capitalised in a date is no part of a name: the term after it stands
+    ("Kuri uyu wa Gatanu tariki 05 Werurwe Imirwano yakomeje.", ["term.clashes=Imirwano"]),
     # the Senate's titles, a deputy secretary-general and ranks are their own terms, not the head of state's or Maj's
     ("Perezida wa Sena na Visi Perezida wa Sena bakiriye Umunyamabanga Mukuru wungirije wa Loni.",
      ["term.senate-president=Perezida wa Sena", "term.senate-vice-president=Visi Perezida wa Sena",
@@ -823,8 +825,9 @@ PRESS = [
     ("Kayishema yafashwe. Yavuze ko Kayishema azaburanishwa. Nkunda cyane uko asubiza.",
      ["person.fulgence-kayishema=Kayishema!the surname of", "person.fulgence-kayishema=Kayishema!the surname of"]),
     ("Dr Habineza na Minisitiri w'Itangazamakuru Muyaya bashimye Minisitiri Gasana na Gen Muganga.",
-     ["person.frank-habineza=Habineza!the surname of 'Frank Habineza'", "term.minister=Minisitiri",
-      "person.patrick-muyaya=Muyaya", "term.minister=Minisitiri", "term.general=Gen",
+     ["person.frank-habineza=Habineza!the surname of 'Frank Habineza'",
+      "term.communications-minister=Minisitiri w'Itangazamakuru", "person.patrick-muyaya=Muyaya",
+      "term.minister=Minisitiri", "term.general=Gen",
       "person.mubarakh-muganga=Muganga!the surname of 'Mubarakh Muganga'"]),
     ("Minisitiri Nsengimana yasuye amashuri, Perezida Nsengimana ntiyaje.",
      ["term.minister=Minisitiri", "person.joseph-nsengimana=Nsengimana!the surname of", "term.president=Perezida"]),

@@ -31,12 +31,18 @@ DEMONYM_PREFIXES = frozenset({"umunya", "abanya", "umunye", "abanye", "umunyakaz
                               "munya", "banya", "munye", "banye", "munyakazi", "banyakazi"})
 
 
+# Kinyarwanda months and weekdays, capitalised in dates (tariki 05 Werurwe, ku wa Gatanu): no part of a name. (An
+# English month may be: the Durban July is a horse race.)
+_CALENDAR = frozenset("mutarama gashyantare werurwe mata gicurasi kamena nyakanga kanama nzeri ukwakira ugushyingo "
+                      "ukuboza kwakira gushyingo kuboza mbere kabiri gatatu kane gatanu gatandatu cyumweru".split())
+
+
 def _capitalised_word(tokens: list[Token], k: int, in_terms: set[int]) -> bool:
     """A capitalised word that is not a glossary term, nor a little word capitalised to open a sentence (I Kigali),
-    nor the people-of prefix of a demonym (Abanye-Congo)."""
+    nor the people-of prefix of a demonym (Abanye-Congo), nor a month or a weekday (… 05 Werurwe Imirwano …)."""
     token = tokens[k]
     return (token.orig[:1].isupper() and not token.clitic and k not in in_terms
-            and token.norm not in _OPENERS and token.norm not in DEMONYM_PREFIXES)
+            and token.norm not in _OPENERS and token.norm not in DEMONYM_PREFIXES and token.norm not in _CALENDAR)
 
 
 # A name written in English, French or Portuguese keeps its place inside (Bank of Kigali, Université du Burundi,
