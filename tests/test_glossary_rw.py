@@ -691,6 +691,10 @@ PRESS = [
      ["term.election=y'amatora", "term.political-party=ishyaka", "?term.resolution=umwanzuro!nothing in the sentence"]),
     ("Umwanzuro watowe n'Inteko Rusange.",
      ["term.resolution=Umwanzuro", "?term.parliament=n'Inteko!'rusange' points to"]),
+    # the prime minister's office (the Primature), not the prime minister in person
+    ("Itangazo ry'Ibiro bya Minisitiri w'Intebe rivuga ko Minisitiri w'Intebe yakiriye abashyitsi.",
+     ["term.statement=Itangazo", "term.prime-ministers-office=ry'Ibiro bya Minisitiri w'Intebe",
+      "term.prime-minister=Minisitiri w'Intebe"]),
     # a month or a weekday capitalised in a date is no part of a name: the term after it stands
     ("Kuri uyu wa Gatanu tariki 05 Werurwe Imirwano yakomeje.", ["term.clashes=Imirwano"]),
     # the Senate's titles, a deputy secretary-general and ranks are their own terms, not the head of state's or Maj's
