@@ -52,12 +52,14 @@ def _present(span: str, output: str) -> bool:
 
 # Capitalised words in a row (a name: "Jean-Paul Habimana", "Nyamasheke"), and acronyms (ADF, CODECO).
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*")
-CALENDAR_WORDS = _CALENDAR = frozenset(
+# Kinyarwanda months and weekdays, with the months that lose their augment after a locative ("mu Kwakira", "mu
+# Gushyingo", "mu Kuboza").
+KINYARWANDA_CALENDAR_WORDS = frozenset(
+    "mutarama gashyantare werurwe mata gicurasi kamena nyakanga kanama nzeri ukwakira ugushyingo ukuboza mbere kabiri "
+    "gatatu kane gatanu gatandatu cyumweru kwakira gushyingo kuboza".split())
+CALENDAR_WORDS = _CALENDAR = KINYARWANDA_CALENDAR_WORDS | frozenset(
     "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday i mutarama gashyantare werurwe mata gicurasi kamena nyakanga "
-    "kanama nzeri ukwakira ugushyingo ukuboza mbere kabiri gatatu kane gatanu gatandatu cyumweru "
-    # The months that lose their augment after a locative ("mu Kwakira", "mu Gushyingo", "mu Kuboza").
-    "kwakira gushyingo kuboza "
+    "wednesday thursday friday saturday sunday i "
     # The abbreviations of wire datelines ("KYIV, Nov 24"), which a translation writes out in its own language.
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat".split())
 # Kinyarwanda prefixes a name takes (Abanyarwanda, Umunya-Kenya, n'Ukraine): the name is what follows them.

@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection, Container, Mapping
 from dataclasses import dataclass
 
+from translate.document import KINYARWANDA_CALENDAR_WORDS
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda.forms import (
     INSTITUTION_HEADS, _AND, _clitics, derived_words, organisation_heads,
@@ -31,18 +32,14 @@ DEMONYM_PREFIXES = frozenset({"umunya", "abanya", "umunye", "abanye", "umunyakaz
                               "munya", "banya", "munye", "banye", "munyakazi", "banyakazi"})
 
 
-# Kinyarwanda months and weekdays, capitalised in dates (tariki 05 Werurwe, ku wa Gatanu): no part of a name. (An
-# English month may be: the Durban July is a horse race.)
-_CALENDAR = frozenset("mutarama gashyantare werurwe mata gicurasi kamena nyakanga kanama nzeri ukwakira ugushyingo "
-                      "ukuboza kwakira gushyingo kuboza mbere kabiri gatatu kane gatanu gatandatu cyumweru".split())
-
-
 def _capitalised_word(tokens: list[Token], k: int, in_terms: set[int]) -> bool:
     """A capitalised word that is not a glossary term, nor a little word capitalised to open a sentence (I Kigali),
-    nor the people-of prefix of a demonym (Abanye-Congo), nor a month or a weekday (… 05 Werurwe Imirwano …)."""
+    nor the people-of prefix of a demonym (Abanye-Congo), nor a Kinyarwanda month or weekday capitalised in a date
+    (… 05 Werurwe Imirwano …; an English month may be part of a name: the Durban July is a horse race)."""
     token = tokens[k]
     return (token.orig[:1].isupper() and not token.clitic and k not in in_terms
-            and token.norm not in _OPENERS and token.norm not in DEMONYM_PREFIXES and token.norm not in _CALENDAR)
+            and token.norm not in _OPENERS and token.norm not in DEMONYM_PREFIXES
+            and token.norm not in KINYARWANDA_CALENDAR_WORDS)
 
 
 # A name written in English, French or Portuguese keeps its place inside (Bank of Kigali, Université du Burundi,
