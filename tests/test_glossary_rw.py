@@ -735,11 +735,18 @@ PRESS = [
      ["term.diplomatic-relations=Umubano", "place.rwanda=w'u Rwanda", "place.uganda=Uganda"]),
     ("Umubano w'abashakanye ukeneye kubahana.", ["?term.diplomatic-relations=Umubano!'abashakanye' points to"]),
     # a cue naming one place: the Secretary of State with the United States in the sentence (the title and the
-    # country, as a translation renders both); Rwanda's minister of state is another office
+    # country, as a translation renders both); Rwanda's minister of state is another office, written with its
+    # portfolio or ministry
     ("Umunyamabanga wa Leta wa Amerika, Marco Rubio, yavuze.", ["term.secretary-of-state=Umunyamabanga wa Leta",
      "place.united-states=Amerika", "person.marco-rubio=Marco Rubio"]),
     ("Umunyamabanga wa Leta ushinzwe ubutwererane yasuye Kenya.",
-     ["?term.secretary-of-state=Umunyamabanga wa Leta!'ushinzwe' points to", "place.kenya=Kenya"]),
+     ["term.minister-of-state=Umunyamabanga wa Leta ushinzwe", "place.kenya=Kenya"]),
+    ("Umunyamabanga wa Leta muri Minisiteri y'Ubuzima yasuye Kenya.",
+     ["term.minister-of-state=Umunyamabanga wa Leta muri", "org.minisante=Minisiteri y'Ubuzima", "place.kenya=Kenya"]),
+    # ... and a match whose own cue names the place after it for another entry (!@place.united-states) hands its
+    # start to that entry's shorter match, which the place supports
+    ("Umunyamabanga wa Leta muri Amerika, Antony Blinken, yavuze.", ["term.secretary-of-state=Umunyamabanga wa Leta",
+     "place.united-states=Amerika", "person.antony-blinken=Antony Blinken"]),
     ("Umunyamabanga wa Leta yasuye Kenya.",
      ["?term.secretary-of-state=Umunyamabanga wa Leta!nothing in the sentence", "place.kenya=Kenya"]),
     # the place right after the title decides, before a word of the sentence; one elsewhere does not
@@ -1069,8 +1076,7 @@ PRESS = [
       "org.minadef=Minisiteri y'Ingabo z'u Rwanda", "place.kenya=Kenya"]),
     ("Umunyamabanga wa Leta muri Minisiteri y'Ububanyi n'Amahanga yakiriye intumwa za Minisiteri y'Ububanyi "
      "n'Amahanga ya Kenya.",
-     ["?term.secretary-of-state=Umunyamabanga wa Leta!'minisiteri' points to",
-      "org.minaffet=Minisiteri y'Ububanyi n'Amahanga",
+     ["term.minister-of-state=Umunyamabanga wa Leta muri", "org.minaffet=Minisiteri y'Ububanyi n'Amahanga",
       "term.delegation=intumwa", "term.foreign-ministry=Minisiteri y'Ububanyi n'Amahanga", "place.kenya=Kenya"]),
     # a town spelt like a title (a homograph): the town where a place stands, after a locative only places take or a
     # place noun's connective, capitalised; the title elsewhere: after another noun's connective, after kuri or kwa,
@@ -1453,8 +1459,9 @@ PRESS = [
                                               "term.corruption=ruswa"]),
     # a country's air force and navy as "igisirikare kirwanira mu …", the army as its land forces
     ("Igisirikare kirwanira mu kirere cya Ukraine cyatangaje; Umugaba w'ingabo zirwanira ku butaka yasuye.",
-     ["term.air-force=Igisirikare kirwanira mu kirere", "place.ukraine=Ukraine", "term.commander=Umugaba",
-      "term.military=w'ingabo zirwanira ku butaka"]),
+     ["term.air-force=Igisirikare kirwanira mu kirere", "place.ukraine=Ukraine",
+      "term.land-forces-commander=Umugaba w'ingabo zirwanira ku butaka"]),
+    ("Abasirikare b'ingabo zirwanira ku butaka", ["term.soldier=Abasirikare", "term.military=b'ingabo zirwanira ku butaka"]),
     # NASA is Kenya's opposition alliance only where Kenya's politics is named; a swarm of mosquitoes is no attack;
     # the town Marburg is not the virus
     ("NASA yafatanyije na Kaminuza y'u Rwanda. Ihuriro NASA rya Raila Odinga ryatsinzwe amatora.",
@@ -1487,7 +1494,7 @@ PRESS = [
     ("Nyuma y'intambara yo mu nkiko yamaze imyaka itanu, yoherejwe mu Rwanda.", ["place.rwanda=Rwanda"]),
     ("Minisitiri w'Intebe yakiriye Abaminisitiri bashya ba Guverinoma.",
      ["term.prime-minister=Minisitiri w'Intebe", "term.minister=Abaminisitiri", "term.government=Guverinoma"]),
-    ("Abanyamabanga ba Leta bararahiye.", []),
+    ("Abanyamabanga ba Leta bararahiye.", ["term.minister-of-state=Abanyamabanga ba Leta"]),
     ("indege nto zitagira abapilote zarashwe", ["term.drone=indege nto zitagira abapilote"]),
     # a one-word name against another capitalised word is part of a longer name: someone or something else
     ("Sosiyete Kenya Airways yatangaje ingendo nshya.", []),

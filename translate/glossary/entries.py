@@ -45,7 +45,9 @@ class SenseCues:
     """An entry's `rw_context`, parsed. Word stems that support the glossary's sense or show another anywhere in
     the sentence; '@place': any place the sentence names supports it; '@place.<id>' / '!@place.<id>': that place,
     named right after the match, decides for the glossary's sense or against it (Umunyamabanga wa Leta wa Amerika
-    is the Secretary of State; Intara ya Gaza muri Mozambique is not the Strip); '!>stem': the word right after
+    is the Secretary of State; Intara ya Gaza muri Mozambique is not the Strip), and '!@place.<id>' hands the match
+    to another entry's shorter one at the same word that the place supports ('@place.<id>': Umunyamabanga wa Leta
+    muri Amerika, not a minister of state); '!>stem': the word right after
     the match, or the noun after its connective, shows another sense (Perezida w'ikipe is a club's president,
     intambara y'ubucuruzi a trade war, iperereza ryigenga an inquiry); '!>@body': so does a body named there, a
     listed organisation or an acronym that is no place (Perezida wa FERWAFA, of the ANC); '!>@foreign': so does a

@@ -188,6 +188,25 @@ def _as_home_term(pattern: Pattern, tokens: list[Token], i: int, j: int, glossar
     return twin
 
 
+def _placed_twin(pattern: Pattern, tokens: list[Token], i: int, j: int, glossary: Glossary, index: PatternIndex,
+                 place_at: dict[int, tuple[str, str]]) -> tuple[Pattern, int]:
+    """A match that a place right after it takes for another sense (`!@place.<id>`) hands its start to a shorter
+    match of the entry that place supports (`@place.<id>`): Umunyamabanga wa Leta muri Amerika is the Secretary
+    of State, not a minister of state (Umunyamabanga wa Leta muri Minisiteri …). Returns the pattern and its end."""
+    entry = glossary.get(pattern.entry)
+    if entry is None or not entry.sense_cues.places_against:
+        return pattern, j
+    near = _places_after(tokens, j, place_at)
+    against = [place for place in entry.sense_cues.places_against if place in near]
+    for twin in index.first.get(tokens[i].norm, ()):
+        other = glossary.get(twin.entry)
+        end = index.match_at(twin, tokens, i) if other is not None and twin.entry != pattern.entry else 0
+        if 0 < end < j and twin.kind == "term" \
+                and any(place in other.sense_cues.places_for for place in against):
+            return twin, end
+    return pattern, j
+
+
 _BARE_CLASS_5_TRIGGERS = DEMONSTRATIVES | OTHERS | frozenset({"nta", "buri"})
 
 
@@ -783,6 +802,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                      spelt_out, senses)
     for pattern, i, j in reported:
         pattern = _as_home_term(pattern, tokens, i, j, glossary, index, place_at)
+        pattern, j = _placed_twin(pattern, tokens, i, j, glossary, index, place_at)
         form: Form = pattern.data
         start, end, kind = tokens[i].start, tokens[j - 1].end, pattern.kind
         if i > 0 and tokens[i - 1].clitic:
