@@ -755,6 +755,20 @@ PRESS = [
     ("Umunyamabanga wa Leta, Clementine Mukeka, yakiriye Ambasaderi wa Amerika.",
      ["?term.secretary-of-state=Umunyamabanga wa Leta!nothing in the sentence", "term.ambassador=Ambasaderi",
       "place.united-states=Amerika"]),
+    # ... and a commission's or a party's vice-chair is no state's vice-president
+    ("Visi Perezida wa Komisiyo y'Amatora yavuze, Visi Perezida wa Kenya aracecetse.",
+     ["?term.vice-president=Visi Perezida!'komisiyo' points to", "?term.election=y'Amatora!part of the name",
+      "term.vice-president=Visi Perezida", "place.kenya=Kenya"]),
+    # another country's central bank named after Banki Nkuru y'Igihugu is not the BNR
+    ("Banki Nkuru y'Igihugu cya Ukraine yatangaje. Banki Nkuru y'Igihugu yazamuye inyungu.",
+     ["?org.bnr=Banki Nkuru y'Igihugu!'Ukraine' points to", "place.ukraine=Ukraine",
+      "org.bnr=Banki Nkuru y'Igihugu"]),
+    # a named or ballistic missile called igisasu is no bomb; martial law holds no war; the genocide's full name is
+    # one match, capitalised or not, though a run of capitals would otherwise read as a longer name
+    ("Icyo gisasu bise Hwasong-15 cyarashwe.", ["?term.bomb=gisasu!'hwasong' points to"]),
+    ("Perezida yashyizeho itegeko ryo mu bihe by'intambara.",
+     ["term.president=Perezida", "term.martial-law=itegeko ryo mu bihe by'intambara"]),
+    ("Abateguye Jenoside Yakorewe Abatutsi bagomba guhanwa.", ["term.genocide=Jenoside Yakorewe Abatutsi"]),
     # a word right after the match shows another office or sense: a club's or a court's president, a trade war
     ("Perezida w'ikipe yeguye, Perezida w'Urukiko Rukuru aramushima, Perezida wa Kenya aracecetse.",
      ["?term.president=Perezida!'ikipe' points to", "?term.president=Perezida!'Urukiko' points to",
