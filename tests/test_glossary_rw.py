@@ -675,6 +675,14 @@ PRESS = [
     ("Umuyobozi w'ingabo za brigade ya 5 yasabye kurinda abacitse ku icumu.", ["term.armed-forces=w'ingabo"]),
     ("Abasirikare babiri b'ingabo za FARDC bitabye Imana.",
      ["term.soldier=Abasirikare", "term.armed-forces=b'ingabo", "org.fardc=FARDC"]),
+    # ... nor a header (igitego cy'umutwe), said of a decisive blow: no football beside an election
+    ("Ni igitego cy'umutwe kuri Museveni, witeze gutsinda abo bahanganye mu matora.",
+     ["person.yoweri-museveni=Museveni", "term.election=matora"]),
+    # an army with its country right after it is an army, though a predicate's word stands before it
+    ("Bavuze ko kuba Ingabo za Isiraheli zarishe abaturage bizahanwa.", ["term.armed-forces=Ingabo",
+                                                                        "place.israel=Isiraheli"]),
+    # a major general written the other way round is no major
+    ("Majoro Jenerali Maikano Abdullahi yavuze.", ["term.general=Majoro Jenerali"]),
     # a capital after a quotation mark or a colon opens the quotation: no given name before the listed surname
     ('Yagize ati "Yego Tshisekedi yavuze ko azatera u Rwanda."',
      ["person.felix-tshisekedi=Tshisekedi", "place.rwanda=u Rwanda"]),

@@ -84,11 +84,15 @@ _ANSWERED = re.compile(r"itab(?:a|ye)$")  # kwitaba, yitabye, witabye, yaritabye
 
 
 def _in_set_phrase(tokens: list[Token], k: int) -> bool:
-    """Token k ends a set phrase of the press whose words mean nothing of their own: abacitse ku icumu (genocide
-    survivors, who escaped the spear: no spear beside a shield) and kwitaba Imana (to die: not God the protector)."""
+    """Token k is a word of a set phrase of the press whose words mean nothing of their own: abacitse ku icumu
+    (genocide survivors, who escaped the spear: no spear beside a shield), kwitaba Imana (to die: not God the
+    protector) and igitego cy'umutwe (a header, said of a decisive blow: no football beside an election)."""
     before = [t.norm for t in tokens[max(0, k - 4):k] if not t.clitic]
     if tokens[k].norm == "icumu":
         return len(before) >= 2 and before[-1] == "ku" and before[-2].endswith("citse")
+    if tokens[k].norm in ("igitego", "gitego"):
+        after = [t.norm for t in tokens[k + 1:k + 3] if not t.clitic]
+        return after[:1] == ["umutwe"]
     return tokens[k].norm == "imana" and bool(before) and bool(_ANSWERED.search(before[-1]))
 
 
