@@ -1198,6 +1198,9 @@ PRESS = [
      ["term.fighter-jet=Indege zintambara", "place.gaza=Gaza", "term.president=Perezida", "place.burundi=wu Burundi",
       "place.kigali=Kigali"]),
     ("Ingabo zu Rwanda zageze ku Burusiya.", ["org.rdf=Ingabo zu Rwanda", "place.russia=Burusiya"]),
+    # ... or glued to the capitalised word it elides before; a brand's capital inside a word is no elision
+    ("Guverineri wIntara y'Iburengerazuba yaguze iPhone.",
+     ["term.governor=Guverineri", "place.western-province=wIntara y'Iburengerazuba"]),
     # a surname spelt like a term is a name; a title before a name is the title
     ("Umunyamategeko Kamarampaka Diane yavuze ko azajurira.", []),
     ("Umutoza Umutekano Jean yasezeye, Perezida Kagame aramushimira.",

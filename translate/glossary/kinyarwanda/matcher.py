@@ -440,19 +440,43 @@ def _spaced_elisions(tokens: list[Token]) -> list[Token]:
             for k, token in enumerate(tokens)]
 
 
+# A connective glued to the capitalised word it elides before, its apostrophe left out: wIntara, yIburengerazuba.
+_GLUED_ELISION = re.compile(r"([a-z]{1,2})(?=[A-ZÀ-Þ][a-zà-ÿ])")
+
+
+def _glued_elisions(tokens: list[Token], clitics: frozenset[str]) -> list[Token]:
+    """The tokens, with a connective written against the capitalised word after it, without its apostrophe (as
+    some outlets print every elision: guverineri wIntara y'Iburengerazuba), read as that connective and word."""
+    out: list[Token] = []
+    for token in tokens:
+        glued = _GLUED_ELISION.match(token.orig)
+        if glued is None or token.clitic or glued.group(1) not in clitics or len(token.orig) != len(token.norm):
+            out.append(token)
+            continue
+        k = glued.end()
+        out.append(Token(token.norm[:k] + "'", token.start, token.start + k, token.orig[:k], token.gap, True))
+        out.append(Token(token.norm[k:], token.start + k, token.end, token.orig[k:], ""))
+    return out
+
+
+def _kinyarwanda_tokens(text: str, dialects: bool) -> list[Token]:
+    """The words of a Kinyarwanda text, its elisions read however they are written."""
+    clitics = _clitics(dialects)
+    return _spaced_elisions(_glued_elisions(tokenize(text, clitics), clitics))
+
+
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
     """The glossary's terms in a Kinyarwanda text, with the people's names it misspells (spelling.py) and the
     surnames of the people it has named in full."""
-    tokens = _spaced_elisions(tokenize(text, _clitics(dialects)))
+    tokens = _kinyarwanda_tokens(text, dialects)
     matches = _find_kinyarwanda(text, tokens, glossary, dialects)
     matches = with_misspelt_names(text, tokens, matches, name_spellings(glossary),
                                   lambda respelt: _find_kinyarwanda(
-                                      respelt, _spaced_elisions(tokenize(respelt, _clitics(dialects))), glossary,
-                                      dialects))
+                                      respelt, _kinyarwanda_tokens(respelt, dialects), glossary, dialects))
     matches = _with_surnames_of_named_people(text, tokens, matches, glossary)
     matches = _with_surnames_of_listed_people(text, tokens, matches, glossary)
     return _with_hashtags(text, matches, lambda words: _find_kinyarwanda(
-        words, _spaced_elisions(tokenize(words, _clitics(dialects))), glossary, dialects), _world_names(glossary))
+        words, _kinyarwanda_tokens(words, dialects), glossary, dialects), _world_names(glossary))
 
 
 _HASHTAG = re.compile(r"(?<![\w#/&])#(\w+)")
