@@ -681,6 +681,9 @@ PRESS = [
     # an army with its country right after it is an army, though a predicate's word stands before it
     ("Bavuze ko kuba Ingabo za Isiraheli zarishe abaturage bizahanwa.", ["term.armed-forces=Ingabo",
                                                                         "place.israel=Isiraheli"]),
+    # running for an office and campaigning are one word, the infinitive; advertising (kwamamaza) is another
+    ("Yabujijwe kwiyamamaza, mu gihe cyo kwiyamamaza. Ni uburyo bwo kwamamaza ibicuruzwa.",
+     ["term.election-campaign=kwiyamamaza", "term.election-campaign=kwiyamamaza"]),
     # a major general written the other way round is no major
     ("Majoro Jenerali Maikano Abdullahi yavuze.", ["term.general=Majoro Jenerali"]),
     # a capital after a quotation mark or a colon opens the quotation: no given name before the listed surname
