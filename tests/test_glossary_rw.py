@@ -685,7 +685,8 @@ PRESS = [
     ("Yabujijwe kwiyamamaza, mu gihe cyo kwiyamamaza. Ni uburyo bwo kwamamaza ibicuruzwa.",
      ["term.election-campaign=kwiyamamaza", "term.election-campaign=kwiyamamaza"]),
     # a major general written the other way round is no major
-    ("Majoro Jenerali Maikano Abdullahi yavuze.", ["term.general=Majoro Jenerali"]),
+    ("Majoro Jenerali Maikano Abdullahi yavuze.", ["term.general=Majoro Jenerali",
+                                                  "person.maikano-abdullahi=Maikano Abdullahi"]),
     # a capital after a quotation mark or a colon opens the quotation: no given name before the listed surname
     ('Yagize ati "Yego Tshisekedi yavuze ko azatera u Rwanda."',
      ["person.felix-tshisekedi=Tshisekedi", "place.rwanda=u Rwanda"]),
