@@ -684,6 +684,16 @@ PRESS = [
     # running for an office and campaigning are one word, the infinitive; advertising (kwamamaza) is another
     ("Yabujijwe kwiyamamaza, mu gihe cyo kwiyamamaza. Ni uburyo bwo kwamamaza ibicuruzwa.",
      ["term.election-campaign=kwiyamamaza", "term.election-campaign=kwiyamamaza"]),
+    # a listed person right after a listed organisation's name is no part of a longer name (the party's
+    # candidate, then who he is); a title after a place opens the next name
+    ("Umukandida w'Umuryango wa FPR Inkotanyi Paul Kagame yatsinze.",
+     ["term.candidate=Umukandida", "org.rpf=FPR Inkotanyi", "person.paul-kagame=Paul Kagame"]),
+    ("Umuyobozi w'Akarere ka Nyabihu Mme Mukandayisenga Antoinette yavuze.", ["place.nyabihu=Nyabihu"]),
+    # a bare surname after a woman's honorific is a woman of the family another listed person names so, not the man
+    ("Madamu Kagame yasuye Musanze, Perezida Kagame ari i Kigali.",
+     ["place.musanze=Musanze", "term.president=Perezida", "person.paul-kagame=Kagame", "place.kigali=Kigali"]),
+    # "other" (andi) takes the augmentless noun
+    ("imbunda nto n'andi masasu", ["term.firearms=imbunda", "term.ammunition=masasu"]),
     # a major general written the other way round is no major
     ("Majoro Jenerali Maikano Abdullahi yavuze.", ["term.general=Majoro Jenerali",
                                                   "person.maikano-abdullahi=Maikano Abdullahi"]),

@@ -70,7 +70,7 @@ DEMONSTRATIVES = frozenset(
 )
 # "Other" (-ndi, by class) stands before its noun the same way: "ibindi bihano", "izindi ngabo", "ikindi gihugu".
 OTHERS = frozenset(
-    "undi abandi indi irindi ayandi ikindi ibindi izindi urundi akandi utundi ubundi ukundi ahandi".split()
+    "undi abandi indi irindi andi ayandi ikindi ibindi izindi urundi akandi utundi ubundi ukundi ahandi".split()
 )
 NAME_LOCATIVES = frozenset({"muri", "kuri"})
 # Kirundi spellings of whole words that the dialect option accepts (Reta zunze ubumwe = Leta zunze ubumwe).

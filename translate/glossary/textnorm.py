@@ -25,7 +25,7 @@ _SENTENCE_PUNCT = re.compile(r"[.!?:;\"“”«»()\[\]]")
 
 # Titles written shortened before a name (Dr, Gen, Maître: Me), whose full stop ends no sentence.
 ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "hon", "lt", "col", "maj", "capt", "cpl", "sgt", "brig", "gen",
-                                "cp", "cg", "dcg", "acp", "amb", "prof", "rev", "fr", "mgr", "me"})
+                                "cp", "cg", "dcg", "acp", "amb", "prof", "rev", "fr", "mgr", "me", "mme", "mlle"})
 
 
 def fold(text: str) -> str:

@@ -585,6 +585,30 @@ def _a_namesake(tokens: list[Token], i: int) -> bool:
         and tokens[i - 2].norm in _UNKNOWN_PEOPLE
 
 
+_WOMEN_S_HONORIFICS = frozenset({"madamu", "madame", "mme", "mrs", "ms", "mlle"})
+
+
+def _a_woman_of_his_family(tokens: list[Token], i: int, j: int, glossary: Glossary, person: str) -> bool:
+    """Whether a bare surname after a woman's honorific names a woman of the family another listed person writes
+    it for, not the man the glossary gives it alone: Madamu Kagame is Jeannette Kagame, not Paul Kagame."""
+    if j - i != 1 or i == 0 or not tokens[i].joined or tokens[i - 1].norm not in _WOMEN_S_HONORIFICS:
+        return False
+    return any(other != person for other in _surname_owners(glossary).get(tokens[i].norm, ()))
+
+
+def _surname_owners(glossary: Glossary) -> dict[str, frozenset[str]]:
+    """The listed people by the last word of each of their names of two words or more, folded."""
+    def build() -> dict[str, frozenset[str]]:
+        owners: dict[str, set[str]] = {}
+        for entry in glossary:
+            if entry.type == "person":
+                for text in entry.rw:
+                    if len(words := text.split()) > 1:
+                        owners.setdefault(fold(words[-1]), set()).add(entry.id)
+        return {word: frozenset(ids) for word, ids in owners.items()}
+    return glossary.cached(("rw-surname-owners",), build)
+
+
 class ListedSurname(NamedTuple):
     """A listed person's surname that names him alone: whose, the words of his names, as written, his name,
     whether it is spelt as no Kinyarwanda word is (else it names him only as a name: after a title, or capitalised
@@ -801,7 +825,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                 and (_names_a_feature(tokens, i, _is_sea(glossary, pattern.entry)) or after_name_particle(tokens, i))) \
             or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, i, j)) \
             or (_entry_type(glossary, pattern.entry) == "person"
-                and (_a_namesake(tokens, i) or _a_place_named_so(tokens, i)))
+                and (_a_namesake(tokens, i) or _a_place_named_so(tokens, i)
+                     or _a_woman_of_his_family(tokens, i, j, glossary, pattern.entry)))
 
     # a person's match takes in his own names written against it first, which make no longer name of someone else
     spans = [(pattern, *_with_own_names(tokens, i, j, glossary, pattern.entry, covered_by)) for pattern, i, j in found]

@@ -129,8 +129,10 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
         return False
 
     def neighbour(k: int, opener_ok: bool = False) -> bool:
+        # Col Makanika is him; Dr Ngozi is no town; and a title after a name opens the next one (Akarere ka
+        # Nyabihu Mme Mukandayisenga: the district, then its mayor)
         if "\n" in tokens[max(k, i)].gap or not _capitalised_word(tokens, k, in_terms) \
-                or (person and tokens[k].norm in HONORIFICS):  # Col Makanika is him; Dr Ngozi is no town
+                or ((person or k >= j) and tokens[k].norm in HONORIFICS):
             return False
         return (opener_ok or sentences.capitalised_inside(tokens, k) or tokens[k].orig.isupper()
                 or tokens[k].norm in names or _foreign_name(tokens[k].norm))
@@ -390,6 +392,7 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
     (`_seat_end`), or its end. `people`: where a listed person's match starts."""
     listed = {i: j for _, i, j in found}
     organisation_at = {i: pattern.entry for pattern, i, _ in found if i in organisations}
+    organisation_ends = {j for _, i, j in found if i in organisations}
     inside_listed = {k for _, i, j in found for k in range(i + 1, j)}  # Umuryango in Ishami ry'Umuryango …
     # a place's people, one word (Abashinwa), not another entry's related word (abigaragambya)
     demonyms = {i for pattern, i, j in found if pattern.kind == "related" and j == i + 1
@@ -420,7 +423,8 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         end = k + 1
         while end - k < _NAME_WORDS and (step := _complement_end(tokens, end, organisations)) > end:
             end = step
-        if (person := _person_after_listed_name(tokens, k, end, people, organisation_starts)) is not None:
+        if (person := _person_after_listed_name(tokens, k, end, people, organisation_starts,
+                                                organisation_ends)) is not None:
             end = person  # Ishyaka DALFA-Umurinzi rya Victoire Ingabire: the party, then whose it is
         with_mandate = _mandate_end(tokens, end, head=head)
         inside = between(organisation_starts, k, end)
@@ -734,20 +738,25 @@ def _generic_office_end(tokens: list[Token], k: int, listed: Mapping[int, int], 
 
 
 def _person_after_listed_name(tokens: list[Token], k: int, end: int, people: Collection[int],
-                              organisation_starts: list[int]) -> int | None:
+                              organisation_starts: list[int], organisation_ends: Container[int]) -> int | None:
     """Where a name from token k to `end` stops before a listed person after a listed organisation and a
     connective, his title between (Ishyaka DALFA-Umurinzi rya Victoire Ingabire, Ishyaka UDA rya Perezida Ruto:
-    the party, then whose it is); None if it does not.
+    the party, then whose it is), or right after that organisation's name (Umukandida w'Umuryango wa FPR
+    Inkotanyi Paul Kagame: the party's candidate, then who he is); None if it does not.
     A body named after a person, with no listed organisation before him, keeps him (Ikigo cya Nelson Mandela …)."""
     person = next((p for p in sorted(people) if k + 1 < p < end), None)
     if person is None:
         return None
     at = person - 1
-    if tokens[at].norm in TITLE_WORDS | HONORIFICS and at - 1 > k:
+    titled = tokens[at].norm in TITLE_WORDS | HONORIFICS and at - 1 > k
+    if titled:
         at -= 1  # with his title: Ishyaka UDA rya Perezida Ruto
     if not any(k < o < at for o in organisation_starts):
         return None
-    return at if _connective(tokens[at]) else None
+    if _connective(tokens[at]):
+        return at
+    stop = at if titled else person
+    return stop if stop in organisation_ends else None
 
 
 # Words that end a name's run, besides "and": a clause it opens (ko, ngo: that), a conjunction (kandi, ariko,
