@@ -688,7 +688,20 @@ PRESS = [
     # candidate, then who he is); a title after a place opens the next name
     ("Umukandida w'Umuryango wa FPR Inkotanyi Paul Kagame yatsinze.",
      ["term.candidate=Umukandida", "org.rpf=FPR Inkotanyi", "person.paul-kagame=Paul Kagame"]),
-    ("Umuyobozi w'Akarere ka Nyabihu Mme Mukandayisenga Antoinette yavuze.", ["place.nyabihu=Nyabihu"]),
+    ("Umuyobozi w'Akarere ka Nyabihu Mme Mukandayisenga Antoinette yavuze.",
+     ["term.mayor=Umuyobozi w'Akarere", "place.nyabihu=Nyabihu"]),
+    # a district's head is its mayor; his deputy is not, nor the head of a military region
+    ("Umuyobozi wungirije w'Umujyi wa Kigali na Meya w'Akarere ka Huye baganiriye.",
+     ["place.kigali=Kigali", "term.mayor=Meya", "place.huye=Huye"]),
+    ("Yagizwe umuyobozi w'akarere ka gisirikare ka Uvira.",
+     ["?term.mayor=umuyobozi w'akarere!gisirikare", "term.military=gisirikare", "place.uvira=Uvira"]),
+    # Rwanda's parties by their acronyms, in a list without spaces; MDR-Parmehutu is one party
+    ("Yashyigikiwe na PDC,PPC, PSD, PDI, PSR, PSP,UDPR. Kayibanda yayoboye MDR Parimehutu.",
+     ["org.pdc=PDC", "org.ppc=PPC", "org.psd=PSD", "org.pdi=PDI", "org.psr=PSR", "org.psp=PSP", "org.udpr=UDPR",
+      "person.gregoire-kayibanda=Kayibanda", "org.mdr=MDR Parimehutu"]),
+    # a newspaper cited as the source is no sign of Reporters Without Borders: the RSF is Sudan's militia
+    ("Ikinyamakuru Le Monde dukesha iyi nkuru cyanditse ko umutwe wa RSF warashe.",
+     ["org.le-monde=Le Monde", "org.rsf=RSF"]),
     # a bare surname after a woman's honorific is a woman of the family another listed person names so, not the man
     ("Madamu Kagame yasuye Musanze, Perezida Kagame ari i Kigali.",
      ["place.musanze=Musanze", "term.president=Perezida", "person.paul-kagame=Kagame", "place.kigali=Kigali"]),

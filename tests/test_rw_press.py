@@ -337,7 +337,7 @@ UNANNOTATED = {HELD_OUT: frozenset({"person"}), "rw_press_heldout_f.txt": frozen
 # Strict precision and recall (see WRITTEN_AGAINST) have floors too. Until 2026-12-06 each report of an entry listed
 # after a set was written counted there as wrong, so every round of new entries lowered these floors, by up to eight
 # points in all (the history, entry by entry, is in git). Since session 30 an independent judge reads those reports
-# (tests/held_out_judging.py; rw_press_heldout_verdicts.tsv: 2966 read, 2931 right, 35 wrong), and each floor sits
+# (tests/held_out_judging.py; rw_press_heldout_verdicts.tsv: 2967 read, 2932 right, 35 wrong), and each floor sits
 # at the measured rate rounded down to half a point (strict precision 98.0 to 99.9 %). A later entry's reports stay
 # unread, and count as wrong, until the next judge reads them: export, judge, merge, then set the floors again
 # (`held_out_judging.py floors --apply`), rather than lowering them for the entry. A later entry that swallows what
@@ -481,7 +481,7 @@ HELD_OUT_FLOORS = {
     "rw_press_heldout_ew.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.935, "traps held": 0.9,
                                 "strict precision": 0.99, "strict recall": 0.985},
     "rw_press_heldout_et.txt": {"recall": 0.985, "precision": 0.985, "coverage": 0.99, "traps held": 0.9,
-                                "strict precision": 0.995, "strict recall": 0.98},
+                                "strict precision": 0.99, "strict recall": 0.98},  # 2 district mayors (session 33)
     "rw_press_heldout_fa.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.99, "traps held": 0.9,
                                 "strict precision": 0.99, "strict recall": 0.99},
     "rw_press_heldout_fb.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.97, "traps held": 0.95,
@@ -581,7 +581,7 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_fb.txt": "el",
                    "rw_press_heldout_fc.txt": "el"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu",
-            "da", "dx", "ea", "eg", "el", "fd", "fe", "ff", "fg", "fh", "fi")
+            "da", "dx", "ea", "eg", "el", "fd", "fe", "ff", "fg", "fh", "fi", "fj")
 
 
 @functools.cache

@@ -32,8 +32,12 @@ class Agreeing:
     prefixes: tuple[str, ...]
 
     def accepts(self, token: Token) -> bool:
-        return not token.clitic and any(token.norm.startswith(p) and len(token.norm) >= len(p) + 3
-                                        for p in self.prefixes)
+        # not "deputy" (Umuyobozi wungirije w'Umujyi): it makes another office of the title
+        return not token.clitic and _DEPUTY not in token.norm \
+            and any(token.norm.startswith(p) and len(token.norm) >= len(p) + 3 for p in self.prefixes)
+
+
+_DEPUTY = "ungirij"  # wungirije, bungirije, yungirije: the deputy
 
 
 @dataclass
