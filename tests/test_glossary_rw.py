@@ -1023,6 +1023,9 @@ PRESS = [
     ("Byavuzwe na ministiri w'umutekano mu gihugu, Kithure Kindiki, na Ministeri y'Ingabo.",
      ["term.interior-minister=ministiri w'umutekano mu gihugu", "person.kithure-kindiki=Kithure Kindiki",
       "org.minadef=Ministeri y'Ingabo"]),
+    # ... and a spelling one letter from another spelling is one too (Minisitiri, Ministiri, Ministri)
+    ("Ministri w'Intebe wa Etiyopiya na Ministri w'ingabo.",
+     ["term.prime-minister=Ministri w'Intebe", "place.ethiopia=Etiyopiya", "term.defence-minister=Ministri w'ingabo"]),
     # a long name spelt the Kinyarwanda way is also written with r for its l; a short one is often another place
     ("Ambasaderi wa Ositarariya mu Bubirigi, i Maraba.",
      ["term.ambassador=Ambasaderi", "place.australia=Ositarariya", "place.belgium=Bubirigi"]),

@@ -739,17 +739,30 @@ def _with_respelt_heads(entry: Entry, glossary: Glossary) -> Entry:
 
 def _respelt_term_words(glossary: Glossary) -> dict[str, tuple[str, ...]]:
     """Each one-word rendering of a term (folded) with the term's other one-word renderings that spell the same
-    word: one letter apart, with the same first letter (Minisitiri, Ministiri)."""
+    word: with the same first letter, one letter apart from it or from another such spelling (Minisitiri,
+    Ministiri, Ministri)."""
     words: dict[str, tuple[str, ...]] = {}
     for entry in glossary:
         if entry.type == "term":
             one_word = [r for r in entry.rw if " " not in r]
             for word in one_word:
-                aliases = tuple(a for a in one_word if fold(a) != fold(word) and fold(a)[0] == fold(word)[0]
-                                and one_edit_apart(fold(a), fold(word)))
+                aliases = tuple(a for a in _spelling_chain(word, one_word) if fold(a) != fold(word))
                 if aliases:
                     words.setdefault(fold(word), aliases)
     return words
+
+
+def _spelling_chain(word: str, words: list[str]) -> list[str]:
+    """The words reached from `word` one letter at a time, each with its first letter, in the order listed."""
+    reached, todo = {fold(word)}, [fold(word)]
+    while todo:
+        at = todo.pop()
+        for other in words:
+            folded = fold(other)
+            if folded not in reached and folded[0] == at[0] and one_edit_apart(folded, at):
+                reached.add(folded)
+                todo.append(folded)
+    return [other for other in words if fold(other) in reached]
 
 
 def _with_place_spellings(entry: Entry, glossary: Glossary) -> Entry:
