@@ -699,6 +699,20 @@ PRESS = [
     ("Yashyigikiwe na PDC,PPC, PSD, PDI, PSR, PSP,UDPR. Kayibanda yayoboye MDR Parimehutu.",
      ["org.pdc=PDC", "org.ppc=PPC", "org.psd=PSD", "org.pdi=PDI", "org.psr=PSR", "org.psp=PSP", "org.udpr=UDPR",
       "person.gregoire-kayibanda=Kayibanda", "org.mdr=MDR Parimehutu"]),
+    # Zuma alone, where the text names Dlamini Zuma and not Jacob Zuma, may be either; a family's shared surname is
+    # the listed one's (Perezida Kagame and his wife)
+    ("Ni we wasimbuye Zuma. Yasimbuye Nkosazana Dlamini Zuma.",
+     ["?person.jacob-zuma=Zuma!Dlamini Zuma", "person.nkosazana-dlamini-zuma=Nkosazana Dlamini Zuma"]),
+    ("Perezida Kagame n'umufasha we Jeannette Kagame.",
+     ["term.president=Perezida", "person.paul-kagame=Kagame", "person.jeannette-kagame=Jeannette Kagame"]),
+    # a Gulf monarch's supreme-leader title is the Emir's; a lull in protests is no truce; heard voices are no votes
+    ("Byayobowe n'Umuyobozi w'Ikirenga wa Qatar. Umuyobozi w'Ikirenga wa Iran yavuze.",
+     ["?term.supreme-leader=n'Umuyobozi w'Ikirenga!Qatar", "place.qatar=Qatar",
+      "term.supreme-leader=Umuyobozi w'Ikirenga", "place.iran=Iran"]),
+    ("Kenya iri mu gahenge nyuma y'uko urubyiruko rwigaragambije. Yavuze ko yumvise amajwi yabo.",
+     ["place.kenya=Kenya", "?term.ceasefire=gahenge!igaragamb", "?term.votes=amajwi!yumvise"]),
+    ("Yitabiriwe na Generale Major Sultan Makenga.",
+     ["term.general=Generale Major", "person.sultani-makenga=Sultan Makenga"]),
     # a newspaper cited as the source is no sign of Reporters Without Borders: the RSF is Sudan's militia
     ("Ikinyamakuru Le Monde dukesha iyi nkuru cyanditse ko umutwe wa RSF warashe.",
      ["org.le-monde=Le Monde", "org.rsf=RSF"]),
@@ -707,6 +721,9 @@ PRESS = [
      ["place.musanze=Musanze", "term.president=Perezida", "person.paul-kagame=Kagame", "place.kigali=Kigali"]),
     # "other" (andi) takes the augmentless noun
     ("imbunda nto n'andi masasu", ["term.firearms=imbunda", "term.ammunition=masasu"]),
+    # so do the distal demonstratives ('that … over there')
+    ("Bariya basirikare na ziriya ngabo bavuye muri Erythrea.",
+     ["term.soldier=basirikare", "term.armed-forces=ngabo", "place.eritrea=Erythrea"]),
     # a major general written the other way round is no major
     ("Majoro Jenerali Maikano Abdullahi yavuze.", ["term.general=Majoro Jenerali",
                                                   "person.maikano-abdullahi=Maikano Abdullahi"]),

@@ -66,7 +66,9 @@ LOCATIVES = frozenset("mu ku i kwa nta buri".split())
 # Demonstratives (this/that, by class) also take an augmentless noun: "urwo ruganda", "ibyo bitero", "izo ndege".
 DEMONSTRATIVES = frozenset(
     "uyu uwo aba abo iyi iyo iri iryo aya ayo iki icyo ibi ibyo izi izo uru urwo aka ako utu utwo ubu ubwo "
-    "uku ukwo".split()
+    "uku ukwo "
+    # the distal ones, 'that … over there' (bariya basirikare, ziriya ngabo)
+    "uriya bariya iriya ririya ariya kiriya biriya ziriya ruriya kariya turiya buriya kuriya".split()
 )
 # "Other" (-ndi, by class) stands before its noun the same way: "ibindi bihano", "izindi ngabo", "ikindi gihugu".
 OTHERS = frozenset(

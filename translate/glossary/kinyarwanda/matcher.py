@@ -475,6 +475,7 @@ def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> l
                                       respelt, _kinyarwanda_tokens(respelt, dialects), glossary, dialects))
     matches = _with_surnames_of_named_people(text, tokens, matches, glossary)
     matches = _with_surnames_of_listed_people(text, tokens, matches, glossary)
+    matches = _surnames_of_other_named_people(matches, glossary)
     return _with_hashtags(text, matches, lambda words: _find_kinyarwanda(
         words, _kinyarwanda_tokens(words, dialects), glossary, dialects), _world_names(glossary))
 
@@ -734,6 +735,34 @@ def _with_surnames_of_listed_people(text: str, tokens: list[Token], matches: lis
         added.append(TermMatch(person.person, token.orig, token.start, token.end,
                                warnings=[f"{SURNAME_NOTE} '{person.name}', listed"]))
     return sorted(matches + added, key=lambda m: (m.start, -m.end)) if added else matches
+
+
+def _surnames_of_other_named_people(matches: list[TermMatch], glossary: Glossary) -> list[TermMatch]:
+    """A person's one-word name that ends another listed person's double-barrelled surname, where the text names
+    that one in full and never the first in full, is ambiguous: Zuma, where the text names Nkosazana Dlamini Zuma
+    (Dlamini-Zuma) and not Jacob Zuma. Not a family's shared surname (Perezida Kagame n'umufasha we Jeannette
+    Kagame): that one is his."""
+    def person(match: TermMatch) -> bool:
+        entry = glossary.get(match.entry)
+        return match.kind == "term" and entry is not None and entry.type == "person"
+
+    def barrelled(entry_id: str, word: str) -> bool:
+        entry = glossary.get(entry_id)
+        return entry is not None and any(fold(text).endswith("-" + word) for text in entry.rw)
+
+    full = [m for m in matches if person(m) and len(re.split(r"[\s-]+", m.surface.strip())) > 1]
+    named_in_full = {m.entry for m in full}
+    out = []
+    for match in matches:
+        word = fold(match.surface.strip())
+        others = [] if not person(match) or " " in match.surface.strip() or match.entry in named_in_full else \
+            [m for m in full if m.entry != match.entry and barrelled(m.entry, word)
+             and fold(re.split(r"[\s-]+", m.surface.strip())[-1]) == word]
+        if others:
+            match = dataclasses.replace(match, kind="ambiguous", warnings=[
+                f"{_SENSE} '{match.surface}' is also the surname of '{others[0].surface}', whom the text names"])
+        out.append(match)
+    return out
 
 
 def _with_surnames_of_named_people(text: str, tokens: list[Token], matches: list[TermMatch],
