@@ -210,11 +210,11 @@ def test_suggest_and_stats_commands(tmp_path: Path):
 
 def test_suggest_tells_the_articles_language(tmp_path: Path):
     article = tmp_path / "inkuru.txt"
-    article.write_text("Perezida wa Kenya yakiriye i Podgorica intumwa za Montenegro, baganira ku ngabo za SADC.\n"
-                       "Intumwa za Montenegro zavuze ko zizagaruka i Podgorica.\n", encoding="utf-8")
+    article.write_text("Perezida wa Kenya yakiriye i Podgorica intumwa za Transnistria, baganira ku ngabo za SADC.\n"
+                       "Intumwa za Transnistria zavuze ko zizagaruka i Podgorica.\n", encoding="utf-8")
     told = invoke("suggest", str(article), "--format", "json").stdout
     assert told == invoke("suggest", str(article), "--lang", "rw", "--format", "json").stdout
-    assert {c["text"] for c in json.loads(told)} == {"Montenegro", "Podgorica"}
+    assert {c["text"] for c in json.loads(told)} == {"Transnistria", "Podgorica"}
     name_only = tmp_path / "name.txt"
     name_only.write_text("Podgorica\n", encoding="utf-8")
     short = invoke("suggest", str(name_only))  # too short to tell: read as English, and said so

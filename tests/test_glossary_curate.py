@@ -202,9 +202,9 @@ def test_suggest_finds_missing_names_acronyms_and_phrases():
 RW_PAGE = """Ahabanza | Amakuru | Politiki | Imikino | Twandikire
 Yanditswe na Jean Bosco Habimana | Ku wa Gatandatu 14 Kamena 2026
 Sanday June 14, 2026
-Perezida wa Kenya, William Ruto, yakiriye i Nairobi intumwa za Leta ya Tanzania n'iza Montenegro, baganira ku ngabo za SADC ziri mu Ntara ya Kivu y'Amajyaruguru.
+Perezida wa Kenya, William Ruto, yakiriye i Nairobi intumwa za Leta ya Tanzania n'iza Transnistria, baganira ku ngabo za SADC ziri mu Ntara ya Kivu y'Amajyaruguru.
 Since August, abaturage barenga ibihumbi 30 bahungiye mu Karere ka Nyabihu no mu Murenge wa Cyangugu.
-Minisitiri w'Ububanyi n'Amahanga wa Montenegro, Dr Lemogang Kwape, yavuze ko Umuryango wa Francophonie uzohereza intumwa i Podgorica.
+Minisitiri w'Ububanyi n'Amahanga wa Transnistria, Dr Lemogang Kwape, yavuze ko Umuryango wa Francophonie uzohereza intumwa i Podgorica.
 Ihuriro AFC/M23 ryatangaje ko Corneille Nangaa azahura n'abahagarariye Qatar i Bratislava.
 Share on Facebook | Share on WhatsApp | Tweet
 © 2026 Inkuru Nshya Ltd. All rights reserved. Terms of Use. Privacy Policy.
@@ -214,9 +214,9 @@ Read more: Abasirikare ba Uganda bageze i Kabalo
 
 def test_suggest_on_a_kinyarwanda_page_proposes_the_names_it_lacks_not_the_page_around_them():
     by_text = {c.text: c for c in suggest([("page.txt", RW_PAGE)], load_glossaries(None), "rw")}
-    for name in ("Montenegro", "Lemogang Kwape", "Podgorica", "Cyangugu", "Bratislava", "Kabalo"):
+    for name in ("Transnistria", "Lemogang Kwape", "Podgorica", "Cyangugu", "Bratislava", "Kabalo"):
         assert name in by_text, (name, sorted(by_text))
-    assert by_text["Montenegro"].count == 2  # once after n'iza, once inside "Minisitiri w'Ububanyi n'Amahanga wa …"
+    assert by_text["Transnistria"].count == 2  # once after n'iza, once inside "Minisitiri w'Ububanyi n'Amahanga wa …"
     for not_a_name in ("Sanday June", "Since August", "Gatandatu", "Kamena", "Ku", "Amakuru", "Imikino", "Karere",
                        "Murenge", "Umuryango", "Share", "Tweet", "Facebook", "Privacy Policy", "Terms of Use",
                        "Inkuru Nshya Ltd"):
@@ -227,11 +227,11 @@ def test_suggest_on_a_kinyarwanda_page_proposes_the_names_it_lacks_not_the_page_
 
 
 def test_suggest_leaves_dates_and_share_bars_out_of_an_english_page():
-    page = ("Home | World | Africa | Contact\nSanday June 14, 2026\nSince August, Montenegro has hosted talks in "
+    page = ("Home | World | Africa | Contact\nSanday June 14, 2026\nSince August, Transnistria has hosted talks in "
             "Podgorica, Foreign Minister Lemogang Kwape said.\nShare on Facebook | Share on X | Email\n"
             "© 2026 The Daily Wire Ltd. All rights reserved.\n")
     by_text = {c.text for c in suggest([("page.txt", page)], load_glossaries(None), "en")}
-    assert {"Montenegro", "Podgorica", "Lemogang Kwape"} <= by_text
+    assert {"Transnistria", "Podgorica", "Lemogang Kwape"} <= by_text
     assert not {"Sanday June", "Since August", "Share", "Facebook", "Daily Wire Ltd", "Home"} & by_text
 
 
@@ -325,14 +325,14 @@ def test_suggest_proposes_a_kinyarwanda_institution_whole_with_its_acronym():
     text = ("Banki Nkuru ya Kenya yatangaje ko izamuka ry'ibiciro ryagabanutse. Ikigo Nyafurika gishinzwe "
             "Ubuhinzi (AATF) cyohereje imbuto muri Uganda. Ikigo cy'Abanyakenya Safaricom Holdings cyungutse. "
             "Umuryango wa Perezida Ndayishimiye wasuye Gitega. Minisiteri y'Ingabo y'u Burusiya yavuze ko "
-            "Sosiyete Airtel Rwanda na Bank of Kigali bizatera inkunga Marines FC n'Andora n'u Bufaransa.")
+            "Sosiyete Airtel Rwanda na Bank of Kigali bizatera inkunga Marines FC n'Abkhaziya n'u Bufaransa.")
     candidates = {c.text: c for c in suggest([("a.rw.txt", text)], load_glossaries(None), "rw")}
     by_text = set(candidates)
     assert {"Banki Nkuru ya Kenya", "Ikigo Nyafurika gishinzwe Ubuhinzi (AATF)", "Safaricom Holdings",
-            "Airtel Rwanda", "Bank of Kigali", "Marines FC", "Andora"} <= by_text, sorted(by_text)
+            "Airtel Rwanda", "Bank of Kigali", "Marines FC", "Abkhaziya"} <= by_text, sorted(by_text)
     assert candidates["Banki Nkuru ya Kenya"].kind == "organisation"
     # not the pieces of those names, nor a family, a description or what the glossary covers word for word
-    assert not {"Nkuru", "AATF", "Kigali", "Rwanda", "FC", "Sosiyete Airtel Rwanda", "Andora n'u Bufaransa"} & by_text
+    assert not {"Nkuru", "AATF", "Kigali", "Rwanda", "FC", "Sosiyete Airtel Rwanda", "Abkhaziya n'u Bufaransa"} & by_text
     assert not any(t.startswith(("Umuryango", "Ikigo cy", "Minisiteri")) for t in by_text), sorted(by_text)
 
 

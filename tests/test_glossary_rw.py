@@ -724,6 +724,10 @@ PRESS = [
     # so do the distal demonstratives ('that … over there')
     ("Bariya basirikare na ziriya ngabo bavuye muri Erythrea.",
      ["term.soldier=basirikare", "term.armed-forces=ngabo", "place.eritrea=Erythrea"]),
+    # every member state of the UN is a place, by its English and its ISO Kinyarwanda names
+    ("Perezida wa Uruguay yahuye n'uwa Irigwe, Malta, Antigua na Barbuda na Kirigizasitani.",
+     ["term.president=Perezida", "place.uruguay=Uruguay", "place.uruguay=Irigwe", "place.malta=Malta",
+      "place.antigua-and-barbuda=Antigua na Barbuda", "place.kyrgyzstan=Kirigizasitani"]),
     # a major general written the other way round is no major
     ("Majoro Jenerali Maikano Abdullahi yavuze.", ["term.general=Majoro Jenerali",
                                                   "person.maikano-abdullahi=Maikano Abdullahi"]),
