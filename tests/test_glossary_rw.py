@@ -711,6 +711,12 @@ PRESS = [
       "term.supreme-leader=Umuyobozi w'Ikirenga", "place.iran=Iran"]),
     ("Kenya iri mu gahenge nyuma y'uko urubyiruko rwigaragambije. Yavuze ko yumvise amajwi yabo.",
      ["place.kenya=Kenya", "?term.ceasefire=gahenge!igaragamb", "?term.votes=amajwi!yumvise"]),
+    # a surname that is also a word (ruto, small) in its set phrases is the word; 'madame Trump' is his wife, whom
+    # the glossary lists; people of one sex (abahuza ibitsina) are no mediators, nor is a court's bench a parliament
+    ("Nta ruhare na ruto bafite, Perezida Ruto yavuze. Umuvugizi wa madame Trump yavuze.",
+     ["term.president=Perezida", "person.william-ruto=Ruto", "term.spokesman=Umuvugizi"]),
+    ("Uburenganzira bw'abahuza ibitsina. Yihannye inteko imuburanisha.",
+     ["?term.mediator=bw'abahuza!bitsina", "?term.parliament=inteko!imuburanisha"]),
     ("Yitabiriwe na Generale Major Sultan Makenga.",
      ["term.general=Generale Major", "person.sultani-makenga=Sultan Makenga"]),
     # a newspaper cited as the source is no sign of Reporters Without Borders: the RSF is Sudan's militia
