@@ -746,21 +746,23 @@ def _surnames_of_other_named_people(matches: list[TermMatch], glossary: Glossary
         entry = glossary.get(match.entry)
         return match.kind == "term" and entry is not None and entry.type == "person"
 
-    def barrelled(entry_id: str, word: str) -> bool:
-        entry = glossary.get(entry_id)
-        return entry is not None and any(fold(text).endswith("-" + word) for text in entry.rw)
+    # each person named in full, by the last word of his name as written (Dlamini Zuma, Dlamini-Zuma: zuma)
+    full = [(m, fold(words[-1])) for m in matches if person(m)
+            and len(words := re.split(r"[\s-]+", m.surface.strip())) > 1]
+    named_in_full = {m.entry for m, _ in full}
 
-    full = [m for m in matches if person(m) and len(re.split(r"[\s-]+", m.surface.strip())) > 1]
-    named_in_full = {m.entry for m in full}
+    def other_bearer(match: TermMatch) -> TermMatch | None:
+        word = fold(match.surface.strip())
+        if not person(match) or " " in match.surface.strip() or match.entry in named_in_full:
+            return None
+        return next((m for m, last in full if last == word and m.entry != match.entry
+                     and any(fold(text).endswith("-" + word) for text in glossary.get(m.entry).rw)), None)
+
     out = []
     for match in matches:
-        word = fold(match.surface.strip())
-        others = [] if not person(match) or " " in match.surface.strip() or match.entry in named_in_full else \
-            [m for m in full if m.entry != match.entry and barrelled(m.entry, word)
-             and fold(re.split(r"[\s-]+", m.surface.strip())[-1]) == word]
-        if others:
+        if (other := other_bearer(match)) is not None:
             match = dataclasses.replace(match, kind="ambiguous", warnings=[
-                f"{_SENSE} '{match.surface}' is also the surname of '{others[0].surface}', whom the text names"])
+                f"{_SENSE} '{match.surface}' is also the surname of '{other.surface}', whom the text names"])
         out.append(match)
     return out
 
