@@ -971,6 +971,17 @@ PRESS = [
     # meeting's (Inama y'Umutekano ya Loni reads as the council, in a wording the glossary lacks)
     ("Ikigo cya Confucius cya Kaminuza y'u Rwanda cyafunguwe, Isoko Rusange rya EAC riratinda.",
      ["org.university-of-rwanda=Kaminuza y'u Rwanda", "org.eac=EAC"]),
+    # whose an office or a party is, after 'of', is named: one person by title or name, a body a party's word sets
+    # out; not a title an 'of' agreeing with the name qualifies (a presidential council), nor a plural one (members),
+    # nor a person named alone (a body named after him)
+    ("Ibiro by'Umuvugizi wa RDF byavuze ko abantu bateranira imbere y'Ibiro by'Ishyaka ANC.",
+     ["term.spokesman=by'Umuvugizi", "org.rdf=RDF", "term.political-party=by'Ishyaka", "org.anc=ANC"]),
+    ("Ishyaka rya Perezida João Lourenço rya MPLA ryongeye gutsinda.",
+     ["term.political-party=Ishyaka", "term.president=Perezida", "person.joao-lourenco=João Lourenço",
+      "org.mpla=MPLA"]),
+    ("Inama ya Perezida y'Inzibacyuho ya Haiti iracyakora.",
+     ["?term.president=Perezida!part of the name", "?term.transition=y'Inzibacyuho!part of the name",
+      "place.haiti=Haiti"]),
     # a station named after a place; an English office ending in General is no rank (it is the IGP's own title)
     ("Radio Huye yatangaje ko Inspector General of Police yavuganye na Lt General Muganga.",
      ["term.police-chief=Inspector General of Police!forbidden rendering", "term.general=Lt General"]),

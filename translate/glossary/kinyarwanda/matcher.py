@@ -19,7 +19,7 @@ from translate.glossary.kinyarwanda.forms import (
 )
 from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
 from translate.glossary.kinyarwanda.names import (
-    DEMONYM_PREFIXES, TITLE_WORDS, UnlistedName, _OPENERS, _bracketed_acronym, _capitalised_words,
+    DEMONYM_PREFIXES, TITLE_WORDS, UnlistedName, _APPOSITIVE_HEADS, _OPENERS, _bracketed_acronym, _capitalised_words,
     _inside_longer_name, _linked, _named_after, _names_a_feature, _unlisted_names, after_name_particle,
     capitalised_name_before_acronym, initials, renderings_before_acronym, spelt_out_before_acronyms,
     spelt_out_names, spelt_out_reading,
@@ -879,7 +879,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                      if _entry_type(glossary, pattern.entry) == "organisation"}
     read = _Reported(text, tokens, glossary, sentences, in_terms, in_places, organisations, places_in, place_at,
                      places_named, org_ending_at, {j: i for pattern, i, j in reported if i in place_at}, names_over,
-                     spelt_out, senses)
+                     spelt_out, senses, _holders(tokens, reported, glossary))
     for pattern, i, j in reported:
         pattern = _as_home_term(pattern, tokens, i, j, glossary, index, place_at)
         pattern, j = _placed_twin(pattern, tokens, i, j, glossary, index, place_at)
@@ -923,6 +923,36 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
     return sorted(matches, key=lambda m: (m.start, -m.end))
 
 
+_ONE_PERSON = frozenset({"1", "1a"})
+
+
+def _holders(tokens: list[Token], reported: list[tuple[Pattern, int, int]], glossary: Glossary) -> set[int]:
+    """Where the matches start that say whose a phrase is, after 'of': one person, by a singular title and the name
+    after it (Ibiro by'Umuvugizi wa RDF, Ishyaka rya Perezida João Lourenço rya MPLA), and a listed body a party's or a
+    company's word sets out (Ibiro by'Ishyaka ANC: the word and the body). Inside a name the glossary lacks they
+    are still named: the phrase is their office or their party, not a body whose name holds them. Not a plural
+    title (Umuryango w'Abanyamakuru …, Inama y'Abaminisitiri: its members, part of its name)."""
+    starts = {i: (pattern, j) for pattern, i, j in reported}
+    holders: set[int] = set()
+    title_ends: set[int] = set()
+    for i in sorted(starts):
+        pattern, j = starts[i]
+        kind = _entry_type(glossary, pattern.entry)
+        after_of = i > 0 and _of_connective(tokens[i - 1])
+        # not a title an 'of' that agrees with something else qualifies: the name's word (Inama ya Perezida
+        # y'Inzibacyuho, a presidential council)
+        if after_of and kind == "term" and pattern.data is not None and pattern.data.cls in _ONE_PERSON \
+                and not (j < len(tokens) and _of_connective(tokens[j]) and not _agrees_with(tokens[j], pattern.data)):
+            holders.add(i)
+            title_ends.add(j)
+        elif kind == "person" and i in title_ends:  # not one named alone: a body named after him (Ikigo cya Mandela)
+            holders.add(i)
+        elif after_of and tokens[i].norm in _APPOSITIVE_HEADS and j == i + 1 and j in starts \
+                and _entry_type(glossary, starts[j][0].entry) == "organisation":
+            holders.update((i, j))
+    return holders
+
+
 class _Reported(NamedTuple):
     """What one text holds once its matches are read: the tokens and where the reported places, organisations and
     unlisted names stand, for the rules that decide a match's sense."""
@@ -941,6 +971,7 @@ class _Reported(NamedTuple):
     names_over: dict[int, list[UnlistedName]]  # token -> the unlisted names over it
     spelt_out: dict[int, tuple[int, list[str]]]  # bracketed acronym -> the name before it that it spells
     senses: dict[_SenseKey, str | None]  # read once per entry, sentence and what stands around the match
+    holders: set[int]  # tokens where a match of whose a name is starts (`_holders`)
 
 
 def _cue_sense(read: _Reported, entry: Entry, i: int, j: int, other_place: bool = True) -> str | None:
@@ -1014,7 +1045,8 @@ def _name_sense(read: _Reported, pattern: Pattern, entry: Entry, i: int, j: int,
                       # listed organisation's (Minisiteri ishinzwe Ubutabazi (MINEMA))
                       if name.start <= i and j <= name.end and (name.start, name.end) != (i, j)
                       and ((i, j) != (name.start, name.start + 1) or name.acronym_of)
-                      and (entry.type != "place" or i >= name.seat) and i != name.owner),
+                      and (entry.type != "place" or i >= name.seat) and i != name.owner
+                      and not (i > name.start and i in read.holders)),
                      None)
     return sense, None
 
