@@ -168,9 +168,11 @@ def _renderings(entry: Entry) -> list[_Rendering]:
     out = [_Rendering(entry.rw[0], head_cls, concord, guessed=not entry.rw_class)]
     for variant in entry.rw[1:]:
         guessed = False
-        if _head_word(variant) == first_head or (entry.type == "person" and is_prefixless(entry.rw_class)):
+        if _head_word(variant) == first_head or (entry.type == "person" and is_prefixless(entry.rw_class)) \
+                or (entry.rw_class and one_edit_apart(fold(_head_word(variant)), fold(first_head))):
             # a person's name in any order is that person (Uwamariya Valentine: class 1a, not 9); the entry's own
-            # class, as a copy holding its look-alikes has none (Igikombe cya Kagame keeps class 7)
+            # class, as a copy holding its look-alikes has none (Igikombe cya Kagame keeps class 7); so is a head
+            # spelt a letter apart (Ambassaderi is Ambasaderi, class 1a, not a class 6 noun in ama-)
             cls = head_cls
         elif (is_prefixless(head_cls) and len(variant.split()) == 1 and guess_class(variant) != "14"
               and not _prefixed_noun(variant, entry)):
