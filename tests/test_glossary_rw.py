@@ -1005,6 +1005,9 @@ PRESS = [
      ["term.police-officers=Abapolisi", "place.central-african-republic=CAR",
       "place.south-sudan=South Sudan", "term.talks=imishyikirano"]),
     ("Imishyikirano y'inkwano irarangiye.", ["?term.talks=Imishyikirano!'inkwano' points to"]),
+    # a capitalised noun for a region or a country before a place says what it is, no longer name (after a bracket)
+    ("Ingabo zirinda Ikigobe (Akarere Irani iherereyemo) ziriteguye, ziri mu Gihugu Uganda.",
+     ["term.armed-forces=Ingabo", "place.iran=Irani", "place.uganda=Uganda"]),
     # review 15's spellings: Ambassaderi, Portugali, the Congo of Brazzaville with a K (not the DR Congo), a mixed
     # CAR, the loan with its class-1 prefix (uyu muperezida), PS Imberakuri's short name, Bintou Keita by her given name
     ("Ambassaderi wacu muri Portugali n'uri muri Repubulika ya Kongo bahuriye muri Repubulika ya Central Afrika.",

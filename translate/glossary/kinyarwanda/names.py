@@ -142,7 +142,7 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
     complement = person and i > 2 and _connective(tokens[i - 2]) \
         and tokens[i - 1].joined and tokens[i - 2].norm not in _AND and tokens[i - 3].norm in TITLE_WORDS
     before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
-        and ((neighbour(i - 1) and not complement)
+        and ((neighbour(i - 1) and not complement and tokens[i - 1].norm not in _PLACE_NOUNS)
              or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
                  and neighbour(i - 2, opener_ok=True)))
     after = j < len(tokens) and (tokens[j].joined or _english_possessive(tokens, j)) and (
@@ -161,6 +161,13 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
         after = not (j + 1 < len(tokens) and tokens[j + 1].joined and neighbour(j + 1)) \
             or tokens[j].norm in _BODY_WORDS or tokens[j + 1].norm in _BODY_WORDS
     return (before or after) and not sentences.title_case[sentences.of[i]]
+
+
+# The nouns for a country, a region, a town and the administrative units, with the augment and without (after a
+# locative): written capitalised before a place, they say what it is, as an apposition (mu Karere Iran
+# iherereyemo, the region Iran lies in; Igihugu Uganda), no longer name.
+_PLACE_NOUNS = frozenset({"igihugu", "gihugu", "akarere", "karere", "umujyi", "mujyi", "umugi", "mugi", "intara", "ntara",
+                          "umurenge", "murenge", "akagari", "kagari", "umudugudu", "mudugudu"})
 
 
 # Titles the press writes in English before a name (Rear Admiral Daniel Hagari), which open no longer name.
