@@ -1009,12 +1009,15 @@ PRESS = [
     ("Ingabo zirinda Ikigobe (Akarere Irani iherereyemo) ziriteguye, ziri mu Gihugu Uganda.",
      ["term.armed-forces=Ingabo", "place.iran=Irani", "place.uganda=Uganda"]),
     # review 15's spellings: Ambassaderi, Portugali, the Congo of Brazzaville with a K (not the DR Congo), a mixed
-    # CAR, the loan with its class-1 prefix (uyu muperezida), PS Imberakuri's short name, Bintou Keita by her given name
+    # CAR, the loan with its class-1 prefix (uyu muperezida), PS Imberakuri's short name, Bintou Keita by her given
+    # name; the SCO written out, Jean Ping (listed since)
     ("Ambassaderi wacu muri Portugali n'uri muri Repubulika ya Kongo bahuriye muri Repubulika ya Central Afrika.",
      ["term.ambassador=Ambassaderi", "place.portugal=Portugali", "place.congo-brazzaville=Repubulika ya Kongo",
       "place.central-african-republic=Repubulika ya Central Afrika"]),
     ("Uyu muperezida mushya yakiriye Ishyaka ry'Imberakuri, Bintou na we arabasura.",
      ["term.president=muperezida", "org.ps-imberakuri=Ishyaka ry'Imberakuri", "person.bintou-keita=Bintou"]),
+    ("Jean Ping yitabiriye inama y'Umuryango w'Ubufatanye bwa Shanghai.",
+     ["person.jean-ping=Jean Ping", "org.sco=y'Umuryango w'Ubufatanye bwa Shanghai"]),
     # generic news concepts and bodies listed from the development sets: drought, storms, crimes against humanity,
     # climate change, minerals, retirement; Voice of America is the broadcaster, not the country
     ("Radiyo Ijwi ry'Amerika yavuze ko Somaliya yibasiwe n'amapfa n'inkubi y'umuyaga.",
