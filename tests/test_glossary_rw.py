@@ -1005,6 +1005,10 @@ PRESS = [
      ["term.police-officers=Abapolisi", "place.central-african-republic=CAR",
       "place.south-sudan=South Sudan", "term.talks=imishyikirano"]),
     ("Imishyikirano y'inkwano irarangiye.", ["?term.talks=Imishyikirano!'inkwano' points to"]),
+    # a middle initial between a listed given name and the surname is read through (the span keeps it)
+    ("IGP Emmanuel K. Gasana na Yoweri K Museveni bahuye.",
+     ["term.police-chief=IGP", "person.emmanuel-gasana=Emmanuel K. Gasana",
+      "person.yoweri-museveni=Yoweri K Museveni"]),
     # a capitalised noun for a region or a country before a place says what it is, no longer name (after a bracket)
     ("Ingabo zirinda Ikigobe (Akarere Irani iherereyemo) ziriteguye, ziri mu Gihugu Uganda.",
      ["term.armed-forces=Ingabo", "place.iran=Irani", "place.uganda=Uganda"]),

@@ -465,10 +465,28 @@ def _kinyarwanda_tokens(text: str, dialects: bool) -> list[Token]:
     return _spaced_elisions(_glued_elisions(tokenize(text, clitics), clitics))
 
 
+def _without_middle_initials(tokens: list[Token], given_names: frozenset[str]) -> list[Token]:
+    """The tokens without a middle initial between a listed person's given name and a capitalised name (Emmanuel K.
+    Gasana), so the name reads as listed; its span still covers the initial."""
+    out: list[Token] = []
+    dropped = False
+    for k, token in enumerate(tokens):
+        if dropped:
+            out.append(dataclasses.replace(token, gap=" "))
+            dropped = False
+            continue
+        dropped = 0 < k < len(tokens) - 1 and len(token.orig) == 1 and token.orig.isupper() and token.gap == " " \
+            and tokens[k - 1].orig[:1].isupper() and fold(tokens[k - 1].norm) in given_names \
+            and tokens[k + 1].gap in (" ", ". ") and tokens[k + 1].orig[:1].isupper() and len(tokens[k + 1].orig) > 1
+        if not dropped:
+            out.append(token)
+    return out
+
+
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
     """The glossary's terms in a Kinyarwanda text, with the people's names it misspells (spelling.py) and the
     surnames of the people it has named in full."""
-    tokens = _kinyarwanda_tokens(text, dialects)
+    tokens = _without_middle_initials(_kinyarwanda_tokens(text, dialects), _given_names(glossary))
     matches = _find_kinyarwanda(text, tokens, glossary, dialects)
     matches = with_misspelt_names(text, tokens, matches, name_spellings(glossary),
                                   lambda respelt: _find_kinyarwanda(
