@@ -881,3 +881,23 @@ def test_held_out_judging_sets_a_floor_at_the_rate_rounded_down_to_half_a_point(
     assert after[differing[0]] == before[differing[0]].replace(old, '"strict precision": 0.5')
     with pytest.raises(ValueError, match="no strict-precision floor for rw_press_heldout_zz.txt"):
         held_out_judging.with_floor(source, "rw_press_heldout_zz.txt", 0.5)
+
+
+def test_cited_pages_names_each_page_one_way_and_finds_a_real_press_reviews_pages(tmp_path, capsys):
+    import cited_pages
+    assert cited_pages.normalise("https://www.Igihe.com:443/amakuru/article/x/amp/#top") == "igihe.com/amakuru/article/x"
+    assert cited_pages.normalise("http://rushyashya.net/?p=19544&amp=1") == "rushyashya.net/?p=19544&amp=1"
+    assert cited_pages.normalise("umuseke.rw/2025/02/inkuru/?utm_source=x") == "umuseke.rw/2025/02/inkuru"
+    cited = cited_pages.cited_pages()
+    listed = re.findall(r"^- (https?://\S+)$", (DATA / "rw_real_press_review_16.md").read_text(encoding="utf-8"),
+                        re.M)
+    assert len(listed) == 92 and all("rw_real_press_review_16.md" in cited_pages.where_cited(u, cited)
+                                     for u in listed)
+    # by slug, and by an address a note cut short; not a page no file cites
+    assert cited_pages.where_cited("https://m.rushyashya.net/x/" + listed[0].rsplit("/", 1)[1], cited)
+    assert not cited_pages.where_cited("https://example.rw/a-page-nobody-cites-here", cited)
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"{listed[0]}\nhttps://example.rw/a-page-nobody-cites-here\n", encoding="utf-8")
+    assert cited_pages.main(["--check", str(urls)]) == 0
+    out = capsys.readouterr()
+    assert out.out.startswith(listed[0] + "\t") and "1 of 2 cited" in out.err
