@@ -100,9 +100,10 @@ def tokenize(text: str, clitics: frozenset[str] = frozenset()) -> list[Token]:
             continue
         is_clitic = False
         if word in clitics and norm.startswith("'", end):
-            rest = norm[end + 1:end + 3]
+            marks = 2 if norm.startswith("''", end) else 1  # an apostrophe typed twice is one (y''i Burasirazuba)
+            rest = norm[end + marks:end + marks + 2]
             if rest[:1].isalpha() or (rest[:1] == " " and rest[1:2].isalpha()):
-                is_clitic, end = True, end + 1
+                is_clitic, end = True, end + marks
                 word += "'"
         ostart, oend = orig_span(start, end)
         tokens.append(Token(word, ostart, oend, text[ostart:oend], norm[previous_end:start], is_clitic))

@@ -598,6 +598,17 @@ def _a_place_named_so(tokens: list[Token], i: int) -> bool:
         and without_augment(tokens[i - 2].norm) in _PLACE_UNITS
 
 
+# Grounds, roads and airports, which are named after people: whoever they are "of" is their name, not there.
+_NAMED_VENUES = frozenset({"kibuga", "bibuga", "sitade", "stade", "stadium", "muhanda", "mihanda"})
+
+
+def _a_venue_named_after(tokens: list[Token], i: int) -> bool:
+    """Whether the name at token i is what a ground, a road or an airport just before is "of": ikibuga cy'indege
+    cya Jomo Kenyatta, Sitade ya Jomo Kenyatta, umuhanda wa Nyerere."""
+    return i > 1 and tokens[i].joined and tokens[i - 1].norm in _OF_CONNECTIVES \
+        and any(without_augment(t.norm) in _NAMED_VENUES for t in tokens[max(0, i - 4):i - 1])
+
+
 def _a_namesake(tokens: list[Token], i: int) -> bool:
     """Whether the name at token i follows someone unknown "called" it: umugororwa witwa Ndayishimiye."""
     return i > 1 and tokens[i].joined and tokens[i - 1].joined and _CALLED.fullmatch(tokens[i - 1].norm) is not None \
@@ -874,7 +885,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                 and (_names_a_feature(tokens, i, _is_sea(glossary, pattern.entry)) or after_name_particle(tokens, i))) \
             or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, i, j)) \
             or (_entry_type(glossary, pattern.entry) == "person"
-                and (_a_namesake(tokens, i) or _a_place_named_so(tokens, i)
+                and (_a_namesake(tokens, i) or _a_place_named_so(tokens, i) or _a_venue_named_after(tokens, i)
                      or _a_woman_of_his_family(tokens, i, j, glossary, pattern.entry)))
 
     # a person's match takes in his own names written against it first, which make no longer name of someone else
