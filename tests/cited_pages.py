@@ -20,8 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CITING = ("glossaries/*.tsv", "tests/data/rw_real_press_review_*.md")
-_TLD = r"(?:rw|com|net|org|fr|info|xyz|blogspot\.com|news|tv|africa|co\.uk|int|gov|io|be|de|us|ch|ug|bi|cd|ke|tz)"
-_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+" + _TLD + r"(?::\d+)?/[^\s|()<>`'\"\]]*", re.I)
+# A host (any top-level domain: .rw, .com, .online …) and a path; a bare domain names no page.
+_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?/[^\s|()<>`'\"\]]*", re.I)
 _PAGE_QUERY = re.compile(r"(^|&)(p|id|id_article|page_id|nid)=", re.I)
 
 
