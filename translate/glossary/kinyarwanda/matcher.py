@@ -468,18 +468,17 @@ def _kinyarwanda_tokens(text: str, dialects: bool) -> list[Token]:
 def _without_middle_initials(tokens: list[Token], given_names: frozenset[str]) -> list[Token]:
     """The tokens without a middle initial between a listed person's given name and a capitalised name (Emmanuel K.
     Gasana), so the name reads as listed; its span still covers the initial."""
-    out: list[Token] = []
-    dropped = False
-    for k, token in enumerate(tokens):
-        if dropped:
-            out.append(dataclasses.replace(token, gap=" "))
-            dropped = False
-            continue
-        dropped = 0 < k < len(tokens) - 1 and len(token.orig) == 1 and token.orig.isupper() and token.gap == " " \
-            and tokens[k - 1].orig[:1].isupper() and fold(tokens[k - 1].norm) in given_names \
+    def initial(k: int) -> bool:
+        return 0 < k < len(tokens) - 1 and len(tokens[k].orig) == 1 and tokens[k].orig.isupper() \
+            and tokens[k].gap == " " and tokens[k - 1].orig[:1].isupper() and fold(tokens[k - 1].norm) in given_names \
             and tokens[k + 1].gap in (" ", ". ") and tokens[k + 1].orig[:1].isupper() and len(tokens[k + 1].orig) > 1
-        if not dropped:
-            out.append(token)
+
+    out: list[Token] = []
+    for k, token in enumerate(tokens):
+        if initial(k):
+            continue
+        # the surname after a dropped initial is written against the given name (its full stop was the initial's)
+        out.append(dataclasses.replace(token, gap=" ") if k > 0 and initial(k - 1) else token)
     return out
 
 
