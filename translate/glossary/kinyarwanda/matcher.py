@@ -469,17 +469,16 @@ def _without_middle_initials(tokens: list[Token], given_names: frozenset[str]) -
     """The tokens without a middle initial between a listed person's given name and a capitalised name (Emmanuel K.
     Gasana), so the name reads as listed; its span still covers the initial."""
     def initial(k: int) -> bool:
-        return 0 < k < len(tokens) - 1 and len(tokens[k].orig) == 1 and tokens[k].orig.isupper() \
+        return len(tokens[k].orig) == 1 and tokens[k].orig.isupper() and 0 < k < len(tokens) - 1 \
             and tokens[k].gap == " " and tokens[k - 1].orig[:1].isupper() and fold(tokens[k - 1].norm) in given_names \
             and tokens[k + 1].gap in (" ", ". ") and tokens[k + 1].orig[:1].isupper() and len(tokens[k + 1].orig) > 1
 
-    out: list[Token] = []
-    for k, token in enumerate(tokens):
-        if initial(k):
-            continue
-        # the surname after a dropped initial is written against the given name (its full stop was the initial's)
-        out.append(dataclasses.replace(token, gap=" ") if k > 0 and initial(k - 1) else token)
-    return out
+    dropped = {k for k in range(len(tokens)) if initial(k)}
+    if not dropped:
+        return tokens
+    # the surname after a dropped initial is written against the given name (its full stop was the initial's)
+    return [dataclasses.replace(token, gap=" ") if k - 1 in dropped else token
+            for k, token in enumerate(tokens) if k not in dropped]
 
 
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
