@@ -161,6 +161,20 @@ def test_prefer_mode_leaves_a_term_out_where_it_costs_the_sentence_too_much() ->
     assert "Uburusiya" in strict.text and strict.unmet == ()
 
 
+def test_a_rendering_spelt_a_little_off_takes_the_term_whatever_the_attention_says() -> None:
+    helicopter = term("term.helicopter", "kajugujugu", "kajugujugu z'intambara", source="helicopters")
+    source, draft = "Iran will sell Russia attack helicopters .", "Irani izagurisha Uburusiya kajugu z'intambara ."
+    # A weak model: "helicopters" (source word 5) attends to "izagurisha" (draft word 1), and it wrote the term cut
+    # short. It likes its own sentence as long as it is.
+    rows = [[0.0] * 7 for _ in draft.split()]
+    rows[1][5] = 1.0
+    assert _spans(words_of(draft), aligned(source, draft, helicopter, rows), helicopter, count=1)[0] == (3, 4, False)
+    scorer = FakeScorer(lambda t: 0.0 if "izagurisha Uburusiya" in t and len(t.split()) == 7 else -1.0,
+                        lambda s, t: rows)
+    (placed,) = place_terms(scorer, [source], [draft], "en", "rw", [[helicopter]], strict=False)
+    assert placed.text == "Irani izagurisha Uburusiya kajugujugu z'intambara ." and placed.unmet == ()
+
+
 def test_prefer_mode_still_places_names_kept_verbatim() -> None:
     kirby = term("person.john-kirby", "John Kirby", hard=True, source="John Kirby")
     scorer = FakeScorer(lambda text: -5.0 if "Kirby" in text else 0.0)

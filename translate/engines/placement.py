@@ -54,6 +54,10 @@ _WIDE_ANCHORS = 4  # strict mode, once the first anchors gave nothing the matche
 # An edit may replace as many words as the term's longest form has, plus one (the model may have rendered the
 # term with a word more: "ubufatanye bwabyo mu bya gisirikare" for "ubufatanye mu bya gisirikare").
 _EXTRA_SPAN = 1
+# A draft word spelt this much like a word of a term's forms (difflib's ratio; words of _SPELT_MIN letters or more)
+# is the model's rendering of the term, whatever the attention says: "kajugu" for "kajugujugu" is 0.75.
+_SPELT_LIKE = 0.7
+_SPELT_MIN = 4
 _ROUNDS = 4
 _MAX_ROUNDS = 12
 _CHECKED = 8  # best-scoring edits of a term offered to the matcher (each check runs it on a sentence)
@@ -396,6 +400,9 @@ def _spans(words: list[_Word], state: _Sentence, term: TermConstraint, count: in
     nearness = [-abs(i / max(1, len(words) - 1) - position) for i in range(len(words))]
     longest = max(len(form.split()) for form in term.forms) + _EXTRA_SPAN
     spans: list[tuple[int, int, bool]] = []
+    spelt = _spelt_like(words, term)
+    if spelt is not None:  # the model's rendering, spelt a little off: the term takes its place
+        spans += [(spelt, min(len(words), spelt + n), False) for n in range(1, longest)]
     for anchor in sorted(range(len(words)), key=lambda i: (attention[i], nearness[i]), reverse=True)[:count]:
         low, high = anchor, anchor + 1
         if attention[anchor] > 0:
@@ -407,6 +414,31 @@ def _spans(words: list[_Word], state: _Sentence, term: TermConstraint, count: in
         if low > 0:
             spans.append((low - 1, high, True))
     return [span for span in dict.fromkeys(spans) if 0 <= span[0] <= span[1] <= len(words)]
+
+
+def _spelt_like(words: list[_Word], term: TermConstraint) -> int | None:
+    """The draft word spelt most like a word of one of the term's forms (at least _SPELT_LIKE alike), or None. A
+    weak model's attention may point elsewhere while its rendering is the term cut short or misspelt ("kajugu" for
+    "kajugujugu"): that word is where the term goes."""
+    form_words = {_after_elision(w) for form in term.forms for w in form.split()}
+    form_words = {w for w in form_words if len(w) >= _SPELT_MIN}
+    best, best_ratio = None, _SPELT_LIKE
+    for i, word in enumerate(words):
+        lowered = _after_elision(word.text)
+        if len(lowered) < _SPELT_MIN or lowered in form_words:
+            continue
+        matcher = difflib.SequenceMatcher(None, "", lowered)
+        for form_word in form_words:
+            matcher.set_seq1(form_word)
+            if matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio \
+                    and (ratio := matcher.ratio()) >= best_ratio:
+                best, best_ratio = i, ratio
+    return best
+
+
+def _after_elision(word: str) -> str:
+    """The word in lower case without an elided connective before it (z'intambara: intambara)."""
+    return word.lower().rsplit("'", 1)[-1]
 
 
 def _word_attention(text: str, draft: ScoredTarget) -> list[list[float]]:
