@@ -613,6 +613,21 @@ def _a_namesake(tokens: list[Token], i: int) -> bool:
         and tokens[i - 2].norm in _UNKNOWN_PEOPLE
 
 
+# Ranks and honorifics, which stand before a person's name: a place written right after one is a surname (Maj.
+# Ngoma is M23's spokesman, not Ngoma District).
+_RANKS = HONORIFICS | frozenset({"major", "majoro", "colonel", "koloneli", "captain", "kapiteni", "lieutenant",
+                                 "liyetona", "sergeant", "serija", "corporal", "kaporali", "brigadier", "burigadiye",
+                                 "jenerali", "general", "cpt", "pte"})
+
+
+def _after_a_rank(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the one-word name at token i is written right after a rank or an honorific, abbreviated or not
+    (Maj.Ngoma, Col Ngoma): a person's surname. The rank is capitalised, as ranks are written before a name ("cg"
+    is also chat for cyangwa, or)."""
+    return j - i == 1 and i > 0 and tokens[i].orig[:1].isupper() and tokens[i - 1].norm in _RANKS \
+        and tokens[i - 1].orig[:1].isupper() and tokens[i].gap.strip() in ("", ".")
+
+
 _WOMEN_S_HONORIFICS = frozenset({"madamu", "madame", "mme", "mrs", "ms", "mlle"})
 
 
@@ -880,7 +895,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                 and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles,
                                         _entry_type(glossary, pattern.entry) == "person", _given_names(glossary))) \
             or (_entry_type(glossary, pattern.entry) == "place"
-                and (_names_a_feature(tokens, i, _is_sea(glossary, pattern.entry)) or after_name_particle(tokens, i))) \
+                and (_names_a_feature(tokens, i, _is_sea(glossary, pattern.entry)) or after_name_particle(tokens, i)
+                     or _after_a_rank(tokens, i, j))) \
             or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, i, j)) \
             or (_entry_type(glossary, pattern.entry) == "person"
                 and (_a_namesake(tokens, i) or _a_place_named_so(tokens, i) or _a_venue_named_after(tokens, i)
