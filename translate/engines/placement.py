@@ -7,7 +7,8 @@ then placed into it:
    word nearest the term's relative position in the source where the model gives no attention), and the run of
    neighbouring words the term also attends to (the model's own rendering of it). The edits: replace that run,
    insert before it (after it too, in the wider search), or replace the run with the word before, where an
-   elided form takes the place of a full connective ("za Amerika" -> "z'Uburusiya").
+   elided form takes the place of a full connective ("za Amerika" -> "z'Uburusiya"). A draft word spelt much
+   like a word of the term's forms is the model's rendering too, whatever the attention says ("kajugu").
 2. **Which form.** At each place, the form the target grammar asks for there (each form's `FormContext`: an
    augmentless form after a locative, a full connective, a demonstrative or "other"; an elided form for the full
    connective) and, among those, the one closest to the words it replaces (the model's rendering: its number and
