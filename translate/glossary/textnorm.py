@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Apostrophe look-alikes seen in Kinyarwanda news (morphology notes §1.4) and English typography.
 APOSTROPHES = "\u2019\u2018`\u00b4\u02bc\u2032"
@@ -66,11 +66,13 @@ class Token:
     orig: str
     gap: str  # normalised text between the previous token and this one
     clitic: bool = False  # an elided connective such as y' n' z' (the apostrophe is part of the token)
+    # True when only spaces, one hyphen or one slash separate this token from the previous one (AFC/M23); set once,
+    # as the matchers ask it of every token many times
+    joined: bool = field(init=False)
 
-    @property
-    def joined(self) -> bool:
-        """True when only spaces, one hyphen or one slash separate this token from the previous one (AFC/M23)."""
-        return not self.gap.strip(" \t\n-/") and self.gap.count("-") + self.gap.count("/") <= 1
+    def __post_init__(self) -> None:
+        gap = self.gap
+        object.__setattr__(self, "joined", not gap.strip(" \t\n-/") and gap.count("-") + gap.count("/") <= 1)
 
     @property
     def after_sentence_break(self) -> bool:

@@ -81,12 +81,15 @@ def _sentence_words(tokens: list[Token], i: int, sentences: _Sentences, in_place
 
 
 _ANSWERED = re.compile(r"itab(?:a|ye)$")  # kwitaba, yitabye, witabye, yaritabye
+_SET_PHRASE_WORDS = frozenset({"icumu", "igitego", "gitego", "imana"})
 
 
 def _in_set_phrase(tokens: list[Token], k: int) -> bool:
     """Token k is a word of a set phrase of the press whose words mean nothing of their own: abacitse ku icumu
     (genocide survivors, who escaped the spear: no spear beside a shield), kwitaba Imana (to die: not God the
     protector) and igitego cy'umutwe (a header, said of a decisive blow: no football beside an election)."""
+    if tokens[k].norm not in _SET_PHRASE_WORDS:
+        return False
     before = [t.norm for t in tokens[max(0, k - 4):k] if not t.clitic]
     if tokens[k].norm == "icumu":
         return len(before) >= 2 and before[-1] == "ku" and before[-2].endswith("citse")
