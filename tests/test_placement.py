@@ -12,7 +12,9 @@ import pytest
 
 from translate.constraints import ANYWHERE, CLEAN, FormContext, TermConstraint
 from translate.engines.base import ScoredTarget
-from translate.engines.placement import _Sentence, _source_span, _spans, _word_attention, place_terms, words_of
+from translate.engines.placement import (
+    _Sentence, _source_span, _spans, _spelt_like, _word_attention, place_terms, words_of,
+)
 from translate.glossary import load_glossaries
 from translate.glossary.apply import term_constraints
 from translate.glossary.kinyarwanda import form_contexts
@@ -173,6 +175,16 @@ def test_a_rendering_spelt_a_little_off_takes_the_term_whatever_the_attention_sa
                         lambda s, t: rows)
     (placed,) = place_terms(scorer, [source], [draft], "en", "rw", [[helicopter]], strict=False)
     assert placed.text == "Irani izagurisha Uburusiya kajugujugu z'intambara ." and placed.unmet == ()
+
+
+def test_only_a_word_spelt_like_the_term_from_its_start_and_no_other_terms_is_its_rendering() -> None:
+    africa, america = term("place.africa", "Afrika"), term("place.united-states", "Amerika", "Amerikani")
+    helicopter = term("term.helicopter", "kajugujugu")
+    assert _spelt_like(words_of("Ingabo za Amerika zageze ."), africa, [africa]) is None  # alike, not from the start
+    assert _spelt_like(words_of("Kajugu za Amerikani ."), helicopter, [helicopter, america]) == 0
+    assert _spelt_like(words_of("Ingabo za Amerikani ."), america, [america]) is None  # already a form of the term
+    kajugu = term("term.other", "kajugu")
+    assert _spelt_like(words_of("Kajugu yaguye ."), helicopter, [helicopter, kajugu]) is None  # another term's word
 
 
 def test_prefer_mode_still_places_names_kept_verbatim() -> None:

@@ -59,6 +59,7 @@ _EXTRA_SPAN = 1
 # is the model's rendering of the term, whatever the attention says: "kajugu" for "kajugujugu" is 0.75.
 _SPELT_LIKE = 0.7
 _SPELT_MIN = 4
+_SPELT_PREFIX = 3  # a rendering cut short or misspelt keeps its start
 _ROUNDS = 4
 _MAX_ROUNDS = 12
 _CHECKED = 8  # best-scoring edits of a term offered to the matcher (each check runs it on a sentence)
@@ -401,7 +402,7 @@ def _spans(words: list[_Word], state: _Sentence, term: TermConstraint, count: in
     nearness = [-abs(i / max(1, len(words) - 1) - position) for i in range(len(words))]
     longest = max(len(form.split()) for form in term.forms) + _EXTRA_SPAN
     spans: list[tuple[int, int, bool]] = []
-    spelt = _spelt_like(words, term)
+    spelt = _spelt_like(words, term, state.terms)
     if spelt is not None:  # the model's rendering, spelt a little off: the term takes its place
         spans += [(spelt, min(len(words), spelt + n), False) for n in range(1, longest)]
     for anchor in sorted(range(len(words)), key=lambda i: (attention[i], nearness[i]), reverse=True)[:count]:
@@ -417,24 +418,31 @@ def _spans(words: list[_Word], state: _Sentence, term: TermConstraint, count: in
     return [span for span in dict.fromkeys(spans) if 0 <= span[0] <= span[1] <= len(words)]
 
 
-def _spelt_like(words: list[_Word], term: TermConstraint) -> int | None:
-    """The draft word spelt most like a word of one of the term's forms (at least _SPELT_LIKE alike), or None. A
-    weak model's attention may point elsewhere while its rendering is the term cut short or misspelt ("kajugu" for
-    "kajugujugu"): that word is where the term goes."""
-    form_words = {_after_elision(w) for form in term.forms for w in form.split()}
-    form_words = {w for w in form_words if len(w) >= _SPELT_MIN}
+def _spelt_like(words: list[_Word], term: TermConstraint, others: Sequence[TermConstraint]) -> int | None:
+    """The draft word spelt most like a word of one of the term's forms (at least _SPELT_LIKE alike, and opening
+    with the same _SPELT_PREFIX letters), or None. A weak model's attention may point elsewhere while its rendering
+    is the term cut short or misspelt ("kajugu" for "kajugujugu"): that word is where the term goes. Not a word of
+    another term of the sentence, nor another name spelt alike from its second letter (Amerika is no Afrika)."""
+    form_words = {w for w in _form_words(term) if len(w) >= _SPELT_MIN}
+    taken = {w for other in others if other is not term for w in _form_words(other)}
     best, best_ratio = None, _SPELT_LIKE
     for i, word in enumerate(words):
         lowered = _after_elision(word.text)
-        if len(lowered) < _SPELT_MIN or lowered in form_words:
+        if len(lowered) < _SPELT_MIN or lowered in form_words or lowered in taken:
             continue
         matcher = difflib.SequenceMatcher(None, "", lowered)
         for form_word in form_words:
+            if form_word[:_SPELT_PREFIX] != lowered[:_SPELT_PREFIX]:
+                continue
             matcher.set_seq1(form_word)
             if matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio \
                     and (ratio := matcher.ratio()) >= best_ratio:
                 best, best_ratio = i, ratio
     return best
+
+
+def _form_words(term: TermConstraint) -> set[str]:
+    return {_after_elision(w) for form in term.forms for w in form.split()}
 
 
 def _after_elision(word: str) -> str:
