@@ -1041,6 +1041,21 @@ PRESS = [
       "person.tundu-lissu=Tundu Lisu", "term.nuclear-weapons=n'intwaro za nukiliyeri"]),
     ("Ishyaka Riharanira Demukarasi no Kurengera Ibidukikije mu Rwanda ryatanze umukandida.",
      ["org.dgpr=Ishyaka Riharanira Demukarasi no Kurengera Ibidukikije mu Rwanda", "term.candidate=umukandida"]),
+    # review 18: the connective right after a rendering's head agrees with it (by'indege bya gisirikare are
+    # airfields, bya agreeing with ibibuga; indege za gisirikare are aircraft); an idiom (to be named, gushyirwa mu
+    # majwi), a struggle for the truth or against an epidemic are no votes or battle; CAF Isonga is a microfinance;
+    # forms the pages use
+    ("Bagabye ibitero ku bibuga by'indege bya gisirikare, indege za gisirikare zirashya.",
+     ["term.attack=ibitero", "term.military=gisirikare", "term.fighter-jet=indege za gisirikare"]),
+    ("Katumbi urimo gushyirwa mu majwi, Graner ukomeje urugamba rwo gushakisha ukuri; BNR yafunze CAF Isonga.",
+     ["person.moise-katumbi=Katumbi", "?term.battle=urugamba!'gushakisha' points to", "org.bnr=BNR"]),
+    ("Yashinjwe kugambanira leta, Rwigara Diane na Nsanzabaganwa, ibiro by'ububanyi n'amahanga, bataillon.",
+     ["term.treason=kugambanira leta", "person.diane-rwigara=Rwigara Diane",
+      "person.monique-nsanzabaganwa=Nsanzabaganwa", "term.foreign-ministry=ibiro by'ububanyi n'amahanga",
+      "term.battalion=bataillon"]),
+    ("Ingabo z'abigometse n'Umugambwe CNDD-FDD, Kim Jong-eun.",
+     ["term.armed-forces=Ingabo", "term.rebels=z'abigometse", "term.political-party=n'Umugambwe",
+      "org.cndd-fdd=CNDD-FDD", "person.kim-jong-un=Kim Jong-eun"]),
     # a capitalised noun for a region or a country before a place says what it is, no longer name (after a bracket)
     ("Ingabo zirinda Ikigobe (Akarere Irani iherereyemo) ziriteguye, ziri mu Gihugu Uganda.",
      ["term.armed-forces=Ingabo", "place.iran=Irani", "place.uganda=Uganda"]),

@@ -75,13 +75,29 @@ _AND = frozenset({"na", "n'"})
 _LIKE = frozenset({"nka", "nk'"})
 
 
-def _connective_slot(written: str, dialects: bool) -> frozenset[str]:
+# A connective agrees with the noun before it; the same noun in the other number takes another (indege ya / za,
+# umutwe wa / imitwe ya). Each connective's stem, with those its noun's other number and the classes that share its
+# stem may take: ibibuga by'indege bya gisirikare are airfields (bya agrees with ibibuga), not military aircraft.
+_AGREEING_STEMS = {
+    "w": "w b y", "b": "b w", "y": "y w ry bw kw z", "ry": "ry y", "cy": "cy by c vy", "by": "by cy c vy",
+    "z": "z y rw", "rw": "rw z", "k": "k tw kw y", "tw": "tw k", "bw": "bw y", "kw": "kw y k", "h": "h",
+    "c": "c cy by vy", "vy": "vy by cy c", "mw": "mw",
+}
+
+
+def _connective_slot(written: str, dialects: bool, after_head: bool = False) -> frozenset[str]:
+    """The connectives that may stand for `written` in a rendering: any, except right after the head, where it
+    agrees with the head in either number (a later one may agree with a nearer noun: Akanama k'Umutekano
+    w'Igihugu)."""
     for conjunction in (_AND, _LIKE):
         if written in conjunction:
             return conjunction
     words = FULL_CONNECTIVES | O_CONNECTIVES | {c + "'" for c in CLITICS}
     if dialects:
         words |= DIALECT_CONNECTIVES | DIALECT_O_CONNECTIVES | {c + "'" for c in DIALECT_CLITICS}
+    stems = _AGREEING_STEMS.get(written[:-1]) if after_head else None
+    if stems is not None:
+        words &= {stem + end for stem in stems.split() for end in ("a", "o", "'")}
     return frozenset(words - _AND - _LIKE)
 
 
@@ -251,7 +267,7 @@ def _dependent_slots(words: list[Token], concord: tuple[str, ...], target: str, 
     for position, token in enumerate(words):
         word = token.norm
         if token.clitic or word in FULL_CONNECTIVES or word in O_CONNECTIVES:
-            slots.append(_connective_slot(word, dialects))
+            slots.append(_connective_slot(word, dialects, after_head=position == 0))
             continue
         forms = {word}
         # Only the word right after the head agrees with it; later words agree with their own nouns.
