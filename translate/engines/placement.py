@@ -422,7 +422,7 @@ def _spelt_like(words: list[_Word], term: TermConstraint, others: Sequence[TermC
     """The draft word spelt most like a word of one of the term's forms (at least _SPELT_LIKE alike, and opening
     with the same _SPELT_PREFIX letters), or None. A weak model's attention may point elsewhere while its rendering
     is the term cut short or misspelt ("kajugu" for "kajugujugu"): that word is where the term goes. Not a word of
-    another term of the sentence, nor another name spelt alike from its second letter (Amerika is no Afrika)."""
+    another term of the sentence, nor a word that opens otherwise (Amerika, spelt much like Afrika, is no Afrika)."""
     form_words = {w for w in _form_words(term) if len(w) >= _SPELT_MIN}
     taken = {w for other in others if other is not term for w in _form_words(other)}
     best, best_ratio = None, _SPELT_LIKE
