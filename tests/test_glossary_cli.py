@@ -89,16 +89,16 @@ def test_list_show_search():
 
 def test_add_keeps_file_sorted_and_touches_one_line(gdir: Path):
     before = (gdir / "defense.tsv").read_text(encoding="utf-8").splitlines()
-    result = invoke("add", "term.grenade", "--type", "term", "--en", "grenade", "--rw", "gerenade",
+    result = invoke("add", "term.bayonet", "--type", "term", "--en", "bayonet", "--rw", "bayoneti",
                     "--rw-class", "9a", "--source", "test newsroom", "--glossary", str(gdir))
     assert result.exit_code == 0, result.output
     after = (gdir / "defense.tsv").read_text(encoding="utf-8").splitlines()
     assert len(after) == len(before) + 1
-    assert [line for line in after if line not in before][0].startswith("term.grenade\tterm\tproposed\tgrenade")
+    assert [line for line in after if line not in before][0].startswith("term.bayonet\tterm\tproposed\tbayonet")
     ids = [line.split("\t")[0] for line in after[1:]]
     assert ids == sorted(ids)
-    assert "added term.grenade to" in result.stderr
-    assert load_glossaries([gdir]).get("term.grenade").rw == ("gerenade",)
+    assert "added term.bayonet to" in result.stderr
+    assert load_glossaries([gdir]).get("term.bayonet").rw == ("bayoneti",)
 
 
 def test_add_routes_names_and_rejects_bad_entries(gdir: Path):

@@ -73,6 +73,9 @@ DEMONSTRATIVES = frozenset(
 # "Other" (-ndi, by class) stands before its noun the same way: "ibindi bihano", "izindi ngabo", "ikindi gihugu".
 OTHERS = frozenset(
     "undi abandi indi irindi andi ayandi ikindi ibindi izindi urundi akandi utundi ubundi ukundi ahandi".split()
+    # ... and without their augment after a locative (mu rundi rukiko, mu yindi mijyi); not kandi (and), bundi or
+    # kundi (otherwise)
+    + "wundi bandi yindi rindi yandi kindi bindi zindi rundi tundi".split()
 )
 NAME_LOCATIVES = frozenset({"muri", "kuri"})
 # Kirundi spellings of whole words that the dialect option accepts (Reta zunze ubumwe = Leta zunze ubumwe).

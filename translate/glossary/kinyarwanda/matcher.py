@@ -628,6 +628,18 @@ def _after_a_rank(tokens: list[Token], i: int, j: int) -> bool:
         and tokens[i - 1].orig[:1].isupper() and tokens[i].gap.strip() in ("", ".")
 
 
+_INFINITIVE = re.compile(r"(ku|kw|gu|gw)[a-z]{4,}")
+
+
+def _after_capitalised_verb(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the term at tokens i..j is the object of an infinitive capitalised before it, with no capitalised
+    word after it: a heading's or a campaign's wording (ibikorwa byo Kwibuka Jenoside, Kurwanya Ruswa), not a
+    longer name."""
+    return i > 0 and tokens[i].joined and _INFINITIVE.fullmatch(tokens[i - 1].norm) is not None \
+        and tokens[i - 1].orig[:1].isupper() \
+        and not (j < len(tokens) and tokens[j].joined and tokens[j].orig[:1].isupper())
+
+
 _WOMEN_S_HONORIFICS = frozenset({"madamu", "madame", "mme", "mrs", "ms", "mlle"})
 
 
@@ -704,11 +716,19 @@ def _listed_surnames(glossary: Glossary) -> dict[str, ListedSurname]:
             if written is None or (others and not family):
                 continue
             names = frozenset(fold(w) for text in entry.rw for w in text.split())
-            roles = frozenset(fold(w) for text in (*entry.en, entry.note) for w in re.findall(r"\w+", text))
+            # his offices: his names and the note's first sentence, which says who he is (a later one may speak of
+            # others: "it names others (general Augustin Bizimungu)")
+            roles = frozenset(fold(w) for text in (*entry.en, _first_sentence(entry.note))
+                              for w in re.findall(r"\w+", text))
             table[surname] = ListedSurname(entry.id, names, written, entry.rw[0], foreign,
                                            family or not (foreign or alone), roles)
         return table
     return glossary.cached(("rw-listed-surnames",), build)
+
+
+def _first_sentence(note: str) -> str:
+    """A note's first sentence: up to a full stop before a space and a capital (not in "U.S. Army", "Lt. Gen.")."""
+    return re.split(r"(?<=[a-z)\]])\. (?=[A-Z])", note, maxsplit=1)[0]
 
 
 def _alone_in(entry: Entry) -> set[str]:
@@ -892,6 +912,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             return True  # a Title Case headline could open with a longer name (Rwanda Day Izabera i Bonn)
         return pattern.kind == "lookalike" \
             or ((_may_be_a_name(form, tokens[i], opens) or bare_opener)
+                and not (_entry_type(glossary, pattern.entry) == "term" and _after_capitalised_verb(tokens, i, j))
                 and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles,
                                         _entry_type(glossary, pattern.entry) == "person", _given_names(glossary))) \
             or (_entry_type(glossary, pattern.entry) == "place"

@@ -187,8 +187,10 @@ def _person_follows(tokens: list[Token], j: int, given_names: Container[str]) ->
     word = tokens[j].norm
     if word in _ENGLISH_TITLES or word in TITLE_WORDS or word in ABBREVIATED_TITLES:
         return True
-    return word in given_names and j + 1 < len(tokens) and tokens[j + 1].joined \
-        and tokens[j + 1].orig[:1].isupper()
+    following = j + 1 < len(tokens) and tokens[j + 1].joined and tokens[j + 1].orig[:1].isupper()
+    # a given name then a surname (Jean Bizimana), or a surname then a given name, as Rwandan copy writes them
+    # (ishami rya Muhanga Bayiringire Louis)
+    return following and (word in given_names or tokens[j + 1].norm in given_names)
 
 
 def _english_possessive(tokens: list[Token], j: int) -> bool:
