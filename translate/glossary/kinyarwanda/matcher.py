@@ -19,10 +19,10 @@ from translate.glossary.kinyarwanda.forms import (
 )
 from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
 from translate.glossary.kinyarwanda.names import (
-    DEMONYM_PREFIXES, TITLE_WORDS, UnlistedName, _APPOSITIVE_HEADS, _OPENERS, _bracketed_acronym, _capitalised_words,
-    _inside_longer_name, _linked, _named_after, _names_a_feature, _unlisted_names, after_name_particle,
-    capitalised_name_before_acronym, initials, renderings_before_acronym, spelt_out_before_acronyms,
-    spelt_out_names, spelt_out_reading,
+    DEMONYM_PREFIXES, MILITARY_RANKS, PLACE_UNITS, TITLE_WORDS, UnlistedName, _APPOSITIVE_HEADS, _OPENERS,
+    _bracketed_acronym, _capitalised_words, _inside_longer_name, _linked, _named_after, _names_a_feature,
+    _unlisted_names, after_name_particle, capitalised_name_before_acronym, initials, renderings_before_acronym,
+    spelt_out_before_acronyms, spelt_out_names, spelt_out_reading,
 )
 from translate.glossary.kinyarwanda.senses import (
     Word, _Sentences, _body_after, _foreign_after, _place_of, _placed_after, _places_after, _sentence_words,
@@ -124,13 +124,10 @@ _PLACE_LOCATIVES = frozenset({"i", "mu", "muri"})
 # Words whose connective introduces a place's name, without their augment: places and their parts (mu mujyi wa
 # Komanda, mu majyaruguru ya Komanda, isoko rya Komanda), hafi ya (near) and its people (abaturage ba Komanda); after
 # any other noun a connective may introduce a person or a title (umugore wa Komanda, itegeko rya Komanda).
-# The units a town, a district, a sector, a cell or a village is named as (without their augment) come first: one
-# often bears a surname (Umudugudu wa Kabuga, Umurenge wa Kagame), which there names the place, not the person.
-_PLACE_UNITS = frozenset({
-    "mujyi", "mijyi", "gace", "duce", "karere", "turere", "ntara", "murenge", "mirenge", "kagari", "tugari",
-    "mudugudu", "teritwari", "telitwari", "segiteri", "komine", "perefegitura"})
-# … then the other places and their parts; a trading centre (isantere) is left to the cues (Kabuga: !santere)
-_PLACE_HEAD_NOUNS = _PLACE_UNITS | frozenset({
+# The units a town, a district, a sector, a cell or a village is named as (PLACE_UNITS) come first: one often bears
+# a surname (Umudugudu wa Kabuga, Umurenge wa Kagame), which there names the place, not the person; then the other
+# places and their parts; a trading centre (isantere) is left to the cues (Kabuga: !santere)
+_PLACE_HEAD_NOUNS = PLACE_UNITS | frozenset({
     "santere", "bice", "soko", "masoko", "paruwasi", "muhanda", "rusengero", "kiliziya", "cyambu", "nkambi", "bitaro",
     "kibuga", "gereza", "mupaka", "nkengero", "majyaruguru", "majyepfo", "burasirazuba", "burengerazuba", "hafi",
     "baturage"})
@@ -593,7 +590,7 @@ _UNKNOWN_PEOPLE = frozenset({"umugabo", "umugore", "umusore", "umukobwa", "umwan
 def _a_place_named_so(tokens: list[Token], i: int) -> bool:
     """Whether the name at token i follows a place unit and its connective: mu mudugudu wa Kabuga is a village."""
     return i > 1 and tokens[i].joined and tokens[i - 1].joined and tokens[i - 1].norm in _OF_CONNECTIVES \
-        and without_augment(tokens[i - 2].norm) in _PLACE_UNITS
+        and without_augment(tokens[i - 2].norm) in PLACE_UNITS
 
 
 # Grounds, roads and airports, which are named after people: whoever they are "of" is their name, not there.
@@ -615,9 +612,7 @@ def _a_namesake(tokens: list[Token], i: int) -> bool:
 
 # Ranks and honorifics, which stand before a person's name: a place written right after one is a surname (Maj.
 # Ngoma is M23's spokesman, not Ngoma District).
-_RANKS = HONORIFICS | frozenset({"major", "majoro", "colonel", "koloneli", "captain", "kapiteni", "lieutenant",
-                                 "liyetona", "sergeant", "serija", "corporal", "kaporali", "brigadier", "burigadiye",
-                                 "jenerali", "general", "cpt", "pte"})
+_RANKS = HONORIFICS | MILITARY_RANKS
 
 
 def _after_a_rank(tokens: list[Token], i: int, j: int) -> bool:

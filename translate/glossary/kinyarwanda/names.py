@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from translate.document import KINYARWANDA_CALENDAR_WORDS
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda.forms import (
-    INSTITUTION_HEADS, _AND, _clitics, derived_words, organisation_heads,
+    INSTITUTION_HEADS, _AND, _clitics, derived_words, organisation_heads, without_augment,
 )
 from translate.glossary.kinyarwanda.grammar import SUBJECT_OPENERS
 from translate.glossary.kinyarwanda.senses import _connective, _of_connective, _Sentences
@@ -142,7 +142,7 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
     complement = person and i > 2 and _connective(tokens[i - 2]) \
         and tokens[i - 1].joined and tokens[i - 2].norm not in _AND and tokens[i - 3].norm in TITLE_WORDS
     before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
-        and ((neighbour(i - 1) and not complement and tokens[i - 1].norm not in _PLACE_NOUNS)
+        and ((neighbour(i - 1) and not complement and without_augment(tokens[i - 1].norm) not in _PLACE_NOUNS)
              or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
                  and neighbour(i - 2, opener_ok=True)))
     after = j < len(tokens) and (tokens[j].joined or _english_possessive(tokens, j)) and (
@@ -163,17 +163,25 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
     return (before or after) and not sentences.title_case[sentences.of[i]]
 
 
-# The nouns for a country, a region, a town and the administrative units, with the augment and without (after a
-# locative): written capitalised before a place, they say what it is, as an apposition (mu Karere Iran
-# iherereyemo, the region Iran lies in; Igihugu Uganda), no longer name.
-_PLACE_NOUNS = frozenset({"igihugu", "gihugu", "akarere", "karere", "umujyi", "mujyi", "umugi", "mugi", "intara", "ntara",
-                          "umurenge", "murenge", "akagari", "kagari", "umudugudu", "mudugudu"})
+# The administrative units and towns, without their augment (as after a locative: mu mujyi wa Goma), Rwandan,
+# Congolese and Burundian, with the older ones (segiteri, komine, perefegitura) history copy still writes.
+PLACE_UNITS = frozenset({
+    "mujyi", "mijyi", "gace", "duce", "karere", "turere", "ntara", "murenge", "mirenge", "kagari", "tugari",
+    "mudugudu", "teritwari", "telitwari", "segiteri", "komine", "perefegitura"})
+# ... and a country and a town's other spelling: written capitalised before a place, with the augment or without,
+# they say what it is, as an apposition (mu Karere Iran iherereyemo, the region Iran lies in; Igihugu Uganda), no
+# longer name.
+_PLACE_NOUNS = PLACE_UNITS | frozenset({"gihugu", "mugi"})
 
 
+# Military ranks written out before a name, in English and as Kinyarwanda spells them (the abbreviations are
+# ABBREVIATED_TITLES): a rank opens no longer name, and a one-word place right after one is a surname (Maj. Ngoma).
+MILITARY_RANKS = frozenset({"general", "jenerali", "colonel", "koloneli", "major", "majoro", "captain", "kapiteni",
+                            "lieutenant", "liyetona", "sergeant", "serija", "corporal", "kaporali", "brigadier",
+                            "burigadiye", "admiral", "cpt", "pte"})
 # Titles the press writes in English before a name (Rear Admiral Daniel Hagari), which open no longer name.
-_ENGLISH_TITLES = frozenset({"rear", "admiral", "president", "minister", "ambassador", "senator", "governor", "general",
-                             "colonel", "major", "captain", "lieutenant", "commander", "spokesman", "spokesperson",
-                             "envoy"})
+_ENGLISH_TITLES = MILITARY_RANKS | frozenset({"rear", "president", "minister", "ambassador", "senator", "governor",
+                                              "commander", "spokesman", "spokesperson", "envoy"})
 
 
 def _complement_opener(token: Token) -> bool:
