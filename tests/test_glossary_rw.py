@@ -904,7 +904,8 @@ PRESS = [
     # listed as a look-alike of Mahmoud Abbas, Abbas Araghchi is still the one Araghchi; Abbas alone stays Mahmoud
     ("Araghchi yavuze ko Tehran yiteguye.",
      ["person.abbas-araghchi=Araghchi!the surname of 'Abbas Araghchi'", "place.tehran=Tehran"]),
-    ("Impunzi ziri mu nkambi ya Mahama, mu muhanda witiriwe Lumumba.", ["term.refugees=Impunzi"]),
+    ("Impunzi ziri mu nkambi ya Mahama, mu muhanda witiriwe Lumumba.",
+     ["term.refugees=Impunzi", "place.mahama-refugee-camp=nkambi ya Mahama"]),
     # a surname his English names give alone is his however it is spelt, where no other entry writes it (Gasana is
     # two people's): after a title (with its portfolio), capitalised inside a sentence, or opening one before a
     # person's verb; not a Kinyarwanda word opening one (Nkunda cyane: I like it a lot). A common one (Muganga,
@@ -962,6 +963,10 @@ PRESS = [
     ("Mu rugo rwe hatewe grenade, naho ibindi bisasu ntibyaturika.", ["term.grenade=grenade", "term.bomb=bisasu"]),
     ("Inkubi y'umuyaga yasenye amazu muri Grenade.",
      ["term.storm=Inkubi y'umuyaga", "?term.grenade=Grenade!'muri' points to"]),
+    # a named refugee camp is listed with its head noun; the bare name is also Ghana's president (reviews 16-19)
+    ("Impunzi zo mu nkambi ya Mahama zasuwe na Perezida wa Ghana John Mahama.",
+     ["term.refugees=Impunzi", "place.mahama-refugee-camp=nkambi ya Mahama", "term.president=Perezida",
+      "place.ghana=Ghana", "person.john-mahama=John Mahama"]),
     # a general's surname is not a president's whose note names the general (review 19: Gen Bizimungu)
     ("Nyuma yaho, Gen Bizimungu yavuze ko azitabira.", ["term.general=Gen"]),
     ("Gen Augustin Bizimungu yari ayoboye ingabo. Nyuma y'iminsi, Gen Bizimungu yahunze.",
