@@ -623,6 +623,7 @@ def _after_a_rank(tokens: list[Token], i: int, j: int) -> bool:
         and tokens[i - 1].orig[:1].isupper() and tokens[i].gap.strip() in ("", ".")
 
 
+# An infinitive (ku-/gu- before a consonant, kw-/gw- before a vowel): kwibuka, kurwanya, gukumira
 _INFINITIVE = re.compile(r"(ku|kw|gu|gw)[a-z]{4,}")
 
 

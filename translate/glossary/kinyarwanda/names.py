@@ -174,8 +174,8 @@ PLACE_UNITS = frozenset({
 _PLACE_NOUNS = PLACE_UNITS | frozenset({"gihugu", "mugi"})
 
 
-# Military ranks written out before a name, in English and as Kinyarwanda spells them (the abbreviations are
-# ABBREVIATED_TITLES): a rank opens no longer name, and a one-word place right after one is a surname (Maj. Ngoma).
+# Military ranks written before a name, in English and as Kinyarwanda spells them (most abbreviations, Maj, Col, Gen,
+# are ABBREVIATED_TITLES): a rank opens no longer name, and a one-word place right after one is a surname (Maj. Ngoma).
 MILITARY_RANKS = frozenset({"general", "jenerali", "colonel", "koloneli", "major", "majoro", "captain", "kapiteni",
                             "lieutenant", "liyetona", "sergeant", "serija", "corporal", "kaporali", "brigadier",
                             "burigadiye", "admiral", "cpt", "pte"})
@@ -190,8 +190,8 @@ def _complement_opener(token: Token) -> bool:
 
 
 def _person_follows(tokens: list[Token], j: int, given_names: Container[str]) -> bool:
-    """Token j opens a title or a person's name (a given name the glossary knows, then another capitalised word),
-    not the rest of a longer name."""
+    """Token j opens a title or a person's name (a given name the glossary knows and another capitalised word, in
+    either order), not the rest of a longer name."""
     word = tokens[j].norm
     if word in _ENGLISH_TITLES or word in TITLE_WORDS or word in ABBREVIATED_TITLES:
         return True
