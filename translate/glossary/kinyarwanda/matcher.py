@@ -21,8 +21,8 @@ from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME
 from translate.glossary.kinyarwanda.names import (
     DEMONYM_PREFIXES, MILITARY_RANKS, PLACE_UNITS, TITLE_WORDS, UnlistedName, _APPOSITIVE_HEADS, _OPENERS,
     _bracketed_acronym, _capitalised_words, _inside_longer_name, _linked, _named_after, _names_a_feature,
-    _unlisted_names, after_name_particle, capitalised_name_before_acronym, initials, renderings_before_acronym,
-    spelt_out_before_acronyms, spelt_out_names, spelt_out_reading,
+    _unlisted_names, after_name_particle, capitalised_name_before_acronym, initials, is_infinitive,
+    renderings_before_acronym, spelt_out_before_acronyms, spelt_out_names, spelt_out_reading,
 )
 from translate.glossary.kinyarwanda.senses import (
     Word, _Sentences, _body_after, _foreign_after, _place_of, _placed_after, _places_after, _sentence_words,
@@ -623,16 +623,11 @@ def _after_a_rank(tokens: list[Token], i: int, j: int) -> bool:
         and tokens[i - 1].orig[:1].isupper() and tokens[i].gap.strip() in ("", ".")
 
 
-# An infinitive (ku-/gu- before a consonant, kw-/gw- before a vowel): kwibuka, kurwanya, gukumira
-_INFINITIVE = re.compile(r"(ku|kw|gu|gw)[a-z]{4,}")
-
-
 def _after_capitalised_verb(tokens: list[Token], i: int, j: int) -> bool:
     """Whether the term at tokens i..j is the object of an infinitive capitalised before it, with no capitalised
     word after it: a heading's or a campaign's wording (ibikorwa byo Kwibuka Jenoside, Kurwanya Ruswa), not a
     longer name."""
-    return i > 0 and tokens[i].joined and _INFINITIVE.fullmatch(tokens[i - 1].norm) is not None \
-        and tokens[i - 1].orig[:1].isupper() \
+    return i > 0 and tokens[i].joined and is_infinitive(tokens[i - 1].norm) and tokens[i - 1].orig[:1].isupper() \
         and not (j < len(tokens) and tokens[j].joined and tokens[j].orig[:1].isupper())
 
 

@@ -277,7 +277,14 @@ def _relative_concords(head: str) -> tuple[str, ...]:
         else NOUN_CLASSES[agreement].concords
 
 
-_INFINITIVE_PREFIXES = ("ku", "gu", "kw", "gw")
+_INFINITIVE_PREFIXES = ("ku", "gu", "kw", "gw")  # ku-/gu- before a consonant, kw-/gw- before a vowel
+
+
+def is_infinitive(word: str) -> bool:
+    """Whether a folded word is spelt as an infinitive (kurwanya, gukumira, kwibuka), not a locative (ku)."""
+    return word.startswith(_INFINITIVE_PREFIXES) and len(word) >= 6
+
+
 # Adjectives that take no agreement, common in offices' names: international, general.
 _INVARIABLE_ADJECTIVES = frozenset({"mpuzamahanga", "rusange"})
 
@@ -285,7 +292,7 @@ _INVARIABLE_ADJECTIVES = frozenset({"mpuzamahanga", "rusange"})
 def _and_infinitive(tokens: list[Token], k: int) -> bool:
     """Whether tokens k, k+1 are "and" with an infinitive (no gukumira), not with a locative (no ku wa Gatanu)."""
     return k + 1 < len(tokens) and tokens[k].norm == "no" and tokens[k].joined and tokens[k + 1].joined \
-        and tokens[k + 1].norm.startswith(_INFINITIVE_PREFIXES) and len(tokens[k + 1].norm) >= 6
+        and is_infinitive(tokens[k + 1].norm)
 
 
 def _purpose_end(tokens: list[Token], j: int) -> int:
@@ -293,8 +300,8 @@ def _purpose_end(tokens: list[Token], j: int) -> int:
     amahoro, bwo Gushyigikira Umutekano), or j."""
     n = len(tokens)
     if j + 2 >= n or tokens[j].norm not in _LOCATIVE_CONNECTIVES or not tokens[j].joined \
-            or not tokens[j + 1].joined or not tokens[j + 1].norm.startswith(_INFINITIVE_PREFIXES) \
-            or len(tokens[j + 1].norm) < 6 or not tokens[j + 2].joined or tokens[j + 2].clitic:
+            or not tokens[j + 1].joined or not is_infinitive(tokens[j + 1].norm) \
+            or not tokens[j + 2].joined or tokens[j + 2].clitic:
         return j
     k = j + 2  # after the infinitive: its object, or "and" another infinitive (bwo gushyigikira no gutuza Somaliya)
     while _and_infinitive(tokens, k):
