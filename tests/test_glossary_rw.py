@@ -970,6 +970,8 @@ PRESS = [
     ("Abanyapolitiki bamwe bavuga ko Kivu ishobora kwigenga.", ["term.politician=Abanyapolitiki", "place.kivu=Kivu"]),
     ("Uruganda rukura gaz mu Kivu rwafunzwe.",  # the lake's methane: the lake, not the region
      ["term.factory=Uruganda", "?place.kivu=Kivu!'gaz' points to"]),
+    ("M23 ngo igiye gukoresha amatora muri Kivu.",  # elections (amatora) are no boats (amato)
+     ["org.m23=M23", "term.election=amatora", "place.kivu=Kivu"]),
     ("Imirwano yabereye muri Kivu y'Amajyaruguru hafi y'ikiyaga cya Kivu.",
      ["term.clashes=Imirwano", "place.north-kivu=Kivu y'Amajyaruguru", "place.lake-kivu=y'ikiyaga cya Kivu"]),
     # a general's surname is not a president's whose note names the general (review 19: Gen Bizimungu)
