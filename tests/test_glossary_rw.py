@@ -63,7 +63,7 @@ POSITIVE = [
     ("mu murwa mukuru Kyiv", ["place.kyiv=Kyiv"]),
     ("White House yatangaje", ["org.white-house=White House"]),
     ("ibiro bya Perezida wa Amerika", ["org.white-house=ibiro bya Perezida wa Amerika"]),
-    ("ibiro ntaramakuru Reuters", ["org.reuters=Reuters"]),
+    ("ibiro ntaramakuru Reuters", ["term.news-agency=ibiro ntaramakuru", "org.reuters=Reuters"]),
     ("John Kirby yavuze ko", ["person.john-kirby=John Kirby"]),
     ("Umuvugizi John Kirby", ["term.spokesman=Umuvugizi", "person.john-kirby=John Kirby"]),
     ("muri Tatarstan", ["place.tatarstan=Tatarstan"]),
@@ -1363,6 +1363,12 @@ PRESS = [
     # ... or glued to the capitalised word it elides before; a brand's capital inside a word is no elision
     ("Guverineri wIntara y'Iburengerazuba yaguze iPhone.",
      ["term.governor=Guverineri", "place.western-province=wIntara y'Iburengerazuba"]),
+    # ... or, with a locative, glued to a lower-case noun a rendering starts with; not where the word after the
+    # prefix is a name (k'Irere) or an infinitive takes a person as its object (kubahuza: to bring them together)
+    ("Yashimiye abifatanyije nimpunzi zo munkambi ya Kiziba, UNHCR ikita kumpunzi.",
+     ["term.refugees=nimpunzi", "place.kiziba-refugee-camp=nkambi ya Kiziba", "org.unhcr=UNHCR",
+      "term.refugees=mpunzi"]),
+    ("Umupira ukomeje kubahuza, indege zica mu kirere.", []),
     # a surname spelt like a term is a name; a title before a name is the title
     ("Umunyamategeko Kamarampaka Diane yavuze ko azajurira.", []),
     ("Umutoza Umutekano Jean yasezeye, Perezida Kagame aramushimira.",

@@ -127,6 +127,14 @@ DEVELOPMENT = {
     "rw_press_dw.txt": {"recall": 0.98, "precision": 0.98, "coverage": 0.96, "traps held": 0.9},
     "rw_press_dz.txt": {"recall": 0.98, "precision": 0.975, "coverage": 0.91, "traps held": 0.95},
     "rw_press_ea.txt": {"recall": 0.98, "precision": 0.99, "coverage": 0.92, "traps held": 0.95},
+    # Sets EQ to EZ (sessions 25 and 26) were scored by hand when they came in but were left out of this table until
+    # session 37 (test_every_press_set_is_scored now keeps a set from being left out).
+    "rw_press_eq.txt": {"recall": 0.99, "precision": 0.99, "coverage": 0.97, "traps held": 0.95},
+    "rw_press_er.txt": {"recall": 0.995, "precision": 0.99, "coverage": 0.965, "traps held": 0.95},
+    "rw_press_es.txt": {"recall": 0.98, "precision": 0.985, "coverage": 0.915, "traps held": 0.95},
+    "rw_press_ex.txt": {"recall": 0.995, "precision": 0.985, "coverage": 0.905, "traps held": 0.95},
+    "rw_press_ey.txt": {"recall": 0.99, "precision": 0.995, "coverage": 0.98, "traps held": 1.0},
+    "rw_press_ez.txt": {"recall": 0.985, "precision": 0.99, "coverage": 0.97, "traps held": 0.95},
 }
 
 
@@ -509,6 +517,14 @@ def test_the_held_out_sets_hold_sentences_with_no_term():
     assert sum(bare.values()) >= 300
 
 
+def test_every_press_set_is_scored():
+    """Every annotated press set is a development set or a held-out one (or one of the agreement readings): a set
+    written but never entered in a table is scored by nobody."""
+    agreement = {name for pair in AGREEMENT for name in pair}
+    unscored = {path.name for path in DATA.glob("rw_press*.txt")} - set(DEVELOPMENT) - set(HELD_OUT_FLOORS) - agreement
+    assert not unscored, sorted(unscored)
+
+
 @pytest.mark.parametrize(("name", "bars"), DEVELOPMENT.items(), ids=list(DEVELOPMENT))
 def test_the_matcher_meets_its_goals_on_the_development_sets(name, bars):
     result = score(read_annotated(DATA / name), load_glossaries(None))
@@ -581,7 +597,7 @@ WRITTEN_AGAINST = {HELD_OUT: "e", "rw_press_heldout_f.txt": "f", "rw_press_heldo
                    "rw_press_heldout_fb.txt": "el",
                    "rw_press_heldout_fc.txt": "el"}
 ID_LISTS = ("e", "f", "g", "kl", "m", "n", "op", "q", "rt", "wx", "ab", "ad", "aw", "bi", "bs", "bw", "by", "cl", "cu",
-            "da", "dx", "ea", "eg", "el", "fd", "fe", "ff", "fg", "fh", "fi", "fj", "fk", "fl", "fm")
+            "da", "dx", "ea", "eg", "el", "fd", "fe", "ff", "fg", "fh", "fi", "fj", "fk", "fl", "fm", "fn")
 
 
 @functools.cache

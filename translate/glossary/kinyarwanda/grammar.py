@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from translate.glossary.entries import Entry
 from translate.glossary.kinyarwanda.forms import Form
-from translate.glossary.morphology import LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, VOWELS, subject_classes
+from translate.glossary.morphology import LOCATIVES, NAME_LOCATIVES, NOUN_CLASSES, VOWELS, connective, subject_classes
 from translate.glossary.textnorm import Token
 
 
@@ -39,7 +39,8 @@ def _agreement_warning(tokens: list[Token], i: int, j: int, form: Form, surface:
         return None
     found = subject_classes(verb.norm)
     expected = NOUN_CLASSES[form.cls].agreement
-    lookalike = _LOOKALIKES.get(expected) if form.guessed else None
+    lookalike = _LOOKALIKES.get(expected)
+    lookalike = lookalike if form.guessed or _connective_agrees(tokens, i, j, lookalike) else None
     if found is None or expected in found[1] or lookalike in found[1]:
         return None
     onset = found[0]
@@ -47,6 +48,15 @@ def _agreement_warning(tokens: list[Token], i: int, j: int, form: Form, surface:
     glide = next((c for c in concords if c[-1] not in VOWELS), concords[-1])
     return (f"{_AGREEMENT} '{surface} {verb.orig}': a class {expected} subject takes "
             f"{'-/'.join(concords)}- on the verb ('{glide}{verb.orig[len(onset):]}')")
+
+
+def _connective_agrees(tokens: list[Token], i: int, j: int, cls: str | None) -> bool:
+    """Whether the match's own connective, right after its head, agrees with class `cls`: indege z'intambara and
+    indege y'intambara share a head, and z' says it is the plural (class 10)."""
+    if cls is None or i + 1 >= j:
+        return False
+    elided = connective(cls)
+    return tokens[i + 1].norm.rstrip("'") in (elided, elided + "a")
 
 
 _PREFIXLESS_NAME = "a prefixless name takes"

@@ -456,10 +456,79 @@ def _glued_elisions(tokens: list[Token], clitics: frozenset[str]) -> list[Token]
     return out
 
 
-def _kinyarwanda_tokens(text: str, dialects: bool) -> list[Token]:
+# Copy that drops apostrophes and spaces also glues a connective or a locative to a lower-case noun: abifatanyije
+# nimpunzi (n'impunzi), abatuye munkambi (mu nkambi), ryita kumpunzi (ku mpunzi). Such a word is read so only where
+# it is no word of the glossary's and what follows the prefix is the first word of one of its renderings, five
+# letters or more (a shorter one is too often the end of an everyday word).
+_GLUED_LOCATIVES = ("mu", "ku")
+_GLUED_SHORTEST = 5
+
+
+def _glued_connectives(tokens: list[Token], clitics: frozenset[str], noun_heads: _NounHeads) -> list[Token]:
+    """The tokens, with an elided connective (nimpunzi) or a locative (munkambi) written against the lower-case noun
+    after it read as that connective or locative and that noun."""
+    out: list[Token] = []
+    for token in tokens:
+        split = None if token.clitic or not token.orig.islower() or len(token.orig) != len(token.norm) \
+            or token.norm in noun_heads.first_words else _glued_prefix(token.norm, clitics, noun_heads)
+        if split is None:
+            out.append(token)
+            continue
+        prefix, elided = split
+        k = len(prefix)
+        out.append(Token(prefix + ("'" if elided else ""), token.start, token.start + k, token.orig[:k], token.gap,
+                         elided))
+        out.append(Token(token.norm[k:], token.start + k, token.end, token.orig[k:], ""))
+    return out
+
+
+class _NounHeads(NamedTuple):
+    """The nouns the glossary's renderings start with (not names: Irere is a person, not k'irere): with their
+    augment (impunzi), after a connective, and without it (nkambi), after a locative; and every word a rendering
+    starts with, which is read as it stands."""
+    augmented: frozenset[str]
+    augmentless: frozenset[str]
+    first_words: frozenset[str]
+
+
+def _noun_heads(glossary: Glossary, dialects: bool) -> _NounHeads:
+    def build() -> _NounHeads:
+        heads: dict[str, set[str]] = {"augmented": set(), "augmentless": set()}
+        first = kinyarwanda_index(glossary, dialects).first
+        for word, patterns in first.items():
+            for pattern in patterns:
+                if pattern.kind == "term" and isinstance(pattern.data, Form) and pattern.data.kind in heads:
+                    heads[pattern.data.kind].add(word)
+        return _NounHeads(frozenset(heads["augmented"]), frozenset(heads["augmentless"]), frozenset(first))
+    return glossary.cached(("rw-noun-heads", dialects), build)
+
+
+def _glued_prefix(word: str, clitics: frozenset[str], heads: _NounHeads) -> tuple[str, bool] | None:
+    """The connective (elided: True) or locative a word starts with, glued to a noun a rendering starts with: the
+    connective before the noun's augment (n-impunzi), the locative before the noun without it (mu-nkambi); None if
+    none."""
+    for prefix in sorted(clitics, key=len, reverse=True):
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= _GLUED_SHORTEST and rest in heads.augmented:
+            return prefix, True
+    for prefix in _GLUED_LOCATIVES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= _GLUED_SHORTEST and rest in heads.augmentless \
+                and not (prefix == "ku" and rest.startswith(_PERSON_OBJECTS)):
+            return prefix, False
+    return None
+
+
+# An infinitive with a person as its object starts as a locative before a person's noun would: kubahuza (to bring
+# them together), not ku bahuza (at the mediators).
+_PERSON_OBJECTS = ("mu", "ba")
+
+
+def _kinyarwanda_tokens(text: str, glossary: Glossary, dialects: bool) -> list[Token]:
     """The words of a Kinyarwanda text, its elisions read however they are written."""
     clitics = _clitics(dialects)
-    return _spaced_elisions(_glued_elisions(tokenize(text, clitics), clitics))
+    tokens = _spaced_elisions(_glued_elisions(tokenize(text, clitics), clitics))
+    return _glued_connectives(tokens, clitics - {"h"}, _noun_heads(glossary, dialects))
 
 
 def _without_middle_initials(tokens: list[Token], given_names: frozenset[str]) -> list[Token]:
@@ -481,16 +550,16 @@ def _without_middle_initials(tokens: list[Token], given_names: frozenset[str]) -
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
     """The glossary's terms in a Kinyarwanda text, with the people's names it misspells (spelling.py) and the
     surnames of the people it has named in full."""
-    tokens = _without_middle_initials(_kinyarwanda_tokens(text, dialects), _given_names(glossary))
+    tokens = _without_middle_initials(_kinyarwanda_tokens(text, glossary, dialects), _given_names(glossary))
     matches = _find_kinyarwanda(text, tokens, glossary, dialects)
     matches = with_misspelt_names(text, tokens, matches, name_spellings(glossary),
                                   lambda respelt: _find_kinyarwanda(
-                                      respelt, _kinyarwanda_tokens(respelt, dialects), glossary, dialects))
+                                      respelt, _kinyarwanda_tokens(respelt, glossary, dialects), glossary, dialects))
     matches = _with_surnames_of_named_people(text, tokens, matches, glossary)
     matches = _with_surnames_of_listed_people(text, tokens, matches, glossary)
     matches = _surnames_of_other_named_people(matches, glossary)
     return _with_hashtags(text, matches, lambda words: _find_kinyarwanda(
-        words, _kinyarwanda_tokens(words, dialects), glossary, dialects), _world_names(glossary))
+        words, _kinyarwanda_tokens(words, glossary, dialects), glossary, dialects), _world_names(glossary))
 
 
 _HASHTAG = re.compile(r"(?<![\w#/&])#(\w+)")
