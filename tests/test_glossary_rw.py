@@ -995,6 +995,10 @@ PRESS = [
      ["place.burundi=Burundi!subject agreement", "place.rwanda=Rwanda", "term.attack=ibitero", "place.rwanda=Rwanda",
       "place.dr-congo=DRC"]),
     ("Radio Rwanda yavuze ko Made in Rwanda na Rwanda Day byagenze neza.", []),
+    # a 9/10 head (indege) is said plural by its connective: z' agrees with a class 10 verb, y' does not
+    ("Indege z'intambara zarashe Gaza.", ["term.fighter-jet=Indege z'intambara", "place.gaza=Gaza"]),
+    ("Indege y'intambara zarashe Gaza.",
+     ["term.fighter-jet=Indege y'intambara!subject agreement", "place.gaza=Gaza"]),
     ("Yabwiye Akanama gashinzwe Umutekano ko umutekano muke wiyongereye.",
      ["org.un-security-council=Akanama gashinzwe Umutekano", "term.insecurity=umutekano muke"]),
     # a listed body after a connective that closes an unlisted office's name is whose it is, still named; not a

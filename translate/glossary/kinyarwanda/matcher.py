@@ -464,24 +464,6 @@ _GLUED_LOCATIVES = ("mu", "ku")
 _GLUED_SHORTEST = 5
 
 
-def _glued_connectives(tokens: list[Token], clitics: frozenset[str], noun_heads: _NounHeads) -> list[Token]:
-    """The tokens, with an elided connective (nimpunzi) or a locative (munkambi) written against the lower-case noun
-    after it read as that connective or locative and that noun."""
-    out: list[Token] = []
-    for token in tokens:
-        split = None if token.clitic or not token.orig.islower() or len(token.orig) != len(token.norm) \
-            or token.norm in noun_heads.first_words else _glued_prefix(token.norm, clitics, noun_heads)
-        if split is None:
-            out.append(token)
-            continue
-        prefix, elided = split
-        k = len(prefix)
-        out.append(Token(prefix + ("'" if elided else ""), token.start, token.start + k, token.orig[:k], token.gap,
-                         elided))
-        out.append(Token(token.norm[k:], token.start + k, token.end, token.orig[k:], ""))
-    return out
-
-
 class _NounHeads(NamedTuple):
     """The nouns the glossary's renderings start with (not names: Irere is a person, not k'irere): with their
     augment (impunzi), after a connective, and without it (nkambi), after a locative; and every word a rendering
@@ -501,6 +483,24 @@ def _noun_heads(glossary: Glossary, dialects: bool) -> _NounHeads:
                     heads[pattern.data.kind].add(word)
         return _NounHeads(frozenset(heads["augmented"]), frozenset(heads["augmentless"]), frozenset(first))
     return glossary.cached(("rw-noun-heads", dialects), build)
+
+
+def _glued_connectives(tokens: list[Token], clitics: frozenset[str], noun_heads: _NounHeads) -> list[Token]:
+    """The tokens, with an elided connective (nimpunzi) or a locative (munkambi) written against the lower-case noun
+    after it read as that connective or locative and that noun."""
+    out: list[Token] = []
+    for token in tokens:
+        split = None if token.clitic or not token.orig.islower() or len(token.orig) != len(token.norm) \
+            or token.norm in noun_heads.first_words else _glued_prefix(token.norm, clitics, noun_heads)
+        if split is None:
+            out.append(token)
+            continue
+        prefix, elided = split
+        k = len(prefix)
+        out.append(Token(prefix + ("'" if elided else ""), token.start, token.start + k, token.orig[:k], token.gap,
+                         elided))
+        out.append(Token(token.norm[k:], token.start + k, token.end, token.orig[k:], ""))
+    return out
 
 
 def _glued_prefix(word: str, clitics: frozenset[str], heads: _NounHeads) -> tuple[str, bool] | None:
