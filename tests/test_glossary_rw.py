@@ -995,6 +995,10 @@ PRESS = [
      ["place.burundi=Burundi!subject agreement", "place.rwanda=Rwanda", "term.attack=ibitero", "place.rwanda=Rwanda",
       "place.dr-congo=DRC"]),
     ("Radio Rwanda yavuze ko Made in Rwanda na Rwanda Day byagenze neza.", []),
+    # a member of parliament's title, as the copy writes it in English or French; the arrest as a noun
+    ("Hon. Kalinda François Xavier yanenze itabwa muri yombi rya Rose Kabuye.",
+     ["term.honourable=Hon", "person.francois-xavier-kalinda=Kalinda François Xavier",
+      "term.arrest=itabwa muri yombi", "person.rose-kabuye=Rose Kabuye"]),
     # a 9/10 head (indege) is said plural by its connective: z' agrees with a class 10 verb, y' does not
     ("Indege z'intambara zarashe Gaza.", ["term.fighter-jet=Indege z'intambara", "place.gaza=Gaza"]),
     ("Indege y'intambara zarashe Gaza.",
