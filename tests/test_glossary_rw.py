@@ -1003,6 +1003,9 @@ PRESS = [
     ("Indege z'intambara zarashe Gaza.", ["term.fighter-jet=Indege z'intambara", "place.gaza=Gaza"]),
     ("Indege y'intambara zarashe Gaza.",
      ["term.fighter-jet=Indege y'intambara!subject agreement", "place.gaza=Gaza"]),
+    # classes 1 and 3 share their connective: w' says nothing of the number
+    ("Umutwe w'iterabwoba yatangaje ko wagabye igitero.",
+     ["term.terrorist-group=Umutwe w'iterabwoba!subject agreement", "term.attack=igitero"]),
     ("Yabwiye Akanama gashinzwe Umutekano ko umutekano muke wiyongereye.",
      ["org.un-security-council=Akanama gashinzwe Umutekano", "term.insecurity=umutekano muke"]),
     # a listed body after a connective that closes an unlisted office's name is whose it is, still named; not a
@@ -1372,11 +1375,12 @@ PRESS = [
     ("Guverineri wIntara y'Iburengerazuba yaguze iPhone.",
      ["term.governor=Guverineri", "place.western-province=wIntara y'Iburengerazuba"]),
     # ... or, with a locative, glued to a lower-case noun a rendering starts with; not where the word after the
-    # prefix is a name (k'Irere) or an infinitive takes a person as its object (kubahuza: to bring them together)
+    # prefix is a name (k'Irere) or a person's noun shaped like a verb (kubahuza: to bring them together)
     ("Yashimiye abifatanyije nimpunzi zo munkambi ya Kiziba, UNHCR ikita kumpunzi.",
      ["term.refugees=nimpunzi", "place.kiziba-refugee-camp=nkambi ya Kiziba", "org.unhcr=UNHCR",
       "term.refugees=mpunzi"]),
     ("Umupira ukomeje kubahuza, indege zica mu kirere.", []),
+    ("Abayobozi babahuza, yifuza kumuhuza nabo; babasaba impapuro.", []),
     # a surname spelt like a term is a name; a title before a name is the title
     ("Umunyamategeko Kamarampaka Diane yavuze ko azajurira.", []),
     ("Umutoza Umutekano Jean yasezeye, Perezida Kagame aramushimira.",

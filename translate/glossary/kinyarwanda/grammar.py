@@ -40,7 +40,7 @@ def _agreement_warning(tokens: list[Token], i: int, j: int, form: Form, surface:
     found = subject_classes(verb.norm)
     expected = NOUN_CLASSES[form.cls].agreement
     lookalike = _LOOKALIKES.get(expected)
-    lookalike = lookalike if form.guessed or _connective_agrees(tokens, i, j, lookalike) else None
+    lookalike = lookalike if form.guessed or _connective_agrees(tokens, i, j, lookalike, expected) else None
     if found is None or expected in found[1] or lookalike in found[1]:
         return None
     onset = found[0]
@@ -50,10 +50,11 @@ def _agreement_warning(tokens: list[Token], i: int, j: int, form: Form, surface:
             f"{'-/'.join(concords)}- on the verb ('{glide}{verb.orig[len(onset):]}')")
 
 
-def _connective_agrees(tokens: list[Token], i: int, j: int, cls: str | None) -> bool:
-    """Whether the match's own connective, right after its head, agrees with class `cls`: indege z'intambara and
-    indege y'intambara share a head, and z' says it is the plural (class 10)."""
-    if cls is None or i + 1 >= j:
+def _connective_agrees(tokens: list[Token], i: int, j: int, cls: str | None, other: str) -> bool:
+    """Whether the match's own connective, right after its head, agrees with class `cls` and not with `other`, the
+    class its head shares a prefix with: indege z'intambara and indege y'intambara share a head, and z' says it is
+    the plural (class 10). Classes 1 and 3 share their connective (w'): it says nothing."""
+    if cls is None or i + 1 >= j or connective(cls) == connective(other):
         return False
     elided = connective(cls)
     return tokens[i + 1].norm.rstrip("'") in (elided, elided + "a")

@@ -457,41 +457,47 @@ def _glued_elisions(tokens: list[Token], clitics: frozenset[str]) -> list[Token]
 
 
 # Copy that drops apostrophes and spaces also glues a connective or a locative to a lower-case noun: abifatanyije
-# nimpunzi (n'impunzi), abatuye munkambi (mu nkambi), ryita kumpunzi (ku mpunzi). Such a word is read so only where
-# it is no word of the glossary's and what follows the prefix is the first word of one of its renderings, five
-# letters or more (a shorter one is too often the end of an everyday word).
+# nimpunzi (n'impunzi), abatuye munkambi (mu nkambi), ryita kumpunzi (ku mpunzi). Such a word is read as the two it
+# stands for only where it is no word a rendering starts with and what follows the prefix is a noun one starts with,
+# five letters or more (a shorter one is too often the end of an everyday word). A connective's match spans the whole
+# word (nimpunzi), as an elided one spans its apostrophe; a locative's starts after it (mu|nkambi ya Kiziba), as a
+# locative written apart stays outside. A capitalised glued word (Kumunsi, opening a sentence) is left as written.
 _GLUED_LOCATIVES = ("mu", "ku")
 _GLUED_SHORTEST = 5
 
 
 class _NounHeads(NamedTuple):
-    """The nouns the glossary's renderings start with (not names: Irere is a person, not k'irere): with their
-    augment (impunzi), after a connective, and without it (nkambi), after a locative; and every word a rendering
-    starts with, which is read as it stands."""
+    """The nouns the glossary's renderings start with: with their augment (impunzi), read after a connective, and
+    without it (nkambi), after a locative; and every word a rendering starts with, which is read as it stands."""
     augmented: frozenset[str]
     augmentless: frozenset[str]
     first_words: frozenset[str]
 
 
 def _noun_heads(glossary: Glossary, dialects: bool) -> _NounHeads:
+    """Built once per glossary. Not names (Irere is a person: kirere is no k'Irere), nor a person's noun shaped like
+    a verb, which a subject or object prefix glued to the verb spells too: abahuza (mediators) in babahuza,
+    kubahuza (they, to bring them together), abasaba (applicants) in babasaba (they ask them)."""
     def build() -> _NounHeads:
         heads: dict[str, set[str]] = {"augmented": set(), "augmentless": set()}
         first = kinyarwanda_index(glossary, dialects).first
         for word, patterns in first.items():
             for pattern in patterns:
-                if pattern.kind == "term" and isinstance(pattern.data, Form) and pattern.data.kind in heads:
-                    heads[pattern.data.kind].add(word)
+                form = pattern.data
+                if pattern.kind == "term" and isinstance(form, Form) and form.kind in heads \
+                        and not (form.cls in _PEOPLE_CLASSES and word.endswith("a")):
+                    heads[form.kind].add(word)
         return _NounHeads(frozenset(heads["augmented"]), frozenset(heads["augmentless"]), frozenset(first))
     return glossary.cached(("rw-noun-heads", dialects), build)
 
 
-def _glued_connectives(tokens: list[Token], clitics: frozenset[str], noun_heads: _NounHeads) -> list[Token]:
+def _glued_connectives(tokens: list[Token], connectives: tuple[str, ...], heads: _NounHeads) -> list[Token]:
     """The tokens, with an elided connective (nimpunzi) or a locative (munkambi) written against the lower-case noun
-    after it read as that connective or locative and that noun."""
+    after it read as that connective or locative and that noun. `connectives`: the elided ones, longest first."""
     out: list[Token] = []
     for token in tokens:
         split = None if token.clitic or not token.orig.islower() or len(token.orig) != len(token.norm) \
-            or token.norm in noun_heads.first_words else _glued_prefix(token.norm, clitics, noun_heads)
+            or token.norm in heads.first_words else _glued_prefix(token.norm, connectives, heads)
         if split is None:
             out.append(token)
             continue
@@ -503,32 +509,28 @@ def _glued_connectives(tokens: list[Token], clitics: frozenset[str], noun_heads:
     return out
 
 
-def _glued_prefix(word: str, clitics: frozenset[str], heads: _NounHeads) -> tuple[str, bool] | None:
+def _glued_prefix(word: str, connectives: tuple[str, ...], heads: _NounHeads) -> tuple[str, bool] | None:
     """The connective (elided: True) or locative a word starts with, glued to a noun a rendering starts with: the
     connective before the noun's augment (n-impunzi), the locative before the noun without it (mu-nkambi); None if
     none."""
-    for prefix in sorted(clitics, key=len, reverse=True):
+    for prefix in connectives:
         rest = word[len(prefix):]
         if word.startswith(prefix) and len(rest) >= _GLUED_SHORTEST and rest in heads.augmented:
             return prefix, True
     for prefix in _GLUED_LOCATIVES:
         rest = word[len(prefix):]
-        if word.startswith(prefix) and len(rest) >= _GLUED_SHORTEST and rest in heads.augmentless \
-                and not (prefix == "ku" and rest.startswith(_PERSON_OBJECTS)):
+        if word.startswith(prefix) and len(rest) >= _GLUED_SHORTEST and rest in heads.augmentless:
             return prefix, False
     return None
-
-
-# An infinitive with a person as its object starts as a locative before a person's noun would: kubahuza (to bring
-# them together), not ku bahuza (at the mediators).
-_PERSON_OBJECTS = ("mu", "ba")
 
 
 def _kinyarwanda_tokens(text: str, glossary: Glossary, dialects: bool) -> list[Token]:
     """The words of a Kinyarwanda text, its elisions read however they are written."""
     clitics = _clitics(dialects)
     tokens = _spaced_elisions(_glued_elisions(tokenize(text, clitics), clitics))
-    return _glued_connectives(tokens, clitics - {"h"}, _noun_heads(glossary, dialects))
+    # h, a locative, is left as with elisions written apart: it is too often a stray letter
+    glued = tuple(sorted(clitics - {"h"}, key=len, reverse=True))
+    return _glued_connectives(tokens, glued, _noun_heads(glossary, dialects))
 
 
 def _without_middle_initials(tokens: list[Token], given_names: frozenset[str]) -> list[Token]:
