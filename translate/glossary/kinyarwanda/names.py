@@ -528,8 +528,9 @@ def _content_words(glossary: Glossary) -> dict[str, tuple[tuple[str, ...], ...]]
         for entry in glossary:
             if entry.type != "organisation":
                 continue
-            forms = {tuple(t.norm for t in tokenize(r, clitics) if not t.clitic and t.norm not in FULL_CONNECTIVES)
-                     for r in entry.rw}
+            # in the glossary's order, not a set's: which rendering is tried first must not depend on the hash seed
+            forms = dict.fromkeys(tuple(t.norm for t in tokenize(r, clitics)
+                                        if not t.clitic and t.norm not in FULL_CONNECTIVES) for r in entry.rw)
             out[entry.id] = tuple(f for f in forms if len(f) > 1)
         return out
     return glossary.cached(("rw-organisation-content-words",), build)
@@ -550,6 +551,7 @@ def renderings_before_acronym(tokens: list[Token], found: list[tuple[Pattern, in
         forms = words.get(pattern.entry)
         if not forms or not _bracketed_acronym(tokens, i) or i < 2:
             continue
+        start = None  # the longest phrase a rendering fits: Umuryango w'Ubumwe bw'u Burayi, not Ubumwe bw'u Burayi
         for form in forms:
             if tokens[i - 1].norm != form[-1]:
                 continue
@@ -563,8 +565,9 @@ def renderings_before_acronym(tokens: list[Token], found: list[tuple[Pattern, in
                     want -= 1
             if want == 0 and _one_name(tokens, k, i, set(form)) \
                     and not any(p.entry == pattern.entry and s == k for p, s, _ in found):
-                spans.append(UnlistedName(k, i, k, pattern.entry))
-                break
+                start = k if start is None else min(start, k)
+        if start is not None:
+            spans.append(UnlistedName(start, i, start, pattern.entry))
     return spans
 
 
