@@ -476,8 +476,8 @@ class _NounHeads(NamedTuple):
 
 def _noun_heads(glossary: Glossary, dialects: bool) -> _NounHeads:
     """Built once per glossary. Not names (Irere is a person: kirere is no k'Irere), nor a person's noun shaped like
-    a verb, which a subject or object prefix glued to the verb spells too: abahuza (mediators) in babahuza,
-    kubahuza (they, to bring them together), abasaba (applicants) in babasaba (they ask them)."""
+    a verb, which a subject or object prefix glued to the verb spells too: abahuza (mediators) in babahuza (they
+    bring them together) and kubahuza (to bring them together), abasaba (applicants) in babasaba (they ask them)."""
     def build() -> _NounHeads:
         heads: dict[str, set[str]] = {"augmented": set(), "augmentless": set()}
         first = kinyarwanda_index(glossary, dialects).first
@@ -528,7 +528,7 @@ def _kinyarwanda_tokens(text: str, glossary: Glossary, dialects: bool) -> list[T
     """The words of a Kinyarwanda text, its elisions read however they are written."""
     clitics = _clitics(dialects)
     tokens = _spaced_elisions(_glued_elisions(tokenize(text, clitics), clitics))
-    # h, a locative, is left as with elisions written apart: it is too often a stray letter
+    # h (a locative) is left out, as for elisions written apart: it is too often a stray letter
     glued = tuple(sorted(clitics - {"h"}, key=len, reverse=True))
     return _glued_connectives(tokens, glued, _noun_heads(glossary, dialects))
 
