@@ -9,7 +9,7 @@ import bisect
 import dataclasses
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import NamedTuple
 
 from translate.glossary.entries import Entry, Glossary
@@ -424,8 +424,9 @@ def _name_text(text: str, tokens: list[Token], a: int, b: int) -> str:
 
 
 # Informal copy writes an elided connective apart, a space for its apostrophe: minisitiri w ingabo w u rwanda (h,
-# a locative, is left: h is too often a stray letter).
-_SPACED_ELISIONS = CLITICS - {"h"}
+# a locative, is left, written apart or glued: h is too often a stray letter).
+_STRAY_LETTERS = frozenset({"h"})
+_SPACED_ELISIONS = CLITICS - _STRAY_LETTERS
 
 
 def _spaced_elisions(tokens: list[Token]) -> list[Token]:
@@ -450,10 +451,16 @@ def _glued_elisions(tokens: list[Token], clitics: frozenset[str]) -> list[Token]
         if glued is None or token.clitic or glued.group(1) not in clitics or len(token.orig) != len(token.norm):
             out.append(token)
             continue
-        k = glued.end()
-        out.append(Token(token.norm[:k] + "'", token.start, token.start + k, token.orig[:k], token.gap, True))
-        out.append(Token(token.norm[k:], token.start + k, token.end, token.orig[k:], ""))
+        out += _split(token, glued.end(), elided=True)
     return out
+
+
+def _split(token: Token, k: int, elided: bool) -> list[Token]:
+    """A glued token as the two words it stands for, split after its k-th letter: an elided connective (w'Intara,
+    n'impunzi) or a locative (mu nkambi), then the word, joined to it."""
+    return [Token(token.norm[:k] + ("'" if elided else ""), token.start, token.start + k, token.orig[:k], token.gap,
+                  elided),
+            Token(token.norm[k:], token.start + k, token.end, token.orig[k:], "")]
 
 
 # Copy that drops apostrophes and spaces also glues a connective or a locative to a lower-case noun: abifatanyije
@@ -468,10 +475,10 @@ _GLUED_SHORTEST = 5
 
 class _NounHeads(NamedTuple):
     """The nouns the glossary's renderings start with: with their augment (impunzi), read after a connective, and
-    without it (nkambi), after a locative; and every word a rendering starts with, which is read as it stands."""
+    without it (nkambi), after a locative; and the elided connectives that may be glued to them, longest first."""
     augmented: frozenset[str]
     augmentless: frozenset[str]
-    first_words: frozenset[str]
+    connectives: tuple[str, ...]
 
 
 def _noun_heads(glossary: Glossary, dialects: bool) -> _NounHeads:
@@ -480,40 +487,38 @@ def _noun_heads(glossary: Glossary, dialects: bool) -> _NounHeads:
     bring them together) and kubahuza (to bring them together), abasaba (applicants) in babasaba (they ask them)."""
     def build() -> _NounHeads:
         heads: dict[str, set[str]] = {"augmented": set(), "augmentless": set()}
-        first = kinyarwanda_index(glossary, dialects).first
-        for word, patterns in first.items():
+        for word, patterns in kinyarwanda_index(glossary, dialects).first.items():
             for pattern in patterns:
                 form = pattern.data
                 if pattern.kind == "term" and isinstance(form, Form) and form.kind in heads \
                         and not (form.cls in _PEOPLE_CLASSES and word.endswith("a")):
                     heads[form.kind].add(word)
-        return _NounHeads(frozenset(heads["augmented"]), frozenset(heads["augmentless"]), frozenset(first))
+        connectives = tuple(sorted(_clitics(dialects) - _STRAY_LETTERS, key=len, reverse=True))
+        return _NounHeads(frozenset(heads["augmented"]), frozenset(heads["augmentless"]), connectives)
     return glossary.cached(("rw-noun-heads", dialects), build)
 
 
-def _glued_connectives(tokens: list[Token], connectives: tuple[str, ...], heads: _NounHeads) -> list[Token]:
+def _glued_connectives(tokens: list[Token], first_words: Container[str], heads: _NounHeads) -> list[Token]:
     """The tokens, with an elided connective (nimpunzi) or a locative (munkambi) written against the lower-case noun
-    after it read as that connective or locative and that noun. `connectives`: the elided ones, longest first."""
+    after it read as that connective or locative and that noun; not a word a rendering starts with (`first_words`),
+    which is read as it stands."""
     out: list[Token] = []
     for token in tokens:
         split = None if token.clitic or not token.orig.islower() or len(token.orig) != len(token.norm) \
-            or token.norm in heads.first_words else _glued_prefix(token.norm, connectives, heads)
+            or token.norm in first_words else _glued_prefix(token.norm, heads)
         if split is None:
             out.append(token)
             continue
         prefix, elided = split
-        k = len(prefix)
-        out.append(Token(prefix + ("'" if elided else ""), token.start, token.start + k, token.orig[:k], token.gap,
-                         elided))
-        out.append(Token(token.norm[k:], token.start + k, token.end, token.orig[k:], ""))
+        out += _split(token, len(prefix), elided)
     return out
 
 
-def _glued_prefix(word: str, connectives: tuple[str, ...], heads: _NounHeads) -> tuple[str, bool] | None:
+def _glued_prefix(word: str, heads: _NounHeads) -> tuple[str, bool] | None:
     """The connective (elided: True) or locative a word starts with, glued to a noun a rendering starts with: the
     connective before the noun's augment (n-impunzi), the locative before the noun without it (mu-nkambi); None if
     none."""
-    for prefix in connectives:
+    for prefix in heads.connectives:
         rest = word[len(prefix):]
         if word.startswith(prefix) and len(rest) >= _GLUED_SHORTEST and rest in heads.augmented:
             return prefix, True
@@ -528,9 +533,7 @@ def _kinyarwanda_tokens(text: str, glossary: Glossary, dialects: bool) -> list[T
     """The words of a Kinyarwanda text, its elisions read however they are written."""
     clitics = _clitics(dialects)
     tokens = _spaced_elisions(_glued_elisions(tokenize(text, clitics), clitics))
-    # h (a locative) is left out, as for elisions written apart: it is too often a stray letter
-    glued = tuple(sorted(clitics - {"h"}, key=len, reverse=True))
-    return _glued_connectives(tokens, glued, _noun_heads(glossary, dialects))
+    return _glued_connectives(tokens, kinyarwanda_index(glossary, dialects).first, _noun_heads(glossary, dialects))
 
 
 def _without_middle_initials(tokens: list[Token], given_names: frozenset[str]) -> list[Token]:
