@@ -473,8 +473,9 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
         if closed == with_mandate and (purpose := _purpose_end(tokens, with_mandate)) > with_mandate:
             # a purpose only where the acronym closes the name: Ubutumwa Mpuzamahanga bwo Gushyigikira Umutekano
             # (MSS); else it is what the body does (Ingabo z'u Rwanda zo kugarura amahoro)
-            closed = max(_seat_end(tokens, purpose), _acronym_end(tokens, purpose))
-            with_mandate = purpose if closed > purpose else with_mandate
+            after_purpose = max(_seat_end(tokens, purpose), _acronym_end(tokens, purpose))
+            if after_purpose > purpose:
+                closed, with_mandate = after_purpose, purpose
         if closed > with_mandate and with_mandate > k + 1:
             # a listed acronym names the organisation, which the name writes another way: it stays itself, the
             # name is that organisation too, and a place inside is the name's (Ihuriro ry'Ibihugu bya Sahel (AES))
