@@ -1825,6 +1825,8 @@ PRESS = [
      "amahoro zageze i Bangui.",
      ["place.kenya=Kenya", "org.mss=Ubutumwa Mpuzamahanga bwo Gushyigikira Umutekano", "org.mss=MSS",
       "org.rdf=Ingabo z'u Rwanda", "term.peace=amahoro", "place.bangui=Bangui"]),
+    ("Yavuze ko ubutumwa bw'Umuryango w'Abibumbye bwo kubungabunga amahoro bukomeje.",  # nothing closes it
+     ["org.un=bw'Umuryango w'Abibumbye", "term.peace=amahoro"]),
     # an organisation's French name as it stands; an office's name with another listed name of the body it holds
     ("Rwasa yakuwe ku buyobozi bwa Congrès National pour la Liberté. Komisiyo ya CEDEAO yabyamaganye.",
      ["person.agathon-rwasa=Rwasa", "org.cnl=Congrès National pour la Liberté",
