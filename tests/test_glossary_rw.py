@@ -834,6 +834,10 @@ PRESS = [
     ("Perezida w'ikipe yeguye, Perezida w'Urukiko Rukuru aramushima, Perezida wa Kenya aracecetse.",
      ["?term.president=Perezida!'ikipe' points to", "?term.president=Perezida!'Urukiko' points to",
       "org.high-court=w'Urukiko Rukuru", "term.president=Perezida", "place.kenya=Kenya"]),
+    # ... the noun without its augment after a demonstrative too (b'iyi kipe); the heads of a body's member states
+    # are heads of state (b'ibihugu: the body qualifies the states, not the office)
+    ("Ikipe yashimiye ba Visi Perezida b'iyi kipe n'abakuru b'ibihugu by'umuryango wa EAC.",
+     ["?term.vice-president=Visi Perezida!'kipe' points to", "term.president=n'abakuru b'ibihugu", "org.eac=EAC"]),
     # ... so does a body named there, listed or an acronym that names no place; a country's acronym does not
     ("Cyril Ramaphosa, Perezida wa ANC, yahuye na Perezida wa IBUKA na Perezida wa RDC.",
      ["person.cyril-ramaphosa=Cyril Ramaphosa", "?term.president=Perezida!'ANC' points to", "org.anc=ANC",
@@ -999,6 +1003,8 @@ PRESS = [
     ("Hon. Kalinda François Xavier yanenze itabwa muri yombi rya Rose Kabuye.",
      ["term.honourable=Hon", "person.francois-xavier-kalinda=Kalinda François Xavier",
       "term.arrest=itabwa muri yombi", "person.rose-kabuye=Rose Kabuye"]),
+    # ... which opens no longer name after any word (ndetse Hon Masozera: the title, then the member)
+    ("Ntitwabonye umwanya, ndetse Hon Masozera yabivuze.", ["term.honourable=Hon"]),
     # a 9/10 head (indege) is said plural by its connective: z' agrees with a class 10 verb, y' does not
     ("Indege z'intambara zarashe Gaza.", ["term.fighter-jet=Indege z'intambara", "place.gaza=Gaza"]),
     ("Indege y'intambara zarashe Gaza.",

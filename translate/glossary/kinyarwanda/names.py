@@ -855,7 +855,7 @@ def _seat_end(tokens: list[Token], j: int) -> int:
 TITLE_WORDS = frozenset({"perezida", "prezida", "visi", "minisitiri", "ministiri", "dr", "bwana", "madamu",
                          "nyakubahwa", "nyakwigendera", "jenerali", "umuyobozi", "umuvugizi", "ambasaderi", "meya",
                          "guverineri", "depite", "senateri", "musenyeri", "padiri", "pasiteri", "karidinali",
-                         "nyiricyubahiro", "sheikh", "mufti", "imamu", "umwami"})
+                         "nyiricyubahiro", "sheikh", "mufti", "imamu", "umwami", "hon", "honorable", "honourable"})
 
 
 def _name_step(tokens: list[Token], j: int) -> int:

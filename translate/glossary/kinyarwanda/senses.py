@@ -9,7 +9,7 @@ from collections.abc import Container, Mapping, Sequence
 from typing import NamedTuple
 
 from translate.glossary.entries import Entry
-from translate.glossary.kinyarwanda.forms import _AND, _LIKE, without_augment
+from translate.glossary.kinyarwanda.forms import _AND, _LIKE, DEMONSTRATIVES, without_augment
 from translate.glossary.kinyarwanda.grammar import _SENSE
 from translate.glossary.morphology import FULL_CONNECTIVES, O_CONNECTIVES, spelt_foreign
 from translate.glossary.textnorm import ABBREVIATED_TITLES, Token, fold
@@ -112,6 +112,7 @@ class Word(NamedTuple):
     text: str
     capitalised: bool
     place: bool = False
+    bare: bool = False  # after a demonstrative, a noun without its augment (b'iyi kipe)
 
 
 class _Cue(NamedTuple):
@@ -122,6 +123,12 @@ class _Cue(NamedTuple):
 
 def _cues(written: Sequence[str]) -> list[_Cue]:
     return [_Cue(fold(c), len(c) > 1 and c.isupper()) for c in written]
+
+
+def _bare(word: Word, cue: _Cue) -> bool:
+    """Whether the word, after a demonstrative, is the cue's noun without its augment (b'iyi kipe: ikipe)."""
+    bare = without_augment(cue.text)
+    return word.bare and bare != cue.text and word.text == bare
 
 
 def _has_cue(word: Word, cue: _Cue) -> bool:
@@ -184,7 +191,8 @@ def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[Wo
     kept = [k for k in clause[:1] if k != connective]
     if connective is not None:
         kept += [k for k in clause if connective < k <= connective + 2]
-    return tuple(Word(tokens[k].norm, sentences.capitalised_inside(tokens, k)) for k in kept)
+    return tuple(Word(tokens[k].norm, sentences.capitalised_inside(tokens, k),
+                      bare=k > 0 and tokens[k - 1].norm in DEMONSTRATIVES) for k in kept)
 
 
 _COORDINATED_TITLE = frozenset({"visi", "perezida", "prezida"})
@@ -335,7 +343,8 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
             else None) \
         or (of if of is not None and without_augment(of) in {without_augment(fold(cue)) for cue in cues.of_against}
             else None) \
-        or next((word.text for word in after for cue in next_against if _has_cue(word, cue)), None)
+        or next((word.text for word in after for cue in next_against if _has_cue(word, cue) or _bare(word, cue)),
+                None)
     # a place it is of or in, or a word before it that supports it (kubera intambara), outweighs its sentence's
     # words; not one of those right after it (kubera intambara ya ruswa)
     supported_before = before is not None and before in map(fold, cues.previous_for) \
