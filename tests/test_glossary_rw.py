@@ -108,6 +108,10 @@ POSITIVE = [
     ("Kagame yitabiriye inama y'Ihuriro ry'Ubufatanye hagati y'u Bushinwa na Afurika (FOCAC).",
      ["person.paul-kagame=Kagame", "org.focac=y'Ihuriro ry'Ubufatanye hagati y'u Bushinwa na Afurika",
       "org.focac=FOCAC"]),
+    # ... but a meeting of people the body gathers, in lower case, is no name of it: what it holds is reported
+    ("Byemerejwe mu nama y'abagaba b'ingabo b'ibihugu by'Afurika y'Uburengerazuba (ECOWAS).",
+     ["term.commander=y'abagaba", "term.armed-forces=b'ingabo", "place.west-africa=by'Afurika y'Uburengerazuba",
+      "org.ecowas=ECOWAS"]),
     ("Ubufatanye hagati y'u Rwanda na Uganda (EAC) buzamutse.",
      ["place.rwanda=y'u Rwanda", "place.uganda=Uganda", "org.eac=EAC"]),
     # "between" only where hagati takes its connective: hagati mu (in the middle of) and hagati aho (meanwhile) do not

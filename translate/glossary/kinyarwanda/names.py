@@ -495,6 +495,8 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             if head in _MEETING_HEADS and run > k + 2 and tokens[k + 2].orig[:1].isupper() \
                     and _connective(tokens[k + 1]):
                 first = k + 2  # the meeting of the body the acronym names: mu nama y'Ihuriro … (FOCAC)
+            elif head in _MEETING_HEADS and not capital:
+                continue  # a meeting of people the acronym's body gathers (mu nama y'abagaba b'ingabo … (ECOWAS))
             spans.append(UnlistedName(first, run, first, organisation_at[run]))
             continue
         if not capital or (end == k + 1 and not sentences.capitalised_inside(tokens, k)):
