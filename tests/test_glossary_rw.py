@@ -112,6 +112,11 @@ POSITIVE = [
     ("Byemerejwe mu nama y'abagaba b'ingabo b'ibihugu by'Afurika y'Uburengerazuba (ECOWAS).",
      ["term.commander=y'abagaba", "term.armed-forces=b'ingabo", "place.west-africa=by'Afurika y'Uburengerazuba",
       "org.ecowas=ECOWAS"]),
+    ("Inama y'abagaba b'ingabo b'ibihugu by'Afurika y'Uburengerazuba (ECOWAS) yateranye.",  # at a sentence's start
+     ["term.commander=y'abagaba", "term.armed-forces=b'ingabo", "place.west-africa=by'Afurika y'Uburengerazuba",
+      "org.ecowas=ECOWAS"]),
+    ("Yitabiriye inama mpuzamahanga y'ibihugu byo mu karere k'ibiyaga bigari (ICGLR).",  # the body's name itself
+     ["org.icglr=inama mpuzamahanga y'ibihugu byo mu karere k'ibiyaga bigari", "org.icglr=ICGLR"]),
     ("Ubufatanye hagati y'u Rwanda na Uganda (EAC) buzamutse.",
      ["place.rwanda=y'u Rwanda", "place.uganda=Uganda", "org.eac=EAC"]),
     # "between" only where hagati takes its connective: hagati mu (in the middle of) and hagati aho (meanwhile) do not
@@ -838,10 +843,12 @@ PRESS = [
     ("Perezida w'ikipe yeguye, Perezida w'Urukiko Rukuru aramushima, Perezida wa Kenya aracecetse.",
      ["?term.president=Perezida!'ikipe' points to", "?term.president=Perezida!'Urukiko' points to",
       "org.high-court=w'Urukiko Rukuru", "term.president=Perezida", "place.kenya=Kenya"]),
-    # ... the noun without its augment after a demonstrative too (b'iyi kipe); the heads of a body's member states
-    # are heads of state (b'ibihugu: the body qualifies the states, not the office)
+    # ... the noun without its augment after a demonstrative or "other" too (b'iyi kipe, w'iri huriro); the heads of
+    # a body's member states are heads of state (b'ibihugu: the body qualifies the states, not the office)
     ("Ikipe yashimiye ba Visi Perezida b'iyi kipe n'abakuru b'ibihugu by'umuryango wa EAC.",
      ["?term.vice-president=Visi Perezida!'kipe' points to", "term.president=n'abakuru b'ibihugu", "org.eac=EAC"]),
+    ("Perezida w'iri huriro yavuze ko Perezida w'indi kipe atazaza.",
+     ["?term.president=Perezida!'huriro' points to", "?term.president=Perezida!'kipe' points to"]),
     # ... so does a body named there, listed or an acronym that names no place; a country's acronym does not
     ("Cyril Ramaphosa, Perezida wa ANC, yahuye na Perezida wa IBUKA na Perezida wa RDC.",
      ["person.cyril-ramaphosa=Cyril Ramaphosa", "?term.president=Perezida!'ANC' points to", "org.anc=ANC",
@@ -1007,7 +1014,7 @@ PRESS = [
     ("Hon. Kalinda François Xavier yanenze itabwa muri yombi rya Rose Kabuye.",
      ["term.honourable=Hon", "person.francois-xavier-kalinda=Kalinda François Xavier",
       "term.arrest=itabwa muri yombi", "person.rose-kabuye=Rose Kabuye"]),
-    # ... which opens no longer name after any word (ndetse Hon Masozera: the title, then the member)
+    # ... written without its full stop inside a sentence: the title, not the start of a name (ndetse Hon Masozera)
     ("Ntitwabonye umwanya, ndetse Hon Masozera yabivuze.", ["term.honourable=Hon"]),
     # a 9/10 head (indege) is said plural by its connective: z' agrees with a class 10 verb, y' does not
     ("Indege z'intambara zarashe Gaza.", ["term.fighter-jet=Indege z'intambara", "place.gaza=Gaza"]),

@@ -406,7 +406,7 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
     name only with a mandate, a listed organisation among its complements, a term written capitalised among them
     (Akanama k'Umutekano, Inama y'Umutekano y'Igihugu: the capital says name) or its acronym in brackets after
     it (Komisiyo y'Igihugu y'Amatora (NEC); then even a head in lower case: z'ubutumwa bwa SADC muri Congo
-    (SAMIDRC)). The heads are everyday nouns too (Umuryango wa Perezida Ndayishimiye is his family, Ubutumwa bwa
+    (SAMIDRC); not a meeting "of" people in lower case, which the body gathers: mu nama y'abagaba b'ingabo … (ECOWAS)). The heads are everyday nouns too (Umuryango wa Perezida Ndayishimiye is his family, Ubutumwa bwa
     Perezida his message). A head that opens its sentence needs a capitalised complement (Urwego rushinzwe
     umutekano is any security body). A listed name that opens one counts only when a mandate follows it
     (Umuryango w'Abibumbye wita ku bana is not the UN). `heads` are the glossary's own (`organisation_heads`);
@@ -495,7 +495,7 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             if head in _MEETING_HEADS and run > k + 2 and tokens[k + 2].orig[:1].isupper() \
                     and _connective(tokens[k + 1]):
                 first = k + 2  # the meeting of the body the acronym names: mu nama y'Ihuriro … (FOCAC)
-            elif head in _MEETING_HEADS and not capital:
+            elif head in _MEETING_HEADS and _connective(tokens[k + 1]) and not sentences.capitalised_inside(tokens, k):
                 continue  # a meeting of people the acronym's body gathers (mu nama y'abagaba b'ingabo … (ECOWAS))
             spans.append(UnlistedName(first, run, first, organisation_at[run]))
             continue

@@ -9,7 +9,7 @@ from collections.abc import Container, Mapping, Sequence
 from typing import NamedTuple
 
 from translate.glossary.entries import Entry
-from translate.glossary.kinyarwanda.forms import _AND, _LIKE, DEMONSTRATIVES, without_augment
+from translate.glossary.kinyarwanda.forms import _AND, _LIKE, DEMONSTRATIVES, OTHERS, without_augment
 from translate.glossary.kinyarwanda.grammar import _SENSE
 from translate.glossary.morphology import FULL_CONNECTIVES, O_CONNECTIVES, spelt_foreign
 from translate.glossary.textnorm import ABBREVIATED_TITLES, Token, fold
@@ -108,11 +108,11 @@ _CUE_OFFSET, _CUE_OFFSET_CAPITALISED = 5, 1
 class Word(NamedTuple):
     """A word of the sentence as folded; whether it is capitalised inside its sentence; whether it is in a place's
     name, which holds no stem (Ubwongereza is England, not a word holding gereza, a prison) but is a cue of its
-    own, word for word (Washington, Amerika for tariffs)."""
+    own, word for word (Washington, Amerika for tariffs); whether it stands where a noun drops its augment."""
     text: str
     capitalised: bool
     place: bool = False
-    bare: bool = False  # after a demonstrative, a noun without its augment (b'iyi kipe)
+    augmentless: bool = False  # after a demonstrative, "other" or "every", a noun drops its augment (b'iyi kipe)
 
 
 class _Cue(NamedTuple):
@@ -125,10 +125,12 @@ def _cues(written: Sequence[str]) -> list[_Cue]:
     return [_Cue(fold(c), len(c) > 1 and c.isupper()) for c in written]
 
 
-def _bare(word: Word, cue: _Cue) -> bool:
-    """Whether the word, after a demonstrative, is the cue's noun without its augment (b'iyi kipe: ikipe)."""
-    bare = without_augment(cue.text)
-    return word.bare and bare != cue.text and word.text == bare
+def _has_cue_without_augment(word: Word, cue: _Cue) -> bool:
+    """Whether a word that dropped its augment holds the cue's noun or stem without it (b'iyi kipe: ikipe; w'iri
+    huriro: ihurir)."""
+    stem = without_augment(cue.text)
+    return word.augmentless and not (word.place or cue.whole) and stem != cue.text and len(stem) >= 3 \
+        and word.text.startswith(stem)
 
 
 def _has_cue(word: Word, cue: _Cue) -> bool:
@@ -177,6 +179,8 @@ def _placed_after(tokens: list[Token], j: int, places: Container[int]) -> bool:
 
 
 _QUALIFIER_NEAR = 5  # a modifier, a connective and a noun of two words: Perezida mushya w'Inama Njyanama
+# Words after which a noun drops its augment: a demonstrative, "other", "every" (iyi kipe, indi kipe, buri kipe).
+_AUGMENT_DROPPERS = DEMONSTRATIVES | OTHERS | frozenset({"buri"})
 
 
 def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[Word, ...]:
@@ -185,14 +189,14 @@ def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[Wo
     Njyanama, intambara y'ubucuruzi); not a word further on without a connective (Perezida yakiriye ikipe), nor
     one after "and", unless what follows "and" is a title that shares the match's 'of' (Perezida na Visi Perezida
     b'Urukiko rw'Ikirenga: the court's president and vice-president). Each with whether it is capitalised inside its
-    sentence."""
+    sentence and whether it follows a word that drops a noun's augment (b'iyi kipe)."""
     clause = _clause_after(tokens, _past_coordinated_title(tokens, j), _QUALIFIER_NEAR)
     connective = _connective_after(tokens, clause)
     kept = [k for k in clause[:1] if k != connective]
     if connective is not None:
         kept += [k for k in clause if connective < k <= connective + 2]
     return tuple(Word(tokens[k].norm, sentences.capitalised_inside(tokens, k),
-                      bare=k > 0 and tokens[k - 1].norm in DEMONSTRATIVES) for k in kept)
+                      augmentless=k > 0 and tokens[k - 1].norm in _AUGMENT_DROPPERS) for k in kept)
 
 
 _COORDINATED_TITLE = frozenset({"visi", "perezida", "prezida"})
@@ -343,7 +347,8 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
             else None) \
         or (of if of is not None and without_augment(of) in {without_augment(fold(cue)) for cue in cues.of_against}
             else None) \
-        or next((word.text for word in after for cue in next_against if _has_cue(word, cue) or _bare(word, cue)),
+        or next((word.text for word in after for cue in next_against if _has_cue(word, cue)
+                      or _has_cue_without_augment(word, cue)),
                 None)
     # a place it is of or in, or a word before it that supports it (kubera intambara), outweighs its sentence's
     # words; not one of those right after it (kubera intambara ya ruswa)
