@@ -406,7 +406,8 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
     name only with a mandate, a listed organisation among its complements, a term written capitalised among them
     (Akanama k'Umutekano, Inama y'Umutekano y'Igihugu: the capital says name) or its acronym in brackets after
     it (Komisiyo y'Igihugu y'Amatora (NEC); then even a head in lower case: z'ubutumwa bwa SADC muri Congo
-    (SAMIDRC); not a meeting "of" people in lower case, which the body gathers: mu nama y'abagaba b'ingabo … (ECOWAS)). The heads are everyday nouns too (Umuryango wa Perezida Ndayishimiye is his family, Ubutumwa bwa
+    (SAMIDRC); not a meeting "of" people in lower case, which the body gathers: mu nama y'abagaba b'ingabo …
+    (ECOWAS)). The heads are everyday nouns too (Umuryango wa Perezida Ndayishimiye is his family, Ubutumwa bwa
     Perezida his message). A head that opens its sentence needs a capitalised complement (Urwego rushinzwe
     umutekano is any security body). A listed name that opens one counts only when a mandate follows it
     (Umuryango w'Abibumbye wita ku bana is not the UN). `heads` are the glossary's own (`organisation_heads`);

@@ -347,9 +347,8 @@ def _unsupported_sense(entry: Entry, words: list[Word], places: frozenset[str], 
             else None) \
         or (of if of is not None and without_augment(of) in {without_augment(fold(cue)) for cue in cues.of_against}
             else None) \
-        or next((word.text for word in after for cue in next_against if _has_cue(word, cue)
-                      or _has_cue_without_augment(word, cue)),
-                None)
+        or next((word.text for word in after for cue in next_against
+                 if _has_cue(word, cue) or _has_cue_without_augment(word, cue)), None)
     # a place it is of or in, or a word before it that supports it (kubera intambara), outweighs its sentence's
     # words; not one of those right after it (kubera intambara ya ruswa)
     supported_before = before is not None and before in map(fold, cues.previous_for) \
