@@ -1016,6 +1016,9 @@ PRESS = [
       "term.arrest=itabwa muri yombi", "person.rose-kabuye=Rose Kabuye"]),
     # ... written without its full stop inside a sentence: the title, not the start of a name (ndetse Hon Masozera)
     ("Ntitwabonye umwanya, ndetse Hon Masozera yabivuze.", ["term.honourable=Hon"]),
+    # a person's two-word name written surname first, as Rwandan copy writes names, is still hers
+    ("Minisitiri Mbabazi Rosemary yavuze ko azitabira.",
+     ["term.minister=Minisitiri", "person.rosemary-mbabazi=Mbabazi Rosemary"]),
     # a 9/10 head (indege) is said plural by its connective: z' agrees with a class 10 verb, y' does not
     ("Indege z'intambara zarashe Gaza.", ["term.fighter-jet=Indege z'intambara", "place.gaza=Gaza"]),
     ("Indege y'intambara zarashe Gaza.",

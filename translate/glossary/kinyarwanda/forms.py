@@ -744,7 +744,17 @@ def _with_other_names(entry: Entry, glossary: Glossary) -> Entry:
     other names inside, a place named after another with that one's other spellings."""
     if entry.type == "place":
         return _with_place_spellings(entry, glossary)
+    if entry.type == "person":
+        return _with_renderings(entry, _surname_first(entry))
     return _with_respelt_heads(_with_embedded_names(entry, glossary), glossary)
+
+
+def _surname_first(entry: Entry) -> list[str]:
+    """A two-word name also written surname first, as Rwandan copy and official lists write names (Mbabazi
+    Rosemary for Rosemary Mbabazi): two capitalised words of letters only, so initials, particles and hyphenated
+    names keep the order the entry gives."""
+    return [f"{words[1]} {words[0]}" for name in entry.rw if len(words := name.split()) == 2
+            and all(w.isalpha() and w[0].isupper() and len(w) > 2 for w in words)]
 
 
 def _with_respelt_heads(entry: Entry, glossary: Glossary) -> Entry:
