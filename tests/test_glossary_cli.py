@@ -127,7 +127,11 @@ def _add_many(args: tuple[str, int]) -> int:
     return max(codes)
 
 
-def test_concurrent_adds_all_land(gdir: Path):
+def test_concurrent_adds_all_land(tmp_path: Path):
+    # a small glossary: each add lints the whole glossary it joins, and the lock is what this test is about
+    gdir = tmp_path / "glossaries"
+    gdir.mkdir()
+    shutil.copy(DATA / "mini.tsv", gdir / "defense.tsv")
     before = len(read_tsv(gdir / "defense.tsv"))
     with multiprocessing.get_context("fork").Pool(3) as pool:
         assert pool.map(_add_many, [(str(gdir), w) for w in range(3)]) == [0, 0, 0]

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import pytest
 
-from translate.glossary import find_terms, load_glossaries
+from translate.glossary import Glossary, find_terms, load_glossaries
 from translate.glossary.curate import suggest
 
 DATA = Path(__file__).parent / "data"
@@ -331,6 +331,13 @@ def table(result: Score) -> str:
     return "\n".join(lines + result.examples)
 
 
+@functools.cache
+def shipped() -> Glossary:
+    """The shipped glossaries, loaded once for this module: loading them and building the matcher's index take
+    seconds, and some three hundred tests here read them unchanged."""
+    return load_glossaries(None)
+
+
 HELD_OUT = "rw_press_heldout.txt"
 # The first two held-out sets were written to the earlier brief, which gave new ids to unlisted places, organisations
 # and terms but not to people (their headers say so): they mark only the one person then listed, John Kirby, so
@@ -527,7 +534,7 @@ def test_every_press_set_is_scored():
 
 @pytest.mark.parametrize(("name", "bars"), DEVELOPMENT.items(), ids=list(DEVELOPMENT))
 def test_the_matcher_meets_its_goals_on_the_development_sets(name, bars):
-    result = score(read_annotated(DATA / name), load_glossaries(None))
+    result = score(read_annotated(DATA / name), shipped())
     print("\n" + table(result))
     assert all(result.rates[k] >= bar for k, bar in bars.items()), table(result)
 
@@ -640,9 +647,15 @@ def held_out_score(name: str, glossary) -> Score:
                  later_verdicts().get(name, ()))
 
 
+@functools.cache
+def held_out_result(name: str) -> Score:
+    """A held-out set scored once with the shipped glossaries: its floor test and the pooled figure read it."""
+    return held_out_score(name, shipped())
+
+
 @pytest.mark.parametrize(("name", "floor"), HELD_OUT_FLOORS.items(), ids=list(HELD_OUT_FLOORS))
 def test_the_held_out_sets_stay_above_their_floors(name, floor):
-    result = held_out_score(name, load_glossaries(None))
+    result = held_out_result(name)
     totals = (f"held out: recall {result.recall:.1%} (strict {result.strict_recall:.1%}, "
               f"{sum(result.displaced.values())} occurrences displaced), precision {result.precision:.1%} (strict "
               f"{result.strict_precision:.1%}: {sum(result.later_right.values())} right and "
@@ -670,8 +683,7 @@ POOLED_FLOORS = {"recall": 0.985, "precision": 0.985, "coverage": 0.97}
 
 
 def test_the_held_out_sets_pooled_with_an_interval_from_resampling_the_sets():
-    glossary = load_glossaries(None)
-    scores = [held_out_score(name, glossary) for name in HELD_OUT_FLOORS]
+    scores = [held_out_result(name) for name in HELD_OUT_FLOORS]
     point = pooled(scores)
     rng = random.Random(0)
     draws = [pooled([rng.choice(scores) for _ in scores]) for _ in range(2000)]
@@ -708,9 +720,15 @@ def suggested(sentences: list[Sentence], glossary) -> tuple[int, int]:
 SUGGEST_MIN_NAMES = 20
 
 
+@functools.cache
+def suggested_in(name: str) -> tuple[int, int]:
+    """`suggested` on a held-out set, run once: the per-set test and the test over all sets read it."""
+    return suggested(read_annotated(DATA / name), shipped())
+
+
 @pytest.mark.parametrize("name", list(HELD_OUT_FLOORS))
 def test_suggest_proposes_most_of_the_names_the_glossary_lacks(name):
-    found, total = suggested(read_annotated(DATA / name), load_glossaries(None))
+    found, total = suggested_in(name)
     print(f"\nheld out: suggest proposes {found}/{total} occurrences of unlisted names")
     # 60-89 % on 2026-12-03, 61-92 % on 2026-12-04
     if total < SUGGEST_MIN_NAMES:
@@ -719,8 +737,7 @@ def test_suggest_proposes_most_of_the_names_the_glossary_lacks(name):
 
 
 def test_suggest_proposes_most_unlisted_names_over_all_held_out_sets():
-    glossary = load_glossaries(None)
-    counts = [suggested(read_annotated(DATA / name), glossary) for name in HELD_OUT_FLOORS]
+    counts = [suggested_in(name) for name in HELD_OUT_FLOORS]
     found, total = sum(f for f, _ in counts), sum(t for _, t in counts)
     print(f"\nheld out, all sets: suggest proposes {found}/{total} occurrences of unlisted names")
     # 2026-12-04: 80 % (289/359), then 79 %; 2026-12-05, with AW-BD: 85 % (428/502); with BE, BF: 86 % (456/533);
@@ -774,7 +791,7 @@ def agreement(gold: list[Sentence], other: list[Sentence], listed: Container[str
 
 
 def test_the_matcher_agrees_with_each_annotator_above_its_floor():
-    readings = agreement_readings(load_glossaries(None))
+    readings = agreement_readings(shipped())
     upto = ID_LISTS.index("da")  # the list the sentences were marked against
     listed = {entry for entry, first in first_lists() if ID_LISTS.index(first) <= upto}
     rows, against_matcher = [], []
@@ -794,7 +811,7 @@ def test_every_held_out_set_names_the_id_list_it_was_written_against():
     assert set(WRITTEN_AGAINST) == set(HELD_OUT_FLOORS)
     assert {first for _, first in rows} == set(ID_LISTS)
     # an entry renamed or removed since would be left unjudged everywhere without a word
-    glossary = load_glossaries(None)
+    glossary = shipped()
     assert [entry for entry, _ in rows if glossary.get(entry) is None] == []
 
 
@@ -803,13 +820,13 @@ def test_the_later_verdicts_are_sorted_and_name_sets_and_entries_that_exist():
     keys = [(name, int(line), int(start), entry) for name, line, entry, start, _end, _verdict, _judge in rows]
     assert keys == sorted(set(keys))  # sorted as held_out_judging.py writes them, and no report read twice
     assert {name for name, *_ in rows} <= set(HELD_OUT_FLOORS)
-    glossary = load_glossaries(None)
+    glossary = shipped()
     assert [entry for _, _, entry, *_ in rows if glossary.get(entry) is None] == []
     assert sum(map(len, later_verdicts().values())) == len(rows)
 
 
 def test_the_scorer_counts_what_it_should():
-    glossary = load_glossaries(None)
+    glossary = shipped()
     sentences = [Sentence("Uburusiya na Kenya", (Span("place.russia", 0, 9),), (Span("place.kenya", 13, 18),)),
                  Sentence("Abanyakenya", (Span("place.unknown", 0, 11),), ())]
     result = score(sentences, glossary)
