@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from translate.glossary import COLUMNS, find_terms, load_glossaries
-from translate.glossary.curate import lint, lint_paths, search, stats, suggest
+from translate.glossary.curate import about, lint, lint_change, lint_paths, search, stats, suggest
 from translate.errors import GlossaryError
 from translate.glossary.entries import entry_from_row
 
@@ -105,6 +106,24 @@ def test_lint_variant_shadowed_by_another_entry():
     found = messages([make("term.peace", en="peace|peace talks", rw="amahoro", rw_class="6"),
                       make("term.talks", en="peace talks|negotiations", rw="ibiganiro", rw_class="8")])
     assert any("en variant 'peace talks' is not matched as this entry" in m for m in found)
+
+
+def test_lint_change_says_what_lint_says_about_the_changed_entry():
+    # a slice of the shipped glossary, with the clashes an editor's change can bring: a partner two entries share, a
+    # rendering that holds another entry's name, an English term two entries give, a surname or a word listed alone
+    shipped = {e.id: e for e in load_glossaries(None)}
+    changes = {"term.foreign-minister": {"rw_partner": ("Abaminisitiri", "Abaministri")},
+               "term.minister": {"rw_partner": ("Abaminisitiri", "Abaministri")},
+               "place.kigali": {"rw": ("Kigali", "Umujyi wa Kigali")},
+               "term.soldier": {"en": ("soldier", "troops")},
+               "person.winnie-byanyima": {"rw": ("Winnie Byanyima", "Byanyima")},
+               "org.sky-news": {"rw": ("Sky News", "Sky")}}
+    entries = [dataclasses.replace(e, **changes.get(e.id, {})) for k, e in enumerate(shipped.values())
+               if k % 6 == 0 or e.id in changes or e.id in ("place.rwanda", "term.president")]
+    issues = lint(entries)
+    for changed in (*changes, "place.rwanda", "term.president"):
+        assert lint_change(entries, changed) == [i for i in issues if about(i, changed)]
+    assert any(i.severity == "error" for i in lint_change(entries, "term.minister"))
 
 
 def test_lint_missing_fields_and_sources():

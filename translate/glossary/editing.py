@@ -14,7 +14,7 @@ from pathlib import Path
 
 from translate.errors import GlossaryError
 from translate.fileio import atomic_write_text
-from translate.glossary.curate import lint
+from translate.glossary.curate import lint_change
 from translate.glossary.entries import COLUMNS, Entry, entry_from_row, format_tsv, read_tsv
 
 
@@ -40,8 +40,7 @@ def _read(path: Path) -> list[Entry]:
 
 def _check_new_errors(changed: Entry, entries: list[Entry], others: Sequence[Entry]) -> None:
     """Refuse a change that would introduce a lint error about the changed entry (e.g. a shared variant)."""
-    mine = [i for i in lint([*others, *entries])
-            if i.severity == "error" and (i.entry == changed.id or changed.id in i.message)]
+    mine = [i for i in lint_change([*others, *entries], changed.id) if i.severity == "error"]
     if mine:
         raise GlossaryError("; ".join(i.message for i in mine))
 

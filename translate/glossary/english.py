@@ -10,6 +10,7 @@ they win as the longer match and are never reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.matching import Pattern, PatternIndex, TermMatch
@@ -138,6 +139,13 @@ def _holds(words: list[str], pattern: Pattern) -> bool:
     return size < len(words) and any(
         all(isinstance(slot, frozenset) and words[k + m] in slot for m, slot in enumerate(pattern.slots))
         for k in range(len(words) - size + 1))
+
+
+def english_forms_stand_in(entry: Entry, texts: Sequence[str]) -> list[bool]:
+    """For each English text, whether one of `entry`'s forms stands in it: a superset of the texts `find_english`
+    could report it in."""
+    index = PatternIndex(english_patterns(entry))
+    return [bool(index.scan(tokenize(text))) for text in texts]
 
 
 def english_index(glossary: Glossary) -> PatternIndex:

@@ -18,12 +18,12 @@ from translate.glossary.kinyarwanda.forms import (
 from translate.glossary.kinyarwanda.grammar import (
     AMBIGUOUS_WARNING, is_english_word, is_note, is_placement_warning, is_source_only,
 )
-from translate.glossary.kinyarwanda.matcher import find_kinyarwanda
+from translate.glossary.kinyarwanda.matcher import find_kinyarwanda, forms_stand_in
 from translate.glossary.kinyarwanda.names import TITLE_WORDS, institution_names
 
 __all__ = [
     "AMBIGUOUS_WARNING", "HomeBody", "INSTITUTION_HEADS", "TITLE_WORDS", "cached_home_bodies",
-    "cached_place_homographs", "find_kinyarwanda", "form_contexts", "holds_a_name", "home_bodies", "institution_names",
-    "is_english_word", "is_note", "is_placement_warning", "is_source_only", "kinyarwanda_surface_forms",
+    "cached_place_homographs", "find_kinyarwanda", "form_contexts", "forms_stand_in", "holds_a_name", "home_bodies",
+    "institution_names", "is_english_word", "is_note", "is_placement_warning", "is_source_only", "kinyarwanda_surface_forms",
     "organisation_heads", "place_homographs", "rendering_texts",
 ]

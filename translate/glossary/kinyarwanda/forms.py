@@ -873,11 +873,20 @@ def _one_word_places(glossary: Glossary) -> dict[str, tuple[str, ...]]:
     return names
 
 
+def entry_patterns(entry: Entry, glossary: Glossary, dialects: bool = False) -> list[Pattern]:
+    """Every pattern the matcher reads `entry` by, with the renderings other entries' names give it."""
+    return rendering_patterns(_with_other_names(entry, glossary), dialects)
+
+
 def kinyarwanda_index(glossary: Glossary, dialects: bool) -> PatternIndex:
     def build() -> PatternIndex:
-        return PatternIndex((p for e in glossary for p in rendering_patterns(_with_other_names(e, glossary), dialects)),
-                            _edition_number)
+        return PatternIndex((p for e in glossary for p in entry_patterns(e, glossary, dialects)), _edition_number)
     return glossary.cached(("rw", dialects), build)
+
+
+def entry_index(entry: Entry, glossary: Glossary) -> PatternIndex:
+    """The patterns of one entry alone, indexed as `kinyarwanda_index` indexes the glossary's."""
+    return PatternIndex(entry_patterns(entry, glossary), _edition_number)
 
 
 def _edition_number(tokens: list[Token], at: int) -> int:

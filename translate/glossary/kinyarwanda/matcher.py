@@ -9,12 +9,12 @@ import bisect
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Sequence
 from typing import NamedTuple
 
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda.forms import (
-    Form, _AND, _LIKE, _clitics, _head_distance, _prefer_nearest_head, augmentless_triggers, kinyarwanda_index,
+    Form, _AND, _LIKE, _clitics, _head_distance, _prefer_nearest_head, augmentless_triggers, entry_index, kinyarwanda_index,
     cached_home_bodies, cached_place_homographs, holds_a_name, organisation_heads, without_augment,
 )
 from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
@@ -550,6 +550,13 @@ def _without_middle_initials(tokens: list[Token], given_names: frozenset[str]) -
     # the surname after a dropped initial is written against the given name (its full stop was the initial's)
     return [dataclasses.replace(token, gap=" ") if k - 1 in dropped else token
             for k, token in enumerate(tokens) if k not in dropped]
+
+
+def forms_stand_in(entry: Entry, texts: Sequence[str], glossary: Glossary) -> list[bool]:
+    """For each Kinyarwanda text, whether one of `entry`'s forms stands in it, inflected and elided as the matcher
+    reads them but with no rule of context applied: a superset of the texts `find_kinyarwanda` could report it in."""
+    index = entry_index(entry, glossary)
+    return [bool(index.scan(_kinyarwanda_tokens(text, glossary, False))) for text in texts]
 
 
 def find_kinyarwanda(text: str, glossary: Glossary, dialects: bool = False) -> list[TermMatch]:
