@@ -128,7 +128,8 @@ def _add_many(args: tuple[str, int]) -> int:
 
 
 def test_concurrent_adds_all_land(tmp_path: Path):
-    # a small glossary: each add lints the whole glossary it joins, and the lock is what this test is about
+    # a small glossary: each add lints the glossary it joins (seconds on the shipped one), and the lock is what
+    # this test is about
     gdir = tmp_path / "glossaries"
     gdir.mkdir()
     shutil.copy(DATA / "mini.tsv", gdir / "defense.tsv")

@@ -1019,6 +1019,8 @@ PRESS = [
     # a person's two-word name written surname first, as Rwandan copy writes names, is still hers
     ("Minisitiri Mbabazi Rosemary yavuze ko azitabira.",
      ["term.minister=Minisitiri", "person.rosemary-mbabazi=Mbabazi Rosemary"]),
+    # ... but not a title and a given name (Hassan Sheikh Mohamud's Hassan Sheikh is no Sheikh Hassan)
+    ("Sheikh Hassan Nasrallah yavuze ko bazakomeza.", ["person.hassan-nasrallah=Hassan Nasrallah"]),
     # a 9/10 head (indege) is said plural by its connective: z' agrees with a class 10 verb, y' does not
     ("Indege z'intambara zarashe Gaza.", ["term.fighter-jet=Indege z'intambara", "place.gaza=Gaza"]),
     ("Indege y'intambara zarashe Gaza.",

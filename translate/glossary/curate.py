@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -68,9 +69,10 @@ def lint(entries: Sequence[Entry]) -> list[LintIssue]:
 
 
 def lint_change(entries: Sequence[Entry], changed_id: str) -> list[LintIssue]:
-    """What `lint` says about one entry just added or edited: its own issues, and the variants of other entries it
-    now hides. At a fraction of lint's cost, since the matcher's check runs only for it and for the entries that
-    one of its forms, or a word of its names, stands in."""
+    """What `lint` says about one entry just added or edited: its own issues, the variants of other entries it now
+    hides, and the cues that name it. At a fraction of lint's cost, since the matcher's check runs only for it and
+    for the entries that one of its forms, or a word of its names, stands in (a superset of those its forms can be
+    found inside: `forms_stand_in`); the full `lint` stays the reference."""
     issues: list[LintIssue] = []
     unique = _duplicate_ids(entries, issues)
     glossary = Glossary(tuple(unique.values()))
@@ -78,7 +80,8 @@ def lint_change(entries: Sequence[Entry], changed_id: str) -> list[LintIssue]:
         issues.extend(check(list(unique.values())))
     changed = unique[changed_id]
     issues.extend(_fields(changed))
-    issues.extend(_named_places(changed, glossary))
+    for entry in unique.values():  # another entry's '@place' cue may name it (dictionary lookups: cheap)
+        issues.extend(_named_places(entry, glossary))
     for entry in (changed, *_entries_it_may_hide(changed, glossary)):
         issues.extend(_reachability(entry, glossary))
     return sorted((i for i in issues if about(i, changed_id)), key=lambda i: (i.severity != "error", i.where))
@@ -86,11 +89,16 @@ def lint_change(entries: Sequence[Entry], changed_id: str) -> list[LintIssue]:
 
 def about(issue: LintIssue, entry_id: str) -> bool:
     """Whether a lint issue is the entry's own or names it (term.minister, not inside term.minister-of-state)."""
-    named = re.compile(rf"(?<![\w.-]){re.escape(entry_id)}(?![\w-])")
-    return issue.entry == entry_id or named.search(issue.message) is not None
+    return issue.entry == entry_id or _naming(entry_id).search(issue.message) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _naming(entry_id: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.-]){re.escape(entry_id)}(?![\w-])")
 
 
 def _name_words(texts: Iterable[str]) -> set[str]:
+    """The words of some names, folded, as a surname the matcher may find alone is written (three letters or more)."""
     return {fold(word) for text in texts for word in re.split(r"[\s'’-]+", text) if len(word) > 2}
 
 

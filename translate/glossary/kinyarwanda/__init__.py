@@ -23,7 +23,8 @@ from translate.glossary.kinyarwanda.names import TITLE_WORDS, institution_names
 
 __all__ = [
     "AMBIGUOUS_WARNING", "HomeBody", "INSTITUTION_HEADS", "TITLE_WORDS", "cached_home_bodies",
-    "cached_place_homographs", "find_kinyarwanda", "form_contexts", "forms_stand_in", "holds_a_name", "home_bodies",
-    "institution_names", "is_english_word", "is_note", "is_placement_warning", "is_source_only", "kinyarwanda_surface_forms",
+    "cached_place_homographs", "find_kinyarwanda", "form_contexts", "forms_stand_in", "holds_a_name",
+    "home_bodies", "institution_names", "is_english_word", "is_note", "is_placement_warning", "is_source_only",
+    "kinyarwanda_surface_forms",
     "organisation_heads", "place_homographs", "rendering_texts",
 ]

@@ -750,10 +750,13 @@ def _with_other_names(entry: Entry, glossary: Glossary) -> Entry:
 
 
 def _surname_first(entry: Entry) -> list[str]:
-    """A two-word name also written surname first, as Rwandan copy and official lists write names (Mbabazi
-    Rosemary for Rosemary Mbabazi): two capitalised words of letters only, so initials, particles and hyphenated
-    names keep the order the entry gives."""
+    """A given name and surname also written surname first, as Rwandan copy and official lists write names (Mbabazi
+    Rosemary for Rosemary Mbabazi): a two-word rendering that is the first and the last word of the English name, so
+    a title (Sheikh Hassan, Karidinali Kambanda), a middle name or a double surname (Kayikwamba Wagner) keeps the
+    order the entry gives, and so do initials, particles and hyphenated names."""
+    english = entry.en[0].split() if entry.en else []
     return [f"{words[1]} {words[0]}" for name in entry.rw if len(words := name.split()) == 2
+            and len(english) > 1 and [fold(w) for w in words] == [fold(english[0]), fold(english[-1])]
             and all(w.isalpha() and w[0].isupper() and len(w) > 2 for w in words)]
 
 

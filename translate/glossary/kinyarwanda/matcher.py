@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from translate.glossary.entries import Entry, Glossary
 from translate.glossary.kinyarwanda.forms import (
-    Form, _AND, _LIKE, _clitics, _head_distance, _prefer_nearest_head, augmentless_triggers, entry_index, kinyarwanda_index,
+    Form, _AND, _LIKE, _clitics, _head_distance, _prefer_nearest_head, augmentless_triggers, entry_index,
+    kinyarwanda_index,
     cached_home_bodies, cached_place_homographs, holds_a_name, organisation_heads, without_augment,
 )
 from translate.glossary.kinyarwanda.grammar import _SENSE, HASHTAG_NOTE, SURNAME_NOTE, _warnings
@@ -478,7 +479,8 @@ class _NounHeads(NamedTuple):
     without it (nkambi), after a locative; and the elided connectives that may be glued to them, longest first."""
     augmented: frozenset[str]
     augmentless: frozenset[str]
-    connectives: tuple[str, ...]
+    connectives: frozenset[str]
+    lengths: tuple[int, ...]  # the connectives' lengths, longest first: a word's prefix is looked up, not tried
 
 
 def _noun_heads(glossary: Glossary, dialects: bool) -> _NounHeads:
@@ -493,8 +495,9 @@ def _noun_heads(glossary: Glossary, dialects: bool) -> _NounHeads:
                 if pattern.kind == "term" and isinstance(form, Form) and form.kind in heads \
                         and not (form.cls in _PEOPLE_CLASSES and word.endswith("a")):
                     heads[form.kind].add(word)
-        connectives = tuple(sorted(_clitics(dialects) - _STRAY_LETTERS, key=len, reverse=True))
-        return _NounHeads(frozenset(heads["augmented"]), frozenset(heads["augmentless"]), connectives)
+        connectives = frozenset(_clitics(dialects) - _STRAY_LETTERS)
+        return _NounHeads(frozenset(heads["augmented"]), frozenset(heads["augmentless"]), connectives,
+                          tuple(sorted({len(c) for c in connectives}, reverse=True)))
     return glossary.cached(("rw-noun-heads", dialects), build)
 
 
@@ -518,9 +521,9 @@ def _glued_prefix(word: str, heads: _NounHeads) -> tuple[str, bool] | None:
     """The connective (elided: True) or locative a word starts with, glued to a noun a rendering starts with: the
     connective before the noun's augment (n-impunzi), the locative before the noun without it (mu-nkambi); None if
     none."""
-    for prefix in heads.connectives:
-        rest = word[len(prefix):]
-        if word.startswith(prefix) and len(rest) >= _GLUED_SHORTEST and rest in heads.augmented:
+    for length in heads.lengths:
+        prefix, rest = word[:length], word[length:]
+        if prefix in heads.connectives and len(rest) >= _GLUED_SHORTEST and rest in heads.augmented:
             return prefix, True
     for prefix in _GLUED_LOCATIVES:
         rest = word[len(prefix):]
