@@ -476,7 +476,7 @@ _GLUED_SHORTEST = 5
 
 class _NounHeads(NamedTuple):
     """The nouns the glossary's renderings start with: with their augment (impunzi), read after a connective, and
-    without it (nkambi), after a locative; and the elided connectives that may be glued to them, longest first."""
+    without it (nkambi), after a locative; and the elided connectives that may be glued to them."""
     augmented: frozenset[str]
     augmentless: frozenset[str]
     connectives: frozenset[str]
