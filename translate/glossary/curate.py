@@ -56,15 +56,25 @@ def lint_paths(paths: Sequence[str | Path] | None) -> list[LintIssue]:
 
 def lint(entries: Sequence[Entry]) -> list[LintIssue]:
     """All checks over a set of entries (possibly from several files), errors and warnings, in file order."""
-    issues: list[LintIssue] = []
-    unique = _duplicate_ids(entries, issues)
-    glossary = Glossary(tuple(unique.values()))
-    for check in (_duplicates, _shared_english, _shared_kinyarwanda):
-        issues.extend(check(list(unique.values())))
-    for entry in unique.values():
+    issues, glossary = _set_checks(entries)
+    for entry in glossary:
         issues.extend(_fields(entry))
         issues.extend(_reachability(entry, glossary))
         issues.extend(_named_places(entry, glossary))
+    return _in_order(issues)
+
+
+def _set_checks(entries: Sequence[Entry]) -> tuple[list[LintIssue], Glossary]:
+    """The checks over the whole set (ids, duplicate entries, shared variants), and its entries as one glossary."""
+    issues: list[LintIssue] = []
+    unique = list(_duplicate_ids(entries, issues).values())
+    for check in (_duplicates, _shared_english, _shared_kinyarwanda):
+        issues.extend(check(unique))
+    return issues, Glossary(tuple(unique))
+
+
+def _in_order(issues: Iterable[LintIssue]) -> list[LintIssue]:
+    """Errors first, then warnings, each in file order."""
     return sorted(issues, key=lambda i: (i.severity != "error", i.where))
 
 
@@ -73,18 +83,16 @@ def lint_change(entries: Sequence[Entry], changed_id: str) -> list[LintIssue]:
     hides, and the cues that name it. At a fraction of lint's cost, since the matcher's check runs only for it and
     for the entries that one of its forms, or a word of its names, stands in (a superset of those its forms can be
     found inside: `forms_stand_in`); the full `lint` stays the reference."""
-    issues: list[LintIssue] = []
-    unique = _duplicate_ids(entries, issues)
-    glossary = Glossary(tuple(unique.values()))
-    for check in (_duplicates, _shared_english, _shared_kinyarwanda):
-        issues.extend(check(list(unique.values())))
-    changed = unique[changed_id]
+    issues, glossary = _set_checks(entries)
+    changed = glossary.get(changed_id)
+    if changed is None:
+        raise KeyError(changed_id)
     issues.extend(_fields(changed))
-    for entry in unique.values():  # another entry's '@place' cue may name it (dictionary lookups: cheap)
+    for entry in glossary:  # another entry's '@place' cue may name it (dictionary lookups: cheap)
         issues.extend(_named_places(entry, glossary))
     for entry in (changed, *_entries_it_may_hide(changed, glossary)):
         issues.extend(_reachability(entry, glossary))
-    return sorted((i for i in issues if about(i, changed_id)), key=lambda i: (i.severity != "error", i.where))
+    return _in_order(i for i in issues if about(i, changed_id))
 
 
 def about(issue: LintIssue, entry_id: str) -> bool:
