@@ -56,9 +56,12 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     return "".join(chars), offsets
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
-    """A word of the text: its normalised form, original span, and what separates it from the previous word."""
+    """A word of the text: its normalised form, original span, and what separates it from the previous word.
+
+    Treated as immutable (`dataclasses.replace` makes a changed copy) but not declared frozen: a frozen dataclass's
+    __init__ costs about five times more, and the matchers make one per word of every paragraph."""
 
     norm: str
     start: int  # in the original text
@@ -72,7 +75,7 @@ class Token:
 
     def __post_init__(self) -> None:
         gap = self.gap
-        object.__setattr__(self, "joined", not gap.strip(" \t\n-/") and gap.count("-") + gap.count("/") <= 1)
+        self.joined = gap == " " or (not gap.strip(" \t\n-/") and gap.count("-") + gap.count("/") <= 1)
 
     @property
     def after_sentence_break(self) -> bool:
@@ -84,8 +87,7 @@ def tokenize(text: str, clitics: frozenset[str] = frozenset()) -> list[Token]:
     norm, offsets = normalise(text)
 
     def orig_span(start: int, end: int) -> tuple[int, int]:
-        if offsets is None:
-            return start, end
+        assert offsets is not None
         oend = offsets[end - 1] + 1
         while oend < len(text) and unicodedata.combining(text[oend]):
             oend += 1  # keep a trailing tone accent with its letter
@@ -96,18 +98,18 @@ def tokenize(text: str, clitics: frozenset[str] = frozenset()) -> list[Token]:
     skipped = [(m.start(), m.end()) for m in _NOT_PROSE.finditer(norm)] if "@" in norm or "ww" in norm \
         or "://" in norm else []
     for match in _WORD.finditer(norm):
-        word, start, end = match.group(), match.start(), match.end()
+        start, end = match.span()
         if skipped and any(a <= start < b for a, b in skipped):
             previous_end = end
             continue
-        is_clitic = False
+        word, is_clitic = match.group(), False
         if word in clitics and norm.startswith("'", end):
             marks = 2 if norm.startswith("''", end) else 1  # an apostrophe typed twice is one (y''i Burasirazuba)
             rest = norm[end + marks:end + marks + 2]
             if rest[:1].isalpha() or (rest[:1] == " " and rest[1:2].isalpha()):
                 is_clitic, end = True, end + marks
                 word += "'"
-        ostart, oend = orig_span(start, end)
+        ostart, oend = (start, end) if offsets is None else orig_span(start, end)
         tokens.append(Token(word, ostart, oend, text[ostart:oend], norm[previous_end:start], is_clitic))
         previous_end = end
     return tokens

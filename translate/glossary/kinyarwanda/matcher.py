@@ -448,7 +448,8 @@ def _glued_elisions(tokens: list[Token], clitics: frozenset[str]) -> list[Token]
     some outlets print every elision: guverineri wIntara y'Iburengerazuba), read as that connective and word."""
     out: list[Token] = []
     for token in tokens:
-        glued = _GLUED_ELISION.match(token.orig)
+        # most words are all lower case or open with a capital: no connective glued to a capitalised word there
+        glued = None if token.orig.islower() or not token.orig[:1].islower() else _GLUED_ELISION.match(token.orig)
         if glued is None or token.clitic or glued.group(1) not in clitics or len(token.orig) != len(token.norm):
             out.append(token)
             continue
@@ -521,6 +522,8 @@ def _glued_prefix(word: str, heads: _NounHeads) -> tuple[str, bool] | None:
     """The connective (elided: True) or locative a word starts with, glued to a noun a rendering starts with: the
     connective before the noun's augment (n-impunzi), the locative before the noun without it (mu-nkambi); None if
     none."""
+    if len(word) <= _GLUED_SHORTEST:
+        return None  # no room for a prefix and a noun of five letters
     for length in heads.lengths:
         prefix, rest = word[:length], word[length:]
         if prefix in heads.connectives and len(rest) >= _GLUED_SHORTEST and rest in heads.augmented:
@@ -955,7 +958,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
     sentences = _Sentences(tokens)
     senses: dict[_SenseKey, str | None] = {}
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
-    names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(tokens, k)}
+    names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(k)}
     organisations = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "organisation"}
     # the last word of each title (Perezida, Minisitiri w'Ububanyi n'Amahanga): a people's term
     titles = {j - 1 for pattern, _, j in found if pattern.kind == "term" and pattern.data is not None
@@ -979,7 +982,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
         form: Form = pattern.data
         # a surname opens a name; after a connective or a locative a capitalised term is itself (w'Ingabo Brig …)
         # (not an English word, which opens an English name there too: ba Democracy for Citizens Party)
-        opens = sentences.capitalised_inside(tokens, i) and (_english_word(form, tokens[i]) or not (
+        opens = sentences.capitalised_inside(i) and (_english_word(form, tokens[i]) or not (
             i > 0 and (tokens[i - 1].clitic or tokens[i - 1].norm in _OPENERS)))
         # a bare name opening its sentence (Rwanda: …) may open a longer one too (Rwanda Day)
         bare_opener = form.proper and form.kind == "augmentless" and _opens_line(tokens, i)
@@ -1018,7 +1021,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                      if _entry_type(glossary, pattern.entry) == "organisation"}
     read = _Reported(text, tokens, glossary, sentences, in_terms, in_places, organisations, places_in, place_at,
                      places_named, org_ending_at, {j: i for pattern, i, j in reported if i in place_at}, names_over,
-                     spelt_out, senses, _holders(tokens, reported, glossary))
+                     spelt_out, senses, _holders(tokens, reported, glossary), {})
     for pattern, i, j in reported:
         pattern = _as_home_term(pattern, tokens, i, j, glossary, index, place_at)
         pattern, j = _placed_twin(pattern, tokens, i, j, glossary, index, place_at)
@@ -1111,6 +1114,7 @@ class _Reported(NamedTuple):
     spelt_out: dict[int, tuple[int, list[str]]]  # bracketed acronym -> the name before it that it spells
     senses: dict[_SenseKey, str | None]  # read once per entry, sentence and what stands around the match
     holders: set[int]  # tokens where a match of whose a name is starts (`_holders`)
+    sentence_words: dict[int, list[Word]]  # sentence -> its words as the cues read them, made once
 
 
 def _cue_sense(read: _Reported, entry: Entry, i: int, j: int, other_place: bool = True) -> str | None:
@@ -1134,7 +1138,9 @@ def _cue_sense(read: _Reported, entry: Entry, i: int, j: int, other_place: bool 
     sentence = read.sentences.of[i]
     key = (entry.id, sentence, tuple(near), after, body, before, placed, of, located)
     if key not in read.senses:
-        words = _sentence_words(tokens, i, read.sentences, read.in_places)
+        words = read.sentence_words.get(sentence)
+        if words is None:
+            words = read.sentence_words[sentence] = _sentence_words(tokens, i, read.sentences, read.in_places)
         read.senses[key] = _unsupported_sense(entry, words, frozenset(read.places_in.get(sentence, ())), near, after,
                                               body, before, placed, of, located)
     return read.senses[key]

@@ -134,7 +134,7 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
         if "\n" in tokens[max(k, i)].gap or not _capitalised_word(tokens, k, in_terms) \
                 or ((person or k >= j) and tokens[k].norm in HONORIFICS):
             return False
-        return (opener_ok or sentences.capitalised_inside(tokens, k) or tokens[k].orig.isupper()
+        return (opener_ok or sentences.capitalised_inside(k) or tokens[k].orig.isupper()
                 or tokens[k].norm in names or _foreign_name(tokens[k].norm))
 
     # a person's surname after a title's capitalised complement is his, not a longer name's: Minisitiri
@@ -496,11 +496,11 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
             if head in _MEETING_HEADS and run > k + 2 and tokens[k + 2].orig[:1].isupper() \
                     and _connective(tokens[k + 1]):
                 first = k + 2  # the meeting of the body the acronym names: mu nama y'Ihuriro … (FOCAC)
-            elif head in _MEETING_HEADS and _connective(tokens[k + 1]) and not sentences.capitalised_inside(tokens, k):
+            elif head in _MEETING_HEADS and _connective(tokens[k + 1]) and not sentences.capitalised_inside(k):
                 continue  # a meeting of people the acronym's body gathers (mu nama y'abagaba b'ingabo … (ECOWAS))
             spans.append(UnlistedName(first, run, first, organisation_at[run]))
             continue
-        if not capital or (end == k + 1 and not sentences.capitalised_inside(tokens, k)):
+        if not capital or (end == k + 1 and not sentences.capitalised_inside(k)):
             continue
         if between(capital_starts, k, end) or (own and with_mandate > end) \
                 or (inside and (own or head not in _MEETING_HEADS or with_mandate > end)):
@@ -688,7 +688,7 @@ def spelt_out_before_acronyms(tokens: list[Token]) -> dict[int, tuple[int, list[
     its capitalised words (read once, for the name and for the acronym's sense)."""
     spelt_out = {}
     for k in range(1, len(tokens)):
-        if _bracketed_acronym(tokens, k) and (before := _spelt_out_before(tokens, k))[1]:
+        if "(" in tokens[k].gap and _bracketed_acronym(tokens, k) and (before := _spelt_out_before(tokens, k))[1]:
             spelt_out[k] = before
     return spelt_out
 
@@ -736,7 +736,7 @@ def _acronym_like(word: str) -> bool:
 
 def _bracketed_acronym(tokens: list[Token], j: int) -> bool:
     """Whether token j is an acronym in brackets: (NEC), (AfCFTA), not a caption tag (AMAFOTO)."""
-    if j >= len(tokens) or not _BRACKETED.match(tokens[j].gap) or not _acronym_like(tokens[j].orig) \
+    if j >= len(tokens) or "(" not in tokens[j].gap or not _BRACKETED.match(tokens[j].gap) or not _acronym_like(tokens[j].orig) \
             or len(tokens[j].orig) < 2 or tokens[j].norm in _CAPTION_TAGS:
         return False
     return j + 1 >= len(tokens) or tokens[j + 1].gap.lstrip().startswith(")")

@@ -29,12 +29,17 @@ class _Sentences:
         self.bounds: list[tuple[int, int]] = []
         start = 0
         for k, token in enumerate(tokens):
-            if k and _SENTENCE_END.search(token.gap) and not self._abbreviation(tokens[k - 1], token.gap):
+            gap = token.gap
+            if k and gap != " " and _SENTENCE_END.search(gap) and not self._abbreviation(tokens[k - 1], gap):
                 self.bounds.append((start, k))
                 start = k
             self.of.append(len(self.bounds))
         self.bounds.append((start, len(tokens)))
         self.title_case = [self._title_case(tokens[a:b]) for a, b in self.bounds]
+        # worked out once: the matcher asks it of every word, and the sense cues of every word of a sentence
+        opening = {a for a, _ in self.bounds}
+        self.capitalised = [token.orig[:1].isupper() and k not in opening and not _opens_quotation(tokens, k)
+                            for k, token in enumerate(tokens)]
 
     @staticmethod
     def _abbreviation(token: Token, gap: str) -> bool:
@@ -49,10 +54,10 @@ class _Sentences:
     def around(self, i: int) -> tuple[int, int]:
         return self.bounds[self.of[i]]
 
-    def capitalised_inside(self, tokens: list[Token], k: int) -> bool:
-        """Token k is capitalised and does not open its sentence, nor a quotation (ati "Yego …", ati: Ntabwo …): a
+    def capitalised_inside(self, k: int) -> bool:
+        """Token k of the text is capitalised and does not open its sentence, nor a quotation (ati "Yego …", ati: Ntabwo …): a
         name, or a noun with a capital by choice."""
-        return tokens[k].orig[:1].isupper() and k != self.around(k)[0] and not _opens_quotation(tokens, k)
+        return self.capitalised[k]
 
 
 _QUOTED_NAME_WORDS = 4  # a quotation of up to so many capitalised words is a name (wiswe "Mama Africa")
@@ -76,8 +81,9 @@ def _sentence_words(tokens: list[Token], i: int, sentences: _Sentences, in_place
     """The words of token i's sentence, each with whether it is capitalised inside it and in a place's name; a word
     of a set phrase (_in_set_phrase) is left blank: it shows no sense."""
     start, end = sentences.around(i)
-    return [Word("" if _in_set_phrase(tokens, k) else tokens[k].norm, sentences.capitalised_inside(tokens, k),
-                 k in in_places) for k in range(start, end)]
+    capitalised = sentences.capitalised
+    return [Word("" if _in_set_phrase(tokens, k) else tokens[k].norm, capitalised[k], k in in_places)
+            for k in range(start, end)]
 
 
 _ANSWERED = re.compile(r"itab(?:a|ye)$")  # kwitaba, yitabye, witabye, yaritabye
@@ -195,7 +201,7 @@ def _words_after(tokens: list[Token], j: int, sentences: _Sentences) -> tuple[Wo
     kept = [k for k in clause[:1] if k != connective]
     if connective is not None:
         kept += [k for k in clause if connective < k <= connective + 2]
-    return tuple(Word(tokens[k].norm, sentences.capitalised_inside(tokens, k),
+    return tuple(Word(tokens[k].norm, sentences.capitalised_inside(k),
                       augmentless=k > 0 and tokens[k - 1].norm in _AUGMENT_DROPPERS) for k in kept)
 
 
