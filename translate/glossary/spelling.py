@@ -161,14 +161,19 @@ def with_misspelt_names(text: str, tokens: list[Token], matches: list[TermMatch]
 
 def _fixes(tokens: list[Token], matches: list[TermMatch], spellings: NameSpellings) -> list[_Fix]:
     """The capitalised words outside every match that misspell a name, and what supports each reading."""
+    capitalised = [k for k, token in enumerate(tokens) if token.orig[:1].isupper()]
+    if not capitalised:
+        return []
     lower = {t.norm for t in tokens if t.orig.islower()}
-    norms = {t.norm for t in tokens}
     found: dict[int, str] = {}
-    for k, token in enumerate(tokens):
-        if token.orig[:1].isupper() and token.norm not in lower \
-                and not any(m.start < token.end and token.start < m.end for m in matches):
+    for k in capitalised:
+        token = tokens[k]
+        if token.norm not in lower and not any(m.start < token.end and token.start < m.end for m in matches):
             if (name := spellings.correction(token.norm)) is not None:
                 found[k] = name
+    if not found:
+        return []
+    norms = {t.norm for t in tokens}
 
     def joined(a: int, b: int) -> bool:  # neighbours with only spaces between
         return 0 <= a and b < len(tokens) and not tokens[b].gap.strip()

@@ -508,8 +508,8 @@ def _glued_connectives(tokens: list[Token], first_words: Container[str], heads: 
     which is read as it stands."""
     out: list[Token] = []
     for token in tokens:
-        split = None if token.clitic or not token.orig.islower() or len(token.orig) != len(token.norm) \
-            or token.norm in first_words else _glued_prefix(token.norm, heads)
+        split = None if len(token.norm) <= _GLUED_SHORTEST or token.clitic or not token.orig.islower() \
+            or len(token.orig) != len(token.norm) or token.norm in first_words else _glued_prefix(token.norm, heads)
         if split is None:
             out.append(token)
             continue
@@ -550,7 +550,7 @@ def _without_middle_initials(tokens: list[Token], given_names: frozenset[str]) -
             and tokens[k].gap == " " and tokens[k - 1].orig[:1].isupper() and fold(tokens[k - 1].norm) in given_names \
             and tokens[k + 1].gap in (" ", ". ") and tokens[k + 1].orig[:1].isupper() and len(tokens[k + 1].orig) > 1
 
-    dropped = {k for k in range(len(tokens)) if initial(k)}
+    dropped = {k for k in range(len(tokens)) if len(tokens[k].orig) == 1 and initial(k)}
     if not dropped:
         return tokens
     # the surname after a dropped initial is written against the given name (its full stop was the initial's)
@@ -853,12 +853,15 @@ def _with_surnames_of_listed_people(text: str, tokens: list[Token], matches: lis
     Kinyarwanda word could be is his only as a name: after a title (Dr Habineza), or capitalised inside its
     sentence."""
     listed = _listed_surnames(glossary)
+    candidates = [k for k, token in enumerate(tokens) if token.norm in listed]
+    if not candidates:
+        return matches
     titles = name_spellings(glossary).titles | TITLE_WORDS
     covered = _covered(tokens, matches)
     added = []
-    for k, token in enumerate(tokens):
-        person = listed.get(token.norm)
-        if person is None or covered[k] or _after_locative_i(tokens, k) \
+    for k in candidates:
+        token, person = tokens[k], listed[tokens[k].norm]
+        if covered[k] or _after_locative_i(tokens, k) \
                 or not _surname_here(tokens, k, person.names, person.written):
             continue
         after_title = k > 0 and token.joined and tokens[k - 1].norm in titles
@@ -889,12 +892,14 @@ def _surnames_of_other_named_people(matches: list[TermMatch], glossary: Glossary
     # each person named in full, by the last word of his name as written (Dlamini Zuma, Dlamini-Zuma: zuma)
     full = [(m, fold(words[-1])) for m in matches if person(m)
             and len(words := re.split(r"[\s-]+", m.surface.strip())) > 1]
+    if not full:
+        return matches  # no one named in full: no surname to share
     named_in_full = {m.entry for m, _ in full}
 
     def other_bearer(match: TermMatch) -> TermMatch | None:
-        word = fold(match.surface.strip())
         if not person(match) or " " in match.surface.strip() or match.entry in named_in_full:
             return None
+        word = fold(match.surface.strip())
         return next((m for m, last in full if last == word and m.entry != match.entry
                      and any(fold(text).endswith("-" + word) for text in glossary.get(m.entry).rw)), None)
 
@@ -953,23 +958,24 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
     matches: list[TermMatch] = []
     index = kinyarwanda_index(glossary, dialects)
     found = index.scan(tokens, _accept(dialects, glossary), _splits(glossary), _prefer_homograph(glossary))
+    types = {pattern.entry: _entry_type(glossary, pattern.entry) for pattern, _, _ in found}  # read once each
     in_terms = {k for _, i, j in found for k in range(i, j)}
-    in_places = {k for pattern, i, j in found if _entry_type(glossary, pattern.entry) == "place" for k in range(i, j)}
+    in_places = {k for pattern, i, j in found if types[pattern.entry] == "place" for k in range(i, j)}
     sentences = _Sentences(tokens)
     senses: dict[_SenseKey, str | None] = {}
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
     names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(k)}
-    organisations = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "organisation"}
+    organisations = {i for pattern, i, _ in found if types[pattern.entry] == "organisation"}
     # the last word of each title (Perezida, Minisitiri w'Ububanyi n'Amahanga): a people's term
     titles = {j - 1 for pattern, _, j in found if pattern.kind == "term" and pattern.data is not None
-              and _entry_type(glossary, pattern.entry) == "term" and pattern.data.cls in _PEOPLE_CLASSES}
+              and types[pattern.entry] == "term" and pattern.data.cls in _PEOPLE_CLASSES}
     # capitalised where the glossary writes it in lower case, not in a Title Case headline, and not a title:
     # Umuryango wa Perezida X is his family, Ikigo cya Leta is any public body
     capital_terms = {i for pattern, i, _ in found
-                     if pattern.kind == "term" and _entry_type(glossary, pattern.entry) == "term"
+                     if pattern.kind == "term" and types[pattern.entry] == "term"
                      and tokens[i].orig[:1].isupper() and not pattern.data.preferred[:1].isupper()
                      and not sentences.title_case[sentences.of[i]] and pattern.data.cls not in _PEOPLE_CLASSES}
-    people = {i for pattern, i, _ in found if _entry_type(glossary, pattern.entry) == "person"}
+    people = {i for pattern, i, _ in found if types[pattern.entry] == "person"}
     covered_by = {k for _, i, j in found for k in range(i, j)}  # the tokens a match holds
     spelt_out = spelt_out_before_acronyms(tokens)
     unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences, organisations, capital_terms,
@@ -990,14 +996,14 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             return True  # a Title Case headline could open with a longer name (Rwanda Day Izabera i Bonn)
         return pattern.kind == "lookalike" \
             or ((_may_be_a_name(form, tokens[i], opens) or bare_opener)
-                and not (_entry_type(glossary, pattern.entry) == "term" and _after_capitalised_verb(tokens, i, j))
+                and not (types[pattern.entry] == "term" and _after_capitalised_verb(tokens, i, j))
                 and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles,
-                                        _entry_type(glossary, pattern.entry) == "person", _given_names(glossary))) \
-            or (_entry_type(glossary, pattern.entry) == "place"
+                                        types[pattern.entry] == "person", _given_names(glossary))) \
+            or (types[pattern.entry] == "place"
                 and (_names_a_feature(tokens, i, _is_sea(glossary, pattern.entry)) or after_name_particle(tokens, i)
                      or _after_a_rank(tokens, i, j))) \
-            or (_entry_type(glossary, pattern.entry) in ("person", "place") and _named_after(tokens, i, j)) \
-            or (_entry_type(glossary, pattern.entry) == "person"
+            or (types[pattern.entry] in ("person", "place") and _named_after(tokens, i, j)) \
+            or (types[pattern.entry] == "person"
                 and (_a_namesake(tokens, i) or _a_place_named_so(tokens, i) or _a_venue_named_after(tokens, i)
                      or _a_woman_of_his_family(tokens, i, j, glossary, pattern.entry)))
 
@@ -1008,7 +1014,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
     places_in: dict[int, set[str]] = {}  # sentence -> the places it names
     place_at: dict[int, tuple[str, str]] = {}  # token -> the place reported from it, and how it is written
     for pattern, i, j in reported:
-        if _entry_type(glossary, pattern.entry) == "place":
+        if types[pattern.entry] == "place":
             places_in.setdefault(sentences.of[i], set()).add(pattern.entry)
             place_at[i] = (pattern.entry, text[tokens[i].start:tokens[j - 1].end])
     places_named = {i for pattern, i, _ in reported if pattern.kind == "term" and i in place_at}  # not Abanyarwanda
@@ -1018,7 +1024,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
             names_over.setdefault(k, []).append(span)
     # the organisations reported, by the token each ends before
     org_ending_at = {j: (pattern, i) for pattern, i, j in reported
-                     if _entry_type(glossary, pattern.entry) == "organisation"}
+                     if types[pattern.entry] == "organisation"}
     read = _Reported(text, tokens, glossary, sentences, in_terms, in_places, organisations, places_in, place_at,
                      places_named, org_ending_at, {j: i for pattern, i, j in reported if i in place_at}, names_over,
                      spelt_out, senses, _holders(tokens, reported, glossary), {})

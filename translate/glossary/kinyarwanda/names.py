@@ -430,6 +430,8 @@ def _unlisted_names(tokens: list[Token], found: list[tuple[Pattern, int, int]], 
     spans = []
     all_heads = heads | INSTITUTION_HEADS
     for k, token in enumerate(tokens):
+        if token.norm not in all_heads and (token.norm[:1] in VOWELS or not k or tokens[k - 1].norm not in LOCATIVES):
+            continue  # no head, nor one that a locative took the augment of (_head_noun)
         head = _head_noun(tokens, k, all_heads)
         own = head in heads
         if (not own and head not in INSTITUTION_HEADS) or k in inside_listed:
@@ -736,8 +738,8 @@ def _acronym_like(word: str) -> bool:
 
 def _bracketed_acronym(tokens: list[Token], j: int) -> bool:
     """Whether token j is an acronym in brackets: (NEC), (AfCFTA), not a caption tag (AMAFOTO)."""
-    if j >= len(tokens) or "(" not in tokens[j].gap or not _BRACKETED.match(tokens[j].gap) or not _acronym_like(tokens[j].orig) \
-            or len(tokens[j].orig) < 2 or tokens[j].norm in _CAPTION_TAGS:
+    if j >= len(tokens) or "(" not in tokens[j].gap or not _BRACKETED.match(tokens[j].gap) \
+            or not _acronym_like(tokens[j].orig) or len(tokens[j].orig) < 2 or tokens[j].norm in _CAPTION_TAGS:
         return False
     return j + 1 >= len(tokens) or tokens[j + 1].gap.lstrip().startswith(")")
 

@@ -48,15 +48,16 @@ class _Sentences:
 
     @staticmethod
     def _title_case(tokens: list[Token]) -> bool:
-        words = [t for t in tokens if not t.clitic and t.orig[:1].isalpha()]
-        return sum(t.orig[:1].isupper() for t in words) >= 0.8 * len(words)
+        initials = [t.orig[:1] for t in tokens if not t.clitic]
+        words = [c for c in initials if c.isalpha()]
+        return sum(map(str.isupper, words)) >= 0.8 * len(words)
 
     def around(self, i: int) -> tuple[int, int]:
         return self.bounds[self.of[i]]
 
     def capitalised_inside(self, k: int) -> bool:
-        """Token k of the text is capitalised and does not open its sentence, nor a quotation (ati "Yego …", ati: Ntabwo …): a
-        name, or a noun with a capital by choice."""
+        """Token k of the text is capitalised and does not open its sentence, nor a quotation (ati "Yego …", ati:
+        Ntabwo …): a name, or a noun with a capital by choice."""
         return self.capitalised[k]
 
 
