@@ -237,6 +237,9 @@ class PatternIndex:
         found: list[tuple[Pattern, int, int]] = []
         i, n = 0, len(tokens)
         while i < n:
+            if tokens[i].norm not in self._buckets and not (self.editions and tokens[i].orig[-1:].isdigit()):
+                i += 1  # most words start no pattern: skip them before any call
+                continue
             here = self._matches_at(tokens, i, accept, prefer)
             if not here:
                 i += 1

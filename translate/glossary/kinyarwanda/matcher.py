@@ -964,7 +964,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
     sentences = _Sentences(tokens)
     senses: dict[_SenseKey, str | None] = {}
     # words written capitalised inside a sentence somewhere in the text: names, wherever they stand
-    names = {t.norm for k, t in enumerate(tokens) if sentences.capitalised_inside(k)}
+    names = {t.norm for t, capitalised in zip(tokens, sentences.capitalised) if capitalised}
     organisations = {i for pattern, i, _ in found if types[pattern.entry] == "organisation"}
     # the last word of each title (Perezida, Minisitiri w'Ububanyi n'Amahanga): a people's term
     titles = {j - 1 for pattern, _, j in found if pattern.kind == "term" and pattern.data is not None
