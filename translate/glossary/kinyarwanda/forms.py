@@ -883,7 +883,11 @@ def entry_patterns(entry: Entry, glossary: Glossary, dialects: bool = False) -> 
 
 def kinyarwanda_index(glossary: Glossary, dialects: bool) -> PatternIndex:
     def build() -> PatternIndex:
-        return PatternIndex((p for e in glossary for p in entry_patterns(e, glossary, dialects)), _edition_number)
+        index = PatternIndex((p for e in glossary for p in entry_patterns(e, glossary, dialects)), _edition_number)
+        for entry in glossary:  # the sense cues are part of the compiled glossary: parsed once here, not at
+            if entry.rw_context:  # each entry's first match in a paragraph
+                _ = entry.sense_cues
+        return index
     return glossary.cached(("rw", dialects), build)
 
 
