@@ -7,7 +7,8 @@ pages it read. A review's gatherer must take none of them, so it checks its cand
     python tests/cited_pages.py --check FILE    # the URLs of FILE (one per line) that are cited, and where
 
 Pages are compared normalised: no scheme, no www., no port, no fragment, no /amp, no trailing slash, in lower case;
-the query is kept only where it names the page (site/?p=123, index.php?id_article=…). A candidate is also taken as
+the query is kept only where it names the page (site/?p=123, index.php?id_article=…, post.php?title=…, or a
+bare word: site/?Some-Slug, spip.php?article123). A candidate is also taken as
 cited when its last path segment (a slug) is a cited page's, or when a cited address, cut short in a note, opens it.
 """
 from __future__ import annotations
@@ -22,7 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CITING = ("glossaries/*.tsv", "tests/data/rw_real_press_review_*.md")
 # A host (any top-level domain: .rw, .com, .online …) and a path; a bare domain names no page.
 _ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?/[^\s|()<>`'\"\]]*", re.I)
-_PAGE_QUERY = re.compile(r"(^|&)(p|id|id_article|page_id|nid)=", re.I)
+# A query names the page by a page key (?p=123, ?title=…) or by a bare word (bwiza.com/?Kanombe-…, spip.php?article19062;
+# not a bare amp): otherwise it is tracking (utm_source) and left out.
+_PAGE_QUERY = re.compile(r"(^|&)((p|id|id_article|page_id|nid|title)=|(?!amp(&|$))[^=&]+(&|$))", re.I)
 
 
 def normalise(url: str) -> str:

@@ -921,6 +921,12 @@ def test_cited_pages_names_each_page_one_way_and_finds_a_real_press_reviews_page
     assert cited_pages.normalise("https://www.Igihe.com:443/amakuru/article/x/amp/#top") == "igihe.com/amakuru/article/x"
     assert cited_pages.normalise("http://rushyashya.net/?p=19544&amp=1") == "rushyashya.net/?p=19544&amp=1"
     assert cited_pages.normalise("umuseke.rw/2025/02/inkuru/?utm_source=x") == "umuseke.rw/2025/02/inkuru"
+    # a query that names the page is kept, so two pages of one host stay two (review 26's check took four for cited)
+    assert cited_pages.normalise("https://bwiza.com/?Kanombe-Guha") == "bwiza.com/?kanombe-guha"
+    assert cited_pages.normalise("http://www.kigalitoday.com/spip.php?article19062") \
+        == "kigalitoday.com/spip.php/?article19062"
+    assert cited_pages.normalise("rebero.co.rw/post.php?title=Rutsiro") == "rebero.co.rw/post.php/?title=rutsiro"
+    assert cited_pages.normalise("igihe.com/x/?amp") == "igihe.com/x"
     cited = cited_pages.cited_pages()
     listed = re.findall(r"^- (https?://\S+)$", (DATA / "rw_real_press_review_16.md").read_text(encoding="utf-8"),
                         re.M)
