@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from translate.glossary.textnorm import ABBREVIATED_TITLES, Token
 
@@ -94,28 +94,6 @@ def _edition_stem(token: Token) -> str | None:
     return match.group(1).lower() if match else None
 
 
-class _Bucket(NamedTuple):
-    """The patterns of one first word, split by their second: a common first word (umuryango, iya, Minisitiri)
-    opens hundreds of names, and a token should try only those whose second word follows it. Each pattern comes
-    with its place among the first word's, the order its ties are broken in."""
-
-    always: tuple[tuple[int, Pattern], ...]  # one word long, or any word second (a modifier slot)
-    by_second: dict[str, tuple[tuple[int, Pattern], ...]]
-
-    @classmethod
-    def of(cls, patterns: list[Pattern]) -> _Bucket:
-        always: list[tuple[int, Pattern]] = []
-        by_second: dict[str, list[tuple[int, Pattern]]] = defaultdict(list)
-        for place, pattern in enumerate(patterns):
-            second = pattern.slots[1] if len(pattern.slots) > 1 else None
-            if isinstance(second, frozenset):
-                for word in second:
-                    by_second[word].append((place, pattern))
-            else:
-                always.append((place, pattern))
-        return cls(tuple(always), {word: tuple(v) for word, v in by_second.items()})
-
-
 class PatternIndex:
     """Patterns indexed by first word (and, within it, by second word); `scan` returns non-overlapping longest
     matches left to right."""
@@ -132,7 +110,6 @@ class PatternIndex:
             for word in head:
                 first[word].append(pattern)
         self.first = dict(first)
-        self._buckets = {word: _Bucket.of(patterns) for word, patterns in self.first.items()}
         # the acronyms the glossary writes with an edition (cop29): their other editions are read too
         self.editions = frozenset(m.group(1) for word in self.first if (m := _EDITION_WORD.match(word)))
         self.size = sum(len(v) for v in self.first.values())
@@ -191,20 +168,17 @@ class PatternIndex:
         return not (k in pattern.capital and not token.orig[:1].isupper())
 
     def _candidates(self, tokens: list[Token], i: int, word: str) -> list[Pattern]:
-        """The patterns that may match at token i, read as `word`, in their index order: those of one word, or
-        whose second slot takes the word after it (or the word after an insertion there)."""
-        bucket = self._buckets.get(word)
-        if bucket is None:
-            return []
-        if not bucket.by_second or i + 1 >= len(tokens):
-            return [pattern for _, pattern in bucket.always]
-        found = [*bucket.always, *bucket.by_second.get(tokens[i + 1].norm, ())]
+        """The patterns that may match at token i, read as `word`: a common first word (umuryango, iya, Minisitiri)
+        opens hundreds of names, so a pattern whose second slot is a set of words is tried only where the word after
+        token i (or after an insertion there) is one of them."""
+        patterns = self.first.get(word, ())
+        if i + 1 >= len(tokens):
+            return [pattern for pattern in patterns if len(pattern.slots) == 1]
+        following = tokens[i + 1].norm
         skip = self.insertion(tokens, i + 1) if self.insertion else 0
-        if skip and i + 1 + skip < len(tokens):
-            found += bucket.by_second.get(tokens[i + 1 + skip].norm, ())
-        if len(found) < 2:
-            return [pattern for _, pattern in found]
-        return [pattern for _, pattern in sorted(dict(found).items())]  # each once, in index order
+        inserted = tokens[i + 1 + skip].norm if skip and i + 1 + skip < len(tokens) else following
+        return [pattern for pattern in patterns if len(pattern.slots) == 1
+                or not isinstance(second := pattern.slots[1], frozenset) or following in second or inserted in second]
 
     def _matches_at(self, tokens: list[Token], i: int,
                     accept: Callable[[Pattern, list[Token], int, int], bool] | None,
@@ -212,7 +186,7 @@ class PatternIndex:
                     ) -> list[tuple[Pattern, int, int]]:
         """Every accepted match starting at token i, longest, then highest priority, then most preferred first."""
         token = tokens[i]
-        patterns = self._candidates(tokens, i, token.norm) if token.norm in self._buckets else []
+        patterns = self._candidates(tokens, i, token.norm) if token.norm in self.first else []
         stem = self._edition(token) if self.editions and token.orig[-1:].isdigit() else None
         if stem:
             patterns = [*patterns, *self._candidates(tokens, i, stem)]
@@ -237,7 +211,7 @@ class PatternIndex:
         found: list[tuple[Pattern, int, int]] = []
         i, n = 0, len(tokens)
         while i < n:
-            if tokens[i].norm not in self._buckets and not (self.editions and tokens[i].orig[-1:].isdigit()):
+            if tokens[i].norm not in self.first and not (self.editions and tokens[i].orig[-1:].isdigit()):
                 i += 1  # most words start no pattern: skip them before any call
                 continue
             here = self._matches_at(tokens, i, accept, prefer)

@@ -884,9 +884,8 @@ def entry_patterns(entry: Entry, glossary: Glossary, dialects: bool = False) -> 
 def kinyarwanda_index(glossary: Glossary, dialects: bool) -> PatternIndex:
     def build() -> PatternIndex:
         index = PatternIndex((p for e in glossary for p in entry_patterns(e, glossary, dialects)), _edition_number)
-        for entry in glossary:  # the sense cues are part of the compiled glossary: parsed once here, not at
-            if entry.rw_context:  # each entry's first match in a paragraph
-                _ = entry.sense_cues
+        for entry in glossary:  # the sense cues (none too) are part of the compiled glossary: parsed once here,
+            _ = entry.sense_cues  # not at each entry's first match in a paragraph
         return index
     return glossary.cached(("rw", dialects), build)
 
