@@ -998,6 +998,14 @@ PRESS = [
     # an acronym spelt as a word: a look-alike spelt alike keeps it to capitals (Igihe is 'time'; Monusco stays)
     ("Mu kiganiro na IGIHE, yavuze ko igihe kigeze.", ["org.igihe=IGIHE"]),
     ("Igihe kirageze ngo Monusco igende.", ["org.monusco=Monusco"]),
+    # an acronym opening a number plate is no body (review 25: plaque RAB 517F); the body itself still is
+    ("Imodoka ifite plaque RAB 517F yafatiwe i Musanze.", ["place.musanze=Musanze"]),
+    ("RAB yatangaje ko imbuto zageze.", ["org.rab=RAB"]),
+    # the capital (Umurwa Mukuru) is no head of state, though Mukuru w'icyo gihugu reads as one (review 25)
+    ("Ibitero byageze mu Murwa Mukuru w'icyo gihugu, Moscow.", ["term.attack=Ibitero", "place.moscow=Moscow"]),
+    # MPs as the people's envoys, not a delegation; sentences not yet served, not sanctions (review 25)
+    ("Intumwa z'abaturage zatoye itegeko.", ["term.member-of-parliament=Intumwa z'abaturage"]),
+    ("Bararekuwe batararangiza ibihano byabo.", ["?term.sanctions=ibihano!'batararangiza' points to"]),
     # the word right before: a simile (nk'igisasu, nka roketi) or a predicate (ni intwaro) is no weapon
     ("Icyemezo cyabaye nk'igisasu ku isoko, ibiciro bizamuka nka roketi.",
      ["?term.bomb=nk'igisasu!'nk' points to", "?term.rocket=roketi!'nka' points to"]),

@@ -69,6 +69,8 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
 
     def accept(pattern: Pattern, tokens: list[Token], i: int, j: int) -> bool:
         form: Form = pattern.data
+        if pattern.upper and _on_a_number_plate(tokens, i, j):
+            return False
         if form.kind == "augmentless":
             # R1: the augment only drops after a locative, nta/buri, a full connective or a focus pronoun (ni bo
             # bakuru b'ibihugu, below); and a relative clause
@@ -96,6 +98,16 @@ def _accept(dialects: bool, glossary: Glossary) -> Callable[[Pattern, list[Token
             return _where_a_place_stands(tokens, i)
         return not (_after_locative_i(tokens, i) and _entry_type(glossary, pattern.entry) == "person")
     return accept
+
+
+# A Rwandan registration plate: three capitals, then three digits and a letter (RAB 517F); the capitals are no body's.
+_PLATE_NUMBER = re.compile(r"\d{3}[A-Z]")
+
+
+def _on_a_number_plate(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the acronym at tokens i..j opens a number plate (plaque RAB 517F: not the agriculture board)."""
+    return j == i + 1 and len(tokens[i].orig) == 3 and j < len(tokens) and tokens[j].gap == " " \
+        and _PLATE_NUMBER.fullmatch(tokens[j].orig) is not None
 
 
 # A noun said to be who or what is meant, after a focus pronoun, drops its augment: ni bo bakuru b'ibihugu
