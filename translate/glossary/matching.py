@@ -131,12 +131,12 @@ class PatternIndex:
 
     def match_at(self, pattern: Pattern, tokens: list[Token], i: int) -> int:
         """End token index (exclusive) if `pattern` matches at token i, else 0."""
-        if i + len(pattern.slots) > len(tokens):
+        if i + len(pattern.slots) > len(tokens) or not self._slot_accepts(pattern, 0, tokens, i):
             return 0
-        at, inserted = i, False
-        for k in range(len(pattern.slots)):
+        at, inserted = i + 1, False
+        for k in range(1, len(pattern.slots)):
             # an insertion first: its connective would otherwise fill a connective's slot (Inteko Rusange ya 80 y'…)
-            skip = self.insertion(tokens, at) if k and not inserted and self.insertion and at < len(tokens) else 0
+            skip = self.insertion(tokens, at) if not inserted and self.insertion and at < len(tokens) else 0
             if skip and at + skip < len(tokens) and self._slot_accepts(pattern, k, tokens, at + skip):
                 at, inserted = at + skip + 1, True
             elif at < len(tokens) and self._slot_accepts(pattern, k, tokens, at):

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Container, Mapping, Sequence
 from typing import NamedTuple
@@ -82,9 +83,12 @@ def _sentence_words(tokens: list[Token], i: int, sentences: _Sentences, in_place
     """The words of token i's sentence, each with whether it is capitalised inside it and in a place's name; a word
     of a set phrase (_in_set_phrase) is left blank: it shows no sense."""
     start, end = sentences.around(i)
-    capitalised = sentences.capitalised
-    return [Word("" if _in_set_phrase(tokens, k) else tokens[k].norm, capitalised[k], k in in_places)
-            for k in range(start, end)]
+    words = []
+    for k in range(start, end):
+        norm = tokens[k].norm
+        blank = norm in _SET_PHRASE_WORDS and _in_set_phrase(tokens, k)
+        words.append(Word("" if blank else norm, sentences.capitalised[k], k in in_places))
+    return words
 
 
 _ANSWERED = re.compile(r"itab(?:a|ye)$")  # kwitaba, yitabye, witabye, yaritabye
@@ -128,8 +132,10 @@ class _Cue(NamedTuple):
     whole: bool
 
 
-def _cues(written: Sequence[str]) -> list[_Cue]:
-    return [_Cue(fold(c), len(c) > 1 and c.isupper()) for c in written]
+@functools.lru_cache(maxsize=4096)
+def _cues(written: tuple[str, ...]) -> tuple[_Cue, ...]:
+    """An entry's cues as read (folded once per entry, not at each match)."""
+    return tuple(_Cue(fold(c), len(c) > 1 and c.isupper()) for c in written)
 
 
 def _has_cue_without_augment(word: Word, cue: _Cue) -> bool:
