@@ -95,8 +95,8 @@ def _edition_stem(token: Token) -> str | None:
 
 
 class PatternIndex:
-    """Patterns indexed by first word (and, within it, by second word); `scan` returns non-overlapping longest
-    matches left to right."""
+    """Patterns indexed by first word, each tried only where the word after fills its second slot (`_candidates`);
+    `scan` returns non-overlapping longest matches left to right."""
 
     def __init__(self, patterns: Iterable[Pattern],
                  insertion: Callable[[list[Token], int], int] | None = None) -> None:

@@ -132,7 +132,7 @@ class _Cue(NamedTuple):
     whole: bool
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 16)
 def _cues(written: tuple[str, ...]) -> tuple[_Cue, ...]:
     """An entry's cues as read (folded once per entry, not at each match)."""
     return tuple(_Cue(fold(c), len(c) > 1 and c.isupper()) for c in written)
