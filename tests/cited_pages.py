@@ -7,7 +7,7 @@ pages it read. A review's gatherer must take none of them, so it checks its cand
     python tests/cited_pages.py --check FILE    # the URLs of FILE (one per line) that are cited, and where
 
 Pages are compared normalised: no scheme, no www., no port, no fragment, no /amp, no trailing slash, in lower case;
-the query is kept only where it names the page (site/?p=123, index.php?id_article=…, post.php?title=…, or a
+the query is kept only where it names the page (site/?p=123, index.php?id_article=…, post.php?title=…, article.php?slug=…, or a
 bare word: site/?Some-Slug, spip.php?article123). A candidate is also taken as
 cited when its last path segment (a slug) is a cited page's, or when a cited address, cut short in a note, opens it.
 """
@@ -25,7 +25,7 @@ CITING = ("glossaries/*.tsv", "tests/data/rw_real_press_review_*.md")
 _ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?/[^\s|()<>`'\"\]]*", re.I)
 # A query names the page by a page key (?p=123, ?title=…) or by a bare word (bwiza.com/?Kanombe-…, spip.php?article19062;
 # not a bare amp): otherwise it is tracking (utm_source) and left out.
-_PAGE_QUERY = re.compile(r"(^|&)((p|id|id_article|page_id|nid|title)=|(?!amp(&|$))[^=&]+(&|$))", re.I)
+_PAGE_QUERY = re.compile(r"(^|&)((p|id|id_article|page_id|nid|title|slug)=|(?!amp(&|$))[^=&]+(&|$))", re.I)
 
 
 def normalise(url: str) -> str:
@@ -62,8 +62,9 @@ def where_cited(url: str, cited: dict[str, set[str]]) -> set[str]:
     own = slug(page)
     for other, citing in cited.items():
         last = other.split("/")[-1]
+        # a slug cut short has a hyphen: a section's address (bbc.com/gahuza) opens every page under it
         if (len(own) >= 4 and slug(other) == own) or (
-                "/" in other and "?" not in other and len(last) >= 6 and page.startswith(other)):
+                "/" in other and "?" not in other and len(last) >= 6 and "-" in last and page.startswith(other)):
             files |= citing
     return files
 

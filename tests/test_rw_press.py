@@ -927,6 +927,7 @@ def test_cited_pages_names_each_page_one_way_and_finds_a_real_press_reviews_page
         == "kigalitoday.com/spip.php/?article19062"
     assert cited_pages.normalise("rebero.co.rw/post.php?title=Rutsiro") == "rebero.co.rw/post.php/?title=rutsiro"
     assert cited_pages.normalise("igihe.com/x/?amp") == "igihe.com/x"
+    assert cited_pages.normalise("kinyamupira.com/article.php?slug=a-b") == "kinyamupira.com/article.php/?slug=a-b"
     cited = cited_pages.cited_pages()
     listed = re.findall(r"^- (https?://\S+)$", (DATA / "rw_real_press_review_16.md").read_text(encoding="utf-8"),
                         re.M)
@@ -935,6 +936,9 @@ def test_cited_pages_names_each_page_one_way_and_finds_a_real_press_reviews_page
     # by slug, and by an address a note cut short; not a page no file cites
     assert cited_pages.where_cited("https://m.rushyashya.net/x/" + listed[0].rsplit("/", 1)[1], cited)
     assert not cited_pages.where_cited("https://example.rw/a-page-nobody-cites-here", cited)
+    # a section's address (a bare service, bbc.com/gahuza) is no page cut short: it opens every page under it
+    assert cited_pages.where_cited("https://www.bbc.com/gahuza/articles/zz9999", {"bbc.com/gahuza": {"x.tsv"}}) == set()
+    assert cited_pages.where_cited("https://a.rw/2024/05/ingabo-zageze-i-goma", {"a.rw/2024/05/ingabo-zageze": {"y"}})
     urls = tmp_path / "urls.txt"
     urls.write_text(f"{listed[0]}\nhttps://example.rw/a-page-nobody-cites-here\n", encoding="utf-8")
     assert cited_pages.main(["--check", str(urls)]) == 0
