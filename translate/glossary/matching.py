@@ -186,7 +186,7 @@ class PatternIndex:
                     ) -> list[tuple[Pattern, int, int]]:
         """Every accepted match starting at token i, longest, then highest priority, then most preferred first."""
         token = tokens[i]
-        patterns = self._candidates(tokens, i, token.norm) if token.norm in self.first else []
+        patterns = self._candidates(tokens, i, token.norm)
         stem = self._edition(token) if self.editions and token.orig[-1:].isdigit() else None
         if stem:
             patterns = [*patterns, *self._candidates(tokens, i, stem)]

@@ -534,8 +534,6 @@ def _glued_prefix(word: str, heads: _NounHeads) -> tuple[str, bool] | None:
     """The connective (elided: True) or locative a word starts with, glued to a noun a rendering starts with: the
     connective before the noun's augment (n-impunzi), the locative before the noun without it (mu-nkambi); None if
     none."""
-    if len(word) <= _GLUED_SHORTEST:
-        return None  # no room for a prefix and a noun of five letters
     for length in heads.lengths:
         prefix, rest = word[:length], word[length:]
         if prefix in heads.connectives and len(rest) >= _GLUED_SHORTEST and rest in heads.augmented:
@@ -971,7 +969,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
     index = kinyarwanda_index(glossary, dialects)
     found = index.scan(tokens, _accept(dialects, glossary), _splits(glossary), _prefer_homograph(glossary))
     types = {pattern.entry: _entry_type(glossary, pattern.entry) for pattern, _, _ in found}  # read once each
-    in_terms = {k for _, i, j in found for k in range(i, j)}
+    in_terms = {k for _, i, j in found for k in range(i, j)}  # the tokens a match holds
     in_places = {k for pattern, i, j in found if types[pattern.entry] == "place" for k in range(i, j)}
     sentences = _Sentences(tokens)
     senses: dict[_SenseKey, str | None] = {}
@@ -988,11 +986,10 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                      and tokens[i].orig[:1].isupper() and not pattern.data.preferred[:1].isupper()
                      and not sentences.title_case[sentences.of[i]] and pattern.data.cls not in _PEOPLE_CLASSES}
     people = {i for pattern, i, _ in found if types[pattern.entry] == "person"}
-    covered_by = {k for _, i, j in found for k in range(i, j)}  # the tokens a match holds
     spelt_out = spelt_out_before_acronyms(tokens)
     unlisted = _unlisted_names(tokens, found, organisation_heads(glossary), sentences, organisations, capital_terms,
                                people) + renderings_before_acronym(tokens, found, glossary) \
-        + capitalised_name_before_acronym(tokens, found, glossary, covered_by) \
+        + capitalised_name_before_acronym(tokens, found, glossary, in_terms) \
         + spelt_out_names(found, glossary, spelt_out)
 
     def dropped(pattern: Pattern, i: int, j: int) -> bool:
@@ -1020,7 +1017,7 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                      or _a_woman_of_his_family(tokens, i, j, glossary, pattern.entry)))
 
     # a person's match takes in his own names written against it first, which make no longer name of someone else
-    spans = [(pattern, *_with_own_names(tokens, i, j, glossary, pattern.entry, covered_by)) for pattern, i, j in found]
+    spans = [(pattern, *_with_own_names(tokens, i, j, glossary, pattern.entry, in_terms)) for pattern, i, j in found]
     reported = [(pattern, i, j) for pattern, i, j in spans if not dropped(pattern, i, j)]
     # the places reported, which alone support a sense (@place): not a look-alike's or a river's
     places_in: dict[int, set[str]] = {}  # sentence -> the places it names
