@@ -391,12 +391,24 @@ def _splits(glossary: Glossary) -> Callable[[Pattern], bool]:
 _SEA_WORDS = frozenset({"sea", "ocean", "channel", "gulf", "strait"})
 
 
+_LOCAL_UNIT_WORDS = frozenset({"sector", "cell", "village"})
+
+
 def _is_sea(glossary: Glossary, entry_id: str) -> bool:
     """Whether a place is a sea, by its English names (Caribbean Sea, English Channel)."""
     def build() -> frozenset[str]:
         return frozenset(entry.id for entry in glossary if entry.type == "place"
                          and any(word in _SEA_WORDS for name in entry.en for word in fold(name).split()))
     return entry_id in glossary.cached(("rw-seas",), build)
+
+
+def _is_local_unit(glossary: Glossary, entry_id: str) -> bool:
+    """Whether a place is itself a sector, a cell or a village, by its English names (Kimisagara Sector): after
+    umurenge wa it is named, where a district's or a town's name there would be a namesake sector."""
+    def build() -> frozenset[str]:
+        return frozenset(entry.id for entry in glossary if entry.type == "place"
+                         and any(fold(name).split()[-1] in _LOCAL_UNIT_WORDS for name in entry.en if name.strip()))
+    return entry_id in glossary.cached(("rw-local-units",), build)
 
 
 def _entry_type(glossary: Glossary, entry_id: str) -> str | None:
@@ -1009,7 +1021,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                 and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles,
                                         types[pattern.entry] == "person", _given_names(glossary))) \
             or (types[pattern.entry] == "place"
-                and (_names_a_feature(tokens, i, _is_sea(glossary, pattern.entry)) or after_name_particle(tokens, i)
+                and (_names_a_feature(tokens, i, _is_sea(glossary, pattern.entry), _is_local_unit(glossary, pattern.entry))
+                     or after_name_particle(tokens, i)
                      or _after_a_rank(tokens, i, j))) \
             or (types[pattern.entry] in ("person", "place") and _named_after(tokens, i, j)) \
             or (types[pattern.entry] == "person"

@@ -142,7 +142,8 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
     complement = person and i > 2 and _connective(tokens[i - 2]) \
         and tokens[i - 1].joined and tokens[i - 2].norm not in _AND and tokens[i - 3].norm in TITLE_WORDS
     before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
-        and ((neighbour(i - 1) and not complement and without_augment(tokens[i - 1].norm) not in _PLACE_NOUNS)
+        and ((neighbour(i - 1) and not complement and without_augment(tokens[i - 1].norm) not in _PLACE_NOUNS
+              and tokens[i - 1].norm not in _PRONOUN_OF)
              or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
                  and neighbour(i - 2, opener_ok=True)))
     after = j < len(tokens) and (tokens[j].joined or _english_possessive(tokens, j)) and (
@@ -150,7 +151,8 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
                          and neighbour(j + 1, opener_ok=True)))
     # after a connective or a locative (za Israel Rear Admiral …, muri Kenya John …); not a surname before given
     # names (witwa Butare Jean Pierre; Nduhungirehe Jean Bosco is another's)
-    if after and not person and i > 0 and tokens[i].joined and _complement_opener(tokens[i - 1]) \
+    if after and not person and i > 0 and tokens[i].joined \
+            and (_complement_opener(tokens[i - 1]) or tokens[i - 1].norm in _PRONOUN_OF) \
             and _person_follows(tokens, j, given_names):
         after = False
     if after and i > 1 and _of_connective(tokens[i - 1]) \
@@ -182,6 +184,11 @@ MILITARY_RANKS = frozenset({"general", "jenerali", "colonel", "koloneli", "major
 # Titles the press writes in English before a name (Rear Admiral Daniel Hagari), which open no longer name.
 _ENGLISH_TITLES = MILITARY_RANKS | frozenset({"rear", "president", "minister", "ambassador", "senator", "governor",
                                               "commander", "spokesman", "spokesperson", "envoy"})
+
+
+# 'The one of', written capitalised in a list (Perezida wa Uganda, Uwa Tanzania Samia Suluhu Hassan, …): a
+# pronoun with its connective, no word of a longer name.
+_PRONOUN_OF = frozenset({"uwa", "aba", "iya", "aya", "iza", "icya", "ibya", "irya", "urwa", "ubwa"})
 
 
 def _complement_opener(token: Token) -> bool:
@@ -954,16 +961,18 @@ _FEATURE_HEADS = frozenset({"uruzi", "ruzi", "umugezi", "mugezi", "ikirunga", "k
                             "umurenge", "murenge", "akagari", "kagari", "umudugudu", "mudugudu",
                             "gereza"})
 _SEA_HEADS = frozenset({"inyanja", "nyanja"})
+_LOCAL_UNIT_HEADS = frozenset({"umurenge", "murenge", "akagari", "kagari", "umudugudu", "mudugudu"})
 
 
 # A station named after a place: Radio Huye, Radio Moçambique (a broadcaster's word written before the place).
 _STATION_WORDS = frozenset({"radio", "radiyo", "tv", "televiziyo", "television"})
 
 
-def _names_a_feature(tokens: list[Token], i: int, sea: bool = False) -> bool:
+def _names_a_feature(tokens: list[Token], i: int, sea: bool = False, local_unit: bool = False) -> bool:
     """Whether the match at token i follows a river's, volcano's or mountain's head (or a sector's, a cell's or
     a village's) and its connective, or a broadcaster's capitalised word (Radio Huye: a station). `sea`: the
-    match is a sea's own name, which a sea's head names (Inyanja ya Caraïbes is the Caribbean)."""
+    match is a sea's own name, which a sea's head names (Inyanja ya Caraïbes is the Caribbean); `local_unit`: it
+    is a sector's, a cell's or a village's, which their heads name (umurenge wa Kimisagara)."""
     if i > 0 and tokens[i].joined and tokens[i - 1].norm in _STATION_WORDS and tokens[i - 1].orig[:1].isupper():
         return True
     if i < 2 or not tokens[i].joined:
@@ -976,4 +985,5 @@ def _names_a_feature(tokens: list[Token], i: int, sea: bool = False) -> bool:
     # a prison's name takes the singular connective (Gereza ya Musanze); gereza za Uganda are Uganda's prisons
     prison_plural = head.norm == "gereza" and tokens[i - 1].norm.rstrip("'’") not in ("ya", "y")
     return connective and tokens[i - 1].joined and head.norm in _FEATURE_HEADS and not prison_plural \
-        and (head.norm not in _SEA_HEADS or (head.orig[:1].isupper() and not sea))
+        and (head.norm not in _SEA_HEADS or (head.orig[:1].isupper() and not sea)) \
+        and not (local_unit and head.norm in _LOCAL_UNIT_HEADS)
