@@ -1210,8 +1210,9 @@ PRESS = [
     ("Ministri w'Intebe wa Etiyopiya na Ministri w'ingabo.",
      ["term.prime-minister=Ministri w'Intebe", "place.ethiopia=Etiyopiya", "term.defence-minister=Ministri w'ingabo"]),
     # a long name spelt the Kinyarwanda way is also written with r for its l; a short one is often another place
+    # (Maraba, a Rwandan sector, is no Malaba)
     ("Ambasaderi wa Ositarariya mu Bubirigi, i Maraba.",
-     ["term.ambassador=Ambasaderi", "place.australia=Ositarariya", "place.belgium=Bubirigi"]),
+     ["term.ambassador=Ambasaderi", "place.australia=Ositarariya", "place.belgium=Bubirigi", "place.maraba=Maraba"]),
     # middle names the glossary does not write stand between his given name and his surname
     ("Emmerson Dambudzo Mnangagwa na Constantino Guveya Dominic Nyikadzino Chiwenga.",
      ["person.emmerson-mnangagwa=Emmerson Dambudzo Mnangagwa",
