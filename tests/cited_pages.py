@@ -6,9 +6,9 @@ pages it read. A review's gatherer must take none of them, so it checks its cand
     python tests/cited_pages.py                 # every cited page, normalised, one per line
     python tests/cited_pages.py --check FILE    # the URLs of FILE (one per line) that are cited, and where
 
-Pages are compared normalised: no scheme, no www., no port, no fragment, no /amp, no trailing slash, in lower case;
-the query is kept only where it names the page (site/?p=123, index.php?id_article=…, post.php?title=…, article.php?slug=…, or a
-bare word: site/?Some-Slug, spip.php?article123). A candidate is also taken as
+Pages are compared normalised: no scheme, no www., no port, no fragment, no /amp or /print, no trailing slash, in lower
+case; the query is kept only where it names the page (site/?p=123, index.php?id_article=…, post.php?title=…,
+article.php?slug=…, or a bare word: site/?Some-Slug, spip.php?article123). A candidate is also taken as
 cited when its last path segment (a slug) is a cited page's, or when a cited address, cut short in a note, opens it.
 """
 from __future__ import annotations
@@ -35,7 +35,8 @@ def normalise(url: str) -> str:
     query = urllib.parse.urlsplit("http://" + url).query
     page = re.sub(r"^www\.", "", url.split("#")[0].split("?")[0], flags=re.I)
     page = re.sub(r"^([^/]+):\d+(?=/|$)", r"\1", page).lower()
-    page = re.sub(r"/amp/?$", "", page).replace("/amp/", "/").rstrip("/")
+    # an AMP or a print view of the page is the page (…/inkuru/amp, …/inkuru/print)
+    page = re.sub(r"/(amp|print)/?$", "", page).replace("/amp/", "/").rstrip("/")
     return f"{page}/?{query.lower()}" if query and _PAGE_QUERY.search(query) else page
 
 
