@@ -389,8 +389,6 @@ def _splits(glossary: Glossary) -> Callable[[Pattern], bool]:
 
 
 _SEA_WORDS = frozenset({"sea", "ocean", "channel", "gulf", "strait"})
-
-
 _LOCAL_UNIT_WORDS = frozenset({"sector", "cell", "village"})
 
 
@@ -1021,7 +1019,8 @@ def _find_kinyarwanda(text: str, tokens: list[Token], glossary: Glossary, dialec
                 and _inside_longer_name(tokens, i, j, sentences, in_terms, names, titles,
                                         types[pattern.entry] == "person", _given_names(glossary))) \
             or (types[pattern.entry] == "place"
-                and (_names_a_feature(tokens, i, _is_sea(glossary, pattern.entry), _is_local_unit(glossary, pattern.entry))
+                and (_names_a_feature(tokens, i, _is_sea(glossary, pattern.entry),
+                                      _is_local_unit(glossary, pattern.entry))
                      or after_name_particle(tokens, i)
                      or _after_a_rank(tokens, i, j))) \
             or (types[pattern.entry] in ("person", "place") and _named_after(tokens, i, j)) \

@@ -956,12 +956,10 @@ def institution_names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
 # town's name (Umurenge wa Huye in Akarere ka Huye; Umurenge wa Kigali in Nyarugenge); its plural is the place's
 # own (imirenge ya Huye, the district's sectors). A prison is named after its town (Gereza ya Musanze) and is no
 # place of its own either.
-_FEATURE_HEADS = frozenset({"uruzi", "ruzi", "umugezi", "mugezi", "ikirunga", "kirunga", "umusozi", "musozi",
-                            "ikiyaga", "kiyaga", "inyanja", "nyanja",
-                            "umurenge", "murenge", "akagari", "kagari", "umudugudu", "mudugudu",
-                            "gereza"})
-_SEA_HEADS = frozenset({"inyanja", "nyanja"})
 _LOCAL_UNIT_HEADS = frozenset({"umurenge", "murenge", "akagari", "kagari", "umudugudu", "mudugudu"})
+_SEA_HEADS = frozenset({"inyanja", "nyanja"})
+_FEATURE_HEADS = frozenset({"uruzi", "ruzi", "umugezi", "mugezi", "ikirunga", "kirunga", "umusozi", "musozi",
+                            "ikiyaga", "kiyaga", "gereza"}) | _SEA_HEADS | _LOCAL_UNIT_HEADS
 
 
 # A station named after a place: Radio Huye, Radio Moçambique (a broadcaster's word written before the place).
