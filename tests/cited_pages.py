@@ -5,6 +5,7 @@ pages it read. A review's gatherer must take none of them, so it checks its cand
 
     python tests/cited_pages.py                 # every cited page, normalised, one per line
     python tests/cited_pages.py --check FILE    # the URLs of FILE (one per line) that are cited, and where
+    python cited_pages.py --check FILE --against LIST   # the same against a saved list (a blind gatherer's copy)
 
 Pages are compared normalised: no scheme, no www., no port, no fragment, no /amp or /print, no trailing slash, in lower
 case; the query is kept only where it names the page (site/?p=123, index.php?id_article=…, post.php?title=…,
@@ -73,8 +74,13 @@ def where_cited(url: str, cited: dict[str, set[str]]) -> set[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", type=Path, help="a file of URLs, one per line: print those already cited")
+    parser.add_argument("--against", type=Path,
+                        help="the cited pages as this script lists them (one per line), instead of the repository's "
+                             "files: a gatherer kept blind to the repository checks its candidates with a copy")
     args = parser.parse_args(argv)
-    cited = cited_pages()
+    cited = cited_pages() if args.against is None else {
+        normalise(line): {args.against.name}
+        for line in args.against.read_text(encoding="utf-8").splitlines() if line.strip()}
     if args.check is None:
         print("\n".join(sorted(cited)))
         return 0

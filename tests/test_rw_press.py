@@ -951,3 +951,10 @@ def test_cited_pages_names_each_page_one_way_and_finds_a_real_press_reviews_page
     assert cited_pages.main(["--check", str(urls)]) == 0
     out = capsys.readouterr()
     assert out.out.startswith(listed[0] + "\t") and "1 of 2 cited" in out.err
+    # a blind gatherer's check against a saved list, by the same rules (an amp view of a listed page is cited)
+    saved = tmp_path / "excluded_pages.txt"
+    saved.write_text(cited_pages.normalise(listed[0]) + "\n", encoding="utf-8")
+    urls.write_text(f"{listed[0].rstrip('/')}/amp\nhttps://example.rw/a-page-nobody-cites-here\n", encoding="utf-8")
+    assert cited_pages.main(["--check", str(urls), "--against", str(saved)]) == 0
+    out = capsys.readouterr()
+    assert "\texcluded_pages.txt" in out.out and "1 of 2 cited (1 pages cited in all)" in out.err
