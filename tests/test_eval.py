@@ -258,7 +258,8 @@ def test_random_glossary_is_wrong_and_reproducible(glossary) -> None:
     source = "Iran sent drones to Russia."
     real = term_scores([source], ["Irani yohereje drones mu Burusiya."], "en", "rw", wrong)
     assert real.total == 3 and real.correct == 0
-    forced = " ".join(wrong.get(i).rw[0] for i in ("place.iran", "term.drone", "place.russia"))
+    # one per clause: side by side, capitalised renderings would read as one longer name (Glasgow Pte Irumu)
+    forced = ", ".join(wrong.get(i).rw[0] for i in ("place.iran", "term.drone", "place.russia"))
     assert term_scores([source], [forced], "en", "rw", wrong).correct == 3
     to_en = random_glossary(glossary, "en", RANDOM_SEED)
     assert all(e.rw == glossary.get(e.id).rw and e.en != glossary.get(e.id).en for e in to_en)
