@@ -392,21 +392,24 @@ _SEA_WORDS = frozenset({"sea", "ocean", "channel", "gulf", "strait"})
 _LOCAL_UNIT_WORDS = frozenset({"sector", "cell", "village"})
 
 
-def _is_sea(glossary: Glossary, entry_id: str) -> bool:
-    """Whether a place is a sea, by its English names (Caribbean Sea, English Channel)."""
+def _places_named(glossary: Glossary, key: str, named: Callable[[list[str]], bool]) -> frozenset[str]:
+    """The places one of whose English names, folded and split into words, is `named` so (cached under `key`)."""
     def build() -> frozenset[str]:
         return frozenset(entry.id for entry in glossary if entry.type == "place"
-                         and any(word in _SEA_WORDS for name in entry.en for word in fold(name).split()))
-    return entry_id in glossary.cached(("rw-seas",), build)
+                         and any(named(fold(name).split()) for name in entry.en))
+    return glossary.cached((key,), build)
+
+
+def _is_sea(glossary: Glossary, entry_id: str) -> bool:
+    """Whether a place is a sea, by its English names (Caribbean Sea, English Channel)."""
+    return entry_id in _places_named(glossary, "rw-seas", lambda words: any(w in _SEA_WORDS for w in words))
 
 
 def _is_local_unit(glossary: Glossary, entry_id: str) -> bool:
     """Whether a place is itself a sector, a cell or a village, by its English names (Kimisagara Sector): after
     umurenge wa it is named, where a district's or a town's name there would be a namesake sector."""
-    def build() -> frozenset[str]:
-        return frozenset(entry.id for entry in glossary if entry.type == "place"
-                         and any(fold(name).split()[-1] in _LOCAL_UNIT_WORDS for name in entry.en if name.strip()))
-    return entry_id in glossary.cached(("rw-local-units",), build)
+    return entry_id in _places_named(glossary, "rw-local-units",
+                                     lambda words: bool(words) and words[-1] in _LOCAL_UNIT_WORDS)
 
 
 def _entry_type(glossary: Glossary, entry_id: str) -> str | None:
