@@ -1018,6 +1018,14 @@ PRESS = [
     ("Bitabiriye ni Perezida wa Uganda, Yoweri Museveni, Uwa Tanzania Samia Suluhu Hassan, n'abandi.",
      ["term.president=Perezida", "place.uganda=Uganda", "person.yoweri-museveni=Yoweri Museveni",
       "place.tanzania=Tanzania", "person.samia-suluhu-hassan=Samia Suluhu Hassan"]),
+    # a capitalised unit noun after a place opens the next place, no longer name (review 28: … Nyabihu Umurenge …)
+    ("Byabereye mu Karere ka Nyabihu Umurenge wa Jenda.", ["place.nyabihu=Nyabihu", "place.jenda=Jenda"]),
+    # suspicion (amakenga) is no M23 commander; a misspelt DR Congo name keeps its democracy; MIDIMAR (review 28)
+    ("Aya makenga yaturutse ku makuru, naho Gen Makenga ntiyavuga.",
+     ["term.general=Gen", "person.sultani-makenga=Makenga"]),
+    ("Yari muri leta ya Republika ya Demokarasi ya Congo.",
+     ["term.government=leta", "place.dr-congo=Republika ya Demokarasi ya Congo"]),
+    ("Impunzi zakiriwe na MIDIMAR mu 2016.", ["term.refugees=Impunzi", "org.midimar=MIDIMAR"]),
     # zeal to devote oneself (ishyaka ryo kwitangira) is no party (review 27)
     ("Urubyiruko rukwiye kugira ishyaka ryo kwitangira igihugu.", ["?term.political-party=ishyaka!'kwitangira'"]),
     # the word right before: a simile (nk'igisasu, nka roketi) or a predicate (ni intwaro) is no weapon

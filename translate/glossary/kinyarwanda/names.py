@@ -134,6 +134,8 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
         if "\n" in tokens[max(k, i)].gap or not _capitalised_word(tokens, k, in_terms) \
                 or ((person or k >= j) and tokens[k].norm in HONORIFICS):
             return False
+        if k >= j and without_augment(tokens[k].norm) in _PLACE_NOUNS:
+            return False  # a unit noun opens the next place (Akarere ka Nyabihu Umurenge wa Shyira)
         return (opener_ok or sentences.capitalised_inside(k) or tokens[k].orig.isupper()
                 or tokens[k].norm in names or _foreign_name(tokens[k].norm))
 
