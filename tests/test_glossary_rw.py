@@ -1020,6 +1020,10 @@ PRESS = [
       "place.tanzania=Tanzania", "person.samia-suluhu-hassan=Samia Suluhu Hassan"]),
     # a capitalised unit noun after a place opens the next place, no longer name (review 28: … Nyabihu Umurenge …)
     ("Byabereye mu Karere ka Nyabihu Umurenge wa Jenda.", ["place.nyabihu=Nyabihu", "place.jenda=Jenda"]),
+    # a listed body's acronym, then a place written against it: the body's branch there (IPRC Huye), no place
+    ("Abanyeshuri ba IPRC Huye bakoze imashini yumisha ibigori.", ["org.iprc=IPRC"]),
+    ("Ikipe ya Musanze FC yakiriye Etincelles FC i Rubavu.",
+     ["org.musanze-fc=Musanze FC", "org.etincelles=Etincelles FC", "place.rubavu=Rubavu"]),
     # suspicion (amakenga) is no M23 commander; a misspelt DR Congo name keeps its democracy; MIDIMAR (review 28)
     ("Aya makenga yaturutse ku makuru, naho Gen Makenga ntiyavuga.",
      ["term.general=Gen", "person.sultani-makenga=Makenga"]),
@@ -1039,7 +1043,7 @@ PRESS = [
     ("Burundi yashinje Rwanda ibitero, \"Rwanda and DRC must talk\".",
      ["place.burundi=Burundi!subject agreement", "place.rwanda=Rwanda", "term.attack=ibitero", "place.rwanda=Rwanda",
       "place.dr-congo=DRC"]),
-    ("Radio Rwanda yavuze ko Made in Rwanda na Rwanda Day byagenze neza.", []),
+    ("Radio Rwanda yavuze ko Made in Rwanda na Rwanda Day byagenze neza.", ["org.radio-rwanda=Radio Rwanda"]),
     # a member of parliament's title, as the copy writes it in English or French; the arrest as a noun
     ("Hon. Kalinda François Xavier yanenze itabwa muri yombi rya Rose Kabuye.",
      ["term.honourable=Hon", "person.francois-xavier-kalinda=Kalinda François Xavier",
@@ -1756,7 +1760,8 @@ PRESS = [
     ("indege nto zitagira abapilote zarashwe", ["term.drone=indege nto zitagira abapilote"]),
     # a one-word name against another capitalised word is part of a longer name: someone or something else
     ("Sosiyete Kenya Airways yatangaje ingendo nshya.", []),
-    ("rayon yanyagiye musanze fc ibitego 4-1.", []),  # a club, in lower case as informal copy writes it
+    # a club, in lower case as informal copy writes it: the club, no district
+    ("rayon yanyagiye musanze fc ibitego 4-1.", ["org.musanze-fc=musanze fc"]),
     ("Yakiniye ikipe ya Israel Premier Tech.", []),
     ("Umuhanzi Israel Mbonyi yaririmbye i Nairobi.", ["place.nairobi=Nairobi"]),
     ("I Kigali hateraniye inama.", ["place.kigali=Kigali"]),
@@ -1995,7 +2000,7 @@ PRESS = [
     # the new people's and bodies' words in sport are other senses: Police (the club), observers of a match, a
     # federation's disciplinary commission, a match's referee; a gun in a metaphor
     ("Kiyovu Sports yanganyije na Police 0-0.",
-     ["?term.police=Police!'yanganyije' points to"]),
+     ["org.kiyovu-sports=Kiyovu Sports", "?term.police=Police!'yanganyije' points to"]),
     ("Indorerezi zirenga ibihumbi bitanu zakurikiye umukino.", ["?term.observers=Indorerezi!'umukino'"]),
     ("Komisiyo y'ubucamanza ya FERWAFA yafashe icyemezo.",
      ["?term.judiciary=y'ubucamanza!'ferwafa' points to", "org.ferwafa=FERWAFA"]),
