@@ -7,6 +7,8 @@ lookup per token, however large the glossary (no loop over entries, no giant alt
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -94,6 +96,21 @@ def _edition_stem(token: Token) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def _shared(pattern: Pattern, shared: dict[Any, Any]) -> Pattern:
+    """The pattern with each of its word sets and its data the one object of its value the index already holds.
+    A glossary's forms repeat the same sets (a noun's prefixes, a connective's spellings) over thousands of
+    patterns: held once, they are fewer objects for the garbage collector to walk on every full collection, which
+    costs a long-running process most of a second with a 10 000-entry glossary (bench/glossary_match.py)."""
+    slots = tuple(shared.setdefault(slot, slot) if isinstance(slot, frozenset) else slot for slot in pattern.slots)
+    data = shared.setdefault(pattern.data, pattern.data) if pattern.data is not None else None
+    upper = shared.setdefault(pattern.upper, pattern.upper)
+    capital = shared.setdefault(pattern.capital, pattern.capital)
+    if all(a is b for a, b in zip(slots, pattern.slots)) and data is pattern.data and upper is pattern.upper \
+            and capital is pattern.capital:
+        return pattern
+    return dataclasses.replace(pattern, slots=slots, data=data, upper=upper, capital=capital)
+
+
 class PatternIndex:
     """Patterns indexed by first word, each tried only where the word after fills its second slot (`_candidates`);
     `scan` returns non-overlapping longest matches left to right."""
@@ -104,7 +121,9 @@ class PatternIndex:
         what it names (a Kinyarwanda edition number, Inteko Rusange ya 80 y'…: the 80th); one is skipped per match."""
         self.insertion = insertion
         first: dict[str, list[Pattern]] = defaultdict(list)
+        shared: dict[Any, Any] = {}  # one object for each distinct slot and form: see _shared
         for pattern in patterns:
+            pattern = _shared(pattern, shared)
             head = pattern.slots[0]
             assert head is not None, "a pattern cannot start with a wildcard"
             for word in head:

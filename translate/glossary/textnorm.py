@@ -56,12 +56,13 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     return "".join(chars), offsets
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Token:
     """A word of the text: its normalised form, original span, and what separates it from the previous word.
 
     Treated as immutable (`dataclasses.replace` makes a changed copy) but not declared frozen: a frozen dataclass's
-    __init__ costs about five times more, and the matchers make one per word of every paragraph."""
+    __init__ costs about five times more, and the matchers make one per word of every paragraph (so the __init__ is
+    written out: it works `joined` out in place, without a __post_init__ call)."""
 
     norm: str
     start: int  # in the original text
@@ -73,8 +74,8 @@ class Token:
     # as the matchers ask it of every token many times
     joined: bool = field(init=False)
 
-    def __post_init__(self) -> None:
-        gap = self.gap
+    def __init__(self, norm: str, start: int, end: int, orig: str, gap: str, clitic: bool = False) -> None:
+        self.norm, self.start, self.end, self.orig, self.gap, self.clitic = norm, start, end, orig, gap, clitic
         self.joined = gap == " " or (not gap.strip(" \t\n-/") and gap.count("-") + gap.count("/") <= 1)
 
     @property
@@ -94,6 +95,7 @@ def tokenize(text: str, clitics: frozenset[str] = frozenset()) -> list[Token]:
         return offsets[start], oend
 
     tokens: list[Token] = []
+    append, same_offsets = tokens.append, offsets is None
     previous_end = 0
     skipped = [(m.start(), m.end()) for m in _NOT_PROSE.finditer(norm)] if "@" in norm or "ww" in norm \
         or "://" in norm else []
@@ -109,7 +111,10 @@ def tokenize(text: str, clitics: frozenset[str] = frozenset()) -> list[Token]:
             if rest[:1].isalpha() or (rest[:1] == " " and rest[1:2].isalpha()):
                 is_clitic, end = True, end + marks
                 word += "'"
-        ostart, oend = (start, end) if offsets is None else orig_span(start, end)
-        tokens.append(Token(word, ostart, oend, text[ostart:oend], norm[previous_end:start], is_clitic))
+        if same_offsets:
+            append(Token(word, start, end, text[start:end], norm[previous_end:start], is_clitic))
+        else:
+            ostart, oend = orig_span(start, end)
+            append(Token(word, ostart, oend, text[ostart:oend], norm[previous_end:start], is_clitic))
         previous_end = end
     return tokens

@@ -498,6 +498,8 @@ def _split(token: Token, k: int, elided: bool) -> list[Token]:
 # locative written apart stays outside. A capitalised glued word (Kumunsi, opening a sentence) is left as written.
 _GLUED_LOCATIVES = ("mu", "ku")
 _GLUED_SHORTEST = 5
+_UNREAD = object()
+_SPLITS_KEPT = 100_000
 
 
 class _NounHeads(NamedTuple):
@@ -507,6 +509,7 @@ class _NounHeads(NamedTuple):
     augmentless: frozenset[str]
     connectives: frozenset[str]
     lengths: tuple[int, ...]  # the connectives' lengths, longest first: a word's prefix is looked up, not tried
+    splits: dict[str, tuple[str, bool] | None]  # each word read so far: its glued prefix, or None (read once)
 
 
 def _noun_heads(glossary: Glossary, dialects: bool) -> _NounHeads:
@@ -523,7 +526,7 @@ def _noun_heads(glossary: Glossary, dialects: bool) -> _NounHeads:
                     heads[form.kind].add(word)
         connectives = frozenset(_clitics(dialects) - _STRAY_LETTERS)
         return _NounHeads(frozenset(heads["augmented"]), frozenset(heads["augmentless"]), connectives,
-                          tuple(sorted({len(c) for c in connectives}, reverse=True)))
+                          tuple(sorted({len(c) for c in connectives}, reverse=True)), {})
     return glossary.cached(("rw-noun-heads", dialects), build)
 
 
@@ -532,9 +535,16 @@ def _glued_connectives(tokens: list[Token], first_words: Container[str], heads: 
     after it read as that connective or locative and that noun; not a word a rendering starts with (`first_words`),
     which is read as it stands."""
     out: list[Token] = []
+    known = heads.splits
     for token in tokens:
-        split = None if len(token.norm) <= _GLUED_SHORTEST or token.clitic or not token.orig.islower() \
-            or len(token.orig) != len(token.norm) or token.norm in first_words else _glued_prefix(token.norm, heads)
+        word = token.norm
+        if len(word) <= _GLUED_SHORTEST or token.clitic or not token.orig.islower() \
+                or len(token.orig) != len(word) or word in first_words:
+            split = None
+        elif (split := known.get(word, _UNREAD)) is _UNREAD:
+            if len(known) >= _SPLITS_KEPT:
+                known.clear()  # a long-running server reads many words: keep the table bounded
+            split = known[word] = _glued_prefix(word, heads)
         if split is None:
             out.append(token)
             continue
