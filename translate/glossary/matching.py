@@ -8,7 +8,6 @@ lookup per token, however large the glossary (no loop over entries, no giant alt
 from __future__ import annotations
 
 import dataclasses
-
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable

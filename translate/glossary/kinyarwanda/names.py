@@ -147,8 +147,7 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
         and ((neighbour(i - 1) and not complement and without_augment(tokens[i - 1].norm) not in _PLACE_NOUNS
               and tokens[i - 1].norm not in _PRONOUN_OF)
              # a listed body's acronym, then the place of its branch: IPRC Huye, UNHCR Rwanda
-             or (not person and i - 1 in in_terms and _acronym_like(tokens[i - 1].orig) and tokens[i].gap == " "
-                 and "\n" not in tokens[i].gap)
+             or (not person and i - 1 in in_terms and _acronym_like(tokens[i - 1].orig) and tokens[i].gap == " ")
              or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
                  and neighbour(i - 2, opener_ok=True)))
     after = j < len(tokens) and (tokens[j].joined or _english_possessive(tokens, j)) and (
