@@ -146,7 +146,7 @@ def _inside_longer_name(tokens: list[Token], i: int, j: int, sentences: _Sentenc
     before = i > 0 and tokens[i].joined and not tokens[i].after_sentence_break \
         and ((neighbour(i - 1) and not complement and without_augment(tokens[i - 1].norm) not in _PLACE_NOUNS
               and tokens[i - 1].norm not in _PRONOUN_OF)
-             # a listed body's acronym, then the place of its branch: IPRC Huye, UNHCR Rwanda
+             # a listed acronym (a body's, in practice), then the place of its branch: IPRC Huye, UNHCR Rwanda
              or (not person and i - 1 in in_terms and _acronym_like(tokens[i - 1].orig) and tokens[i].gap == " ")
              or (i > 1 and tokens[i - 1].norm in _FOREIGN_OF and tokens[i - 1].joined
                  and neighbour(i - 2, opener_ok=True)))
